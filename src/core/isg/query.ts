@@ -9,15 +9,16 @@ export interface HopNode {
   via: Rel;
 }
 
+/** Async so that an engine with async I/O (cozo-node, a server) can stand behind it unchanged. */
 export interface GraphQuery {
-  getNode(key: string): IsgNode | undefined;
-  edgesOut(key: string, rels?: readonly Rel[]): IsgEdge[];
-  edgesIn(key: string, rels?: readonly Rel[]): IsgEdge[];
+  getNode(key: string): Promise<IsgNode | undefined>;
+  edgesOut(key: string, rels?: readonly Rel[]): Promise<IsgEdge[]>;
+  edgesIn(key: string, rels?: readonly Rel[]): Promise<IsgEdge[]>;
   /** The innermost node whose span contains `line` of `file` (workspace-relative path). */
-  nodeAt(file: string, line: number): IsgNode | undefined;
+  nodeAt(file: string, line: number): Promise<IsgNode | undefined>;
   /**
    * Nodes within two hops of `seed` along `rels` (both directions when `direction` is 'both'),
    * at most `cap` per hop, nearest first, deterministic order.
    */
-  twoHop(seed: string, rels: readonly Rel[], cap: number, direction?: 'out' | 'in' | 'both'): HopNode[];
+  twoHop(seed: string, rels: readonly Rel[], cap: number, direction?: 'out' | 'in' | 'both'): Promise<HopNode[]>;
 }
