@@ -1,0 +1,48 @@
+/**
+ * The fix pipeline's data model. Fixes are data (STYLE.md §4): a candidate is a list of byte-range edits with
+ * its origin; one applier writes them, and only after validation. Pure types, no I/O.
+ */
+import type { Diagnostic } from '../diagnostics/types.js';
+import type { GraphQuery } from '../isg/query.js';
+
+/** Replace bytes [byteStart, byteEnd) of `file` (workspace-relative) with `replacement`. */
+export interface FileEdit {
+  file: string;
+  byteStart: number;
+  byteEnd: number;
+  replacement: string;
+}
+
+export type CandidateOrigin = 'rustc' | 'pattern' | 'llm';
+
+/** One proposed fix for one or more diagnostics. */
+export interface Candidate {
+  /** Stable within a run (e.g. `rustc:0:1`, `pattern:missing_trait_import:0`). */
+  id: string;
+  origin: CandidateOrigin;
+  /** Pattern id for pattern candidates (rustc suggestions: `rustc_suggestion`), null for models. */
+  patternId: string | null;
+  /** One line for people: what the edit does. */
+  description: string;
+  edits: FileEdit[];
+  /** ISG keys the edits fall in (planned scope); the safety gate rejects edits outside them. */
+  touchedKeys: string[];
+  /** The diagnostic(s) this candidate targets (indexes into the diagnostics it was made from). */
+  targets: number[];
+}
+
+/** Read-only context a candidate source may use. */
+export interface FixContext {
+  /** Current diagnostics, errors first. */
+  diagnostics: readonly Diagnostic[];
+  /** Content of the workspace files the diagnostics point at (workspace-relative path → text). */
+  files: ReadonlyMap<string, string>;
+  /** The ISG (for keys, bounds, callers); may be absent when fixing a loose file (benchmarks). */
+  graph?: GraphQuery;
+}
+
+/** Anything that proposes candidates: rustc's suggestions, the pattern library, a model. */
+export interface CandidateSource {
+  readonly name: string;
+  propose(diagnosticIndex: number, ctx: FixContext): Promise<Candidate[]>;
+}
