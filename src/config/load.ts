@@ -1,0 +1,98 @@
+/** Reads `<repo>/rustgate.yaml`: YAML → schema validation (ajv, defaults applied) → RustgateConfig. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv, type ErrorObject } from 'ajv';
+import { parseDocument } from 'yaml';
+import { RustgateError } from '../core/errors.js';
+import { CONFIG_SCHEMA, DEFAULT_CONFIG, type RawConfig, type RustgateConfig } from './schema.js';
+
+/** The configuration file name, at the repository root. */
+export const CONFIG_FILE = 'rustgate.yaml';
+
+const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: true, strictTuples: false });
+const validate = ajv.compile<RawConfig>(CONFIG_SCHEMA);
+
+/** Loads the configuration of the repository at `root`; a missing file gives the defaults. */
+export function loadConfig(root: string): RustgateConfig {
+  const file = path.resolve(root, CONFIG_FILE);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return structuredClone(DEFAULT_CONFIG) as RustgateConfig;
+    throw new RustgateError('BAD_CONFIG', `cannot read ${file}: ${(e as Error).message}`, 'Check the file permissions.', { cause: e });
+  }
+  return parseConfigText(text, file);
+}
+
+/** Parses and validates the text of a configuration file; `file` is used in messages. */
+export function parseConfigText(text: string, file: string): RustgateConfig {
+  const doc = parseDocument(text, { prettyErrors: true });
+  if (doc.errors.length > 0) {
+    const first = doc.errors[0]!;
+    const line = first.linePos?.[0].line;
+    throw new RustgateError(
+      'BAD_CONFIG',
+      `${file}${line === undefined ? '' : `:${line}`}: not valid YAML: ${first.message.split('\n')[0]}`,
+      `Fix the YAML syntax of ${path.basename(file)} (or delete it to use the defaults).`,
+    );
+  }
+  // An empty file (or one with only comments) means "all defaults".
+  const value: unknown = doc.contents === null ? {} : doc.toJS();
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new RustgateError('BAD_CONFIG', `${file}: the top level must be a mapping (e.g. "preflight:")`, hintFor(file));
+  }
+  const data = value as Record<string, unknown>;
+  if (!validate(data)) {
+    const problems = (validate.errors ?? []).map(describeError);
+    throw new RustgateError('BAD_CONFIG', `${file}: ${[...new Set(problems)].join('; ')}`, hintFor(file));
+  }
+  const raw = data as unknown as RawConfig;
+  return {
+    file,
+    preflight: {
+      budgetSeconds: raw.preflight.budget_seconds,
+      features: raw.preflight.features,
+      allFeatures: raw.preflight.all_features,
+      packages: raw.preflight.packages,
+      tests: { enabled: raw.preflight.tests.enabled, timeoutSeconds: raw.preflight.tests.timeout_seconds },
+      rustAnalyzer: raw.preflight.rust_analyzer,
+    },
+    fix: { llm: raw.fix.llm },
+  };
+}
+
+function hintFor(file: string): string {
+  return `Edit ${path.basename(file)}: allowed keys are preflight.{budget_seconds, features, all_features, packages, tests.{enabled, timeout_seconds}, rust_analyzer} and fix.llm.`;
+}
+
+/** `/preflight/tests/enabled` → `preflight.tests.enabled`; array items as `features[0]`. */
+function keyPath(instancePath: string, extra?: string): string {
+  const parts = instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (extra !== undefined) parts.push(extra);
+  return parts.reduce((acc, p) => (/^\d+$/.test(p) ? `${acc}[${p}]` : acc === '' ? p : `${acc}.${p}`), '');
+}
+
+/** The nearest description along the schema path of an error: what the user should write there. */
+function expectedAt(schemaPath: string): string | undefined {
+  let node: unknown = CONFIG_SCHEMA;
+  let found: string | undefined;
+  // schemaPath looks like `#/properties/preflight/properties/features/items/type`; items inherit their list's text.
+  for (const p of schemaPath.replace(/^#\//, '').split('/').slice(0, -1)) {
+    if (node === null || typeof node !== 'object') break;
+    node = (node as Record<string, unknown>)[p];
+    const d = node !== null && typeof node === 'object' ? (node as Record<string, unknown>).description : undefined;
+    if (typeof d === 'string') found = d;
+  }
+  return found;
+}
+
+function describeError(e: ErrorObject): string {
+  if (e.keyword === 'additionalProperties') {
+    const key = keyPath(e.instancePath, String((e.params as { additionalProperty: string }).additionalProperty));
+    return `unknown key "${key}"`;
+  }
+  const key = keyPath(e.instancePath) || '(top level)';
+  const expected = expectedAt(e.schemaPath);
+  return `"${key}" ${e.message ?? 'is invalid'}${expected === undefined ? '' : ` (expected ${expected})`}`;
+}

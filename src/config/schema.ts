@@ -1,0 +1,85 @@
+/** The JSON schema of `rustgate.yaml` and the typed configuration it becomes. */
+
+/** The settings rustgate reads from `<repo>/rustgate.yaml`, after defaults are applied. */
+export interface RustgateConfig {
+  /** Absolute path of the file the settings came from, or null when there is none (all defaults). */
+  file: string | null;
+  preflight: {
+    /** Time budget of the pre-commit gate, in seconds (reported, not enforced). */
+    budgetSeconds: number;
+    /** Cargo features to enable for `cargo check` / tests. */
+    features: string[];
+    allFeatures: boolean;
+    /** Restrict checks to these packages (empty: the crates that own the changed files). */
+    packages: string[];
+    tests: { enabled: boolean; timeoutSeconds: number };
+    /** 'auto': use rust-analyzer when it is installed; 'off': cargo check only. */
+    rustAnalyzer: 'auto' | 'off';
+  };
+  fix: { llm: 'none' | 'local' | 'openai' };
+}
+
+/** Defaults used for every key the file does not set (and for a missing file). */
+const DEFAULTS: RustgateConfig = {
+  file: null,
+  preflight: {
+    budgetSeconds: 20,
+    features: [],
+    allFeatures: false,
+    packages: [],
+    tests: { enabled: false, timeoutSeconds: 300 },
+    rustAnalyzer: 'auto',
+  },
+  fix: { llm: 'none' },
+};
+export const DEFAULT_CONFIG: Readonly<RustgateConfig> = Object.freeze(DEFAULTS);
+
+/** JSON schema (draft-07, as ajv reads it) of the YAML file; snake_case keys as users write them. */
+export const CONFIG_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    preflight: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        budget_seconds: { type: 'number', exclusiveMinimum: 0, default: 20, description: 'a number of seconds greater than 0' },
+        features: { type: 'array', items: { type: 'string', minLength: 1 }, default: [], description: 'a list of Cargo feature names' },
+        all_features: { type: 'boolean', default: false, description: 'true or false' },
+        packages: { type: 'array', items: { type: 'string', minLength: 1 }, default: [], description: 'a list of Cargo package names' },
+        tests: {
+          type: 'object',
+          additionalProperties: false,
+          default: {},
+          properties: {
+            enabled: { type: 'boolean', default: false, description: 'true or false' },
+            timeout_seconds: { type: 'number', exclusiveMinimum: 0, default: 300, description: 'a number of seconds greater than 0' },
+          },
+        },
+        rust_analyzer: { enum: ['auto', 'off'], default: 'auto', description: "'auto' or 'off'" },
+      },
+      default: {},
+    },
+    fix: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        llm: { enum: ['none', 'local', 'openai'], default: 'none', description: "'none', 'local' or 'openai'" },
+      },
+      default: {},
+    },
+  },
+} as const;
+
+/** The file's shape after ajv applied the defaults. */
+export interface RawConfig {
+  preflight: {
+    budget_seconds: number;
+    features: string[];
+    all_features: boolean;
+    packages: string[];
+    tests: { enabled: boolean; timeout_seconds: number };
+    rust_analyzer: 'auto' | 'off';
+  };
+  fix: { llm: 'none' | 'local' | 'openai' };
+}
