@@ -1,0 +1,336 @@
+/**
+ * Runs the tests of selected packages with cargo-nextest (preferred) or `cargo test`, under a time cap, and turns
+ * their output into counts and failing tests. The only module that knows nextest's and libtest's output formats.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { execa } from 'execa';
+
+/** Options of one test run. */
+export interface RunTestsOptions {
+  /** Directory of the workspace to test (e.g. the shadow tree). */
+  cwd: string;
+  /** CARGO_TARGET_DIR to build into (shared and persistent, so reruns are incremental). */
+  targetDir: string;
+  /** Packages to test (`-p` each); an empty list runs nothing. */
+  packages: string[];
+  /** Wall-clock cap for build + tests; on expiry the whole process group is killed. */
+  timeoutMs: number;
+  features?: string[];
+  allFeatures?: boolean;
+  /** 'auto' (default) uses nextest when `cargo nextest --version` works. */
+  runner?: 'auto' | 'nextest' | 'cargo-test';
+  /** Extra environment for cargo. */
+  env?: Record<string, string>;
+}
+
+/** One failing test. `name` is the test's path inside its binary (`render::tests::renders_currency`). */
+export interface FailedTest {
+  name: string;
+  package?: string;
+  /** Test binary (target) name when known: the lib's crate name, an integration test's file stem, a bin name. */
+  binary?: string;
+  /** Captured output of the test (truncated), when the runner reported it. */
+  output?: string;
+}
+
+/** What one run found. Counts cover tests that finished; on a timeout they are the ones done so far. */
+export interface TestRunResult {
+  runner: 'nextest' | 'cargo-test';
+  ran: number;
+  passed: number;
+  failed: number;
+  failedTests: FailedTest[];
+  timedOut: boolean;
+  /** True when the tests did not compile (nothing or only part ran). */
+  buildFailed: boolean;
+  /** Cargo's exit code, null when killed. */
+  exitCode: number | null;
+  /** The command that ran, for messages. */
+  command: string[];
+  /** Last lines of cargo's stderr, for a human when something other than a test failed. */
+  stderrTail: string;
+  ms: number;
+}
+
+const OUTPUT_LIMIT = 4000;
+const KILL_GRACE_MS = 2000;
+
+let nextestAvailable: Promise<boolean> | undefined;
+
+/** True when `cargo nextest --version` succeeds (checked once per process). */
+export function hasNextest(): Promise<boolean> {
+  nextestAvailable ??= execa('cargo', ['nextest', '--version'], { reject: false, timeout: 30_000 }).then((r) => r.exitCode === 0);
+  return nextestAvailable;
+}
+
+/** Runs the tests of `packages` and reports what passed and failed. */
+export async function runTests(opts: RunTestsOptions): Promise<TestRunResult> {
+  const started = Date.now();
+  const wanted = opts.runner ?? 'auto';
+  const runner = wanted === 'auto' ? ((await hasNextest()) ? 'nextest' : 'cargo-test') : wanted;
+  const pkgArgs = opts.packages.flatMap((p) => ['-p', p]);
+  const featureArgs = [
+    ...(opts.features && opts.features.length > 0 ? ['--features', opts.features.join(',')] : []),
+    ...(opts.allFeatures ? ['--all-features'] : []),
+  ];
+  const args =
+    runner === 'nextest'
+      ? ['nextest', 'run', '--no-fail-fast', '--no-tests=pass', '--message-format', 'libtest-json', ...pkgArgs, ...featureArgs]
+      : ['test', '--no-fail-fast', ...pkgArgs, ...featureArgs];
+  const empty: TestRunResult = {
+    runner, ran: 0, passed: 0, failed: 0, failedTests: [], timedOut: false, buildFailed: false, exitCode: 0,
+    command: ['cargo', ...args], stderrTail: '', ms: 0,
+  };
+  if (opts.packages.length === 0) return { ...empty, ms: Date.now() - started };
+
+  const child = execa('cargo', args, {
+    cwd: opts.cwd,
+    reject: false,
+    // Own process group, so a timeout can take down cargo, the runner and every test binary at once.
+    detached: true,
+    stdin: 'ignore',
+    env: {
+      ...opts.env,
+      CARGO_TARGET_DIR: opts.targetDir,
+      NEXTEST_EXPERIMENTAL_LIBTEST_JSON: '1',
+      CARGO_TERM_COLOR: 'never',
+      // Keep failure output short and stable.
+      RUST_BACKTRACE: '0',
+    },
+  });
+  let timedOut = false;
+  let killing: Promise<void> | undefined;
+  const exited = child.then(() => undefined);
+  // What was printed before the cap: tests the kill interrupts are reported by nextest as failed, which they are not.
+  let seenOut = 0;
+  let seenErr = 0;
+  child.stdout?.on('data', (b: Buffer) => (seenOut += b.length));
+  child.stderr?.on('data', (b: Buffer) => (seenErr += b.length));
+  let cut: { out: number; err: number } | undefined;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    cut = { out: seenOut, err: seenErr };
+    if (child.pid !== undefined) killing = killTree(child.pid, exited);
+  }, opts.timeoutMs);
+  const r = await child;
+  clearTimeout(timer);
+  // Return only once every process of the run is gone (no test binary outlives the cap).
+  if (killing) await killing;
+
+  const text = (v: unknown, n: number | undefined): string =>
+    typeof v === 'string' ? (n === undefined ? v : Buffer.from(v).subarray(0, n).toString()) : '';
+  const stdout = text(r.stdout, cut?.out);
+  const stderr = text(r.stderr, undefined);
+  const stderrAtCap = text(r.stderr, cut?.err);
+  const parsed = runner === 'nextest' ? parseNextest(stdout, stderrAtCap) : parseCargoTest(stdout, stderrAtCap, opts.packages);
+  const buildFailed = /error: could not compile|error\[E\d{4}\]/.test(stderr);
+  return {
+    ...empty,
+    ...parsed,
+    timedOut,
+    buildFailed,
+    exitCode: timedOut ? null : (r.exitCode ?? null),
+    stderrTail: stderr.split('\n').slice(-20).join('\n'),
+    ms: Date.now() - started,
+  };
+}
+
+/** Parsed counts and failures. */
+export interface ParsedTests {
+  ran: number;
+  passed: number;
+  failed: number;
+  failedTests: FailedTest[];
+}
+
+const trim = (s: string): string => (s.length > OUTPUT_LIMIT ? `${s.slice(0, OUTPUT_LIMIT)}\n… (truncated)` : s);
+
+/** `report::report$render::tests::x` → package `report`, binary `report`, name `render::tests::x`. */
+function splitNextestName(full: string): FailedTest {
+  const dollar = full.indexOf('$');
+  if (dollar < 0) return { name: full };
+  const binaryId = full.slice(0, dollar);
+  const name = full.slice(dollar + 1);
+  const [pkg, ...rest] = binaryId.split('::');
+  const binary = rest.length > 0 ? rest.join('::').replace(/^(bin|test|bench|example)\//, '') : pkg;
+  return { name, ...(pkg ? { package: pkg } : {}), ...(binary ? { binary } : {}) };
+}
+
+/**
+ * Parses nextest: its libtest-json events on stdout when present, else its human status lines on stderr
+ * (`PASS [ 0.1s] pkg::bin path`, `FAIL [...] pkg::bin path`), so an older nextest without the JSON format still works.
+ */
+export function parseNextest(stdout: string, stderr: string): ParsedTests {
+  let passed = 0;
+  let sawJson = false;
+  const failedTests: FailedTest[] = [];
+  for (const line of stdout.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    let ev: { type?: string; event?: string; name?: string; stdout?: string };
+    try {
+      ev = JSON.parse(line) as typeof ev;
+    } catch {
+      continue;
+    }
+    sawJson = true;
+    if (ev.type !== 'test' || typeof ev.name !== 'string') continue;
+    if (ev.event === 'ok') passed++;
+    else if (ev.event === 'failed' || ev.event === 'timeout') {
+      const t = splitNextestName(ev.name);
+      failedTests.push(ev.stdout ? { ...t, output: trim(ev.stdout) } : t);
+    }
+  }
+  if (!sawJson) {
+    // Human format: `        PASS [   0.037s] (2/4) report render::tests::renders_total` (the counter is newer nextest).
+    const re = /^\s*(PASS|FAIL|SIGSEGV|SIGABRT|SIGKILL|TIMEOUT|ABORT|LEAK-FAIL)\s+\[[^\]]*\]\s+(?:\(\d+\/\d+\)\s+)?(\S+)\s+(\S+)\s*$/;
+    const seen = new Set<string>();
+    for (const line of stderr.split('\n')) {
+      const m = re.exec(line);
+      if (!m) continue;
+      const [, status, binaryId, name] = m as unknown as [string, string, string, string];
+      const id = `${binaryId} ${name}`;
+      if (seen.has(id)) continue; // the final summary repeats FAIL lines
+      seen.add(id);
+      if (status === 'PASS') passed++;
+      else {
+        const [pkg, ...rest] = binaryId.split('::');
+        const binary = rest.length > 0 ? rest.join('::').replace(/^(bin|test|bench|example)\//, '') : pkg;
+        failedTests.push({ name, ...(pkg ? { package: pkg } : {}), ...(binary ? { binary } : {}) });
+      }
+    }
+  }
+  return { ran: passed + failedTests.length, passed, failed: failedTests.length, failedTests };
+}
+
+/**
+ * Parses `cargo test` output. stdout holds one `running N tests` … `test result:` section per test binary, in
+ * order; stderr names those binaries in the same order (`Running … (deps/<bin>-<hash>)`, `Doc-tests <crate>`), so
+ * the two are zipped rather than interleaved (pipe interleaving is racy). `test <name> ... ok|FAILED` lines count,
+ * `test result:` corrects the counts of a finished binary, `---- <name> stdout ----` blocks carry failure output.
+ */
+export function parseCargoTest(stdout: string, stderr: string, packages: string[] = []): ParsedTests {
+  const binaries: string[] = [];
+  const failedPackageByBinary = new Map<string, string>();
+  for (const line of stderr.split('\n')) {
+    const running = /^\s*Running (?:unittests )?\S+ \((.+)\)\s*$/.exec(line);
+    const doc = /^\s*Doc-tests (\S+)\s*$/.exec(line);
+    if (running) binaries.push(running[1]!.split(/[\\/]/).pop()!.replace(/-[0-9a-f]{8,}(\.exe)?$/, ''));
+    else if (doc) binaries.push(doc[1]!);
+    const rerun = /^error: test failed, to rerun pass `-p (\S+) (?:--lib|--bins?|--test (\S+)|--bin (\S+)|--doc)`/.exec(line);
+    if (rerun) failedPackageByBinary.set(rerun[2] ?? rerun[3] ?? rerun[1]!.replace(/-/g, '_'), rerun[1]!);
+  }
+
+  interface Section { passed: number; failed: string[] }
+  const sections: Section[] = [];
+  const outputs = new Map<string, string>();
+  let cur: Section | undefined;
+  let block: { name: string; lines: string[] } | undefined;
+  const closeBlock = (): void => {
+    if (block) outputs.set(block.name, block.lines.join('\n').trim());
+    block = undefined;
+  };
+  for (const line of stdout.split('\n')) {
+    if (/^running \d+ tests?$/.test(line)) {
+      closeBlock();
+      cur = { passed: 0, failed: [] };
+      sections.push(cur);
+      continue;
+    }
+    if (cur === undefined) continue;
+    const header = /^---- (.+) stdout ----$/.exec(line);
+    if (header) {
+      closeBlock();
+      block = { name: header[1]!, lines: [] };
+      continue;
+    }
+    if (line === 'failures:' || line.startsWith('test result:')) closeBlock();
+    const result = /^test result: \w+\. (\d+) passed; (\d+) failed;/.exec(line);
+    if (result) {
+      cur.passed = Number(result[1]);
+      continue;
+    }
+    const t = /^test (.+?) \.\.\. (ok|FAILED|ignored.*)$/.exec(line);
+    if (t && block === undefined) {
+      if (t[2] === 'ok') cur.passed++;
+      else if (t[2] === 'FAILED' && !cur.failed.includes(t[1]!)) cur.failed.push(t[1]!);
+      continue;
+    }
+    block?.lines.push(line);
+  }
+  closeBlock();
+
+  const norm = (s: string): string => s.replace(/-/g, '_');
+  const failedTests: FailedTest[] = [];
+  let passed = 0;
+  sections.forEach((sec, i) => {
+    passed += sec.passed;
+    const binary = binaries[i];
+    for (const name of sec.failed) {
+      const pkg =
+        (binary !== undefined ? failedPackageByBinary.get(binary) : undefined) ??
+        packages.find((p) => binary !== undefined && norm(p) === binary);
+      const output = outputs.get(name);
+      failedTests.push({
+        name,
+        ...(pkg ? { package: pkg } : {}),
+        ...(binary ? { binary } : {}),
+        ...(output ? { output: trim(output) } : {}),
+      });
+    }
+  });
+  return { ran: passed + failedTests.length, passed, failed: failedTests.length, failedTests };
+}
+
+/** Every descendant pid of `pid` (Linux /proc; empty elsewhere). Tests that moved to their own group are found here. */
+function descendants(pid: number): number[] {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((e) => /^\d+$/.test(e));
+  } catch {
+    return [];
+  }
+  const children = new Map<number, number[]>();
+  for (const e of entries) {
+    try {
+      const stat = readFileSync(`/proc/${e}/stat`, 'utf8');
+      // Field 4 (ppid) follows the `(comm)` field, which may contain spaces.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = children.get(ppid);
+      if (list) list.push(Number(e));
+      else children.set(ppid, [Number(e)]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const out: number[] = [];
+  const stack = [pid];
+  while (stack.length > 0) {
+    for (const c of children.get(stack.pop()!) ?? []) {
+      out.push(c);
+      stack.push(c);
+    }
+  }
+  return out;
+}
+
+function signal(pid: number, sig: NodeJS.Signals): void {
+  try {
+    process.kill(pid, sig);
+  } catch {
+    // Already gone.
+  }
+}
+
+/**
+ * SIGTERM the process group (nextest then stops its tests and prints what it has), wait for the exit or a grace
+ * period, then SIGKILL whatever is left: the group and every descendant seen before (tests in their own groups).
+ */
+async function killTree(pid: number, exited: Promise<void>): Promise<void> {
+  const tree = descendants(pid);
+  signal(-pid, 'SIGTERM');
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([exited, new Promise<void>((r) => (timer = setTimeout(r, KILL_GRACE_MS)))]);
+  clearTimeout(timer);
+  signal(-pid, 'SIGKILL');
+  for (const d of tree) signal(d, 'SIGKILL');
+}
