@@ -57,6 +57,8 @@ export interface IsgNode {
   features: string[];
   /** First line of the doc comment, '' when none. */
   doc: string;
+  /** Every generic bound and where predicate of the item as written (`T: Send + 'static`), std traits included. */
+  bounds?: string[];
 }
 
 /** A directed edge. `attr` carries relation-specific text (the bound for REQUIRES_BOUND). */

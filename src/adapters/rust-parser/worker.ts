@@ -1,0 +1,13 @@
+/** Worker-thread entry: parses the files it is sent and posts their facts back. */
+import { parentPort } from 'node:worker_threads';
+import { parseRustSource } from './parse.js';
+
+interface Job {
+  id: number;
+  files: { file: string; text: string }[];
+}
+
+parentPort?.on('message', (job: Job) => {
+  const results = job.files.map(({ file, text }) => ({ file, facts: parseRustSource(text) }));
+  parentPort?.postMessage({ id: job.id, results });
+});

@@ -1,0 +1,212 @@
+/**
+ * Builds or incrementally refreshes the ISG of a workspace: re-parses only files whose content hash changed,
+ * re-resolves the whole workspace from cached facts (so edges into a changed file stay right), and writes only
+ * the difference to the store.
+ */
+import { createHash } from 'node:crypto';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { readWorkspace } from '../adapters/cargo/metadata.js';
+import { parseFiles } from '../adapters/rust-parser/pool.js';
+import { diffGraphs } from '../core/isg/delta.js';
+import { FACTS_VERSION, type FileFacts } from '../core/isg/facts.js';
+import { owningPackage, resolveWorkspace } from '../core/isg/resolve.js';
+import { NODE_KINDS, RELS, type BuildStats, type GraphProblem, type Rel } from '../core/isg/types.js';
+import type { Workspace } from '../core/isg/workspace.js';
+import type { FileRecord, IsgStore } from '../store/types.js';
+import { ensureWorkDir } from './workdir.js';
+
+/** Files bigger than this are skipped (generated code, data): they would dominate the parse time. */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/** Where a build is, for a progress line. */
+export interface BuildProgress {
+  phase: 'scan' | 'parse' | 'resolve' | 'write';
+  done: number;
+  total: number;
+}
+
+export interface BuildOptions {
+  root: string;
+  store: IsgStore;
+  onProgress?: (p: BuildProgress) => void;
+  /** Parser worker threads (default: 2 for large workspaces, none for small ones). */
+  workers?: number;
+}
+
+/** Stats of a build (CONTRACT.md `build-isg --json`), plus what could not be resolved. */
+export interface BuildResult extends BuildStats {
+  /** `#[derive(X)]` of non-workspace traits (std, proc macros): counted, no node invented. */
+  external_derives: number;
+}
+
+interface ScannedFile {
+  file: string;
+  abs: string;
+  text: string;
+  hash: string;
+}
+
+const SKIP_DIRS = new Set(['target', 'node_modules', '.git', '.rustgate']);
+
+/** Lists the workspace's `.rs` files and reads them, turning unreadable or suspicious files into problems. */
+export function scanRustFiles(root: string, problems: GraphProblem[]): ScannedFile[] {
+  const realRoot = realpathSync(root);
+  const out: ScannedFile[] = [];
+  const visitedDirs = new Set<string>([realRoot]);
+  const inside = (real: string): boolean => real === realRoot || real.startsWith(`${realRoot}${path.sep}`);
+  const walk = (absDir: string, relDir: string): void => {
+    let entries: string[];
+    try {
+      entries = readdirSync(absDir).sort();
+    } catch {
+      return;
+    }
+    for (const name of entries) {
+      const abs = path.join(absDir, name);
+      const rel = relDir ? `${relDir}/${name}` : name;
+      let st;
+      try {
+        st = lstatSync(abs);
+      } catch {
+        continue;
+      }
+      let isDir = st.isDirectory();
+      let isFile = st.isFile();
+      if (st.isSymbolicLink()) {
+        let real: string;
+        try {
+          real = realpathSync(abs);
+        } catch {
+          continue;
+        }
+        if (!inside(real)) {
+          if (name.endsWith('.rs') || statSafe(real)?.isDirectory()) {
+            problems.push({ file: rel, kind: 'symlink_outside', message: `symlink leaves the repository (${real}); not followed` });
+          }
+          continue;
+        }
+        const target = statSafe(real);
+        if (target?.isDirectory()) {
+          if (visitedDirs.has(real)) continue;
+          visitedDirs.add(real);
+          isDir = true;
+        } else isFile = target?.isFile() ?? false;
+      }
+      if (isDir) {
+        if (SKIP_DIRS.has(name) || name.startsWith('.')) continue;
+        walk(abs, rel);
+        continue;
+      }
+      if (!isFile || !name.endsWith('.rs')) continue;
+      const file = readChecked(abs, rel, problems);
+      if (file) out.push(file);
+    }
+  };
+  walk(realRoot, '');
+  return out;
+}
+
+function statSafe(p: string): ReturnType<typeof statSync> | undefined {
+  try {
+    return statSync(p);
+  } catch {
+    return undefined;
+  }
+}
+
+function readChecked(abs: string, rel: string, problems: GraphProblem[]): ScannedFile | undefined {
+  const size = statSafe(abs)?.size ?? 0;
+  if (size > MAX_FILE_BYTES) {
+    problems.push({ file: rel, kind: 'too_large', message: `${size} bytes is over the ${MAX_FILE_BYTES}-byte limit; skipped` });
+    return undefined;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(abs);
+  } catch (e) {
+    problems.push({ file: rel, kind: 'unreadable', message: `cannot read: ${(e as Error).message}` });
+    return undefined;
+  }
+  if (bytes.includes(0)) {
+    problems.push({ file: rel, kind: 'binary', message: 'contains NUL bytes; skipped' });
+    return undefined;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    problems.push({ file: rel, kind: 'non_utf8', message: 'not valid UTF-8; skipped' });
+    return undefined;
+  }
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  return { file: rel, abs, text, hash };
+}
+
+function isFacts(v: unknown): v is FileFacts {
+  return typeof v === 'object' && v !== null && (v as { version?: unknown }).version === FACTS_VERSION && Array.isArray((v as { items?: unknown }).items);
+}
+
+/** Builds or refreshes the ISG of the workspace at `root` into `store`, and returns the build stats. */
+export async function buildIsg(opts: BuildOptions): Promise<BuildResult> {
+  const t0 = performance.now();
+  const root = path.resolve(opts.root);
+  const ws: Workspace = await readWorkspace(root);
+  ensureWorkDir(root);
+  const problems: GraphProblem[] = [];
+  opts.onProgress?.({ phase: 'scan', done: 0, total: 0 });
+  const scanned = scanRustFiles(root, problems).filter((f) => owningPackage(ws, f.file) !== undefined);
+
+  const cached = await opts.store.loadFiles();
+  const facts = new Map<string, FileFacts>();
+  const toParse: ScannedFile[] = [];
+  for (const f of scanned) {
+    const rec = cached.get(f.file);
+    if (rec && rec.hash === f.hash && isFacts(rec.facts)) facts.set(f.file, rec.facts);
+    else toParse.push(f);
+  }
+  const parsed = await parseFiles(toParse, {
+    ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
+    onFile: (done, total) => opts.onProgress?.({ phase: 'parse', done, total }),
+  });
+  for (const [file, f] of parsed) facts.set(file, f);
+
+  opts.onProgress?.({ phase: 'resolve', done: 0, total: facts.size });
+  const { graph, unresolvedCalls, externalDerives } = resolveWorkspace(ws, facts);
+
+  opts.onProgress?.({ phase: 'write', done: 0, total: graph.nodes.length });
+  const [oldNodes, oldEdges] = await Promise.all([opts.store.allNodes(), opts.store.allEdges()]);
+  const delta = diffGraphs({ nodes: oldNodes, edges: oldEdges }, graph);
+  if (delta.upsertNodes.length + delta.removeNodes.length + delta.addEdges.length + delta.removeEdges.length > 0) {
+    await opts.store.applyDelta(delta);
+  }
+  const scannedNames = new Set(scanned.map((f) => f.file));
+  const gone = [...cached.keys()].filter((f) => !scannedNames.has(f));
+  if (gone.length > 0) await opts.store.removeFiles(gone);
+  const records: FileRecord[] = toParse.map((f) => ({ file: f.file, hash: f.hash, crate: owningPackage(ws, f.file)?.name ?? '', facts: facts.get(f.file) }));
+  if (records.length > 0) await opts.store.putFiles(records);
+  await opts.store.setMeta('facts_version', String(FACTS_VERSION));
+  await opts.store.flush();
+
+  for (const [file, f] of [...facts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    for (const line of f.syntaxErrors) problems.push({ file, kind: 'syntax_error', message: 'tree-sitter could not parse this part; the rest of the file is indexed', line });
+  }
+
+  const byKind: Record<string, number> = {};
+  for (const k of NODE_KINDS) byKind[k] = 0;
+  for (const n of graph.nodes) byKind[n.kind] = (byKind[n.kind] ?? 0) + 1;
+  const byRel = Object.fromEntries(RELS.map((r) => [r, 0])) as Record<Rel, number>;
+  for (const e of graph.edges) byRel[e.rel]++;
+  return {
+    nodes: graph.nodes.length,
+    edges: graph.edges.length,
+    by_kind: byKind,
+    by_rel: byRel,
+    files_parsed: toParse.length,
+    files_reused: scanned.length - toParse.length,
+    unresolved_calls: unresolvedCalls,
+    external_derives: externalDerives,
+    problems,
+    ms: Math.round(performance.now() - t0),
+  };
+}

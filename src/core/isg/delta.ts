@@ -1,0 +1,69 @@
+/** Difference between two graphs, so a rebuild writes only what changed. Pure. */
+import type { IsgEdge, IsgGraph, IsgNode } from './types.js';
+
+/** The rows to write to turn `old` into `new` (same shape as the store port's GraphDelta). */
+export interface GraphDiff {
+  upsertNodes: IsgNode[];
+  removeNodes: string[];
+  addEdges: IsgEdge[];
+  removeEdges: IsgEdge[];
+}
+
+/** Identity of an edge (all four fields). */
+export function edgeId(e: IsgEdge): string {
+  return `${e.src}\u0000${e.rel}\u0000${e.dst}\u0000${e.attr}`;
+}
+
+/** Field-by-field equality of two nodes (arrays compared in order; absent optional fields equal empty ones). */
+export function sameNode(a: IsgNode, b: IsgNode): boolean {
+  const eqArr = (x: readonly string[] | undefined, y: readonly string[] | undefined): boolean => {
+    const xs = x ?? [];
+    const ys = y ?? [];
+    return xs.length === ys.length && xs.every((v, i) => v === ys[i]);
+  };
+  return (
+    a.key === b.key &&
+    a.kind === b.kind &&
+    a.name === b.name &&
+    a.crate === b.crate &&
+    a.file === b.file &&
+    a.span.startLine === b.span.startLine &&
+    a.span.endLine === b.span.endLine &&
+    a.signature === b.signature &&
+    a.sigHash === b.sigHash &&
+    a.public === b.public &&
+    a.doc === b.doc &&
+    eqArr(a.features, b.features) &&
+    eqArr(a.bounds, b.bounds)
+  );
+}
+
+/** Computes the delta from `old` to `next`: changed or new nodes, removed node keys, added and removed edges. */
+export function diffGraphs(old: IsgGraph, next: IsgGraph): GraphDiff {
+  const oldNodes = new Map(old.nodes.map((n) => [n.key, n]));
+  const newKeys = new Set(next.nodes.map((n) => n.key));
+  const upsertNodes = next.nodes.filter((n) => {
+    const o = oldNodes.get(n.key);
+    return !o || !sameNode(o, n);
+  });
+  const removeNodes = old.nodes.filter((n) => !newKeys.has(n.key)).map((n) => n.key);
+  const oldEdges = new Set(old.edges.map(edgeId));
+  const newEdges = new Set(next.edges.map(edgeId));
+  return {
+    upsertNodes,
+    removeNodes,
+    addEdges: next.edges.filter((e) => !oldEdges.has(edgeId(e))),
+    removeEdges: old.edges.filter((e) => !newEdges.has(edgeId(e))),
+  };
+}
+
+/** Applies a delta to a graph (used by in-memory stores and to check a delta round-trips). */
+export function applyDiff(graph: IsgGraph, d: GraphDiff): IsgGraph {
+  const nodes = new Map(graph.nodes.map((n) => [n.key, n]));
+  for (const k of d.removeNodes) nodes.delete(k);
+  for (const n of d.upsertNodes) nodes.set(n.key, n);
+  const edges = new Map(graph.edges.map((e) => [edgeId(e), e]));
+  for (const e of d.removeEdges) edges.delete(edgeId(e));
+  for (const e of d.addEdges) edges.set(edgeId(e), e);
+  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+}

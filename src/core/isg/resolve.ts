@@ -1,0 +1,762 @@
+/**
+ * Turns the parser's per-file facts of a whole workspace into the ISG: builds the module tree of every crate,
+ * resolves names through `mod`, `use` (self/super/crate, renames, globs, other workspace crates) and the impl index,
+ * and emits nodes and edges. Pure: no I/O. An unresolvable call is counted, never guessed into an edge.
+ */
+import type { FileFacts, ItemFact, UseFact } from './facts.js';
+import { crateKey, featureKey, makeKey } from './keys.js';
+import type { IsgEdge, IsgGraph, IsgNode, NodeKind, Rel } from './types.js';
+import { libCrateName, type Workspace, type WorkspacePackage } from './workspace.js';
+
+/** The resolved graph plus what could not be resolved (counted, not invented). */
+export interface ResolveResult {
+  graph: IsgGraph;
+  /** Calls (path or method) that produced no edge: std/external calls, unknown receivers, ambiguous names. */
+  unresolvedCalls: number;
+  /** `#[derive(X)]` whose X is not a workspace trait (std/proc-macro derives): no node is invented for them. */
+  externalDerives: number;
+}
+
+interface Module {
+  pkg: WorkspacePackage;
+  file: string;
+  /** Inline module path inside `file`. */
+  mods: string[];
+  parent?: Module;
+  root: Module;
+  /** Directory in which `mod x;` declared here looks for `x.rs` / `x/mod.rs`. */
+  dir: string;
+  /** Key of the node standing for this module: the `mod` item, or the crate node for a crate root. */
+  nodeKey: string;
+  features: string[];
+  items: Map<string, Def[]>;
+  uses: UseFact[];
+}
+
+interface Def {
+  kind: NodeKind;
+  key: string;
+  /** The module a `mod` def stands for. */
+  module?: Module;
+  /** The module the item is declared in. */
+  owner: Module;
+  item?: ItemFact;
+}
+
+/** Per impl/trait container: what `Self` is and which bounds are in scope. */
+interface Container {
+  item: ItemFact;
+  key: string;
+  selfDef?: Def;
+  traitDef?: Def;
+}
+
+const TYPE_KINDS = new Set<NodeKind>(['struct', 'enum', 'union', 'trait', 'type']);
+const CALLABLE_KINDS = new Set<NodeKind>(['fn', 'method', 'const', 'static']);
+
+function dirname(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i < 0 ? '' : p.slice(0, i);
+}
+
+function joinPath(...parts: string[]): string {
+  const out: string[] = [];
+  for (const part of parts) {
+    for (const seg of part.split('/')) {
+      if (seg === '' || seg === '.') continue;
+      if (seg === '..') out.pop();
+      else out.push(seg);
+    }
+  }
+  return out.join('/');
+}
+
+/** A short stable hash (53-bit, hex) of a signature. */
+export function sigHash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+}
+
+/** The InterfaceName of an item (CONTRACT.md), before duplicate suffixes. */
+export function interfaceName(items: readonly ItemFact[], item: ItemFact): string {
+  const prefix = item.mods.length > 0 ? `${item.mods.join('::')}::` : '';
+  const parent = item.parent !== undefined ? items[item.parent] : undefined;
+  if (parent?.kind === 'trait') return `${prefix}${parent.name}::${item.name}`;
+  if (parent?.kind === 'impl') {
+    const self = parent.selfText ?? parent.name;
+    return parent.traitText ? `${prefix}<${self} as ${parent.traitText}>::${item.name}` : `${prefix}${self}::${item.name}`;
+  }
+  if (item.kind === 'macro') return `${prefix}${item.name}!`;
+  return `${prefix}${item.name}`;
+}
+
+/** The package owning `file`: the one with the longest manifest directory containing it. */
+export function owningPackage(ws: Workspace, file: string): WorkspacePackage | undefined {
+  let best: WorkspacePackage | undefined;
+  for (const p of ws.packages) {
+    const dir = p.manifestDir;
+    if (dir === '' || file.startsWith(`${dir}/`)) {
+      if (!best || dir.length > best.manifestDir.length) best = p;
+    }
+  }
+  return best;
+}
+
+function pushUnique(list: string[], values: readonly string[]): void {
+  for (const v of values) if (!list.includes(v)) list.push(v);
+}
+
+class Resolver {
+  readonly nodes = new Map<string, IsgNode>();
+  private readonly edgeSet = new Map<string, IsgEdge>();
+  unresolvedCalls = 0;
+  externalDerives = 0;
+
+  /** file → inline path key → module */
+  private readonly modules = new Map<string, Map<string, Module>>();
+  /** file → keys of its items (same order as facts.items). */
+  private readonly itemKeys = new Map<string, string[]>();
+  private readonly defsByKey = new Map<string, Def>();
+  /** package name → lib crate root module */
+  private readonly libRoots = new Map<string, Module>();
+  /** Rust crate name (lib name or rename) → package name, per package. */
+  private readonly externs = new Map<string, Map<string, string>>();
+  /** type/trait key → methods and assoc items: name → keys (inherent first, then trait impls). */
+  private readonly inherent = new Map<string, Map<string, string[]>>();
+  private readonly traitImplItems = new Map<string, Map<string, string[]>>();
+  /** type key → trait keys it implements. */
+  private readonly implementedTraits = new Map<string, string[]>();
+  /** trait key → its declared items: name → key. */
+  private readonly traitItems = new Map<string, Map<string, string>>();
+  /** package → method name → keys (for the unique-name fallback). */
+  private readonly methodsByName = new Map<string, Map<string, string[]>>();
+  /** package → macro_rules name → keys. */
+  private readonly macrosByPkg = new Map<string, Map<string, string[]>>();
+  private readonly containers = new Map<string, Container>();
+  /** `mod x;` declaration key → the file module it declares. */
+  private readonly fileModules = new Map<string, Module>();
+  private readonly nameCache = new Map<Module, Map<string, Def[]>>();
+  private readonly inProgress = new Set<string>();
+
+  constructor(
+    private readonly ws: Workspace,
+    private readonly files: ReadonlyMap<string, FileFacts>,
+  ) {}
+
+  run(): ResolveResult {
+    const pkgs = this.ws.packages;
+    for (const p of pkgs) {
+      const ext = new Map<string, string>();
+      for (const q of pkgs) ext.set(libCrateName(q), q.name);
+      for (const [alias, target] of Object.entries(p.renames ?? {})) ext.set(alias, target);
+      this.externs.set(p.name, ext);
+    }
+    this.assignKeys();
+    this.buildModuleTree();
+    this.populateScopes();
+    this.emitNodes();
+    this.buildImplIndex();
+    this.emitEdges();
+    const nodes = [...this.nodes.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const edges = [...this.edgeSet.values()].sort(compareEdges);
+    return { graph: { nodes, edges }, unresolvedCalls: this.unresolvedCalls, externalDerives: this.externalDerives };
+  }
+
+  // ---- keys -------------------------------------------------------------------------------------------
+
+  private assignKeys(): void {
+    for (const [file, facts] of this.files) {
+      const seen = new Map<string, number>();
+      const keys = facts.items.map((item) => {
+        const base = makeKey(file, interfaceName(facts.items, item));
+        const n = (seen.get(base) ?? 0) + 1;
+        seen.set(base, n);
+        return n === 1 ? base : `${base} #${n}`;
+      });
+      this.itemKeys.set(file, keys);
+    }
+  }
+
+  private keyOf(file: string, idx: number): string {
+    return this.itemKeys.get(file)?.[idx] ?? '';
+  }
+
+  // ---- module tree ------------------------------------------------------------------------------------
+
+  private moduleFor(file: string, mods: readonly string[]): Module | undefined {
+    return this.modules.get(file)?.get(mods.join('::'));
+  }
+
+  private newModule(pkg: WorkspacePackage, file: string, mods: string[], parent: Module | undefined, dir: string, nodeKey: string, features: string[]): Module {
+    const m = { pkg, file, mods, parent, dir, nodeKey, features, items: new Map(), uses: [] } as unknown as Module;
+    m.root = parent ? parent.root : m;
+    let byFile = this.modules.get(file);
+    if (!byFile) {
+      byFile = new Map();
+      this.modules.set(file, byFile);
+    }
+    byFile.set(mods.join('::'), m);
+    if (mods.length === 0 && parent) this.fileModules.set(nodeKey, m);
+    return m;
+  }
+
+  /** Creates the module of `file` (and its inline and file submodules, recursively). */
+  private buildFile(pkg: WorkspacePackage, file: string, parent: Module | undefined, nodeKey: string, inherited: string[], isDirOwner: boolean): Module | undefined {
+    if (this.modules.has(file)) return this.moduleFor(file, []);
+    const facts = this.files.get(file);
+    if (!facts) return undefined;
+    const stem = file.slice(file.lastIndexOf('/') + 1).replace(/\.rs$/, '');
+    const dir = isDirOwner ? dirname(file) : joinPath(dirname(file), stem);
+    const features = [...inherited];
+    pushUnique(features, facts.fileFeatures);
+    const top = this.newModule(pkg, file, [], parent, dir, nodeKey, features);
+    this.buildChildren(pkg, file, facts, top);
+    return top;
+  }
+
+  private buildChildren(pkg: WorkspacePackage, file: string, facts: FileFacts, top: Module): void {
+    facts.items.forEach((item, idx) => {
+      if (item.kind !== 'mod' || item.parent !== undefined) return;
+      const owner = this.moduleFor(file, item.mods);
+      if (!owner) return;
+      const features = [...owner.features];
+      pushUnique(features, item.features);
+      const key = this.keyOf(file, idx);
+      if (!item.modFile) {
+        const mods = [...item.mods, item.name];
+        this.newModule(pkg, file, mods, owner, joinPath(owner.dir, item.name), key, features);
+        return;
+      }
+      let candidates: { path: string; dirOwner: boolean }[];
+      if (item.pathAttr) {
+        const base = item.mods.length === 0 ? dirname(file) : owner.dir;
+        candidates = [{ path: joinPath(base, item.pathAttr), dirOwner: true }];
+      } else {
+        candidates = [
+          { path: joinPath(owner.dir, `${item.name}.rs`), dirOwner: false },
+          { path: joinPath(owner.dir, item.name, 'mod.rs'), dirOwner: true },
+        ];
+      }
+      const found = candidates.find((c) => this.files.has(c.path));
+      if (found) this.buildFile(pkg, found.path, owner, key, features, found.dirOwner);
+    });
+    void top;
+  }
+
+  private buildModuleTree(): void {
+    const order = (kinds: string[]): number => (kinds.some((k) => k.endsWith('lib') || k === 'proc-macro') ? 0 : kinds.includes('bin') ? 1 : 2);
+    for (const pkg of this.ws.packages) {
+      const targets = [...pkg.targets].sort((a, b) => order(a.kind) - order(b.kind));
+      for (const t of targets) {
+        if (t.kind.includes('custom-build')) continue;
+        const m = this.buildFile(pkg, t.srcPath, undefined, crateKey(pkg.name), [], true);
+        if (m && order(t.kind) === 0 && !this.libRoots.has(pkg.name)) this.libRoots.set(pkg.name, m);
+      }
+    }
+    // Files no target reaches (stale files, build scripts): indexed as stand-alone modules of their package.
+    for (const file of [...this.files.keys()].sort()) {
+      if (this.modules.has(file)) continue;
+      const pkg = owningPackage(this.ws, file);
+      if (!pkg) continue;
+      const stem = file.slice(file.lastIndexOf('/') + 1);
+      this.buildFile(pkg, file, undefined, crateKey(pkg.name), [], stem === 'mod.rs' || stem === 'lib.rs' || stem === 'main.rs');
+    }
+  }
+
+  private populateScopes(): void {
+    for (const [file, facts] of this.files) {
+      const byFile = this.modules.get(file);
+      if (!byFile) continue;
+      facts.items.forEach((item, idx) => {
+        if (item.parent !== undefined || item.kind === 'impl') return;
+        const owner = byFile.get(item.mods.join('::'));
+        if (!owner) return;
+        const key = this.keyOf(file, idx);
+        const def: Def = { kind: item.kind, key, owner, item };
+        if (item.kind === 'mod') {
+          const child = byFile.get([...item.mods, item.name].join('::')) ?? this.childFileModule(key);
+          if (child) def.module = child;
+        }
+        this.defsByKey.set(key, def);
+        addDef(owner.items, item.name, def);
+        if (item.kind === 'macro') {
+          let byName = this.macrosByPkg.get(owner.pkg.name);
+          if (!byName) this.macrosByPkg.set(owner.pkg.name, (byName = new Map()));
+          const list = byName.get(item.name) ?? [];
+          list.push(key);
+          byName.set(item.name, list);
+          if (item.macroExport && owner.root !== owner) addDef(owner.root.items, item.name, def);
+        }
+      });
+      for (const u of facts.uses) {
+        const m = byFile.get(u.mods.join('::'));
+        if (m) m.uses.push(u);
+      }
+    }
+  }
+
+  private childFileModule(declKey: string): Module | undefined {
+    return this.fileModules.get(declKey);
+  }
+
+  // ---- nodes ------------------------------------------------------------------------------------------
+
+  private emitNodes(): void {
+    for (const pkg of this.ws.packages) {
+      this.addNode({ key: crateKey(pkg.name), kind: 'crate', name: pkg.name, crate: pkg.name, file: '', span: { startLine: 0, endLine: 0 }, signature: `crate ${pkg.name}`, sigHash: sigHash(`crate ${pkg.name}`), public: true, features: [], doc: '' });
+      for (const f of Object.keys(pkg.features).sort()) this.featureNode(pkg.name, f);
+    }
+    for (const [file, facts] of this.files) {
+      const byFile = this.modules.get(file);
+      const pkg = byFile?.get('')?.pkg ?? owningPackage(this.ws, file);
+      if (!pkg) continue;
+      facts.items.forEach((item, idx) => {
+        const owner = byFile?.get(item.mods.join('::'));
+        const features = [...(owner?.features ?? [])];
+        const parent = item.parent !== undefined ? facts.items[item.parent] : undefined;
+        if (parent) pushUnique(features, parent.features);
+        pushUnique(features, item.features);
+        const key = this.keyOf(file, idx);
+        const node: IsgNode = {
+          key,
+          kind: item.kind,
+          name: item.name,
+          crate: pkg.name,
+          file,
+          span: { startLine: item.line, endLine: item.endLine },
+          signature: item.signature,
+          sigHash: sigHash(item.signature),
+          public: item.public,
+          features,
+          doc: item.doc,
+        };
+        if (item.bounds.length > 0) node.bounds = [...item.bounds];
+        this.addNode(node);
+        for (const f of features) {
+          this.featureNode(pkg.name, f);
+          this.edge(key, 'FEATURE_GATED_BY', featureKey(pkg.name, f));
+        }
+      });
+    }
+  }
+
+  private addNode(n: IsgNode): void {
+    if (!this.nodes.has(n.key)) this.nodes.set(n.key, n);
+  }
+
+  private featureNode(pkg: string, f: string): void {
+    const key = featureKey(pkg, f);
+    this.addNode({ key, kind: 'feature', name: f, crate: pkg, file: '', span: { startLine: 0, endLine: 0 }, signature: `feature ${f}`, sigHash: sigHash(`feature ${f}`), public: true, features: [], doc: '' });
+  }
+
+  private edge(src: string, rel: Rel, dst: string, attr = ''): void {
+    if (src === dst && rel !== 'CALLS') return;
+    const id = `${src}\u0000${rel}\u0000${dst}\u0000${attr}`;
+    if (!this.edgeSet.has(id)) this.edgeSet.set(id, { src, dst, rel, attr });
+  }
+
+  // ---- name resolution --------------------------------------------------------------------------------
+
+  private crateRootByName(from: Module, name: string): Module | undefined {
+    const pkgName = this.externs.get(from.pkg.name)?.get(name);
+    return pkgName ? this.libRoots.get(pkgName) : undefined;
+  }
+
+  private moduleDef(m: Module): Def {
+    return { kind: 'mod', key: m.nodeKey, module: m, owner: m.parent ?? m };
+  }
+
+  /** Everything `name` can mean in module `m` (items, imports, glob imports, extern crates). */
+  private resolveName(m: Module, name: string): Def[] {
+    let cache = this.nameCache.get(m);
+    if (!cache) this.nameCache.set(m, (cache = new Map()));
+    const cached = cache.get(name);
+    if (cached) return cached;
+    const guard = `${m.file}#${m.mods.join('::')}#${name}`;
+    if (this.inProgress.has(guard)) return [];
+    this.inProgress.add(guard);
+    const out: Def[] = [...(m.items.get(name) ?? [])];
+    for (const u of m.uses) {
+      if (u.glob) continue;
+      const imported = u.alias ?? u.path[u.path.length - 1];
+      if (imported !== name || imported === '_') continue;
+      for (const d of this.resolvePath(m, u.path)) if (!out.includes(d)) out.push(d);
+    }
+    if (out.length === 0) {
+      for (const u of m.uses) {
+        if (!u.glob) continue;
+        for (const target of this.resolvePath(m, u.path)) {
+          if (target.module) for (const d of this.resolveName(target.module, name)) if (!out.includes(d)) out.push(d);
+        }
+      }
+    }
+    if (out.length === 0) {
+      const root = this.crateRootByName(m, name);
+      if (root) out.push(this.moduleDef(root));
+    }
+    this.inProgress.delete(guard);
+    cache.set(name, out);
+    return out;
+  }
+
+  /** Resolves a path as written in module `m`. */
+  private resolvePath(m: Module, segs: readonly string[]): Def[] {
+    const first = segs[0];
+    if (first === undefined) return [];
+    let cur: Def[];
+    let i = 1;
+    if (first === 'crate' || first === '$crate') cur = [this.moduleDef(m.root)];
+    else if (first === 'self') cur = [this.moduleDef(m)];
+    else if (first === 'super') {
+      let p: Module | undefined = m.parent;
+      while (segs[i] === 'super' && p) {
+        p = p.parent;
+        i++;
+      }
+      cur = p ? [this.moduleDef(p)] : [];
+    } else if (first === 'Self' || first === 'std' || first === 'core' || first === 'alloc') {
+      return [];
+    } else cur = this.resolveName(m, first);
+    for (; i < segs.length && cur.length > 0; i++) {
+      const seg = segs[i] as string;
+      const next: Def[] = [];
+      for (const d of cur) {
+        if (d.module) {
+          for (const x of this.resolveName(d.module, seg)) if (!next.includes(x)) next.push(x);
+        } else if (TYPE_KINDS.has(d.kind)) {
+          for (const key of this.assocItems(d.key, seg)) {
+            const def = this.defsByKey.get(key);
+            if (def && !next.includes(def)) next.push(def);
+          }
+        }
+      }
+      cur = next;
+    }
+    return cur;
+  }
+
+  /** Associated items named `name` of a type or trait: inherent first, then trait impls, then trait defaults. */
+  private assocItems(typeKey: string, name: string): string[] {
+    const t = this.traitItems.get(typeKey);
+    if (t) {
+      const k = t.get(name);
+      return k ? [k] : [];
+    }
+    const inh = this.inherent.get(typeKey)?.get(name);
+    if (inh && inh.length > 0) return inh;
+    const viaTrait = this.traitImplItems.get(typeKey)?.get(name);
+    if (viaTrait && viaTrait.length > 0) return viaTrait;
+    const out: string[] = [];
+    for (const tr of this.implementedTraits.get(typeKey) ?? []) {
+      const k = this.traitItems.get(tr)?.get(name);
+      if (k) out.push(k);
+    }
+    return out;
+  }
+
+  private pickType(defs: Def[]): Def | undefined {
+    return defs.find((d) => TYPE_KINDS.has(d.kind));
+  }
+
+  // ---- impl index -------------------------------------------------------------------------------------
+
+  private buildImplIndex(): void {
+    // Register member defs of impls and traits first, so that paths like `Type::method` resolve.
+    for (const [file, facts] of this.files) {
+      const byFile = this.modules.get(file);
+      if (!byFile) continue;
+      facts.items.forEach((item, idx) => {
+        const key = this.keyOf(file, idx);
+        const owner = byFile.get(item.mods.join('::'));
+        if (!owner) return;
+        if (item.kind === 'trait') {
+          this.traitItems.set(key, new Map());
+          this.containers.set(key, { item, key, traitDef: this.defsByKey.get(key) });
+        }
+        if (item.parent !== undefined) {
+          const def: Def = { kind: item.kind, key, owner, item };
+          this.defsByKey.set(key, def);
+          if (item.kind === 'method') {
+            let byName = this.methodsByName.get(owner.pkg.name);
+            if (!byName) this.methodsByName.set(owner.pkg.name, (byName = new Map()));
+            const list = byName.get(item.name) ?? [];
+            list.push(key);
+            byName.set(item.name, list);
+          }
+        }
+      });
+    }
+    for (const [file, facts] of this.files) {
+      const byFile = this.modules.get(file);
+      if (!byFile) continue;
+      facts.items.forEach((item, idx) => {
+        const key = this.keyOf(file, idx);
+        const owner = byFile.get(item.mods.join('::'));
+        if (!owner) return;
+        if (item.parent !== undefined) {
+          const parentKey = this.keyOf(file, item.parent);
+          const parent = facts.items[item.parent];
+          if (parent?.kind === 'trait') this.traitItems.get(parentKey)?.set(item.name, key);
+          return;
+        }
+        if (item.kind !== 'impl') return;
+        const selfDef = item.selfPath ? this.pickType(this.resolvePath(owner, item.selfPath)) : undefined;
+        const traitDef = item.traitPath ? this.resolvePath(owner, item.traitPath).find((d) => d.kind === 'trait') : undefined;
+        const c: Container = { item, key };
+        if (selfDef) c.selfDef = selfDef;
+        if (traitDef) c.traitDef = traitDef;
+        this.containers.set(key, c);
+        if (!selfDef) return;
+        if (traitDef) {
+          const list = this.implementedTraits.get(selfDef.key) ?? [];
+          if (!list.includes(traitDef.key)) list.push(traitDef.key);
+          this.implementedTraits.set(selfDef.key, list);
+        }
+        const index = item.traitPath ? this.traitImplItems : this.inherent;
+        let byName = index.get(selfDef.key);
+        if (!byName) index.set(selfDef.key, (byName = new Map()));
+        facts.items.forEach((child, cidx) => {
+          if (child.parent !== idx) return;
+          const list = byName.get(child.name) ?? [];
+          list.push(this.keyOf(file, cidx));
+          byName.set(child.name, list);
+        });
+      });
+    }
+  }
+
+  // ---- edges ------------------------------------------------------------------------------------------
+
+  private emitEdges(): void {
+    for (const pkg of this.ws.packages) for (const d of pkg.deps) this.edge(crateKey(pkg.name), 'DEPENDS', crateKey(d));
+    for (const file of [...this.files.keys()].sort()) {
+      const facts = this.files.get(file) as FileFacts;
+      const byFile = this.modules.get(file);
+      if (!byFile) continue;
+      for (const m of byFile.values()) this.moduleDepends(m);
+      facts.items.forEach((item, idx) => {
+        const owner = byFile.get(item.mods.join('::'));
+        if (owner) this.itemEdges(file, facts, item, idx, owner);
+      });
+    }
+  }
+
+  private moduleDepends(m: Module): void {
+    for (const u of m.uses) {
+      for (const d of this.resolvePath(m, u.path)) {
+        const target = u.glob && d.module ? d.module : d.kind === 'mod' && d.module ? d.module : d.owner;
+        if (target.nodeKey !== m.nodeKey) this.edge(m.nodeKey, 'DEPENDS', target.nodeKey);
+      }
+    }
+  }
+
+  private itemEdges(file: string, facts: FileFacts, item: ItemFact, idx: number, owner: Module): void {
+    const key = this.keyOf(file, idx);
+    const container = item.parent !== undefined ? this.containers.get(this.keyOf(file, item.parent)) : item.kind === 'impl' ? this.containers.get(key) : undefined;
+    const scope = new Scope(item, container, facts);
+
+    if (item.kind === 'impl') {
+      const c = this.containers.get(key);
+      if (c?.traitDef) this.edge(key, 'IMPLEMENTS', c.traitDef.key);
+      if (c?.selfDef) this.edge(key, 'IMPLEMENTS', c.selfDef.key);
+    }
+    if (container?.item.kind === 'impl' && container.traitDef) {
+      const decl = this.traitItems.get(container.traitDef.key)?.get(item.name);
+      if (decl) this.edge(key, 'IMPLEMENTS', decl);
+    }
+    for (const d of item.derives) {
+      const trait = this.resolvePath(owner, d).find((x) => x.kind === 'trait');
+      if (trait) this.edge(key, 'IMPLEMENTS', trait.key);
+      else this.externalDerives++;
+    }
+    // USES: workspace types named in the signature or fields.
+    for (const ref of item.typeRefs) {
+      if (ref.length === 1 && (scope.isGeneric(ref[0] as string) || ref[0] === 'Self')) continue;
+      const t = this.pickType(this.resolvePath(owner, ref));
+      if (t && t.key !== key) this.edge(key, 'USES', t.key);
+    }
+    for (const mac of item.macros) {
+      const target = this.resolveMacro(owner, mac);
+      if (target) this.edge(key, 'USES', target);
+    }
+    // REQUIRES_BOUND: only workspace traits become edges; every bound stays in the node's `bounds`.
+    for (const b of item.boundTraits) {
+      const trait = this.resolvePath(owner, b.path).find((x) => x.kind === 'trait');
+      if (trait) this.edge(key, 'REQUIRES_BOUND', trait.key, b.text);
+    }
+    for (const call of item.calls) {
+      const targets = call.method !== undefined ? this.resolveMethodCall(owner, scope, call.method, call.recv) : this.resolvePathCall(owner, scope, call.path ?? []);
+      if (targets === 'constructor') continue;
+      if (targets === undefined) {
+        this.unresolvedCalls++;
+        continue;
+      }
+      this.edge(key, 'CALLS', targets.key, targets.byName ? 'by_name' : '');
+    }
+  }
+
+  private resolveMacro(owner: Module, path: readonly string[]): string | undefined {
+    const name = path[path.length - 1];
+    if (name === undefined) return undefined;
+    if (path.length === 1) {
+      const local = this.macrosByPkg.get(owner.pkg.name)?.get(name);
+      if (local && local.length > 0) {
+        const sameFile = local.find((k) => this.defsByKey.get(k)?.owner.file === owner.file);
+        return sameFile ?? local[0];
+      }
+    }
+    return this.resolvePath(owner, path).find((d) => d.kind === 'macro')?.key;
+  }
+
+  /** The workspace type (or generic parameter's bound traits) a type path denotes in this scope. */
+  private typeTargets(owner: Module, scope: Scope, path: readonly string[]): Def[] | undefined {
+    if (path.length === 1 && path[0] === 'Self') {
+      const c = scope.container;
+      if (!c) return undefined;
+      if (c.item.kind === 'trait') return c.traitDef ? [c.traitDef] : undefined;
+      return c.selfDef ? [c.selfDef] : undefined;
+    }
+    if (path.length === 1 && scope.isGeneric(path[0] as string)) {
+      const traits = scope
+        .boundsOf(path[0] as string)
+        .map((p) => this.resolvePath(owner, p).find((d) => d.kind === 'trait'))
+        .filter((d): d is Def => d !== undefined);
+      return traits.length > 0 ? traits : undefined;
+    }
+    const t = this.pickType(this.resolvePath(owner, path));
+    return t ? [t] : undefined;
+  }
+
+  private firstAssoc(types: readonly Def[], name: string, preferCallable: boolean): Def | undefined {
+    for (const t of types) {
+      const keys = this.assocItems(t.key, name);
+      const defs = keys.map((k) => this.defsByKey.get(k)).filter((d): d is Def => d !== undefined);
+      const pick = preferCallable ? (defs.find((d) => CALLABLE_KINDS.has(d.kind)) ?? defs[0]) : defs[0];
+      if (pick) return pick;
+    }
+    return undefined;
+  }
+
+  private resolvePathCall(owner: Module, scope: Scope, path: readonly string[]): { key: string; byName?: boolean } | 'constructor' | undefined {
+    if (path.length === 0) return undefined;
+    if (path.length === 1 && scope.isLocal(path[0] as string)) return undefined;
+    if (path.length >= 2) {
+      const typePath = path.slice(0, -1);
+      const last = path[path.length - 1] as string;
+      if ((typePath.length === 1 && (typePath[0] === 'Self' || scope.isGeneric(typePath[0] as string)))) {
+        const types = this.typeTargets(owner, scope, typePath);
+        const d = types ? this.firstAssoc(types, last, true) : undefined;
+        return d ? { key: d.key } : undefined;
+      }
+    }
+    const defs = this.resolvePath(owner, path);
+    const callable = defs.find((d) => CALLABLE_KINDS.has(d.kind));
+    if (callable) return { key: callable.key };
+    if (defs.some((d) => d.kind === 'struct')) return 'constructor';
+    return undefined;
+  }
+
+  private resolveMethodCall(owner: Module, scope: Scope, method: string, recv: ItemFact['calls'][number]['recv']): { key: string; byName?: boolean } | undefined {
+    let typePath: string[] | undefined;
+    let typeOwner = owner;
+    let known = true;
+    switch (recv?.kind) {
+      case 'self':
+        typePath = ['Self'];
+        break;
+      case 'ident':
+        typePath = scope.item.locals[recv.name];
+        known = typePath !== undefined;
+        break;
+      case 'typed':
+        typePath = recv.path;
+        break;
+      case 'field': {
+        const selfDef = scope.container?.selfDef;
+        const fieldType = selfDef?.item?.fields?.[recv.field];
+        if (selfDef && fieldType) {
+          typePath = fieldType;
+          typeOwner = selfDef.owner;
+        } else known = false;
+        break;
+      }
+      default:
+        known = false;
+    }
+    if (known && typePath) {
+      const types = this.typeTargets(typeOwner, typeOwner === owner ? scope : Scope.empty(), typePath);
+      if (!types) return undefined;
+      const d = this.firstAssoc(types, method, true);
+      return d ? { key: d.key } : undefined;
+    }
+    // Unknown receiver: accept only a method name that is unique in the crate (trait impls fold onto their declaration).
+    const candidates = this.methodsByName.get(owner.pkg.name)?.get(method) ?? [];
+    const folded = new Set<string>();
+    for (const k of candidates) {
+      const def = this.defsByKey.get(k);
+      const parentKey = def?.item?.parent !== undefined ? this.keyOf(def.owner.file, def.item.parent) : undefined;
+      const c = parentKey ? this.containers.get(parentKey) : undefined;
+      const decl = c?.item.kind === 'impl' && c.traitDef ? this.traitItems.get(c.traitDef.key)?.get(method) : undefined;
+      folded.add(decl ?? k);
+    }
+    if (folded.size === 1) return { key: [...folded][0] as string, byName: true };
+    return undefined;
+  }
+}
+
+/** The generic parameters, bounds and locals visible inside one item. */
+class Scope {
+  private readonly generics: Set<string>;
+  constructor(
+    readonly item: ItemFact,
+    readonly container: Container | undefined,
+    _facts: FileFacts | undefined,
+  ) {
+    this.generics = new Set([...item.generics, ...(container && container.item !== item ? container.item.generics : [])]);
+  }
+
+  static empty(): Scope {
+    const blank: ItemFact = { kind: 'fn', name: '', mods: [], line: 0, endLine: 0, signature: '', public: false, features: [], derives: [], doc: '', bounds: [], boundTraits: [], generics: [], typeRefs: [], calls: [], locals: {}, macros: [] };
+    return new Scope(blank, undefined, undefined);
+  }
+
+  isGeneric(name: string): boolean {
+    return this.generics.has(name);
+  }
+
+  isLocal(name: string): boolean {
+    return Object.prototype.hasOwnProperty.call(this.item.locals, name);
+  }
+
+  boundsOf(param: string): string[][] {
+    const all = [...this.item.boundTraits, ...(this.container && this.container.item !== this.item ? this.container.item.boundTraits : [])];
+    return all.filter((b) => b.param === param).map((b) => b.path);
+  }
+}
+
+function addDef(map: Map<string, Def[]>, name: string, def: Def): void {
+  const list = map.get(name);
+  if (list) list.push(def);
+  else map.set(name, [def]);
+}
+
+function compareEdges(a: IsgEdge, b: IsgEdge): number {
+  if (a.src !== b.src) return a.src < b.src ? -1 : 1;
+  if (a.rel !== b.rel) return a.rel < b.rel ? -1 : 1;
+  if (a.dst !== b.dst) return a.dst < b.dst ? -1 : 1;
+  return a.attr < b.attr ? -1 : a.attr > b.attr ? 1 : 0;
+}
+
+/** Resolves the facts of every file of `ws` (workspace-relative path → facts) into the ISG. */
+export function resolveWorkspace(ws: Workspace, files: ReadonlyMap<string, FileFacts>): ResolveResult {
+  const sorted = new Map([...files.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+  return new Resolver(ws, sorted).run();
+}
