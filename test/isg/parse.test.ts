@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeWs, parseRustSource, splitPath, stripGenerics } from '../../src/adapters/rust-parser/parse.js';
+import { parseFiles } from '../../src/adapters/rust-parser/pool.js';
+
+describe('path and text helpers', () => {
+  const cases: [string, string[]][] = [
+    ['a::b::f', ['a', 'b', 'f']],
+    ['Vec::<u8>::new', ['Vec', 'new']],
+    ['crate :: x', ['crate', 'x']],
+    ['<Pool<T> as Runner>::run', ['Runner', 'run']],
+    ['::std::mem::swap', ['std', 'mem', 'swap']],
+    ['r#type::f', ['type', 'f']],
+  ];
+  it.each(cases)('splitPath(%s)', (input, expected) => expect(splitPath(input)).toEqual(expected));
+  it('normalises whitespace and strips generics', () => {
+    expect(normalizeWs('impl < T >  Runner\n for  Pool< T ,U >')).toBe('impl <T> Runner for Pool<T,U>');
+    expect(stripGenerics('HashMap<K, Vec<V>>')).toBe('HashMap');
+    expect(stripGenerics('Fn(u8) -> u8')).toBe('Fn(u8) -> u8');
+  });
+});
+
+describe('parseRustSource', () => {
+  it('flattens use declarations: groups, self, renames, globs, visibility', () => {
+    const f = parseRustSource('pub use crate::a::{self, b as c, d::{e, f::*}};\nuse super::super::g;\n');
+    expect(f.uses.map((u) => [u.path.join('::'), u.alias ?? null, u.glob, u.public])).toEqual([
+      ['crate::a', null, false, true],
+      ['crate::a::b', 'c', false, true],
+      ['crate::a::d::e', null, false, true],
+      ['crate::a::d::f', null, true, true],
+      ['super::super::g', null, false, false],
+    ]);
+  });
+
+  it('reads cfg, cfg_attr, derives, docs, #[path] and inner file features', () => {
+    const f = parseRustSource(
+      [
+        '#![cfg(feature = "outer")]',
+        '/// First line.',
+        '/// Second line.',
+        '#[derive(Debug, serde::Serialize)]',
+        '#[cfg_attr(feature = "ser", derive(Clone))]',
+        '#[cfg(all(feature = "a", not(feature = "b")))]',
+        'pub(crate) struct S { x: u8 }',
+        '#[path = "other/impl.rs"]',
+        'mod imp;',
+      ].join('\n'),
+    );
+    expect(f.fileFeatures).toEqual(['outer']);
+    const s = f.items[0];
+    expect(s).toMatchObject({ kind: 'struct', name: 'S', public: true, doc: 'First line.', features: ['ser', 'a', 'b'] });
+    expect(s?.derives).toEqual([['Debug'], ['serde', 'Serialize'], ['Clone']]);
+    expect(f.items[1]).toMatchObject({ kind: 'mod', name: 'imp', modFile: true, pathAttr: 'other/impl.rs', signature: 'mod imp' });
+  });
+
+  it('records generic bounds, where predicates and receiver shapes', () => {
+    const f = parseRustSource(
+      [
+        'impl<T: Clone> Holder<T> where T: Send + \'static {',
+        '    fn go<R>(&self, r: &R, b: Box<dyn Job>) where R: Runner {',
+        '        let w = Worker::new(1);',
+        '        let z = Zed { a: 1 };',
+        '        self.f.run(); r.run(); b.work(); w.step(); z.zap(); make().chain(); Self::helper(); Worker::default().go();',
+        '        assert_eq!(compute(1), other::two(x.len()));',
+        '    }',
+        '}',
+      ].join('\n'),
+    );
+    const imp = f.items[0];
+    expect(imp).toMatchObject({ kind: 'impl', name: 'impl Holder<T>', selfText: 'Holder', generics: ['T'], bounds: ['T: Clone', "T: Send + 'static"] });
+    const go = f.items[1];
+    expect(go).toMatchObject({ kind: 'method', name: 'go', parent: 0, bounds: ['R: Runner'] });
+    expect(go?.locals).toEqual({ r: ['R'], b: ['Job'], w: ['Worker'], z: ['Zed'] });
+    const shapes = go?.calls.map((c) => (c.method ? `${c.method}:${c.recv?.kind}${c.recv?.kind === 'ident' ? `=${c.recv.name}` : ''}${c.recv?.kind === 'typed' ? `=${c.recv.path.join('::')}` : ''}${c.recv?.kind === 'field' ? `=${c.recv.field}` : ''}` : c.path?.join('::')));
+    expect(shapes).toEqual([
+      'Worker::new',
+      'run:field=f', 'run:ident=r', 'work:ident=b', 'step:ident=w', 'zap:ident=z', 'chain:other', 'make', 'Self::helper', 'go:typed=Worker', 'Worker::default',
+      'len:ident=x', 'compute', 'other::two',
+    ]);
+    expect(go?.macros).toEqual([['assert_eq']]);
+  });
+
+  it('keeps indexing after a syntax error', () => {
+    const f = parseRustSource('fn ok() {}\nfn bad( {\n}\nstruct After;\n');
+    expect(f.syntaxErrors.length).toBeGreaterThan(0);
+    expect(f.items.map((i) => i.name)).toContain('ok');
+    expect(f.items.map((i) => i.name)).toContain('After');
+  });
+
+  it('gives the same facts from worker threads as on the main thread', async () => {
+    const inputs = Array.from({ length: 6 }, (_, i) => ({ file: `f${i}.rs`, text: `pub fn f${i}() -> u32 { g${i}() }\n` }));
+    const main = await parseFiles(inputs, { workers: 0 });
+    const threaded = await parseFiles(inputs, { workers: 2 });
+    expect([...threaded.entries()].sort()).toEqual([...main.entries()].sort());
+  });
+});
