@@ -1,0 +1,671 @@
+/**
+ * Built-in template actions: pure functions from (file text, diagnostic spans, captures) to byte-range edits.
+ * Each returns [] when it cannot act safely; a proposal is only a proposal, real rustc validates it.
+ */
+import type { Diagnostic, SourceSpan } from '../diagnostics/types.js';
+import type { FileEdit } from '../fix/types.js';
+import type { ActionName } from './model.js';
+import { inlineModules, moduleAt, scopesAt, splitTopLevel, type ItemScope } from './items.js';
+import { isIdent, isPostfixSafe, RustText } from './rust-text.js';
+
+/** What an action sees: one file, one diagnostic, the spans the detector selected, interpolated params. */
+export interface ActionInput {
+  /** Workspace-relative path of the file the primary span is in. */
+  file: string;
+  src: RustText;
+  diagnostic: Diagnostic;
+  /** Spans selected by the detector's `span_label` (may be empty). */
+  matched: readonly SourceSpan[];
+  params: Readonly<Record<string, string>>;
+}
+
+/** A template action. */
+export type ActionFn = (input: ActionInput) => FileEdit[];
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+function edit(input: ActionInput, start: number, end: number, replacement: string): FileEdit {
+  return { file: input.file, byteStart: input.src.byteOf(start), byteEnd: input.src.byteOf(end), replacement };
+}
+
+function rangeOf(input: ActionInput, span: SourceSpan | null): Range | null {
+  if (!span || span.file !== input.file) return null;
+  const start = input.src.indexOf(span.byteStart);
+  const end = input.src.indexOf(span.byteEnd);
+  if (end < start || end > input.src.text.length) return null;
+  return { start, end };
+}
+
+function primary(input: ActionInput): Range | null {
+  return rangeOf(input, input.diagnostic.primary);
+}
+
+/** The spans an action works on: `target: matched` uses the detector's spans, otherwise the primary span. */
+function targets(input: ActionInput): Range[] {
+  if (input.params.target === 'matched') {
+    return input.matched.map((s) => rangeOf(input, s)).filter((r): r is Range => r !== null);
+  }
+  const p = primary(input);
+  return p ? [p] : [];
+}
+
+function textOf(input: ActionInput, r: Range): string {
+  return input.src.text.slice(r.start, r.end);
+}
+
+/** True when the identifier at `r` is a shorthand field in a struct literal (`S { name }`). */
+function isShorthandField(src: RustText, r: Range): boolean {
+  const before = src.masked[src.skipSpaceBack(r.start) - 1];
+  const after = src.masked[src.skipSpace(r.end)];
+  if (!((before === '{' || before === ',') && (after === ',' || after === '}'))) return false;
+  const block = src.enclosingBraces(r.start)[0];
+  if (!block) return false;
+  const head = src.masked.slice(Math.max(0, block.open - 200), block.open);
+  return /(?:\b[A-Z]\w*|\bSelf)(?:::<[^>]*>)?\s*$/.test(head);
+}
+
+/** Appends a postfix (e.g. `.clone()`) to the expression at `r`, handling shorthand fields and precedence. */
+function appendPostfix(input: ActionInput, r: Range, suffix: string): FileEdit[] {
+  const text = textOf(input, r);
+  if (text.trim() === '' || text.endsWith(suffix)) return [];
+  if (isIdent(text) && isShorthandField(input.src, r)) return [edit(input, r.start, r.end, `${text}: ${text}${suffix}`)];
+  if (isPostfixSafe(text)) return [edit(input, r.end, r.end, suffix)];
+  return [edit(input, r.start, r.start, '('), edit(input, r.end, r.end, `)${suffix}`)];
+}
+
+/** Prefixes `&`, `&mut ` or `*` to the expression at `r`, handling shorthand fields and precedence. */
+function prefixExpr(input: ActionInput, r: Range, prefix: string): FileEdit[] {
+  const text = textOf(input, r);
+  if (text.trim() === '') return [];
+  if (isIdent(text) && isShorthandField(input.src, r)) return [edit(input, r.start, r.end, `${text}: ${prefix}${text}`)];
+  // A prefix operator binds tighter than binary operators and `as`, looser than method calls.
+  if (isPostfixSafe(text) || /^[&*]/.test(text)) return [edit(input, r.start, r.start, prefix)];
+  return [edit(input, r.start, r.start, `${prefix}(`), edit(input, r.end, r.end, ')')];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// insert_use
+
+const PATH_RE = /^(?:::)?[A-Za-z_]\w*(?:::[A-Za-z_]\w*)*$/;
+
+/** Adds `use <path>;` to the module that contains the primary span (after its last `use`, or at its top). */
+const insertUse: ActionFn = (input) => {
+  const path = input.params.path?.trim() ?? '';
+  if (!PATH_RE.test(path)) return [];
+  const p = primary(input);
+  if (!p) return [];
+  const last = path.split('::').pop() ?? '';
+  // Guard: the unresolved name must be what the import brings in (not `a::b::Name` needing a path rewrite).
+  if (input.params.match_primary === 'true') {
+    if (textOf(input, p) !== last) return [];
+    const before = input.src.masked.slice(Math.max(0, p.start - 2), p.start);
+    if (before === '::') return [];
+  }
+  const { src } = input;
+  const mod = moduleAt(src, p.start);
+  const bodyStart = mod ? mod.open + 1 : 0;
+  const bodyEnd = mod ? mod.close : src.text.length;
+  const depth = mod ? src.braceDepth(mod.open + 1) : 0;
+  const body = src.text.slice(bodyStart, bodyEnd);
+  if (new RegExp(`\\buse\\s+${path.replace(/[:]/g, '\\:')}\\s*;`).test(body)) return [];
+  // Last `use` item directly in this module.
+  const useRe = /(^|[\s;}])((?:pub(?:\([^)]*\))?\s+)?use\s[^;]*;)/g;
+  let lastUseEnd = -1;
+  let lastUseStart = -1;
+  useRe.lastIndex = bodyStart;
+  for (let m = useRe.exec(src.masked); m && m.index < bodyEnd; m = useRe.exec(src.masked)) {
+    const at = m.index + (m[1] ?? '').length;
+    if (src.braceDepth(at) !== depth) continue;
+    lastUseStart = at;
+    lastUseEnd = at + (m[2] ?? '').length;
+  }
+  if (lastUseEnd > 0) {
+    return [edit(input, lastUseEnd, lastUseEnd, `\n${src.indentAt(lastUseStart)}use ${path};`)];
+  }
+  // No `use` yet: after inner attributes (`#![…]`) and inner doc comments, before the first item.
+  let at = src.skipSpace(bodyStart);
+  while (src.masked.startsWith('#![', at)) {
+    const close = src.closeOf(at + 2);
+    if (close < 0) return [];
+    at = src.skipSpace(close + 1);
+  }
+  if (at >= bodyEnd) {
+    if (mod) return [edit(input, bodyStart, bodyStart, `\n${src.indentAt(mod.open)}    use ${path};`)];
+    return [edit(input, src.text.length, src.text.length, `${src.text.endsWith('\n') || src.text === '' ? '' : '\n'}use ${path};\n`)];
+  }
+  const line = src.lineStart(at);
+  if (line < bodyStart) {
+    // The module body starts on the `mod … {` line: put the import on its own line.
+    return [edit(input, bodyStart, bodyStart, `\n${src.indentAt(at)}use ${path};`)];
+  }
+  return [edit(input, line, line, `${src.indentAt(at)}use ${path};\n\n`)];
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// add_bound
+
+/** Traits outside the prelude that a bound may name; qualified unless the file already imports the name. */
+const STD_TRAIT_PATHS: Record<string, string> = {
+  Debug: 'std::fmt::Debug',
+  Display: 'std::fmt::Display',
+  Hash: 'std::hash::Hash',
+  FromStr: 'std::str::FromStr',
+  Error: 'std::error::Error',
+  Any: 'std::any::Any',
+  Add: 'std::ops::Add',
+  Sub: 'std::ops::Sub',
+  Mul: 'std::ops::Mul',
+  Div: 'std::ops::Div',
+  Rem: 'std::ops::Rem',
+  Neg: 'std::ops::Neg',
+  AddAssign: 'std::ops::AddAssign',
+  SubAssign: 'std::ops::SubAssign',
+  Deref: 'std::ops::Deref',
+  Borrow: 'std::borrow::Borrow',
+  Sum: 'std::iter::Sum',
+  Product: 'std::iter::Product',
+};
+
+function qualifyBound(src: RustText, bound: string): string {
+  const name = /^(\w+)/.exec(bound)?.[1] ?? '';
+  const path = STD_TRAIT_PATHS[name];
+  if (!path) return bound;
+  const imported = new RegExp(`\\buse\\s[^;]*\\b${name}\\b[^;]*;`).test(src.masked) || new RegExp(`\\btrait\\s+${name}\\b`).test(src.masked);
+  return imported ? bound : path + bound.slice(name.length);
+}
+
+/** Splits a bound list `A + B<C> + 'static` into its parts. */
+function boundParts(list: string): string[] {
+  return splitTopLevel(list, '+').map(([, s]) => s.trim()).filter((s) => s !== '');
+}
+
+/** Where clause predicates of a header: [absolute start of bound list, bound list] for `param:`. */
+function wherePredicate(src: RustText, scope: ItemScope, param: string): [number, string] | null {
+  const header = src.masked.slice(scope.start, scope.headerEnd);
+  const w = /\bwhere\b/.exec(header);
+  if (!w) return null;
+  const clauseStart = scope.start + w.index + w[0].length;
+  const clause = src.masked.slice(clauseStart, scope.headerEnd);
+  for (const [off, piece] of splitTopLevel(clause)) {
+    const m = new RegExp(`^(\\s*${param}\\s*:)`).exec(piece);
+    if (m) return [clauseStart + off + m[1]!.length, piece.slice(m[1]!.length)];
+  }
+  return null;
+}
+
+/** Adds `bound` (e.g. `Send + 'static`) to generic parameter `param` of the innermost item declaring it. */
+const addBound: ActionFn = (input) => {
+  const param = input.params.param?.trim() ?? '';
+  const rawBound = input.params.bound?.trim() ?? '';
+  if (!isIdent(param) || param === 'Self' || rawBound === '') return [];
+  const p = primary(input);
+  if (!p) return [];
+  const { src } = input;
+  const wanted = boundParts(rawBound).map((b) => qualifyBound(src, b));
+  if (wanted.length === 0 || wanted.some((b) => !/^(?:'\w+|[\w:]+(?:<.*>)?|\?Sized)$/.test(b))) return [];
+  for (const scope of scopesAt(src, p.start)) {
+    if (!scope.generics) continue;
+    const [gOpen, gClose] = scope.generics;
+    const inner = src.masked.slice(gOpen + 1, gClose);
+    for (const [off, piece] of splitTopLevel(inner)) {
+      const lead = /^\s*/.exec(piece)?.[0].length ?? 0;
+      const decl = piece.slice(lead);
+      const nm = new RegExp(`^${param}\\b`).exec(decl);
+      if (!nm) continue;
+      const nameEnd = gOpen + 1 + off + lead + param.length;
+      const rest = decl.slice(param.length);
+      const where = wherePredicate(src, scope, param);
+      const existing = [...(rest.trimStart().startsWith(':') ? boundParts(rest.replace(/^\s*:/, '').split('=')[0] ?? '') : []), ...(where ? boundParts(where[1]) : [])];
+      const missing = wanted.filter((b) => !existing.some((e) => e === b || e.endsWith(`::${b}`) || b.endsWith(`::${e}`)));
+      if (missing.length === 0) return [];
+      if (where) {
+        const endOfList = where[0] + where[1].trimEnd().length;
+        return [edit(input, endOfList, endOfList, ` + ${missing.join(' + ')}`)];
+      }
+      if (rest.trimStart().startsWith(':')) {
+        // Append after the existing bounds, before a default (`= X`) if any.
+        const bounds = rest.split('=')[0] ?? '';
+        const endOfList = nameEnd + bounds.trimEnd().length;
+        return [edit(input, endOfList, endOfList, ` + ${missing.join(' + ')}`)];
+      }
+      return [edit(input, nameEnd, nameEnd, `: ${missing.join(' + ')}`)];
+    }
+  }
+  return [];
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// closures, bindings, borrows
+
+/** `|x| …` → `move |x| …`; `async {` → `async move {`. */
+const addMoveToClosure: ActionFn = (input) => {
+  const p = primary(input);
+  if (!p) return [];
+  const text = textOf(input, p);
+  const before = input.src.masked.slice(Math.max(0, p.start - 5), p.start);
+  if (/\bmove\s*$/.test(before)) return [];
+  if (text.startsWith('|')) return [edit(input, p.start, p.start, 'move ')];
+  if (/^async\b/.test(text)) {
+    const after = input.src.masked.slice(p.start + 5, p.start + 12);
+    if (/^\s*move\b/.test(after)) return [];
+    return [edit(input, p.start + 5, p.start + 5, ' move')];
+  }
+  return [];
+};
+
+/** `let x` / `for x in` / param `x: T` / closure param `|x|` → the same with `mut`, nearest declaration first. */
+const addMutToBinding: ActionFn = (input) => {
+  const name = input.params.name?.trim() ?? '';
+  if (!isIdent(name)) return [];
+  const p = primary(input);
+  if (!p) return [];
+  const { src } = input;
+  const fn = scopesAt(src, p.start).find((s) => s.keyword === 'fn');
+  const from = fn ? fn.start : 0;
+  const region = src.masked.slice(from, p.start);
+  const sites: number[] = [];
+  const add = (re: RegExp): void => {
+    for (let m = re.exec(region); m; m = re.exec(region)) sites.push(from + m.index + m[0].length - name.length);
+  };
+  add(new RegExp(`\\blet\\s+(?:ref\\s+)?${name}(?=\\s*[:=;])`, 'g'));
+  add(new RegExp(`\\blet\\s*\\((?:[^()=;]*[,(]\\s*)?${name}(?=\\s*[,)])`, 'g'));
+  add(new RegExp(`\\bfor\\s+${name}(?=\\s+in\\b)`, 'g'));
+  add(new RegExp(`[(,]\\s*${name}(?=\\s*:[^:])`, 'g'));
+  add(new RegExp(`\\|\\s*${name}(?=\\s*[|:,])`, 'g'));
+  if (sites.length === 0) return [];
+  const site = Math.max(...sites);
+  if (/\bmut\s+$/.test(src.masked.slice(Math.max(0, site - 4), site))) return [];
+  // A struct-literal field `S { x: 1 }` also matches `[(,] x:`; only a declaration inside a pattern or parameter list counts.
+  const open = src.enclosingBraces(site)[0];
+  if (open && src.masked.slice(open.open, site).trim() === '{' && !/\blet\b/.test(src.masked.slice(src.lineStart(site), site))) return [];
+  return [edit(input, site, site, 'mut ')];
+};
+
+/** Prefixes `&` (or `&mut ` with `mode: mut`) to the target expression(s). */
+const borrowAtSpan: ActionFn = (input) => {
+  const mode = input.params.mode?.trim() ?? '';
+  const prefix = mode === 'mut' ? '&mut ' : mode === 'reborrow' ? '&mut *' : '&';
+  return targets(input).flatMap((r) => prefixExpr(input, r, prefix));
+};
+
+/** Appends `.clone()` to the target expression(s). */
+const cloneAtSpan: ActionFn = (input) => targets(input).flatMap((r) => appendPostfix(input, r, '.clone()'));
+
+/** Appends `.to_string()` (or `.to_owned()`, `method: to_owned`) to the target expression. */
+const toOwnedAtSpan: ActionFn = (input) => {
+  const method = input.params.method === 'to_owned' ? 'to_owned' : 'to_string';
+  return targets(input).flatMap((r) => appendPostfix(input, r, `.${method}()`));
+};
+
+/** Appends `.into()` to the target expression. */
+const intoAtSpan: ActionFn = (input) => targets(input).flatMap((r) => appendPostfix(input, r, '.into()'));
+
+/** Prefixes `*` to the target expression. */
+const derefAtSpan: ActionFn = (input) => targets(input).flatMap((r) => prefixExpr(input, r, '*'));
+
+/** Inserts `ref ` before each selected pattern binding (`x` or `mut x`). */
+const refBinding: ActionFn = (input) => {
+  const out: FileEdit[] = [];
+  for (const r of targets(input)) {
+    const text = textOf(input, r);
+    if (!/^(?:mut\s+)?[a-z_]\w*$/.test(text)) return [];
+    if (/\bref\s+$/.test(input.src.masked.slice(Math.max(0, r.start - 4), r.start))) continue;
+    if (!out.some((e) => e.byteStart === input.src.byteOf(r.start))) out.push(edit(input, r.start, r.start, 'ref '));
+  }
+  return out;
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// match arms, struct fields
+
+const ARM_PATTERN_RE = /^(?:[A-Za-z_]\w*::)*[A-Za-z_]\w*(?:\(_(?:, _)*\)| \{ \.\. \})?$/;
+
+/**
+ * Adds the arms rustc names as not covered, with an empty body, only when every existing arm body is empty
+ * (a statement-like match); never a panicking placeholder, never a wildcard.
+ */
+const missingMatchArms: ActionFn = (input) => {
+  const list = input.params.patterns ?? '';
+  if (/\bmore\b/.test(list)) return [];
+  const pats = [...list.matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? '');
+  if (pats.length === 0 || pats.some((x) => !ARM_PATTERN_RE.test(x) || x === '_')) return [];
+  const p = primary(input);
+  if (!p) return [];
+  const { src } = input;
+  if (!/\bmatch\s*$/.test(src.masked.slice(Math.max(0, p.start - 10), p.start))) return [];
+  const open = src.skipSpace(p.end);
+  if (src.masked[open] !== '{') return [];
+  const close = src.closeOf(open);
+  if (close < 0) return [];
+  // Every arm body must be `{}` or `()`.
+  const inner = src.masked.slice(open + 1, close);
+  const arrows = [...inner.matchAll(/=>/g)].map((m) => open + 1 + m.index);
+  if (arrows.length === 0) return [];
+  let lastBodyEnd = -1;
+  for (const a of arrows) {
+    if (src.braceDepth(a) !== src.braceDepth(open + 1)) return [];
+    const b = src.skipSpace(a + 2);
+    const ch = src.masked[b];
+    if (ch !== '{' && ch !== '(') return [];
+    const c = src.closeOf(b);
+    if (c < 0 || src.masked.slice(b + 1, c).trim() !== '') return [];
+    lastBodyEnd = c + 1;
+  }
+  const tail = src.masked.slice(lastBodyEnd, close).trim();
+  if (tail !== '' && tail !== ',') return [];
+  const needComma = src.masked[lastBodyEnd - 1] === ')' && tail === '' ? ',' : '';
+  const indent = src.indentAt(arrows[arrows.length - 1] as number);
+  const at = src.skipSpaceBack(close);
+  return [edit(input, at, at, `${needComma}${pats.map((x) => `\n${indent}${x} => {}`).join('')}`)];
+};
+
+/** Types whose zero value is unambiguous, and that value. */
+function obviousDefault(ty: string): string | null {
+  const t = ty.replace(/\s+/g, '');
+  if (/^(?:[iu](?:8|16|32|64|128|size))$/.test(t)) return '0';
+  if (/^f(?:32|64)$/.test(t)) return '0.0';
+  if (t === 'bool') return 'false';
+  if (t === 'String') return 'String::new()';
+  if (/^Vec<.+>$/.test(t)) return 'Vec::new()';
+  if (/^Option<.+>$/.test(t)) return 'None';
+  return null;
+}
+
+/**
+ * Fills missing struct fields with their type's obvious zero value (0, false, String::new(), Vec::new(), None),
+ * only when the struct is defined in the same file and every missing field has such a type.
+ */
+const missingStructFields: ActionFn = (input) => {
+  const fields = [...(input.params.fields ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? '');
+  const structName = (input.params.struct ?? '').replace(/<.*$/s, '').split('::').pop() ?? '';
+  if (fields.length === 0 || fields.some((f) => !isIdent(f)) || !isIdent(structName) || /other field/.test(input.params.fields ?? '')) return [];
+  const p = primary(input);
+  if (!p) return [];
+  const { src } = input;
+  const def = new RegExp(`\\bstruct\\s+${structName}\\b[^{;(]*\\{`).exec(src.masked);
+  if (!def) return [];
+  const defOpen = def.index + def[0].length - 1;
+  const defClose = src.closeOf(defOpen);
+  if (defClose < 0) return [];
+  const types = new Map<string, string>();
+  for (const [, piece] of splitTopLevel(src.masked.slice(defOpen + 1, defClose))) {
+    const m = /^\s*(?:#\[[^\]]*\]\s*)*(?:pub(?:\([^)]*\))?\s+)?([A-Za-z_]\w*)\s*:\s*([\s\S]+?)\s*$/.exec(piece);
+    if (m) types.set(m[1] ?? '', m[2] ?? '');
+  }
+  const values: string[] = [];
+  for (const f of fields) {
+    const ty = types.get(f);
+    const v = ty === undefined ? null : obviousDefault(ty);
+    if (v === null) return [];
+    values.push(`${f}: ${v}`);
+  }
+  const open = src.skipSpace(p.end);
+  if (src.masked[open] !== '{') return [];
+  const close = src.closeOf(open);
+  if (close < 0) return [];
+  const inner = src.masked.slice(open + 1, close);
+  if (inner.includes('..')) return [];
+  const at = src.skipSpaceBack(close);
+  const hasFields = inner.trim() !== '';
+  const trailingComma = src.masked[at - 1] === ',';
+  if (inner.includes('\n')) {
+    const indent = hasFields ? src.indentAt(at - 1) : `${src.indentAt(open)}    `;
+    const lead = hasFields && !trailingComma ? ',' : '';
+    return [edit(input, at, at, `${lead}${values.map((v) => `\n${indent}${v},`).join('')}`)];
+  }
+  if (!hasFields) return [edit(input, open + 1, close, ` ${values.join(', ')} `)];
+  return [edit(input, at, at, `${trailingComma ? '' : ','} ${values.join(', ')}${trailingComma ? ',' : ''}`)];
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// visibility, lifetimes, statements
+
+const ITEM_KEYWORDS = '(?:(?:const|async|unsafe)\\s+)*fn|const|static|struct|enum|trait|type|mod|union';
+
+/** Makes a private item `pub(crate)` when its module is an inline module of the same file. */
+const makePub: ActionFn = (input) => {
+  const name = input.params.name?.trim() ?? '';
+  if (!isIdent(name)) return [];
+  const p = primary(input);
+  if (!p) return [];
+  const { src } = input;
+  // The path written before the private name: `a::b::NAME`.
+  const before = /((?:[A-Za-z_]\w*\s*::\s*)+)$/.exec(src.masked.slice(Math.max(0, p.start - 300), p.start));
+  const segs = before ? (before[1] ?? '').split('::').map((s) => s.trim()).filter((s) => s !== '') : [];
+  if (segs.length === 0 || segs.includes('super')) return [];
+  const mods = inlineModules(src);
+  const childOf = (parent: { open: number; close: number } | null, seg: string) =>
+    mods.find((md) => md.name === seg && (parent === null ? src.braceDepth(md.open) === 0 : md.open > parent.open && md.close < parent.close && src.braceDepth(md.open) === src.braceDepth(parent.open + 1)));
+  // Resolve from the current module, then from the crate root.
+  const starts = [moduleAt(src, p.start), null];
+  for (const startMod of starts) {
+    let cur: { open: number; close: number } | null = startMod;
+    let ok = true;
+    for (const seg of segs) {
+      if (seg === 'crate') {
+        cur = null;
+        continue;
+      }
+      if (seg === 'self') continue;
+      const next = childOf(cur, seg);
+      if (!next) {
+        ok = false;
+        break;
+      }
+      cur = next;
+    }
+    if (!ok || cur === null) continue;
+    const bodyDepth = src.braceDepth(cur.open + 1);
+    const re = new RegExp(`(^|[\\s;}\\]])((?:${ITEM_KEYWORDS})\\s+${name}\\b)`, 'g');
+    re.lastIndex = cur.open + 1;
+    for (let m = re.exec(src.masked); m && m.index < cur.close; m = re.exec(src.masked)) {
+      const at = m.index + (m[1] ?? '').length;
+      if (src.braceDepth(at) !== bodyDepth) continue;
+      const prev = src.masked.slice(Math.max(0, at - 20), at);
+      if (/\bpub(?:\s*\([^)]*\))?\s*$/.test(prev)) return [];
+      return [edit(input, at, at, 'pub(crate) ')];
+    }
+  }
+  return [];
+};
+
+/** A lifetime name not used in `text`. */
+function freshLifetime(text: string): string {
+  for (const l of ['a', 'b', 'c', 'd', 'l']) if (!new RegExp(`'${l}\\b`).test(text)) return `'${l}`;
+  return "'lt";
+}
+
+/** Inserts lifetime `lt` into the reference or path type at `r`: `&T` → `&'a T`, `Foo` → `Foo<'a>`. */
+function lifetimeAt(input: ActionInput, r: Range, lt: string): FileEdit | null {
+  const { src } = input;
+  const text = textOf(input, r);
+  if (text === '&') return edit(input, r.end, r.end, `${lt} `);
+  if (text === "'_") return edit(input, r.start, r.end, lt);
+  if (/^[A-Z]\w*$/.test(text)) {
+    const next = src.skipSpace(r.end);
+    if (src.masked[next] === '<') return edit(input, next + 1, next + 1, `${lt}, `);
+    return edit(input, r.end, r.end, `<${lt}>`);
+  }
+  return null;
+}
+
+/**
+ * E0106: gives a reference (or lifetime-generic type) in a struct/enum/type alias a named lifetime declared on
+ * the item; in a fn signature (`mode: fn`), ties every unnamed reference parameter and the return type to one
+ * new lifetime; `mode: static` uses `'static` for a return type with nothing to borrow from.
+ */
+const addLifetime: ActionFn = (input) => {
+  const p = primary(input);
+  if (!p) return [];
+  const { src } = input;
+  const mode = input.params.mode ?? 'item';
+  if (mode === 'static') {
+    const e = lifetimeAt(input, p, "'static");
+    return e ? [e] : [];
+  }
+  const kinds: ItemScope['keyword'][] = mode === 'fn' ? ['fn'] : ['struct', 'enum', 'union', 'type'];
+  const scope = scopesAt(src, p.start).find((s) => kinds.includes(s.keyword));
+  if (!scope) return [];
+  if (mode === 'fn' && p.start > scope.headerEnd) return [];
+  const edits: FileEdit[] = [];
+  let lt: string;
+  if (scope.generics) {
+    const [gOpen, gClose] = scope.generics;
+    const lifetimes = [...src.masked.slice(gOpen + 1, gClose).matchAll(/(?:^|,)\s*('\w+)/g)].map((m) => m[1] ?? '');
+    if (lifetimes.length > 1) return [];
+    if (lifetimes.length === 1 && mode !== 'fn') lt = lifetimes[0] as string;
+    else {
+      if (lifetimes.length === 1) return [];
+      lt = freshLifetime(src.text.slice(scope.start, scope.end + 1));
+      edits.push(edit(input, gOpen + 1, gOpen + 1, `${lt}, `));
+    }
+  } else {
+    lt = freshLifetime(src.text.slice(scope.start, scope.end + 1));
+    const afterName = src.masked.indexOf(scope.name, scope.start + scope.keyword.length) + scope.name.length;
+    edits.push(edit(input, afterName, afterName, `<${lt}>`));
+  }
+  const at = lifetimeAt(input, p, lt);
+  if (!at) return [];
+  edits.push(at);
+  if (mode === 'fn') {
+    // Every unnamed `&` in the parameter list gets the same lifetime.
+    const open = src.masked.indexOf('(', scope.start);
+    const close = open < 0 ? -1 : src.closeOf(open);
+    if (close < 0 || close > scope.headerEnd) return [];
+    for (let i = open; i < close; i++) {
+      if (src.masked[i] === '&' && src.masked[i + 1] !== '&' && !/^\s*'/.test(src.masked.slice(i + 1, i + 4))) {
+        edits.push(edit(input, i + 1, i + 1, `${lt} `));
+      }
+    }
+  }
+  return edits;
+};
+
+/** Removes the `;` after the last statement of the block at the primary span (a block whose value was lost). */
+const removeSemicolon: ActionFn = (input) => {
+  const { src } = input;
+  const spans = [input.diagnostic.primary, ...input.matched].map((s) => rangeOf(input, s)).filter((r): r is Range => r !== null);
+  for (const r of spans) {
+    let open = src.masked[r.start] === '{' ? r.start : -1;
+    if (open < 0) {
+      // A span on a fn's return type: use that fn's body.
+      const fn = scopesAt(src, r.start).find((s) => s.keyword === 'fn' && r.start < s.headerEnd);
+      if (fn && src.masked[fn.headerEnd] === '{') open = fn.headerEnd;
+    }
+    if (open < 0) continue;
+    const close = src.closeOf(open);
+    if (close < 0) continue;
+    const last = src.skipSpaceBack(close) - 1;
+    if (src.masked[last] !== ';') continue;
+    // The statement must be an expression statement, not `let`, an item, or `return`.
+    const stmtStart = Math.max(src.masked.lastIndexOf(';', last - 1), src.masked.lastIndexOf('}', last - 1), open) + 1;
+    const stmt = src.masked.slice(stmtStart, last).trim();
+    if (stmt === '' || /^(?:let|return|break|continue|use|fn|struct|enum|impl|const|static)\b/.test(stmt)) continue;
+    if (src.braceDepth(last) !== src.braceDepth(open + 1)) continue;
+    return [edit(input, last, last + 1, '')];
+  }
+  return [];
+};
+
+/**
+ * Replaces the primary identifier with `text` (a name rustc says exists), or with `prefix` inserts text before
+ * it: `prefix: "let "` turns an assignment to an undeclared name into a declaration.
+ */
+const replacePrimary: ActionFn = (input) => {
+  const p = primary(input);
+  if (!p || !isIdent(textOf(input, p))) return [];
+  const prefix = input.params.prefix;
+  if (prefix !== undefined) {
+    const next = input.src.skipSpace(p.end);
+    const stmtStart = input.src.masked[input.src.skipSpaceBack(p.start) - 1];
+    if (prefix !== 'let ' || input.src.masked[next] !== '=' || input.src.masked[next + 1] === '=') return [];
+    if (stmtStart !== undefined && !';{}'.includes(stmtStart)) return [];
+    return [edit(input, p.start, p.start, prefix)];
+  }
+  const text = input.params.text?.trim() ?? '';
+  if (!isIdent(text)) return [];
+  return [edit(input, p.start, p.end, text)];
+};
+
+/** Renames a declaration among the matched spans from `from` to `to` (e.g. an `_x` binding that is used). */
+const renameDeclaration: ActionFn = (input) => {
+  const from = input.params.from ?? '';
+  const to = input.params.to ?? '';
+  if (!isIdent(from) || !isIdent(to)) return [];
+  for (const s of input.matched) {
+    const r = rangeOf(input, s);
+    if (r && textOf(input, r) === from) return [edit(input, r.start, r.end, to)];
+  }
+  return [];
+};
+
+/** E0716: binds the temporary at the primary span to a `let` before its statement and uses the binding. */
+const hoistTemporary: ActionFn = (input) => {
+  const p = primary(input);
+  if (!p) return [];
+  const { src } = input;
+  const expr = textOf(input, p);
+  if (expr.trim() === '' || expr.includes('\n')) return [];
+  const block = src.enclosingBraces(p.start)[0];
+  if (!block) return [];
+  // Statement start: after the last `;`, `{` or `}` before the span at the block's own nesting level.
+  let s = p.start - 1;
+  for (; s > block.open; s--) {
+    const ch = src.masked[s];
+    if ((ch === ';' || ch === '}' || ch === '{') && src.braceDepth(s + 1) === src.braceDepth(p.start)) break;
+    if (ch === '}' || ch === '{') return [];
+  }
+  const stmt = src.skipSpace(s + 1);
+  if (stmt > p.start) return [];
+  const fnText = src.text.slice(block.open, block.close);
+  let name = 'tmp';
+  for (let k = 1; new RegExp(`\\b${name}\\b`).test(fnText); k++) name = `tmp${k}`;
+  const indent = src.indentAt(stmt);
+  return [edit(input, stmt, stmt, `let ${name} = ${expr};\n${indent}`), edit(input, p.start, p.end, name)];
+};
+
+/**
+ * Inserts a method call (e.g. `.borrow()`, `.clone()`, `.map(ToString::to_string)`) between a receiver and the
+ * method named at the target span (`recv.method()` → `recv.borrow().method()`).
+ */
+const insertMethodCall: ActionFn = (input) => {
+  const call = input.params.call?.trim() ?? '';
+  if (!/^(?:\.[a-z_]\w*\((?:[A-Za-z_][\w:]*)?\))+$/.test(call)) return [];
+  const out: FileEdit[] = [];
+  for (const r of targets(input)) {
+    if (!/^[a-z_]\w*/.test(textOf(input, r))) return [];
+    const dot = input.src.skipSpaceBack(r.start) - 1;
+    if (input.src.masked[dot] !== '.') return [];
+    out.push(edit(input, dot, dot, call));
+  }
+  return out;
+};
+
+/** Every built-in action by name. */
+export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
+  insert_use: insertUse,
+  add_bound: addBound,
+  add_move_to_closure: addMoveToClosure,
+  add_mut_to_binding: addMutToBinding,
+  borrow_at_span: borrowAtSpan,
+  clone_at_span: cloneAtSpan,
+  to_owned_at_span: toOwnedAtSpan,
+  into_at_span: intoAtSpan,
+  deref_at_span: derefAtSpan,
+  ref_binding: refBinding,
+  missing_match_arms: missingMatchArms,
+  missing_struct_fields: missingStructFields,
+  make_pub: makePub,
+  add_lifetime: addLifetime,
+  remove_semicolon: removeSemicolon,
+  replace_primary: replacePrimary,
+  rename_declaration: renameDeclaration,
+  hoist_temporary: hoistTemporary,
+  insert_method_call: insertMethodCall,
+};
+
+/** Names of the built-in actions (for the schema). */
+export const ACTION_NAMES = Object.keys(ACTIONS) as ActionName[];

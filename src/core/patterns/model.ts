@@ -1,0 +1,104 @@
+/**
+ * The pattern model: a pattern is data (loaded from patterns/<id>.yaml) that says which diagnostic shape it
+ * recognises (detector) and which built-in action turns that shape into edits (template). Anti-patterns carry
+ * a severity and produce findings instead of edits. Pure types.
+ */
+import type { NodeKind } from '../isg/types.js';
+
+export type PatternKind = 'fix' | 'anti_pattern';
+export type Severity = 'info' | 'warning' | 'error';
+/** How much a passing fix from this pattern can be trusted without a person looking (a prior, not a verdict). */
+export type PatternConfidence = 'high' | 'medium' | 'low';
+
+/** Matches a rustc suggestion by its help message and/or its replacement text (named groups become captures). */
+export interface SuggestionMatcher {
+  message?: string;
+  replacement?: string;
+}
+
+/**
+ * Which diagnostics a pattern applies to. Every regex is a JavaScript regex; named groups become captures
+ * `<field>.<group>` (e.g. `message.param`, `help.trait`) usable in template params as `{{help.trait}}`.
+ */
+export interface PatternDetector {
+  /** Diagnostic codes; defaults to the pattern's `error_codes`. */
+  code?: string[];
+  /** Regex on the diagnostic's message. */
+  message?: string;
+  /** Regex on the primary span's label. */
+  label?: string;
+  /** Regex on any span's label; all matching spans are handed to the action (`matched` spans). */
+  span_label?: string;
+  /** Regex on `help:` children; each matching help is one alternative. */
+  help?: string;
+  /** Regex on `note:` children. */
+  note?: string;
+  /** Regex the diagnostic must match somewhere (message, span labels, notes), without capturing. */
+  requires?: string;
+  /** Regex a diagnostic must NOT match anywhere (message, labels, notes), to exclude look-alikes. */
+  unless?: string;
+  /** rustc suggestions to read facts from (e.g. an import path); each match is one alternative. */
+  suggestion?: SuggestionMatcher;
+  /** ISG conditions on the node at the primary span (checked only when a graph is available). */
+  isg?: { kind?: NodeKind[] };
+  /** Anti-patterns: a built-in text detector run over source files instead of diagnostics. */
+  text_detector?: string;
+}
+
+/** Names of the built-in actions (src/core/patterns/actions.ts). */
+export type ActionName =
+  | 'insert_use'
+  | 'add_bound'
+  | 'add_move_to_closure'
+  | 'add_mut_to_binding'
+  | 'borrow_at_span'
+  | 'clone_at_span'
+  | 'to_owned_at_span'
+  | 'into_at_span'
+  | 'deref_at_span'
+  | 'ref_binding'
+  | 'missing_match_arms'
+  | 'missing_struct_fields'
+  | 'make_pub'
+  | 'add_lifetime'
+  | 'remove_semicolon'
+  | 'replace_primary'
+  | 'rename_declaration'
+  | 'hoist_temporary'
+  | 'insert_method_call';
+
+/** The built-in action and its parameters (strings; `{{field.group}}` refers to detector captures). */
+export interface PatternTemplate {
+  action: ActionName;
+  params?: Record<string, string>;
+}
+
+/** One pattern, as loaded and validated from YAML. */
+export interface Pattern {
+  id: string;
+  title: string;
+  error_codes: string[];
+  kind: PatternKind;
+  /** For anti-patterns: how bad a finding is. */
+  severity?: Severity;
+  confidence?: PatternConfidence;
+  detector: PatternDetector;
+  /** Required for `kind: fix`. */
+  template?: PatternTemplate;
+  rationale: string;
+  example: { before: string; after: string };
+  /** Fixture directory, relative to the package root (test/fixtures/patterns/<id>). */
+  fixture: string;
+}
+
+/** A finding from an anti-pattern: advice, never an edit. */
+export interface Finding {
+  patternId: string;
+  title: string;
+  severity: Severity;
+  file: string;
+  /** 1-based line of the finding. */
+  line: number;
+  message: string;
+  rationale: string;
+}

@@ -1,0 +1,247 @@
+/**
+ * A small lexical view of Rust source for the pattern actions: UTF-8 byte ↔ string index conversion, a "masked"
+ * copy with comments and literals blanked (so brace matching and searches ignore them), and bracket structure.
+ * Deliberately not a parser: actions use it to find insertion points, and validation with real rustc decides.
+ */
+
+const encoder = new TextEncoder();
+
+/** Bracket pair in string indexes: `open` is the index of `{`/`(`/`[`, `close` of its partner. */
+export interface BracketPair {
+  open: number;
+  close: number;
+  kind: '{' | '(' | '[';
+}
+
+/** Source text with byte/index conversion and a masked copy for structural searches. */
+export class RustText {
+  readonly text: string;
+  /** Same length as `text`; comments, strings and char literals replaced by spaces (newlines kept). */
+  readonly masked: string;
+  /** byteAt[i] = UTF-8 byte offset of string index i (length text.length + 1). */
+  private readonly byteAt: number[];
+  private pairsCache: BracketPair[] | null = null;
+
+  constructor(text: string) {
+    this.text = text;
+    this.byteAt = new Array<number>(text.length + 1);
+    let b = 0;
+    for (let i = 0; i < text.length; i++) {
+      this.byteAt[i] = b;
+      const c = text.charCodeAt(i);
+      if (c < 0x80) b += 1;
+      else if (c < 0x800) b += 2;
+      else if (c >= 0xd800 && c <= 0xdbff) {
+        // Surrogate pair: 4 bytes for the pair, assigned to the high half; the low half maps to the same end.
+        b += 4;
+        i++;
+        if (i < text.length) this.byteAt[i] = b - 4;
+      } else b += 3;
+    }
+    this.byteAt[text.length] = b;
+    this.masked = maskRust(text);
+  }
+
+  /** UTF-8 byte offset of string index `i`. */
+  byteOf(i: number): number {
+    return this.byteAt[Math.max(0, Math.min(i, this.text.length))] ?? 0;
+  }
+
+  /** String index of UTF-8 byte offset `b` (the first index at or after it). */
+  indexOf(b: number): number {
+    let lo = 0;
+    let hi = this.text.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.byteAt[mid] ?? 0) < b) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** All bracket pairs (unbalanced brackets are ignored), in order of their opening index. */
+  pairs(): BracketPair[] {
+    if (this.pairsCache) return this.pairsCache;
+    const out: BracketPair[] = [];
+    const stack: { i: number; k: '{' | '(' | '[' }[] = [];
+    const closer: Record<string, '{' | '(' | '['> = { '}': '{', ')': '(', ']': '[' };
+    for (let i = 0; i < this.masked.length; i++) {
+      const ch = this.masked[i] as string;
+      if (ch === '{' || ch === '(' || ch === '[') stack.push({ i, k: ch });
+      else if (ch === '}' || ch === ')' || ch === ']') {
+        const want = closer[ch];
+        // Pop to the nearest matching opener; a stray closer is ignored.
+        for (let s = stack.length - 1; s >= 0; s--) {
+          if (stack[s]?.k === want) {
+            const top = stack[s] as { i: number; k: '{' | '(' | '[' };
+            stack.length = s;
+            out.push({ open: top.i, close: i, kind: top.k });
+            break;
+          }
+        }
+      }
+    }
+    out.sort((a, b) => a.open - b.open);
+    this.pairsCache = out;
+    return out;
+  }
+
+  /** The partner of the bracket at `open`, or -1. */
+  closeOf(open: number): number {
+    return this.pairs().find((p) => p.open === open)?.close ?? -1;
+  }
+
+  /** Brace blocks `{…}` strictly containing index `i`, innermost first. */
+  enclosingBraces(i: number): BracketPair[] {
+    return this.pairs()
+      .filter((p) => p.kind === '{' && p.open < i && i <= p.close)
+      .sort((a, b) => b.open - a.open);
+  }
+
+  /** Nesting depth of `{` at index `i` (0 = file top level). */
+  braceDepth(i: number): number {
+    return this.enclosingBraces(i).length;
+  }
+
+  /** Index of the first non-whitespace character at or after `i` in the masked text (or text.length). */
+  skipSpace(i: number): number {
+    let j = i;
+    while (j < this.masked.length && /\s/.test(this.masked[j] as string)) j++;
+    return j;
+  }
+
+  /** Index just after the last non-whitespace character before `i` in the masked text (or 0). */
+  skipSpaceBack(i: number): number {
+    let j = i;
+    while (j > 0 && /\s/.test(this.masked[j - 1] as string)) j--;
+    return j;
+  }
+
+  /** Leading whitespace of the line containing index `i`. */
+  indentAt(i: number): string {
+    const ls = this.text.lastIndexOf('\n', i - 1) + 1;
+    const m = /^[ \t]*/.exec(this.text.slice(ls));
+    return m ? m[0] : '';
+  }
+
+  /** Start index of the line containing `i`. */
+  lineStart(i: number): number {
+    return this.text.lastIndexOf('\n', i - 1) + 1;
+  }
+}
+
+/** UTF-8 length of a string. */
+export function byteLength(s: string): number {
+  return encoder.encode(s).length;
+}
+
+/**
+ * Blanks comments, string/byte/raw-string literals and char literals with spaces, keeping newlines and length.
+ * Lifetimes (`'a`) are kept. String contents are blanked but the quotes stay, so `"…"` still reads as a literal.
+ */
+export function maskRust(src: string): string {
+  const out = src.split('');
+  const blank = (from: number, to: number): void => {
+    for (let k = from; k < to && k < out.length; k++) if (out[k] !== '\n') out[k] = ' ';
+  };
+  let i = 0;
+  const n = src.length;
+  while (i < n) {
+    const c = src[i];
+    const next = src[i + 1];
+    if (c === '/' && next === '/') {
+      const end = src.indexOf('\n', i);
+      const stop = end < 0 ? n : end;
+      blank(i, stop);
+      i = stop;
+      continue;
+    }
+    if (c === '/' && next === '*') {
+      let depth = 1;
+      let j = i + 2;
+      while (j < n && depth > 0) {
+        if (src[j] === '/' && src[j + 1] === '*') {
+          depth++;
+          j += 2;
+        } else if (src[j] === '*' && src[j + 1] === '/') {
+          depth--;
+          j += 2;
+        } else j++;
+      }
+      blank(i, j);
+      i = j;
+      continue;
+    }
+    // Raw strings: r"…", r#"…"#, br#"…"#.
+    const raw = /^b?r(#*)"/.exec(src.slice(i, i + 40));
+    if (raw && (i === 0 || !/[\w]/.test(src[i - 1] as string))) {
+      const hashes = raw[1] ?? '';
+      const start = i + raw[0].length;
+      const endMark = `"${hashes}`;
+      const end = src.indexOf(endMark, start);
+      const stop = end < 0 ? n : end;
+      blank(start, stop);
+      i = stop + endMark.length;
+      continue;
+    }
+    if (c === '"') {
+      let j = i + 1;
+      while (j < n && src[j] !== '"') j += src[j] === '\\' ? 2 : 1;
+      blank(i + 1, j);
+      i = j + 1;
+      continue;
+    }
+    if (c === '\'') {
+      // Char literal ('x', '\n', '\u{..}') vs lifetime ('a): a literal closes with a quote shortly after.
+      const lit = /^'(?:\\(?:u\{[0-9a-fA-F]{1,6}\}|x[0-9a-fA-F]{2}|.)|[^\\'\n])'/u.exec(src.slice(i, i + 12));
+      if (lit) {
+        blank(i + 1, i + lit[0].length - 1);
+        i += lit[0].length;
+        continue;
+      }
+    }
+    i++;
+  }
+  return out.join('');
+}
+
+/** True when `s` is a Rust identifier (not a keyword check). */
+export function isIdent(s: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(s);
+}
+
+/**
+ * True when `expr` needs no parentheses before a postfix `.method()` or after a prefix `&`: a path, literal,
+ * call, field/method chain, index or a parenthesised/bracketed group, with no top-level operator or space.
+ */
+export function isPostfixSafe(expr: string): boolean {
+  const m = maskRust(expr.trim());
+  if (m.length === 0) return false;
+  if (/^[&*!-]/.test(m)) return false;
+  let depth = 0;
+  for (let i = 0; i < m.length; i++) {
+    const ch = m[i] as string;
+    if ('([{'.includes(ch)) depth++;
+    else if (')]}'.includes(ch)) depth--;
+    else if (depth === 0) {
+      if (/\s/.test(ch)) {
+        return false;
+      }
+      if (ch === '<' && m.slice(i - 2, i) === '::') {
+        // Turbofish: skip to the matching `>`.
+        let angle = 1;
+        let j = i + 1;
+        while (j < m.length && angle > 0) {
+          if (m[j] === '<') angle++;
+          else if (m[j] === '>') angle--;
+          j++;
+        }
+        i = j - 1;
+        continue;
+      }
+      // `?` is postfix and safe; any other operator at top level is not.
+      if ('+-*/%&|^<>=!'.includes(ch)) return false;
+    }
+  }
+  return depth === 0;
+}

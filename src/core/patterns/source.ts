@@ -1,0 +1,83 @@
+/**
+ * The pattern library as a CandidateSource: for one diagnostic, every fix pattern whose detector matches runs
+ * its template action and proposes the resulting edits. Proposals only; the fix engine validates with rustc.
+ */
+import type { Candidate, CandidateSource, FileEdit, FixContext } from '../fix/types.js';
+import { ACTIONS } from './actions.js';
+import { interpolate, matchDetector } from './detect.js';
+import type { Pattern } from './model.js';
+import { RustText } from './rust-text.js';
+
+function sameEdits(a: readonly FileEdit[], b: readonly FileEdit[]): boolean {
+  return a.length === b.length && a.every((e, i) => {
+    const f = b[i];
+    return f !== undefined && e.file === f.file && e.byteStart === f.byteStart && e.byteEnd === f.byteEnd && e.replacement === f.replacement;
+  });
+}
+
+/** One-line description: the pattern title plus the parameters it was instantiated with. */
+function describe(pattern: Pattern, params: Record<string, string>): string {
+  const shown = Object.entries(params)
+    .filter(([k]) => k !== 'target' && k !== 'match_primary')
+    .map(([k, v]) => `${k}=${v.length > 60 ? `${v.slice(0, 57)}...` : v}`);
+  return shown.length > 0 ? `${pattern.title} (${shown.join(', ')})` : pattern.title;
+}
+
+/** Candidates the fix patterns propose for diagnostic `index` (pure and synchronous; the source wraps it). */
+export async function proposeFromPatterns(patterns: readonly Pattern[], index: number, ctx: FixContext): Promise<Candidate[]> {
+  const d = ctx.diagnostics[index];
+  if (!d || !d.primary) return [];
+  const file = d.primary.file;
+  const text = ctx.files.get(file);
+  if (text === undefined) return [];
+  const src = new RustText(text);
+  const out: Candidate[] = [];
+  for (const pattern of patterns) {
+    if (pattern.kind !== 'fix' || !pattern.template) continue;
+    const action = ACTIONS[pattern.template.action];
+    if (!action) continue;
+    const matches = matchDetector(pattern, d);
+    if (matches.length === 0) continue;
+    if (pattern.detector.isg?.kind && ctx.graph) {
+      const node = await ctx.graph.nodeAt(file, d.primary.lineStart);
+      if (!node || !pattern.detector.isg.kind.includes(node.kind)) continue;
+    }
+    let n = 0;
+    for (const m of matches) {
+      const params: Record<string, string> = {};
+      let complete = true;
+      for (const [k, v] of Object.entries(pattern.template.params ?? {})) {
+        const value = interpolate(v, m.captures);
+        if (value === null) {
+          complete = false;
+          break;
+        }
+        params[k] = value;
+      }
+      if (!complete) continue;
+      const edits = action({ file, src, diagnostic: d, matched: m.matched, params });
+      // Only edits inside the diagnostic's file, and no duplicate proposals.
+      if (edits.length === 0 || edits.some((e) => e.file !== file)) continue;
+      if (out.some((c) => sameEdits(c.edits, edits))) continue;
+      out.push({
+        id: `pattern:${pattern.id}:${index}:${n++}`,
+        origin: 'pattern',
+        patternId: pattern.id,
+        description: describe(pattern, params),
+        edits,
+        touchedKeys: [],
+        targets: [index],
+      });
+    }
+  }
+  return out;
+}
+
+/** The pattern library as a candidate source named 'patterns'. */
+export function createPatternSource(patterns: readonly Pattern[]): CandidateSource {
+  const fixes = patterns.filter((p) => p.kind === 'fix');
+  return {
+    name: 'patterns',
+    propose: (diagnosticIndex: number, ctx: FixContext) => proposeFromPatterns(fixes, diagnosticIndex, ctx),
+  };
+}
