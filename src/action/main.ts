@@ -1,0 +1,204 @@
+/**
+ * The GitHub Action: reads inputs and the event, runs the rustgate CLI, and turns its contract JSON into
+ * annotations, a job summary, SARIF, outputs and (fix mode) one idempotent PR review of suggestions.
+ * Errors are rendered once, here, through core.setFailed.
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import * as core from '@actions/core';
+import { getOctokit } from '@actions/github';
+import { candidatePassed, parseDebugBugJson, parsePreflightJson, type DebugBugJson } from './contract.js';
+import { eventInfo, isRustRelevant, type EventInfo } from './event.js';
+import { EMPTY_TREE, changedFiles, ensureCommits, headSha, parentOf, repoPrefix } from './git.js';
+import { Outputs, readInputs, type ActionInputs } from './inputs.js';
+import { apiFailure, prHunks, syncReview, type Octokit } from './review.js';
+import { childEnv, cliRunner, type CliRunner } from './runner.js';
+import { planReview } from './suggestions.js';
+import { fixSummary, preflightSummary } from './summary.js';
+
+/** What `run` needs from the outside; tests replace the CLI runner. */
+export interface ActionDeps {
+  runner: CliRunner;
+  octokit: (token: string) => Octokit;
+}
+
+/** GitHub shows at most 50 annotations per step; more are listed in the summary and SARIF only. */
+const MAX_ANNOTATIONS = 50;
+
+interface Ctx {
+  inputs: ActionInputs;
+  event: EventInfo;
+  workspace: string;
+  cwd: string;
+  /** cwd relative to the repository root ('' or 'dir/'). */
+  prefix: string;
+  runner: CliRunner;
+  deps: Partial<ActionDeps>;
+}
+
+/** Entry point of the Action (dist/index.js calls it). */
+export async function run(deps: Partial<ActionDeps> = {}): Promise<void> {
+  let token = '';
+  try {
+    const parsed = readInputs((name) => core.getInput(name));
+    if (!parsed.ok) {
+      core.setFailed(`rustgate: invalid input:\n- ${parsed.problems.join('\n- ')}\nSee the inputs in action.yml.`);
+      return;
+    }
+    const inputs = parsed.inputs;
+    token = inputs.githubToken;
+    if (token) core.setSecret(token);
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+    const cwd = resolve(workspace, inputs.workingDirectory);
+    const ctx: Ctx = {
+      inputs,
+      event: readEvent(),
+      workspace,
+      cwd,
+      prefix: await repoPrefix(cwd),
+      runner: deps.runner ?? cliRunner((l) => core.info(l)),
+      deps,
+    };
+    if (inputs.mode === 'preflight') await preflightMode(ctx);
+    else await fixMode(ctx, token);
+  } catch (e) {
+    core.setFailed(redact(`rustgate: ${e instanceof Error ? e.message : String(e)}`, token));
+  }
+}
+
+function readEvent(): EventInfo {
+  const path = process.env.GITHUB_EVENT_PATH;
+  let payload: unknown = {};
+  if (path) {
+    try {
+      payload = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (e) {
+      throw new Error(`cannot read the event payload ${path}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    }
+  }
+  return eventInfo(process.env.GITHUB_EVENT_NAME ?? '', payload, process.env.GITHUB_REPOSITORY ?? '/');
+}
+
+async function preflightMode(ctx: Ctx): Promise<void> {
+  const { inputs, cwd } = ctx;
+  const head = ctx.event.range.head === 'HEAD' ? await headSha(cwd) : ctx.event.range.head;
+  await ensureCommits(cwd, [head, ...(ctx.event.range.base ? [ctx.event.range.base] : [])], (l) => core.info(l));
+  const base = ctx.event.range.base ?? (await parentOf(cwd, head));
+  const range = `${base === EMPTY_TREE ? base : base.slice(0, 12)}..${head.slice(0, 12)}`;
+  const rust = (await changedFiles(cwd, base, head)).filter(isRustRelevant);
+  if (rust.length === 0) {
+    core.info(`rustgate: no Rust file changed in ${range}; nothing to check.`);
+    setOutputs({ ok: 'true', errors: '0', warnings: '0', sarifFile: '', fixed: 'false', reviewId: '' });
+    await core.summary.addRaw(`## rustgate PreFlight: skipped\n\nNo Rust file (\`.rs\`, \`Cargo.toml\`, \`Cargo.lock\`) changed in \`${range}\`.\n`).write();
+    return;
+  }
+  const args = ['preflight', '--diff', `${base}..${head}`, '--repo', cwd];
+  if (inputs.tests) args.push('--tests');
+  if (inputs.features) args.push('--features', inputs.features);
+  const env = childEnv();
+  const json = await ctx.runner([...args, '--format', 'json'], { cwd, env });
+  const report = parsePreflightJson(cliStdout(json));
+  // SARIF comes from the CLI's own reporter (the one adapter that owns the format); cargo's target dir is warm now.
+  const sarif = await ctx.runner([...args, '--format', 'sarif'], { cwd, env });
+  const sarifPath = isAbsolute(inputs.sarifFile) ? inputs.sarifFile : resolve(ctx.workspace, inputs.sarifFile);
+  mkdirSync(dirname(sarifPath), { recursive: true });
+  writeFileSync(sarifPath, cliStdout(sarif));
+
+  const errors = report.diagnostics.filter((d) => d.level === 'error');
+  const warnings = report.diagnostics.filter((d) => d.level === 'warning');
+  for (const d of [...errors, ...warnings].slice(0, MAX_ANNOTATIONS)) {
+    const props: core.AnnotationProperties = {
+      title: `rustgate ${d.code ?? d.level}${d.isg ? ` in ${d.isg.key}` : ''}`,
+      file: ctx.prefix + d.file,
+      startLine: d.line,
+      startColumn: d.column,
+    };
+    const text = d.blast_radius.length > 0 ? `${d.message} (blast radius: ${d.blast_radius.length} caller(s))` : d.message;
+    if (d.level === 'error') core.error(text, props);
+    else core.warning(text, props);
+  }
+  if (report.diagnostics.length > MAX_ANNOTATIONS) core.info(`rustgate: ${report.diagnostics.length - MAX_ANNOTATIONS} more diagnostic(s) in the job summary and SARIF.`);
+  await core.summary.addRaw(preflightSummary(report, range, ctx.prefix)).write();
+  setOutputs({ ok: String(report.ok), errors: String(errors.length), warnings: String(warnings.length), sarifFile: sarifPath, fixed: 'false', reviewId: '' });
+
+  const failing = inputs.failOn === 'error' ? errors.length : inputs.failOn === 'warning' ? errors.length + warnings.length : 0;
+  if (failing > 0) core.setFailed(`rustgate PreFlight: ${errors.length} error(s), ${warnings.length} warning(s) in ${range} (fail-on: ${inputs.failOn}).`);
+}
+
+async function fixMode(ctx: Ctx, token: string): Promise<void> {
+  const { inputs, cwd, event } = ctx;
+  const pr = event.pr;
+  if (pr && pr.headSha) {
+    const checkedOut = await headSha(cwd);
+    if (checkedOut !== pr.headSha) {
+      throw new Error(
+        `fix mode needs the PR head checked out (HEAD is ${checkedOut.slice(0, 12)}, the PR head is ${pr.headSha.slice(0, 12)}): ` +
+          'use actions/checkout with `ref: ${{ github.event.pull_request.head.sha }}`, so suggestion line numbers match the PR.',
+      );
+    }
+  }
+  const env = childEnv(inputs.model ? { RUSTGATE_MODEL: inputs.model } : {});
+  const r = await ctx.runner(['debug-bug', '--json', '--llm', inputs.llm, '--repo', cwd], { cwd, env });
+  const result = parseDebugBugJson(cliStdout(r));
+  if (result.applied_commit !== null) core.warning('rustgate debug-bug reported an applied commit although the Action never passes --apply.');
+  const validated = candidatePassed(result.candidate) && (result.status === 'proposed' || result.status === 'fixed');
+  setOutputs({ ok: String(result.errors.length === 0), errors: String(result.errors.length), warnings: '0', sarifFile: '', fixed: String(validated), reviewId: '' });
+
+  const candidate = validated ? result.candidate : null;
+  const shown: DebugBugJson = { ...result, candidate };
+  if (!pr) {
+    await core.summary.addRaw(fixSummary(shown, `This run is a \`${event.eventName}\` event, not a pull request: nothing to review.`, null)).write();
+    return;
+  }
+  if (pr.isFork) {
+    const why = `This pull request comes from a fork (${pr.headRepo ?? 'deleted repository'}), whose GITHUB_TOKEN is read-only: the suggestion is here instead of a PR review.`;
+    core.warning(why);
+    await core.summary.addRaw(fixSummary(shown, candidate ? why : null, null)).write();
+    return;
+  }
+  const octo = (ctx.deps.octokit ?? ((t: string) => getOctokit(t)))(token);
+  const target = { owner: event.owner, repo: event.repo, pull_number: pr.number, headSha: pr.headSha };
+  try {
+    const plan = candidate
+      ? planReview({ candidate, prHunks: await prHunks(octo, target), pathPrefix: ctx.prefix, maxSuggestions: inputs.maxSuggestions, rootCause: result.report.root_cause })
+      : null;
+    const outcome = await syncReview(octo, target, plan);
+    if (outcome.reviewId !== null) core.setOutput(Outputs.reviewId, String(outcome.reviewId));
+    core.info(
+      `rustgate: review ${outcome.reviewId ?? '-'}: ${outcome.posted} suggestion(s) posted, ${outcome.skipped} already there, ` +
+        `${outcome.deleted} outdated comment(s) deleted, ${outcome.outdatedReviews} outdated review(s) marked${outcome.alreadyPosted ? ' (proposal already posted)' : ''}.`,
+    );
+    await core.summary.addRaw(fixSummary(shown, null, outcome.url)).write();
+  } catch (e) {
+    const f = apiFailure(e);
+    if (f.readOnly) {
+      const why = `The token cannot write reviews (GitHub said: ${redact(f.message, token)}). Give the job \`permissions: pull-requests: write\`; the suggestion is here instead.`;
+      core.warning(why);
+      await core.summary.addRaw(fixSummary(shown, why, null)).write();
+      return;
+    }
+    const why = `GitHub API request failed: ${redact(f.message, token)}. No retry was made.`;
+    await core.summary.addRaw(fixSummary(shown, why, null)).write();
+    throw new Error(
+      `${why}${f.status === 422 ? ' (GitHub rejected the review; every comment line was checked against the PR hunks, so the PR probably changed during the run: re-run the job.)' : ''}`,
+      // setFailed prints the message only; Octokit also redacts the authorization header in the cause.
+      { cause: e },
+    );
+  }
+}
+
+/** The CLI's stdout when it ran to a verdict (exit 0 or 1); otherwise an error carrying its stderr. */
+function cliStdout(r: { command: string; exitCode: number; stdout: string; stderr: string }): string {
+  if (r.exitCode === 0 || r.exitCode === 1) return r.stdout;
+  const kind = r.exitCode === 2 ? 'a usage or environment error' : 'an internal error';
+  throw new Error(`\`${r.command}\` exited with ${r.exitCode} (${kind}):\n${r.stderr.trim().slice(-4000)}`);
+}
+
+function setOutputs(o: Record<keyof typeof Outputs, string>): void {
+  for (const [k, name] of Object.entries(Outputs)) core.setOutput(name, o[k as keyof typeof Outputs]);
+}
+
+/** Removes the token from text we print, belt and braces on top of core.setSecret. */
+function redact(text: string, token: string): string {
+  return token.length >= 4 ? text.split(token).join('***') : text;
+}
