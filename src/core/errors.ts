@@ -31,7 +31,11 @@ export type ErrorCode =
   | 'PATTERN_INVALID'
   | 'MODEL_MISSING'
   | 'MODEL_INVALID'
+  | 'MODEL_TIMEOUT'
+  | 'MODEL_FAILED'
   | 'INTERRUPTED'
+  | 'WORKTREE_CHANGED'
+  | 'LLM_UNAVAILABLE'
   | 'INTERNAL';
 
 /** Which exit code each error code maps to; everything but INTERNAL is a usage/environment error. */

@@ -1,0 +1,184 @@
+/**
+ * The ContextPacker: chooses what a model sees for one fix, under a token budget. Smallest working set first:
+ * instructions and errors, then the seeds' code (the keys the errors sit in), then constraints, anti-pattern hits,
+ * pattern examples, and only then neighbours' code, nearest first. Pure: the token counter is injected (the model's
+ * tokenizer when one is loaded, `estimateTokens` otherwise).
+ */
+
+/** One error the model must fix. */
+export interface PackError {
+  code: string | null;
+  message: string;
+  file: string | null;
+  line: number | null;
+  /** ISG key the error sits in, when known. */
+  key: string | null;
+}
+
+/** Code of one ISG key offered to the model. */
+export interface PackSlice {
+  key: string;
+  file: string;
+  /** UTF-8 byte offset of `text` in `file`. */
+  byteStart: number;
+  text: string;
+}
+
+/** An accepted fix of the same kind, shown as an example. */
+export interface PatternExample {
+  id: string;
+  description: string;
+  before: string;
+  after: string;
+}
+
+/** Everything that could go into the bundle. */
+export interface PackInput {
+  errors: PackError[];
+  /** Keys the errors sit in, most important first. */
+  seeds: PackSlice[];
+  /** Graph or vector neighbours, nearest first. */
+  neighbors: PackSlice[];
+  constraints: string[];
+  antiPatterns: string[];
+  patternExamples: PatternExample[];
+}
+
+/** Token counter: the model's tokenizer, or an estimate. */
+export type CountTokens = (text: string) => number | Promise<number>;
+
+/** What the model gets, and how much of the budget it uses. */
+export interface ContextBundle {
+  errors: PackError[];
+  /** Included slices (seeds first); `truncated` slices show only a prefix of the key's code. */
+  slices: Array<PackSlice & { role: 'seed' | 'neighbor'; truncated: boolean }>;
+  constraints: string[];
+  antiPatterns: string[];
+  patternExamples: PatternExample[];
+  /** Keys the model may edit: the included slices. */
+  plannedKeys: string[];
+  system: string;
+  user: string;
+  /** Tokens of system + user by the counter used. */
+  tokens: number;
+  budget: number;
+  /** What did not fit, e.g. `neighbor:src/a.rs-a-f`, `example:missing_import`. */
+  dropped: string[];
+}
+
+/** Default budget in tokens for one bundle. */
+export const DEFAULT_TOKEN_BUDGET = 3000;
+
+/**
+ * A documented estimate for when no tokenizer is loaded: one token per 3 UTF-8 bytes, rounded up. Code-trained BPE
+ * vocabularies average about 3.5–4 bytes per token on Rust source, so this errs on the side of over-counting.
+ */
+export function estimateTokens(text: string): number {
+  return Math.ceil(new TextEncoder().encode(text).length / 3);
+}
+
+/** The fixed instructions (system message). */
+export const SYSTEM_PROMPT =
+  'You fix Rust compile errors with the smallest correct edit. Answer with JSON only: ' +
+  '{"edits":[{"key":KEY,"original":TEXT,"replacement":TEXT}],"confidence":"low"|"medium"|"high"}. ' +
+  '"original" is copied exactly from the code of that key and occurs once in it; it is replaced by "replacement". ' +
+  'Edit only the keys shown. Never use line numbers.';
+
+function renderError(e: PackError): string {
+  const at = e.file === null ? '' : ` at ${e.file}${e.line === null ? '' : `:${e.line}`}`;
+  const key = e.key === null ? '' : ` (key ${e.key})`;
+  const msg = e.message.length > 400 ? `${e.message.slice(0, 397)}...` : e.message;
+  return `- error${e.code ? `[${e.code}]` : ''}${at}${key}: ${msg}`;
+}
+
+function renderSlice(s: PackSlice & { truncated: boolean }): string {
+  const more = s.truncated ? '\n// ... (rest of this item not shown)' : '';
+  return `### key ${s.key} (${s.file})\n\`\`\`rust\n${s.text.replace(/\n$/, '')}${more}\n\`\`\``;
+}
+
+function renderExample(p: PatternExample): string {
+  return `### ${p.id}: ${p.description}\nbefore:\n\`\`\`rust\n${p.before}\n\`\`\`\nafter:\n\`\`\`rust\n${p.after}\n\`\`\``;
+}
+
+/** Renders the user message from chosen parts (headings only for non-empty sections). */
+function renderUser(parts: {
+  errors: PackError[];
+  slices: ContextBundle['slices'];
+  constraints: string[];
+  antiPatterns: string[];
+  patternExamples: PatternExample[];
+}): string {
+  const out: string[] = ['## Errors', ...parts.errors.map(renderError)];
+  if (parts.slices.length) out.push('## Code you may edit', ...parts.slices.map(renderSlice));
+  if (parts.constraints.length) out.push('## Constraints', ...parts.constraints.map((c) => `- ${c}`));
+  if (parts.antiPatterns.length) out.push('## Anti-patterns found nearby (do not repeat them)', ...parts.antiPatterns.map((a) => `- ${a}`));
+  if (parts.patternExamples.length) out.push('## Accepted fixes of the same kind', ...parts.patternExamples.map(renderExample));
+  out.push('## Answer', 'JSON only, as described.');
+  return out.join('\n');
+}
+
+/**
+ * Packs `input` under `budget` tokens. Errors and the first seed are always kept (a seed too large for the budget is
+ * cut to the lines that fit); every later part is added whole, in priority order, while the total stays within budget.
+ */
+export async function packContext(input: PackInput, opts: { budget?: number; countTokens?: CountTokens } = {}): Promise<ContextBundle> {
+  const budget = opts.budget ?? DEFAULT_TOKEN_BUDGET;
+  const count = opts.countTokens ?? estimateTokens;
+  const chosen = {
+    errors: input.errors,
+    slices: [] as ContextBundle['slices'],
+    constraints: [] as string[],
+    antiPatterns: [] as string[],
+    patternExamples: [] as PatternExample[],
+  };
+  const dropped: string[] = [];
+  const total = async (): Promise<number> => (await count(SYSTEM_PROMPT)) + (await count(renderUser(chosen)));
+
+  // Tries to add one part; keeps it only when the whole prompt still fits.
+  const tryAdd = async (add: () => void, undo: () => void, label: string): Promise<boolean> => {
+    add();
+    if ((await total()) <= budget) return true;
+    undo();
+    dropped.push(label);
+    return false;
+  };
+
+  for (const [i, s] of input.seeds.entries()) {
+    const whole = { ...s, role: 'seed' as const, truncated: false };
+    if (await tryAdd(() => chosen.slices.push(whole), () => chosen.slices.pop(), `seed:${s.key}`)) continue;
+    if (i > 0) continue;
+    // The first seed is the working set's core: keep as many of its leading lines as fit.
+    dropped.pop();
+    const lines = s.text.split(/(?<=\n)/);
+    let lo = 0;
+    let hi = lines.length - 1;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      chosen.slices.push({ ...whole, text: lines.slice(0, mid).join(''), truncated: true });
+      const fits = (await total()) <= budget;
+      chosen.slices.pop();
+      if (fits) lo = mid;
+      else hi = mid - 1;
+    }
+    if (lo > 0) chosen.slices.push({ ...whole, text: lines.slice(0, lo).join(''), truncated: true });
+    else dropped.push(`seed:${s.key}`);
+  }
+  for (const c of input.constraints) await tryAdd(() => chosen.constraints.push(c), () => chosen.constraints.pop(), `constraint:${c.slice(0, 40)}`);
+  for (const a of input.antiPatterns) await tryAdd(() => chosen.antiPatterns.push(a), () => chosen.antiPatterns.pop(), `anti_pattern:${a.slice(0, 40)}`);
+  for (const p of input.patternExamples) await tryAdd(() => chosen.patternExamples.push(p), () => chosen.patternExamples.pop(), `example:${p.id}`);
+  const seen = new Set(chosen.slices.map((s) => s.key));
+  for (const n of input.neighbors) {
+    if (seen.has(n.key)) continue;
+    if (await tryAdd(() => chosen.slices.push({ ...n, role: 'neighbor', truncated: false }), () => chosen.slices.pop(), `neighbor:${n.key}`)) seen.add(n.key);
+  }
+  const user = renderUser(chosen);
+  return {
+    ...chosen,
+    plannedKeys: chosen.slices.map((s) => s.key),
+    system: SYSTEM_PROMPT,
+    user,
+    tokens: (await count(SYSTEM_PROMPT)) + (await count(user)),
+    budget,
+    dropped,
+  };
+}
