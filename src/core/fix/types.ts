@@ -2,7 +2,7 @@
  * The fix pipeline's data model. Fixes are data (STYLE.md §4): a candidate is a list of byte-range edits with
  * its origin; one applier writes them, and only after validation. Pure types, no I/O.
  */
-import type { Diagnostic } from '../diagnostics/types.js';
+import type { Applicability, Diagnostic } from '../diagnostics/types.js';
 import type { GraphQuery } from '../isg/query.js';
 
 /** Replace bytes [byteStart, byteEnd) of `file` (workspace-relative) with `replacement`. */
@@ -29,6 +29,8 @@ export interface Candidate {
   touchedKeys: string[];
   /** The diagnostic(s) this candidate targets (indexes into the diagnostics it was made from). */
   targets: number[];
+  /** rustc's applicability label for rustc candidates (a prior for ordering; validation decides). */
+  applicability?: Applicability;
 }
 
 /** Read-only context a candidate source may use. */
@@ -45,4 +47,6 @@ export interface FixContext {
 export interface CandidateSource {
   readonly name: string;
   propose(diagnosticIndex: number, ctx: FixContext): Promise<Candidate[]>;
+  /** Optional: candidates that fix several diagnostics at once (called once per round, after `propose`). */
+  proposeCombined?(ctx: FixContext): Promise<Candidate[]>;
 }

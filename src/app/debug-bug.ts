@@ -1,0 +1,346 @@
+/**
+ * `rustgate debug-bug`: read the working tree's errors (plan) → search for a validated fix in a private copy
+ * → optionally apply it (write, re-check, one commit; restore the exact previous bytes on any failure).
+ */
+import { stat, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { execa } from 'execa';
+import type { Diagnostic } from '../core/diagnostics/types.js';
+import { RustgateError } from '../core/errors.js';
+import { unifiedDiff } from '../core/fix/diff.js';
+import { itemCode } from '../core/fix/future.js';
+import { rating, type FixValidationStatus, type PatternHistory, type Rating } from '../core/fix/rank.js';
+import { rustcSource } from '../core/fix/rustc-candidates.js';
+import { checkCandidateScope, isWorkspaceFile } from '../core/fix/scope.js';
+import { searchFix, type SearchResult } from '../core/fix/search.js';
+import type { CandidateSource, FileEdit } from '../core/fix/types.js';
+import type { IsgStore } from '../store/types.js';
+import { prepareValidationTree, sha256, type ValidationTree } from './fix-validate.js';
+import { acquireLock } from './lock.js';
+
+/** Inputs of one debug-bug run. */
+export interface DebugBugOptions {
+  repo: string;
+  investigate?: boolean;
+  apply?: boolean;
+  llm?: string;
+  /** Validate against this test (a cargo test filter) as well as the compiler. */
+  test?: string | null;
+  /** Run the workspace's tests after a clean check (Tests_OK). */
+  tests?: boolean;
+  /** Candidate sources besides rustc's suggestions (the pattern library, later a model). */
+  sources?: CandidateSource[];
+  /** The store, when the ISG has been built: keys, CodeGraph rows, learning log. */
+  store?: IsgStore | null;
+  /** Asked before writing when neither --apply nor --investigate was given; absent means never write. */
+  confirm?: (report: DebugBugReport) => Promise<boolean>;
+  maxRounds?: number;
+  maxCandidatesPerRound?: number;
+  timeBudgetMs?: number;
+}
+
+/** The `--json` object of CONTRACT.md, plus a few extra fields. */
+export interface DebugBugReport {
+  status: 'fixed' | 'proposed' | 'no_safe_fix' | 'nothing_to_fix';
+  errors: { code: string | null; file: string | null; line: number | null; isg_key: string | null }[];
+  candidate: {
+    pattern_id: string | null;
+    diff: string;
+    confidence: number;
+    validation_status: FixValidationStatus;
+    zero_llm: boolean;
+    tokens_used: number;
+    touched_keys: string[];
+    description: string;
+    touched_files: string[];
+  } | null;
+  applied_commit: string | null;
+  report: { rating: Rating; root_cause: string };
+  rounds: { errors_before: number; tried: number; rejected: number; accepted: string | null }[];
+  validations: number;
+  ms: number;
+}
+
+const SUPPORTED_LLM = new Set(['none']);
+const KNOWN_LLM = new Set(['none', 'local', 'openai']);
+
+async function repoRootOf(dir: string): Promise<string> {
+  const abs = path.resolve(dir);
+  const st = await stat(abs).catch(() => null);
+  if (!st?.isDirectory()) throw new RustgateError('NOT_A_DIRECTORY', `${abs} is not a directory`, 'Pass an existing directory with --repo DIR.');
+  const r = await execa('git', ['rev-parse', '--show-toplevel'], { cwd: abs, reject: false });
+  if (r.exitCode !== 0) throw new RustgateError('NOT_A_GIT_REPO', `${abs} is not inside a git repository`, 'Run `git init` there or pass --repo DIR of a git repository.');
+  const cargo = await stat(path.join(abs, 'Cargo.toml')).catch(() => null);
+  if (!cargo?.isFile()) throw new RustgateError('NO_CARGO_TOML', `no Cargo.toml in ${abs}`, 'Pass the Cargo workspace root with --repo DIR.');
+  return abs;
+}
+
+/** Workspace files a diagnostic points at (primary, other spans and its suggestions). */
+function filesOf(d: Diagnostic): string[] {
+  const fs = new Set<string>();
+  for (const s of d.spans) fs.add(s.file);
+  if (d.primary) fs.add(d.primary.file);
+  for (const s of d.suggestions) for (const e of s.edits) fs.add(e.span.file);
+  return Array.from(fs).filter(isWorkspaceFile);
+}
+
+function describeError(d: Diagnostic, key: string | null): string {
+  const where = d.primary ? `${d.primary.file}:${d.primary.lineStart}` : 'the workspace';
+  return `${d.code ?? 'error'} at ${where}${key ? ` (${key})` : ''}: ${d.message}`;
+}
+
+function rootCause(errors: readonly Diagnostic[], keys: (string | null)[], result: SearchResult | null): string {
+  const first = errors[0];
+  if (!first) return 'no compile errors';
+  const head = describeError(first, keys[0] ?? null) + (errors.length > 1 ? ` (+${errors.length - 1} more)` : '');
+  if (!result || !result.candidate || result.outcome !== 'fixed') {
+    const tried = result ? result.rounds.reduce((n, r) => n + r.tried.length, 0) : 0;
+    return `${head}; no candidate validated (${tried} tried)`;
+  }
+  return `${head}; fix: ${result.candidate.description}`;
+}
+
+async function keyAt(store: IsgStore | null | undefined, file: string | null, line: number | null): Promise<string | null> {
+  if (!store || file === null || line === null) return null;
+  try {
+    return (await store.nodeAt(file, line))?.key ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Files and keys the plan allows: everything the errors point at, plus the two-hop neighbourhood of their keys. */
+async function plan(errors: readonly Diagnostic[], keys: (string | null)[], store: IsgStore | null | undefined): Promise<{ files: Set<string>; keys: Set<string> }> {
+  const files = new Set(errors.flatMap(filesOf));
+  const planned = new Set<string>();
+  if (store) {
+    for (const k of keys) {
+      if (!k) continue;
+      planned.add(k);
+      try {
+        for (const h of await store.twoHop(k, ['CALLS', 'IMPLEMENTS', 'USES', 'DEPENDS', 'REQUIRES_BOUND'], 30, 'both')) {
+          planned.add(h.key);
+          const n = await store.getNode(h.key);
+          if (n?.file) files.add(n.file);
+        }
+      } catch {
+        // a stale or partial graph narrows the plan; it never widens it
+      }
+    }
+  }
+  return { files, keys: planned };
+}
+
+/** Writes `after` over the user's files, re-checks the written bytes, commits once; restores `before` on any failure. */
+async function applyAndCommit(
+  repo: string,
+  before: ReadonlyMap<string, string>,
+  after: ReadonlyMap<string, string>,
+  hashes: ReadonlyMap<string, string>,
+  tree: ValidationTree,
+  message: string,
+): Promise<string> {
+  const files = Array.from(after.keys()).filter((f) => before.get(f) !== after.get(f)).sort();
+  const previous = new Map<string, Buffer>();
+  for (const f of files) {
+    const bytes = await readFile(path.join(repo, f));
+    if (sha256(bytes) !== hashes.get(f)) {
+      throw new RustgateError('WORKTREE_CHANGED', `${f} changed since it was checked`, 'Run `rustgate debug-bug` again on the current working tree.');
+    }
+    previous.set(f, bytes);
+  }
+  let interrupted = false;
+  const onSigint = (): void => {
+    interrupted = true;
+  };
+  process.on('SIGINT', onSigint);
+  const guard = (): void => {
+    if (interrupted) throw new RustgateError('INTERRUPTED', 'interrupted while applying the fix; files restored', 'Nothing was changed; run the command again.');
+  };
+  let written = false;
+  try {
+    for (const f of files) await writeFile(path.join(repo, f), after.get(f) ?? '');
+    written = true;
+    guard();
+    if (process.env.RUSTGATE_TEST_FAIL_AFTER_WRITE === '1') throw new Error('injected failure after write (RUSTGATE_TEST_FAIL_AFTER_WRITE=1)');
+    // Re-check exactly the bytes now on disk.
+    const onDisk = new Map<string, string>();
+    for (const f of files) onDisk.set(f, (await readFile(path.join(repo, f))).toString('utf8'));
+    const recheck = await tree.validate(onDisk);
+    if (recheck.errors.length > 0 || recheck.status === 'Failed') throw new Error(`re-check of the written files failed: ${recheck.errors[0]?.message ?? recheck.status}`);
+    guard();
+    const commit = await execa('git', ['commit', '--quiet', '--only', '-m', message, '--', ...files], { cwd: repo, reject: false });
+    if (commit.exitCode !== 0) throw new Error(`git commit failed: ${commit.stderr.trim() || commit.stdout.trim()}`);
+    const sha = await execa('git', ['rev-parse', 'HEAD'], { cwd: repo, reject: false });
+    return sha.stdout.trim();
+  } catch (e) {
+    if (written || previous.size > 0) for (const [f, bytes] of previous) await writeFile(path.join(repo, f), bytes);
+    throw e;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
+
+/** Runs the pipeline once and returns the report (and, with --apply, the commit). */
+export async function runDebugBug(opts: DebugBugOptions): Promise<DebugBugReport> {
+  const started = Date.now();
+  const llm = opts.llm ?? 'none';
+  if (!KNOWN_LLM.has(llm)) throw new RustgateError('BAD_FLAG', `unknown --llm mode: ${llm}`, 'Use --llm none, local or openai.');
+  if (!SUPPORTED_LLM.has(llm)) throw new RustgateError('LLM_UNAVAILABLE', `--llm ${llm} is not available yet`, 'Use --llm none (the deterministic pipeline).');
+  if (opts.investigate && opts.apply) throw new RustgateError('BAD_FLAG', '--investigate never applies a fix', 'Drop --apply, or drop --investigate to apply.');
+  const repo = await repoRootOf(opts.repo);
+  const lock = await acquireLock(repo, { command: 'debug-bug' });
+  try {
+    return await debugBugLocked(repo, opts, started);
+  } finally {
+    lock.release();
+  }
+}
+
+async function debugBugLocked(repo: string, opts: DebugBugOptions, started: number): Promise<DebugBugReport> {
+  const store = opts.store ?? null;
+  const tree = await prepareValidationTree({ repoRoot: repo, tests: opts.test ?? (opts.tests ? '' : null) });
+  const initial = await tree.validate(new Map());
+  const errors = initial.errors;
+  const errorKeys = await Promise.all(errors.map((d) => keyAt(store, d.primary?.file ?? null, d.primary?.lineStart ?? null)));
+  const errorRows = errors.map((d, i) => ({ code: d.code, file: d.primary?.file ?? null, line: d.primary?.lineStart ?? null, isg_key: errorKeys[i] ?? null }));
+  const base = (status: DebugBugReport['status'], result: SearchResult | null): DebugBugReport => ({
+    status,
+    errors: errorRows,
+    candidate: null,
+    applied_commit: null,
+    report: { rating: status === 'nothing_to_fix' ? 'green' : 'red', root_cause: rootCause(errors, errorKeys, result) },
+    rounds: (result?.rounds ?? []).map((r) => ({ errors_before: r.errorsBefore, tried: r.tried.length, rejected: r.rejected.length, accepted: r.accepted })),
+    validations: result?.validations ?? 0,
+    ms: Date.now() - started,
+  });
+  if (errors.length === 0 && initial.status !== 'Failed') return base('nothing_to_fix', null);
+
+  // Read the files the errors point at, and remember their hashes for the applier.
+  const files = new Map<string, string>();
+  const hashes = new Map<string, string>();
+  const read = async (f: string): Promise<string | undefined> => {
+    const text = await tree.readWorktree(f);
+    if (text !== undefined) {
+      files.set(f, text);
+      hashes.set(f, sha256(Buffer.from(text, 'utf8')));
+    }
+    return text;
+  };
+  for (const f of new Set(errors.flatMap(filesOf))) await read(f);
+  const planned = await plan(errors, errorKeys, store);
+  const history = new Map<string, PatternHistory>();
+  if (store) {
+    try {
+      history.set('rustc_suggestion', await store.learning.patternStats('rustc_suggestion'));
+    } catch {
+      // no history yet
+    }
+  }
+  const result = await searchFix({
+    files,
+    initial,
+    sources: [rustcSource(), ...(opts.sources ?? [])],
+    validate: tree.validate,
+    readFile: async (f) => (planned.files.has(f) ? read(f) : undefined),
+    gate: (c, current) => checkCandidateScope(c, { plannedFiles: planned.files, plannedKeys: planned.keys, repoRoot: repo, files: current }),
+    ...(store ? { graph: store } : {}),
+    history,
+    ...(opts.maxRounds !== undefined ? { maxRounds: opts.maxRounds } : {}),
+    ...(opts.maxCandidatesPerRound !== undefined ? { maxCandidatesPerRound: opts.maxCandidatesPerRound } : {}),
+    ...(opts.timeBudgetMs !== undefined ? { timeBudgetMs: opts.timeBudgetMs } : {}),
+  });
+  for (const [f, t] of result.original) if (!hashes.has(f)) hashes.set(f, sha256(Buffer.from(t, 'utf8')));
+
+  const cand = result.candidate;
+  if (result.outcome !== 'fixed' || !cand) {
+    const report = base('no_safe_fix', result);
+    await record(store, report, errors, result, null);
+    return report;
+  }
+  const diff = unifiedDiff(result.original, result.files);
+  const status = result.final.status;
+  const stub = result.steps.some((s) => s.stub);
+  const report: DebugBugReport = {
+    ...base('proposed', result),
+    candidate: {
+      pattern_id: cand.patternId,
+      diff,
+      confidence: result.confidence,
+      validation_status: status,
+      zero_llm: result.steps.every((s) => s.candidate.origin !== 'llm'),
+      tokens_used: 0,
+      touched_keys: cand.touchedKeys,
+      description: cand.description,
+      touched_files: Array.from(new Set(cand.edits.map((e) => e.file))).sort(),
+    },
+    report: {
+      rating: rating(result.confidence, status),
+      root_cause: rootCause(errors, errorKeys, result) + (stub ? ' (inserts a todo!() stub: review before applying)' : ''),
+    },
+  };
+  await recordFuture(store, result, cand.edits, status, diff);
+
+  let apply = Boolean(opts.apply) && !opts.investigate;
+  if (!opts.apply && !opts.investigate && opts.confirm) apply = await opts.confirm(report);
+  // A stub compiles but is not a fix: it is proposed, never applied automatically.
+  if (apply && !stub) {
+    const codes = Array.from(new Set(errors.map((d) => d.code ?? 'error'))).join(', ');
+    const msg = `rustgate: fix ${codes} (pattern ${cand.patternId ?? 'none'}, confidence ${result.confidence.toFixed(2)})\n\n${cand.description}\n\nValidation: ${status}; candidate ${cand.id}.`;
+    const sha = await applyAndCommit(repo, result.original, result.files, hashes, tree, msg);
+    report.status = 'fixed';
+    report.applied_commit = sha;
+    if (store) {
+      for (const k of cand.touchedKeys) await store.codeGraph.flipFutureToCurrent(k, sha).catch(() => undefined);
+    }
+  }
+  report.ms = Date.now() - started;
+  await record(store, report, errors, result, cand.patternId);
+  return report;
+}
+
+/** CodeGraph: one Future_Code row per touched key, with the candidate diff and its validation status. */
+async function recordFuture(store: IsgStore | null, result: SearchResult, edits: readonly FileEdit[], status: FixValidationStatus, diff: string): Promise<void> {
+  if (!store || !result.candidate) return;
+  const diffId = sha256(diff).slice(0, 16);
+  for (const key of result.candidate.touchedKeys) {
+    try {
+      const node = await store.getNode(key);
+      if (!node) continue;
+      const before = result.original.get(node.file);
+      const after = result.files.get(node.file);
+      if (before === undefined || after === undefined) continue;
+      const code = itemCode(before, after, node.span, edits.filter((e) => e.file === node.file));
+      await store.codeGraph.setCurrent(key, code.current);
+      await store.codeGraph.setFuture(key, code.future, 'Edit');
+      await store.codeGraph.markFutureFid(key, sha256(code.future).slice(0, 16));
+      await store.codeGraph.attachCandidateDiff(key, diffId);
+      await store.codeGraph.setValidationStatus(key, status);
+    } catch {
+      // recording is best effort; the fix itself does not depend on it
+    }
+  }
+}
+
+/** The learning log: one row per run. */
+async function record(store: IsgStore | null, report: DebugBugReport, errors: readonly Diagnostic[], result: SearchResult | null, patternId: string | null): Promise<void> {
+  if (!store) return;
+  try {
+    await store.learning.record({
+      id: `debug-bug-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+      startedAt: new Date(Date.now() - report.ms).toISOString(),
+      command: 'debug-bug',
+      errorCodes: Array.from(new Set(errors.map((d) => d.code ?? ''))).filter((c) => c !== ''),
+      patternId,
+      candidates: result ? result.rounds.reduce((n, r) => n + r.tried.length, 0) : 0,
+      accepted: report.status === 'fixed',
+      confidence: report.candidate?.confidence ?? null,
+      status: report.status,
+      commit: report.applied_commit,
+      detail: { rounds: report.rounds, rating: report.report.rating },
+    });
+    await store.flush();
+  } catch {
+    // best effort
+  }
+}

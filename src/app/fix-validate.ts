@@ -1,0 +1,122 @@
+/**
+ * The workspace validator of the fix pipeline: a private copy of the working tree under
+ * `<repo>/.rustgate/validate/`, where candidate files are written and `cargo check` (and, when asked, the tests)
+ * run with rustgate's shared target dir. The user's files are only ever read.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { execa } from 'execa';
+import { cargoCheck } from '../adapters/cargo/check.js';
+import type { Diagnostic } from '../core/diagnostics/types.js';
+import { RustgateError } from '../core/errors.js';
+import type { Validator } from '../core/fix/search.js';
+import { ensureWorkDir } from './workdir.js';
+
+/** Options of the validation tree. */
+export interface ValidationTreeOptions {
+  /** Absolute path of the repository (the Cargo workspace root). */
+  repoRoot: string;
+  /** Run tests after a clean check: a test-name filter, or '' for every test of the workspace. Null: no tests. */
+  tests?: string | null;
+  /** Shared cargo target dir (default `<repo>/.rustgate/target`). */
+  targetDir?: string;
+  /** Kill cargo after this long (default 10 minutes). */
+  timeoutMs?: number;
+}
+
+/** A private copy of the working tree that candidates are validated in. */
+export interface ValidationTree {
+  /** Absolute path of the copy. */
+  dir: string;
+  /** Workspace-relative paths of every copied file (tracked and untracked-not-ignored). */
+  files: string[];
+  /** Reads a file of the user's working tree (never the copy); undefined when absent. */
+  readWorktree(file: string): Promise<string | undefined>;
+  /** Validates the working tree with `files` overriding its content (an empty map checks the tree as it is). */
+  validate: Validator;
+}
+
+/** sha256 hex of some bytes. */
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+function syntheticError(message: string, rendered: string, source: Diagnostic['source'] = 'rustc'): Diagnostic {
+  return { level: 'error', code: null, message, primary: null, spans: [], notes: [], suggestions: [], rendered, source, packageName: null };
+}
+
+async function run(cmd: string, args: string[], cwd: string, env: Record<string, string>, timeoutMs: number) {
+  const r = await execa(cmd, args, { cwd, env, reject: false, timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024 });
+  if ((r as { code?: string }).code === 'ENOENT' || (r.failed && r.exitCode === undefined && /ENOENT/.test(String(r.message)))) {
+    throw new RustgateError('CARGO_MISSING', `${cmd} was not found on PATH`, 'Install Rust with rustup (https://rustup.rs) and try again.');
+  }
+  return r;
+}
+
+/** Copies the working tree (tracked and untracked-not-ignored files) into a fresh `<repo>/.rustgate/validate/`. */
+export async function prepareValidationTree(opts: ValidationTreeOptions): Promise<ValidationTree> {
+  const root = path.resolve(opts.repoRoot);
+  const rg = ensureWorkDir(root);
+  const dir = path.join(rg, 'validate');
+  const targetDir = opts.targetDir ?? path.join(rg, 'target');
+  const timeoutMs = opts.timeoutMs ?? 600_000;
+  const ls = await execa('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, reject: false });
+  if (ls.exitCode !== 0) throw new RustgateError('NOT_A_GIT_REPO', `${root} is not a git working tree`, 'Run rustgate inside a git repository or pass --repo DIR.');
+  const files = Array.from(new Set(ls.stdout.split('\u0000').filter((f) => f !== '' && !f.startsWith('.rustgate/')))).sort();
+  await rm(dir, { recursive: true, force: true });
+  const base = new Map<string, Buffer>();
+  for (const f of files) {
+    const bytes = await readFile(path.join(root, f)).catch(() => null);
+    if (bytes === null) continue; // listed but deleted in the working tree
+    base.set(f, bytes);
+    await mkdir(path.dirname(path.join(dir, f)), { recursive: true });
+    await writeFile(path.join(dir, f), bytes);
+  }
+  // Files currently differing from the base copy, so each validation starts from the working tree.
+  const dirty = new Set<string>();
+  const env = { CARGO_TARGET_DIR: targetDir, CARGO_TERM_COLOR: 'never', RUSTFLAGS: process.env.RUSTFLAGS ?? '' };
+
+  const validate: Validator = async (overrides) => {
+    for (const f of Array.from(dirty)) {
+      if (overrides.has(f)) continue;
+      const b = base.get(f);
+      if (b) await writeFile(path.join(dir, f), b);
+      else await rm(path.join(dir, f), { force: true });
+      dirty.delete(f);
+    }
+    for (const [f, text] of overrides) {
+      const b = base.get(f);
+      if (b && b.toString('utf8') === text && !dirty.has(f)) continue;
+      await mkdir(path.dirname(path.join(dir, f)), { recursive: true });
+      await writeFile(path.join(dir, f), text);
+      if (b && b.toString('utf8') === text) dirty.delete(f);
+      else dirty.add(f);
+    }
+    const check = await cargoCheck({ cwd: dir, targetDir, timeoutMs });
+    const diagnostics = check.diagnostics;
+    const errors = diagnostics.filter((d) => d.level === 'error');
+    const warnings = diagnostics.filter((d) => d.level === 'warning');
+    if (check.exitCode !== 0 && errors.length === 0) {
+      errors.push(syntheticError(check.timedOut ? 'cargo check timed out' : `cargo check failed (exit ${String(check.exitCode)})`, check.stderrTail));
+    }
+    if (errors.length > 0) return { errors, warnings, status: 'Failed' };
+    if (opts.tests === null || opts.tests === undefined) return { errors, warnings, status: 'Cargo_OK' };
+    const args = ['test', '--workspace', '--no-fail-fast', ...(opts.tests === '' ? [] : [opts.tests])];
+    const t = await run('cargo', args, dir, env, timeoutMs);
+    if (t.exitCode === 0) return { errors, warnings, status: 'Tests_OK' };
+    const failed = Array.from(t.stdout.matchAll(/^test (\S+) \.\.\. FAILED$/gm), (m) => m[1] ?? '');
+    const names = failed.length > 0 ? failed : [opts.tests === '' ? 'tests' : opts.tests];
+    return { errors: names.map((n) => syntheticError(`test failed: ${n}`, t.stdout.slice(-4000), 'test')), warnings, status: 'Failed' };
+  };
+
+  return {
+    dir,
+    files,
+    readWorktree: async (file) => {
+      const bytes = await readFile(path.join(root, file)).catch(() => null);
+      return bytes === null ? undefined : bytes.toString('utf8');
+    },
+    validate,
+  };
+}

@@ -1,0 +1,96 @@
+/** `rustgate debug-bug`: flags → runDebugBug → report (JSON or text) → exit code (0 fixed/proposed/nothing, 1 no safe fix). */
+import { createInterface } from 'node:readline/promises';
+import type { Command } from 'commander';
+import type { DebugBugReport } from '../../app/debug-bug.js';
+import { ExitCode } from '../../core/errors.js';
+import type { CandidateSource } from '../../core/fix/types.js';
+import type { IsgStore } from '../../store/types.js';
+import { printJson, type CliIO } from '../io.js';
+import type { SetExit } from './index.js';
+
+/** Parsed flags (commander's camelCase names). */
+interface DebugBugFlags {
+  investigate?: boolean;
+  apply?: boolean;
+  json?: boolean;
+  llm: string;
+  repo: string;
+  test?: string;
+  tests?: boolean;
+}
+
+/** What the lead wires in: candidate sources (patterns) and the store; both optional. */
+export interface DebugBugDeps {
+  /** Extra candidate sources, e.g. the pattern library. */
+  sources?: (repo: string) => Promise<CandidateSource[]>;
+  /** Opens the ISG store of the repo (null when it has not been built). The command closes it. */
+  openStore?: (repo: string) => Promise<IsgStore | null>;
+  /** Asks the user; default: a y/N prompt on the terminal. */
+  confirm?: (report: DebugBugReport) => Promise<boolean>;
+}
+
+/** Renders the report for people. */
+export function renderDebugBugText(r: DebugBugReport): string {
+  const lines = [`debug-bug: ${r.status} (rating ${r.report.rating})`, `root cause: ${r.report.root_cause}`];
+  for (const e of r.errors) lines.push(`  error ${e.code ?? '-'} at ${e.file ?? '?'}:${e.line ?? '?'}${e.isg_key ? ` [${e.isg_key}]` : ''}`);
+  if (r.candidate) {
+    lines.push(`candidate: ${r.candidate.description}`);
+    lines.push(`  pattern ${r.candidate.pattern_id ?? '-'}, confidence ${r.candidate.confidence.toFixed(2)}, ${r.candidate.validation_status}, zero-LLM ${String(r.candidate.zero_llm)}`);
+    lines.push(r.candidate.diff.trimEnd());
+  }
+  if (r.applied_commit) lines.push(`applied in commit ${r.applied_commit}`);
+  return lines.join('\n');
+}
+
+async function askOnTerminal(report: DebugBugReport, io: CliIO): Promise<boolean> {
+  io.err(renderDebugBugText(report));
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = await rl.question('Apply this fix? [y/N] ');
+    return /^y(es)?$/i.test(answer.trim());
+  } finally {
+    rl.close();
+  }
+}
+
+/** Registers `debug-bug` on the program. */
+export function registerDebugBug(program: Command, io: CliIO, setExit: SetExit, deps: DebugBugDeps = {}): void {
+  program
+    .command('debug-bug')
+    .description('Find a validated fix for the current compile errors of the working tree; apply it with --apply')
+    .option('--investigate', 'only report: never apply')
+    .option('--apply', 'apply a validated fix and make one git commit')
+    .option('--json', 'print the report as JSON')
+    .option('--llm <mode>', 'model to use for candidates: none|local|openai', 'none')
+    .option('--test <name>', 'also require this test (cargo test filter) to pass')
+    .option('--tests', "also require the workspace's tests to pass")
+    .option('--repo <dir>', 'the workspace root (directory with the root Cargo.toml)', '.')
+    .action(async (flags: DebugBugFlags) => {
+      const { runDebugBug } = await import('../../app/debug-bug.js');
+      const store = deps.openStore ? await deps.openStore(flags.repo) : null;
+      try {
+        const sources = deps.sources ? await deps.sources(flags.repo) : [];
+        // Only an interactive terminal without --json is asked; anything else never writes without --apply.
+        const canAsk = io.interactive && Boolean(process.stdin.isTTY) && !flags.json && !flags.investigate && !flags.apply;
+        const confirm = deps.confirm ?? (canAsk ? (r: DebugBugReport) => askOnTerminal(r, io) : undefined);
+        const report = await runDebugBug({
+          repo: flags.repo,
+          investigate: Boolean(flags.investigate),
+          apply: Boolean(flags.apply),
+          llm: flags.llm,
+          test: flags.test ?? null,
+          tests: Boolean(flags.tests),
+          sources,
+          store,
+          ...(confirm ? { confirm } : {}),
+        });
+        if (flags.json) {
+          const { rounds: _rounds, validations: _validations, ms: _ms, ...contract } = report;
+          printJson(io, { ...contract, ms: report.ms, validations: report.validations });
+        } else io.out(renderDebugBugText(report));
+        setExit(report.status === 'no_safe_fix' ? ExitCode.Findings : ExitCode.Ok);
+      } finally {
+        await store?.close();
+      }
+    });
+}

@@ -1,0 +1,276 @@
+/**
+ * The iterative fix search. Each round takes the current errors, asks every source for candidates, validates
+ * them (bounded in number and time) and accepts the best one that strictly reduces the error count without
+ * adding errors; it stops when no error is left or nothing helps. Pure given the injected validator and reader:
+ * it never touches files, the applier does that after the whole result validated.
+ */
+import type { Diagnostic } from '../diagnostics/types.js';
+import type { GraphQuery } from '../isg/query.js';
+import { applyEditsToFiles, changedLineCount, editsBetween } from './apply.js';
+import { confidence, isClean, isProgress, rankCandidates, type EvaluatedCandidate, type FixValidationStatus, type PatternHistory, type ValidationResult } from './rank.js';
+import { APPLICABILITY_RANK, editsKey, insertsStub } from './rustc-candidates.js';
+import type { ScopeVerdict } from './scope.js';
+import type { Applicability } from '../diagnostics/types.js';
+import type { Candidate, CandidateSource, FileEdit, FixContext } from './types.js';
+
+/** Checks a whole set of files (workspace-relative path → text); only the files that differ need writing. */
+export type Validator = (files: Map<string, string>) => Promise<ValidationResult>;
+
+/** Inputs of one search. */
+export interface SearchOptions {
+  /** Original content of the files the diagnostics point at (more are loaded through `readFile` on demand). */
+  files: ReadonlyMap<string, string>;
+  /** The validation of the original files (its errors are what we fix). */
+  initial: ValidationResult;
+  sources: readonly CandidateSource[];
+  validate: Validator;
+  /** Loads a workspace file a candidate edits but `files` lacks; undefined when it does not exist. */
+  readFile?: (file: string) => Promise<string | undefined>;
+  /** The safety gate, called on every candidate before validation (with the files it would edit). */
+  gate?: (candidate: Candidate, files: ReadonlyMap<string, string>) => ScopeVerdict;
+  graph?: GraphQuery;
+  history?: ReadonlyMap<string, PatternHistory>;
+  maxRounds?: number;
+  maxCandidatesPerRound?: number;
+  timeBudgetMs?: number;
+  now?: () => number;
+}
+
+/** One round of the search, for the report. */
+export interface SearchRound {
+  errorsBefore: number;
+  tried: { id: string; errorsAfter: number; newErrors: number; status: FixValidationStatus }[];
+  rejected: { id: string; reasons: string[] }[];
+  accepted: string | null;
+}
+
+/** What the search found. */
+export interface SearchResult {
+  /** `fixed`: no error left; `partial`: fewer errors; `no_progress`: nothing helped; `nothing_to_fix`: no error to begin with. */
+  outcome: 'fixed' | 'partial' | 'no_progress' | 'nothing_to_fix';
+  /** The final content of every file read (original where unchanged). */
+  files: Map<string, string>;
+  /** The original content of every file read. */
+  original: Map<string, string>;
+  /** All accepted steps as one candidate against the original files; null when nothing was accepted. */
+  candidate: Candidate | null;
+  /** The accepted step of each round. */
+  steps: EvaluatedCandidate[];
+  /** The validation of the final files. */
+  final: ValidationResult;
+  confidence: number;
+  rounds: SearchRound[];
+  validations: number;
+  timedOut: boolean;
+}
+
+/** A diagnostic's identity across edits (spans move, code and message stay). */
+export function diagnosticSignature(d: Diagnostic): string {
+  return `${d.code ?? ''}|${d.message}`;
+}
+
+/** How many of `after` are not matched by one of `before` (multiset difference). */
+export function countNew(before: readonly Diagnostic[], after: readonly Diagnostic[]): number {
+  const pool = new Map<string, number>();
+  for (const d of before) pool.set(diagnosticSignature(d), (pool.get(diagnosticSignature(d)) ?? 0) + 1);
+  let fresh = 0;
+  for (const d of after) {
+    const k = diagnosticSignature(d);
+    const n = pool.get(k) ?? 0;
+    if (n > 0) pool.set(k, n - 1);
+    else fresh++;
+  }
+  return fresh;
+}
+
+/** 1-based line of a byte offset in `text`. */
+export function lineOfByte(text: string, byteOffset: number): number {
+  const bytes = new TextEncoder().encode(text);
+  let line = 1;
+  for (let i = 0; i < byteOffset && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+/** ISG keys of the innermost items the edits fall in (sorted, unique); empty without a graph. */
+export async function touchedKeysOf(edits: readonly FileEdit[], files: ReadonlyMap<string, string>, graph?: GraphQuery): Promise<string[]> {
+  if (!graph) return [];
+  const keys = new Set<string>();
+  for (const e of edits) {
+    const text = files.get(e.file);
+    if (text === undefined) continue;
+    const node = await graph.nodeAt(e.file, lineOfByte(text, e.byteStart));
+    if (node) keys.add(node.key);
+  }
+  return Array.from(keys).sort();
+}
+
+function priorOf(c: Candidate): number {
+  // Patterns rank like MaybeIncorrect suggestions by default: specific, but still only a prior.
+  const label: Applicability = c.applicability ?? (c.origin === 'pattern' ? 'MaybeIncorrect' : 'Unspecified');
+  return APPLICABILITY_RANK[label];
+}
+
+interface Pooled {
+  candidate: Candidate;
+  origins: Set<string>;
+}
+
+/** Collects candidates from every source for every error, merged by identical edits (agreement). */
+async function collect(ctx: FixContext, sources: readonly CandidateSource[]): Promise<Pooled[]> {
+  const pool = new Map<string, Pooled>();
+  const add = (c: Candidate, source: string): void => {
+    if (c.edits.length === 0) return;
+    const k = editsKey(c.edits);
+    const have = pool.get(k);
+    if (!have) {
+      pool.set(k, { candidate: c, origins: new Set([source]) });
+      return;
+    }
+    have.origins.add(source);
+    // Credit a pattern over a raw suggestion when both propose the same edit.
+    if (have.candidate.origin !== 'pattern' && c.origin === 'pattern') have.candidate = { ...c, applicability: have.candidate.applicability ?? c.applicability };
+  };
+  for (const source of sources) {
+    for (let i = 0; i < ctx.diagnostics.length; i++) {
+      if (ctx.diagnostics[i]?.level !== 'error') continue;
+      for (const c of await source.propose(i, ctx)) add(c, source.name);
+    }
+    if (source.proposeCombined) for (const c of await source.proposeCombined(ctx)) add(c, source.name);
+  }
+  const list = Array.from(pool.values());
+  list.sort((a, b) => {
+    const pa = priorOf(a.candidate);
+    const pb = priorOf(b.candidate);
+    if (pa !== pb) return pa - pb;
+    if (a.origins.size !== b.origins.size) return b.origins.size - a.origins.size;
+    if (a.candidate.targets.length !== b.candidate.targets.length) return b.candidate.targets.length - a.candidate.targets.length;
+    return Math.min(...a.candidate.targets) - Math.min(...b.candidate.targets);
+  });
+  return list;
+}
+
+function combinedCandidate(steps: readonly EvaluatedCandidate[], edits: FileEdit[], touchedKeys: string[]): Candidate | null {
+  if (steps.length === 0 || edits.length === 0) return null;
+  const first = steps[0] as EvaluatedCandidate;
+  if (steps.length === 1) return { ...first.candidate, edits, touchedKeys };
+  const patterns = Array.from(new Set(steps.map((s) => s.candidate.patternId ?? s.candidate.origin)));
+  const worst = steps.reduce<Applicability>((w, s) => {
+    const a = s.candidate.applicability ?? 'Unspecified';
+    return APPLICABILITY_RANK[a] > APPLICABILITY_RANK[w] ? a : w;
+  }, 'MachineApplicable');
+  return {
+    id: steps.map((s) => s.candidate.id).join('+'),
+    origin: steps.some((s) => s.candidate.origin === 'llm') ? 'llm' : steps.some((s) => s.candidate.origin === 'pattern') ? 'pattern' : 'rustc',
+    patternId: patterns.length === 1 ? (patterns[0] as string) : patterns.join('+'),
+    description: steps.map((s) => s.candidate.description).join('; '),
+    edits,
+    touchedKeys,
+    targets: Array.from(new Set(steps.flatMap((s) => s.candidate.targets))).sort((a, b) => a - b),
+    applicability: worst,
+  };
+}
+
+/** Runs the search; see the module comment. */
+export async function searchFix(opts: SearchOptions): Promise<SearchResult> {
+  const now = opts.now ?? Date.now;
+  const started = now();
+  const maxRounds = opts.maxRounds ?? 4;
+  const cap = opts.maxCandidatesPerRound ?? 12;
+  const budget = opts.timeBudgetMs ?? 120_000;
+  const original = new Map(opts.files);
+  let current = new Map(opts.files);
+  let state: ValidationResult = opts.initial;
+  const steps: EvaluatedCandidate[] = [];
+  const rounds: SearchRound[] = [];
+  let validations = 0;
+  let timedOut = false;
+
+  const ensureFiles = async (c: Candidate): Promise<boolean> => {
+    for (const e of c.edits) {
+      if (current.has(e.file)) continue;
+      const text = opts.readFile ? await opts.readFile(e.file) : undefined;
+      if (text === undefined) return false;
+      current.set(e.file, text);
+      original.set(e.file, text);
+    }
+    return true;
+  };
+
+  if (state.errors.length === 0 && state.status !== 'Failed') {
+    return { outcome: 'nothing_to_fix', files: current, original, candidate: null, steps, final: state, confidence: 0, rounds, validations, timedOut };
+  }
+
+  for (let r = 0; r < maxRounds && state.errors.length > 0; r++) {
+    const ctx: FixContext = { diagnostics: state.errors, files: current, ...(opts.graph ? { graph: opts.graph } : {}) };
+    const pooled = await collect(ctx, opts.sources);
+    const round: SearchRound = { errorsBefore: state.errors.length, tried: [], rejected: [], accepted: null };
+    rounds.push(round);
+    const evaluated: EvaluatedCandidate[] = [];
+    for (const p of pooled) {
+      if (evaluated.length >= cap) break;
+      if (now() - started > budget) {
+        timedOut = true;
+        break;
+      }
+      const c = p.candidate;
+      if (!(await ensureFiles(c))) {
+        round.rejected.push({ id: c.id, reasons: ['edits a file that does not exist'] });
+        continue;
+      }
+      if (opts.gate) {
+        const verdict = opts.gate(c, current);
+        if (!verdict.ok) {
+          round.rejected.push({ id: c.id, reasons: verdict.reasons });
+          continue;
+        }
+      }
+      const applied = applyEditsToFiles(current, c.edits);
+      if (!applied.ok) {
+        round.rejected.push({ id: c.id, reasons: [applied.reason] });
+        continue;
+      }
+      const v = await opts.validate(applied.files);
+      validations++;
+      const changed = Array.from(new Set(c.edits.map((e) => e.file))).reduce((n, f) => n + changedLineCount(current.get(f) ?? '', applied.files.get(f) ?? ''), 0);
+      const e: EvaluatedCandidate = {
+        candidate: c,
+        validation: v,
+        errorsBefore: state.errors.length,
+        newErrors: countNew(state.errors, v.errors),
+        newWarnings: countNew(opts.initial.warnings, v.warnings),
+        changedLines: changed,
+        agreement: p.origins.size,
+        stub: insertsStub(c.edits),
+      };
+      evaluated.push(e);
+      round.tried.push({ id: c.id, errorsAfter: v.errors.length, newErrors: e.newErrors, status: v.status });
+    }
+    const best = rankCandidates(evaluated, opts.history)[0];
+    if (!best || !isProgress(best)) break;
+    round.accepted = best.candidate.id;
+    steps.push(best);
+    const applied = applyEditsToFiles(current, best.candidate.edits);
+    if (!applied.ok) break; // cannot happen: it applied a moment ago
+    current = applied.files;
+    state = best.validation;
+    if (timedOut) break;
+  }
+
+  const edits = editsBetween(original, current);
+  const keys = await touchedKeysOf(edits, original, opts.graph);
+  const candidate = combinedCandidate(steps, edits, keys);
+  const clean = steps.length > 0 && isClean(steps[steps.length - 1] as EvaluatedCandidate);
+  const outcome = clean ? 'fixed' : steps.length > 0 ? 'partial' : 'no_progress';
+  const conf = clean
+    ? confidence({
+        status: state.status,
+        agreement: Math.min(...steps.map((s) => s.agreement)),
+        ...(candidate?.patternId && opts.history?.get(candidate.patternId) ? { history: opts.history.get(candidate.patternId) as PatternHistory } : {}),
+        ...(candidate?.applicability ? { applicability: candidate.applicability } : {}),
+        newWarnings: countNew(opts.initial.warnings, state.warnings),
+        stub: steps.some((s) => s.stub),
+        rounds: steps.length,
+      })
+    : 0;
+  return { outcome, files: current, original, candidate, steps, final: state, confidence: conf, rounds, validations, timedOut };
+}
