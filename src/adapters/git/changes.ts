@@ -1,0 +1,112 @@
+/** Lists the files changed in each PreFlight scope, workspace-relative, through read-only git plumbing. */
+import type { ChangedFile, ChangeStatus } from '../../core/preflight/types.js';
+import { RustgateError } from '../../core/errors.js';
+import type { RepoInfo } from './repo.js';
+import { git, gitOk, splitZ } from './run.js';
+
+/** A validated `--diff` range: both ends as commit ids. */
+export interface ResolvedRange {
+  base: string;
+  head: string;
+  text: string;
+}
+
+const STATUS: Record<string, ChangeStatus> = {
+  A: 'added',
+  M: 'modified',
+  D: 'deleted',
+  R: 'renamed',
+  C: 'copied',
+  T: 'typechange',
+  U: 'unmerged',
+};
+
+/** Parses `git diff --name-status -z` output (status, then one path or two for renames/copies). */
+export function parseNameStatusZ(out: string): ChangedFile[] {
+  const tok = splitZ(out);
+  const files: ChangedFile[] = [];
+  for (let i = 0; i < tok.length; ) {
+    const st = tok[i++] ?? '';
+    const status = STATUS[st.charAt(0)] ?? 'unknown';
+    if (status === 'renamed' || status === 'copied') {
+      const oldPath = tok[i++] ?? '';
+      const newPath = tok[i++] ?? '';
+      files.push({ path: newPath, status, oldPath });
+    } else {
+      files.push({ path: tok[i++] ?? '', status });
+    }
+  }
+  return files;
+}
+
+/** Paths under `.rustgate/` (our own data) or `.git/` never count as changes. */
+export function isOwnPath(p: string): boolean {
+  return p === '.rustgate' || p.startsWith('.rustgate/') || p === '.git' || p.startsWith('.git/') || p.includes('/.git/');
+}
+
+function clean(files: ChangedFile[]): ChangedFile[] {
+  const seen = new Set<string>();
+  const out: ChangedFile[] = [];
+  for (const f of files) {
+    if (f.path === '' || isOwnPath(f.path) || seen.has(f.path)) continue;
+    seen.add(f.path);
+    out.push(f);
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+async function verifyCommit(info: RepoInfo, rev: string, range: string): Promise<string> {
+  if (rev === '' || rev.startsWith('-')) {
+    throw new RustgateError('BAD_RANGE', `bad --diff range '${range}'`, 'use --diff BASE..HEAD with two commits, e.g. --diff origin/main..HEAD');
+  }
+  const r = await git(info.workspace, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
+  if (r.exitCode !== 0) {
+    throw new RustgateError('BAD_RANGE', `'${rev}' in --diff '${range}' is not a commit`, 'check the revision names (git log --oneline), fetch the base branch if it is remote, then retry');
+  }
+  return r.stdout.trim();
+}
+
+/** Validates `BASE..HEAD` (or `BASE...HEAD` = from the merge base, or a single `BASE` = `BASE..HEAD`). */
+export async function resolveRange(info: RepoInfo, range: string): Promise<ResolvedRange> {
+  const three = range.indexOf('...');
+  const two = range.indexOf('..');
+  if (three >= 0) {
+    const a = await verifyCommit(info, range.slice(0, three), range);
+    const b = await verifyCommit(info, range.slice(three + 3) || 'HEAD', range);
+    const mb = await git(info.workspace, ['merge-base', a, b]);
+    if (mb.exitCode !== 0) throw new RustgateError('BAD_RANGE', `'${range}' has no merge base`, 'use --diff BASE..HEAD with related commits');
+    return { base: mb.stdout.trim(), head: b, text: range };
+  }
+  if (two >= 0) {
+    const a = await verifyCommit(info, range.slice(0, two), range);
+    const b = await verifyCommit(info, range.slice(two + 2) || 'HEAD', range);
+    return { base: a, head: b, text: range };
+  }
+  return { base: await verifyCommit(info, range, range), head: await verifyCommit(info, 'HEAD', range), text: range };
+}
+
+/** Changed files of the index against HEAD (every staged file on an unborn branch). */
+export async function stagedChanges(info: RepoInfo): Promise<ChangedFile[]> {
+  if (info.head === null) {
+    return clean(splitZ(await gitOk(info.workspace, ['ls-files', '-z'])).map((p) => ({ path: p, status: 'added' as const })));
+  }
+  const out = await gitOk(info.workspace, ['diff', '--cached', '--name-status', '-M', '-z', '--relative', '--no-ext-diff', '--no-textconv', 'HEAD']);
+  return clean(parseNameStatusZ(out));
+}
+
+/** Changed files of the working tree against HEAD: tracked changes plus untracked, non-ignored files. */
+export async function worktreeChanges(info: RepoInfo): Promise<ChangedFile[]> {
+  const untracked = splitZ(await gitOk(info.workspace, ['ls-files', '-o', '--exclude-standard', '-z'])).map((p) => ({ path: p, status: 'added' as const }));
+  if (info.head === null) {
+    const tracked = splitZ(await gitOk(info.workspace, ['ls-files', '-z'])).map((p) => ({ path: p, status: 'added' as const }));
+    return clean([...tracked, ...untracked]);
+  }
+  const out = await gitOk(info.workspace, ['diff', '--name-status', '-M', '-z', '--relative', '--no-ext-diff', '--no-textconv', 'HEAD']);
+  return clean([...parseNameStatusZ(out), ...untracked]);
+}
+
+/** Changed files between the two ends of a range. */
+export async function rangeChanges(info: RepoInfo, range: ResolvedRange): Promise<ChangedFile[]> {
+  const out = await gitOk(info.workspace, ['diff', '--name-status', '-M', '-z', '--relative', '--no-ext-diff', '--no-textconv', range.base, range.head]);
+  return clean(parseNameStatusZ(out));
+}

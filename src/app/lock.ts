@@ -1,0 +1,149 @@
+/**
+ * One rustgate run at a time per workspace: a lock file at `<root>/.rustgate/lock` created with O_EXCL, holding the
+ * owner's pid and start time. A lock whose pid is dead is stale and taken over. Ctrl-C releases it.
+ */
+import { randomUUID } from 'node:crypto';
+import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { RustgateError } from '../core/errors.js';
+import { ensureWorkDir } from './workdir.js';
+
+/** Who holds the lock. */
+export interface LockHolder {
+  pid: number;
+  startedAt: string;
+  command: string;
+  token: string;
+}
+
+export interface LockOptions {
+  /** How long to wait for another run before failing with LOCKED (default 10 minutes). */
+  timeoutMs?: number;
+  pollMs?: number;
+  /** What the holder is doing, for the waiting message of others. */
+  command?: string;
+  /** Called once when this run has to wait for another. */
+  onWait?: (holder: LockHolder) => void;
+}
+
+/** A held lock; `release` is idempotent. */
+export interface RunLock {
+  path: string;
+  holder: LockHolder;
+  release(): void;
+}
+
+/** Path of the lock file of a workspace. */
+export function lockPath(root: string): string {
+  return path.join(root, '.rustgate', 'lock');
+}
+
+function readHolder(file: string): LockHolder | null {
+  try {
+    const h = JSON.parse(readFileSync(file, 'utf8')) as LockHolder;
+    return typeof h.pid === 'number' ? h : null;
+  } catch {
+    return null;
+  }
+}
+
+/** True when a process with this pid exists (EPERM means it exists but belongs to someone else). */
+export function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function tryCreate(file: string, holder: LockHolder): boolean {
+  let fd: number;
+  try {
+    fd = openSync(file, 'wx');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
+  }
+  try {
+    writeSync(fd, JSON.stringify(holder));
+  } finally {
+    closeSync(fd);
+  }
+  return true;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Acquires the workspace lock, waiting for another live run up to `timeoutMs`, then LOCKED. */
+export async function acquireLock(root: string, opts: LockOptions = {}): Promise<RunLock> {
+  const file = lockPath(root);
+  ensureWorkDir(root); // never leave a `.rustgate/` without its `.gitignore`
+  const holder: LockHolder = { pid: process.pid, startedAt: new Date().toISOString(), command: opts.command ?? 'rustgate', token: randomUUID() };
+  const deadline = Date.now() + (opts.timeoutMs ?? 600_000);
+  const poll = opts.pollMs ?? 100;
+  let told = false;
+  let unreadableSince: number | null = null;
+  for (;;) {
+    if (tryCreate(file, holder)) break;
+    const other = readHolder(file);
+    if (other === null) {
+      // Being written right now, or garbage left by a crash: give a writer a moment, then take it over.
+      unreadableSince ??= Date.now();
+      if (Date.now() - unreadableSince > 2000) {
+        try {
+          unlinkSync(file);
+        } catch {
+          // someone else removed it
+        }
+        unreadableSince = null;
+      }
+    } else if (!pidAlive(other.pid)) {
+      // Stale: remove it only if it is still the same stale lock (another waiter may have replaced it).
+      if (readHolder(file)?.token === other.token) {
+        try {
+          unlinkSync(file);
+        } catch {
+          // already gone
+        }
+      }
+      continue;
+    } else {
+      unreadableSince = null;
+      if (!told) {
+        told = true;
+        opts.onWait?.(other);
+      }
+    }
+    if (Date.now() >= deadline) {
+      const who = other ? ` (pid ${other.pid}, ${other.command}, since ${other.startedAt})` : '';
+      throw new RustgateError('LOCKED', `another rustgate run holds ${file}${who}`, 'wait for it to finish; if no rustgate is running, delete the lock file');
+    }
+    await sleep(poll);
+  }
+
+  let released = false;
+  const release = (): void => {
+    if (released) return;
+    released = true;
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+    process.removeListener('exit', release);
+    if (readHolder(file)?.token === holder.token) {
+      try {
+        unlinkSync(file);
+      } catch {
+        // already gone
+      }
+    }
+  };
+  // Ctrl-C: drop the lock, then let the signal do what it would have done (we never write the user's files).
+  function onSignal(signal: NodeJS.Signals): void {
+    release();
+    process.kill(process.pid, signal);
+  }
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  process.once('exit', release);
+  return { path: file, holder, release };
+}

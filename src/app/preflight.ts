@@ -1,0 +1,216 @@
+/**
+ * PreFlight use case: check exactly the selected content (index, commit range, or working tree) with `cargo check`
+ * in a shadow copy, map each diagnostic to its ISG node and blast radius, and return one report.
+ * Never writes the user's working tree, index, refs or stash.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { cargoCheck, type CargoCheckResult } from '../adapters/cargo/check.js';
+import { rangeChanges, resolveRange, stagedChanges, worktreeChanges, type ResolvedRange } from '../adapters/git/changes.js';
+import { assertNoOperationInProgress, openRepo, type RepoInfo } from '../adapters/git/repo.js';
+import { materialiseShadow, selectedContent } from '../adapters/git/shadow.js';
+import type { Diagnostic } from '../core/diagnostics/types.js';
+import { RustgateError } from '../core/errors.js';
+import type { GraphQuery } from '../core/isg/query.js';
+import { classifyChanges } from '../core/preflight/classify.js';
+import { hasErrors, mapFindings, selectDiagnostics } from '../core/preflight/report.js';
+import type { ChangedFile, PreflightReport, Scope, TestSummary } from '../core/preflight/types.js';
+import { acquireLock, type LockHolder } from './lock.js';
+import { ensureWorkDir } from './workdir.js';
+
+/** What an extension (tests, rust-analyzer) sees after cargo ran in the shadow tree. */
+export interface PreflightContext {
+  repo: RepoInfo;
+  scope: Scope;
+  /** The shadow workspace root (same layout as the user's workspace). */
+  shadowRoot: string;
+  targetDir: string;
+  changedFiles: ChangedFile[];
+  /** cargo's diagnostics so far (workspace-relative paths). */
+  diagnostics: readonly Diagnostic[];
+  /** The shadow tree's ISG, or null when it could not be built. */
+  graph: GraphQuery | null;
+}
+
+/** A hook point: extra checks whose diagnostics are merged into the report (e.g. `--tests`, rust-analyzer). */
+export interface PreflightExtension {
+  name: string;
+  run(ctx: PreflightContext): Promise<{ diagnostics?: Diagnostic[]; tests?: TestSummary }>;
+}
+
+export interface PreflightOptions {
+  /** The workspace root (directory with the root Cargo.toml); may be a subdirectory of the git repository. */
+  repo: string;
+  scope: Scope;
+  /** `BASE..HEAD` for scope 'diff'. */
+  range?: string;
+  features?: string[];
+  allFeatures?: boolean;
+  packages?: string[];
+  cargoTimeoutMs?: number;
+  lockTimeoutMs?: number;
+  /** Build the shadow tree's ISG to map diagnostics (default true). */
+  isg?: boolean;
+  extensions?: PreflightExtension[];
+  onProgress?: (stage: string) => void;
+  /** Called once when another run holds the lock. */
+  onWait?: (holder: LockHolder) => void;
+}
+
+/** An opened graph plus how to close it. */
+interface OpenedGraph {
+  graph: GraphQuery;
+  close(): Promise<void>;
+}
+
+// Loaded lazily (tree-sitter, Cozo) so a run that skips cargo never pays for them.
+const BUILD_ISG_MODULE = './build-isg.js';
+const STORE_MODULE = '../store/cozo-store.js';
+
+interface StoreLike extends GraphQuery {
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Builds (incrementally) the ISG of the shadow tree into its own store; null with a warning if that fails. */
+async function shadowGraph(shadowRoot: string, storeDir: string, warnings: string[], onProgress?: (s: string) => void): Promise<OpenedGraph | null> {
+  let store: StoreLike | null = null;
+  try {
+    const storeMod = (await import(STORE_MODULE)) as { openStore(dir: string): Promise<StoreLike> };
+    const buildMod = (await import(BUILD_ISG_MODULE)) as { buildIsg(o: { root: string; store: StoreLike; onProgress?: (s: string) => void }): Promise<unknown> };
+    store = await storeMod.openStore(storeDir);
+    await buildMod.buildIsg({ root: shadowRoot, store, ...(onProgress ? { onProgress } : {}) });
+    await store.flush();
+    const s = store;
+    return { graph: s, close: () => s.close() };
+  } catch (e) {
+    warnings.push(`ISG unavailable, diagnostics are not mapped to graph nodes: ${e instanceof Error ? e.message : String(e)}`);
+    if (store) await store.close().catch(() => undefined);
+    return null;
+  }
+}
+
+/** An error-level diagnostic for a cargo failure that produced no compiler error (bad manifest, timeout…). */
+function cargoFailure(message: string, file: string | null): Diagnostic {
+  return {
+    level: 'error',
+    code: null,
+    message,
+    primary: file === null ? null : { file, lineStart: 1, lineEnd: 1, columnStart: 1, columnEnd: 1, byteStart: 0, byteEnd: 0, isPrimary: true, label: null },
+    spans: [],
+    notes: [],
+    suggestions: [],
+    rendered: message,
+    source: 'rustc',
+    packageName: null,
+  };
+}
+
+/** Turns a failed cargo run without compiler errors into one diagnostic naming the cause. */
+function synthesiseCargoFailure(res: CargoCheckResult, shadowRoot: string, timeoutMs: number | undefined): Diagnostic | null {
+  if (res.timedOut) return cargoFailure(`cargo check timed out after ${Math.round((timeoutMs ?? 0) / 1000)} s`, null);
+  if (res.exitCode === 0 || res.diagnostics.some((d) => d.level === 'error')) return null;
+  const text = res.stderrTail.split(`${shadowRoot}/`).join('');
+  const firstError = text.split('\n').find((l) => l.startsWith('error')) ?? text.split('\n')[0] ?? 'cargo check failed';
+  const fileMatch = /`([^`]*?(?:Cargo\.toml|Cargo\.lock|\.rs))`/.exec(text);
+  const file = fileMatch?.[1] && !fileMatch[1].startsWith('/') ? fileMatch[1] : null;
+  return cargoFailure(`cargo check failed: ${firstError.replace(/^error:\s*/, '')}\n${text}`, file);
+}
+
+/** Runs PreFlight and returns its report (the CLI picks the exit code from `ok`). */
+export async function runPreflight(opts: PreflightOptions): Promise<PreflightReport> {
+  const t0 = performance.now();
+  const progress = opts.onProgress ?? (() => undefined);
+  const repo = await openRepo(path.resolve(opts.repo));
+  if (!existsSync(path.join(repo.workspace, 'Cargo.toml'))) {
+    throw new RustgateError('NO_CARGO_TOML', `no Cargo.toml in ${repo.workspace}`, 'pass --repo with the directory that holds the workspace root Cargo.toml');
+  }
+  if (opts.scope === 'diff' && !opts.range) {
+    throw new RustgateError('BAD_RANGE', '--diff needs a range', 'use --diff BASE..HEAD, e.g. --diff origin/main..HEAD');
+  }
+  const workDir = ensureWorkDir(repo.workspace);
+  const lock = await acquireLock(repo.workspace, {
+    command: `preflight --${opts.scope}`,
+    ...(opts.lockTimeoutMs !== undefined ? { timeoutMs: opts.lockTimeoutMs } : {}),
+    ...(opts.onWait ? { onWait: opts.onWait } : {}),
+  });
+  try {
+    if (opts.scope !== 'diff') await assertNoOperationInProgress(repo);
+    let range: ResolvedRange | null = null;
+    progress('listing changes');
+    let changed: ChangedFile[];
+    if (opts.scope === 'staged') changed = await stagedChanges(repo);
+    else if (opts.scope === 'worktree') changed = await worktreeChanges(repo);
+    else {
+      range = await resolveRange(repo, opts.range ?? '');
+      changed = await rangeChanges(repo, range);
+    }
+    const warnings: string[] = [];
+    const base: Omit<PreflightReport, 'ok' | 'skipped' | 'findings' | 'cargo' | 'ms' | 'tests'> = {
+      scope: opts.scope,
+      range: range?.text ?? null,
+      changedFiles: changed,
+      workspacePrefix: repo.prefix,
+      warnings,
+    };
+    if (classifyChanges(changed).skip) {
+      return { ...base, ok: true, skipped: true, findings: [], cargo: null, tests: null, ms: { total: performance.now() - t0, cargo: 0, shadow: 0, isg: 0 } };
+    }
+
+    progress('materialising the shadow tree');
+    const shadowDir = path.join(workDir, 'shadow');
+    const manifest = path.join(workDir, 'shadow.manifest.json');
+    const entries = await selectedContent(repo, opts.scope, range?.head ?? null, manifest, shadowDir);
+    const shadow = await materialiseShadow(repo, entries, shadowDir, manifest);
+    warnings.push(...shadow.warnings);
+    if (!existsSync(path.join(shadowDir, 'Cargo.toml'))) {
+      throw new RustgateError('NO_CARGO_TOML', `the ${opts.scope === 'diff' ? 'commit' : opts.scope === 'staged' ? 'index' : 'working tree'} has no Cargo.toml at the workspace root`, 'stage (git add) the workspace Cargo.toml, or pass --repo with the workspace directory');
+    }
+
+    progress('cargo check');
+    const targetDir = path.join(workDir, 'target');
+    const res = await cargoCheck({
+      cwd: shadowDir,
+      targetDir,
+      ...(opts.features ? { features: opts.features } : {}),
+      ...(opts.allFeatures ? { allFeatures: true } : {}),
+      ...(opts.packages ? { packages: opts.packages } : {}),
+      ...(opts.cargoTimeoutMs !== undefined ? { timeoutMs: opts.cargoTimeoutMs } : {}),
+    });
+    const diagnostics: Diagnostic[] = [...res.diagnostics];
+    const failure = synthesiseCargoFailure(res, shadowDir, opts.cargoTimeoutMs);
+    if (failure) diagnostics.push(failure);
+
+    const tIsg = performance.now();
+    let opened: OpenedGraph | null = null;
+    if (opts.isg !== false) {
+      progress('refreshing the ISG');
+      opened = await shadowGraph(shadowDir, path.join(workDir, 'shadow-store'), warnings);
+    }
+    try {
+      let tests: TestSummary | null = null;
+      for (const ext of opts.extensions ?? []) {
+        progress(ext.name);
+        const out = await ext.run({ repo, scope: opts.scope, shadowRoot: shadowDir, targetDir, changedFiles: changed, diagnostics, graph: opened?.graph ?? null });
+        if (out.diagnostics) diagnostics.push(...out.diagnostics);
+        if (out.tests) tests = out.tests;
+      }
+      const findings = await mapFindings(selectDiagnostics(diagnostics), opened?.graph ?? null);
+      const isgMs = performance.now() - tIsg;
+      const failedTests = tests !== null && tests.failed > 0;
+      return {
+        ...base,
+        ok: !hasErrors(findings) && !failedTests,
+        skipped: false,
+        findings,
+        tests,
+        cargo: { exitCode: res.exitCode, buildSucceeded: res.buildSucceeded, timedOut: res.timedOut, stderrTail: res.stderrTail },
+        ms: { total: performance.now() - t0, cargo: res.ms, shadow: shadow.ms, isg: isgMs },
+      };
+    } finally {
+      if (opened) await opened.close();
+    }
+  } finally {
+    lock.release();
+  }
+}

@@ -1,0 +1,76 @@
+/** `rustgate preflight`: flags → runPreflight → reporter → exit code (0 clean, 1 errors, 2 usage/environment). */
+import type { Command } from 'commander';
+import type { PreflightExtension } from '../../app/preflight.js';
+import { ExitCode, RustgateError } from '../../core/errors.js';
+import type { Scope } from '../../core/preflight/types.js';
+import { REPORT_FORMATS, renderReport, type ReportFormat } from '../../reporters/index.js';
+import type { CliIO } from '../io.js';
+import type { SetExit } from './index.js';
+
+/** Parsed flags of `rustgate preflight` (commander's camelCase names). */
+export interface PreflightFlags {
+  staged?: boolean;
+  diff?: string;
+  worktree?: boolean;
+  format: string;
+  features?: string[];
+  allFeatures?: boolean;
+  package?: string[];
+  repo: string;
+  [extra: string]: unknown;
+}
+
+/** Seams for other features (`--tests`, rust-analyzer): add flags, then contribute extensions from the parsed flags. */
+export interface PreflightCliSeams {
+  addOptions?: (cmd: Command) => void;
+  extensions?: (flags: PreflightFlags) => Promise<PreflightExtension[]> | PreflightExtension[];
+}
+
+const collect = (value: string, prev: string[]): string[] => [...prev, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+
+/** Resolves the scope flags; more than one is a usage error. */
+export function scopeOf(flags: PreflightFlags): { scope: Scope; range?: string } {
+  const chosen = [flags.staged ? 'staged' : null, flags.diff !== undefined ? 'diff' : null, flags.worktree ? 'worktree' : null].filter((x) => x !== null);
+  if (chosen.length > 1) throw new RustgateError('BAD_FLAG', `choose one of --staged, --diff, --worktree (got ${chosen.map((c) => `--${c}`).join(' and ')})`, 'run rustgate preflight --help');
+  if (flags.diff !== undefined) return { scope: 'diff', range: flags.diff };
+  return { scope: flags.worktree ? 'worktree' : 'staged' };
+}
+
+/** Registers `preflight` on the program. */
+export function registerPreflight(program: Command, io: CliIO, setExit: SetExit, seams: PreflightCliSeams = {}): void {
+  const cmd = program
+    .command('preflight')
+    .description('Check exactly the staged content (or a commit range, or the working tree) with cargo check in a shadow copy')
+    .option('--staged', 'check the git index (default)')
+    .option('--diff <range>', 'check the HEAD side of BASE..HEAD')
+    .option('--worktree', 'check the working tree (tracked and untracked, non-ignored files)')
+    .option('--format <format>', `output format: ${REPORT_FORMATS.join('|')}`, 'pretty')
+    .option('--features <list>', 'cargo features to enable (comma-separated, repeatable)', collect, [])
+    .option('--all-features', 'enable all cargo features')
+    .option('--package <name>', 'check only this package (repeatable)', collect, [])
+    .option('--repo <dir>', 'the workspace root (directory with the root Cargo.toml)', '.');
+  seams.addOptions?.(cmd);
+  cmd.action(async (flags: PreflightFlags) => {
+    if (!REPORT_FORMATS.includes(flags.format as ReportFormat)) {
+      throw new RustgateError('BAD_FLAG', `unknown --format '${flags.format}'`, `use one of ${REPORT_FORMATS.join(', ')}`);
+    }
+    const { scope, range } = scopeOf(flags);
+    const extensions = seams.extensions ? await seams.extensions(flags) : [];
+    // Loaded here so `--help` and other commands never load the PreFlight stack.
+    const { runPreflight } = await import('../../app/preflight.js');
+    const report = await runPreflight({
+      repo: flags.repo,
+      scope,
+      ...(range !== undefined ? { range } : {}),
+      ...(flags.features && flags.features.length > 0 ? { features: flags.features } : {}),
+      ...(flags.allFeatures ? { allFeatures: true } : {}),
+      ...(flags.package && flags.package.length > 0 ? { packages: flags.package } : {}),
+      extensions,
+      ...(io.interactive ? { onProgress: (stage: string) => io.err(`rustgate: ${stage}…`) } : {}),
+      onWait: (holder) => io.err(`waiting for another rustgate run (pid ${holder.pid})…`),
+    });
+    const text = renderReport(report, flags.format as ReportFormat);
+    if (text !== '') io.out(text);
+    setExit(report.ok ? ExitCode.Ok : ExitCode.Findings);
+  });
+}

@@ -1,0 +1,84 @@
+/** `--format pretty`: findings grouped by ISG node, errors before warnings, a next-step hint and the time taken. */
+import { directCallers } from '../core/preflight/blast.js';
+import type { PreflightFinding, PreflightReport } from '../core/preflight/types.js';
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function where(f: PreflightFinding): string {
+  const p = f.diagnostic.primary;
+  if (f.isg) return `in ${f.isg.kind} ${f.isg.name} (${f.isg.file}:${f.isg.startLine})`;
+  return p ? `in ${p.file}` : '';
+}
+
+function reach(f: PreflightFinding): string {
+  if (f.blastRadius.length === 0) return '';
+  const callers = directCallers(f.blastRadius);
+  const parts: string[] = [];
+  if (callers > 0) parts.push(plural(callers, 'caller'));
+  if (f.blastRadius.length > callers) parts.push(`${f.blastRadius.length} in blast radius`);
+  return ` — ${parts.join(', ')}`;
+}
+
+/** Groups findings by ISG node (or file when unmapped), keeping the first-seen order. */
+function groupByNode(findings: readonly PreflightFinding[]): PreflightFinding[][] {
+  const groups = new Map<string, PreflightFinding[]>();
+  for (const f of findings) {
+    const id = f.isg?.key ?? `file:${f.diagnostic.primary?.file ?? ''}`;
+    const g = groups.get(id);
+    if (g) g.push(f);
+    else groups.set(id, [f]);
+  }
+  return [...groups.values()];
+}
+
+function renderFinding(f: PreflightFinding): string[] {
+  const d = f.diagnostic;
+  const head = `${d.level}${d.code ? `[${d.code}]` : ''}`;
+  const lines = [`${head} ${where(f)}${reach(f)}`.trimEnd()];
+  const msg = d.message.split('\n');
+  lines.push(...msg.map((l) => `  ${l}`));
+  if (d.primary) lines.push(`  --> ${d.primary.file}:${d.primary.lineStart}:${d.primary.columnStart}`);
+  for (const s of d.suggestions.slice(0, 2)) {
+    const edit = s.edits[0];
+    if (edit) lines.push(`  help: ${s.message}${edit.replacement.trim() ? `: \`${edit.replacement.trim()}\`` : ''}`);
+  }
+  if (f.blastRadius.length > 0) {
+    const shown = f.blastRadius.slice(0, 5).map((h) => h.key);
+    const more = f.blastRadius.length - shown.length;
+    lines.push(`  affects: ${shown.join(', ')}${more > 0 ? `, … (+${more})` : ''}`);
+  }
+  return lines;
+}
+
+/** Renders the report for people. */
+export function renderPretty(report: PreflightReport): string {
+  const out: string[] = [];
+  const scope = report.scope === 'diff' ? `--diff ${report.range ?? ''}` : `--${report.scope}`;
+  const files = plural(report.changedFiles.length, 'changed file');
+  if (report.skipped) {
+    out.push(`rustgate preflight ${scope}: ${files}, none can affect cargo check — skipped.`);
+    out.push(`ok in ${seconds(report.ms.total)}`);
+    return out.join('\n');
+  }
+  const errors = report.findings.filter((f) => f.diagnostic.level === 'error');
+  const warnings = report.findings.filter((f) => f.diagnostic.level !== 'error');
+  out.push(`rustgate preflight ${scope}: ${files}, ${plural(errors.length, 'error')}, ${plural(warnings.length, 'warning')}`);
+  for (const part of [errors, warnings]) {
+    for (const group of groupByNode(part)) {
+      out.push('');
+      for (const f of group) out.push(...renderFinding(f));
+    }
+  }
+  for (const w of report.warnings) out.push('', `note: ${w}`);
+  if (report.tests) out.push('', `tests: ${report.tests.passed}/${report.tests.ran} passed, ${report.tests.failed} failed`);
+  out.push('');
+  if (!report.ok) out.push('hint: run `rustgate debug-bug` for a validated fix');
+  out.push(`${report.ok ? 'ok' : 'failed'} in ${seconds(report.ms.total)} (cargo ${seconds(report.ms.cargo)})`);
+  return out.join('\n');
+}

@@ -1,0 +1,100 @@
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CORE_LIB, SPAWN_KEY, breakSend, cli, cliProcess, git, makeRepo, preflightJson, read, untouched, write } from './helpers.js';
+
+describe('preflight environment errors exit 2 with the cause and the next step', () => {
+  it('not a git repository', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'rg-pf-nogit-'));
+    write(dir, 'Cargo.toml', '[workspace]\nmembers = []\n');
+    const r = await cli(['preflight', '--repo', dir]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('error[NOT_A_GIT_REPO]');
+    expect(r.err).toContain('hint:');
+  });
+
+  it('no Cargo.toml', async () => {
+    const { top } = await makeRepo({ subdir: 'rust' });
+    mkdirSync(path.join(top, 'docs'));
+    const r = await untouched(top, () => cli(['preflight', '--repo', path.join(top, 'docs')]));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('error[NO_CARGO_TOML]');
+  });
+
+  it('cargo not on PATH', async () => {
+    const { top, ws } = await makeRepo();
+    write(ws, CORE_LIB, `${read(ws, CORE_LIB)}\n`);
+    await git(top, 'add', CORE_LIB);
+    const PATH = (process.env.PATH ?? '').split(path.delimiter).filter((d) => !d.includes('.cargo')).join(path.delimiter);
+    const r = await untouched(top, () => cliProcess(['preflight', '--repo', ws], { PATH }));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('error[CARGO_MISSING]');
+    expect(r.err).toContain('rustup');
+  });
+
+  it('a merge in progress', async () => {
+    const { top, ws } = await makeRepo();
+    await git(top, 'checkout', '-q', '-b', 'side');
+    write(ws, 'README.md', 'side\n');
+    await git(top, 'commit', '-q', '-am', 'side');
+    await git(top, 'checkout', '-q', 'main');
+    write(ws, 'README.md', 'main\n');
+    await git(top, 'commit', '-q', '-am', 'main');
+    await git(top, 'merge', 'side').catch(() => undefined); // conflicts: MERGE_HEAD stays
+    const r = await untouched(top, () => cli(['preflight', '--repo', ws]));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('error[MERGE_IN_PROGRESS]');
+    expect(r.err).toContain('finish or abort the merge, then retry');
+  });
+
+  it('a detached HEAD still works for --staged', async () => {
+    const { top, ws } = await makeRepo();
+    await git(top, 'checkout', '-q', '--detach', 'HEAD');
+    write(ws, CORE_LIB, breakSend(read(ws, CORE_LIB)));
+    await git(top, 'add', CORE_LIB);
+    const { code, json } = await preflightJson(top, ws, '--staged');
+    expect(code).toBe(1);
+    expect(json.diagnostics[0]).toMatchObject({ code: 'E0277', isg: { key: SPAWN_KEY } });
+  });
+
+  it('an unborn branch counts every staged file', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'rg-pf-unborn-'));
+    const { ws: src } = await makeRepo();
+    rmSync(path.join(src, '.git'), { recursive: true, force: true });
+    await git(dir, 'init', '-q');
+    for (const f of ['Cargo.toml', 'Cargo.lock', 'crates/core/Cargo.toml', 'crates/core/src/lib.rs', 'crates/core/src/util.rs', 'crates/app/Cargo.toml', 'crates/app/src/lib.rs']) {
+      write(dir, f, read(src, f));
+    }
+    await git(dir, 'add', '-A');
+    const { code, json } = await preflightJson(dir, dir);
+    expect(code).toBe(0);
+    expect(json.changed_files).toHaveLength(7);
+    expect(json.changes.every((c) => c.status === 'added')).toBe(true);
+  });
+
+  it('conflicting scope flags and an unknown format are usage errors', async () => {
+    const { top, ws } = await makeRepo();
+    const both = await cli(['preflight', '--repo', ws, '--staged', '--worktree']);
+    expect(both.code).toBe(2);
+    expect(both.err).toContain('error[BAD_FLAG]');
+    const fmt = await untouched(top, () => cli(['preflight', '--repo', ws, '--format', 'xml']));
+    expect(fmt.code).toBe(2);
+    expect(fmt.err).toContain('error[BAD_FLAG]');
+  });
+});
+
+describe('a workspace in a subdirectory of the repository', () => {
+  it('reports workspace-relative paths and keys, and repo-relative paths in CI formats', async () => {
+    const { top, ws } = await makeRepo({ subdir: 'rust/ws' });
+    write(ws, CORE_LIB, breakSend(read(ws, CORE_LIB)));
+    write(top, 'docs/notes.md', 'outside the workspace\n');
+    await git(top, 'add', '-A');
+    const { code, json } = await preflightJson(top, ws);
+    expect(code).toBe(1);
+    expect(json.changed_files).toEqual([CORE_LIB]);
+    expect(json.diagnostics[0]).toMatchObject({ file: CORE_LIB, isg: { key: SPAWN_KEY } });
+    const gh = await untouched(top, () => cli(['preflight', '--repo', ws, '--format', 'github']));
+    expect(gh.out).toMatch(/^::error file=rust\/ws\/crates\/core\/src\/lib\.rs,line=8,col=19,/m);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { APP_LIB, CORE_LIB, SPAWN_KEY, breakSend, cli, git, makeRepo, preflightJson, read, untouched, write } from './helpers.js';
+
+describe('preflight --worktree', () => {
+  it('checks the working tree, including untracked files, and ignores what is only staged', async () => {
+    const { top, ws } = await makeRepo();
+    write(ws, CORE_LIB, `${read(ws, CORE_LIB)}\npub mod fresh;\n`);
+    write(ws, 'crates/core/src/fresh.rs', 'pub fn fresh() -> u64 {\n    "nope"\n}\n');
+    const { code, json } = await preflightJson(top, ws, '--worktree');
+    expect(code).toBe(1);
+    expect(json.scope).toBe('worktree');
+    expect(json.changed_files).toEqual(['crates/core/src/fresh.rs', CORE_LIB]);
+    expect(json.changes).toContainEqual({ path: 'crates/core/src/fresh.rs', status: 'added' });
+    expect(json.diagnostics.find((d) => d.level === 'error')).toMatchObject({ code: 'E0308', file: 'crates/core/src/fresh.rs', line: 2 });
+    // Fix it in the working tree: passes, and only the changed files are rewritten in the shadow.
+    write(ws, 'crates/core/src/fresh.rs', 'pub fn fresh() -> u64 {\n    7\n}\n');
+    const again = await preflightJson(top, ws, '--worktree');
+    expect(again.code).toBe(0);
+    // The staged scope still sees HEAD's (clean) index: nothing staged.
+    const staged = await preflightJson(top, ws, '--staged');
+    expect(staged.code).toBe(0);
+    expect(staged.json.changed_files).toEqual([]);
+    expect(staged.json.skipped).toBe(true);
+  });
+});
+
+describe('preflight --diff BASE..HEAD', () => {
+  it('checks the HEAD side of a range and reports the files it changed', async () => {
+    const { top, ws } = await makeRepo();
+    write(ws, CORE_LIB, breakSend(read(ws, CORE_LIB)));
+    await git(top, 'commit', '-q', '-am', 'drop Send');
+    write(ws, APP_LIB, read(ws, APP_LIB).replace('answer = {}', 'the answer = {}'));
+    await git(top, 'commit', '-q', '-am', 'reword');
+    // The working tree and index are clean and equal HEAD; the range decides.
+    const bad = await preflightJson(top, ws, '--diff', 'HEAD~2..HEAD');
+    expect(bad.code).toBe(1);
+    expect(bad.json.scope).toBe('diff');
+    expect(bad.json.changed_files).toEqual([APP_LIB, CORE_LIB]);
+    expect(bad.json.diagnostics.find((d) => d.level === 'error')).toMatchObject({ code: 'E0277', file: CORE_LIB, line: 8, isg: { key: SPAWN_KEY } });
+    const good = await preflightJson(top, ws, '--diff', 'HEAD~2..HEAD~2');
+    expect(good).toMatchObject({ code: 0, json: { ok: true, skipped: true, changed_files: [] } });
+    const older = await preflightJson(top, ws, '--diff', 'main~2..main~1');
+    expect(older.code).toBe(1);
+    expect(older.json.changed_files).toEqual([CORE_LIB]);
+  });
+
+  it('rejects a bad range with exit 2 and BAD_RANGE', async () => {
+    const { top, ws } = await makeRepo();
+    for (const range of ['nope..HEAD', 'HEAD..nope', '..', '--output=x..HEAD']) {
+      const r = await untouched(top, () => cli(['preflight', '--repo', ws, '--diff', range, '--format', 'json']));
+      expect(r.code, range).toBe(2);
+      expect(r.err, range).toContain('error[BAD_RANGE]');
+      expect(r.out).toBe('');
+    }
+  });
+});
