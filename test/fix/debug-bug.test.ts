@@ -1,0 +1,139 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Command } from 'commander';
+import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
+import { runDebugBug } from '../../src/app/debug-bug.js';
+import { registerDebugBug } from '../../src/cli/commands/debug-bug.js';
+import { renderError, type CliIO } from '../../src/cli/io.js';
+import { git, makeRepo, treeHash } from './helpers.js';
+
+/** Runs `rustgate debug-bug ARGS` through the real command and captures its output and exit code. */
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIO = { out: (t) => void (out += t), err: (t) => void (err += `${t}\n`), interactive: false };
+  let code = 0;
+  const program = new Command().exitOverride();
+  registerDebugBug(program, io, (c) => (code = c));
+  try {
+    await program.parseAsync(['debug-bug', ...args], { from: 'user' });
+  } catch (e) {
+    code = renderError(io, e);
+  }
+  return { code, out, err };
+}
+
+const checkCompiles = async (repo: string): Promise<boolean> =>
+  (await execa('cargo', ['check', '--offline', '-q'], { cwd: repo, reject: false, env: { CARGO_TARGET_DIR: path.join(os.tmpdir(), 'rustgate-fix-test-target') } })).exitCode === 0;
+
+describe('rustgate debug-bug (real cargo, real git)', () => {
+  it('E0277 Send: the MachineApplicable `+ Send` wins, the `()` suggestion fails validation; --json shape; writes nothing', async () => {
+    const repo = await makeRepo('send-bound');
+    const before = await treeHash(repo);
+    const r = await cli(['--json', '--repo', repo]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as Record<string, unknown> & { candidate: Record<string, unknown>; rounds: unknown };
+    expect(Object.keys(j).slice(0, 6)).toEqual(['status', 'errors', 'candidate', 'applied_commit', 'report', 'ms']);
+    expect(j.status).toBe('proposed');
+    expect(j.errors).toEqual([{ code: 'E0277', file: 'src/lib.rs', line: 9, isg_key: null }]);
+    expect(j.applied_commit).toBeNull();
+    expect(j.report).toEqual({
+      rating: 'amber',
+      root_cause: 'E0277 at src/lib.rs:9: `F` cannot be sent between threads safely; fix: E0277: consider further restricting type parameter `F` with trait `Send`',
+    });
+    expect(j.candidate).toEqual({
+      pattern_id: 'rustc_suggestion',
+      diff:
+        'diff --git a/src/lib.rs b/src/lib.rs\n--- a/src/lib.rs\n+++ b/src/lib.rs\n@@ -4,7 +4,7 @@\n /// Runs `job` on a new thread and returns its result.\n pub fn run<F>(job: F) -> u64\n where\n' +
+        "-    F: FnOnce() -> u64 + 'static,\n+    F: FnOnce() -> u64 + 'static + std::marker::Send,\n {\n     thread::spawn(job).join().unwrap()\n }\n",
+      confidence: 0.7,
+      validation_status: 'Cargo_OK',
+      zero_llm: true,
+      tokens_used: 0,
+      touched_keys: [],
+      description: 'E0277: consider further restricting type parameter `F` with trait `Send`',
+      touched_files: ['src/lib.rs'],
+    });
+    // Two candidates were validated: the `()` call suggestion and `+ Send`; only the latter compiled.
+    expect(j.validations).toBe(2);
+    expect(await treeHash(repo)).toBe(before);
+  });
+
+  it('--investigate never writes (tree, index and refs byte-identical) and prints the report', async () => {
+    const repo = await makeRepo('send-bound');
+    const before = await treeHash(repo);
+    const r = await cli(['--investigate', '--repo', repo]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('debug-bug: proposed (rating amber)');
+    expect(r.out).toContain("+    F: FnOnce() -> u64 + 'static + std::marker::Send,");
+    expect(await treeHash(repo)).toBe(before);
+    expect((await cli(['--investigate', '--apply', '--repo', repo])).code).toBe(2);
+  });
+
+  it('--apply makes exactly one commit, the tree compiles, a dirty unrelated file is left alone', async () => {
+    const repo = await makeRepo('send-bound');
+    await writeFile(path.join(repo, 'NOTES.md'), 'work in progress\n');
+    await git(repo, 'add', 'NOTES.md');
+    await git(repo, 'commit', '-q', '-m', 'notes');
+    await writeFile(path.join(repo, 'NOTES.md'), 'work in progress, edited\n');
+    const head = await git(repo, 'rev-parse', 'HEAD');
+    const r = await cli(['--apply', '--json', '--tests', '--repo', repo]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as { status: string; applied_commit: string; candidate: { confidence: number; validation_status: string }; report: { rating: string } };
+    expect(j.status).toBe('fixed');
+    expect(j.candidate.validation_status).toBe('Tests_OK');
+    expect(j.candidate.confidence).toBe(0.9);
+    expect(j.report.rating).toBe('green');
+    expect(await git(repo, 'rev-list', '--count', `${head}..HEAD`)).toBe('1');
+    expect(await git(repo, 'rev-parse', 'HEAD')).toBe(j.applied_commit);
+    expect(await git(repo, 'log', '-1', '--format=%s')).toBe('rustgate: fix E0277 (pattern rustc_suggestion, confidence 0.90)');
+    expect(await git(repo, 'show', '--name-only', '--format=', 'HEAD')).toBe('src/lib.rs');
+    expect(await git(repo, 'status', '--porcelain')).toBe(' M NOTES.md');
+    expect(await readFile(path.join(repo, 'NOTES.md'), 'utf8')).toBe('work in progress, edited\n');
+    expect(await checkCompiles(repo)).toBe(true);
+  });
+
+  it('a failure after the write restores the files byte-identical and commits nothing', async () => {
+    const repo = await makeRepo('send-bound');
+    const before = await treeHash(repo);
+    const lib = await readFile(path.join(repo, 'src/lib.rs'));
+    process.env.RUSTGATE_TEST_FAIL_AFTER_WRITE = '1';
+    try {
+      await expect(runDebugBug({ repo, apply: true })).rejects.toThrow('injected failure after write');
+    } finally {
+      delete process.env.RUSTGATE_TEST_FAIL_AFTER_WRITE;
+    }
+    expect(await readFile(path.join(repo, 'src/lib.rs'))).toEqual(lib);
+    expect(await treeHash(repo)).toBe(before);
+    expect(await git(repo, 'rev-list', '--count', 'HEAD')).toBe('1');
+  });
+
+  it('no valid fix: no_safe_fix, exit 1, nothing written', async () => {
+    const repo = await makeRepo('no-fix');
+    const before = await treeHash(repo);
+    const r = await cli(['--apply', '--json', '--repo', repo]);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.out) as Record<string, unknown>;
+    expect(j.status).toBe('no_safe_fix');
+    expect(j.candidate).toBeNull();
+    expect(j.applied_commit).toBeNull();
+    expect(j.errors).toEqual([{ code: 'E0425', file: 'src/lib.rs', line: 3, isg_key: null }]);
+    expect(j.report).toEqual({ rating: 'red', root_cause: 'E0425 at src/lib.rs:3: cannot find value `accumulate_quux` in this scope; no candidate validated (0 tried)' });
+    expect(await treeHash(repo)).toBe(before);
+  });
+
+  it('nothing_to_fix on a clean tree; --llm other than none is not available yet (exit 2)', async () => {
+    const repo = await makeRepo('send-bound');
+    const r0 = await cli(['--apply', '--json', '--repo', repo]);
+    expect(JSON.parse(r0.out).status).toBe('fixed');
+    const r = await cli(['--json', '--repo', repo]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ status: 'nothing_to_fix', errors: [], candidate: null, applied_commit: null, report: { rating: 'green', root_cause: 'no compile errors' } });
+    const llm = await cli(['--llm', 'local', '--repo', repo]);
+    expect(llm.code).toBe(2);
+    expect(llm.err).toContain('error[LLM_UNAVAILABLE]: --llm local is not available yet');
+    expect((await cli(['--repo', os.tmpdir()])).code).toBe(2);
+  });
+});
