@@ -32452,8 +32452,8 @@ function preflightSummary(report, range, pathPrefix) {
     out.push("| ISG node | code | message | blast radius |", "|---|---|---|---|");
     for (const d of report.diagnostics) {
       const node = d.isg ? `\`${cell(d.isg.key)}\` (${cell(d.isg.kind)})` : "\u2014";
-      const where = `${pathPrefix}${d.file}:${d.line}:${d.column}`;
-      out.push(`| ${node} | ${d.code ?? d.level} | ${cell(d.message)}<br>\`${cell(where)}\` | ${blastCell(d.blast_radius)} |`);
+      const where = d.file ? `<br>\`${cell(`${pathPrefix}${d.file}:${d.line}:${d.column}`)}\`` : "";
+      out.push(`| ${node} | ${d.code ?? d.level} | ${cell(d.message)}${where} | ${blastCell(d.blast_radius)} |`);
     }
     out.push("");
   }
@@ -32576,10 +32576,10 @@ async function preflightMode(ctx) {
   if (rust.length === 0) {
     info(`rustgate: no Rust file changed in ${range}; nothing to check.`);
     setOutputs({ ok: "true", errors: "0", warnings: "0", sarifFile: "", fixed: "false", reviewId: "" });
-    await summary.addRaw(`## rustgate PreFlight: skipped
+    await writeSummary(`## rustgate PreFlight: skipped
 
 No Rust file (\`.rs\`, \`Cargo.toml\`, \`Cargo.lock\`) changed in \`${range}\`.
-`).write();
+`);
     return;
   }
   const args = ["preflight", "--diff", `${base}..${head}`, "--repo", cwd];
@@ -32595,18 +32595,14 @@ No Rust file (\`.rs\`, \`Cargo.toml\`, \`Cargo.lock\`) changed in \`${range}\`.
   const errors = report.diagnostics.filter((d) => d.level === "error");
   const warnings = report.diagnostics.filter((d) => d.level === "warning");
   for (const d of [...errors, ...warnings].slice(0, MAX_ANNOTATIONS)) {
-    const props = {
-      title: `rustgate ${d.code ?? d.level}${d.isg ? ` in ${d.isg.key}` : ""}`,
-      file: ctx.prefix + d.file,
-      startLine: d.line,
-      startColumn: d.column
-    };
+    const props = { title: `rustgate ${d.code ?? d.level}${d.isg ? ` in ${d.isg.key}` : ""}` };
+    if (d.file) Object.assign(props, { file: ctx.prefix + d.file, startLine: d.line, startColumn: d.column });
     const text = d.blast_radius.length > 0 ? `${d.message} (blast radius: ${d.blast_radius.length} caller(s))` : d.message;
     if (d.level === "error") error(text, props);
     else warning(text, props);
   }
   if (report.diagnostics.length > MAX_ANNOTATIONS) info(`rustgate: ${report.diagnostics.length - MAX_ANNOTATIONS} more diagnostic(s) in the job summary and SARIF.`);
-  await summary.addRaw(preflightSummary(report, range, ctx.prefix)).write();
+  await writeSummary(preflightSummary(report, range, ctx.prefix));
   setOutputs({ ok: String(report.ok), errors: String(errors.length), warnings: String(warnings.length), sarifFile: sarifPath, fixed: "false", reviewId: "" });
   const failing = inputs.failOn === "error" ? errors.length : inputs.failOn === "warning" ? errors.length + warnings.length : 0;
   if (failing > 0) setFailed(`rustgate PreFlight: ${errors.length} error(s), ${warnings.length} warning(s) in ${range} (fail-on: ${inputs.failOn}).`);
@@ -32623,7 +32619,9 @@ async function fixMode(ctx, token) {
     }
   }
   const env = childEnv(inputs.model ? { RUSTGATE_MODEL: inputs.model } : {});
-  const r = await ctx.runner(["debug-bug", "--json", "--llm", inputs.llm, "--repo", cwd], { cwd, env });
+  const args = ["debug-bug", "--json", "--llm", inputs.llm, "--repo", cwd];
+  if (inputs.tests) args.push("--tests");
+  const r = await ctx.runner(args, { cwd, env });
   const result = parseDebugBugJson(cliStdout(r));
   if (result.applied_commit !== null) warning("rustgate debug-bug reported an applied commit although the Action never passes --apply.");
   const validated = candidatePassed(result.candidate) && (result.status === "proposed" || result.status === "fixed");
@@ -32631,13 +32629,13 @@ async function fixMode(ctx, token) {
   const candidate = validated ? result.candidate : null;
   const shown = { ...result, candidate };
   if (!pr) {
-    await summary.addRaw(fixSummary(shown, `This run is a \`${event.eventName}\` event, not a pull request: nothing to review.`, null)).write();
+    await writeSummary(fixSummary(shown, `This run is a \`${event.eventName}\` event, not a pull request: nothing to review.`, null));
     return;
   }
   if (pr.isFork) {
     const why = `This pull request comes from a fork (${pr.headRepo ?? "deleted repository"}), whose GITHUB_TOKEN is read-only: the suggestion is here instead of a PR review.`;
     warning(why);
-    await summary.addRaw(fixSummary(shown, candidate ? why : null, null)).write();
+    await writeSummary(fixSummary(shown, candidate ? why : null, null));
     return;
   }
   const octo = (ctx.deps.octokit ?? ((t) => getOctokit(t)))(token);
@@ -32649,17 +32647,17 @@ async function fixMode(ctx, token) {
     info(
       `rustgate: review ${outcome.reviewId ?? "-"}: ${outcome.posted} suggestion(s) posted, ${outcome.skipped} already there, ${outcome.deleted} outdated comment(s) deleted, ${outcome.outdatedReviews} outdated review(s) marked${outcome.alreadyPosted ? " (proposal already posted)" : ""}.`
     );
-    await summary.addRaw(fixSummary(shown, null, outcome.url)).write();
+    await writeSummary(fixSummary(shown, null, outcome.url));
   } catch (e) {
     const f = apiFailure(e);
     if (f.readOnly) {
       const why2 = `The token cannot write reviews (GitHub said: ${redact(f.message, token)}). Give the job \`permissions: pull-requests: write\`; the suggestion is here instead.`;
       warning(why2);
-      await summary.addRaw(fixSummary(shown, why2, null)).write();
+      await writeSummary(fixSummary(shown, why2, null));
       return;
     }
     const why = `GitHub API request failed: ${redact(f.message, token)}. No retry was made.`;
-    await summary.addRaw(fixSummary(shown, why, null)).write();
+    await writeSummary(fixSummary(shown, why, null));
     throw new Error(
       `${why}${f.status === 422 ? " (GitHub rejected the review; every comment line was checked against the PR hunks, so the PR probably changed during the run: re-run the job.)" : ""}`,
       // setFailed prints the message only; Octokit also redacts the authorization header in the cause.
@@ -32675,6 +32673,10 @@ ${r.stderr.trim().slice(-4e3)}`);
 }
 function setOutputs(o2) {
   for (const [k, name] of Object.entries(Outputs)) setOutput(name, o2[k]);
+}
+async function writeSummary(markdown) {
+  if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(markdown).write();
+  else info(markdown);
 }
 function redact(text, token) {
   return token.length >= 4 ? text.split(token).join("***") : text;

@@ -89,7 +89,7 @@ async function preflightMode(ctx: Ctx): Promise<void> {
   if (rust.length === 0) {
     core.info(`rustgate: no Rust file changed in ${range}; nothing to check.`);
     setOutputs({ ok: 'true', errors: '0', warnings: '0', sarifFile: '', fixed: 'false', reviewId: '' });
-    await core.summary.addRaw(`## rustgate PreFlight: skipped\n\nNo Rust file (\`.rs\`, \`Cargo.toml\`, \`Cargo.lock\`) changed in \`${range}\`.\n`).write();
+    await writeSummary(`## rustgate PreFlight: skipped\n\nNo Rust file (\`.rs\`, \`Cargo.toml\`, \`Cargo.lock\`) changed in \`${range}\`.\n`);
     return;
   }
   const args = ['preflight', '--diff', `${base}..${head}`, '--repo', cwd];
@@ -107,18 +107,15 @@ async function preflightMode(ctx: Ctx): Promise<void> {
   const errors = report.diagnostics.filter((d) => d.level === 'error');
   const warnings = report.diagnostics.filter((d) => d.level === 'warning');
   for (const d of [...errors, ...warnings].slice(0, MAX_ANNOTATIONS)) {
-    const props: core.AnnotationProperties = {
-      title: `rustgate ${d.code ?? d.level}${d.isg ? ` in ${d.isg.key}` : ''}`,
-      file: ctx.prefix + d.file,
-      startLine: d.line,
-      startColumn: d.column,
-    };
+    const props: core.AnnotationProperties = { title: `rustgate ${d.code ?? d.level}${d.isg ? ` in ${d.isg.key}` : ''}` };
+    // Crate-level diagnostics have no file: they annotate the run, not a line.
+    if (d.file) Object.assign(props, { file: ctx.prefix + d.file, startLine: d.line, startColumn: d.column });
     const text = d.blast_radius.length > 0 ? `${d.message} (blast radius: ${d.blast_radius.length} caller(s))` : d.message;
     if (d.level === 'error') core.error(text, props);
     else core.warning(text, props);
   }
   if (report.diagnostics.length > MAX_ANNOTATIONS) core.info(`rustgate: ${report.diagnostics.length - MAX_ANNOTATIONS} more diagnostic(s) in the job summary and SARIF.`);
-  await core.summary.addRaw(preflightSummary(report, range, ctx.prefix)).write();
+  await writeSummary(preflightSummary(report, range, ctx.prefix));
   setOutputs({ ok: String(report.ok), errors: String(errors.length), warnings: String(warnings.length), sarifFile: sarifPath, fixed: 'false', reviewId: '' });
 
   const failing = inputs.failOn === 'error' ? errors.length : inputs.failOn === 'warning' ? errors.length + warnings.length : 0;
@@ -138,7 +135,9 @@ async function fixMode(ctx: Ctx, token: string): Promise<void> {
     }
   }
   const env = childEnv(inputs.model ? { RUSTGATE_MODEL: inputs.model } : {});
-  const r = await ctx.runner(['debug-bug', '--json', '--llm', inputs.llm, '--repo', cwd], { cwd, env });
+  const args = ['debug-bug', '--json', '--llm', inputs.llm, '--repo', cwd];
+  if (inputs.tests) args.push('--tests');
+  const r = await ctx.runner(args, { cwd, env });
   const result = parseDebugBugJson(cliStdout(r));
   if (result.applied_commit !== null) core.warning('rustgate debug-bug reported an applied commit although the Action never passes --apply.');
   const validated = candidatePassed(result.candidate) && (result.status === 'proposed' || result.status === 'fixed');
@@ -147,13 +146,13 @@ async function fixMode(ctx: Ctx, token: string): Promise<void> {
   const candidate = validated ? result.candidate : null;
   const shown: DebugBugJson = { ...result, candidate };
   if (!pr) {
-    await core.summary.addRaw(fixSummary(shown, `This run is a \`${event.eventName}\` event, not a pull request: nothing to review.`, null)).write();
+    await writeSummary(fixSummary(shown, `This run is a \`${event.eventName}\` event, not a pull request: nothing to review.`, null));
     return;
   }
   if (pr.isFork) {
     const why = `This pull request comes from a fork (${pr.headRepo ?? 'deleted repository'}), whose GITHUB_TOKEN is read-only: the suggestion is here instead of a PR review.`;
     core.warning(why);
-    await core.summary.addRaw(fixSummary(shown, candidate ? why : null, null)).write();
+    await writeSummary(fixSummary(shown, candidate ? why : null, null));
     return;
   }
   const octo = (ctx.deps.octokit ?? ((t: string) => getOctokit(t)))(token);
@@ -168,17 +167,17 @@ async function fixMode(ctx: Ctx, token: string): Promise<void> {
       `rustgate: review ${outcome.reviewId ?? '-'}: ${outcome.posted} suggestion(s) posted, ${outcome.skipped} already there, ` +
         `${outcome.deleted} outdated comment(s) deleted, ${outcome.outdatedReviews} outdated review(s) marked${outcome.alreadyPosted ? ' (proposal already posted)' : ''}.`,
     );
-    await core.summary.addRaw(fixSummary(shown, null, outcome.url)).write();
+    await writeSummary(fixSummary(shown, null, outcome.url));
   } catch (e) {
     const f = apiFailure(e);
     if (f.readOnly) {
       const why = `The token cannot write reviews (GitHub said: ${redact(f.message, token)}). Give the job \`permissions: pull-requests: write\`; the suggestion is here instead.`;
       core.warning(why);
-      await core.summary.addRaw(fixSummary(shown, why, null)).write();
+      await writeSummary(fixSummary(shown, why, null));
       return;
     }
     const why = `GitHub API request failed: ${redact(f.message, token)}. No retry was made.`;
-    await core.summary.addRaw(fixSummary(shown, why, null)).write();
+    await writeSummary(fixSummary(shown, why, null));
     throw new Error(
       `${why}${f.status === 422 ? ' (GitHub rejected the review; every comment line was checked against the PR hunks, so the PR probably changed during the run: re-run the job.)' : ''}`,
       // setFailed prints the message only; Octokit also redacts the authorization header in the cause.
@@ -196,6 +195,12 @@ function cliStdout(r: { command: string; exitCode: number; stdout: string; stder
 
 function setOutputs(o: Record<keyof typeof Outputs, string>): void {
   for (const [k, name] of Object.entries(Outputs)) core.setOutput(name, o[k as keyof typeof Outputs]);
+}
+
+/** Appends Markdown to the job summary; outside a runner (no GITHUB_STEP_SUMMARY) it goes to the log instead. */
+async function writeSummary(markdown: string): Promise<void> {
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
+  else core.info(markdown);
 }
 
 /** Removes the token from text we print, belt and braces on top of core.setSecret. */

@@ -22,8 +22,8 @@ export function preflightSummary(report: PreflightJson, range: string, pathPrefi
     out.push('| ISG node | code | message | blast radius |', '|---|---|---|---|');
     for (const d of report.diagnostics) {
       const node = d.isg ? `\`${cell(d.isg.key)}\` (${cell(d.isg.kind)})` : '—';
-      const where = `${pathPrefix}${d.file}:${d.line}:${d.column}`;
-      out.push(`| ${node} | ${d.code ?? d.level} | ${cell(d.message)}<br>\`${cell(where)}\` | ${blastCell(d.blast_radius)} |`);
+      const where = d.file ? `<br>\`${cell(`${pathPrefix}${d.file}:${d.line}:${d.column}`)}\`` : '';
+      out.push(`| ${node} | ${d.code ?? d.level} | ${cell(d.message)}${where} | ${blastCell(d.blast_radius)} |`);
     }
     out.push('');
   }
