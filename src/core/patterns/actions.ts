@@ -81,8 +81,11 @@ function prefixExpr(input: ActionInput, r: Range, prefix: string): FileEdit[] {
   const text = textOf(input, r);
   if (text.trim() === '') return [];
   if (isIdent(text) && isShorthandField(input.src, r)) return [edit(input, r.start, r.end, `${text}: ${prefix}${text}`)];
+  // A prefix operator binds looser than a following `.method()`, `[i]` or `?`: parenthesise a receiver.
+  const next = input.src.masked[input.src.skipSpace(r.end)];
+  const receiver = next === '.' || next === '[' || next === '?';
   // A prefix operator binds tighter than binary operators and `as`, looser than method calls.
-  if (isPostfixSafe(text) || /^[&*]/.test(text)) return [edit(input, r.start, r.start, prefix)];
+  if (!receiver && (isPostfixSafe(text) || /^[&*]/.test(text))) return [edit(input, r.start, r.start, prefix)];
   return [edit(input, r.start, r.start, `${prefix}(`), edit(input, r.end, r.end, ')')];
 }
 
@@ -330,7 +333,10 @@ const ARM_PATTERN_RE = /^(?:[A-Za-z_]\w*::)*[A-Za-z_]\w*(?:\(_(?:, _)*\)| \{ \.\
 const missingMatchArms: ActionFn = (input) => {
   const list = input.params.patterns ?? '';
   if (/\bmore\b/.test(list)) return [];
-  const pats = [...list.matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? '');
+  let pats = [...list.matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? '');
+  // Matching on a reference: rustc writes `&E::A`; existing arms without `&` rely on default binding modes.
+  const refd = pats.every((x) => x.startsWith('&'));
+  if (refd) pats = pats.map((x) => x.slice(1));
   if (pats.length === 0 || pats.some((x) => !ARM_PATTERN_RE.test(x) || x === '_')) return [];
   const p = primary(input);
   if (!p) return [];
@@ -345,6 +351,7 @@ const missingMatchArms: ActionFn = (input) => {
   const arrows = [...inner.matchAll(/=>/g)].map((m) => open + 1 + m.index);
   if (arrows.length === 0) return [];
   let lastBodyEnd = -1;
+  if (refd && arrows.some((a) => src.masked.slice(src.lineStart(a), a).trim().startsWith('&'))) pats = pats.map((x) => `&${x}`);
   for (const a of arrows) {
     if (src.braceDepth(a) !== src.braceDepth(open + 1)) return [];
     const b = src.skipSpace(a + 2);

@@ -45,7 +45,8 @@ function inAsync(src: RustText, i: number): boolean {
 /** A lock guard (`.lock()`, `.read()`, `.write()`) bound by `let` and still alive at a later `.await`. */
 const guardAcrossAwait: TextDetector = (src) => {
   const hits: TextHit[] = [];
-  const re = /\blet\s+(?:mut\s+)?([a-z_]\w*)\s*(?::[^=;]+)?=\s*([^;]*?)\.(lock|read|write)\(\)([^;]*);/g;
+  // The initializer may not contain a block: `let v = { let g = m.lock(); … };` scopes the guard inside.
+  const re = /\blet\s+(?:mut\s+)?([a-z_]\w*)\s*(?::[^=;{}]+)?=\s*([^;{}]*?)\.(lock|read|write)\(\)([^;{}]*);/g;
   for (let m = re.exec(src.masked); m; m = re.exec(src.masked)) {
     const [, name, , method, rest] = m;
     if (!name || `${m[2] ?? ''}${rest ?? ''}`.includes('.await')) continue;
@@ -133,6 +134,8 @@ export function guidanceFor(diagnostics: readonly Diagnostic[], patterns: readon
     for (const p of patterns) {
       if (p.kind !== 'anti_pattern' || p.detector.text_detector !== undefined) continue;
       if (matchDetector(p, d).length === 0) continue;
+      // rustc repeats one cause at every use site: one finding per pattern and message is enough.
+      if (out.some((f) => f.patternId === p.id && f.message === d.message && f.file === (d.primary?.file ?? ''))) continue;
       out.push({ patternId: p.id, title: p.title, severity: p.severity ?? 'warning', file: d.primary?.file ?? '', line: d.primary?.lineStart ?? 0, message: d.message, rationale: p.rationale });
     }
   }

@@ -23,6 +23,13 @@ function describe(pattern: Pattern, params: Record<string, string>): string {
   return shown.length > 0 ? `${pattern.title} (${shown.join(', ')})` : pattern.title;
 }
 
+const RANK = { high: 0, medium: 1, low: 2 } as const;
+
+/** High-confidence patterns first (they claim an edit two patterns would both propose), then by id. */
+function ordered(patterns: readonly Pattern[]): Pattern[] {
+  return [...patterns].sort((a, b) => RANK[a.confidence ?? 'medium'] - RANK[b.confidence ?? 'medium'] || a.id.localeCompare(b.id));
+}
+
 /** Candidates the fix patterns propose for diagnostic `index` (pure and synchronous; the source wraps it). */
 export async function proposeFromPatterns(patterns: readonly Pattern[], index: number, ctx: FixContext): Promise<Candidate[]> {
   const d = ctx.diagnostics[index];
@@ -32,11 +39,13 @@ export async function proposeFromPatterns(patterns: readonly Pattern[], index: n
   if (text === undefined) return [];
   const src = new RustText(text);
   const out: Candidate[] = [];
-  for (const pattern of patterns) {
+  for (const pattern of ordered(patterns)) {
     if (pattern.kind !== 'fix' || !pattern.template) continue;
     const action = ACTIONS[pattern.template.action];
     if (!action) continue;
-    const matches = matchDetector(pattern, d);
+    // Workspace-local alternatives (`crate::…`) first: a local item is the likelier intent than a std namesake.
+    const local = (m: { captures: Record<string, string> }): number => (Object.values(m.captures).some((v) => /^(?:crate|self|super)::/.test(v)) ? 0 : 1);
+    const matches = matchDetector(pattern, d).sort((a, b) => local(a) - local(b));
     if (matches.length === 0) continue;
     if (pattern.detector.isg?.kind && ctx.graph) {
       const node = await ctx.graph.nodeAt(file, d.primary.lineStart);

@@ -1,0 +1,113 @@
+/**
+ * Every pattern against its fixture, with real cargo: a fix pattern must propose a candidate on broken/ that
+ * compiles cleanly and equals expected/; an anti-pattern must flag broken/ (at the given line) and not expected/.
+ */
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadPatterns } from '../../src/adapters/patterns/load.js';
+import { applyEditsToFiles } from '../../src/core/fix/apply.js';
+import { detectAntiPatterns, guidanceFor } from '../../src/core/patterns/antipatterns.js';
+import { createPatternSource } from '../../src/core/patterns/source.js';
+import { cargoCheck, copyCrate, FIXTURES, normalise, readFiles, rustFiles } from './helpers.js';
+
+const patterns = loadPatterns();
+const source = createPatternSource(patterns);
+const temps: string[] = [];
+afterAll(() => {
+  for (const t of temps) rmSync(t, { recursive: true, force: true });
+});
+
+describe('pattern fixtures exist', () => {
+  it('every pattern names its own fixture with broken/ and expected/ crates', () => {
+    for (const p of patterns) {
+      expect(p.fixture.replace(/\/$/, '')).toBe(`test/fixtures/patterns/${p.id}`);
+      expect(existsSync(path.join(FIXTURES, p.id, 'broken', 'Cargo.toml'))).toBe(true);
+      expect(existsSync(path.join(FIXTURES, p.id, 'expected', 'Cargo.toml'))).toBe(true);
+    }
+  });
+});
+
+describe('fix patterns on their fixtures (real cargo)', () => {
+  const fixes = patterns.filter((p) => p.kind === 'fix');
+  it.each(fixes.map((p) => [p.id]))('%s: a candidate compiles and equals expected/', async (id) => {
+    const root = copyCrate(path.join(FIXTURES, id, 'broken'));
+    temps.push(root);
+    const files = rustFiles(root);
+    const original = readFiles(root, files);
+    const expected = readFiles(path.join(FIXTURES, id, 'expected'), files);
+    const before = await cargoCheck(root);
+    expect(before.ok).toBe(false);
+    const errors = before.diagnostics.map((d, i) => [d, i] as const).filter(([d]) => d.level === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    const outcomes: string[] = [];
+    let matched = false;
+    for (const [d, i] of errors) {
+      const cands = (await source.propose(i, { diagnostics: before.diagnostics, files: original })).filter((c) => c.patternId === id);
+      for (const c of cands) {
+        expect(c.origin).toBe('pattern');
+        expect(c.targets).toEqual([i]);
+        expect(c.touchedKeys).toEqual([]);
+        // A candidate touches only the file its diagnostic points at.
+        expect(new Set(c.edits.map((e) => e.file))).toEqual(new Set([d.primary?.file]));
+        const applied = applyEditsToFiles(original, c.edits);
+        expect(applied.ok).toBe(true);
+        if (!applied.ok) continue;
+        for (const [f, text] of applied.files) writeFileSync(path.join(root, f), text);
+        const after = await cargoCheck(root);
+        const equal = files.every((f) => normalise(applied.files.get(f) ?? '') === normalise(expected.get(f) ?? ''));
+        outcomes.push(`${c.description}: ${after.ok ? 'compiles' : 'fails'}${equal ? ', equals expected' : ''}`);
+        if (after.ok && equal) matched = true;
+        for (const [f, text] of original) writeFileSync(path.join(root, f), text);
+      }
+    }
+    expect(matched, outcomes.join('\n') || 'no candidate from this pattern').toBe(true);
+  });
+});
+
+/** Anti-patterns with a text detector: the line each must report in broken/src/lib.rs. */
+const TEXT_FINDINGS: Record<string, number[]> = {
+  guard_across_await: [6],
+  unwrap_in_library: [2],
+  cfg_feature_consolidation: [1],
+  arc_rwlock_to_mutex: [3],
+};
+
+/** Anti-patterns matched on diagnostics: the code and line of the diagnostic they explain. */
+const GUIDANCE: Record<string, { code: string; line: number }> = {
+  dyn_trait_object_safety: { code: 'E0038', line: 6 },
+  result_error_unification: { code: 'E0277', line: 7 },
+};
+
+describe('anti-patterns on their fixtures', () => {
+  const anti = patterns.filter((p) => p.kind === 'anti_pattern');
+  it('every anti-pattern has an expectation in this table', () => {
+    expect(anti.map((p) => p.id).sort()).toEqual([...Object.keys(TEXT_FINDINGS), ...Object.keys(GUIDANCE)].sort());
+  });
+
+  it.each(Object.entries(TEXT_FINDINGS))('%s flags broken/ at the expected lines and not expected/, which compiles', async (id, lines) => {
+    const broken = readFileSync(path.join(FIXTURES, id, 'broken/src/lib.rs'), 'utf8');
+    const fixed = readFileSync(path.join(FIXTURES, id, 'expected/src/lib.rs'), 'utf8');
+    const found = detectAntiPatterns(broken, 'src/lib.rs', patterns).filter((f) => f.patternId === id);
+    expect(found.map((f) => f.line)).toEqual(lines);
+    expect(found[0]?.severity).toBe(patterns.find((p) => p.id === id)?.severity);
+    expect(detectAntiPatterns(fixed, 'src/lib.rs', patterns).filter((f) => f.patternId === id)).toEqual([]);
+    const root = copyCrate(path.join(FIXTURES, id, 'expected'));
+    temps.push(root);
+    expect((await cargoCheck(root)).ok).toBe(true);
+  });
+
+  it.each(Object.entries(GUIDANCE))('%s explains the broken/ diagnostic; expected/ compiles', async (id, want) => {
+    const broken = copyCrate(path.join(FIXTURES, id, 'broken'));
+    const fixed = copyCrate(path.join(FIXTURES, id, 'expected'));
+    temps.push(broken, fixed);
+    const b = await cargoCheck(broken);
+    expect(b.ok).toBe(false);
+    const findings = guidanceFor(b.diagnostics, patterns).filter((f) => f.patternId === id);
+    expect(findings.map((f) => [f.file, f.line])).toEqual([['src/lib.rs', want.line]]);
+    expect(b.diagnostics.some((d) => d.code === want.code)).toBe(true);
+    const f = await cargoCheck(fixed);
+    expect(f.ok).toBe(true);
+    expect(guidanceFor(f.diagnostics, patterns)).toEqual([]);
+  });
+});

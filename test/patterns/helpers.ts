@@ -1,0 +1,54 @@
+/** Shared helpers for the pattern tests: fixture copies and real `cargo check` runs. */
+import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execa } from 'execa';
+import { parseCargoMessages } from '../../src/adapters/cargo/diagnostics.js';
+import type { Diagnostic } from '../../src/core/diagnostics/types.js';
+
+/** One target dir for all pattern fixtures keeps repeated checks incremental. */
+export const TARGET_DIR = path.join(os.tmpdir(), 'rustgate-test-patterns-target');
+
+export const FIXTURES = path.resolve('test/fixtures/patterns');
+
+/** Copies a fixture crate to a fresh temp dir (cargo writes Cargo.lock; fixtures stay clean). */
+export function copyCrate(dir: string): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'rg-pat-'));
+  cpSync(dir, root, { recursive: true });
+  return root;
+}
+
+/** Real `cargo check --message-format=json` on `root`: diagnostics and whether the build succeeded. */
+export async function cargoCheck(root: string): Promise<{ diagnostics: Diagnostic[]; ok: boolean }> {
+  const r = await execa('cargo', ['check', '--message-format=json', '--quiet'], {
+    cwd: root,
+    reject: false,
+    env: { CARGO_TARGET_DIR: TARGET_DIR, CARGO_TERM_COLOR: 'never' },
+  });
+  const { diagnostics, buildSucceeded } = parseCargoMessages(r.stdout, root);
+  return { diagnostics, ok: r.exitCode === 0 && buildSucceeded === true && !diagnostics.some((d) => d.level === 'error') };
+}
+
+/** Workspace-relative paths of the `.rs` files under `root/src`. */
+export function rustFiles(root: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string): void => {
+    for (const name of readdirSync(path.join(root, rel))) {
+      const r = rel === '' ? name : `${rel}/${name}`;
+      if (statSync(path.join(root, r)).isDirectory()) walk(r);
+      else if (name.endsWith('.rs')) out.push(r);
+    }
+  };
+  walk('src');
+  return out.sort();
+}
+
+/** Reads the given workspace files of `root` into a map. */
+export function readFiles(root: string, files: readonly string[]): Map<string, string> {
+  return new Map(files.map((f) => [f, readFileSync(path.join(root, f), 'utf8')]));
+}
+
+/** Whitespace-normalised text for comparing a fixed file with the expected one. */
+export function normalise(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
