@@ -91,12 +91,12 @@ async function shadowGraph(shadowRoot: string, storeDir: string, warnings: strin
 }
 
 /** An error-level diagnostic for a cargo failure that produced no compiler error (bad manifest, timeout…). */
-function cargoFailure(message: string, file: string | null): Diagnostic {
+function cargoFailure(message: string, file: string | null, line = 1, column = 1): Diagnostic {
   return {
     level: 'error',
     code: null,
     message,
-    primary: file === null ? null : { file, lineStart: 1, lineEnd: 1, columnStart: 1, columnEnd: 1, byteStart: 0, byteEnd: 0, isPrimary: true, label: null },
+    primary: file === null ? null : { file, lineStart: line, lineEnd: line, columnStart: column, columnEnd: column, byteStart: 0, byteEnd: 0, isPrimary: true, label: null },
     spans: [],
     notes: [],
     suggestions: [],
@@ -106,15 +106,19 @@ function cargoFailure(message: string, file: string | null): Diagnostic {
   };
 }
 
-/** Turns a failed cargo run without compiler errors into one diagnostic naming the cause. */
-function synthesiseCargoFailure(res: CargoCheckResult, shadowRoot: string, timeoutMs: number | undefined): Diagnostic | null {
+/** Turns a failed cargo run without compiler errors into one diagnostic naming the cause (and the file when cargo says). */
+export function synthesiseCargoFailure(res: Pick<CargoCheckResult, 'timedOut' | 'exitCode' | 'diagnostics' | 'stderrTail'>, shadowRoot: string, timeoutMs?: number): Diagnostic | null {
   if (res.timedOut) return cargoFailure(`cargo check timed out after ${Math.round((timeoutMs ?? 0) / 1000)} s`, null);
   if (res.exitCode === 0 || res.diagnostics.some((d) => d.level === 'error')) return null;
-  const text = res.stderrTail.split(`${shadowRoot}/`).join('');
-  const firstError = text.split('\n').find((l) => l.startsWith('error')) ?? text.split('\n')[0] ?? 'cargo check failed';
-  const fileMatch = /`([^`]*?(?:Cargo\.toml|Cargo\.lock|\.rs))`/.exec(text);
-  const file = fileMatch?.[1] && !fileMatch[1].startsWith('/') ? fileMatch[1] : null;
-  return cargoFailure(`cargo check failed: ${firstError.replace(/^error:\s*/, '')}\n${text}`, file);
+  const text = res.stderrTail.split(`${shadowRoot}/`).join('').split(shadowRoot).join('.');
+  const lines = text.split('\n');
+  const firstError = lines.find((l) => l.startsWith('error')) ?? lines[0] ?? 'cargo check failed';
+  const arrow = /-->\s+([^\s:]+):(\d+):(\d+)/.exec(text);
+  const quoted = /`([^`\s]*?(?:Cargo\.toml|Cargo\.lock|\.rs))`/.exec(text);
+  const message = `cargo check failed: ${firstError.replace(/^error:\s*/, '')}`;
+  if (arrow?.[1] && !arrow[1].startsWith('/')) return cargoFailure(`${message}\n${text}`, arrow[1], Number(arrow[2]), Number(arrow[3]));
+  const file = quoted?.[1] && !quoted[1].startsWith('/') ? quoted[1] : null;
+  return cargoFailure(`${message}\n${text}`, file);
 }
 
 /** Runs PreFlight and returns its report (the CLI picks the exit code from `ok`). */
@@ -135,7 +139,7 @@ export async function runPreflight(opts: PreflightOptions): Promise<PreflightRep
     ...(opts.onWait ? { onWait: opts.onWait } : {}),
   });
   try {
-    if (opts.scope !== 'diff') await assertNoOperationInProgress(repo);
+    if (opts.scope !== 'diff') await assertNoOperationInProgress(repo, opts.scope === 'worktree');
     let range: ResolvedRange | null = null;
     progress('listing changes');
     let changed: ChangedFile[];

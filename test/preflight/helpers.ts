@@ -13,6 +13,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const FIXTURE = path.resolve(here, '../fixtures/preflight/ws');
 export const CLI_ENTRY = path.join(here, 'cli-entry.ts');
 export const PROJECT_ROOT = path.resolve(here, '../..');
+export const LOAD_PROBE = path.join(here, 'load-probe.mjs');
 
 const GIT_ENV = { GIT_OPTIONAL_LOCKS: '0', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' };
 
@@ -122,9 +123,10 @@ export async function cli(args: string[]): Promise<CliRun> {
 }
 
 /** Runs the CLI as a separate process (for PATH, timing and concurrency tests). */
-export async function cliProcess(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+export async function cliProcess(args: string[], env: Record<string, string> = {}, preload: string[] = []): Promise<CliRun> {
   const t0 = performance.now();
-  const r = await execa(process.execPath, ['--import', 'tsx', CLI_ENTRY, ...args], { cwd: PROJECT_ROOT, env, reject: false });
+  const imports = [...preload, 'tsx'].flatMap((p) => ['--import', p]);
+  const r = await execa(process.execPath, [...imports, CLI_ENTRY, ...args], { cwd: PROJECT_ROOT, env, reject: false });
   return { code: r.exitCode ?? -1, out: r.stdout, err: r.stderr, ms: performance.now() - t0 };
 }
 

@@ -64,7 +64,7 @@ describe('reporters on a real run', () => {
     const warnLine = lines.findIndex((l) => l.startsWith('warning[unused_variables] in fn double (crates/core/src/lib.rs:12)'));
     expect(errLine).toBeGreaterThan(0);
     expect(warnLine).toBeGreaterThan(errLine);
-    expect(lines[errLine]).toMatch(/— 1 caller/);
+    expect(lines[errLine]).toBe('error[E0277] in fn spawn_worker (crates/core/src/lib.rs:7) — 1 caller, 3 in blast radius');
     expect(lines[errLine + 1]).toBe('  `F` cannot be sent between threads safely');
     expect(text).toContain('hint: run `rustgate debug-bug` for a validated fix');
     expect(lines[lines.length - 1]).toMatch(/^failed in \d+\.\d+ s \(cargo \d+\.\d+ s\)$/);

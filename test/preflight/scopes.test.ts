@@ -54,3 +54,18 @@ describe('preflight --diff BASE..HEAD', () => {
     }
   });
 });
+
+describe('a cargo failure without compiler messages', () => {
+  it('a staged broken Cargo.toml fails the gate with the manifest error and its location', async () => {
+    const { top, ws } = await makeRepo();
+    write(ws, 'crates/app/Cargo.toml', `${read(ws, 'crates/app/Cargo.toml')}bogus = [\n`);
+    await git(top, 'add', 'crates/app/Cargo.toml');
+    const { code, json } = await preflightJson(top, ws);
+    expect(code).toBe(1);
+    expect(json.changed_files).toEqual(['crates/app/Cargo.toml']);
+    expect(json.diagnostics).toHaveLength(1);
+    expect(json.diagnostics[0]).toMatchObject({ level: 'error', code: null, file: 'crates/app/Cargo.toml', line: 8, isg: null, blast_radius: [] });
+    expect(json.diagnostics[0]?.message).toMatch(/^cargo check failed: unclosed array/);
+    expect(json.diagnostics[0]?.message).not.toContain('.rustgate/shadow');
+  });
+});

@@ -1,5 +1,5 @@
 /** Locates the git repository around a workspace and checks that its state allows a PreFlight run. */
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { RustgateError } from '../../core/errors.js';
 import { git, gitOk, splitZ } from './run.js';
@@ -20,34 +20,42 @@ export interface RepoInfo {
   detached: boolean;
 }
 
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
 /** Opens the repository containing `workspace`; NOT_A_GIT_REPO when there is none. */
 export async function openRepo(workspace: string): Promise<RepoInfo> {
   if (!existsSync(workspace) || !statSync(workspace).isDirectory()) {
     throw new RustgateError('NOT_A_DIRECTORY', `${workspace} is not a directory`, 'pass --repo with the directory that holds the root Cargo.toml');
   }
   const ws = realpathSync(workspace);
-  const r = await git(ws, ['rev-parse', '--show-toplevel', '--absolute-git-dir', '--show-prefix']);
-  if (r.exitCode !== 0) {
-    throw new RustgateError('NOT_A_GIT_REPO', `${ws} is not inside a git repository`, 'run rustgate inside a git work tree (or `git init` first), or pass --repo DIR');
+  // One process for everything: on an unborn branch the trailing HEAD fails but the first lines are still printed.
+  const r = await git(ws, ['rev-parse', '--show-toplevel', '--absolute-git-dir', '--show-prefix', 'HEAD']);
+  const [top = '', gitDir = '', prefixRaw = '', headLine = ''] = r.stdout.split('\n');
+  if (top === '' || gitDir === '' || (r.exitCode !== 0 && !/HEAD/.test(r.stderr))) {
+    throw new RustgateError('NOT_A_GIT_REPO', `${ws} is not inside a git work tree`, 'run rustgate inside a git work tree (or `git init` first), or pass --repo DIR');
   }
-  const [top = '', gitDir = '', prefixRaw = ''] = r.stdout.split('\n');
-  if (top === '') {
-    throw new RustgateError('NOT_A_GIT_REPO', `${ws} is inside a bare repository or a .git directory`, 'run rustgate inside a git work tree');
-  }
-  const headR = await git(ws, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
-  const symR = await git(ws, ['symbolic-ref', '--quiet', 'HEAD']);
+  const headFile = readText(path.join(gitDir, 'HEAD'));
   return {
     top: realpathSync(top),
     workspace: ws,
     prefix: prefixRaw.replace(/\/$/, ''),
     gitDir,
-    head: headR.exitCode === 0 ? headR.stdout.trim() : null,
-    detached: symR.exitCode !== 0,
+    head: r.exitCode === 0 && /^[0-9a-f]{40,64}$/.test(headLine) ? headLine : null,
+    detached: !headFile.startsWith('ref:'),
   };
 }
 
-/** The name of an unfinished merge-like operation, or null. */
-export async function operationInProgress(info: RepoInfo): Promise<string | null> {
+/**
+ * The name of an unfinished merge-like operation, or null. `checkUnmerged` also looks for conflicted index entries
+ * (a conflicted `git stash pop` leaves no marker file); the staged scope sees them in its own index listing instead.
+ */
+export async function operationInProgress(info: RepoInfo, checkUnmerged = true): Promise<string | null> {
   const marks: Array<[string, string]> = [
     ['MERGE_HEAD', 'merge'],
     ['CHERRY_PICK_HEAD', 'cherry-pick'],
@@ -56,15 +64,20 @@ export async function operationInProgress(info: RepoInfo): Promise<string | null
     ['rebase-apply', 'rebase'],
   ];
   for (const [file, name] of marks) if (existsSync(path.join(info.gitDir, file))) return name;
-  // Unmerged index entries without a marker (e.g. a conflicted `git stash pop`) are just as unfinished.
+  if (!checkUnmerged) return null;
   const unmerged = splitZ(await gitOk(info.workspace, ['ls-files', '-u', '-z']));
   return unmerged.length > 0 ? 'conflict resolution' : null;
 }
 
 /** Throws MERGE_IN_PROGRESS when the index holds an unfinished operation (its content is not a state to check). */
-export async function assertNoOperationInProgress(info: RepoInfo): Promise<void> {
-  const op = await operationInProgress(info);
+export async function assertNoOperationInProgress(info: RepoInfo, checkUnmerged = true): Promise<void> {
+  const op = await operationInProgress(info, checkUnmerged);
   if (op !== null) {
-    throw new RustgateError('MERGE_IN_PROGRESS', `a ${op} is in progress in ${info.top}`, `finish or abort the ${op}, then retry`);
+    throw unfinished(info, op);
   }
+}
+
+/** The MERGE_IN_PROGRESS error for an unfinished operation. */
+export function unfinished(info: RepoInfo, op: string): RustgateError {
+  return new RustgateError('MERGE_IN_PROGRESS', `a ${op} is in progress in ${info.top}`, `finish or abort the ${op}, then retry`);
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Scope } from '../../core/preflight/types.js';
 import { RustgateError } from '../../core/errors.js';
 import { isOwnPath } from './changes.js';
-import type { RepoInfo } from './repo.js';
+import { unfinished, type RepoInfo } from './repo.js';
 import { gitBuffer, gitOk, splitZ } from './run.js';
 
 /** One file of the selected content. `oid` for git objects; `abs` for working-tree files. */
@@ -76,7 +76,7 @@ async function indexEntries(info: RepoInfo): Promise<ShadowEntry[]> {
   for (const rec of splitZ(out)) {
     const tab = rec.indexOf('\t');
     const [mode = '', oid = '', stage = ''] = rec.slice(0, tab).split(' ');
-    if (stage !== '0') continue;
+    if (stage !== '0') throw unfinished(info, 'conflict resolution');
     entries.push({ path: rec.slice(tab + 1), mode, id: oid, oid });
   }
   return entries;

@@ -1,0 +1,116 @@
+/**
+ * PreFlight benchmark: a warm `preflight --staged` after a one-line change against a plain warm `cargo check` of the
+ * same tree in the same run (goal: ratio ≤ 1.15), the cold first run, and the no-Rust-change skip.
+ * Works on a temporary git copy of `--workspace`; the original is only read.
+ */
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execa } from 'execa';
+import { cargoCheck } from '../src/adapters/cargo/check.js';
+import { runPreflight } from '../src/app/preflight.js';
+
+export interface BenchPreflightOptions {
+  /** A Cargo workspace root (read only). */
+  workspace: string;
+  /** Warm repetitions (default 3). */
+  runs?: number;
+}
+
+export interface BenchPreflightResult {
+  workspace: string;
+  editedFile: string;
+  coldMs: number;
+  /** Per warm run: preflight total, its cargo part, its ISG part, and the plain cargo check of the same edit. */
+  warm: Array<{ preflightMs: number; cargoMs: number; isgMs: number; shadowMs: number; plainMs: number }>;
+  /** median(preflight) / median(plain cargo check). */
+  ratio: number;
+  skipMs: number;
+}
+
+const SKIP = new Set(['target', '.git', '.rustgate', 'node_modules']);
+const GIT_ENV = { GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.com', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.com' };
+
+async function git(cwd: string, ...args: string[]): Promise<string> {
+  return (await execa('git', args, { cwd, env: GIT_ENV })).stdout;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+}
+
+/** Picks the file to edit: the first crate root (`src/lib.rs`, else `src/main.rs`, else any `.rs`). */
+function pickFile(files: string[]): string {
+  const rs = files.filter((f) => f.endsWith('.rs')).sort();
+  const pick = rs.find((f) => f.endsWith('src/lib.rs')) ?? rs.find((f) => f.endsWith('src/main.rs')) ?? rs[0];
+  if (!pick) throw new Error('no .rs file in the workspace');
+  return pick;
+}
+
+/** Runs the benchmark and returns the numbers. */
+export async function benchPreflight(opts: BenchPreflightOptions): Promise<BenchPreflightResult> {
+  const runs = opts.runs ?? 3;
+  const repo = mkdtempSync(path.join(os.tmpdir(), 'rg-bench-pf-'));
+  cpSync(path.resolve(opts.workspace), repo, { recursive: true, filter: (src) => !SKIP.has(path.basename(src)) });
+  await git(repo, 'init', '-q');
+  await git(repo, 'add', '-A');
+  await git(repo, 'commit', '-q', '-m', 'bench base');
+  const files = (await git(repo, 'ls-files')).split('\n');
+  const editedFile = pickFile(files);
+  const plainTarget = path.join(repo, '..', `${path.basename(repo)}-plain-target`);
+
+  // Cold: first run builds the shadow, the target dir and the shadow ISG from nothing.
+  appendFileSync(path.join(repo, editedFile), '\n// rustgate bench edit 0\n');
+  await git(repo, 'add', editedFile);
+  const cold = await runPreflight({ repo, scope: 'staged' });
+  // Warm the plain baseline on the same content.
+  await cargoCheck({ cwd: repo, targetDir: plainTarget });
+
+  const warm: BenchPreflightResult['warm'] = [];
+  for (let i = 1; i <= runs; i++) {
+    appendFileSync(path.join(repo, editedFile), `// rustgate bench edit ${i}\n`);
+    await git(repo, 'add', editedFile);
+    // Alternate which one goes first so neither always gets the warmer page cache.
+    let plain = i % 2 === 0 ? await cargoCheck({ cwd: repo, targetDir: plainTarget }) : null;
+    const r = await runPreflight({ repo, scope: 'staged' });
+    plain ??= await cargoCheck({ cwd: repo, targetDir: plainTarget });
+    warm.push({ preflightMs: r.ms.total, cargoMs: r.ms.cargo, isgMs: r.ms.isg, shadowMs: r.ms.shadow, plainMs: plain.ms });
+  }
+
+  // Commit the edits so the index differs from HEAD only by the README.
+  await git(repo, 'commit', '-q', '-m', 'bench edits');
+  const readme = path.join(repo, 'README.md');
+  writeFileSync(readme, `${readFileSync(readme, { encoding: 'utf8', flag: 'a+' })}\nbench\n`);
+  await git(repo, 'add', 'README.md');
+  const t0 = performance.now();
+  const skip = await runPreflight({ repo, scope: 'staged' });
+  if (!skip.skipped) throw new Error('a README-only change did not skip cargo');
+  const skipMs = performance.now() - t0;
+
+  const ratio = median(warm.map((w) => w.preflightMs)) / median(warm.map((w) => w.plainMs));
+  return { workspace: opts.workspace, editedFile, coldMs: cold.ms.total, warm, ratio, skipMs };
+}
+
+/** Markdown table of a result. */
+export function renderMarkdown(r: BenchPreflightResult): string {
+  const f = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const lines = [
+    `workspace: ${r.workspace} (edited ${r.editedFile})`,
+    '',
+    '| run | preflight | of which shadow | cargo | ISG | plain cargo check |',
+    '|---|---|---|---|---|---|',
+    ...r.warm.map((w, i) => `| warm ${i + 1} | ${f(w.preflightMs)} | ${f(w.shadowMs)} | ${f(w.cargoMs)} | ${f(w.isgMs)} | ${f(w.plainMs)} |`),
+    '',
+    `cold first run: ${f(r.coldMs)}; warm ratio preflight / plain cargo check: **${r.ratio.toFixed(2)}×** (goal ≤ 1.15×); README-only skip: ${f(r.skipMs)}`,
+  ];
+  return lines.join('\n');
+}
+
+/** Entry for `npm run bench -- preflight --workspace DIR [--runs N]`. */
+export async function main(opts: Record<string, string>): Promise<void> {
+  const workspace = opts.workspace ?? path.resolve('examples/ledger');
+  const result = await benchPreflight({ workspace, ...(opts.runs ? { runs: Number(opts.runs) } : {}) });
+  console.log(renderMarkdown(result));
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { parseNameStatusZ } from '../../src/adapters/git/changes.js';
+import { cargoCheckArgs } from '../../src/adapters/cargo/check.js';
+import type { Diagnostic } from '../../src/core/diagnostics/types.js';
+import { classifyChanges, isRustRelevant } from '../../src/core/preflight/classify.js';
+import { selectDiagnostics } from '../../src/core/preflight/report.js';
+
+describe('change classification', () => {
+  const table: Array<[string, boolean]> = [
+    ['src/lib.rs', true],
+    ['crates/a/build.rs', true],
+    ['Cargo.toml', true],
+    ['crates/a/Cargo.toml', true],
+    ['Cargo.lock', true],
+    ['rust-toolchain', true],
+    ['rust-toolchain.toml', true],
+    ['.cargo/config.toml', true],
+    ['crates/a/.cargo/config', true],
+    ['README.md', false],
+    ['docs/Cargo.toml.md', false],
+    ['src/data.json', false],
+    ['.cargo/credentials.toml', false],
+    ['scripts/rs', false],
+  ];
+  it.each(table)('%s → %s', (p, relevant) => expect(isRustRelevant(p)).toBe(relevant));
+
+  it('skips only when no file (nor a rename source) is relevant', () => {
+    expect(classifyChanges([{ path: 'README.md', status: 'modified' }]).skip).toBe(true);
+    expect(classifyChanges([]).skip).toBe(true);
+    expect(classifyChanges([{ path: 'notes/old.txt', status: 'renamed', oldPath: 'src/old.rs' }]).skip).toBe(false);
+  });
+});
+
+describe('git and cargo argument plumbing', () => {
+  it('parses -z name-status with renames, copies and plain entries', () => {
+    expect(parseNameStatusZ('M\0a.rs\0R087\0old name.rs\0new name.rs\0D\0gone.rs\0C100\0x.rs\0y.rs\0A\0new\0')).toEqual([
+      { path: 'a.rs', status: 'modified' },
+      { path: 'new name.rs', status: 'renamed', oldPath: 'old name.rs' },
+      { path: 'gone.rs', status: 'deleted' },
+      { path: 'y.rs', status: 'copied', oldPath: 'x.rs' },
+      { path: 'new', status: 'added' },
+    ]);
+  });
+
+  it('builds cargo check arguments for workspace, packages and features', () => {
+    expect(cargoCheckArgs({})).toEqual(['check', '--all-targets', '--message-format=json', '--workspace']);
+    expect(cargoCheckArgs({ packages: ['a', 'b'], features: ['x', 'y'] })).toEqual(['check', '--all-targets', '--message-format=json', '-p', 'a', '-p', 'b', '--features', 'x,y']);
+    expect(cargoCheckArgs({ allFeatures: true, features: ['x'] })).toEqual(['check', '--all-targets', '--message-format=json', '--workspace', '--all-features']);
+  });
+});
+
+describe('diagnostic selection', () => {
+  const d = (level: Diagnostic['level'], message: string, file: string | null, line = 1): Diagnostic => ({
+    level,
+    code: null,
+    message,
+    primary: file === null ? null : { file, lineStart: line, lineEnd: line, columnStart: 1, columnEnd: 2, byteStart: 0, byteEnd: 1, isPrimary: true, label: null },
+    spans: [],
+    notes: [],
+    suggestions: [],
+    rendered: message,
+    source: 'rustc',
+    packageName: null,
+  });
+  it('drops rustc summaries and notes, puts errors first, then by file and line', () => {
+    const picked = selectDiagnostics([
+      d('warning', 'unused', 'b.rs', 3),
+      d('error', 'aborting due to 2 previous errors', null),
+      d('warning', '3 warnings emitted', null),
+      d('note', 'a note', 'a.rs'),
+      d('error', 'second', 'b.rs', 9),
+      d('error', 'first', 'a.rs', 40),
+      d('error', 'crate-level', null),
+    ]);
+    expect(picked.map((x) => x.message)).toEqual(['first', 'second', 'crate-level', 'unused']);
+  });
+});
