@@ -32071,7 +32071,9 @@ async function parentOf(cwd, rev) {
   return r.ok && r.out ? r.out : EMPTY_TREE;
 }
 async function changedFiles(cwd, base, head) {
-  const r = await git(cwd, ["diff", "--name-only", "--relative", "--no-renames", base, head, "--"]);
+  const args = ["diff", "--name-only", "--relative", "--no-renames"];
+  let r = base === EMPTY_TREE ? { ok: false, out: "", err: "" } : await git(cwd, [...args, `${base}...${head}`, "--"]);
+  if (!r.ok) r = await git(cwd, [...args, base, head, "--"]);
   if (!r.ok) throw new Error(`git diff ${base} ${head} failed: ${r.err}`);
   return r.out.split("\n").filter((l) => l !== "");
 }
@@ -32236,6 +32238,7 @@ function splitLines(text) {
 
 // src/action/suggestions.ts
 import { createHash } from "node:crypto";
+var MAX_BODY_DIFF = 5e4;
 var MARKER_PREFIX = "<!-- rustgate:fingerprint:";
 function marker(fingerprint) {
   return `${MARKER_PREFIX}${fingerprint} -->`;
@@ -32328,13 +32331,15 @@ function reviewBody(input, inline, outsideDiff, fingerprint) {
   if (input.candidate.touched_keys.length > 0) parts.push("", `ISG nodes touched: ${input.candidate.touched_keys.map((k) => `\`${k}\``).join(", ")}`);
   parts.push("", inline > 0 ? `${inline} suggestion(s) inline below.` : "No change could be placed on a line of this PR diff.");
   if (outsideDiff) {
-    const fence = fenceFor(outsideDiff);
+    const shown = outsideDiff.length > MAX_BODY_DIFF ? `${outsideDiff.slice(0, outsideDiff.lastIndexOf("\n", MAX_BODY_DIFF) + 1)}\u2026 (cut: see the job summary)
+` : outsideDiff;
+    const fence = fenceFor(shown);
     parts.push(
       "",
       "Changes outside the lines of this PR diff (GitHub only accepts review comments on diff lines):",
       "",
       `${fence}diff`,
-      withoutFinalNewline(outsideDiff),
+      withoutFinalNewline(shown),
       fence
     );
   }
@@ -32505,6 +32510,7 @@ function fixSummary(result, why, reviewUrl) {
     out.push(`Candidate: ${describeCandidate(c3)}`, "");
     if (reviewUrl) out.push(`Posted as a PR review: ${reviewUrl}`, "");
     if (why) out.push(`> [!NOTE]`, `> ${why}`, "", "The proposed change, to apply by hand (`git apply`):", "", "```diff", withoutFinalNewline(c3.diff), "```", "");
+    else out.push("<details><summary>The whole proposed change</summary>", "", "```diff", withoutFinalNewline(c3.diff), "```", "", "</details>", "");
   } else if (why) {
     out.push(`> [!NOTE]`, `> ${why}`, "");
   }
@@ -32616,6 +32622,15 @@ async function fixMode(ctx, token) {
       throw new Error(
         `fix mode needs the PR head checked out (HEAD is ${checkedOut.slice(0, 12)}, the PR head is ${pr.headSha.slice(0, 12)}): use actions/checkout with \`ref: \${{ github.event.pull_request.head.sha }}\`, so suggestion line numbers match the PR.`
       );
+    }
+  }
+  if (pr && pr.baseSha && pr.headSha) {
+    await ensureCommits(cwd, [pr.baseSha], (l) => info(l));
+    if (!(await changedFiles(cwd, pr.baseSha, pr.headSha)).some(isRustRelevant)) {
+      info("rustgate: this pull request changes no Rust file; nothing to fix.");
+      setOutputs({ ok: "true", errors: "0", warnings: "0", sarifFile: "", fixed: "false", reviewId: "" });
+      await writeSummary("## rustgate fix: skipped\n\nThis pull request changes no Rust file (`.rs`, `Cargo.toml`, `Cargo.lock`).\n");
+      return;
     }
   }
   const env = childEnv(inputs.model ? { RUSTGATE_MODEL: inputs.model } : {});

@@ -26,9 +26,14 @@ export async function parentOf(cwd: string, rev: string): Promise<string> {
   return r.ok && r.out ? r.out : EMPTY_TREE;
 }
 
-/** Files changed between two commits, relative to `cwd` and limited to it. */
+/**
+ * Files changed between two commits, relative to `cwd` and limited to it. Uses the merge base (`base...head`,
+ * what a PR shows) when history allows, else the plain two-tree diff.
+ */
 export async function changedFiles(cwd: string, base: string, head: string): Promise<string[]> {
-  const r = await git(cwd, ['diff', '--name-only', '--relative', '--no-renames', base, head, '--']);
+  const args = ['diff', '--name-only', '--relative', '--no-renames'];
+  let r = base === EMPTY_TREE ? { ok: false, out: '', err: '' } : await git(cwd, [...args, `${base}...${head}`, '--']);
+  if (!r.ok) r = await git(cwd, [...args, base, head, '--']);
   if (!r.ok) throw new Error(`git diff ${base} ${head} failed: ${r.err}`);
   return r.out.split('\n').filter((l) => l !== '');
 }

@@ -134,6 +134,15 @@ async function fixMode(ctx: Ctx, token: string): Promise<void> {
       );
     }
   }
+  if (pr && pr.baseSha && pr.headSha) {
+    await ensureCommits(cwd, [pr.baseSha], (l) => core.info(l));
+    if (!(await changedFiles(cwd, pr.baseSha, pr.headSha)).some(isRustRelevant)) {
+      core.info('rustgate: this pull request changes no Rust file; nothing to fix.');
+      setOutputs({ ok: 'true', errors: '0', warnings: '0', sarifFile: '', fixed: 'false', reviewId: '' });
+      await writeSummary('## rustgate fix: skipped\n\nThis pull request changes no Rust file (`.rs`, `Cargo.toml`, `Cargo.lock`).\n');
+      return;
+    }
+  }
   const env = childEnv(inputs.model ? { RUSTGATE_MODEL: inputs.model } : {});
   const args = ['debug-bug', '--json', '--llm', inputs.llm, '--repo', cwd];
   if (inputs.tests) args.push('--tests');

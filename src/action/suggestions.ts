@@ -39,6 +39,9 @@ export interface PlanInput {
   rootCause: string;
 }
 
+/** Longest out-of-diff diff put into a review body (GitHub's body limit is 65,536 characters). */
+const MAX_BODY_DIFF = 50_000;
+
 /** The hidden marker rustgate puts in everything it posts, so re-runs find their own comments. */
 export const MARKER_PREFIX = '<!-- rustgate:fingerprint:';
 
@@ -158,13 +161,15 @@ function reviewBody(input: PlanInput, inline: number, outsideDiff: string, finge
   if (input.candidate.touched_keys.length > 0) parts.push('', `ISG nodes touched: ${input.candidate.touched_keys.map((k) => `\`${k}\``).join(', ')}`);
   parts.push('', inline > 0 ? `${inline} suggestion(s) inline below.` : 'No change could be placed on a line of this PR diff.');
   if (outsideDiff) {
-    const fence = fenceFor(outsideDiff);
+    // GitHub caps a review body at 65,536 characters; a longer diff is cut (the job summary has it whole).
+    const shown = outsideDiff.length > MAX_BODY_DIFF ? `${outsideDiff.slice(0, outsideDiff.lastIndexOf('\n', MAX_BODY_DIFF) + 1)}… (cut: see the job summary)\n` : outsideDiff;
+    const fence = fenceFor(shown);
     parts.push(
       '',
       'Changes outside the lines of this PR diff (GitHub only accepts review comments on diff lines):',
       '',
       `${fence}diff`,
-      withoutFinalNewline(outsideDiff),
+      withoutFinalNewline(shown),
       fence,
     );
   }

@@ -79,6 +79,7 @@ export function fixSummary(result: DebugBugJson, why: string | null, reviewUrl: 
     out.push(`Candidate: ${describeCandidate(c)}`, '');
     if (reviewUrl) out.push(`Posted as a PR review: ${reviewUrl}`, '');
     if (why) out.push(`> [!NOTE]`, `> ${why}`, '', 'The proposed change, to apply by hand (`git apply`):', '', '```diff', withoutFinalNewline(c.diff), '```', '');
+    else out.push('<details><summary>The whole proposed change</summary>', '', '```diff', withoutFinalNewline(c.diff), '```', '', '</details>', '');
   } else if (why) {
     out.push(`> [!NOTE]`, `> ${why}`, '');
   }

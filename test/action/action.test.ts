@@ -70,6 +70,24 @@ describe('preflight mode', () => {
     expect(existsSync(join(repo.dir, 'out/rg.sarif'))).toBe(true);
   });
 
+  it('annotates warnings and fails on them with fail-on warning', async () => {
+    const repo = await makePrRepo('head');
+    const recorded = JSON.parse(readFileSync(join(RECORDED, 'preflight-head.json'), 'utf8')) as { ok: boolean; diagnostics: Array<Record<string, unknown>> };
+    const warning = { level: 'warning', code: 'dead_code', message: 'function `largest` is never used', file: 'src/report.rs', line: 15, column: 8, isg: null, blast_radius: [] };
+    const clean = JSON.stringify({ ...recorded, ok: true, diagnostics: [warning] });
+    const run = await runAction(bundle, {
+      workspace: repo.dir,
+      eventName: 'pull_request',
+      payload: pullRequestPayload({ number: 7, base: repo.base, head: repo.head }),
+      inputs: { 'fail-on': 'warning' },
+      responses: { 'preflight:json': { exitCode: 0, stdout: clean }, 'preflight:sarif': { exitCode: 0, stdout: '{"version":"2.1.0","runs":[]}' } },
+    });
+    expect(run.stdout).toContain('::warning title=rustgate dead_code,file=src/report.rs,line=15,col=8::function `largest` is never used\n');
+    expect(run.stdout).toContain('(fail-on: warning).');
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs).toMatchObject({ ok: 'true', errors: '0', warnings: '1' });
+  });
+
   it('exits 0 fast without running rustgate when no Rust file changed', async () => {
     const repo = await makePrRepo('docs-only');
     const run = await runAction(bundle, {
@@ -265,6 +283,23 @@ describe('fix mode', () => {
     expect(gh.state.comments).toEqual([]);
     expect(run.summary).toContain('## rustgate fix: no_safe_fix');
     expect(run.summary).not.toContain('```diff');
+  });
+
+  it('skips a PR that changes no Rust file without running rustgate or calling the API', async () => {
+    const docs = await makePrRepo('docs-only');
+    const before = gh.requests.length;
+    const run = await runAction(bundle, {
+      workspace: docs.dir,
+      eventName: 'pull_request',
+      payload: pullRequestPayload({ number: 9, base: docs.base, head: docs.head }),
+      inputs: { mode: 'fix', 'github-token': TOKEN },
+      apiUrl: gh.url,
+      responses: debugBug(diff),
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.cliCalls).toEqual([]);
+    expect(gh.requests.length).toBe(before);
+    expect(run.summary).toContain('## rustgate fix: skipped');
   });
 
   it('refuses to suggest against a checkout that is not the PR head', async () => {

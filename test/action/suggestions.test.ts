@@ -82,4 +82,12 @@ describe('planReview', () => {
     expect(plan(SEND_FIX).comments[0]?.fingerprint).toBe(plan(SEND_FIX).comments[0]?.fingerprint);
     expect(plan(SEND_FIX).fingerprint).not.toBe(plan(SEND_FIX + IMPORT_FIX).fingerprint);
   });
+
+  it('cuts an out-of-diff remainder that would break GitHub\'s review body limit', () => {
+    const many = Array.from({ length: 3000 }, (_, i) => `+// generated line ${i} with some padding to make it long`).join('\n');
+    const p = plan(`--- a/src/report.rs\n+++ b/src/report.rs\n@@ -1,1 +1,3001 @@\n //! Reports\n${many}\n`, { maxSuggestions: 0 });
+    expect(p.outsideDiff.length).toBeGreaterThan(100_000);
+    expect(p.body.length).toBeLessThan(65_536);
+    expect(p.body).toContain('… (cut: see the job summary)\n```');
+  });
 });
