@@ -66,10 +66,14 @@ async function runCase(name: string): Promise<CaseResult> {
           const applied = applyEdits(text, c.edits);
           if (!applied.ok) continue;
           const after = await check(dir, meta.edition, applied.text);
-          // Accept a candidate that removes errors without adding new kinds of errors.
+          // Accept a candidate that removes its target diagnostic without adding errors or new kinds of errors
+          // (fixing one item may surface the same error one level up, e.g. a lifetime needed by a user of a struct).
+          const key = (d: Diagnostic): string => `${d.code ?? ''}|${d.message}|${d.primary?.lineStart ?? 0}`;
+          const target = diags[i] as Diagnostic;
           const before = new Set(diags.map((d) => d.code ?? d.message));
           const introducesNew = after.some((d) => !before.has(d.code ?? d.message));
-          if (after.length < diags.length && !introducesNew) {
+          const targetGone = !after.some((d) => key(d) === key(target));
+          if (!introducesNew && (after.length < diags.length || (after.length === diags.length && targetGone))) {
             text = applied.text;
             diags = after;
             res.accepted.push(c.patternId ?? '?');

@@ -67,10 +67,18 @@ function isShorthandField(src: RustText, r: Range): boolean {
   return /(?:\b[A-Z]\w*|\bSelf)(?:::<[^>]*>)?\s*$/.test(head);
 }
 
+/** True when `r` sits in a pattern (a `let` pattern before its `=`, or a match arm before `=>`), not an expression. */
+function inPattern(src: RustText, r: Range): boolean {
+  const stmtStart = Math.max(src.masked.lastIndexOf(';', r.start - 1), src.masked.lastIndexOf('{', r.start - 1), src.masked.lastIndexOf('}', r.start - 1)) + 1;
+  if (/\blet\b[^=]*$/.test(src.masked.slice(stmtStart, r.start))) return true;
+  const after = src.masked.slice(r.end, r.end + 200);
+  return /^[^,;{}]*?(?:=>|@)/.test(after) && !/^[^,;{}]*?[=!<>]=[^>]/.test(after);
+}
+
 /** Appends a postfix (e.g. `.clone()`) to the expression at `r`, handling shorthand fields and precedence. */
 function appendPostfix(input: ActionInput, r: Range, suffix: string): FileEdit[] {
   const text = textOf(input, r);
-  if (text.trim() === '' || text.endsWith(suffix)) return [];
+  if (text.trim() === '' || text.endsWith(suffix) || inPattern(input.src, r)) return [];
   if (isIdent(text) && isShorthandField(input.src, r)) return [edit(input, r.start, r.end, `${text}: ${text}${suffix}`)];
   if (isPostfixSafe(text)) return [edit(input, r.end, r.end, suffix)];
   return [edit(input, r.start, r.start, '('), edit(input, r.end, r.end, `)${suffix}`)];
@@ -79,7 +87,7 @@ function appendPostfix(input: ActionInput, r: Range, suffix: string): FileEdit[]
 /** Prefixes `&`, `&mut ` or `*` to the expression at `r`, handling shorthand fields and precedence. */
 function prefixExpr(input: ActionInput, r: Range, prefix: string): FileEdit[] {
   const text = textOf(input, r);
-  if (text.trim() === '') return [];
+  if (text.trim() === '' || inPattern(input.src, r)) return [];
   if (isIdent(text) && isShorthandField(input.src, r)) return [edit(input, r.start, r.end, `${text}: ${prefix}${text}`)];
   // A prefix operator binds looser than a following `.method()`, `[i]` or `?`: parenthesise a receiver.
   const next = input.src.masked[input.src.skipSpace(r.end)];
@@ -203,12 +211,13 @@ function wherePredicate(src: RustText, scope: ItemScope, param: string): [number
 const addBound: ActionFn = (input) => {
   const param = input.params.param?.trim() ?? '';
   const rawBound = input.params.bound?.trim() ?? '';
-  if (!isIdent(param) || param === 'Self' || rawBound === '') return [];
   const p = primary(input);
-  if (!p) return [];
+  if (!p || rawBound === '') return [];
   const { src } = input;
   const wanted = boundParts(rawBound).map((b) => qualifyBound(src, b));
   if (wanted.length === 0 || wanted.some((b) => !/^(?:'\w+|[\w:]+(?:<.*>)?|\?Sized)$/.test(b))) return [];
+  if (/^impl [\w:<>, ']+$/.test(param)) return addBoundToImplTrait(input, p, param, wanted);
+  if (!isIdent(param) || param === 'Self') return [];
   for (const scope of scopesAt(src, p.start)) {
     if (!scope.generics) continue;
     const [gOpen, gClose] = scope.generics;
@@ -239,6 +248,22 @@ const addBound: ActionFn = (input) => {
   }
   return [];
 };
+
+/** `x: impl A` in the enclosing fn's signature → `x: impl A + B`, when that `impl A` occurs exactly once there. */
+function addBoundToImplTrait(input: ActionInput, p: Range, param: string, wanted: string[]): FileEdit[] {
+  const { src } = input;
+  const fn = scopesAt(src, p.start).find((s) => s.keyword === 'fn');
+  if (!fn) return [];
+  const header = src.masked.slice(fn.start, fn.headerEnd);
+  const escaped = param.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const hits = [...header.matchAll(new RegExp(`${escaped}(?![\\w<])`, 'g'))];
+  if (hits.length !== 1) return [];
+  const existing = boundParts(param.slice('impl '.length));
+  const missing = wanted.filter((b) => !existing.includes(b));
+  if (missing.length === 0) return [];
+  const at = fn.start + (hits[0]?.index ?? 0) + param.length;
+  return [edit(input, at, at, ` + ${missing.join(' + ')}`)];
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // closures, bindings, borrows
@@ -594,6 +619,8 @@ const replacePrimary: ActionFn = (input) => {
   }
   const text = input.params.text?.trim() ?? '';
   if (!isIdent(text)) return [];
+  const old = textOf(input, p);
+  if (isShorthandField(input.src, p)) return [edit(input, p.start, p.end, `${old}: ${text}`)];
   return [edit(input, p.start, p.end, text)];
 };
 
