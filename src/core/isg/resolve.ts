@@ -661,6 +661,8 @@ class Resolver {
     const callable = defs.find((d) => CALLABLE_KINDS.has(d.kind));
     if (callable) return { key: callable.key };
     if (defs.some((d) => d.kind === 'struct')) return 'constructor';
+    // `Enum::Variant(..)` of a workspace enum builds a value; it is not a call.
+    if (defs.length === 0 && path.length >= 2 && this.resolvePath(owner, path.slice(0, -1)).some((d) => d.kind === 'enum')) return 'constructor';
     return undefined;
   }
 
