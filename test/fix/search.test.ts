@@ -84,6 +84,18 @@ describe('searchFix', () => {
     expect(chain.outcome).toBe('no_progress');
   });
 
+  it('looks one round ahead when a fix uncovers an error of a later phase', async () => {
+    const r = await run('x BUG1 y', [source('s', { BUG1: ['BUG7'], BUG7: ['done'] })]);
+    expect(r.outcome).toBe('fixed');
+    expect(r.files.get('f.rs')).toBe('x done y');
+    expect(r.steps.map((s) => s.candidate.id)).toEqual(['s:BUG1:0', 's:BUG7:0']);
+    const none = await run('x BUG1 y', [source('s', { BUG1: ['BUG7'], BUG7: ['BUG8'] })]);
+    expect(none.outcome).toBe('no_progress');
+    expect(none.files.get('f.rs')).toBe('x BUG1 y');
+    const off = await run('x BUG1 y', [source('s', { BUG1: ['BUG7'], BUG7: ['done'] })], { lookahead: 0 });
+    expect(off.outcome).toBe('no_progress');
+  });
+
   it('stops at the time budget', async () => {
     let t = 0;
     const r = await run('BUG1 BUG2', [source('s', { BUG1: ['ok1!'], BUG2: ['ok2!'] })], { timeBudgetMs: 10, now: () => (t += 20) });

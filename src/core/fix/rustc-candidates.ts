@@ -124,6 +124,29 @@ export function rustcSuggestionCandidates(diagnostics: readonly Diagnostic[], in
       });
     });
   }
+  // Some fixes need several suggestions of one diagnostic together (`.clone()` plus `#[derive(Clone)]`; a bound
+  // plus "...and changing the associated type name"): offer all of a diagnostic's suggestions as one candidate.
+  for (const i of indexes) {
+    const d = diagnostics[i];
+    const list = (options.get(i) ?? []).filter((s) => !s.message.endsWith('more at the same place)'));
+    if (!d || list.length < 2) continue;
+    const edits: FileEdit[] = [];
+    for (const s of list) {
+      const e = editsOf(s);
+      if (!overlapsAny(edits, e) && !e.some((x) => edits.some((y) => x.file === y.file && x.byteStart === y.byteStart))) edits.push(...e);
+    }
+    if (edits.length < 2) continue;
+    push({
+      id: `rustc:${i}:all`,
+      origin: 'rustc',
+      patternId: 'rustc_suggestion',
+      description: `${d.code ?? 'error'}: ${list.map((s) => short(s.message)).join(' + ')}`,
+      edits,
+      touchedKeys: [],
+      targets: [i],
+      applicability: list.reduce<Applicability>((w, s) => (APPLICABILITY_RANK[s.applicability] > APPLICABILITY_RANK[w] ? s.applicability : w), 'MachineApplicable'),
+    });
+  }
   if (index !== undefined || opts.combine === false) return out;
   const combos: { id: string; pick: (i: number) => Suggestion | undefined; label: Applicability }[] = [
     {

@@ -32,6 +32,8 @@ export interface SearchOptions {
   history?: ReadonlyMap<string, PatternHistory>;
   maxRounds?: number;
   maxCandidatesPerRound?: number;
+  /** Sidesteps explored when no candidate makes progress (default 2; 0 disables the lookahead). */
+  lookahead?: number;
   timeBudgetMs?: number;
   now?: () => number;
 }
@@ -177,6 +179,7 @@ export async function searchFix(opts: SearchOptions): Promise<SearchResult> {
   const maxRounds = opts.maxRounds ?? 4;
   const cap = opts.maxCandidatesPerRound ?? 12;
   const budget = opts.timeBudgetMs ?? 120_000;
+  const lookahead = opts.lookahead ?? 2;
   const original = new Map(opts.files);
   let current = new Map(opts.files);
   let state: ValidationResult = opts.initial;
@@ -200,14 +203,15 @@ export async function searchFix(opts: SearchOptions): Promise<SearchResult> {
     return { outcome: 'nothing_to_fix', files: current, original, candidate: null, steps, final: state, confidence: 0, rounds, validations, timedOut };
   }
 
-  for (let r = 0; r < maxRounds && state.errors.length > 0; r++) {
-    const ctx: FixContext = { diagnostics: state.errors, files: current, ...(opts.graph ? { graph: opts.graph } : {}) };
+  /** Validates up to `limit` candidates for the errors of `st` on top of `files`; records the round. */
+  const evaluateRound = async (files: Map<string, string>, st: ValidationResult, limit: number): Promise<{ evaluated: EvaluatedCandidate[]; round: SearchRound }> => {
+    const ctx: FixContext = { diagnostics: st.errors, files, ...(opts.graph ? { graph: opts.graph } : {}) };
     const pooled = await collect(ctx, opts.sources);
-    const round: SearchRound = { errorsBefore: state.errors.length, tried: [], rejected: [], accepted: null };
+    const round: SearchRound = { errorsBefore: st.errors.length, tried: [], rejected: [], accepted: null };
     rounds.push(round);
     const evaluated: EvaluatedCandidate[] = [];
     for (const p of pooled) {
-      if (evaluated.length >= cap) break;
+      if (evaluated.length >= limit) break;
       if (now() - started > budget) {
         timedOut = true;
         break;
@@ -217,26 +221,27 @@ export async function searchFix(opts: SearchOptions): Promise<SearchResult> {
         round.rejected.push({ id: c.id, reasons: ['edits a file that does not exist'] });
         continue;
       }
+      for (const [f, t] of current) if (!files.has(f)) files.set(f, t);
       if (opts.gate) {
-        const verdict = opts.gate(c, current);
+        const verdict = opts.gate(c, files);
         if (!verdict.ok) {
           round.rejected.push({ id: c.id, reasons: verdict.reasons });
           continue;
         }
       }
-      const applied = applyEditsToFiles(current, c.edits);
+      const applied = applyEditsToFiles(files, c.edits);
       if (!applied.ok) {
         round.rejected.push({ id: c.id, reasons: [applied.reason] });
         continue;
       }
       const v = await opts.validate(applied.files);
       validations++;
-      const changed = Array.from(new Set(c.edits.map((e) => e.file))).reduce((n, f) => n + changedLineCount(current.get(f) ?? '', applied.files.get(f) ?? ''), 0);
+      const changed = Array.from(new Set(c.edits.map((e) => e.file))).reduce((n, f) => n + changedLineCount(files.get(f) ?? '', applied.files.get(f) ?? ''), 0);
       const e: EvaluatedCandidate = {
         candidate: c,
         validation: v,
-        errorsBefore: state.errors.length,
-        newErrors: countNew(state.errors, v.errors),
+        errorsBefore: st.errors.length,
+        newErrors: countNew(st.errors, v.errors),
         newWarnings: countNew(opts.initial.warnings, v.warnings),
         changedLines: changed,
         agreement: p.origins.size,
@@ -245,15 +250,48 @@ export async function searchFix(opts: SearchOptions): Promise<SearchResult> {
       evaluated.push(e);
       round.tried.push({ id: c.id, errorsAfter: v.errors.length, newErrors: e.newErrors, status: v.status });
     }
-    const best = rankCandidates(evaluated, opts.history)[0];
-    if (!best || !isProgress(best)) break;
-    round.accepted = best.candidate.id;
-    steps.push(best);
-    const applied = applyEditsToFiles(current, best.candidate.edits);
-    if (!applied.ok) break; // cannot happen: it applied a moment ago
+    return { evaluated, round };
+  };
+
+  const accept = (e: EvaluatedCandidate, round: SearchRound): boolean => {
+    const applied = applyEditsToFiles(current, e.candidate.edits);
+    if (!applied.ok) return false; // cannot happen: it applied a moment ago
+    round.accepted = e.candidate.id;
+    steps.push(e);
     current = applied.files;
-    state = best.validation;
-    if (timedOut) break;
+    state = e.validation;
+    return true;
+  };
+
+  for (let r = 0; r < maxRounds && state.errors.length > 0 && !timedOut; r++) {
+    const { evaluated, round } = await evaluateRound(current, state, cap);
+    const ranked = rankCandidates(evaluated, opts.history);
+    const best = ranked[0];
+    if (best && isProgress(best)) {
+      if (!accept(best, round)) break;
+      continue;
+    }
+    // Lookahead: fixing an error can uncover one of a later compiler phase (a missing `use` fixed, then type
+    // inference fails), so the count stays the same. Try one more round from the best such sidesteps; accept
+    // the pair only if it ends with strictly fewer errors than now and the second step adds none.
+    const sidesteps = ranked
+      .filter((e) => e.validation.errors.length <= state.errors.length && e.validation.errors.length > 0 && countNew(e.validation.errors, state.errors) > 0)
+      .slice(0, lookahead);
+    let found = false;
+    for (const side of sidesteps) {
+      if (r + 1 >= maxRounds || timedOut) break;
+      const applied = applyEditsToFiles(current, side.candidate.edits);
+      if (!applied.ok) continue;
+      const next = await evaluateRound(applied.files, side.validation, Math.max(2, Math.floor(cap / 2)));
+      const second = rankCandidates(next.evaluated, opts.history).find((e) => isProgress(e) && e.validation.errors.length < state.errors.length);
+      if (!second) continue;
+      accept(side, round);
+      accept(second, next.round);
+      r++;
+      found = true;
+      break;
+    }
+    if (!found) break;
   }
 
   const edits = editsBetween(original, current);
