@@ -93,7 +93,9 @@ function prefixExpr(input: ActionInput, r: Range, prefix: string): FileEdit[] {
   const next = input.src.masked[input.src.skipSpace(r.end)];
   const receiver = next === '.' || next === '[' || next === '?';
   // A prefix operator binds tighter than binary operators and `as`, looser than method calls.
-  if (!receiver && (isPostfixSafe(text) || /^[&*]/.test(text))) return [edit(input, r.start, r.start, prefix)];
+  const simple = isPostfixSafe(text) || /^[&*]/.test(text);
+  if (receiver) return [edit(input, r.start, r.start, simple ? `(${prefix}` : `(${prefix}(`), edit(input, r.end, r.end, simple ? ')' : '))')];
+  if (simple) return [edit(input, r.start, r.start, prefix)];
   return [edit(input, r.start, r.start, `${prefix}(`), edit(input, r.end, r.end, ')')];
 }
 

@@ -1,0 +1,134 @@
+/**
+ * Template actions on small texts: `⟦…⟧` marks the diagnostic's primary span, `⟨…⟩` spans the detector selected.
+ * Each row gives the exact text after applying the action's edits, or null when the action must decline.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic, SourceSpan } from '../../src/core/diagnostics/types.js';
+import { applyEdits } from '../../src/core/fix/apply.js';
+import { ACTIONS } from '../../src/core/patterns/actions.js';
+import type { ActionName } from '../../src/core/patterns/model.js';
+import { isPostfixSafe, maskRust, RustText } from '../../src/core/patterns/rust-text.js';
+
+const enc = new TextEncoder();
+
+function span(text: string, start: number, end: number, primary: boolean): SourceSpan {
+  const bs = enc.encode(text.slice(0, start)).length;
+  const be = enc.encode(text.slice(0, end)).length;
+  return { file: 'src/lib.rs', lineStart: 1, lineEnd: 1, columnStart: 1, columnEnd: 1, byteStart: bs, byteEnd: be, isPrimary: primary, label: null };
+}
+
+/** Strips the markers and returns the clean text with the primary and matched spans. */
+function parse(marked: string): { text: string; primary: SourceSpan; matched: SourceSpan[] } {
+  let text = '';
+  const opens: { kind: string; at: number }[] = [];
+  const ranges: { kind: string; start: number; end: number }[] = [];
+  for (const ch of marked) {
+    if (ch === '⟦' || ch === '⟨') opens.push({ kind: ch, at: text.length });
+    else if (ch === '⟧' || ch === '⟩') {
+      const o = opens.pop();
+      if (o) ranges.push({ kind: o.kind, start: o.at, end: text.length });
+    } else text += ch;
+  }
+  const p = ranges.find((r) => r.kind === '⟦');
+  if (!p) throw new Error('no primary span marked');
+  return {
+    text,
+    primary: span(text, p.start, p.end, true),
+    matched: ranges.filter((r) => r.kind === '⟨').map((r) => span(text, r.start, r.end, false)),
+  };
+}
+
+function run(action: ActionName, marked: string, params: Record<string, string> = {}): string | null {
+  const { text, primary, matched } = parse(marked);
+  const diagnostic: Diagnostic = { level: 'error', code: 'E0000', message: '', primary, spans: [primary, ...matched], notes: [], suggestions: [], rendered: '', source: 'test', packageName: null };
+  const edits = ACTIONS[action]({ file: 'src/lib.rs', src: new RustText(text), diagnostic, matched, params });
+  if (edits.length === 0) return null;
+  const r = applyEdits(text, edits);
+  if (!r.ok) throw new Error(r.reason);
+  return r.text;
+}
+
+type Row = [string, ActionName, string, Record<string, string>, string | null];
+
+const ROWS: Row[] = [
+  // insert_use
+  ['use after inner attributes', 'insert_use', '#![allow(unused)]\nfn main() { let m = ⟦HashMap⟧::new(); }\n', { path: 'std::collections::HashMap' }, '#![allow(unused)]\nuse std::collections::HashMap;\n\nfn main() { let m = HashMap::new(); }\n'],
+  ['use after the last use', 'insert_use', 'use std::fmt;\nuse std::io;\n\nfn f() -> ⟦Path⟧ {}\n', { path: 'std::path::Path' }, 'use std::fmt;\nuse std::io;\nuse std::path::Path;\n\nfn f() -> Path {}\n'],
+  ['use inside the inline module of the span', 'insert_use', 'use a::b;\nmod m {\n    fn f() -> ⟦Path⟧ {}\n}\n', { path: 'std::path::Path' }, 'use a::b;\nmod m {\n    use std::path::Path;\n\n    fn f() -> Path {}\n}\n'],
+  ['use already present', 'insert_use', 'use std::path::Path;\nfn f() -> ⟦Path⟧ {}\n', { path: 'std::path::Path' }, null],
+  ['qualified name is not fixed by an import', 'insert_use', 'fn f() { a::⟦Path⟧::new() }\n', { path: 'std::path::Path', match_primary: 'true' }, null],
+  ['import must bring in the unresolved name', 'insert_use', 'fn f() -> ⟦Path⟧ {}\n', { path: 'std::path::PathBuf', match_primary: 'true' }, null],
+  ['bad path', 'insert_use', 'fn f() -> ⟦Path⟧ {}\n', { path: 'std::{a, b}' }, null],
+  // add_bound
+  ['bare parameter', 'add_bound', 'fn f<T>(t: T) { ⟦t⟧; }', { param: 'T', bound: 'Clone' }, 'fn f<T: Clone>(t: T) { t; }'],
+  ['existing bounds', 'add_bound', 'fn f<T: Eq>(t: T) { ⟦t⟧; }', { param: 'T', bound: 'Clone' }, 'fn f<T: Eq + Clone>(t: T) { t; }'],
+  ['where clause', 'add_bound', 'fn f<T>(t: T) where T: Eq, { ⟦t⟧; }', { param: 'T', bound: 'Clone' }, 'fn f<T>(t: T) where T: Eq + Clone, { t; }'],
+  ['default type', 'add_bound', 'struct S<T: Eq = u8>(T);\nimpl<T: Eq> S<T> { fn g(&self) { ⟦self⟧; } }', { param: 'T', bound: 'Copy' }, 'struct S<T: Eq = u8>(T);\nimpl<T: Eq + Copy> S<T> { fn g(&self) { self; } }'],
+  ['fn-trait bound with a return type', 'add_bound', "fn run<F: FnOnce() -> u64>(f: F) { ⟦f⟧; }", { param: 'F', bound: "Send + 'static" }, "fn run<F: FnOnce() -> u64 + Send + 'static>(f: F) { f; }"],
+  ['only the missing part of the bound', 'add_bound', "fn run<F: FnOnce() + 'static>(f: F) { ⟦f⟧; }", { param: 'F', bound: "Send + 'static" }, "fn run<F: FnOnce() + 'static + Send>(f: F) { f; }"],
+  ['bound already there', 'add_bound', 'fn f<T: Clone>(t: T) { ⟦t⟧; }', { param: 'T', bound: 'Clone' }, null],
+  ['non-prelude std trait is qualified', 'add_bound', 'fn f<T>(t: T) { ⟦t⟧; }', { param: 'T', bound: 'Debug' }, 'fn f<T: std::fmt::Debug>(t: T) { t; }'],
+  ['imported std trait stays short', 'add_bound', 'use std::fmt::Debug;\nfn f<T>(t: T) { ⟦t⟧; }', { param: 'T', bound: 'Debug' }, 'use std::fmt::Debug;\nfn f<T: Debug>(t: T) { t; }'],
+  ['impl Trait argument', 'add_bound', 'fn f(t: impl Sized) { ⟦t⟧; }', { param: 'impl Sized', bound: 'Debug' }, 'fn f(t: impl Sized + std::fmt::Debug) { t; }'],
+  ['parameter not declared anywhere', 'add_bound', 'fn f(t: u8) { ⟦t⟧; }', { param: 'T', bound: 'Clone' }, null],
+  ['Self is not a generic parameter', 'add_bound', 'trait A { fn f(&self) { ⟦self⟧; } }', { param: 'Self', bound: 'Sized' }, null],
+  // closures and bindings
+  ['move closure', 'add_move_to_closure', 'fn f() { spawn(⟦||⟧ x); }', {}, 'fn f() { spawn(move || x); }'],
+  ['async move', 'add_move_to_closure', 'fn f() { ⟦async⟧ { x } }', {}, 'fn f() { async move { x } }'],
+  ['already move', 'add_move_to_closure', 'fn f() { spawn(move ⟦||⟧ x); }', {}, null],
+  ['let mut', 'add_mut_to_binding', 'fn f() { let x = 1; ⟦x = 2⟧; }', { name: 'x' }, 'fn f() { let mut x = 1; x = 2; }'],
+  ['typed let, nearest declaration', 'add_mut_to_binding', 'fn f() { let x = 0; let x: u8 = 1; ⟦x += 2⟧; }', { name: 'x' }, 'fn f() { let x = 0; let mut x: u8 = 1; x += 2; }'],
+  ['parameter', 'add_mut_to_binding', 'fn f(v: Vec<u8>) { ⟦v.push(1)⟧; }', { name: 'v' }, 'fn f(mut v: Vec<u8>) { v.push(1); }'],
+  ['for binding', 'add_mut_to_binding', 'fn f() { for s in xs() { ⟦s.push(1)⟧; } }', { name: 's' }, 'fn f() { for mut s in xs() { s.push(1); } }'],
+  ['not declared', 'add_mut_to_binding', 'fn f() { ⟦x = 2⟧; }', { name: 'x' }, null],
+  // expressions
+  ['to_string on a shorthand field', 'to_owned_at_span', 'fn f(n: &str) -> U { U { ⟦n⟧ } }', {}, 'fn f(n: &str) -> U { U { n: n.to_string() } }'],
+  ['to_string on a block tail is not a field', 'to_owned_at_span', 'fn f(n: &str) -> String { if ok { ⟦n⟧ } else { x } }', {}, 'fn f(n: &str) -> String { if ok { n.to_string() } else { x } }'],
+  ['clone wraps a binary expression', 'clone_at_span', 'fn f() { g(⟦a + b⟧) }', {}, 'fn f() { g((a + b).clone()) }'],
+  ['borrow parenthesises a receiver', 'borrow_at_span', 'fn f() { ⟦v⟧.iter() }', {}, 'fn f() { (&v).iter() }'],
+  ['borrow of a pattern binding is refused', 'borrow_at_span', 'fn f() { let ⟦x⟧ = y; }', {}, null],
+  ['reborrow', 'borrow_at_span', 'fn f(v: &mut Vec<u8>) { g(⟦v⟧) }', { mode: 'reborrow' }, 'fn f(v: &mut Vec<u8>) { g(&mut *v) }'],
+  ['deref', 'deref_at_span', 'fn f() { g(⟦v⟧) }', {}, 'fn f() { g(*v) }'],
+  ['ref bindings', 'ref_binding', 'fn f() { match s { S { ⟦a⟧: ⟨x⟩, b: ⟨mut y⟩ } => {} } }', { target: 'matched' }, 'fn f() { match s { S { a: ref x, b: ref mut y } => {} } }'],
+  ['method call inserted before the method', 'insert_method_call', 'fn f() { self.log.⟦count⟧() }', { call: '.borrow()' }, 'fn f() { self.log.borrow().count() }'],
+  ['method call must be a plain call', 'insert_method_call', 'fn f() { self.log.⟦count⟧() }', { call: '.borrow(); drop(x)' }, null],
+  // match arms and struct fields
+  ['missing arms with empty bodies', 'missing_match_arms', 'fn f(e: E) {\n    match ⟦e⟧ {\n        E::A => {}\n    }\n}', { patterns: '`E::B` and `E::C(_)`' }, 'fn f(e: E) {\n    match e {\n        E::A => {}\n        E::B => {}\n        E::C(_) => {}\n    }\n}'],
+  ['arms with values are left to a person', 'missing_match_arms', 'fn f(e: E) -> u8 { match ⟦e⟧ { E::A => 1, } }', { patterns: '`E::B`' }, null],
+  ['wildcard-like or truncated lists are refused', 'missing_match_arms', 'fn f(e: u8) { match ⟦e⟧ { 0 => {} } }', { patterns: '`1_u8..=u8::MAX`' }, null],
+  ['struct fields with obvious zero values', 'missing_struct_fields', 'struct P { x: u8, name: String, tags: Vec<String>, next: Option<u8> }\nfn f() -> P { ⟦P⟧ { x: 1 } }', { fields: '`name`, `tags` and `next`', struct: 'P' }, 'struct P { x: u8, name: String, tags: Vec<String>, next: Option<u8> }\nfn f() -> P { P { x: 1, name: String::new(), tags: Vec::new(), next: None } }'],
+  ['struct field without an obvious value', 'missing_struct_fields', 'struct P { x: u8, at: Instant }\nfn f() -> P { ⟦P⟧ { x: 1 } }', { fields: '`at`', struct: 'P' }, null],
+  ['multi-line literal', 'missing_struct_fields', 'struct P { x: u8, y: u8 }\nfn f() -> P {\n    ⟦P⟧ {\n        x: 1,\n    }\n}', { fields: '`y`', struct: 'P' }, 'struct P { x: u8, y: u8 }\nfn f() -> P {\n    P {\n        x: 1,\n        y: 0,\n    }\n}'],
+  // visibility, lifetimes, statements
+  ['make a nested item pub(crate)', 'make_pub', 'mod a {\n    pub mod b {\n        fn g() {}\n    }\n}\nfn f() { a::b::⟦g⟧() }', { name: 'g' }, 'mod a {\n    pub mod b {\n        pub(crate) fn g() {}\n    }\n}\nfn f() { a::b::g() }'],
+  ['item in another file is left alone', 'make_pub', 'mod a;\nfn f() { a::⟦g⟧() }', { name: 'g' }, null],
+  ['lifetime reuses the only one', 'add_lifetime', "struct S<'x> { a: &'x u8, b: ⟦&⟧u8 }", { mode: 'item' }, "struct S<'x> { a: &'x u8, b: &'x u8 }"],
+  ['lifetime on a type needing one', 'add_lifetime', 'struct S { t: ⟦Tok⟧ }', { mode: 'item' }, "struct S<'a> { t: Tok<'a> }"],
+  ['lifetime with other generics', 'add_lifetime', 'enum E<T> { A(T), B(⟦&⟧T) }', { mode: 'item' }, "enum E<'a, T> { A(T), B(&'a T) }"],
+  ['semicolon after a let is not removed', 'remove_semicolon', 'fn f() -> u8 ⟦{ let a = 1; }⟧', {}, null],
+  ['hoisted temporary', 'hoist_temporary', 'fn f() {\n    let r = ⟦make()⟧.get();\n    use_it(r);\n}', {}, 'fn f() {\n    let tmp = make();\n    let r = tmp.get();\n    use_it(r);\n}'],
+  ['rename declaration', 'rename_declaration', 'fn f() { let ⟨_x⟩ = 1; ⟦x⟧ }', { from: '_x', to: 'x' }, 'fn f() { let x = 1; x }'],
+  ['similar name in a shorthand field', 'replace_primary', 'const A: u8 = 1;\nfn f() -> S { S { ⟦a⟧ } }', { text: 'A' }, 'const A: u8 = 1;\nfn f() -> S { S { a: A } }'],
+  ['let for an undeclared assignment', 'replace_primary', 'fn f() { ⟦x⟧ = 1; }', { prefix: 'let ' }, 'fn f() { let x = 1; }'],
+  ['no let for a comparison', 'replace_primary', 'fn f() { ⟦x⟧ == 1; }', { prefix: 'let ' }, null],
+  // UTF-8: byte offsets after multi-byte characters
+  ['multi-byte text before the span', 'clone_at_span', 'fn f() { let s = "héllo ✓ 😀"; g(⟦name⟧) }', {}, 'fn f() { let s = "héllo ✓ 😀"; g(name.clone()) }'],
+];
+
+describe('template actions', () => {
+  it.each(ROWS)('%s (%s)', (_name, action, marked, params, expected) => {
+    expect(run(action, marked, params)).toBe(expected);
+  });
+});
+
+describe('lexical helpers', () => {
+  it('masks comments, strings and char literals but keeps lifetimes and length', () => {
+    const src = "let a = \"{\"; // }\nlet c = '{'; fn f<'a>(x: &'a str) /* { */ {}";
+    const m = maskRust(src);
+    expect(m.length).toBe(src.length);
+    expect(m).toBe("let a = \" \";     \nlet c = ' '; fn f<'a>(x: &'a str)         {}");
+  });
+  it('knows which expressions take a postfix method without parentheses', () => {
+    expect([isPostfixSafe('a.b()'), isPostfixSafe('f::<u8>(x)[0]'), isPostfixSafe('x?'), isPostfixSafe('a + b'), isPostfixSafe('*x'), isPostfixSafe('x as u8')]).toEqual([true, true, true, false, false, false]);
+  });
+});
