@@ -45,7 +45,7 @@ describe('loadPatterns', () => {
     ['unknown action', VALID.replace('add_mut_to_binding', 'rewrite_everything'), 'pattern file <dir>/mut_binding.yaml: template.action must be equal to one of the allowed values'],
     ['bad regex', VALID.replace("message: '^(?:", "message: '^((?:"), 'pattern file <dir>/mut_binding.yaml: detector.message is not a valid regex'],
     ['unknown detector field', VALID.replace('detector:\n', 'detector:\n  mesage: x\n'), 'pattern file <dir>/mut_binding.yaml: detector must NOT have additional properties (mesage)'],
-    ['fix without template', VALID.replace(/^template:\n(?:  .*\n)+/m, ''), 'pattern file <dir>/mut_binding.yaml: (root) must have required property \'template\''],
+    ['fix without template', VALID.replace(/^template:\n(?: {2}.*\n)+/m, ''), 'pattern file <dir>/mut_binding.yaml: (root) must have required property \'template\''],
     ['not YAML', 'id: [unclosed\n', 'pattern file <dir>/mut_binding.yaml: (root) is not valid YAML'],
   ])('rejects a file with a %s as PATTERN_INVALID naming the file and field', (_name, text, message) => {
     const err = loadError('mut_binding.yaml', text);
