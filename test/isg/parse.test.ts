@@ -59,6 +59,7 @@ describe('parseRustSource', () => {
         '    fn go<R>(&self, r: &R, b: Box<dyn Job>) where R: Runner {',
         '        let w = Worker::new(1);',
         '        let z = Zed { a: 1 };',
+        '        let q = build()?;',
         '        self.f.run(); r.run(); b.work(); w.step(); z.zap(); make().chain(); Self::helper(); Worker::default().go();',
         '        assert_eq!(compute(1), other::two(x.len()));',
         '    }',
@@ -70,13 +71,17 @@ describe('parseRustSource', () => {
     const go = f.items[1];
     expect(go).toMatchObject({ kind: 'method', name: 'go', parent: 0, bounds: ['R: Runner'] });
     expect(go?.locals).toEqual({ r: ['R'], b: ['Job'], w: ['Worker'], z: ['Zed'] });
-    const shapes = go?.calls.map((c) => (c.method ? `${c.method}:${c.recv?.kind}${c.recv?.kind === 'ident' ? `=${c.recv.name}` : ''}${c.recv?.kind === 'typed' ? `=${c.recv.path.join('::')}` : ''}${c.recv?.kind === 'field' ? `=${c.recv.field}` : ''}` : c.path?.join('::')));
+    const shapes = go?.calls.map((c) => (c.method ? `${c.method}:${c.recv?.kind}${c.recv?.kind === 'ident' ? `=${c.recv.name}` : ''}${c.recv?.kind === 'typed' || c.recv?.kind === 'call' ? `=${c.recv.path.join('::')}` : ''}${c.recv?.kind === 'field' ? `=${c.recv.field}` : ''}` : c.path?.join('::')));
     expect(shapes).toEqual([
       'Worker::new',
-      'run:field=f', 'run:ident=r', 'work:ident=b', 'step:ident=w', 'zap:ident=z', 'chain:other', 'make', 'Self::helper', 'go:typed=Worker', 'Worker::default',
+      'build',
+      'run:field=f', 'run:ident=r', 'work:ident=b', 'step:ident=w', 'zap:ident=z', 'chain:call=make', 'make', 'Self::helper', 'go:typed=Worker', 'Worker::default',
       'len:ident=x', 'compute', 'other::two',
     ]);
     expect(go?.macros).toEqual([['assert_eq']]);
+    expect(go?.callLocals).toEqual({ q: ['build'] });
+    const ret = parseRustSource('fn a() -> Option<Box<Foo>> { todo!() }\nfn b() -> io::Result<x::Bar> { todo!() }\n');
+    expect(ret.items.map((i) => i.ret)).toEqual([['Foo'], ['x', 'Bar']]);
   });
 
   it('keeps indexing after a syntax error', () => {

@@ -103,10 +103,15 @@ describe('ISG edges', () => {
     expect(out(`${APP}/cli.rs-cli-print`, 'CALLS')).toEqual([`${CORE}/exec.rs-exec-spawn_job`]);
   });
 
+  it('types a local through the return type of the function that produced it', () => {
+    expect(edges).toContainEqual(e(`${CORE}/exec.rs-exec-Executor::mystery`, 'CALLS', `${CORE}/runner.rs-runner-Alpha::process`));
+  });
+
   it('never guesses: an ambiguous method and std calls make no edge and are counted', () => {
     const mystery = `${CORE}/exec.rs-exec-Executor::mystery`;
-    expect(out(mystery, 'CALLS')).toEqual([`${CORE}/runner.rs-runner-pick`]);
-    expect(edges.filter((x) => x.dst.endsWith('::process'))).toEqual([]);
+    expect(out(mystery, 'CALLS')).toEqual([`${CORE}/runner.rs-runner-Alpha::process`, `${CORE}/runner.rs-runner-pick`]);
+    // `b.process()` on a loop variable of unknown type: Alpha::process and Beta::process both match.
+    expect(edges.filter((x) => x.dst.endsWith('::process'))).toEqual([e(mystery, 'CALLS', `${CORE}/runner.rs-runner-Alpha::process`)]);
     expect(unresolved).toBe(12);
   });
 

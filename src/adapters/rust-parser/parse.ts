@@ -275,6 +275,32 @@ function exprType(node: Node | null): string[] | undefined {
   }
 }
 
+/** The callee path of `f(..)`, `a::f(..)`, `f(..)?`, `f(..).await` (not of `Type::f(..)`, which exprType covers). */
+function callPathOf(node: Node | null): string[] | undefined {
+  if (!node) return undefined;
+  if (node.type === 'try_expression' || node.type === 'await_expression' || node.type === 'parenthesized_expression') return callPathOf(node.namedChildren[0] ?? null);
+  if (node.type !== 'call_expression') return undefined;
+  let fn = node.childForFieldName('function');
+  if (fn?.type === 'generic_function') fn = fn.childForFieldName('function');
+  if (fn?.type !== 'identifier' && fn?.type !== 'scoped_identifier') return undefined;
+  return splitPath(fn.text);
+}
+
+const RESULT_WRAPPERS = new Set(['Option', 'Result', ...WRAPPERS]);
+
+/** The nominal return type of a function, looking through Option/Result and smart pointers. */
+function returnPathOf(node: Node | null): string[] | undefined {
+  if (node?.type === 'generic_type') {
+    const base = node.childForFieldName('type');
+    const last = base ? splitPath(base.text).pop() : undefined;
+    if (last && RESULT_WRAPPERS.has(last)) {
+      const first = node.childForFieldName('type_arguments')?.namedChildren.find((c) => c.type !== 'lifetime');
+      return returnPathOf(first ?? null);
+    }
+  }
+  return typePathOf(node);
+}
+
 function receiverOf(node: Node | null): Receiver {
   if (!node) return { kind: 'other' };
   if (node.type === 'self') return { kind: 'self' };
@@ -289,6 +315,8 @@ function receiverOf(node: Node | null): Receiver {
   }
   const t = exprType(node);
   if (t) return { kind: 'typed', path: t };
+  const call = callPathOf(node);
+  if (call) return { kind: 'call', path: call };
   return { kind: 'other' };
 }
 
@@ -303,6 +331,7 @@ interface BodyFacts {
   calls: CallFact[];
   locals: Record<string, string[]>;
   macros: string[][];
+  callLocals?: Record<string, string[]>;
 }
 
 interface Tok {
@@ -382,8 +411,13 @@ function walkBody(root: Node, src: string, out: BodyFacts): void {
       const node = c.currentNode;
       const name = patternName(node.childForFieldName('pattern'));
       if (name) {
-        const ty = typePathOf(node.childForFieldName('type')) ?? exprType(node.childForFieldName('value'));
+        const value = node.childForFieldName('value');
+        const ty = typePathOf(node.childForFieldName('type')) ?? exprType(value);
         if (ty) out.locals[name] = ty;
+        else {
+          const call = callPathOf(value);
+          if (call) (out.callLocals ??= {})[name] = call;
+        }
       }
     } else if (t === 'macro_invocation') {
       const node = c.currentNode;
@@ -527,6 +561,8 @@ class FactsBuilder {
           if (p.type === 'parameter') collectTypeRefs(p.childForFieldName('type'), f.typeRefs);
         }
         collectTypeRefs(node.childForFieldName('return_type'), f.typeRefs);
+        const ret = returnPathOf(node.childForFieldName('return_type'));
+        if (ret) f.ret = ret;
         paramLocals(params, f.locals);
         if (body) walkBody(body, this.src, f);
         this.push(f);

@@ -4,7 +4,7 @@
  * Bump FACTS_VERSION whenever the shape or meaning changes, so cached facts are re-parsed.
  */
 
-export const FACTS_VERSION = 1;
+export const FACTS_VERSION = 2;
 
 export type ItemKind =
   | 'fn' | 'method' | 'struct' | 'enum' | 'union' | 'trait' | 'impl' | 'type' | 'const' | 'static' | 'macro' | 'mod';
@@ -17,6 +17,8 @@ export type Receiver =
   | { kind: 'field'; field: string }
   /** An expression whose type is written in it: `Type::new(..)`, `Type { .. }`. */
   | { kind: 'typed'; path: string[] }
+  /** The result of a path call `f(..)` / `a::f(..)` (optionally with `?`): typed by the callee's return type. */
+  | { kind: 'call'; path: string[] }
   | { kind: 'other' };
 
 /** One call inside a body: a path call (`a::b::f()`, `Type::f()`) or a method call (`recv.m()`). */
@@ -79,6 +81,10 @@ export interface ItemFact {
   pathAttr?: string;
   /** structs: named field → type path. */
   fields?: Record<string, string[]>;
+  /** fn/method: the nominal return type (Option/Result/Box/... unwrapped to their first argument). */
+  ret?: string[];
+  /** Locals bound to the result of a path call: name → callee path (typed through the callee's `ret`). */
+  callLocals?: Record<string, string[]>;
   /** macro_rules with `#[macro_export]`. */
   macroExport?: boolean;
 }

@@ -666,35 +666,54 @@ class Resolver {
     return undefined;
   }
 
+  /** The workspace types the result of calling `path` has, from the callee's declared return type. */
+  private callResultTypes(owner: Module, scope: Scope, path: readonly string[]): Def[] | undefined {
+    const target = this.resolvePathCall(owner, scope, path);
+    if (!target || target === 'constructor') return undefined;
+    const def = this.defsByKey.get(target.key);
+    const item = def?.item;
+    if (!def || !item?.ret) return undefined;
+    const parentKey = item.parent !== undefined ? this.keyOf(def.owner.file, item.parent) : undefined;
+    const container = parentKey ? this.containers.get(parentKey) : undefined;
+    return this.typeTargets(def.owner, new Scope(item, container, undefined), item.ret);
+  }
+
   private resolveMethodCall(owner: Module, scope: Scope, method: string, recv: ItemFact['calls'][number]['recv']): { key: string; byName?: boolean } | undefined {
-    let typePath: string[] | undefined;
-    let typeOwner = owner;
+    // `types` undefined + `known` true: the receiver has a known type outside the workspace (std, ...): no edge.
+    let types: Def[] | undefined;
     let known = true;
     switch (recv?.kind) {
       case 'self':
-        typePath = ['Self'];
+        types = this.typeTargets(owner, scope, ['Self']);
         break;
-      case 'ident':
-        typePath = scope.item.locals[recv.name];
-        known = typePath !== undefined;
+      case 'ident': {
+        const local = scope.item.locals[recv.name];
+        const callee = scope.item.callLocals?.[recv.name];
+        if (local) types = this.typeTargets(owner, scope, local);
+        else if (callee) {
+          types = this.callResultTypes(owner, scope, callee);
+          known = types !== undefined;
+        } else known = false;
         break;
+      }
       case 'typed':
-        typePath = recv.path;
+        types = this.typeTargets(owner, scope, recv.path);
+        break;
+      case 'call':
+        types = this.callResultTypes(owner, scope, recv.path);
+        known = types !== undefined;
         break;
       case 'field': {
         const selfDef = scope.container?.selfDef;
         const fieldType = selfDef?.item?.fields?.[recv.field];
-        if (selfDef && fieldType) {
-          typePath = fieldType;
-          typeOwner = selfDef.owner;
-        } else known = false;
+        if (selfDef && fieldType) types = this.typeTargets(selfDef.owner, Scope.empty(), fieldType);
+        else known = false;
         break;
       }
       default:
         known = false;
     }
-    if (known && typePath) {
-      const types = this.typeTargets(typeOwner, typeOwner === owner ? scope : Scope.empty(), typePath);
+    if (known) {
       if (!types) return undefined;
       const d = this.firstAssoc(types, method, true);
       return d ? { key: d.key } : undefined;
