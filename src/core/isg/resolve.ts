@@ -53,6 +53,7 @@ interface Container {
 
 const TYPE_KINDS = new Set<NodeKind>(['struct', 'enum', 'union', 'trait', 'type']);
 const CALLABLE_KINDS = new Set<NodeKind>(['fn', 'method', 'const', 'static']);
+const PRELUDE_VARIANTS = new Set(['Some', 'Ok', 'Err']);
 
 function dirname(p: string): string {
   const i = p.lastIndexOf('/');
@@ -661,6 +662,8 @@ class Resolver {
     const callable = defs.find((d) => CALLABLE_KINDS.has(d.kind));
     if (callable) return { key: callable.key };
     if (defs.some((d) => d.kind === 'struct')) return 'constructor';
+    // The prelude's variant constructors build values; they are not calls.
+    if (defs.length === 0 && path.length === 1 && PRELUDE_VARIANTS.has(path[0] as string)) return 'constructor';
     // `Enum::Variant(..)` of a workspace enum builds a value; it is not a call.
     if (defs.length === 0 && path.length >= 2 && this.resolvePath(owner, path.slice(0, -1)).some((d) => d.kind === 'enum')) return 'constructor';
     return undefined;
