@@ -56,7 +56,8 @@ export interface DebugBugReport {
   } | null;
   applied_commit: string | null;
   report: { rating: Rating; root_cause: string };
-  rounds: { errors_before: number; tried: number; rejected: number; accepted: string | null }[];
+  /** Each search round: the candidates validated (errors left after each), the ones the gate rejected, the one accepted. */
+  rounds: { errors_before: number; tried: { id: string; errors_after: number; status: FixValidationStatus }[]; rejected: number; accepted: string | null }[];
   validations: number;
   ms: number;
 }
@@ -161,6 +162,9 @@ async function applyAndCommit(
   try {
     for (const f of files) await writeFile(path.join(repo, f), after.get(f) ?? '');
     written = true;
+    // Test hooks, read only here: fail, or pause (so a test can deliver SIGINT), right after the write.
+    const pause = Number(process.env.RUSTGATE_TEST_PAUSE_AFTER_WRITE_MS ?? 0);
+    for (let waited = 0; waited < pause && !interrupted; waited += 50) await new Promise((r) => setTimeout(r, 50));
     guard();
     if (process.env.RUSTGATE_TEST_FAIL_AFTER_WRITE === '1') throw new Error('injected failure after write (RUSTGATE_TEST_FAIL_AFTER_WRITE=1)');
     // Re-check exactly the bytes now on disk.
@@ -210,7 +214,12 @@ async function debugBugLocked(repo: string, opts: DebugBugOptions, started: numb
     candidate: null,
     applied_commit: null,
     report: { rating: status === 'nothing_to_fix' ? 'green' : 'red', root_cause: rootCause(errors, errorKeys, result) },
-    rounds: (result?.rounds ?? []).map((r) => ({ errors_before: r.errorsBefore, tried: r.tried.length, rejected: r.rejected.length, accepted: r.accepted })),
+    rounds: (result?.rounds ?? []).map((r) => ({
+      errors_before: r.errorsBefore,
+      tried: r.tried.map((t) => ({ id: t.id, errors_after: t.errorsAfter, status: t.status })),
+      rejected: r.rejected.length,
+      accepted: r.accepted,
+    })),
     validations: result?.validations ?? 0,
     ms: Date.now() - started,
   });

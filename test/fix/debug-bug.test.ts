@@ -35,7 +35,7 @@ describe('rustgate debug-bug (real cargo, real git)', () => {
     const r = await cli(['--json', '--repo', repo]);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as Record<string, unknown> & { candidate: Record<string, unknown>; rounds: unknown };
-    expect(Object.keys(j).slice(0, 6)).toEqual(['status', 'errors', 'candidate', 'applied_commit', 'report', 'ms']);
+    expect(Object.keys(j)).toEqual(['status', 'errors', 'candidate', 'applied_commit', 'report', 'rounds', 'validations', 'ms']);
     expect(j.status).toBe('proposed');
     expect(j.errors).toEqual([{ code: 'E0277', file: 'src/lib.rs', line: 9, isg_key: null }]);
     expect(j.applied_commit).toBeNull();
@@ -56,8 +56,20 @@ describe('rustgate debug-bug (real cargo, real git)', () => {
       description: 'E0277: consider further restricting type parameter `F` with trait `Send`',
       touched_files: ['src/lib.rs'],
     });
-    // Two candidates were validated: the `()` call suggestion and `+ Send`; only the latter compiled.
-    expect(j.validations).toBe(2);
+    // Validated: `+ Send` (MachineApplicable, tried first; compiles), the `()` call suggestion (HasPlaceholders; fails), both together (fails).
+    expect(j.rounds).toEqual([
+      {
+        errors_before: 1,
+        tried: [
+          { id: 'rustc:0:1', errors_after: 0, status: 'Cargo_OK' },
+          { id: 'rustc:0:0', errors_after: 1, status: 'Failed' },
+          { id: 'rustc:0:all', errors_after: 1, status: 'Failed' },
+        ],
+        rejected: 0,
+        accepted: 'rustc:0:1',
+      },
+    ]);
+    expect(j.validations).toBe(3);
     expect(await treeHash(repo)).toBe(before);
   });
 
@@ -135,5 +147,50 @@ describe('rustgate debug-bug (real cargo, real git)', () => {
     expect(llm.code).toBe(2);
     expect(llm.err).toContain('error[LLM_UNAVAILABLE]: --llm local is not available yet');
     expect((await cli(['--repo', os.tmpdir()])).code).toBe(2);
+  });
+});
+
+describe('debug-bug with a store', () => {
+  it('maps errors and the fix to ISG keys, records Future_Code in CodeGraph and the run in the learning log', async () => {
+    const { memoryStore, node } = await import('./memory-store.js');
+    const repo = await makeRepo('send-bound');
+    const store = memoryStore([node('src/lib.rs-lib-run', 'fn', 'src/lib.rs', 4, 10), node('src/lib.rs-lib-tests', 'mod', 'src/lib.rs', 12, 18)]);
+    const r = await runDebugBug({ repo, apply: true, store });
+    expect(r.status).toBe('fixed');
+    expect(r.errors).toEqual([{ code: 'E0277', file: 'src/lib.rs', line: 9, isg_key: 'src/lib.rs-lib-run' }]);
+    expect(r.candidate?.touched_keys).toEqual(['src/lib.rs-lib-run']);
+    const row = store.rows.get('src/lib.rs-lib-run');
+    expect(row?.validationStatus).toBe('Cargo_OK');
+    expect(row?.lastAppliedCommit).toBe(r.applied_commit);
+    expect(row?.futureAction).toBe('None');
+    expect(row?.currentCode).toContain("F: FnOnce() -> u64 + 'static + std::marker::Send,");
+    expect(store.runs.map((x) => [x.command, x.errorCodes, x.patternId, x.accepted, x.status, x.commit])).toEqual([
+      ['debug-bug', ['E0277'], 'rustc_suggestion', true, 'fixed', r.applied_commit],
+    ]);
+  });
+});
+
+describe('debug-bug --apply and SIGINT', () => {
+  it('restores the files byte-identical and commits nothing when interrupted after the write', async () => {
+    const repo = await makeRepo('send-bound');
+    const before = await treeHash(repo);
+    const lib = await readFile(path.join(repo, 'src/lib.rs'));
+    const script = path.join(path.dirname(new URL(import.meta.url).pathname), 'run-debug-bug.ts');
+    const child = execa('node', ['--import', 'tsx', script, '--apply', '--repo', repo], {
+      reject: false,
+      cwd: path.resolve(path.dirname(script), '../..'),
+      env: { RUSTGATE_TEST_PAUSE_AFTER_WRITE_MS: '20000' },
+    });
+    // Wait until the fix is on disk, then interrupt.
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline && (await readFile(path.join(repo, 'src/lib.rs'))).equals(lib)) await new Promise((r) => setTimeout(r, 50));
+    expect((await readFile(path.join(repo, 'src/lib.rs'), 'utf8')).includes('std::marker::Send')).toBe(true);
+    child.kill('SIGINT');
+    const r = await child;
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('error[INTERRUPTED]');
+    expect(await readFile(path.join(repo, 'src/lib.rs'))).toEqual(lib);
+    expect(await treeHash(repo)).toBe(before);
+    expect(await git(repo, 'rev-list', '--count', 'HEAD')).toBe('1');
   });
 });

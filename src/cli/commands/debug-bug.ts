@@ -85,8 +85,7 @@ export function registerDebugBug(program: Command, io: CliIO, setExit: SetExit, 
           ...(confirm ? { confirm } : {}),
         });
         if (flags.json) {
-          const { rounds: _rounds, validations: _validations, ms: _ms, ...contract } = report;
-          printJson(io, { ...contract, ms: report.ms, validations: report.validations });
+          printJson(io, report);
         } else io.out(renderDebugBugText(report));
         setExit(report.status === 'no_safe_fix' ? ExitCode.Findings : ExitCode.Ok);
       } finally {
