@@ -680,6 +680,67 @@ const insertMethodCall: ActionFn = (input) => {
   return out;
 };
 
+/** Appends `.method()` (an identifier: `cloned`, `copied`, `as_deref`, …) to the target expression. */
+const appendMethodCall: ActionFn = (input) => {
+  const method = input.params.method?.trim() ?? '';
+  if (!/^[a-z_]\w*$/.test(method)) return [];
+  return targets(input).flatMap((r) => appendPostfix(input, r, `.${method}()`));
+};
+
+/** Calls a method that was used like a field: `x.len` → `x.len()` (only for a bare method name). */
+const callMethod: ActionFn = (input) => {
+  const p = primary(input);
+  if (!p || !/^[a-z_]\w*$/.test(textOf(input, p))) return [];
+  if (input.src.masked[input.src.skipSpaceBack(p.start) - 1] !== '.') return [];
+  if (input.src.masked[input.src.skipSpace(p.end)] === '(') return [];
+  return [edit(input, p.end, p.end, '()')];
+};
+
+/** Removes a leading `&`, `&mut ` or `*` from the target expression (`&v.iter()` → `v.iter()`). */
+const removePrefix: ActionFn = (input) => {
+  let p = primary(input);
+  if (!p) return [];
+  // A span that covers a whole `for` loop (a desugaring span mapped to its call site) means its iterated expression.
+  const loop = /^for\s+[^{]*?\s+in\s+/.exec(input.src.masked.slice(p.start, p.end));
+  if (loop) p = { start: p.start + loop[0].length, end: p.end };
+  const m = /^(&\s*mut\s+|&|\*)/.exec(textOf(input, p));
+  if (!m) return [];
+  const want = input.params.prefix ?? '&';
+  if ((want === '&') !== m[0].startsWith('&')) return [];
+  return [edit(input, p.start, p.start + m[0].length, '')];
+};
+
+/** Removes the selected call arguments (rustc's "unexpected argument" spans) together with one adjacent comma. */
+const removeArguments: ActionFn = (input) => {
+  const { src } = input;
+  const ranges = targets(input).sort((a, b) => a.start - b.start);
+  if (ranges.length === 0) return [];
+  const out: FileEdit[] = [];
+  for (const r of ranges) {
+    const parens = src.pairs().filter((q) => q.kind === '(' && q.open < r.start && r.end <= q.close).sort((a, b) => b.open - a.open)[0];
+    if (!parens) return [];
+    // The argument must be a whole top-level argument of that call.
+    const before = src.skipSpaceBack(r.start);
+    const after = src.skipSpace(r.end);
+    const prevCh = src.masked[before - 1];
+    const nextCh = src.masked[after];
+    if (!((prevCh === '(' || prevCh === ',') && (nextCh === ')' || nextCh === ','))) return [];
+    if (prevCh === ',') out.push(edit(input, before - 1, r.end, ''));
+    else if (nextCh === ',') out.push(edit(input, r.start, src.skipSpace(after + 1), ''));
+    else out.push(edit(input, r.start, r.end, ''));
+  }
+  return out;
+};
+
+/** Removes `mut ` from a binding the compiler says need not be mutable. */
+const removeMut: ActionFn = (input) => {
+  const p = primary(input);
+  if (!p) return [];
+  const m = /^mut\s+(?=[a-z_]\w*$)/.exec(textOf(input, p));
+  if (!m) return [];
+  return [edit(input, p.start, p.start + m[0].length, '')];
+};
+
 /** Every built-in action by name. */
 export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   insert_use: insertUse,
@@ -701,6 +762,11 @@ export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   rename_declaration: renameDeclaration,
   hoist_temporary: hoistTemporary,
   insert_method_call: insertMethodCall,
+  append_method_call: appendMethodCall,
+  call_method: callMethod,
+  remove_prefix: removePrefix,
+  remove_arguments: removeArguments,
+  remove_mut: removeMut,
 };
 
 /** Names of the built-in actions (for the schema). */

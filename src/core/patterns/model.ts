@@ -65,7 +65,12 @@ export type ActionName =
   | 'replace_primary'
   | 'rename_declaration'
   | 'hoist_temporary'
-  | 'insert_method_call';
+  | 'insert_method_call'
+  | 'append_method_call'
+  | 'call_method'
+  | 'remove_prefix'
+  | 'remove_arguments'
+  | 'remove_mut';
 
 /** The built-in action and its parameters (strings; `{{field.group}}` refers to detector captures). */
 export interface PatternTemplate {
