@@ -9,6 +9,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { RustgateError } from '../core/errors.js';
+import type { CandidateSource } from '../core/fix/types.js';
+import { LocalLlm } from '../adapters/llm/local.js';
+import { createModelSource, createPacker, type ModelSourceOptions } from '../adapters/llm/model-source.js';
+import { createLocalReasoner, createOpenAiReasoner, type Reasoner } from '../adapters/llm/reasoner.js';
 
 export type ModelRole = 'reasoner' | 'embedding' | 'scout';
 
@@ -304,4 +308,42 @@ export function recommendModel(entries: ModelEntry[], role: ModelRole, totalMemB
     if (fits.length) return fits[fits.length - 1];
   }
   return ofRole[0];
+}
+
+/** `--llm` values of debug-bug. */
+export type LlmMode = 'none' | 'local' | 'openai';
+
+/** Flags and environment for opening a reasoner. */
+export interface ReasonerFlags extends ModelsEnv {
+  /** `--model`: a GGUF path or a manifest id (local), or the server's model name (openai). */
+  model?: string;
+  threads?: number;
+  contextSize?: number;
+  timeoutMs?: number;
+}
+
+/**
+ * Opens the reasoner for `--llm MODE`: null for `none`; for `local` the `--model` file (or the recommended cached
+ * reasoner) in a worker process; for `openai` the server in RUSTGATE_OPENAI_BASE_URL. Close it when done.
+ */
+export async function openReasoner(mode: LlmMode, flags: ReasonerFlags = {}): Promise<Reasoner | null> {
+  if (mode === 'none') return null;
+  if (mode === 'openai') return createOpenAiReasoner({ env: flags.env, model: flags.model, timeoutMs: flags.timeoutMs });
+  const file = resolveModelPath(flags.model, 'reasoner', flags);
+  const llm = await LocalLlm.open(file, { threads: flags.threads, contextSize: flags.contextSize, timeoutMs: flags.timeoutMs });
+  return createLocalReasoner(llm);
+}
+
+/**
+ * The `llm` CandidateSource for the fix engine, or null for `--llm none`. The packer counts tokens with the model's
+ * own tokenizer when it has one. Call `close()` when the run ends (it stops the model worker).
+ */
+export async function openModelSource(
+  mode: LlmMode,
+  flags: ReasonerFlags & { budget?: number; source?: ModelSourceOptions } = {},
+): Promise<{ source: CandidateSource; reasoner: Reasoner; close: () => Promise<void> } | null> {
+  const reasoner = await openReasoner(mode, flags);
+  if (reasoner === null) return null;
+  const packer = createPacker({ budget: flags.budget, countTokens: reasoner.countTokens ? (t) => reasoner.countTokens!(t) : undefined });
+  return { source: createModelSource(reasoner, packer, flags.source), reasoner, close: () => reasoner.close() };
 }

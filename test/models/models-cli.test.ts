@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadManifest, recommendModel, resolveModelPath } from '../../src/app/models.js';
+import { loadManifest, openModelSource, recommendModel, resolveModelPath } from '../../src/app/models.js';
 import { registerModels } from '../../src/cli/commands/models.js';
 import { renderError, type CliIO } from '../../src/cli/io.js';
 import { writeTinyGguf } from '../helpers/gguf.js';
@@ -133,5 +133,21 @@ describe('resource modes and --model', () => {
     const bad = path.join(dir, 'bad.yaml');
     writeFileSync(bad, 'models:\n  - id: x\n    role: oracle\n');
     expect(() => loadManifest(bad)).toThrow('models[0].role must be reasoner|embedding|scout');
+  });
+});
+
+describe('--llm wiring', () => {
+  it('opens nothing for none, a worker for local --model PATH, and names what is missing', async () => {
+    expect(await openModelSource('none')).toBeNull();
+    const tiny = writeTinyGguf(path.join(dir, 'wiring.gguf'), { seed: 5 });
+    const opened = await openModelSource('local', { model: tiny, threads: 1, contextSize: 512 });
+    expect(opened).not.toBeNull();
+    expect(opened!.source.name).toBe('llm');
+    expect(opened!.reasoner.name).toBe(`local:${tiny}`);
+    expect(await opened!.reasoner.countTokens!('hello')).toBe(6);
+    await opened!.close();
+    await expect(openModelSource('local', { model: IDS[1] })).rejects.toMatchObject({ code: 'MODEL_MISSING' });
+    await expect(openModelSource('local', { model: path.join(dir, 'absent.gguf') })).rejects.toMatchObject({ code: 'MODEL_MISSING' });
+    await expect(openModelSource('openai', { env: {} })).rejects.toMatchObject({ code: 'MODEL_MISSING' });
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from '../../core/diagnostics/types.js';
 import { anchoredEditsToFileEdits, sliceLines, type CodeSlice } from '../../core/context/anchored-edits.js';
+import { describeHits, detectAntiPatterns, introducedAntiPatterns } from '../../core/context/anti-patterns.js';
 import { packContext, type ContextBundle, type CountTokens, type PackInput, type PackSlice } from '../../core/context/pack.js';
 import type { Candidate, CandidateSource, FixContext } from '../../core/fix/types.js';
 import { RELS } from '../../core/isg/types.js';
@@ -46,6 +47,7 @@ export interface ModelSourceOptions {
 }
 
 const SKIP_KINDS = new Set(['crate', 'feature', 'mod']);
+const NO_SILENCING = 'Fix the cause: no unsafe code, transmute, #[allow(...)], todo!() or Box::leak to make the error go away.';
 
 /** Creates the `llm` CandidateSource. */
 export function createModelSource(reasoner: Reasoner, packer: Packer, opts: ModelSourceOptions = {}): CandidateSource {
@@ -87,12 +89,14 @@ export function createModelSource(reasoner: Reasoner, packer: Packer, opts: Mode
         seeds.push({ key, ...s });
       }
       const extra = opts.extras ? await opts.extras(d, ctx) : {};
+      // Anti-patterns already in the code around the error: shown to the model as things not to repeat.
+      const found = [...slices].flatMap(([key, s]) => describeHits(detectAntiPatterns(s.text), key));
       const bundle = await packer({
         errors: [{ code: d.code, message: d.message, file: primary.file, line: primary.lineStart, key: seeds[0]?.key ?? null }],
         seeds,
         neighbors,
-        constraints: [...(extra.constraints ?? []), ...d.notes.slice(0, 4).map((n) => `rustc: ${n}`)],
-        antiPatterns: extra.antiPatterns ?? [],
+        constraints: [NO_SILENCING, ...(extra.constraints ?? []), ...d.notes.slice(0, 4).map((n) => `rustc: ${n}`)],
+        antiPatterns: [...(extra.antiPatterns ?? []), ...found],
         patternExamples: extra.patternExamples ?? [],
       });
       const outcome: ModelOutcome = { diagnosticIndex, plannedKeys: bundle.plannedKeys, bundleTokens: bundle.tokens, tokensUsed: 0, rejected: null, raw: '' };
@@ -105,6 +109,11 @@ export function createModelSource(reasoner: Reasoner, packer: Packer, opts: Mode
       outcome.raw = proposal.raw;
       if (proposal.rejected !== null) {
         opts.onOutcome?.({ ...outcome, rejected: proposal.rejected });
+        return [];
+      }
+      const introduced = introducedAntiPatterns(proposal.edits, slices);
+      if (introduced.length > 0) {
+        opts.onOutcome?.({ ...outcome, rejected: `the edit introduces an anti-pattern: ${introduced[0]!.id} (${introduced[0]!.message})` });
         return [];
       }
       const plannedFiles = bundle.slices.map((s) => s.file);
