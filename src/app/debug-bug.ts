@@ -154,7 +154,9 @@ async function applyAndCommit(
   const onSigint = (): void => {
     interrupted = true;
   };
-  process.on('SIGINT', onSigint);
+  // While the user's files differ from their previous bytes, a signal only sets a flag: the applier restores and exits.
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const sig of signals) process.on(sig, onSigint);
   const guard = (): void => {
     if (interrupted) throw new RustgateError('INTERRUPTED', 'interrupted while applying the fix; files restored', 'Nothing was changed; run the command again.');
   };
@@ -181,7 +183,7 @@ async function applyAndCommit(
     if (written || previous.size > 0) for (const [f, bytes] of previous) await writeFile(path.join(repo, f), bytes);
     throw e;
   } finally {
-    process.off('SIGINT', onSigint);
+    for (const sig of signals) process.off(sig, onSigint);
   }
 }
 
