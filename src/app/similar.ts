@@ -4,11 +4,13 @@
  * sizes, see bench/vectors.ts) and returns the contract's JSON shape.
  */
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { RustgateError } from '../core/errors.js';
 import type { IsgNode } from '../core/isg/types.js';
 import { createBuiltinEmbedder, embedText, type Embedder } from '../core/vectors/embed.js';
 import { ExactIndex } from '../core/vectors/index.js';
-import { loadVectors, saveVectors, vectorsDir } from '../adapters/vectors/store.js';
+import { loadVectors, saveVectors } from '../adapters/vectors/store.js';
+import { ensureWorkDir } from './workdir.js';
 
 /** CONTRACT.md's `isg similar --json`. */
 export interface SimilarResult {
@@ -40,7 +42,9 @@ function fingerprint(n: IsgNode): string {
 
 /** Vectors for `nodes`, reusing persisted rows with matching fingerprints; saves when anything changed. */
 export async function nodeVectors(nodes: readonly IsgNode[], embedder: Embedder, repo?: string): Promise<{ index: ExactIndex; reused: number; embedded: number }> {
-  const stored = repo === undefined ? undefined : loadVectors(vectorsDir(repo), embedder.id);
+  // Under `<repo>/.rustgate/vectors/`; ensureWorkDir keeps `.rustgate/` ignored by git.
+  const dir = repo === undefined ? undefined : path.join(ensureWorkDir(repo), 'vectors');
+  const stored = dir === undefined ? undefined : loadVectors(dir, embedder.id);
   const prev = new Map<string, { fp: string; row: number }>();
   if (stored !== undefined && stored.dim === embedder.dim) stored.keys.forEach((k, i) => prev.set(k, { fp: stored.fingerprints[i] ?? '', row: i }));
   const fps = nodes.map(fingerprint);
@@ -57,7 +61,7 @@ export async function nodeVectors(nodes: readonly IsgNode[], embedder: Embedder,
   }
   const keys = nodes.map((n) => n.key);
   const changed = todo.length > 0 || stored === undefined || stored.keys.length !== keys.length;
-  if (repo !== undefined && changed) saveVectors(vectorsDir(repo), { embedder: embedder.id, dim: embedder.dim, keys, fingerprints: fps, data });
+  if (dir !== undefined && changed) saveVectors(dir, { embedder: embedder.id, dim: embedder.dim, keys, fingerprints: fps, data });
   return { index: new ExactIndex(embedder.dim, keys, data), reused: nodes.length - todo.length, embedded: todo.length };
 }
 

@@ -1,5 +1,5 @@
 // Built-in embedder, exact and HNSW indexes, persistence, and `isg similar` on fixture nodes.
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -96,6 +96,8 @@ describe('isg similar', () => {
     const e = createBuiltinEmbedder();
     const first = await nodeVectors(nodes, e, repo);
     expect(first).toMatchObject({ reused: 0, embedded: 23 });
+    expect(readFileSync(path.join(repo, '.rustgate', '.gitignore'), 'utf8')).toBe('*\n');
+    expect(vectorsDir(repo)).toBe(path.join(repo, '.rustgate', 'vectors'));
     const files = readdirSync(vectorsDir(repo)).sort();
     expect(files).toHaveLength(2);
     expect(files[0]).toBe('builtin-v1-256.json');
