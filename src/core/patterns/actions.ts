@@ -43,6 +43,19 @@ function primary(input: ActionInput): Range | null {
   return rangeOf(input, input.diagnostic.primary);
 }
 
+/**
+ * The occurrence of identifier `name` inside `r`: the range itself when it is exactly `name`, else the single
+ * occurrence within it (a span widened to a macro call such as `println!(…)` still names one use).
+ */
+function narrowTo(input: ActionInput, r: Range | null, name: string): Range | null {
+  if (!r) return null;
+  if (textOf(input, r) === name) return r;
+  const hits = [...input.src.masked.slice(r.start, r.end).matchAll(new RegExp(`(?<![\\w])${name}(?![\\w])`, 'g'))];
+  if (hits.length !== 1) return null;
+  const at = r.start + (hits[0]?.index ?? 0);
+  return { start: at, end: at + name.length };
+}
+
 /** The spans an action works on: `target: matched` uses the detector's spans, otherwise the primary span. */
 function targets(input: ActionInput): Range[] {
   if (input.params.target === 'matched') {
@@ -209,6 +222,17 @@ function wherePredicate(src: RustText, scope: ItemScope, param: string): [number
   return null;
 }
 
+/**
+ * Where to look for the item a span belongs to: the span itself, or, for a span inside an attribute such as
+ * `#[derive(Clone)]` (derive errors point there), the item the attribute is attached to.
+ */
+function itemAnchor(src: RustText, i: number): number {
+  const attr = src.pairs().filter((q) => q.kind === '[' && q.open < i && i < q.close && src.masked[q.open - 1] === '#').sort((a, b) => a.open - b.open)[0];
+  if (!attr) return i;
+  const kw = /\b(?:fn|impl|struct|enum|trait|union|type)\b/.exec(src.masked.slice(attr.close));
+  return kw ? attr.close + kw.index : i;
+}
+
 /** Adds `bound` (e.g. `Send + 'static`) to generic parameter `param` of the innermost item declaring it. */
 const addBound: ActionFn = (input) => {
   const param = input.params.param?.trim() ?? '';
@@ -220,7 +244,7 @@ const addBound: ActionFn = (input) => {
   if (wanted.length === 0 || wanted.some((b) => !/^(?:'\w+|[\w:]+(?:<.*>)?|\?Sized)$/.test(b))) return [];
   if (/^impl [\w:<>, ']+$/.test(param)) return addBoundToImplTrait(input, p, param, wanted);
   if (!isIdent(param) || param === 'Self') return [];
-  for (const scope of scopesAt(src, p.start)) {
+  for (const scope of scopesAt(src, itemAnchor(src, p.start))) {
     if (!scope.generics) continue;
     const [gOpen, gClose] = scope.generics;
     const inner = src.masked.slice(gOpen + 1, gClose);
@@ -463,7 +487,7 @@ const ITEM_KEYWORDS = '(?:(?:const|async|unsafe)\\s+)*fn|const|static|struct|enu
 const makePub: ActionFn = (input) => {
   const name = input.params.name?.trim() ?? '';
   if (!isIdent(name)) return [];
-  const p = primary(input);
+  const p = narrowTo(input, primary(input), name);
   if (!p) return [];
   const { src } = input;
   // The path written before the private name: `a::b::NAME`.
@@ -741,6 +765,58 @@ const removeMut: ActionFn = (input) => {
   return [edit(input, p.start, p.start + m[0].length, '')];
 };
 
+/** Makes a private field `pub(crate)` when its struct is defined in the same file (named field only). */
+const makeFieldPub: ActionFn = (input) => {
+  const field = input.params.field?.trim() ?? '';
+  const structName = (input.params.struct ?? '').replace(/<.*$/s, '').split('::').pop() ?? '';
+  if (!isIdent(field) || !isIdent(structName)) return [];
+  const { src } = input;
+  const defs = [...src.masked.matchAll(new RegExp(`\\bstruct\\s+${structName}\\b[^{;(]*\\{`, 'g'))];
+  if (defs.length !== 1) return [];
+  const open = (defs[0]?.index ?? 0) + (defs[0]?.[0].length ?? 0) - 1;
+  const close = src.closeOf(open);
+  if (close < 0) return [];
+  for (const [off, piece] of splitTopLevel(src.masked.slice(open + 1, close))) {
+    const m = new RegExp(`^(\\s*(?:#\\[[^\\]]*\\]\\s*)*)(pub(?:\\([^)]*\\))?\\s+)?${field}\\s*:`).exec(piece);
+    if (!m) continue;
+    if (m[2] !== undefined) return [];
+    const at = open + 1 + off + (m[1]?.length ?? 0);
+    return [edit(input, at, at, 'pub(crate) ')];
+  }
+  return [];
+};
+
+/**
+ * Declares a missing generic parameter or lifetime (`T`, `'a`) on the innermost fn/struct/enum/impl/trait
+ * around the span: lifetimes go first in the list, types after the existing ones.
+ */
+const declareGeneric: ActionFn = (input) => {
+  const name = input.params.name?.trim() ?? '';
+  const isLifetime = /^'[a-z_]\w*$/.test(name);
+  if (!isLifetime && !/^[A-Z]\w*$/.test(name)) return [];
+  const p = primary(input);
+  if (!p) return [];
+  const { src } = input;
+  const kinds = input.params.on ? input.params.on.split(',') : ['fn', 'struct', 'enum', 'union', 'impl', 'trait', 'type'];
+  const scope = scopesAt(src, p.start).find((sc) => kinds.includes(sc.keyword));
+  if (!scope) return [];
+  if (scope.generics) {
+    const [gOpen, gClose] = scope.generics;
+    const inner = src.masked.slice(gOpen + 1, gClose);
+    if (new RegExp(`(?:^|,)\\s*${name}\\b`).test(inner)) return [];
+    if (isLifetime) return [edit(input, gOpen + 1, gOpen + 1, `${name}, `)];
+    const end = src.skipSpaceBack(gClose);
+    return [edit(input, end, end, src.masked[end - 1] === ',' ? ` ${name}` : `, ${name}`)];
+  }
+  if (scope.keyword === 'impl') {
+    const at = scope.start + 'impl'.length;
+    return [edit(input, at, at, `<${name}>`)];
+  }
+  const nameAt = src.masked.indexOf(scope.name, scope.start + scope.keyword.length);
+  if (nameAt < 0) return [];
+  return [edit(input, nameAt + scope.name.length, nameAt + scope.name.length, `<${name}>`)];
+};
+
 /** Every built-in action by name. */
 export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   insert_use: insertUse,
@@ -767,6 +843,8 @@ export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   remove_prefix: removePrefix,
   remove_arguments: removeArguments,
   remove_mut: removeMut,
+  make_field_pub: makeFieldPub,
+  declare_generic: declareGeneric,
 };
 
 /** Names of the built-in actions (for the schema). */

@@ -70,7 +70,9 @@ export type ActionName =
   | 'call_method'
   | 'remove_prefix'
   | 'remove_arguments'
-  | 'remove_mut';
+  | 'remove_mut'
+  | 'make_field_pub'
+  | 'declare_generic';
 
 /** The built-in action and its parameters (strings; `{{field.group}}` refers to detector captures). */
 export interface PatternTemplate {
