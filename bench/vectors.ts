@@ -8,6 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { LocalLlm } from '../src/adapters/llm/local.js';
 import { HnswIndex } from '../src/adapters/vectors/hnsw.js';
+import { similarNodes } from '../src/app/similar.js';
+import type { IsgNode } from '../src/core/isg/types.js';
 import { createBuiltinEmbedder, type EmbedInput } from '../src/core/vectors/embed.js';
 import { ExactIndex, recallAtK, type VectorIndex } from '../src/core/vectors/index.js';
 import { writeTinyGguf } from '../test/helpers/gguf.js';
@@ -28,6 +30,8 @@ export interface IndexRow {
 export interface VectorBench {
   embedderNodesPerSec: number;
   indexes: IndexRow[];
+  /** `similarNodes` on N nodes: first call (embeds all, writes .rustgate/vectors) and a later call (reads them). */
+  similar: { coldMs: number; warmMs: number };
   tinyModel: { loadMs: number; tokensPerSec: number; embedPerSec: number } | null;
 }
 
@@ -123,6 +127,22 @@ export async function benchVectors(opts: { n?: number; queries?: number; k?: num
     rows.push({ index: name, n, dim, buildMs: round(buildMs, 0), p50Ms: round(percentile(times, 50), 3), p95Ms: round(percentile(times, 95), 3), recall: round(recall, 3), rssDeltaMb: round(rssMb() - rss0, 0) });
   }
 
+  // End to end, as `isg similar` runs it: nodes in, JSON-shaped neighbours out, vectors persisted in between.
+  const repo = mkdtempSync(path.join(os.tmpdir(), 'rustgate-bench-similar-'));
+  let similar: VectorBench['similar'];
+  try {
+    const isgNodes: IsgNode[] = nodes.map((x) => ({ ...x, kind: x.kind as IsgNode['kind'], crate: 'c', file: 'f.rs', span: { startLine: 1, endLine: 1 }, sigHash: '', public: true, features: [] }));
+    const src = { allNodes: async () => isgNodes };
+    t = performance.now();
+    await similarNodes(src, isgNodes[0]!.key, { repo, k });
+    const coldMs = performance.now() - t;
+    t = performance.now();
+    await similarNodes(src, isgNodes[1]!.key, { repo, k });
+    similar = { coldMs: round(coldMs, 0), warmMs: round(performance.now() - t, 0) };
+  } finally {
+    rmSync(repo, { recursive: true, force: true });
+  }
+
   let tinyModel: VectorBench['tinyModel'] = null;
   if (opts.model !== false) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'rustgate-bench-'));
@@ -143,7 +163,7 @@ export async function benchVectors(opts: { n?: number; queries?: number; k?: num
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  return { embedderNodesPerSec: round(n / (embedMs / 1000), 0), indexes: rows, tinyModel };
+  return { embedderNodesPerSec: round(n / (embedMs / 1000), 0), indexes: rows, similar, tinyModel };
 }
 
 /** Entry for bench/run.ts: prints the table. */
@@ -153,5 +173,6 @@ export async function main(opts: Record<string, string>): Promise<void> {
   console.log('| index | n | dim | build ms | p50 ms | p95 ms | recall@k | RSS Δ MB |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const r of res.indexes) console.log(`| ${r.index} | ${r.n} | ${r.dim} | ${r.buildMs} | ${r.p50Ms} | ${r.p95Ms} | ${r.recall} | ${r.rssDeltaMb} |`);
+  console.log(`isg similar end to end (${res.indexes[0]?.n} nodes): first run ${res.similar.coldMs} ms (embed + write), later run ${res.similar.warmMs} ms (read + scan)`);
   if (res.tinyModel) console.log(`tiny GGUF (1 thread): load ${res.tinyModel.loadMs} ms, ${res.tinyModel.tokensPerSec} tokens/s, ${res.tinyModel.embedPerSec} embeddings/s`);
 }

@@ -5,6 +5,7 @@
  * the old pair or the new one. Anything inconsistent is ignored, and the vectors are rebuilt.
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 /** The persisted vectors of one embedder. */
@@ -18,6 +19,8 @@ export interface StoredVectors {
 }
 
 const VERSION = 1;
+// The file is little-endian; on such hosts (all common ones) rows are copied as bytes.
+const LITTLE_ENDIAN = os.endianness() === 'LE';
 
 function safeName(embedderId: string): string {
   return embedderId.replace(/[^A-Za-z0-9._-]/g, '_');
@@ -37,7 +40,8 @@ export function loadVectors(dir: string, embedderId: string): StoredVectors | un
     const buf = readFileSync(path.join(dir, path.basename(meta.dataFile)));
     if (buf.length !== meta.bytes || buf.length !== meta.keys.length * meta.dim * 4) return undefined;
     const data = new Float32Array(meta.keys.length * meta.dim);
-    for (let i = 0; i < data.length; i++) data[i] = buf.readFloatLE(i * 4);
+    if (LITTLE_ENDIAN) new Uint8Array(data.buffer).set(buf);
+    else for (let i = 0; i < data.length; i++) data[i] = buf.readFloatLE(i * 4);
     return { embedder: meta.embedder, dim: meta.dim, keys: meta.keys, fingerprints: meta.fingerprints, data };
   } catch {
     return undefined;
@@ -48,8 +52,13 @@ export function loadVectors(dir: string, embedderId: string): StoredVectors | un
 export function saveVectors(dir: string, v: StoredVectors): void {
   mkdirSync(dir, { recursive: true });
   const name = safeName(v.embedder);
-  const buf = Buffer.alloc(v.data.length * 4);
-  for (let i = 0; i < v.data.length; i++) buf.writeFloatLE(v.data[i]!, i * 4);
+  let buf: Buffer;
+  if (LITTLE_ENDIAN) {
+    buf = Buffer.from(v.data.buffer, v.data.byteOffset, v.data.byteLength);
+  } else {
+    buf = Buffer.alloc(v.data.length * 4);
+    for (let i = 0; i < v.data.length; i++) buf.writeFloatLE(v.data[i]!, i * 4);
+  }
   const dataFile = `${name}.${Date.now().toString(36)}-${process.pid}.f32`;
   const meta = { version: VERSION, embedder: v.embedder, dim: v.dim, bytes: buf.length, dataFile, keys: v.keys, fingerprints: v.fingerprints };
   const tmpJson = path.join(dir, `${name}.json.${process.pid}.tmp`);
