@@ -4,7 +4,7 @@
  * run with rustgate's shared target dir. The user's files are only ever read.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { cargoCheck } from '../adapters/cargo/check.js';
@@ -54,7 +54,19 @@ async function run(cmd: string, args: string[], cwd: string, env: Record<string,
   return r;
 }
 
-/** Copies the working tree (tracked and untracked-not-ignored files) into a fresh `<repo>/.rustgate/validate/`. */
+/** Every file under `dir`, relative and '/'-separated ([] when `dir` does not exist). */
+async function listFiles(dir: string, rel = ''): Promise<string[]> {
+  const entries = await readdir(path.join(dir, rel), { withFileTypes: true }).catch(() => []);
+  const out: string[] = [];
+  for (const e of entries) {
+    const r = rel === '' ? e.name : `${rel}/${e.name}`;
+    if (e.isDirectory()) out.push(...(await listFiles(dir, r)));
+    else out.push(r);
+  }
+  return out;
+}
+
+/** Copies the working tree (tracked and untracked-not-ignored files) into `<repo>/.rustgate/validate/` (synced: only changed files are rewritten). */
 export async function prepareValidationTree(opts: ValidationTreeOptions): Promise<ValidationTree> {
   const root = path.resolve(opts.repoRoot);
   const rg = ensureWorkDir(root);
@@ -64,15 +76,21 @@ export async function prepareValidationTree(opts: ValidationTreeOptions): Promis
   const ls = await execa('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, reject: false });
   if (ls.exitCode !== 0) throw new RustgateError('NOT_A_GIT_REPO', `${root} is not a git working tree`, 'Run rustgate inside a git repository or pass --repo DIR.');
   const files = Array.from(new Set(ls.stdout.split('\u0000').filter((f) => f !== '' && !f.startsWith('.rustgate/')))).sort();
-  await rm(dir, { recursive: true, force: true });
+  // Sync rather than recreate: unchanged files keep their mtime, so cargo's checks stay incremental.
   const base = new Map<string, Buffer>();
+  const wanted = new Set<string>();
   for (const f of files) {
     const bytes = await readFile(path.join(root, f)).catch(() => null);
     if (bytes === null) continue; // listed but deleted in the working tree
     base.set(f, bytes);
-    await mkdir(path.dirname(path.join(dir, f)), { recursive: true });
-    await writeFile(path.join(dir, f), bytes);
+    wanted.add(f);
+    const dest = path.join(dir, f);
+    const have = await readFile(dest).catch(() => null);
+    if (have !== null && have.equals(bytes)) continue;
+    await mkdir(path.dirname(dest), { recursive: true });
+    await writeFile(dest, bytes);
   }
+  for (const f of await listFiles(dir)) if (!wanted.has(f)) await rm(path.join(dir, f), { force: true });
   // Files currently differing from the base copy, so each validation starts from the working tree.
   const dirty = new Set<string>();
   const env = { CARGO_TARGET_DIR: targetDir, CARGO_TERM_COLOR: 'never', RUSTFLAGS: process.env.RUSTFLAGS ?? '' };
