@@ -111,6 +111,28 @@ const ROWS: Row[] = [
   ['similar name in a shorthand field', 'replace_primary', 'const A: u8 = 1;\nfn f() -> S { S { ⟦a⟧ } }', { text: 'A' }, 'const A: u8 = 1;\nfn f() -> S { S { a: A } }'],
   ['let for an undeclared assignment', 'replace_primary', 'fn f() { ⟦x⟧ = 1; }', { prefix: 'let ' }, 'fn f() { let x = 1; }'],
   ['no let for a comparison', 'replace_primary', 'fn f() { ⟦x⟧ == 1; }', { prefix: 'let ' }, null],
+  // adapters, calls, prefixes, arguments
+  ['cloned on an Option', 'append_method_call', 'fn f() -> Option<String> { ⟦v.first()⟧ }', { method: 'cloned' }, 'fn f() -> Option<String> { v.first().cloned() }'],
+  ['method name must be an identifier', 'append_method_call', 'fn f() { ⟦x⟧ }', { method: 'a(); b' }, null],
+  ['call a method read as a field', 'call_method', 'fn f() -> usize { v.⟦len⟧ }', {}, 'fn f() -> usize { v.len() }'],
+  ['a field access is not a method', 'call_method', 'fn f() -> usize { ⟦len⟧ }', {}, null],
+  ['remove a leading borrow', 'remove_prefix', 'fn f() { g(⟦&mut v.iter()⟧) }', { prefix: '&' }, 'fn f() { g(v.iter()) }'],
+  ['remove the borrow of a for loop span', 'remove_prefix', 'fn f() { ⟦for x in &v.iter() { }⟧ }', { prefix: '&' }, 'fn f() { for x in v.iter() { } }'],
+  ['remove a dereference', 'remove_prefix', 'fn f() { s += ⟦*v⟧; }', { prefix: '*' }, 'fn f() { s += v; }'],
+  ['a borrow is not a dereference', 'remove_prefix', 'fn f() { s += ⟦&v⟧; }', { prefix: '*' }, null],
+  ['remove extra arguments with their commas', 'remove_arguments', 'fn f() { g(1, ⟦⟨2⟩⟧, ⟨3⟩) }', { target: 'matched' }, 'fn f() { g(1) }'],
+  ['remove a first argument', 'remove_arguments', 'fn f() { g(⟦⟨0⟩⟧, 1) }', { target: 'matched' }, 'fn f() { g(1) }'],
+  ['part of an argument is not removed', 'remove_arguments', 'fn f() { g(1 + ⟦⟨2⟩⟧) }', { target: 'matched' }, null],
+  ['remove an unused mut', 'remove_mut', 'fn f() { let ⟦mut x⟧ = 1; }', {}, 'fn f() { let x = 1; }'],
+  // visibility and generics
+  ['private field becomes pub(crate)', 'make_field_pub', 'mod m { pub struct P { pub x: u8, #[allow(dead_code)] y: u8 } }\nfn f(p: m::P) -> u8 { p.⟦y⟧ }', { field: 'y', struct: 'P' }, 'mod m { pub struct P { pub x: u8, #[allow(dead_code)] pub(crate) y: u8 } }\nfn f(p: m::P) -> u8 { p.y }'],
+  ['already public field', 'make_field_pub', 'struct P { pub(super) y: u8 }\nfn f(p: P) -> u8 { p.⟦y⟧ }', { field: 'y', struct: 'P' }, null],
+  ['private item named inside a macro call', 'make_pub', 'mod m { const K: u8 = 1; }\nfn f() { ⟦println!("{}", m::K)⟧; }', { name: 'K' }, 'mod m { pub(crate) const K: u8 = 1; }\nfn f() { println!("{}", m::K); }'],
+  ['declare a lifetime first', 'declare_generic', "fn f<T>(x: &'a T) -> &⟦'a⟧ T { x }", { name: "'a" }, "fn f<'a, T>(x: &'a T) -> &'a T { x }"],
+  ['declare a type parameter', 'declare_generic', 'fn f(x: ⟦T⟧) {}', { name: 'T' }, 'fn f<T>(x: T) {}'],
+  ['declare on an impl', 'declare_generic', "impl Foo<⟦'a⟧> {}", { name: "'a" }, "impl<'a> Foo<'a> {}"],
+  ['type parameter after existing ones', 'declare_generic', 'struct S<A> { a: A, b: ⟦B⟧ }', { name: 'B' }, 'struct S<A, B> { a: A, b: B }'],
+  ['bound on a derive span goes to the item', 'add_bound', '#[derive(Clone, ⟦Eq⟧)]\npub struct S<T>(T);', { param: 'T', bound: 'Clone' }, '#[derive(Clone, Eq)]\npub struct S<T: Clone>(T);'],
   // UTF-8: byte offsets after multi-byte characters
   ['multi-byte text before the span', 'clone_at_span', 'fn f() { let s = "héllo ✓ 😀"; g(⟦name⟧) }', {}, 'fn f() { let s = "héllo ✓ 😀"; g(name.clone()) }'],
 ];
