@@ -4,6 +4,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { execa } from 'execa';
+import type { Diagnostic } from '../../core/diagnostics/types.js';
+import type { GraphQuery } from '../../core/isg/query.js';
+import type { Workspace } from '../../core/isg/workspace.js';
+import { cratesOwningFiles, impactedPackages, testFailureDiagnostics } from '../../core/tests/index.js';
+import { readWorkspace } from './metadata.js';
 
 /** Options of one test run. */
 export interface RunTestsOptions {
@@ -333,4 +338,72 @@ async function killTree(pid: number, exited: Promise<void>): Promise<void> {
   clearTimeout(timer);
   signal(-pid, 'SIGKILL');
   for (const d of tree) signal(d, 'SIGKILL');
+}
+
+/** What a PreFlight extension receives: structurally app/preflight's PreflightContext (adapters do not import app). */
+export interface ExtensionContext {
+  shadowRoot: string;
+  targetDir: string;
+  changedFiles: ReadonlyArray<{ path: string; oldPath?: string; status?: string }>;
+  diagnostics: readonly Diagnostic[];
+  graph: Pick<GraphQuery, 'getNode'> | null;
+}
+
+/** Options of the `--tests` PreFlight extension. */
+export interface ImpactedTestsOptions {
+  timeoutSeconds: number;
+  features?: string[];
+  allFeatures?: boolean;
+  runner?: RunTestsOptions['runner'];
+  /** Test exactly these packages instead of the impacted ones. */
+  packages?: string[];
+  /** Reads the workspace (default: `cargo metadata` through readWorkspace). */
+  readWorkspace?: (root: string) => Promise<Workspace>;
+}
+
+/** What the extension returns: app/preflight's extension result plus `warnings` for the report. */
+export interface ImpactedTestsOutcome {
+  diagnostics?: Diagnostic[];
+  tests?: { ran: number; passed: number; failed: number };
+  warnings?: string[];
+  /** The full run, for callers that want names and output. */
+  run?: TestRunResult;
+}
+
+/**
+ * The `--tests` PreFlight extension: runs the tests of the changed crates and of every workspace crate depending on
+ * them, in the shadow tree, and reports each failing test as an error diagnostic on its ISG node. Skipped (with a
+ * warning) when cargo already found errors: tests of code that does not compile cannot run.
+ */
+export function impactedTestsExtension(opts: ImpactedTestsOptions): { name: string; run(ctx: ExtensionContext): Promise<ImpactedTestsOutcome> } {
+  return {
+    name: 'running impacted tests',
+    async run(ctx) {
+      if (ctx.diagnostics.some((d) => d.level === 'error')) return { warnings: ['tests not run: the checked content has compile errors'] };
+      const ws = await (opts.readWorkspace ?? readWorkspace)(ctx.shadowRoot);
+      const changedPaths = ctx.changedFiles.flatMap((f) => (f.oldPath ? [f.path, f.oldPath] : [f.path]));
+      const packages =
+        opts.packages && opts.packages.length > 0
+          ? [...opts.packages].sort()
+          : impactedPackages(cratesOwningFiles(changedPaths, ws.packages), new Map(ws.packages.map((p) => [p.name, p.deps])));
+      if (packages.length === 0) return { tests: { ran: 0, passed: 0, failed: 0 }, warnings: ['no crate owns the changed files: no tests to run'] };
+      const run = await runTests({
+        cwd: ctx.shadowRoot, targetDir: ctx.targetDir, packages, timeoutMs: opts.timeoutSeconds * 1000,
+        ...(opts.features ? { features: opts.features } : {}),
+        ...(opts.allFeatures ? { allFeatures: true } : {}),
+        ...(opts.runner ? { runner: opts.runner } : {}),
+      });
+      const graph = ctx.graph;
+      const lookup = graph ? { packages: ws.packages, getNode: (key: string) => graph.getNode(key) } : null;
+      const diagnostics = await testFailureDiagnostics(run.failedTests, lookup, { timedOut: run.timedOut, timeoutSeconds: opts.timeoutSeconds });
+      if (run.buildFailed) {
+        diagnostics.push({
+          level: 'error', code: null, message: `the tests of ${packages.join(', ')} do not compile (cargo check does not build test code)`,
+          primary: null, spans: [], notes: [], suggestions: [], rendered: run.stderrTail, source: 'test', packageName: null,
+        });
+      }
+      const warnings = [`tests (${run.runner}) of ${packages.join(', ')}: ${run.passed} passed, ${run.failed} failed in ${(run.ms / 1000).toFixed(1)} s`];
+      return { diagnostics, tests: { ran: run.ran, passed: run.passed, failed: run.failed }, warnings, run };
+    },
+  };
 }

@@ -4,3 +4,4 @@ export { checkWithLanguageServer, rustAnalyzerCheck, type OverlayCheckOptions, t
 export { byteOffset, fromLspDiagnostic, uriToWorkspacePath, type LspDiagnostic } from './convert.js';
 export { detectRustAnalyzer, RA_MISSING_NOTICE, rustAnalyzerNotice, type RustAnalyzerProbe } from './detect.js';
 export { mergeDiagnostics, sameProblem } from './merge.js';
+export { rustAnalyzerExtension, type RaExtensionContext, type RaExtensionOptions } from './extension.js';

@@ -25,3 +25,24 @@ export function impactedPackages(changedCrates: string[], workspaceDeps: Map<str
   }
   return [...seen].sort();
 }
+
+/** A package's name and its directory (workspace-relative, '' for the root package), as in `WorkspacePackage`. */
+export interface PackageDir {
+  name: string;
+  manifestDir: string;
+}
+
+/**
+ * The packages that own `files` (workspace-relative paths): each file belongs to the package with the longest
+ * manifest directory that contains it; files outside every package (README.md at a virtual root) own nothing.
+ * Sorted, without duplicates.
+ */
+export function cratesOwningFiles(files: string[], packages: PackageDir[]): string[] {
+  const byDepth = [...packages].sort((a, b) => b.manifestDir.length - a.manifestDir.length);
+  const out = new Set<string>();
+  for (const f of files) {
+    const owner = byDepth.find((p) => p.manifestDir === '' || f === p.manifestDir || f.startsWith(`${p.manifestDir}/`));
+    if (owner) out.add(owner.name);
+  }
+  return [...out].sort();
+}
