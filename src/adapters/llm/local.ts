@@ -14,7 +14,11 @@ import type { CompleteRequest, CompleteResult, LoadInfo, WorkerFailure, WorkerRe
 
 /** How to run a local model. */
 export interface LocalLlmOptions {
-  /** llama.cpp threads; default os.availableParallelism() (more threads than cores is very slow on CPU). */
+  /**
+   * llama.cpp threads; default os.availableParallelism() − 1 (at least 1): one core stays free for cargo, which runs
+   * beside the model in the fix loop. llama.cpp's threads spin, so oversubscribing cores is very slow on CPU
+   * (measured on 2 busy cores: 16 tokens took ~2 s with 2 threads, ~10 ms with 1).
+   */
   threads?: number;
   /** Context window in tokens; default 4096, clamped to the model's trained context. */
   contextSize?: number;
@@ -76,7 +80,7 @@ export class LocalLlm {
     const { file, execArgv } = workerEntry();
     const child = fork(file, [], { execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json' });
     const llm = new LocalLlm(child, abs, opts.timeoutMs ?? 120_000);
-    const threads = Math.max(1, opts.threads ?? os.availableParallelism());
+    const threads = Math.max(1, opts.threads ?? os.availableParallelism() - 1);
     try {
       llm.info = (await llm.request({ op: 'load', options: { modelPath: abs, threads, contextSize: opts.contextSize ?? 4096 } }, opts.loadTimeoutMs ?? 120_000)) as LoadInfo;
     } catch (e) {
