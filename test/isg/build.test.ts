@@ -37,18 +37,21 @@ describe('buildIsg', () => {
     const store = await newStore(root);
     await buildIsg({ root, store });
     const runner = path.join(root, CORE, 'runner.rs');
-    // Drop Beta::process (so `a.process()` in the unchanged exec.rs becomes unique) and rename Pool::total.
+    // `pick()` now returns a Beta (so `a.process()` in the unchanged exec.rs means Beta::process), and Pool::total is renamed.
     const src = readFileSync(runner, 'utf8')
-      .replace(/impl Beta \{[\s\S]*?\n\}\n/, '')
+      .replace('pub fn pick() -> Alpha {\n    Alpha\n}', 'pub fn pick() -> Beta {\n    Beta\n}')
       .replace('pub fn total(&self)', 'pub fn grand_total(&self)');
     writeFileSync(runner, src);
     const r = await buildIsg({ root, store });
     expect(r).toMatchObject({ files_parsed: 1, files_reused: 7 });
     const edges = await edgesOf(store);
     const mystery = `${CORE}/exec.rs-exec-Executor::mystery`;
-    expect(edges).toContainEqual({ src: mystery, rel: 'CALLS', dst: `${CORE}/runner.rs-runner-Alpha::process`, attr: 'by_name' });
+    expect(edges.filter((e) => e.src === mystery && e.rel === 'CALLS').sort(cmp)).toEqual([
+      { src: mystery, rel: 'CALLS', dst: `${CORE}/runner.rs-runner-Beta::process`, attr: '' },
+      { src: mystery, rel: 'CALLS', dst: `${CORE}/runner.rs-runner-pick`, attr: '' },
+    ]);
     expect(edges.filter((e) => e.dst === `${CORE}/runner.rs-runner-Pool::total`)).toEqual([]);
-    expect(await store.getNode(`${CORE}/runner.rs-runner-Beta::process`)).toBeUndefined();
+    expect(await store.getNode(`${CORE}/runner.rs-runner-Pool::total`)).toBeUndefined();
     expect((await store.getNode(`${CORE}/runner.rs-runner-Pool::grand_total`))?.span).toEqual({ startLine: 33, endLine: 35 });
     expect(edges).toContainEqual({ src: `${CORE}/runner.rs-runner-Pool::grand_total`, rel: 'CALLS', dst: `${CORE}/runner.rs-runner-Pool::len_hint`, attr: '' });
     // The same graph as a from-scratch build of the edited tree.

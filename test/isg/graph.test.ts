@@ -39,12 +39,13 @@ describe('diffGraphs', () => {
   it('writes only what changed and round-trips', () => {
     const next: IsgGraph = {
       nodes: [n('a', 1, 21), n('b', 2, 5), n('c'), n('x')],
-      edges: [e('a', 'CALLS', 'b'), e('a', 'CALLS', 'x'), e('c', 'USES', 'x', 'T: X')],
+      edges: [e('a', 'CALLS', 'b', 'by_name'), e('a', 'CALLS', 'x'), e('c', 'USES', 'x', 'T: X')],
     };
     const d = diffGraphs(graph, next);
     expect(d.upsertNodes.map((x) => x.key)).toEqual(['a', 'x']);
     expect(d.removeNodes).toEqual(['d', 't']);
-    expect(d.addEdges).toEqual([e('a', 'CALLS', 'x'), e('c', 'USES', 'x', 'T: X')]);
+    // A changed attr is an upsert of the same (src, rel, dst), never a remove of it.
+    expect(d.addEdges).toEqual([e('a', 'CALLS', 'b', 'by_name'), e('a', 'CALLS', 'x'), e('c', 'USES', 'x', 'T: X')]);
     expect(d.removeEdges).toEqual([e('a', 'CALLS', 'c'), e('b', 'CALLS', 'd'), e('c', 'USES', 't'), e('d', 'CALLS', 'a')]);
     const applied = applyDiff(graph, d);
     expect(diffGraphs(applied, next)).toEqual({ upsertNodes: [], removeNodes: [], addEdges: [], removeEdges: [] });

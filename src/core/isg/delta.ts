@@ -9,9 +9,9 @@ export interface GraphDiff {
   removeEdges: IsgEdge[];
 }
 
-/** Identity of an edge (all four fields). */
+/** Identity of an edge: (src, rel, dst). `attr` is a value: a changed attr is an upsert, not a remove + add. */
 export function edgeId(e: IsgEdge): string {
-  return `${e.src}\u0000${e.rel}\u0000${e.dst}\u0000${e.attr}`;
+  return `${e.src}\u0000${e.rel}\u0000${e.dst}`;
 }
 
 /** Field-by-field equality of two nodes (arrays compared in order; absent optional fields equal empty ones). */
@@ -38,7 +38,7 @@ export function sameNode(a: IsgNode, b: IsgNode): boolean {
   );
 }
 
-/** Computes the delta from `old` to `next`: changed or new nodes, removed node keys, added and removed edges. */
+/** Computes the delta from `old` to `next`: changed or new nodes, removed node keys, added (or re-attributed) and removed edges. */
 export function diffGraphs(old: IsgGraph, next: IsgGraph): GraphDiff {
   const oldNodes = new Map(old.nodes.map((n) => [n.key, n]));
   const newKeys = new Set(next.nodes.map((n) => n.key));
@@ -47,12 +47,12 @@ export function diffGraphs(old: IsgGraph, next: IsgGraph): GraphDiff {
     return !o || !sameNode(o, n);
   });
   const removeNodes = old.nodes.filter((n) => !newKeys.has(n.key)).map((n) => n.key);
-  const oldEdges = new Set(old.edges.map(edgeId));
+  const oldEdges = new Map(old.edges.map((e) => [edgeId(e), e]));
   const newEdges = new Set(next.edges.map(edgeId));
   return {
     upsertNodes,
     removeNodes,
-    addEdges: next.edges.filter((e) => !oldEdges.has(edgeId(e))),
+    addEdges: next.edges.filter((e) => oldEdges.get(edgeId(e))?.attr !== e.attr),
     removeEdges: old.edges.filter((e) => !newEdges.has(edgeId(e))),
   };
 }

@@ -358,10 +358,24 @@ class Resolver {
     this.addNode({ key, kind: 'feature', name: f, crate: pkg, file: '', span: { startLine: 0, endLine: 0 }, signature: `feature ${f}`, sigHash: sigHash(`feature ${f}`), public: true, features: [], doc: '' });
   }
 
+  /**
+   * Adds an edge; (src, rel, dst) is its identity. A second edge with the same identity merges into the first:
+   * a precise CALLS beats a `by_name` one, and REQUIRES_BOUND texts on the same trait are joined with '; '.
+   */
   private edge(src: string, rel: Rel, dst: string, attr = ''): void {
     if (src === dst && rel !== 'CALLS') return;
-    const id = `${src}\u0000${rel}\u0000${dst}\u0000${attr}`;
-    if (!this.edgeSet.has(id)) this.edgeSet.set(id, { src, dst, rel, attr });
+    const id = `${src}\u0000${rel}\u0000${dst}`;
+    const old = this.edgeSet.get(id);
+    if (!old) {
+      this.edgeSet.set(id, { src, dst, rel, attr });
+      return;
+    }
+    if (old.attr === attr) return;
+    if (rel === 'CALLS') {
+      if (attr === '') this.edgeSet.set(id, { src, dst, rel, attr });
+    } else if (attr !== '' && !old.attr.split('; ').includes(attr)) {
+      this.edgeSet.set(id, { src, dst, rel, attr: old.attr ? `${old.attr}; ${attr}` : attr });
+    }
   }
 
   // ---- name resolution --------------------------------------------------------------------------------
