@@ -32,6 +32,8 @@ export interface BuildOptions {
   onProgress?: (p: BuildProgress) => void;
   /** Parser worker threads (default: 2 for large workspaces, none for small ones). */
   workers?: number;
+  /** The workspace, when the caller already read it (saves a `cargo metadata` run). */
+  workspace?: Workspace;
 }
 
 /** Stats of a build (CONTRACT.md `build-isg --json`), plus what could not be resolved. */
@@ -151,7 +153,7 @@ function isFacts(v: unknown): v is FileFacts {
 export async function buildIsg(opts: BuildOptions): Promise<BuildResult> {
   const t0 = performance.now();
   const root = path.resolve(opts.root);
-  const ws: Workspace = await readWorkspace(root);
+  const ws: Workspace = opts.workspace ?? (await readWorkspace(root));
   ensureWorkDir(root);
   const problems: GraphProblem[] = [];
   opts.onProgress?.({ phase: 'scan', done: 0, total: 0 });

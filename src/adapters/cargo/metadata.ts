@@ -41,8 +41,8 @@ function firstErrorLine(stderr: string): string {
   return lines.find((l) => l.startsWith('error')) ?? lines.find((l) => l.length > 0) ?? 'cargo metadata failed';
 }
 
-/** Runs `cargo metadata --format-version 1 --no-deps` in `root` and returns the workspace's member packages. */
-export async function readWorkspace(root: string): Promise<Workspace> {
+/** Checks that `root` is a directory with a Cargo.toml (NOT_A_DIRECTORY / NO_CARGO_TOML) and returns its absolute path. */
+export function checkWorkspaceDir(root: string): string {
   const abs = path.resolve(root);
   let isDir: boolean;
   try {
@@ -56,6 +56,12 @@ export async function readWorkspace(root: string): Promise<Workspace> {
   if (!existsSync(path.join(abs, 'Cargo.toml'))) {
     throw new RustgateError('NO_CARGO_TOML', `no Cargo.toml in ${abs}`, 'run inside a Cargo workspace or pass --repo DIR');
   }
+  return abs;
+}
+
+/** Runs `cargo metadata --format-version 1 --no-deps` in `root` and returns the workspace's member packages. */
+export async function readWorkspace(root: string): Promise<Workspace> {
+  const abs = checkWorkspaceDir(root);
   const res = await execa('cargo', ['metadata', '--format-version', '1', '--no-deps', '--offline'], {
     cwd: abs,
     reject: false,
