@@ -133,6 +133,11 @@ const ROWS: Row[] = [
   ['declare on an impl', 'declare_generic', "impl Foo<⟦'a⟧> {}", { name: "'a" }, "impl<'a> Foo<'a> {}"],
   ['type parameter after existing ones', 'declare_generic', 'struct S<A> { a: A, b: ⟦B⟧ }', { name: 'B' }, 'struct S<A, B> { a: A, b: B }'],
   ['bound on a derive span goes to the item', 'add_bound', '#[derive(Clone, ⟦Eq⟧)]\npub struct S<T>(T);', { param: 'T', bound: 'Clone' }, '#[derive(Clone, Eq)]\npub struct S<T: Clone>(T);'],
+  ['derive added above the item', 'add_derive', '/// Doc.\npub struct P { x: u8 }\nfn f(p: P) { g(⟦p⟧) }', { type: 'P', trait: 'Copy' }, '/// Doc.\n#[derive(Clone, Copy)]\npub struct P { x: u8 }\nfn f(p: P) { g(p) }'],
+  ['derive list extended with what the trait needs', 'add_derive', '#[derive(Debug)]\n#[allow(dead_code)]\nenum K { A }\nfn f(k: K) { g(⟦k⟧) }', { type: 'K', trait: 'Eq' }, '#[derive(Debug, PartialEq, Eq)]\n#[allow(dead_code)]\nenum K { A }\nfn f(k: K) { g(k) }'],
+  ['hand-written impl is not duplicated', 'add_derive', 'struct P;\nimpl PartialEq for P { fn eq(&self, _: &P) -> bool { true } }\nfn f(p: P) { g(⟦p⟧) }', { type: 'P', trait: 'Eq' }, '#[derive(Eq)]\nstruct P;\nimpl PartialEq for P { fn eq(&self, _: &P) -> bool { true } }\nfn f(p: P) { g(p) }'],
+  ['type defined elsewhere', 'add_derive', 'fn f(p: other::P) { g(⟦p⟧) }', { type: 'P', trait: 'Debug' }, null],
+  ['not a derivable trait', 'add_derive', 'struct P;\nfn f(p: P) { g(⟦p⟧) }', { type: 'P', trait: 'Display' }, null],
   // UTF-8: byte offsets after multi-byte characters
   ['multi-byte text before the span', 'clone_at_span', 'fn f() { let s = "héllo ✓ 😀"; g(⟦name⟧) }', {}, 'fn f() { let s = "héllo ✓ 😀"; g(name.clone()) }'],
 ];

@@ -817,6 +817,61 @@ const declareGeneric: ActionFn = (input) => {
   return [edit(input, nameAt + scope.name.length, nameAt + scope.name.length, `<${name}>`)];
 };
 
+/** Traits `#[derive]` can add, with the derives each one needs alongside. */
+const DERIVABLE: Record<string, string[]> = {
+  Debug: [],
+  Clone: [],
+  Copy: ['Clone'],
+  PartialEq: [],
+  Eq: ['PartialEq'],
+  PartialOrd: ['PartialEq'],
+  Ord: ['PartialEq', 'Eq', 'PartialOrd'],
+  Hash: [],
+  Default: [],
+};
+
+/**
+ * Derives a std trait for a struct/enum defined in the same file: extends its `#[derive(…)]` list (with the
+ * derives the trait requires) or adds one above the item. Whether every field supports it is for rustc to say.
+ */
+const addDerive: ActionFn = (input) => {
+  const typeName = (input.params.type ?? '').replace(/<.*$/s, '').split('::').pop() ?? '';
+  const trait = (input.params.trait ?? '').split('::').pop() ?? '';
+  const needs = DERIVABLE[trait];
+  if (!isIdent(typeName) || needs === undefined) return [];
+  const { src } = input;
+  const defs = [...src.masked.matchAll(new RegExp(`\\b(?:struct|enum|union)\\s+${typeName}\\b`, 'g'))];
+  if (defs.length !== 1) return [];
+  const kw = defs[0]?.index ?? 0;
+  // Item start: before `pub`/`pub(crate)`.
+  const vis = /(?:\bpub\s*(?:\([^)]*\))?\s*)$/.exec(src.masked.slice(Math.max(0, kw - 30), kw));
+  const itemStart = kw - (vis ? vis[0].length : 0);
+  // Walk back over the outer attributes directly above the item, looking for a derive list.
+  let at = src.skipSpaceBack(itemStart);
+  let deriveList: [number, number] | null = null;
+  while (at > 0 && src.masked[at - 1] === ']') {
+    const pair = src.pairs().find((q) => q.kind === '[' && q.close === at - 1);
+    if (!pair || src.masked[pair.open - 1] !== '#') break;
+    const d = /^\[\s*derive\s*\(/.exec(src.masked.slice(pair.open, pair.close));
+    if (d) {
+      const open = pair.open + d[0].length - 1;
+      const close = src.closeOf(open);
+      if (close > 0) deriveList = [open, close];
+    }
+    at = src.skipSpaceBack(pair.open - 1);
+  }
+  const present = deriveList ? splitTopLevel(src.masked.slice(deriveList[0] + 1, deriveList[1])).map(([, x]) => x.trim().split('::').pop() ?? '').filter((x) => x !== '') : [];
+  const implemented = (t: string): boolean => new RegExp(`\\bimpl\\b[^{;]*\\b${t}\\b[^{;]*\\bfor\\s+${typeName}\\b`).test(src.masked);
+  const add = [...needs, trait].filter((t, i, all) => all.indexOf(t) === i && !present.includes(t) && !implemented(t));
+  if (!add.includes(trait)) return [];
+  if (deriveList) {
+    const end = src.skipSpaceBack(deriveList[1]);
+    const sep = present.length === 0 ? '' : src.masked[end - 1] === ',' ? ' ' : ', ';
+    return [edit(input, end, end, `${sep}${add.join(', ')}`)];
+  }
+  return [edit(input, itemStart, itemStart, `#[derive(${add.join(', ')})]\n${src.indentAt(itemStart)}`)];
+};
+
 /** Every built-in action by name. */
 export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   insert_use: insertUse,
@@ -845,6 +900,7 @@ export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   remove_mut: removeMut,
   make_field_pub: makeFieldPub,
   declare_generic: declareGeneric,
+  add_derive: addDerive,
 };
 
 /** Names of the built-in actions (for the schema). */

@@ -72,7 +72,8 @@ export type ActionName =
   | 'remove_arguments'
   | 'remove_mut'
   | 'make_field_pub'
-  | 'declare_generic';
+  | 'declare_generic'
+  | 'add_derive';
 
 /** The built-in action and its parameters (strings; `{{field.group}}` refers to detector captures). */
 export interface PatternTemplate {
