@@ -6,7 +6,7 @@ import { buildIsg } from '../../src/app/build-isg.js';
 import type { IsgEdge } from '../../src/core/isg/types.js';
 import type { IsgStore } from '../../src/store/types.js';
 import { resolveDir, tempCopy } from './helpers/fixture.js';
-import { newStore } from './helpers/store.js';
+import { newStore, reopen } from './helpers/store.js';
 
 const CORE = 'crates/core/src';
 
@@ -17,7 +17,7 @@ async function edgesOf(store: IsgStore): Promise<IsgEdge[]> {
 describe('buildIsg', () => {
   it('builds the whole workspace, then reuses every unchanged file', async () => {
     const root = tempCopy('workspace');
-    const store = await newStore(root);
+    let store = await newStore(root);
     const first = await buildIsg({ root, store });
     const direct = await resolveDir(root);
     expect(first).toMatchObject({ nodes: direct.graph.nodes.length, edges: direct.graph.edges.length, files_parsed: 8, files_reused: 0, unresolved_calls: 12, problems: [] });
@@ -27,6 +27,7 @@ describe('buildIsg', () => {
     expect(readFileSync(path.join(root, '.rustgate', '.gitignore'), 'utf8')).toBe('*\n');
     expect((await store.allNodes()).map((n) => n.key).sort()).toEqual(direct.graph.nodes.map((n) => n.key).sort());
 
+    store = await reopen(store, root);
     const second = await buildIsg({ root, store });
     expect(second).toMatchObject({ files_parsed: 0, files_reused: 8, nodes: first.nodes, edges: first.edges });
     await store.close();
@@ -34,8 +35,9 @@ describe('buildIsg', () => {
 
   it('re-parses one edited file and updates edges from unchanged files into it', async () => {
     const root = tempCopy('workspace');
-    const store = await newStore(root);
+    let store = await newStore(root);
     await buildIsg({ root, store });
+    store = await reopen(store, root);
     const runner = path.join(root, CORE, 'runner.rs');
     // `pick()` now returns a Beta (so `a.process()` in the unchanged exec.rs means Beta::process), and Pool::total is renamed.
     const src = readFileSync(runner, 'utf8')
@@ -62,10 +64,11 @@ describe('buildIsg', () => {
 
   it('drops the nodes and file records of a deleted file', async () => {
     const root = tempCopy('workspace');
-    const store = await newStore(root);
+    let store = await newStore(root);
     await buildIsg({ root, store });
     expect(await store.getNode(`${CORE}/metrics.rs-metrics-record`)).toBeDefined();
     rmSync(path.join(root, CORE, 'metrics.rs'));
+    store = await reopen(store, root);
     const r = await buildIsg({ root, store });
     expect(r).toMatchObject({ files_parsed: 0, files_reused: 7 });
     expect(await store.getNode(`${CORE}/metrics.rs-metrics-record`)).toBeUndefined();

@@ -1,0 +1,163 @@
+/** `rustgate isg show KEY` and `rustgate isg two-hop KEY`: read the stored ISG. */
+import type { Command } from 'commander';
+import { storeDir } from '../../app/workdir.js';
+import { checkWorkspaceDir } from '../../adapters/cargo/metadata.js';
+import { ExitCode, RustgateError } from '../../core/errors.js';
+import { RELS, type IsgNode, type Rel } from '../../core/isg/types.js';
+import { openStore } from '../../store/cozo-store.js';
+import type { IsgStore } from '../../store/types.js';
+import { printJson, type CliIO } from '../io.js';
+import { buildRepoIsg } from './build-isg.js';
+import type { SetExit } from './index.js';
+
+interface IsgFlags {
+  repo: string;
+  json?: boolean;
+  rel?: string;
+  cap?: string;
+  direction?: string;
+}
+
+/** Opens the repository's store, building the ISG first when it was never built. */
+async function openBuilt(repo: string, io: CliIO): Promise<IsgStore> {
+  const root = checkWorkspaceDir(repo);
+  let store = await openStore(storeDir(root));
+  if ((await store.getMeta('facts_version')) === undefined) {
+    await store.close();
+    await buildRepoIsg(root, io);
+    store = await openStore(storeDir(root));
+  }
+  return store;
+}
+
+function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0] as number;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j] as number;
+      prev[j] = Math.min((prev[j] as number) + 1, (prev[j - 1] as number) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length] as number;
+}
+
+/** The keys most like `key`: same item name first, then by edit distance. */
+export function closestKeys(key: string, nodes: readonly IsgNode[], n = 3): string[] {
+  const wanted = key.slice(key.lastIndexOf('-') + 1).toLowerCase();
+  const scored = nodes.map((node) => {
+    const sameName = node.name.toLowerCase() === wanted || node.key.toLowerCase().endsWith(wanted) ? 0 : 1;
+    return { key: node.key, s: sameName * 1000 + editDistance(key.toLowerCase(), node.key.toLowerCase()) };
+  });
+  scored.sort((a, b) => a.s - b.s || (a.key < b.key ? -1 : 1));
+  return scored.slice(0, n).map((x) => x.key);
+}
+
+async function unknownKey(store: IsgStore, key: string): Promise<RustgateError> {
+  const near = closestKeys(key, await store.allNodes());
+  return new RustgateError(
+    'UNKNOWN_KEY',
+    `no ISG node with key '${key}'`,
+    near.length > 0 ? `closest keys: ${near.map((k) => `'${k}'`).join(', ')} (run rustgate build-isg if the code changed)` : 'run rustgate build-isg first',
+  );
+}
+
+function parseRels(text: string | undefined): Rel[] {
+  if (!text) return [...RELS];
+  const rels = text.split(',').map((r) => r.trim().toUpperCase()).filter(Boolean);
+  for (const r of rels) {
+    if (!RELS.includes(r as Rel)) throw new RustgateError('BAD_FLAG', `unknown relation '${r}' in --rel`, `use a comma-separated list of ${RELS.join(', ')}`);
+  }
+  return rels as Rel[];
+}
+
+/** `isg show` as the JSON object of the contract. */
+export async function showNode(store: IsgStore, key: string): Promise<Record<string, unknown>> {
+  const node = await store.getNode(key);
+  if (!node) throw await unknownKey(store, key);
+  const out = await store.edgesOut(key);
+  const inc = await store.edgesIn(key);
+  const order = (a: { rel: string; k: string }, b: { rel: string; k: string }): number => RELS.indexOf(a.rel as Rel) - RELS.indexOf(b.rel as Rel) || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0);
+  return {
+    key: node.key,
+    kind: node.kind,
+    name: node.name,
+    file: node.file,
+    span: { start_line: node.span.startLine, end_line: node.span.endLine },
+    signature: node.signature,
+    public: node.public,
+    features: node.features,
+    crate: node.crate,
+    doc: node.doc,
+    bounds: node.bounds ?? [],
+    edges_out: out
+      .map((e) => ({ rel: e.rel, k: e.dst, attr: e.attr }))
+      .sort(order)
+      .map((e) => (e.attr ? { rel: e.rel, dst: e.k, attr: e.attr } : { rel: e.rel, dst: e.k })),
+    edges_in: inc
+      .map((e) => ({ rel: e.rel, k: e.src, attr: e.attr }))
+      .sort(order)
+      .map((e) => (e.attr ? { rel: e.rel, src: e.k, attr: e.attr } : { rel: e.rel, src: e.k })),
+  };
+}
+
+/** Registers `isg show` and `isg two-hop` on the program. */
+export function registerIsg(program: Command, io: CliIO, setExit: SetExit): void {
+  const isg = program.command('isg').description('Query the Interface Signature Graph');
+  isg
+    .command('show <key>')
+    .description('Show one node: signature, span, features, and its edges')
+    .option('--repo <dir>', 'the workspace root', '.')
+    .option('--json', 'print JSON')
+    .action(async (key: string, flags: IsgFlags) => {
+      const store = await openBuilt(flags.repo, io);
+      try {
+        const shown = await showNode(store, key);
+        if (flags.json) printJson(io, shown);
+        else {
+          const span = shown.span as { start_line: number; end_line: number };
+          io.out(`${String(shown.key)}`);
+          io.out(`  ${String(shown.kind)} ${String(shown.name)}${shown.public ? ' (public)' : ''}  ${String(shown.file)}:${span.start_line}-${span.end_line}`);
+          if (shown.signature) io.out(`  ${String(shown.signature)}`);
+          const features = shown.features as string[];
+          if (features.length > 0) io.out(`  features: ${features.join(', ')}`);
+          for (const e of shown.edges_out as { rel: string; dst: string; attr?: string }[]) io.out(`  → ${e.rel} ${e.dst}${e.attr ? `  [${e.attr}]` : ''}`);
+          for (const e of shown.edges_in as { rel: string; src: string; attr?: string }[]) io.out(`  ← ${e.rel} ${e.src}${e.attr ? `  [${e.attr}]` : ''}`);
+        }
+        setExit(ExitCode.Ok);
+      } finally {
+        await store.close();
+      }
+    });
+  isg
+    .command('two-hop <key>')
+    .description('Nodes within two hops of KEY (the blast radius of a change)')
+    .option('--rel <rels>', `relations to follow, comma-separated (default: all of ${RELS.join(',')})`)
+    .option('--cap <n>', 'at most N nodes per hop', '30')
+    .option('--direction <dir>', 'follow edges out, in, or both', 'both')
+    .option('--repo <dir>', 'the workspace root', '.')
+    .option('--json', 'print JSON')
+    .action(async (key: string, flags: IsgFlags) => {
+      const rels = parseRels(flags.rel);
+      const cap = Number(flags.cap ?? '30');
+      if (!Number.isInteger(cap) || cap < 1) throw new RustgateError('BAD_FLAG', `--cap must be a positive integer (got '${flags.cap}')`, 'for example --cap 30');
+      const direction = flags.direction ?? 'both';
+      if (direction !== 'out' && direction !== 'in' && direction !== 'both') throw new RustgateError('BAD_FLAG', `--direction must be out, in or both (got '${direction}')`, 'for example --direction both');
+      const store = await openBuilt(flags.repo, io);
+      try {
+        if (!(await store.getNode(key))) throw await unknownKey(store, key);
+        const nodes = await store.twoHop(key, rels, cap, direction);
+        const result = { seed: key, nodes: nodes.map((n) => ({ key: n.key, kind: n.kind, hop: n.hop, via: n.via })) };
+        if (flags.json) printJson(io, result);
+        else {
+          io.out(`${key}: ${nodes.filter((n) => n.hop === 1).length} at hop 1, ${nodes.filter((n) => n.hop === 2).length} at hop 2`);
+          for (const n of nodes) io.out(`  ${n.hop} ${n.via.padEnd(16)} ${n.kind.padEnd(7)} ${n.key}`);
+        }
+        setExit(ExitCode.Ok);
+      } finally {
+        await store.close();
+      }
+    });
+}
