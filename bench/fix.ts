@@ -240,7 +240,14 @@ if (isMain) {
   const jobs = Number(process.argv[3] ?? 2);
   const limit = process.argv[4] ? Number(process.argv[4]) : undefined;
   const baseline = process.env.BENCH_NO_BASELINE !== '1';
-  const summary = await benchFix({ corpus, jobs, ...(limit !== undefined ? { limit } : {}), baseline, ...(process.env.BENCH_FILTER ? { filter: process.env.BENCH_FILTER } : {}), ...(process.env.BENCH_PLACEHOLDERS === '1' ? { rustcOptions: { allowPlaceholders: true } } : {}) });
+  // BENCH_PATTERNS=1 adds the pattern library (patterns/*.yaml) as a second candidate source.
+  const sources: CandidateSource[] = [];
+  if (process.env.BENCH_PATTERNS === '1') {
+    const { loadPatterns } = await import('../src/adapters/patterns/load.js');
+    const { createPatternSource } = await import('../src/core/patterns/source.js');
+    sources.push(createPatternSource(loadPatterns()));
+  }
+  const summary = await benchFix({ corpus, jobs, sources, ...(limit !== undefined ? { limit } : {}), baseline, ...(process.env.BENCH_FILTER ? { filter: process.env.BENCH_FILTER } : {}), ...(process.env.BENCH_PLACEHOLDERS === '1' ? { rustcOptions: { allowPlaceholders: true } } : {}) });
   console.log(renderMarkdown(summary));
   if (process.env.BENCH_CASES === '1') {
     for (const r of summary.results) console.log(`${r.name}\t${r.outcome}\t${r.compiles ? 'fixed' : 'unfixed'}\t${r.matchesKey ? 'match' : ''}\t${r.cargoFix ? 'cargofix' : ''}\t${r.rounds}r\t${r.validations}v\t${r.ms}ms\t${r.stub ? 'stub' : ''}`);

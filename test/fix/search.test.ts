@@ -36,19 +36,35 @@ const run = (text: string, sources: CandidateSource[], extra: Partial<Parameters
   searchFix({ files: new Map([['f.rs', text]]), initial: compile(text), sources, validate, ...extra });
 
 describe('searchFix', () => {
-  it('fixes errors over several rounds, rejecting candidates that add errors', async () => {
+  it('merges candidates that fix different errors, rejecting candidates that add errors', async () => {
     const r = await run('a BUG1 b BUG2 c', [source('s', { BUG1: ['NEW!', 'ok1!'], BUG2: ['ok2!'] })]);
     expect(r.outcome).toBe('fixed');
     expect(r.files.get('f.rs')).toBe('a ok1! b ok2! c');
-    // Both single fixes tie on every measure; the id decides deterministically.
-    expect(r.steps.map((s) => s.candidate.id)).toEqual(['s:BUG1:1', 's:BUG2:0']);
     expect(r.rounds.map((x) => [x.errorsBefore, x.accepted, x.tried.map((t) => [t.id, t.errorsAfter, t.newErrors])])).toEqual([
-      [2, 's:BUG1:1', [['s:BUG1:0', 2, 1], ['s:BUG1:1', 1, 0], ['s:BUG2:0', 1, 0]]],
-      [1, 's:BUG2:0', [['s:BUG2:0', 0, 0]]],
+      [2, 'merge(s:BUG1:1,s:BUG2:0)', [['s:BUG1:0', 2, 1], ['s:BUG1:1', 1, 0], ['s:BUG2:0', 1, 0], ['merge(s:BUG1:1,s:BUG2:0)', 0, 0]]],
     ]);
     expect(r.candidate?.edits).toEqual([{ file: 'f.rs', byteStart: 2, byteEnd: 13, replacement: 'ok1! b ok2!' }]);
-    expect(r.candidate?.id).toBe('s:BUG1:1+s:BUG2:0');
     expect(r.final.status).toBe('Cargo_OK');
+  });
+
+  it('takes one error per round when fixes cannot be merged', async () => {
+    // Both fixes rewrite the same bytes, so they cannot be merged: two rounds.
+    const overlapping: CandidateSource = {
+      name: 'o',
+      propose: (i, ctx) => {
+        const d = ctx.diagnostics[i];
+        const text = ctx.files.get('f.rs') ?? '';
+        if (!d) return Promise.resolve([]);
+        const fixed = text.replace(d.message, 'okok');
+        return Promise.resolve([{ id: `o:${d.message}`, origin: 'rustc', patternId: 'rustc_suggestion', description: d.message, edits: [{ file: 'f.rs', byteStart: 0, byteEnd: text.length, replacement: fixed }], touchedKeys: [], targets: [i] }]);
+      },
+    };
+    const r = await run('BUG1 BUG2', [overlapping]);
+    expect(r.outcome).toBe('fixed');
+    expect(r.files.get('f.rs')).toBe('okok okok');
+    expect(r.steps.map((s) => s.candidate.id)).toEqual(['o:BUG1', 'o:BUG2']);
+    expect(r.candidate?.id).toBe('o:BUG1+o:BUG2');
+    expect(r.confidence).toBe(0.55); // compiled 0.6, minus 0.05 for the second round
   });
 
   it('prefers the fix without new warnings, and agreement between sources', async () => {

@@ -253,6 +253,52 @@ export async function searchFix(opts: SearchOptions): Promise<SearchResult> {
     return { evaluated, round };
   };
 
+  /** Unions the best progressing candidate of each distinct target (non-overlapping edits) and validates it. */
+  const mergeProgress = async (ranked: readonly EvaluatedCandidate[], files: Map<string, string>, st: ValidationResult, round: SearchRound): Promise<EvaluatedCandidate | null> => {
+    const picks: EvaluatedCandidate[] = [];
+    const edits: FileEdit[] = [];
+    for (const e of ranked) {
+      if (!isProgress(e) || isClean(e) || e.newErrors > 0) continue;
+      if (picks.some((p) => p.candidate.targets.some((t) => e.candidate.targets.includes(t)))) continue;
+      if (e.candidate.edits.some((x) => edits.some((y) => x.file === y.file && x.byteStart < y.byteEnd && y.byteStart < x.byteEnd))) continue;
+      picks.push(e);
+      edits.push(...e.candidate.edits);
+    }
+    if (picks.length < 2 || now() - started > budget) return null;
+    const applied = applyEditsToFiles(files, edits);
+    if (!applied.ok) return null;
+    const v = await opts.validate(applied.files);
+    validations++;
+    const parts = picks.map((p) => p.candidate);
+    const patterns = Array.from(new Set(parts.map((c) => c.patternId ?? c.origin)));
+    const candidate: Candidate = {
+      id: `merge(${parts.map((c) => c.id).join(',')})`,
+      origin: parts.some((c) => c.origin === 'llm') ? 'llm' : parts.some((c) => c.origin === 'pattern') ? 'pattern' : 'rustc',
+      patternId: patterns.join('+'),
+      description: parts.map((c) => c.description).join('; '),
+      edits,
+      touchedKeys: [],
+      targets: parts.flatMap((c) => c.targets),
+      applicability: parts.reduce<Applicability>((w, c) => {
+        const a = c.applicability ?? 'Unspecified';
+        return APPLICABILITY_RANK[a] > APPLICABILITY_RANK[w] ? a : w;
+      }, 'MachineApplicable'),
+    };
+    const changed = Array.from(new Set(edits.map((e) => e.file))).reduce((n, f) => n + changedLineCount(files.get(f) ?? '', applied.files.get(f) ?? ''), 0);
+    const e: EvaluatedCandidate = {
+      candidate,
+      validation: v,
+      errorsBefore: st.errors.length,
+      newErrors: countNew(st.errors, v.errors),
+      newWarnings: countNew(opts.initial.warnings, v.warnings),
+      changedLines: changed,
+      agreement: Math.min(...picks.map((p) => p.agreement)),
+      stub: picks.some((p) => p.stub),
+    };
+    round.tried.push({ id: candidate.id, errorsAfter: v.errors.length, newErrors: e.newErrors, status: v.status });
+    return e;
+  };
+
   const accept = (e: EvaluatedCandidate, round: SearchRound): boolean => {
     const applied = applyEditsToFiles(current, e.candidate.edits);
     if (!applied.ok) return false; // cannot happen: it applied a moment ago
@@ -265,7 +311,10 @@ export async function searchFix(opts: SearchOptions): Promise<SearchResult> {
 
   for (let r = 0; r < maxRounds && state.errors.length > 0 && !timedOut; r++) {
     const { evaluated, round } = await evaluateRound(current, state, cap);
-    const ranked = rankCandidates(evaluated, opts.history);
+    let ranked = rankCandidates(evaluated, opts.history);
+    // Several candidates each fixing a different error: try them together once (saves a round per error).
+    const merged = await mergeProgress(ranked, current, state, round);
+    if (merged) ranked = rankCandidates([...evaluated, merged], opts.history);
     const best = ranked[0];
     if (best && isProgress(best)) {
       if (!accept(best, round)) break;
