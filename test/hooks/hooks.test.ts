@@ -206,6 +206,33 @@ describe('rustgate pre-push hook', () => {
   });
 });
 
+// REAL PREFLIGHT: the hook runs the real `rustgate preflight` (src/cli/commands/preflight.ts + src/app/preflight.ts).
+// Only the registration of `hooks` goes through the stand-in, because src/cli/commands/index.ts does not register
+// it yet; once it does, this can call src/cli.ts directly.
+describe('rustgate hooks with the real rustgate preflight', () => {
+  it('blocks a broken staged change, lets a clean one through, and reports the budget from rustgate.yaml', async () => {
+    const repo = await makeRepo();
+    writeFileSync(path.join(repo, 'rustgate.yaml'), 'preflight:\n  budget_seconds: 0.001\n');
+    await installHooks({ repo, cli });
+    const env = { RG_STANDIN_REAL_PREFLIGHT: '1' };
+    const head = (await git(repo, 'rev-parse', 'HEAD')).stdout;
+
+    const bad = await commitLib(repo, broken, env);
+    expect(bad.exitCode).not.toBe(0);
+    expect(bad.all).toContain('rustgate preflight --staged');
+    expect(bad.all).toContain('error[E0277]');
+    expect(bad.all).toContain('--> src/lib.rs:2:7');
+    expect(bad.all).toMatch(/rustgate pre-commit: PreFlight took \d+\.\d s, over the 0\.001 s budget/);
+    expect((await git(repo, 'rev-parse', 'HEAD')).stdout).toBe(head);
+
+    const good = await commitLib(repo, clean, env);
+    expect(good.exitCode).toBe(0);
+    expect((await git(repo, 'rev-parse', 'HEAD')).stdout).not.toBe(head);
+    // PreFlight checked the index, not the working tree, and left both alone.
+    expect((await git(repo, 'status', '--porcelain')).stdout).toBe('?? .husky/\n?? rustgate.yaml');
+  });
+});
+
 describe('rustgate hooks errors', () => {
   it('exits 2 with NOT_A_GIT_REPO outside a git repository', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'rg-hooks-nogit-'));
