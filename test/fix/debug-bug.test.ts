@@ -5,18 +5,18 @@ import { Command } from 'commander';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { runDebugBug } from '../../src/app/debug-bug.js';
-import { registerDebugBug } from '../../src/cli/commands/debug-bug.js';
+import { registerDebugBug, type DebugBugDeps } from '../../src/cli/commands/debug-bug.js';
 import { renderError, type CliIO } from '../../src/cli/io.js';
 import { git, makeRepo, treeHash } from './helpers.js';
 
 /** Runs `rustgate debug-bug ARGS` through the real command and captures its output and exit code. */
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+async function cli(args: string[], deps: DebugBugDeps = { sources: () => Promise.resolve([]) }): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const io: CliIO = { out: (t) => void (out += t), err: (t) => void (err += `${t}\n`), interactive: false };
   let code = 0;
   const program = new Command().exitOverride();
-  registerDebugBug(program, io, (c) => (code = c));
+  registerDebugBug(program, io, (c) => (code = c), deps);
   try {
     await program.parseAsync(['debug-bug', ...args], { from: 'user' });
   } catch (e) {
@@ -147,6 +147,16 @@ describe('rustgate debug-bug (real cargo, real git)', () => {
     expect(llm.code).toBe(2);
     expect(llm.err).toContain('error[LLM_UNAVAILABLE]: --llm local is not available yet');
     expect((await cli(['--repo', os.tmpdir()])).code).toBe(2);
+  });
+});
+
+describe('debug-bug with the pattern library (default sources)', () => {
+  it('validates pattern candidates next to rustc suggestions', async () => {
+    const repo = await makeRepo('send-bound');
+    const r = await cli(['--json', '--repo', repo], {});
+    const j = JSON.parse(r.out) as { status: string; rounds: { tried: { id: string; errors_after: number }[] }[] };
+    expect(j.status).toBe('proposed');
+    expect(j.rounds[0]?.tried.find((t) => t.id === 'pattern:send_bound:0:0')).toEqual({ id: 'pattern:send_bound:0:0', errors_after: 0, status: 'Cargo_OK' });
   });
 });
 

@@ -21,12 +21,19 @@ interface DebugBugFlags {
 
 /** What the lead wires in: candidate sources (patterns) and the store; both optional. */
 export interface DebugBugDeps {
-  /** Extra candidate sources, e.g. the pattern library. */
+  /** Extra candidate sources; default: the bundled pattern library. */
   sources?: (repo: string) => Promise<CandidateSource[]>;
   /** Opens the ISG store of the repo (null when it has not been built). The command closes it. */
   openStore?: (repo: string) => Promise<IsgStore | null>;
   /** Asks the user; default: a y/N prompt on the terminal. */
   confirm?: (report: DebugBugReport) => Promise<boolean>;
+}
+
+/** The bundled pattern library (patterns/*.yaml) as a candidate source. */
+export async function defaultSources(): Promise<CandidateSource[]> {
+  const { loadPatterns } = await import('../../adapters/patterns/load.js');
+  const { createPatternSource } = await import('../../core/patterns/source.js');
+  return [createPatternSource(loadPatterns())];
 }
 
 /** Renders the report for people. */
@@ -69,7 +76,7 @@ export function registerDebugBug(program: Command, io: CliIO, setExit: SetExit, 
       const { runDebugBug } = await import('../../app/debug-bug.js');
       const store = deps.openStore ? await deps.openStore(flags.repo) : null;
       try {
-        const sources = deps.sources ? await deps.sources(flags.repo) : [];
+        const sources = deps.sources ? await deps.sources(flags.repo) : await defaultSources();
         // Only an interactive terminal without --json is asked; anything else never writes without --apply.
         const canAsk = io.interactive && Boolean(process.stdin.isTTY) && !flags.json && !flags.investigate && !flags.apply;
         const confirm = deps.confirm ?? (canAsk ? (r: DebugBugReport) => askOnTerminal(r, io) : undefined);
