@@ -138,6 +138,7 @@ const ROWS: Row[] = [
   ['hand-written impl is not duplicated', 'add_derive', 'struct P;\nimpl PartialEq for P { fn eq(&self, _: &P) -> bool { true } }\nfn f(p: P) { g(⟦p⟧) }', { type: 'P', trait: 'Eq' }, '#[derive(Eq)]\nstruct P;\nimpl PartialEq for P { fn eq(&self, _: &P) -> bool { true } }\nfn f(p: P) { g(p) }'],
   ['type defined elsewhere', 'add_derive', 'fn f(p: other::P) { g(⟦p⟧) }', { type: 'P', trait: 'Debug' }, null],
   ['not a derivable trait', 'add_derive', 'struct P;\nfn f(p: P) { g(⟦p⟧) }', { type: 'P', trait: 'Display' }, null],
+  ['let glued to the name', 'replace_primary', 'fn f() { ⟦let_total⟧ = 1; }', { prefix: 'let ' }, 'fn f() { let total = 1; }'],
   // UTF-8: byte offsets after multi-byte characters
   ['multi-byte text before the span', 'clone_at_span', 'fn f() { let s = "héllo ✓ 😀"; g(⟦name⟧) }', {}, 'fn f() { let s = "héllo ✓ 😀"; g(name.clone()) }'],
 ];

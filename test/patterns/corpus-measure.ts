@@ -44,7 +44,11 @@ interface CaseResult {
   hadCandidate: boolean;
   fixed: boolean;
   proposed: number;
+  /** Candidates that were tried and did not make progress (rejected by validation). */
+  rejected: number;
   accepted: string[];
+  /** The final text equals fixed.rs up to whitespace and comments. */
+  matchesReference: boolean;
 }
 
 async function runCase(name: string): Promise<CaseResult> {
@@ -53,7 +57,7 @@ async function runCase(name: string): Promise<CaseResult> {
   let text = readFileSync(path.join(caseDir, 'broken.rs'), 'utf8');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'rg-pat-corpus-'));
   const source = createPatternSource(loadPatterns());
-  const res: CaseResult = { name, kind: meta.kind, hadCandidate: false, fixed: false, proposed: 0, accepted: [] };
+  const res: CaseResult = { name, kind: meta.kind, hadCandidate: false, fixed: false, proposed: 0, rejected: 0, accepted: [], matchesReference: false };
   try {
     let diags = await check(dir, meta.edition, text);
     for (let round = 0; round < MAX_ROUNDS && diags.length > 0; round++) {
@@ -80,11 +84,15 @@ async function runCase(name: string): Promise<CaseResult> {
             progressed = true;
             break;
           }
+          res.rejected++;
         }
       }
       if (!progressed) break;
     }
     res.fixed = diags.length === 0;
+    const norm = (t: string): string => t.replace(/\/\/[^\n]*/g, '').replace(/\s+/g, '');
+    res.matchesReference = res.fixed && norm(text) === norm(readFileSync(path.join(caseDir, 'fixed.rs'), 'utf8'));
+    if (process.env.KEEP_OUT) writeFileSync(path.join(process.env.KEEP_OUT, `${name}.rs`), text);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -104,11 +112,13 @@ async function main(): Promise<void> {
   await Promise.all([worker(), worker()]);
   results.sort((a, b) => a.name.localeCompare(b.name));
   for (const r of results) {
-    if (verbose || r.hadCandidate) console.log(`${r.fixed ? 'FIXED ' : r.hadCandidate ? 'cand  ' : '      '} ${r.name} proposed=${r.proposed} accepted=${r.accepted.join(',')}`);
+    const tag = r.matchesReference ? 'FIXED=' : r.fixed ? 'FIXED ' : r.hadCandidate ? 'cand  ' : '      ';
+    if (verbose || r.hadCandidate) console.log(`${tag} ${r.name} proposed=${r.proposed} accepted=${r.accepted.join(',')}`);
   }
   for (const kind of ['ui-test-run-rustfix', 'error-code-doc-example', 'all']) {
     const sel = results.filter((r) => kind === 'all' || r.kind === kind);
-    console.log(`${kind}: cases=${sel.length} with_candidate=${sel.filter((r) => r.hadCandidate).length} fixed=${sel.filter((r) => r.fixed).length}`);
+    const sum = (f: (r: CaseResult) => number): number => sel.reduce((n, r) => n + f(r), 0);
+    console.log(`${kind}: cases=${sel.length} with_candidate=${sel.filter((r) => r.hadCandidate).length} fixed=${sel.filter((r) => r.fixed).length} same_as_reference=${sel.filter((r) => r.matchesReference).length} candidates_tried=${sum((r) => r.accepted.length + r.rejected)} accepted=${sum((r) => r.accepted.length)}`);
   }
 }
 

@@ -641,6 +641,9 @@ const replacePrimary: ActionFn = (input) => {
     const stmtStart = input.src.masked[input.src.skipSpaceBack(p.start) - 1];
     if (prefix !== 'let ' || input.src.masked[next] !== '=' || input.src.masked[next + 1] === '=') return [];
     if (stmtStart !== undefined && !';{}'.includes(stmtStart)) return [];
+    // `let_x = 1;` / `letx = 1;` is a `let` with the space lost, not a new name `let_x`.
+    const glued = /^let_?([a-z_]\w*)$/.exec(textOf(input, p));
+    if (glued) return [edit(input, p.start, p.end, `let ${glued[1] ?? ''}`)];
     return [edit(input, p.start, p.start, prefix)];
   }
   const text = input.params.text?.trim() ?? '';
