@@ -1,0 +1,633 @@
+/**
+ * The IsgStore on CozoDB. Every GraphQuery method is a CozoScript (Datalog) query with `$params`; bulk reads for the
+ * builder (allNodes, allEdges, loadFiles) come from an in-memory mirror that is built from Cozo on first use and kept
+ * up to date by every write. Persistence: snapshot + journal (persist.ts), written only by flush().
+ */
+import { mkdir } from 'node:fs/promises';
+import type { HopNode } from '../core/isg/query.js';
+import type { IsgEdge, IsgNode, Rel } from '../core/isg/types.js';
+import { RustgateError } from '../core/errors.js';
+import { openWasmEngine, type CozoEngine, type CozoExport, type CozoValue } from './cozo-engine.js';
+import {
+  appendJournal, encodeJournalLine, newGen, readJournal, readSnapshot, removeJournal, writeSnapshot,
+} from './persist.js';
+import {
+  CODE_COLS, DATA_RELATIONS, EDGE_COLS, FILE_COLS, NODE_COLS, RUN_COLS, SCHEMA_SCRIPTS, SCHEMA_VERSION,
+  codeToRow, edgeId, edgeToRow, fileToRow, nodeToRow, rowToCode, rowToEdge, rowToFile, rowToNode, rowToRun, runToRow,
+} from './schema.js';
+import type {
+  CodeGraphApi, CodeGraphRow, FileRecord, FutureAction, GraphDelta, IsgStore, LearningLog, RunRecord, ValidationStatus,
+} from './types.js';
+
+/** Options of openStore. */
+export interface OpenStoreOptions {
+  /** Called when the files under `dir` could not be used and the store starts empty. */
+  onWarning?: (msg: string) => void;
+}
+
+/** Rows per `:put`/`:rm` statement. Measured on 120k edges: 5k–120k per batch cost the same CPU (±10%). */
+const BATCH = 20_000;
+/** A flush holding more rows than this writes a snapshot instead of a journal line. */
+const JOURNAL_MAX_ROWS = 20_000;
+/** The journal is folded into a new snapshot once it exceeds this share of the snapshot (or 2 MiB). */
+const JOURNAL_COMPACT_RATIO = 0.25;
+const JOURNAL_MIN_COMPACT_BYTES = 2 * 1024 * 1024;
+/** wasm heap reserved per byte of snapshot, and per row of a large write (see WasmEngine.reserve). */
+const HEAP_PER_SNAPSHOT_BYTE = 12;
+const HEAP_PER_ROW = 3000;
+const HEAP_BASE = 64 * 1024 * 1024;
+
+/** Statuses of RunRecord.status that mean the candidate passed validation (debug-bug statuses and validation statuses). */
+export const VALIDATED_STATUSES: readonly string[] = ['fixed', 'proposed', 'RA_OK', 'Cargo_OK', 'Tests_OK'];
+
+/** One logged write; the journal stores these and replays them on open. */
+type Op =
+  | { t: 'delta'; d: GraphDelta }
+  | { t: 'files'; put: FileRecord[]; rm: string[] }
+  | { t: 'meta'; n: string; v: string }
+  | { t: 'code'; row: CodeGraphRow }
+  | { t: 'run'; run: RunRecord };
+
+interface Mirror {
+  nodes: Map<string, IsgNode>;
+  edges: Map<string, IsgEdge>;
+  files: Map<string, FileRecord>;
+  sortedNodes: IsgNode[] | undefined;
+  sortedEdges: IsgEdge[] | undefined;
+}
+
+function opRows(op: Op): number {
+  switch (op.t) {
+    case 'delta':
+      return op.d.upsertNodes.length + op.d.removeNodes.length + op.d.addEdges.length + op.d.removeEdges.length;
+    case 'files':
+      return op.put.length + op.rm.length;
+    default:
+      return 1;
+  }
+}
+
+/** Last write wins for duplicate keys inside one batch (Cozo would otherwise keep an arbitrary one). */
+function dedupe<T>(items: readonly T[], id: (t: T) => string): T[] {
+  const m = new Map<string, T>();
+  for (const it of items) m.set(id(it), it);
+  return m.size === items.length ? [...items] : [...m.values()];
+}
+
+function cmpStr(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+async function createSchema(engine: CozoEngine): Promise<void> {
+  for (const s of SCHEMA_SCRIPTS) await engine.run(s);
+  await engine.run('?[name, value] <- [["schema_version", $v]] :put meta {name, value}', { v: String(SCHEMA_VERSION) });
+}
+
+class CozoIsgStore implements IsgStore {
+  readonly codeGraph: CodeGraphApi;
+  readonly learning: LearningLog;
+  private mirror: Mirror | undefined;
+  private pending: Op[] = [];
+  private pendingRows = 0;
+  /** True when the next flush must write a full snapshot (none valid on disk, journal damaged, or big writes). */
+  private needSnapshot: boolean;
+  private chain: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  constructor(
+    private engine: CozoEngine,
+    private readonly dir: string | undefined,
+    private gen: string,
+    needSnapshot: boolean,
+    private snapshotBytes: number,
+    private journalBytes: number,
+  ) {
+    this.needSnapshot = needSnapshot;
+    this.codeGraph = new CozoCodeGraph(this);
+    this.learning = new CozoLearningLog(this);
+  }
+
+  /** Runs `fn` after every earlier call finished, so a reader never sees half of a multi-statement write. */
+  serial<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('store used after close()'));
+    const next = this.chain.then(fn);
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  query(script: string, params: Record<string, unknown> = {}): Promise<{ rows: CozoValue[][] }> {
+    return this.engine.run(script, params, true);
+  }
+
+  /** Applies a write to Cozo and the mirror, and queues it for the next flush. */
+  async write(op: Op): Promise<void> {
+    await this.applyOp(op);
+    if (this.dir === undefined) return;
+    this.pendingRows += opRows(op);
+    if (this.needSnapshot || this.pendingRows > JOURNAL_MAX_ROWS) {
+      // A snapshot will be written anyway: keeping the ops would only hold memory.
+      this.needSnapshot = true;
+      this.pending = [];
+    } else {
+      this.pending.push(op);
+    }
+  }
+
+  /** Applies one op to the engine, then to the mirror if it is built. Also used to replay the journal. */
+  async applyOp(op: Op): Promise<void> {
+    const e = this.engine;
+    switch (op.t) {
+      case 'delta': {
+        const d = op.d;
+        const rows = opRows(op);
+        if (rows > 10_000) e.reserve(rows * HEAP_PER_ROW);
+        const rmEdges = dedupe(d.removeEdges, (x) => edgeId(x.src, x.rel, x.dst));
+        const rmNodes = [...new Set(d.removeNodes)];
+        const upNodes = dedupe(d.upsertNodes, (n) => n.key);
+        const addEdges = dedupe(d.addEdges, (x) => edgeId(x.src, x.rel, x.dst));
+        for (let i = 0; i < rmEdges.length; i += BATCH) {
+          const rows = rmEdges.slice(i, i + BATCH).map((x) => [x.src, x.rel, x.dst]);
+          await e.run('?[src, rel, dst] <- $rows :rm edge {src, rel, dst}', { rows });
+        }
+        for (let i = 0; i < rmNodes.length; i += BATCH) {
+          await e.run('?[key] <- $rows :rm node {key}', { rows: rmNodes.slice(i, i + BATCH).map((k) => [k]) });
+        }
+        for (let i = 0; i < upNodes.length; i += BATCH) {
+          const rows = upNodes.slice(i, i + BATCH).map(nodeToRow);
+          await e.run(`?[${NODE_COLS}] <- $rows :put node {${NODE_COLS}}`, { rows });
+        }
+        for (let i = 0; i < addEdges.length; i += BATCH) {
+          const rows = addEdges.slice(i, i + BATCH).map(edgeToRow);
+          await e.run(`?[${EDGE_COLS}] <- $rows :put edge {${EDGE_COLS}}`, { rows });
+        }
+        const m = this.mirror;
+        if (m !== undefined) {
+          for (const x of rmEdges) m.edges.delete(edgeId(x.src, x.rel, x.dst));
+          for (const k of rmNodes) m.nodes.delete(k);
+          // Round-trip through the row form so the mirror holds exactly what Cozo holds.
+          for (const n of upNodes) m.nodes.set(n.key, rowToNode(nodeToRow(n) as CozoValue[]));
+          for (const x of addEdges) m.edges.set(edgeId(x.src, x.rel, x.dst), rowToEdge(edgeToRow(x) as CozoValue[]));
+          if (rmNodes.length + upNodes.length > 0) m.sortedNodes = undefined;
+          if (rmEdges.length + addEdges.length > 0) m.sortedEdges = undefined;
+        }
+        return;
+      }
+      case 'files': {
+        const put = dedupe(op.put, (f) => f.file);
+        const rm = [...new Set(op.rm)];
+        for (let i = 0; i < rm.length; i += BATCH) {
+          await e.run('?[file] <- $rows :rm file_state {file}', { rows: rm.slice(i, i + BATCH).map((f) => [f]) });
+        }
+        for (let i = 0; i < put.length; i += BATCH) {
+          const rows = put.slice(i, i + BATCH).map(fileToRow);
+          await e.run(`?[${FILE_COLS}] <- $rows :put file_state {${FILE_COLS}}`, { rows });
+        }
+        const m = this.mirror;
+        if (m !== undefined) {
+          for (const f of rm) m.files.delete(f);
+          for (const f of put) m.files.set(f.file, rowToFile(fileToRow(f) as CozoValue[]));
+        }
+        return;
+      }
+      case 'meta':
+        await e.run('?[name, value] <- [[$n, $v]] :put meta {name, value}', { n: op.n, v: op.v });
+        return;
+      case 'code':
+        await e.run(`?[${CODE_COLS}] <- [$row] :put code_graph {${CODE_COLS}}`, { row: codeToRow(op.row) });
+        return;
+      case 'run':
+        await e.run(`?[${RUN_COLS}] <- [$row] :put run_log {${RUN_COLS}}`, { row: runToRow(op.run) });
+        return;
+    }
+  }
+
+  private async getMirror(): Promise<Mirror> {
+    if (this.mirror !== undefined) return this.mirror;
+    // Cozo returns rows sorted by the head, i.e. by key: the arrays double as the sorted caches.
+    const nodes = (await this.query(`?[${NODE_COLS}] := *node{${NODE_COLS}}`)).rows.map(rowToNode);
+    const edges = (await this.query(`?[${EDGE_COLS}] := *edge{${EDGE_COLS}}`)).rows.map(rowToEdge);
+    const files = (await this.query(`?[${FILE_COLS}] := *file_state{${FILE_COLS}}`)).rows.map(rowToFile);
+    this.mirror = {
+      nodes: new Map(nodes.map((n) => [n.key, n])),
+      edges: new Map(edges.map((x) => [edgeId(x.src, x.rel, x.dst), x])),
+      files: new Map(files.map((f) => [f.file, f])),
+      sortedNodes: nodes,
+      sortedEdges: edges,
+    };
+    return this.mirror;
+  }
+
+  // ---- builder API -------------------------------------------------------------------------------------------
+
+  /** Per-file records, from the mirror. The records are frozen and shared: do not mutate `facts`. */
+  loadFiles(): Promise<Map<string, FileRecord>> {
+    return this.serial(async () => new Map((await this.getMirror()).files));
+  }
+
+  putFiles(records: FileRecord[]): Promise<void> {
+    return this.serial(() => this.write({ t: 'files', put: records, rm: [] }));
+  }
+
+  removeFiles(files: string[]): Promise<void> {
+    return this.serial(() => this.write({ t: 'files', put: [], rm: files }));
+  }
+
+  /** All nodes sorted by key (frozen objects shared with the mirror). */
+  allNodes(): Promise<IsgNode[]> {
+    return this.serial(async () => {
+      const m = await this.getMirror();
+      m.sortedNodes ??= [...m.nodes.values()].sort((a, b) => cmpStr(a.key, b.key));
+      return [...m.sortedNodes];
+    });
+  }
+
+  /** All edges sorted by (src, rel, dst). */
+  allEdges(): Promise<IsgEdge[]> {
+    return this.serial(async () => {
+      const m = await this.getMirror();
+      if (m.sortedEdges === undefined) {
+        const ids = [...m.edges.keys()].sort(cmpStr);
+        m.sortedEdges = ids.map((id) => m.edges.get(id) as IsgEdge);
+      }
+      return [...m.sortedEdges];
+    });
+  }
+
+  /**
+   * Applies a delta literally, in this order: remove edges, remove nodes, upsert nodes, add edges. Removing a node does
+   * not remove its edges (the builder lists them). Edges are identified by (src, rel, dst); `attr` is overwritten.
+   */
+  applyDelta(delta: GraphDelta): Promise<void> {
+    return this.serial(() => this.write({ t: 'delta', d: delta }));
+  }
+
+  getMeta(name: string): Promise<string | undefined> {
+    return this.serial(async () => {
+      const r = await this.query('?[value] := *meta{name: $name, value}', { name });
+      return r.rows[0]?.[0] as string | undefined;
+    });
+  }
+
+  setMeta(name: string, value: string): Promise<void> {
+    return this.serial(() => this.write({ t: 'meta', n: name, v: value }));
+  }
+
+  // ---- GraphQuery (Datalog) ----------------------------------------------------------------------------------
+
+  getNode(key: string): Promise<IsgNode | undefined> {
+    return this.serial(async () => {
+      const r = await this.query(`?[${NODE_COLS}] := key = $key, *node{${NODE_COLS}}`, { key });
+      return r.rows[0] === undefined ? undefined : rowToNode(r.rows[0]);
+    });
+  }
+
+  /** Outgoing edges sorted by (rel, dst); `rels` filters when given. */
+  edgesOut(key: string, rels?: readonly Rel[]): Promise<IsgEdge[]> {
+    return this.serial(async () => {
+      const filter = rels === undefined ? '' : ', is_in(rel, $rels)';
+      const r = await this.query(
+        `?[${EDGE_COLS}] := src = $key, *edge{${EDGE_COLS}}${filter} :order rel, dst`, { key, rels: rels ?? [] });
+      return r.rows.map(rowToEdge);
+    });
+  }
+
+  /** Incoming edges sorted by (rel, src), through the edge:by_dst index. */
+  edgesIn(key: string, rels?: readonly Rel[]): Promise<IsgEdge[]> {
+    return this.serial(async () => {
+      const filter = rels === undefined ? '' : ', is_in(rel, $rels)';
+      const r = await this.query(
+        `?[${EDGE_COLS}] := dst = $key, *edge:by_dst{dst, rel, src}${filter}, *edge{${EDGE_COLS}} :order rel, src`,
+        { key, rels: rels ?? [] });
+      return r.rows.map(rowToEdge);
+    });
+  }
+
+  /** Innermost node containing the line: smallest span, then the later start, then the smaller key. */
+  nodeAt(file: string, line: number): Promise<IsgNode | undefined> {
+    return this.serial(async () => {
+      if (file === '') return undefined; // synthetic nodes have no file and no lines
+      const r = await this.query(
+        `?[${NODE_COLS}, len] := *node:by_file{file: $file, start_line, end_line, key}, start_line <= $line,
+           end_line >= $line, len = end_line - start_line, *node{${NODE_COLS}}
+         :order len, -start_line, key
+         :limit 1`,
+        { file, line });
+      return r.rows[0] === undefined ? undefined : rowToNode(r.rows[0]);
+    });
+  }
+
+  /**
+   * Hop 1: nodes adjacent to the seed along `rels` (seed excluded), first `cap` by key. Hop 2: nodes adjacent to the
+   * returned hop-1 nodes, excluding the seed and every hop-1 neighbour (capped or not), first `cap` by key. `via` is
+   * the relation that reached the node; when several did, the one listed first in `rels`. Endpoints with no node row
+   * are skipped. Default direction: 'out'.
+   */
+  twoHop(seed: string, rels: readonly Rel[], cap: number, direction: 'out' | 'in' | 'both' = 'out'): Promise<HopNode[]> {
+    return this.serial(async () => {
+      const relList = [...new Set(rels)];
+      const limit = Math.floor(cap);
+      if (relList.length === 0 || !(limit > 0)) return [];
+      const step = (from: string): string[] => {
+        const out = `c[k, min(i)] := ${from}, *edge{src: s, rel: r, dst: k}, rels[r, i], k != $seed`;
+        const inn = `c[k, min(i)] := ${from}, *edge:by_dst{dst: s, rel: r, src: k}, rels[r, i], k != $seed`;
+        return direction === 'out' ? [out] : direction === 'in' ? [inn] : [out, inn];
+      };
+      const script = `
+        { rels[r, i] <- $rels
+          ${step('s = $seed').join('\n')}
+          ?[k, i] := c[k, i]
+          :replace _c1 {k => i} }
+        { ?[k, kind, i] := *_c1{k, i}, *node{key: k, kind}
+          :order k
+          :limit ${limit}
+          :replace _h1 {k => kind, i} }
+        { rels[r, i] <- $rels
+          ${step('*_h1{k: s}').join('\n')}
+          ?[k, kind, i] := c[k, i], not *_c1{k}, *node{key: k, kind}
+          :order k
+          :limit ${limit}
+          :replace _h2 {k => kind, i} }
+        { ?[hop, k, kind, i] := *_h1{k, kind, i}, hop = 1
+          ?[hop, k, kind, i] := *_h2{k, kind, i}, hop = 2
+          :order hop, k }`;
+      const r = await this.query(script, { seed, rels: relList.map((rel, i) => [rel, i]) });
+      return r.rows.map((row) => ({
+        key: row[1] as string,
+        kind: row[2] as IsgNode['kind'],
+        hop: row[0] as 1 | 2,
+        via: relList[row[3] as number] as Rel,
+      }));
+    });
+  }
+
+  // ---- persistence -------------------------------------------------------------------------------------------
+
+  /** Journal line for small flushes, a new snapshot for large ones or when the journal has grown too big. */
+  flush(): Promise<void> {
+    return this.serial(() => this.flushNow());
+  }
+
+  private async flushNow(): Promise<void> {
+    const dir = this.dir;
+    if (dir === undefined) return;
+    if (!this.needSnapshot && this.pending.length === 0) return;
+    if (!this.needSnapshot) {
+      const line = encodeJournalLine({ g: this.gen, ops: this.pending });
+      const limit = Math.max(JOURNAL_MIN_COMPACT_BYTES, this.snapshotBytes * JOURNAL_COMPACT_RATIO);
+      if (this.journalBytes + line.length <= limit) {
+        this.journalBytes += await appendJournal(dir, line);
+        this.pending = [];
+        this.pendingRows = 0;
+        return;
+      }
+    }
+    const data: CozoExport = await this.engine.exportRelations(DATA_RELATIONS);
+    const gen = newGen();
+    this.snapshotBytes = await writeSnapshot(dir, SCHEMA_VERSION, gen, data);
+    // Once the new snapshot is in place the old journal's lines carry a stale generation id; remove them anyway.
+    this.gen = gen;
+    await removeJournal(dir);
+    this.journalBytes = 0;
+    this.needSnapshot = false;
+    this.pending = [];
+    this.pendingRows = 0;
+  }
+
+  /** Flushes pending writes, then releases the engine. */
+  close(): Promise<void> {
+    return this.serial(async () => {
+      await this.flushNow();
+      this.engine.close();
+      this.mirror = undefined;
+      this.closed = true;
+    });
+  }
+
+  /** Exports relations as they are in the engine now. */
+  dump(relations: readonly string[]): Promise<CozoExport> {
+    return this.serial(() => this.engine.exportRelations(relations));
+  }
+
+  /** Size of the files the last flush left (for benchmarks and tests). */
+  diskStats(): { snapshotBytes: number; journalBytes: number } {
+    return { snapshotBytes: this.snapshotBytes, journalBytes: this.journalBytes };
+  }
+
+}
+
+function now(): string {
+  return new Date().toISOString();
+}
+
+/** CodeGraph over the code_graph relation: the only writer of code edits, and it writes nothing else. */
+class CozoCodeGraph implements CodeGraphApi {
+  constructor(private readonly s: CozoIsgStore) {}
+
+  private async read(key: string): Promise<CodeGraphRow | undefined> {
+    const r = await this.s.query(`?[${CODE_COLS}] := key = $key, *code_graph{${CODE_COLS}}`, { key });
+    return r.rows[0] === undefined ? undefined : rowToCode(r.rows[0]);
+  }
+
+  private async mustRead(key: string): Promise<CodeGraphRow> {
+    const row = await this.read(key);
+    if (row === undefined) {
+      throw new RustgateError('UNKNOWN_KEY', `no CodeGraph row for ${key}`, 'call codeGraph.setCurrent or setFuture for the key first');
+    }
+    return row;
+  }
+
+  private update(key: string, change: (row: CodeGraphRow) => CodeGraphRow): Promise<void> {
+    return this.s.serial(async () => {
+      const row = change(await this.mustRead(key));
+      await this.s.write({ t: 'code', row: { ...row, updatedAt: now() } });
+    });
+  }
+
+  private empty(key: string): CodeGraphRow {
+    return {
+      key, currentCode: null, futureCode: null, futureAction: 'None', currentFid: null, futureFid: null,
+      candidateDiffId: null, validationStatus: 'Pending', lastAppliedCommit: null, updatedAt: now(),
+    };
+  }
+
+  get(key: string): Promise<CodeGraphRow | undefined> {
+    return this.s.serial(() => this.read(key));
+  }
+
+  /** Creates the row if needed; a changed current code drops its now-stale fingerprint. */
+  setCurrent(key: string, code: string): Promise<void> {
+    return this.s.serial(async () => {
+      const row = (await this.read(key)) ?? this.empty(key);
+      const currentFid = row.currentCode === code ? row.currentFid : null;
+      await this.s.write({ t: 'code', row: { ...row, currentCode: code, currentFid, updatedAt: now() } });
+    });
+  }
+
+  /**
+   * Records a proposed change (Create/Edit need code, Delete stores none). A new future resets its fingerprint,
+   * candidate diff and validation status (to Pending): nothing validated the new code yet.
+   */
+  setFuture(key: string, code: string | null, action: FutureAction): Promise<void> {
+    if (action === 'None') return Promise.reject(new Error('setFuture with action None: use clearFuture'));
+    if (action !== 'Delete' && code === null) return Promise.reject(new Error(`setFuture ${action} needs code`));
+    return this.s.serial(async () => {
+      const row = (await this.read(key)) ?? this.empty(key);
+      await this.s.write({
+        t: 'code',
+        row: {
+          ...row, futureCode: action === 'Delete' ? null : code, futureAction: action, futureFid: null,
+          candidateDiffId: null, validationStatus: 'Pending', updatedAt: now(),
+        },
+      });
+    });
+  }
+
+  markCurrentFid(key: string, fid: string): Promise<void> {
+    return this.update(key, (r) => ({ ...r, currentFid: fid }));
+  }
+
+  markFutureFid(key: string, fid: string): Promise<void> {
+    return this.update(key, (r) => ({ ...r, futureFid: fid }));
+  }
+
+  attachCandidateDiff(key: string, diffId: string): Promise<void> {
+    return this.update(key, (r) => ({ ...r, candidateDiffId: diffId }));
+  }
+
+  setValidationStatus(key: string, status: ValidationStatus): Promise<void> {
+    return this.update(key, (r) => ({ ...r, validationStatus: status }));
+  }
+
+  /** Future → current; keeps validation status and candidate diff id as the record of what was applied. */
+  flipFutureToCurrent(key: string, commit: string): Promise<void> {
+    return this.update(key, (r) => {
+      if (r.futureAction === 'None') throw new Error(`flipFutureToCurrent: ${key} has no pending future`);
+      const del = r.futureAction === 'Delete';
+      return {
+        ...r,
+        currentCode: del ? null : r.futureCode,
+        currentFid: del ? null : r.futureFid,
+        futureCode: null,
+        futureFid: null,
+        futureAction: 'None',
+        lastAppliedCommit: commit,
+      };
+    });
+  }
+
+  /** Drops the proposal: future fields, candidate diff and status (back to Pending). No-op for an unknown key. */
+  clearFuture(key: string): Promise<void> {
+    return this.s.serial(async () => {
+      const row = await this.read(key);
+      if (row === undefined) return;
+      await this.s.write({
+        t: 'code',
+        row: { ...row, futureCode: null, futureFid: null, futureAction: 'None', candidateDiffId: null, validationStatus: 'Pending', updatedAt: now() },
+      });
+    });
+  }
+
+  /** Rows with a pending future action, by key. */
+  pending(): Promise<CodeGraphRow[]> {
+    return this.s.serial(async () => {
+      const r = await this.s.query(`?[${CODE_COLS}] := *code_graph{${CODE_COLS}}, future_action != "None" :order key`);
+      return r.rows.map(rowToCode);
+    });
+  }
+}
+
+/** The audit log of fix-pipeline runs (run_log). */
+class CozoLearningLog implements LearningLog {
+  constructor(private readonly s: CozoIsgStore) {}
+
+  /** Inserts or replaces the run with this id. */
+  record(run: RunRecord): Promise<void> {
+    return this.s.serial(() => this.s.write({ t: 'run', run }));
+  }
+
+  /** Newest first (startedAt, then id, descending). */
+  list(limit?: number): Promise<RunRecord[]> {
+    return this.s.serial(async () => {
+      const lim = limit === undefined ? '' : `:limit ${Math.max(0, Math.floor(limit))}`;
+      const r = await this.s.query(`?[${RUN_COLS}] := *run_log{${RUN_COLS}} :order -started_at, -id ${lim}`);
+      return r.rows.map(rowToRun);
+    });
+  }
+
+  /** tried = runs with this pattern; validated = status in VALIDATED_STATUSES; accepted = accepted runs. */
+  patternStats(patternId: string): Promise<{ tried: number; validated: number; accepted: number }> {
+    return this.s.serial(async () => {
+      const r = await this.s.query(
+        `?[count(id), sum(v), sum(a)] := *run_log{id, pattern_id, status, accepted}, pattern_id = $p,
+           v = if(is_in(status, $ok), 1, 0), a = if(accepted, 1, 0)`,
+        { p: patternId, ok: VALIDATED_STATUSES });
+      const row = r.rows[0];
+      if (row === undefined) return { tried: 0, validated: 0, accepted: 0 };
+      return { tried: Number(row[0]), validated: Number(row[1]), accepted: Number(row[2]) };
+    });
+  }
+}
+
+/** Opens a store that lives only in memory (tests, dry runs); flush() does nothing. */
+export async function openMemoryStore(): Promise<IsgStore> {
+  const engine = await openWasmEngine();
+  await createSchema(engine);
+  return new CozoIsgStore(engine, undefined, newGen(), false, 0, 0);
+}
+
+/**
+ * Opens (creating if missing) the store persisted under `dir`. Unreadable or old files never fail the open: the store
+ * starts empty, `onWarning` says why, and the next flush replaces the files.
+ */
+export async function openStore(dir: string, opts: OpenStoreOptions = {}): Promise<IsgStore> {
+  await mkdir(dir, { recursive: true });
+  const warn = (why: string): void => opts.onWarning?.(`store at ${dir} was unreadable/old (${why}); rebuilding`);
+  const fresh = async (): Promise<IsgStore> => {
+    const engine = await openWasmEngine();
+    await createSchema(engine);
+    return new CozoIsgStore(engine, dir, newGen(), true, 0, 0);
+  };
+
+  const snap = await readSnapshot(dir, SCHEMA_VERSION);
+  if (snap.kind === 'missing') {
+    const j = await readJournal(dir, undefined);
+    if (j.bytes > 0) warn('journal without snapshot');
+    return fresh();
+  }
+  if (snap.kind === 'unusable') {
+    warn(snap.reason);
+    return fresh();
+  }
+  const engine = await openWasmEngine();
+  engine.reserve(HEAP_BASE + snap.bytes * HEAP_PER_SNAPSHOT_BYTE);
+  let store: CozoIsgStore | undefined;
+  try {
+    await createSchema(engine);
+    await engine.importRelations(snap.data);
+    const v = await engine.run('?[value] := *meta{name: "schema_version", value}', {}, true);
+    if (v.rows[0]?.[0] !== String(SCHEMA_VERSION)) throw new Error(`schema_version ${String(v.rows[0]?.[0])}, expected ${SCHEMA_VERSION}`);
+    const journal = await readJournal(dir, snap.gen);
+    if (journal.corrupt !== undefined) throw new Error(journal.corrupt);
+    store = new CozoIsgStore(engine, dir, snap.gen, journal.discarded > 0, snap.bytes, journal.bytes);
+    for (const entry of journal.entries) {
+      for (const op of entry.ops) await store.applyOp(op as Op);
+    }
+    return store;
+  } catch (e) {
+    engine.close();
+    warn((e as Error).message);
+    return fresh();
+  }
+}
+
+/** Sizes of the snapshot and journal after the last flush (benchmarks). */
+export function storeDiskStats(store: IsgStore): { snapshotBytes: number; journalBytes: number } {
+  if (!(store instanceof CozoIsgStore)) throw new Error('storeDiskStats needs a Cozo store');
+  return store.diskStats();
+}
+
+/** Dumps relations of a Cozo-backed store (tests and diagnostics); `relations` defaults to every data relation. */
+export function dumpRelations(store: IsgStore, relations: readonly string[] = DATA_RELATIONS): Promise<CozoExport> {
+  if (!(store instanceof CozoIsgStore)) return Promise.reject(new Error('dumpRelations needs a Cozo store'));
+  return store.dump(relations);
+}
