@@ -164,26 +164,44 @@ export async function runPreflight(opts: PreflightOptions): Promise<PreflightRep
       throw new RustgateError('NO_CARGO_TOML', `the ${opts.scope === 'diff' ? 'commit' : opts.scope === 'staged' ? 'index' : 'working tree'} has no Cargo.toml at the workspace root`, 'stage (git add) the workspace Cargo.toml, or pass --repo with the workspace directory');
     }
 
-    progress('cargo check');
+    // cargo check and the ISG refresh of the shadow tree only read it: run them side by side (2 cores: rustc on one,
+    // the parser on the other), so the mapping costs little on top of cargo.
+    progress(opts.isg !== false ? 'cargo check + ISG refresh' : 'cargo check');
     const targetDir = path.join(workDir, 'target');
-    const res = await cargoCheck({
-      cwd: shadowDir,
-      targetDir,
-      ...(opts.features ? { features: opts.features } : {}),
-      ...(opts.allFeatures ? { allFeatures: true } : {}),
-      ...(opts.packages ? { packages: opts.packages } : {}),
-      ...(opts.cargoTimeoutMs !== undefined ? { timeoutMs: opts.cargoTimeoutMs } : {}),
-    });
+    let isgMs = 0;
+    const graphPromise: Promise<OpenedGraph | null> =
+      opts.isg === false
+        ? Promise.resolve(null)
+        : (async () => {
+            const tIsg = performance.now();
+            try {
+              return await shadowGraph(shadowDir, path.join(workDir, 'shadow-store'), warnings);
+            } finally {
+              isgMs = performance.now() - tIsg;
+            }
+          })();
+    const [cargoSettled, graphSettled] = await Promise.allSettled([
+      cargoCheck({
+        cwd: shadowDir,
+        targetDir,
+        ...(opts.features ? { features: opts.features } : {}),
+        ...(opts.allFeatures ? { allFeatures: true } : {}),
+        ...(opts.packages ? { packages: opts.packages } : {}),
+        ...(opts.cargoTimeoutMs !== undefined ? { timeoutMs: opts.cargoTimeoutMs } : {}),
+      }),
+      graphPromise,
+    ]);
+    const opened = graphSettled.status === 'fulfilled' ? graphSettled.value : null;
+    if (graphSettled.status === 'rejected') warnings.push(`ISG unavailable: ${String(graphSettled.reason)}`);
+    if (cargoSettled.status === 'rejected') {
+      if (opened) await opened.close();
+      throw cargoSettled.reason;
+    }
+    const res = cargoSettled.value;
     const diagnostics: Diagnostic[] = [...res.diagnostics];
     const failure = synthesiseCargoFailure(res, shadowDir, opts.cargoTimeoutMs);
     if (failure) diagnostics.push(failure);
 
-    const tIsg = performance.now();
-    let opened: OpenedGraph | null = null;
-    if (opts.isg !== false) {
-      progress('refreshing the ISG');
-      opened = await shadowGraph(shadowDir, path.join(workDir, 'shadow-store'), warnings);
-    }
     try {
       let tests: TestSummary | null = null;
       for (const ext of opts.extensions ?? []) {
@@ -193,7 +211,6 @@ export async function runPreflight(opts: PreflightOptions): Promise<PreflightRep
         if (out.tests) tests = out.tests;
       }
       const findings = await mapFindings(selectDiagnostics(diagnostics), opened?.graph ?? null);
-      const isgMs = performance.now() - tIsg;
       const failedTests = tests !== null && tests.failed > 0;
       return {
         ...base,
