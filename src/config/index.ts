@@ -1,3 +1,4 @@
-/** rustgate's configuration: `rustgate.yaml` at the repository root. */
+/** rustgate's configuration: `rustgate.yaml` at the repository root, and how it combines with flags. */
 export { CONFIG_FILE, loadConfig, parseConfigText } from './load.js';
+export { preflightSettings, type PreflightConfigFlags, type PreflightSettings } from './preflight.js';
 export { CONFIG_SCHEMA, DEFAULT_CONFIG, type RustgateConfig } from './schema.js';

@@ -233,6 +233,35 @@ describe('rustgate hooks with the real rustgate preflight', () => {
   });
 });
 
+// REAL PREFLIGHT with --tests: pre-push runs the real preflight on origin/main..HEAD with the impacted tests
+// (wiring in test/fixtures/hooks/preflight-seams.ts).
+describe('rustgate pre-push hook with the real rustgate preflight --tests', () => {
+  it('blocks a push whose commits break a test, and lets the fix through', async () => {
+    const remote = mkdtempSync(path.join(os.tmpdir(), 'rg-hooks-remote-'));
+    await git(remote, 'init', '-q', '--bare', '-b', 'main');
+    const repo = await makeRepo();
+    await git(repo, 'remote', 'add', 'origin', remote);
+    expect((await git(repo, 'push', '-q', '-u', 'origin', 'main')).exitCode).toBe(0);
+    await installHooks({ repo, cli });
+    const env = { RG_STANDIN_REAL_PREFLIGHT: '1' };
+    const lib = readFileSync(path.join(repo, 'src/lib.rs'), 'utf8');
+
+    // Compiles, but the unit test fails: only the pre-push gate (with tests) can catch it.
+    expect((await commitLib(repo, lib.replace('a + b', 'a * b'), env)).exitCode).toBe(0);
+    const blocked = await execa('git', ['push', '-q'], { cwd: repo, reject: false, all: true, env });
+    expect(blocked.exitCode).not.toBe(0);
+    expect(String(blocked.all)).toContain('rustgate preflight --diff origin/main..HEAD');
+    expect(String(blocked.all)).toContain('test tests::adds_small_numbers failed: assertion `left == right` failed');
+    expect(String(blocked.all)).toContain('push blocked');
+    expect((await git(remote, 'rev-parse', 'main')).stdout).not.toBe((await git(repo, 'rev-parse', 'HEAD')).stdout);
+
+    expect((await commitLib(repo, lib, env)).exitCode).toBe(0);
+    const ok = await execa('git', ['push', '-q'], { cwd: repo, reject: false, all: true, env });
+    expect(ok.exitCode).toBe(0);
+    expect((await git(remote, 'rev-parse', 'main')).stdout).toBe((await git(repo, 'rev-parse', 'HEAD')).stdout);
+  });
+});
+
 describe('rustgate hooks errors', () => {
   it('exits 2 with NOT_A_GIT_REPO outside a git repository', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'rg-hooks-nogit-'));
