@@ -139,6 +139,11 @@ const ROWS: Row[] = [
   ['type defined elsewhere', 'add_derive', 'fn f(p: other::P) { g(⟦p⟧) }', { type: 'P', trait: 'Debug' }, null],
   ['not a derivable trait', 'add_derive', 'struct P;\nfn f(p: P) { g(⟦p⟧) }', { type: 'P', trait: 'Display' }, null],
   ['let glued to the name', 'replace_primary', 'fn f() { ⟦let_total⟧ = 1; }', { prefix: 'let ' }, 'fn f() { let total = 1; }'],
+  ['mutable reference parameter', 'mut_ref_binding', "fn f(n: u8, v: &'a Vec<u8>) { ⟦v⟧.push(n); }", { name: 'v' }, "fn f(n: u8, v: &'a mut Vec<u8>) { v.push(n); }"],
+  ['mutable borrow in a let', 'mut_ref_binding', 'fn f(mut x: Vec<u8>) { let v = &x; ⟦v⟧.push(1); }', { name: 'v' }, 'fn f(mut x: Vec<u8>) { let v = &mut x; v.push(1); }'],
+  ['already mutable', 'mut_ref_binding', 'fn f(v: &mut Vec<u8>) { ⟦v⟧.push(1); }', { name: 'v' }, null],
+  ['return type added', 'add_return_type', 'fn f(a: u8) where u8: Copy { ⟦a⟧ }', { type: 'u8' }, 'fn f(a: u8) -> u8 where u8: Copy { a }'],
+  ['inferred literal types are not written', 'add_return_type', 'fn f() { ⟦1⟧ }', { type: '{integer}' }, null],
   // UTF-8: byte offsets after multi-byte characters
   ['multi-byte text before the span', 'clone_at_span', 'fn f() { let s = "héllo ✓ 😀"; g(⟦name⟧) }', {}, 'fn f() { let s = "héllo ✓ 😀"; g(name.clone()) }'],
 ];

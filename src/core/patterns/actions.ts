@@ -875,6 +875,59 @@ const addDerive: ActionFn = (input) => {
   return [edit(input, itemStart, itemStart, `#[derive(${add.join(', ')})]\n${src.indentAt(itemStart)}`)];
 };
 
+/**
+ * Turns a shared reference binding into a mutable one: `&self` → `&mut self`, a parameter `v: &T` → `v: &mut T`,
+ * or `let v = &x;` → `let v = &mut x;` (the nearest declaration of `name` in the enclosing fn).
+ */
+const mutRefBinding: ActionFn = (input) => {
+  const name = input.params.name?.trim() ?? '';
+  if (!isIdent(name)) return [];
+  const p = primary(input);
+  if (!p) return [];
+  const { src } = input;
+  const fn = scopesAt(src, p.start).find((sc) => sc.keyword === 'fn');
+  if (!fn) return [];
+  const header = src.masked.slice(fn.start, fn.headerEnd);
+  if (name === 'self') {
+    const m = /&\s*(?:'\w+\s+)?(?=self\b)/.exec(header);
+    return m ? [edit(input, fn.start + m.index + m[0].length, fn.start + m.index + m[0].length, 'mut ')] : [];
+  }
+  const param = new RegExp(`[(,]\\s*${name}\\s*:\\s*&\\s*(?:'\\w+\\s+)?(?!mut\\b)`).exec(header);
+  const local = new RegExp(`\\blet\\s+${name}\\s*(?::[^=;]*)?=\\s*&\\s*(?!mut\\b)`, 'g');
+  let best = -1;
+  const body = src.masked.slice(fn.headerEnd, p.start);
+  for (let m = local.exec(body); m; m = local.exec(body)) best = fn.headerEnd + m.index + m[0].length;
+  if (best < 0 && param) best = fn.start + param.index + param[0].length;
+  if (best < 0) return [];
+  return [edit(input, best, best, 'mut ')];
+};
+
+/** Adds `-> T` to a fn without a return type whose body's value has type `T` (a concrete type rustc printed). */
+const addReturnType: ActionFn = (input) => {
+  const ty = input.params.type?.trim() ?? '';
+  if (ty === '' || /[{}_]|impl |dyn |\[closure|\bopaque\b/.test(ty)) return [];
+  const p = primary(input);
+  if (!p) return [];
+  const { src } = input;
+  const fn = scopesAt(src, p.start).find((sc) => sc.keyword === 'fn');
+  if (!fn || src.masked[fn.headerEnd] !== '{') return [];
+  const header = src.masked.slice(fn.start, fn.headerEnd);
+  if (header.includes('->')) return [];
+  const open = src.masked.indexOf('(', fn.start);
+  const close = open < 0 ? -1 : src.closeOf(open);
+  if (close < 0 || close > fn.headerEnd) return [];
+  return [edit(input, close + 1, close + 1, ` -> ${ty}`)];
+};
+
+/** Ends the expression at the primary span with `;` (its value was not meant to be the block's value). */
+const addSemicolon: ActionFn = (input) => {
+  const p = primary(input);
+  if (!p) return [];
+  const next = input.src.masked[input.src.skipSpace(p.end)];
+  if (next === ';') return [];
+  return [edit(input, p.end, p.end, ';')];
+};
+
 /** Every built-in action by name. */
 export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   insert_use: insertUse,
@@ -904,6 +957,9 @@ export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   make_field_pub: makeFieldPub,
   declare_generic: declareGeneric,
   add_derive: addDerive,
+  mut_ref_binding: mutRefBinding,
+  add_return_type: addReturnType,
+  add_semicolon: addSemicolon,
 };
 
 /** Names of the built-in actions (for the schema). */

@@ -73,7 +73,10 @@ export type ActionName =
   | 'remove_mut'
   | 'make_field_pub'
   | 'declare_generic'
-  | 'add_derive';
+  | 'add_derive'
+  | 'mut_ref_binding'
+  | 'add_return_type'
+  | 'add_semicolon';
 
 /** The built-in action and its parameters (strings; `{{field.group}}` refers to detector captures). */
 export interface PatternTemplate {
