@@ -149,6 +149,19 @@ function isFacts(v: unknown): v is FileFacts {
   return typeof v === 'object' && v !== null && (v as { version?: unknown }).version === FACTS_VERSION && Array.isArray((v as { items?: unknown }).items);
 }
 
+/** Cached facts are stored as one JSON string per file: the store keeps it opaque, and a string is much cheaper to write. */
+function decodeFacts(stored: unknown): FileFacts | undefined {
+  let v = stored;
+  if (typeof v === 'string') {
+    try {
+      v = JSON.parse(v) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+  return isFacts(v) ? v : undefined;
+}
+
 /** Builds or refreshes the ISG of the workspace at `root` into `store`, and returns the build stats. */
 export async function buildIsg(opts: BuildOptions): Promise<BuildResult> {
   const t0 = performance.now();
@@ -164,7 +177,8 @@ export async function buildIsg(opts: BuildOptions): Promise<BuildResult> {
   const toParse: ScannedFile[] = [];
   for (const f of scanned) {
     const rec = cached.get(f.file);
-    if (rec && rec.hash === f.hash && isFacts(rec.facts)) facts.set(f.file, rec.facts);
+    const reused = rec && rec.hash === f.hash ? decodeFacts(rec.facts) : undefined;
+    if (reused) facts.set(f.file, reused);
     else toParse.push(f);
   }
   const parsed = await parseFiles(toParse, {
@@ -185,7 +199,7 @@ export async function buildIsg(opts: BuildOptions): Promise<BuildResult> {
   const scannedNames = new Set(scanned.map((f) => f.file));
   const gone = [...cached.keys()].filter((f) => !scannedNames.has(f));
   if (gone.length > 0) await opts.store.removeFiles(gone);
-  const records: FileRecord[] = toParse.map((f) => ({ file: f.file, hash: f.hash, crate: owningPackage(ws, f.file)?.name ?? '', facts: facts.get(f.file) }));
+  const records: FileRecord[] = toParse.map((f) => ({ file: f.file, hash: f.hash, crate: owningPackage(ws, f.file)?.name ?? '', facts: JSON.stringify(facts.get(f.file)) }));
   if (records.length > 0) await opts.store.putFiles(records);
   await opts.store.setMeta('facts_version', String(FACTS_VERSION));
   await opts.store.flush();
