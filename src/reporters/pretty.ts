@@ -1,6 +1,9 @@
 /** `--format pretty`: findings grouped by ISG node, errors before warnings, a next-step hint and the time taken. */
+import type { Applicability } from '../core/diagnostics/types.js';
 import { directCallers } from '../core/preflight/blast.js';
 import type { PreflightFinding, PreflightReport } from '../core/preflight/types.js';
+
+const APPLICABILITY_RANK: Record<Applicability, number> = { MachineApplicable: 0, MaybeIncorrect: 1, Unspecified: 2, HasPlaceholders: 3 };
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
@@ -44,7 +47,9 @@ function renderFinding(f: PreflightFinding): string[] {
   const msg = d.message.split('\n');
   lines.push(...msg.map((l) => `  ${l}`));
   if (d.primary) lines.push(`  --> ${d.primary.file}:${d.primary.lineStart}:${d.primary.columnStart}`);
-  for (const s of d.suggestions.slice(0, 2)) {
+  // rustc's safest suggestions first (it lists a wrong HasPlaceholders one first for E0277, NOTES.md).
+  const ranked = [...d.suggestions].sort((a, b) => APPLICABILITY_RANK[a.applicability] - APPLICABILITY_RANK[b.applicability]);
+  for (const s of ranked.slice(0, 2)) {
     const edit = s.edits[0];
     if (edit) lines.push(`  help: ${s.message}${edit.replacement.trim() ? `: \`${edit.replacement.trim()}\`` : ''}`);
   }

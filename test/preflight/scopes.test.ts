@@ -69,3 +69,24 @@ describe('a cargo failure without compiler messages', () => {
     expect(json.diagnostics[0]?.message).not.toContain('.rustgate/shadow');
   });
 });
+
+describe('cargo flags', () => {
+  it('--features, --all-features and --package select what cargo checks', async () => {
+    const { top, ws } = await makeRepo();
+    write(ws, 'crates/core/src/util.rs', `${read(ws, 'crates/core/src/util.rs')}// touched\n`);
+    await git(top, 'add', '-A');
+    expect((await preflightJson(top, ws)).code).toBe(0);
+    for (const flags of [['--features', 'pf-core/extra'], ['--all-features'], ['--package', 'pf-core', '--features', 'extra']]) {
+      const { code, json } = await preflightJson(top, ws, ...flags);
+      expect(code, flags.join(' ')).toBe(1);
+      expect(json.diagnostics.find((d) => d.level === 'error'), flags.join(' ')).toMatchObject({
+        code: 'E0308',
+        file: 'crates/core/src/util.rs',
+        line: 11,
+        isg: { key: 'crates/core/src/util.rs-util-extra', kind: 'fn', name: 'extra' },
+      });
+    }
+    // Without the feature, checking only pf-app passes.
+    expect((await preflightJson(top, ws, '--package', 'pf-app')).code).toBe(0);
+  });
+});
