@@ -205,6 +205,7 @@ export async function buildIsg(opts: BuildOptions): Promise<BuildResult> {
   await opts.store.flush();
 
   for (const [file, f] of [...facts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (f.parseError) problems.push({ file, kind: 'syntax_error', message: `the parser failed on this file: ${f.parseError}` });
     for (const line of f.syntaxErrors) problems.push({ file, kind: 'syntax_error', message: 'tree-sitter could not parse this part; the rest of the file is indexed', line });
   }
 

@@ -748,3 +748,12 @@ export function parseRustSource(src: string): FileFacts {
   if (src.length > 0 && !src.endsWith('\n')) lines++;
   return { version: FACTS_VERSION, items: b.items, uses: b.uses, syntaxErrors: syntaxErrorLines(root), fileFeatures: b.fileFeatures, lines };
 }
+
+/** Like parseRustSource, but a failure of the parser itself becomes `parseError` on empty facts instead of a throw. */
+export function parseRustSourceSafe(src: string): FileFacts {
+  try {
+    return parseRustSource(src);
+  } catch (e) {
+    return { version: FACTS_VERSION, items: [], uses: [], syntaxErrors: [], fileFeatures: [], lines: 0, parseError: e instanceof Error ? e.message : String(e) };
+  }
+}

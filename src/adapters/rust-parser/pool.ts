@@ -1,7 +1,7 @@
 /** Parses many files, in worker threads when there are enough of them to pay for the threads' start-up. */
 import { Worker } from 'node:worker_threads';
 import type { FileFacts } from '../../core/isg/facts.js';
-import { parseRustSource } from './parse.js';
+import { parseRustSourceSafe } from './parse.js';
 
 /** One file to parse: its workspace-relative name and (already validated) text. */
 export interface ParseInput {
@@ -21,14 +21,18 @@ export async function parseFiles(inputs: readonly ParseInput[], opts: ParseOptio
   const minFiles = opts.minFilesForWorkers ?? 200;
   const workers = opts.workers ?? (inputs.length >= minFiles ? 2 : 0);
   const out = new Map<string, FileFacts>();
-  if (workers <= 0 || inputs.length === 0) {
-    inputs.forEach((inp, i) => {
-      out.set(inp.file, parseRustSource(inp.text));
-      opts.onFile?.(i + 1, inputs.length);
-    });
-    return out;
+  if (workers > 0 && inputs.length > 0) {
+    try {
+      return await parseInWorkers(inputs, workers, opts, out);
+    } catch {
+      // A worker died (native crash, out of memory): parse whatever is left on this thread.
+    }
   }
-  return parseInWorkers(inputs, workers, opts, out);
+  inputs.forEach((inp, i) => {
+    if (!out.has(inp.file)) out.set(inp.file, parseRustSourceSafe(inp.text));
+    opts.onFile?.(i + 1, inputs.length);
+  });
+  return out;
 }
 
 function startWorker(): Worker {

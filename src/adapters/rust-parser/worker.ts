@@ -1,6 +1,6 @@
 /** Worker-thread entry: parses the files it is sent and posts their facts back. */
 import { parentPort } from 'node:worker_threads';
-import { parseRustSource } from './parse.js';
+import { parseRustSourceSafe } from './parse.js';
 
 interface Job {
   id: number;
@@ -8,6 +8,6 @@ interface Job {
 }
 
 parentPort?.on('message', (job: Job) => {
-  const results = job.files.map(({ file, text }) => ({ file, facts: parseRustSource(text) }));
+  const results = job.files.map(({ file, text }) => ({ file, facts: parseRustSourceSafe(text) }));
   parentPort?.postMessage({ id: job.id, results });
 });

@@ -111,4 +111,6 @@ export interface FileFacts {
   /** Features from inner `#![cfg(feature = "..")]` attributes at the top of the file. */
   fileFeatures: string[];
   lines: number;
+  /** Set when the parser itself failed on this file (the file then contributes no items). */
+  parseError?: string;
 }
