@@ -171,6 +171,30 @@ describe('rustgate hooks with an existing core.hooksPath and .husky/pre-commit',
   });
 });
 
+describe('rustgate hooks in a repository that already uses husky', () => {
+  it('chains the husky user hook and restores .husky and core.hooksPath exactly', async () => {
+    const repo = await makeRepo();
+    const marker = path.join(os.tmpdir(), `rg-hooks-marker-${path.basename(repo)}`);
+    // What `npx husky init`-style setups leave: husky's folder, core.hooksPath, a user hook run by husky.
+    await execa(process.execPath, [path.join(path.dirname(new URL(import.meta.resolve('husky')).pathname), 'bin.js')], { cwd: repo });
+    writeFileSync(path.join(repo, '.husky/pre-commit'), `echo husky-user >> '${marker}'\n`);
+    writeFileSync(path.join(repo, '.husky/_/h'), '# an older husky runner, must come back byte for byte\n' + readFileSync(path.join(repo, '.husky/_/h'), 'utf8'));
+    expect((await git(repo, 'config', '--local', 'core.hooksPath')).stdout).toBe('.husky/_');
+    const before = snapshot(path.join(repo, '.husky'), () => false);
+
+    const r = await installHooks({ repo, cli });
+    expect(r.chained.map((c) => [c.hook, path.relative(repo, c.from)])).toEqual([['pre-commit', '.husky/pre-commit']]);
+    expect((await commitLib(repo, clean)).exitCode).toBe(0);
+    expect(markerLines(marker)).toEqual(['husky-user']);
+    expect((await commitLib(repo, broken)).exitCode).not.toBe(0);
+    expect(markerLines(marker)).toEqual(['husky-user', 'husky-user']);
+
+    await uninstallHooks({ repo });
+    expect((await git(repo, 'config', '--local', 'core.hooksPath')).stdout).toBe('.husky/_');
+    expect(snapshot(path.join(repo, '.husky'), () => false)).toEqual(before);
+  });
+});
+
 describe('rustgate pre-push hook', () => {
   it('checks the pushed range against the upstream with tests, and blocks a broken push', async () => {
     const remote = mkdtempSync(path.join(os.tmpdir(), 'rg-hooks-remote-'));
