@@ -144,6 +144,8 @@ const ROWS: Row[] = [
   ['already mutable', 'mut_ref_binding', 'fn f(v: &mut Vec<u8>) { ⟦v⟧.push(1); }', { name: 'v' }, null],
   ['return type added', 'add_return_type', 'fn f(a: u8) where u8: Copy { ⟦a⟧ }', { type: 'u8' }, 'fn f(a: u8) -> u8 where u8: Copy { a }'],
   ['inferred literal types are not written', 'add_return_type', 'fn f() { ⟦1⟧ }', { type: '{integer}' }, null],
+  ['one-line match gets inline arms', 'missing_match_arms', 'fn f(d: &D) { match ⟦d⟧ { D::N => {} } }', { patterns: '`&D::S`' }, 'fn f(d: &D) { match d { D::N => {} D::S => {} } }'],
+  ['lifetime on a parameter', 'lifetime_on_param', "fn f<'a>(a: &'a str, b: &str) -> &'a str { ⟦b⟧ }", { name: 'b', lifetime: "'a" }, "fn f<'a>(a: &'a str, b: &'a str) -> &'a str { b }"],
   // UTF-8: byte offsets after multi-byte characters
   ['multi-byte text before the span', 'clone_at_span', 'fn f() { let s = "héllo ✓ 😀"; g(⟦name⟧) }', {}, 'fn f() { let s = "héllo ✓ 😀"; g(name.clone()) }'],
 ];

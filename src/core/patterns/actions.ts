@@ -415,8 +415,9 @@ const missingMatchArms: ActionFn = (input) => {
   const tail = src.masked.slice(lastBodyEnd, close).trim();
   if (tail !== '' && tail !== ',') return [];
   const needComma = src.masked[lastBodyEnd - 1] === ')' && tail === '' ? ',' : '';
-  const indent = src.indentAt(arrows[arrows.length - 1] as number);
   const at = src.skipSpaceBack(close);
+  if (!src.masked.slice(open, close).includes('\n')) return [edit(input, at, at, `${needComma}${pats.map((x) => ` ${x} => {}`).join('')}`)];
+  const indent = src.indentAt(arrows[arrows.length - 1] as number);
   return [edit(input, at, at, `${needComma}${pats.map((x) => `\n${indent}${x} => {}`).join('')}`)];
 };
 
@@ -928,6 +929,23 @@ const addSemicolon: ActionFn = (input) => {
   return [edit(input, p.end, p.end, ';')];
 };
 
+/** Gives parameter `name`'s reference type the named lifetime: `b: &str` → `b: &'a str` (E0621). */
+const lifetimeOnParam: ActionFn = (input) => {
+  const name = input.params.name?.trim() ?? '';
+  const lt = input.params.lifetime?.trim() ?? '';
+  if (!isIdent(name) || !/^'[a-z_]\w*$/.test(lt)) return [];
+  const p = primary(input);
+  if (!p) return [];
+  const { src } = input;
+  const fn = scopesAt(src, p.start).find((sc) => sc.keyword === 'fn');
+  if (!fn) return [];
+  const header = src.masked.slice(fn.start, fn.headerEnd);
+  const m = new RegExp(`[(,]\\s*(?:mut\\s+)?${name}\\s*:\\s*&(?!\\s*')`).exec(header);
+  if (!m) return [];
+  const at = fn.start + m.index + m[0].length;
+  return [edit(input, at, at, `${lt} `)];
+};
+
 /** Every built-in action by name. */
 export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   insert_use: insertUse,
@@ -960,6 +978,7 @@ export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   mut_ref_binding: mutRefBinding,
   add_return_type: addReturnType,
   add_semicolon: addSemicolon,
+  lifetime_on_param: lifetimeOnParam,
 };
 
 /** Names of the built-in actions (for the schema). */

@@ -76,7 +76,8 @@ export type ActionName =
   | 'add_derive'
   | 'mut_ref_binding'
   | 'add_return_type'
-  | 'add_semicolon';
+  | 'add_semicolon'
+  | 'lifetime_on_param';
 
 /** The built-in action and its parameters (strings; `{{field.group}}` refers to detector captures). */
 export interface PatternTemplate {
