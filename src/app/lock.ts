@@ -14,6 +14,8 @@ export interface LockHolder {
   startedAt: string;
   command: string;
   token: string;
+  /** Linux: the process start time (clock ticks since boot), so a reused pid is not mistaken for the holder. */
+  procStart?: string;
 }
 
 export interface LockOptions {
@@ -45,6 +47,25 @@ function readHolder(file: string): LockHolder | null {
   } catch {
     return null;
   }
+}
+
+/** The start time of a process from /proc (Linux), or undefined where there is no /proc. */
+export function procStartTime(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 22; the command name (field 2) may contain spaces, so count from the closing parenthesis.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when the holder's process still runs (same pid and, where known, the same start time). */
+export function holderAlive(h: Pick<LockHolder, 'pid' | 'procStart'>): boolean {
+  if (!pidAlive(h.pid)) return false;
+  if (h.procStart === undefined) return true;
+  const now = procStartTime(h.pid);
+  return now === undefined || now === h.procStart;
 }
 
 /** True when a process with this pid exists (EPERM means it exists but belongs to someone else). */
@@ -79,7 +100,14 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 export async function acquireLock(root: string, opts: LockOptions = {}): Promise<RunLock> {
   const file = lockPath(root);
   ensureWorkDir(root); // never leave a `.rustgate/` without its `.gitignore`
-  const holder: LockHolder = { pid: process.pid, startedAt: new Date().toISOString(), command: opts.command ?? 'rustgate', token: randomUUID() };
+  const procStart = procStartTime(process.pid);
+  const holder: LockHolder = {
+    pid: process.pid,
+    startedAt: new Date().toISOString(),
+    command: opts.command ?? 'rustgate',
+    token: randomUUID(),
+    ...(procStart !== undefined ? { procStart } : {}),
+  };
   const deadline = Date.now() + (opts.timeoutMs ?? 600_000);
   const poll = opts.pollMs ?? 100;
   let told = false;
@@ -98,7 +126,7 @@ export async function acquireLock(root: string, opts: LockOptions = {}): Promise
         }
         unreadableSince = null;
       }
-    } else if (!pidAlive(other.pid)) {
+    } else if (!holderAlive(other)) {
       // Stale: remove it only if it is still the same stale lock (another waiter may have replaced it).
       if (readHolder(file)?.token === other.token) {
         try {

@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { acquireLock, lockPath, pidAlive } from '../../src/app/lock.js';
+import { acquireLock, holderAlive, lockPath, pidAlive, procStartTime } from '../../src/app/lock.js';
 import { runPreflight } from '../../src/app/preflight.js';
 import { ensureWorkDir } from '../../src/app/workdir.js';
 import { CLI_ENTRY, CORE_LIB, PROJECT_ROOT, breakSend, git, makeRepo, read, untouched, userState, write } from './helpers.js';
@@ -87,5 +87,15 @@ describe('run lock', () => {
     expect(existsSync(lock)).toBe(false);
     expect(await userState(top)).toEqual(before);
     expect(existsSync(path.join(ws, '.rustgate'))).toBe(true);
+  });
+});
+
+describe('stale lock detection', () => {
+  it('treats a live pid with another start time as a reused pid (stale)', () => {
+    const start = procStartTime(process.pid);
+    expect(start).toMatch(/^\d+$/);
+    expect(holderAlive({ pid: process.pid, procStart: start })).toBe(true);
+    expect(holderAlive({ pid: process.pid })).toBe(true);
+    expect(holderAlive({ pid: process.pid, procStart: '1' })).toBe(false);
   });
 });
