@@ -73,6 +73,11 @@ describe('ISG keys', () => {
     expect(node(`${CORE}/runner.rs-runner-Pool::len_hint`)?.public).toBe(false);
     expect(node(`${CORE}/runner.rs-runner-run_async`)?.signature).toBe('pub async fn run_async<R: Runner + Sync>(r: &R, job: u64) -> u64');
     expect(node(`${CORE}/lib.rs-lib-log_line!`)).toMatchObject({ kind: 'macro', name: 'log_line', public: true });
+    // Spans start at the item's doc comment / outer attributes (diagnostics on a derive map to the item).
+    expect(node(`${CORE}/runner.rs-runner-Pool`)?.span).toEqual({ startLine: 12, endLine: 17 });
+    expect(node(`${CORE}/lib.rs-lib-fast_path`)?.span).toEqual({ startLine: 32, endLine: 36 });
+    expect(node(`${CORE}/lib.rs-lib-fast_path #2`)?.span).toEqual({ startLine: 38, endLine: 41 });
+    expect(node(`${CORE}/runner.rs-runner-Pool`)?.signature).toBe('pub struct Pool<T> { pub size: usize, pub items: Vec<T>, }');
   });
 });
 

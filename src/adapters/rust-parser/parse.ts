@@ -77,6 +77,8 @@ export function splitPath(text: string): string[] {
 const FEATURE_RE = /feature\s*=\s*"([^"]+)"/g;
 
 interface AttrInfo {
+  /** First line of the outer attributes and doc comments attached to the item (spans start there). */
+  leadLine?: number;
   features: string[];
   derives: string[][];
   pathAttr?: string;
@@ -506,7 +508,7 @@ class FactsBuilder {
       kind,
       name,
       mods: ctx.mods,
-      line: node.startPosition.row + 1,
+      line: Math.min(attrs.leadLine ?? Infinity, node.startPosition.row + 1),
       endLine: node.endPosition.row + 1,
       signature: normalizeWs(signature).replace(/,$/, ''),
       public: ctx.traitPublic ?? (vis !== undefined && vis.text.startsWith('pub')),
@@ -548,6 +550,10 @@ class FactsBuilder {
     }
     const nameNode = node.childForFieldName('name');
     const attrs = readAttrs(attrNodes);
+    for (const lead of [...attrNodes, ...docs.filter((d) => /^(\/\/\/|\/\*\*)/.test(d.text))]) {
+      const line = lead.startPosition.row + 1;
+      if (attrs.leadLine === undefined || line < attrs.leadLine) attrs.leadLine = line;
+    }
     switch (type) {
       case 'function_item':
       case 'function_signature_item': {

@@ -4,7 +4,7 @@
  * Bump FACTS_VERSION whenever the shape or meaning changes, so cached facts are re-parsed.
  */
 
-export const FACTS_VERSION = 2;
+export const FACTS_VERSION = 3;
 
 export type ItemKind =
   | 'fn' | 'method' | 'struct' | 'enum' | 'union' | 'trait' | 'impl' | 'type' | 'const' | 'static' | 'macro' | 'mod';
@@ -49,6 +49,7 @@ export interface ItemFact {
   mods: string[];
   /** Index (in `items`) of the impl or trait block that contains this item. */
   parent?: number;
+  /** First line, counting the item's outer attributes and doc comments. */
   line: number;
   endLine: number;
   /** Signature without body, whitespace-normalised. */
