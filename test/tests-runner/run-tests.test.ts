@@ -63,6 +63,13 @@ describe('runTests with real cargo', () => {
     expect(r.exitCode).toBe(101);
   });
 
+  it('parses nextest\'s human status lines too (the fallback for a nextest without libtest-json)', async () => {
+    const r = await runTests({ cwd: ws, targetDir, packages: ['ledger', 'report'], timeoutMs: 120_000, nextestFormat: 'human' });
+    expect(r.command).not.toContain('--message-format');
+    expect({ ran: r.ran, passed: r.passed, failed: r.failed }).toEqual({ ran: 4, passed: 3, failed: 1 });
+    expect(r.failedTests).toEqual([renderFailure]);
+  });
+
   it('restricts the run to the given packages', async () => {
     const r = await runTests({ cwd: ws, targetDir, packages: ['ledger'], timeoutMs: 120_000 });
     expect({ ran: r.ran, passed: r.passed, failed: r.failed, failedTests: r.failedTests }).toEqual({ ran: 1, passed: 1, failed: 0, failedTests: [] });

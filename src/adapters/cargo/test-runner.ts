@@ -26,6 +26,11 @@ export interface RunTestsOptions {
   runner?: 'auto' | 'nextest' | 'cargo-test';
   /** Extra environment for cargo. */
   env?: Record<string, string>;
+  /**
+   * nextest output to parse: 'libtest-json' (default; experimental in nextest, with an automatic fallback when the
+   * installed nextest rejects it) or 'human' (its PASS/FAIL status lines).
+   */
+  nextestFormat?: 'libtest-json' | 'human';
 }
 
 /** One failing test. `name` is the test's path inside its binary (`render::tests::renders_currency`). */
@@ -78,16 +83,27 @@ export async function runTests(opts: RunTestsOptions): Promise<TestRunResult> {
     ...(opts.features && opts.features.length > 0 ? ['--features', opts.features.join(',')] : []),
     ...(opts.allFeatures ? ['--all-features'] : []),
   ];
-  const args =
-    runner === 'nextest'
-      ? ['nextest', 'run', '--no-fail-fast', '--no-tests=pass', '--message-format', 'libtest-json', ...pkgArgs, ...featureArgs]
-      : ['test', '--no-fail-fast', ...pkgArgs, ...featureArgs];
-  const empty: TestRunResult = {
-    runner, ran: 0, passed: 0, failed: 0, failedTests: [], timedOut: false, buildFailed: false, exitCode: 0,
-    command: ['cargo', ...args], stderrTail: '', ms: 0,
-  };
-  if (opts.packages.length === 0) return { ...empty, ms: Date.now() - started };
+  const nextestArgs = (json: boolean): string[] => [
+    'nextest', 'run', '--no-fail-fast', '--no-tests=pass', ...(json ? ['--message-format', 'libtest-json'] : []), ...pkgArgs, ...featureArgs,
+  ];
+  const args = runner === 'nextest' ? nextestArgs(opts.nextestFormat !== 'human') : ['test', '--no-fail-fast', ...pkgArgs, ...featureArgs];
+  if (opts.packages.length === 0) {
+    return {
+      runner, ran: 0, passed: 0, failed: 0, failedTests: [], timedOut: false, buildFailed: false, exitCode: 0,
+      command: ['cargo', ...args], stderrTail: '', ms: Date.now() - started,
+    };
+  }
+  const first = await runCapped(runner, args, opts, opts.timeoutMs);
+  // A nextest without the (experimental) libtest-json format rejects the flag: run again with human output.
+  const rejected =
+    runner === 'nextest' && args.includes('libtest-json') && first.exitCode === 2 && first.ran === 0 && /message-format|libtest|unexpected argument/i.test(first.stderrTail);
+  const result = rejected ? await runCapped(runner, nextestArgs(false), opts, Math.max(1, opts.timeoutMs - (Date.now() - started))) : first;
+  return { ...result, ms: Date.now() - started };
+}
 
+/** One cargo run under the time cap, parsed. */
+async function runCapped(runner: TestRunResult['runner'], args: string[], opts: RunTestsOptions, timeoutMs: number): Promise<TestRunResult> {
+  const started = Date.now();
   const child = execa('cargo', args, {
     cwd: opts.cwd,
     reject: false,
@@ -116,7 +132,7 @@ export async function runTests(opts: RunTestsOptions): Promise<TestRunResult> {
     timedOut = true;
     cut = { out: seenOut, err: seenErr };
     if (child.pid !== undefined) killing = killTree(child.pid, exited);
-  }, opts.timeoutMs);
+  }, timeoutMs);
   const r = await child;
   clearTimeout(timer);
   // Return only once every process of the run is gone (no test binary outlives the cap).
@@ -128,13 +144,13 @@ export async function runTests(opts: RunTestsOptions): Promise<TestRunResult> {
   const stderr = text(r.stderr, undefined);
   const stderrAtCap = text(r.stderr, cut?.err);
   const parsed = runner === 'nextest' ? parseNextest(stdout, stderrAtCap) : parseCargoTest(stdout, stderrAtCap, opts.packages);
-  const buildFailed = /error: could not compile|error\[E\d{4}\]/.test(stderr);
   return {
-    ...empty,
+    runner,
     ...parsed,
     timedOut,
-    buildFailed,
+    buildFailed: /error: could not compile|error\[E\d{4}\]/.test(stderr),
     exitCode: timedOut ? null : (r.exitCode ?? null),
+    command: ['cargo', ...args],
     stderrTail: stderr.split('\n').slice(-20).join('\n'),
     ms: Date.now() - started,
   };
