@@ -204,3 +204,25 @@ describe('debug-bug --apply and SIGINT', () => {
     expect(await git(repo, 'rev-list', '--count', 'HEAD')).toBe('1');
   });
 });
+
+describe('debug-bug validates with tests', () => {
+  it('a suggestion that compiles but fails the tests is rejected with --tests (no_safe_fix), proposed without', async () => {
+    const repo = await makeRepo('compiles-but-wrong');
+    const before = await treeHash(repo);
+    const withTests = await cli(['--apply', '--json', '--tests', '--repo', repo]);
+    expect(withTests.code).toBe(1);
+    const j = JSON.parse(withTests.out) as { status: string; candidate: unknown; rounds: unknown };
+    expect(j.status).toBe('no_safe_fix');
+    expect(j.candidate).toBeNull();
+    expect(j.rounds).toEqual([{ errors_before: 1, tried: [{ id: 'rustc:0:0', errors_after: 1, status: 'Failed' }], rejected: 0, accepted: null }]);
+    expect(await treeHash(repo)).toBe(before);
+
+    const compileOnly = await cli(['--json', '--test', 'halves', '--repo', repo]);
+    expect(JSON.parse(compileOnly.out).status).toBe('no_safe_fix');
+    const noTests = await cli(['--json', '--repo', repo]);
+    const k = JSON.parse(noTests.out) as { status: string; candidate: { validation_status: string; diff: string }; report: { rating: string } };
+    expect([k.status, k.candidate.validation_status, k.report.rating]).toEqual(['proposed', 'Cargo_OK', 'amber']);
+    expect(k.candidate.diff).toContain('+    (a / b).into()');
+    expect(await treeHash(repo)).toBe(before);
+  });
+});

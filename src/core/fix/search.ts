@@ -324,7 +324,8 @@ export async function searchFix(opts: SearchOptions): Promise<SearchResult> {
     // inference fails), so the count stays the same. Try one more round from the best such sidesteps; accept
     // the pair only if it ends with strictly fewer errors than now and the second step adds none.
     const sidesteps = ranked
-      .filter((e) => e.validation.errors.length <= state.errors.length && e.validation.errors.length > 0 && countNew(e.validation.errors, state.errors) > 0)
+      // Compiler errors only: a candidate that compiles but fails tests is wrong, not a step towards a fix.
+      .filter((e) => e.validation.errors.length <= state.errors.length && e.validation.errors.some((d) => d.source !== 'test') && countNew(e.validation.errors, state.errors) > 0)
       .slice(0, lookahead);
     let found = false;
     for (const side of sidesteps) {
