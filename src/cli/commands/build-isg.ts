@@ -1,11 +1,10 @@
 /** `rustgate build-isg`: builds or refreshes the ISG under `<repo>/.rustgate/store/` and prints its stats. */
 import path from 'node:path';
 import type { Command } from 'commander';
-import { buildIsg, type BuildProgress, type BuildResult } from '../../app/build-isg.js';
+import type { BuildProgress, BuildResult } from '../../app/build-isg.js';
 import { storeDir } from '../../app/workdir.js';
 import { readWorkspace } from '../../adapters/cargo/metadata.js';
 import { ExitCode } from '../../core/errors.js';
-import { openStore } from '../../store/cozo-store.js';
 import { printJson, type CliIO } from '../io.js';
 import type { SetExit } from './index.js';
 
@@ -33,6 +32,8 @@ export async function buildRepoIsg(root: string, io: CliIO): Promise<BuildResult
   const abs = path.resolve(root);
   // Fails early with NOT_A_DIRECTORY / NO_CARGO_TOML / CARGO_MISSING, before a store is created.
   const workspace = await readWorkspace(abs);
+  // Loaded here so that other commands (and --help) never load tree-sitter or Cozo.
+  const [{ buildIsg }, { openStore }] = await Promise.all([import('../../app/build-isg.js'), import('../../store/cozo-store.js')]);
   const store = await openStore(storeDir(abs));
   try {
     const onProgress = progressLine(io);

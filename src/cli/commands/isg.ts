@@ -4,7 +4,6 @@ import { storeDir } from '../../app/workdir.js';
 import { checkWorkspaceDir } from '../../adapters/cargo/metadata.js';
 import { ExitCode, RustgateError } from '../../core/errors.js';
 import { RELS, type IsgNode, type Rel } from '../../core/isg/types.js';
-import { openStore } from '../../store/cozo-store.js';
 import type { IsgStore } from '../../store/types.js';
 import { printJson, type CliIO } from '../io.js';
 import { buildRepoIsg } from './build-isg.js';
@@ -21,6 +20,8 @@ interface IsgFlags {
 /** Opens the repository's store, building the ISG first when it was never built. */
 async function openBuilt(repo: string, io: CliIO): Promise<IsgStore> {
   const root = checkWorkspaceDir(repo);
+  // Loaded here so that other commands (and --help) never load Cozo.
+  const { openStore } = await import('../../store/cozo-store.js');
   let store = await openStore(storeDir(root));
   if ((await store.getMeta('facts_version')) === undefined) {
     await store.close();
