@@ -146,6 +146,8 @@ const ROWS: Row[] = [
   ['inferred literal types are not written', 'add_return_type', 'fn f() { ⟦1⟧ }', { type: '{integer}' }, null],
   ['one-line match gets inline arms', 'missing_match_arms', 'fn f(d: &D) { match ⟦d⟧ { D::N => {} } }', { patterns: '`&D::S`' }, 'fn f(d: &D) { match d { D::N => {} D::S => {} } }'],
   ['lifetime on a parameter', 'lifetime_on_param', "fn f<'a>(a: &'a str, b: &str) -> &'a str { ⟦b⟧ }", { name: 'b', lifetime: "'a" }, "fn f<'a>(a: &'a str, b: &'a str) -> &'a str { b }"],
+  ['field through self in a method', 'replace_primary', 'impl C { fn get(&self) -> u32 { ⟦count⟧ } }', { prefix: 'self.' }, 'impl C { fn get(&self) -> u32 { self.count } }'],
+  ['no self outside methods', 'replace_primary', 'fn get() -> u32 { ⟦count⟧ }', { prefix: 'self.' }, null],
   // UTF-8: byte offsets after multi-byte characters
   ['multi-byte text before the span', 'clone_at_span', 'fn f() { let s = "héllo ✓ 😀"; g(⟦name⟧) }', {}, 'fn f() { let s = "héllo ✓ 😀"; g(name.clone()) }'],
 ];

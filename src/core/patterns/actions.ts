@@ -488,6 +488,7 @@ const ITEM_KEYWORDS = '(?:(?:const|async|unsafe)\\s+)*fn|const|static|struct|enu
 const makePub: ActionFn = (input) => {
   const name = input.params.name?.trim() ?? '';
   if (!isIdent(name)) return [];
+  if (input.params.target === 'matched') return makePubAtDefinition(input, name);
   const p = narrowTo(input, primary(input), name);
   if (!p) return [];
   const { src } = input;
@@ -530,6 +531,18 @@ const makePub: ActionFn = (input) => {
   }
   return [];
 };
+
+/** `pub(crate)` on the definition rustc points at ("private method defined here"), when it is in this file. */
+function makePubAtDefinition(input: ActionInput, name: string): FileEdit[] {
+  for (const r of targets(input)) {
+    const head = input.src.masked.slice(r.start, r.end);
+    if (!new RegExp(`^(?:${ITEM_KEYWORDS})\\s+${name}\\b`).test(head)) continue;
+    const prev = input.src.masked.slice(Math.max(0, r.start - 20), r.start);
+    if (/\bpub(?:\s*\([^)]*\))?\s*$/.test(prev)) return [];
+    return [edit(input, r.start, r.start, 'pub(crate) ')];
+  }
+  return [];
+}
 
 /** A lifetime name not used in `text`. */
 function freshLifetime(text: string): string {
@@ -637,6 +650,14 @@ const replacePrimary: ActionFn = (input) => {
   const p = primary(input);
   if (!p || !isIdent(textOf(input, p))) return [];
   const prefix = input.params.prefix;
+  if (prefix === 'self.') {
+    // A field of `self` named bare inside a method: only where `self` is in scope (a method with a self receiver).
+    const fn = scopesAt(input.src, p.start).find((sc) => sc.keyword === 'fn');
+    if (!fn || !/\bself\b/.test(input.src.masked.slice(fn.start, fn.headerEnd))) return [];
+    if (input.src.masked[input.src.skipSpaceBack(p.start) - 1] === '.') return [];
+    if (isShorthandField(input.src, p)) return [edit(input, p.start, p.end, `${textOf(input, p)}: self.${textOf(input, p)}`)];
+    return [edit(input, p.start, p.start, 'self.')];
+  }
   if (prefix !== undefined) {
     const next = input.src.skipSpace(p.end);
     const stmtStart = input.src.masked[input.src.skipSpaceBack(p.start) - 1];
