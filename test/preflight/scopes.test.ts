@@ -1,9 +1,13 @@
+import { utimesSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_LIB, CORE_LIB, SPAWN_KEY, breakSend, cli, git, makeRepo, preflightJson, read, untouched, write } from './helpers.js';
 
 describe('preflight --worktree', () => {
   it('checks the working tree, including untracked files, and ignores what is only staged', async () => {
     const { top, ws } = await makeRepo();
+    // A stat-dirty tracked file (same content, new mtime): git would refresh and rewrite the index if it could lock it.
+    utimesSync(path.join(ws, APP_LIB), new Date(), new Date(Date.now() + 60_000));
     write(ws, CORE_LIB, `${read(ws, CORE_LIB)}\npub mod fresh;\n`);
     write(ws, 'crates/core/src/fresh.rs', 'pub fn fresh() -> u64 {\n    "nope"\n}\n');
     const { code, json } = await preflightJson(top, ws, '--worktree');

@@ -1,4 +1,7 @@
 /** Lists the files changed in each PreFlight scope, workspace-relative, through read-only git plumbing. */
+import { createHash } from 'node:crypto';
+import { lstatSync, readFileSync, readlinkSync } from 'node:fs';
+import path from 'node:path';
 import type { ChangedFile, ChangeStatus } from '../../core/preflight/types.js';
 import { RustgateError } from '../../core/errors.js';
 import type { RepoInfo } from './repo.js';
@@ -37,6 +40,37 @@ export function parseNameStatusZ(out: string): ChangedFile[] {
     }
   }
   return files;
+}
+
+/** One record of `git diff-* --raw -z`: modes and object ids of both sides, the status and the path(s). */
+export interface RawChange extends ChangedFile {
+  srcMode: string;
+  dstMode: string;
+  srcOid: string;
+  dstOid: string;
+}
+
+/** Parses `--raw -z` output (`:srcmode dstmode srcoid dstoid status NUL path NUL [path NUL]`). */
+export function parseRawZ(out: string): RawChange[] {
+  const tok = splitZ(out);
+  const files: RawChange[] = [];
+  for (let i = 0; i < tok.length; ) {
+    const head = (tok[i++] ?? '').replace(/^:/, '').split(' ');
+    const [srcMode = '', dstMode = '', srcOid = '', dstOid = '', st = ''] = head;
+    const status = STATUS[st.charAt(0)] ?? 'unknown';
+    if (status === 'renamed' || status === 'copied') {
+      const oldPath = tok[i++] ?? '';
+      files.push({ path: tok[i++] ?? '', status, oldPath, srcMode, dstMode, srcOid, dstOid });
+    } else {
+      files.push({ path: tok[i++] ?? '', status, srcMode, dstMode, srcOid, dstOid });
+    }
+  }
+  return files;
+}
+
+/** git's blob id of some bytes (SHA-1 object format). */
+export function blobId(bytes: Buffer): string {
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
 /** Paths under `.rustgate/` (our own data) or `.git/` never count as changes. */
@@ -90,7 +124,8 @@ export async function stagedChanges(info: RepoInfo): Promise<ChangedFile[]> {
   if (info.head === null) {
     return clean(splitZ(await gitOk(info.workspace, ['ls-files', '-z'])).map((p) => ({ path: p, status: 'added' as const })));
   }
-  const out = await gitOk(info.workspace, ['diff', '--cached', '--name-status', '-M', '-z', '--relative', '--no-ext-diff', '--no-textconv', 'HEAD']);
+  // Plumbing only: porcelain `git diff` may refresh and rewrite the index even with GIT_OPTIONAL_LOCKS=0.
+  const out = await gitOk(info.workspace, ['diff-index', '--cached', '--name-status', '-M', '-z', '--relative', 'HEAD']);
   return clean(parseNameStatusZ(out));
 }
 
@@ -101,12 +136,30 @@ export async function worktreeChanges(info: RepoInfo): Promise<ChangedFile[]> {
     const tracked = splitZ(await gitOk(info.workspace, ['ls-files', '-z'])).map((p) => ({ path: p, status: 'added' as const }));
     return clean([...tracked, ...untracked]);
   }
-  const out = await gitOk(info.workspace, ['diff', '--name-status', '-M', '-z', '--relative', '--no-ext-diff', '--no-textconv', 'HEAD']);
-  return clean([...parseNameStatusZ(out), ...untracked]);
+  // `diff-index` (plumbing) never refreshes the index, so a stat-dirty file shows as modified with an unknown
+  // worktree id: compare its content with HEAD's blob ourselves and drop it when equal.
+  const out = await gitOk(info.workspace, ['diff-index', '--raw', '-M', '-z', '--relative', 'HEAD']);
+  const tracked: ChangedFile[] = [];
+  for (const c of parseRawZ(out)) {
+    if (c.status === 'modified' && /^0+$/.test(c.dstOid) && c.srcMode === c.dstMode && sameContent(path.join(info.workspace, c.path), c.srcOid)) continue;
+    tracked.push(c.oldPath === undefined ? { path: c.path, status: c.status } : { path: c.path, status: c.status, oldPath: c.oldPath });
+  }
+  return clean([...tracked, ...untracked]);
+}
+
+/** True when the file's bytes hash to `oid` (git's SHA-1 blob id). */
+function sameContent(abs: string, oid: string): boolean {
+  try {
+    const st = lstatSync(abs);
+    const bytes = st.isSymbolicLink() ? Buffer.from(readlinkSync(abs)) : readFileSync(abs);
+    return blobId(bytes) === oid;
+  } catch {
+    return false;
+  }
 }
 
 /** Changed files between the two ends of a range. */
 export async function rangeChanges(info: RepoInfo, range: ResolvedRange): Promise<ChangedFile[]> {
-  const out = await gitOk(info.workspace, ['diff', '--name-status', '-M', '-z', '--relative', '--no-ext-diff', '--no-textconv', range.base, range.head]);
+  const out = await gitOk(info.workspace, ['diff-tree', '-r', '--name-status', '-M', '-z', '--relative', range.base, range.head]);
   return clean(parseNameStatusZ(out));
 }

@@ -3,12 +3,13 @@
  * `<workspace>/.rustgate/shadow/`, updated file by file so unchanged files keep their mtimes and cargo stays warm.
  * Reads only through git plumbing and plain file reads; never touches the user's tree, index or refs.
  */
-import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, renameSync, rmSync, rmdirSync, symlinkSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Scope } from '../../core/preflight/types.js';
 import { RustgateError } from '../../core/errors.js';
-import { isOwnPath } from './changes.js';
+import { blobId, isOwnPath } from './changes.js';
+
+export { blobId };
 import { unfinished, type RepoInfo } from './repo.js';
 import { gitBuffer, gitOk, splitZ } from './run.js';
 
@@ -46,11 +47,6 @@ export interface ShadowResult {
   kept: number;
   warnings: string[];
   ms: number;
-}
-
-/** git's blob id of some bytes (SHA-1 object format), so working-tree files share ids with the index. */
-export function blobId(bytes: Buffer): string {
-  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
 function readManifest(file: string, shadowDir: string): Manifest {
