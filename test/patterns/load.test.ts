@@ -7,7 +7,7 @@ import { defaultPatternDir, loadPatterns, packageRoot } from '../../src/adapters
 import { isRustgateError } from '../../src/core/errors.js';
 import type { Diagnostic } from '../../src/core/diagnostics/types.js';
 import { PATTERN_SCHEMA } from '../../src/core/patterns/schema.js';
-import { createPatternSource } from '../../src/core/patterns/source.js';
+import { createPatternSource, patternConfidence } from '../../src/core/patterns/source.js';
 
 const VALID = readFileSync(path.resolve('patterns/mut_binding.yaml'), 'utf8');
 
@@ -81,6 +81,11 @@ describe('createPatternSource', () => {
       edits: [{ file: 'src/lib.rs', byteStart: text.indexOf('total = 0'), byteEnd: text.indexOf('total = 0'), replacement: 'mut ' }],
       touchedKeys: [], targets: [0],
     }]);
+  });
+
+  it('reports the confidence prior of a candidate\'s pattern', () => {
+    const patterns = loadPatterns();
+    expect([patternConfidence(patterns, 'mut_binding'), patternConfidence(patterns, 'moved_value_clone'), patternConfidence(patterns, 'rustc_suggestion'), patternConfidence(patterns, null)]).toEqual(['high', 'low', null, null]);
   });
 
   it('proposes nothing for a file it was not given or a warning', async () => {

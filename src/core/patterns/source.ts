@@ -5,7 +5,7 @@
 import type { Candidate, CandidateSource, FileEdit, FixContext } from '../fix/types.js';
 import { ACTIONS } from './actions.js';
 import { interpolate, matchDetector } from './detect.js';
-import type { Pattern } from './model.js';
+import type { Pattern, PatternConfidence } from './model.js';
 import { RustText } from './rust-text.js';
 
 function sameEdits(a: readonly FileEdit[], b: readonly FileEdit[]): boolean {
@@ -89,4 +89,11 @@ export function createPatternSource(patterns: readonly Pattern[]): CandidateSour
     name: 'patterns',
     propose: (diagnosticIndex: number, ctx: FixContext) => proposeFromPatterns(fixes, diagnosticIndex, ctx),
   };
+}
+
+/** The confidence prior of the pattern behind a candidate (`patternId`), or null when it is not a pattern's. */
+export function patternConfidence(patterns: readonly Pattern[], patternId: string | null): PatternConfidence | null {
+  if (patternId === null) return null;
+  const p = patterns.find((x) => x.id === patternId);
+  return p ? (p.confidence ?? 'medium') : null;
 }
