@@ -8,6 +8,10 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { cargoCheck } from '../adapters/cargo/check.js';
+import { readWorkspace } from '../adapters/cargo/metadata.js';
+import { runTests } from '../adapters/cargo/test-runner.js';
+import { cratesOwningFiles, impactedPackages } from '../core/tests/impacted.js';
+import type { Workspace } from '../core/isg/workspace.js';
 import type { Diagnostic } from '../core/diagnostics/types.js';
 import { RustgateError } from '../core/errors.js';
 import type { Validator } from '../core/fix/search.js';
@@ -17,7 +21,10 @@ import { ensureWorkDir } from './workdir.js';
 export interface ValidationTreeOptions {
   /** Absolute path of the repository (the Cargo workspace root). */
   repoRoot: string;
-  /** Run tests after a clean check: a test-name filter, or '' for every test of the workspace. Null: no tests. */
+  /**
+   * Run tests after a clean check: '' for the impacted tests (packages owning the candidate's files and their
+   * dependents), or a test-name filter for `cargo test NAME` over the workspace. Null: no tests.
+   */
   tests?: string | null;
   /** Shared cargo target dir (default `<repo>/.rustgate/target`). */
   targetDir?: string;
@@ -93,6 +100,7 @@ export async function prepareValidationTree(opts: ValidationTreeOptions): Promis
   for (const f of await listFiles(dir)) if (!wanted.has(f)) await rm(path.join(dir, f), { force: true });
   // Files currently differing from the base copy, so each validation starts from the working tree.
   const dirty = new Set<string>();
+  let workspace: Workspace | undefined;
   const env = { CARGO_TARGET_DIR: targetDir, CARGO_TERM_COLOR: 'never', RUSTFLAGS: process.env.RUSTFLAGS ?? '' };
 
   const validate: Validator = async (overrides) => {
@@ -120,11 +128,22 @@ export async function prepareValidationTree(opts: ValidationTreeOptions): Promis
     }
     if (errors.length > 0) return { errors, warnings, status: 'Failed' };
     if (opts.tests === null || opts.tests === undefined) return { errors, warnings, status: 'Cargo_OK' };
-    const args = ['test', '--workspace', '--no-fail-fast', ...(opts.tests === '' ? [] : [opts.tests])];
+    if (opts.tests === '') {
+      workspace ??= await readWorkspace(dir);
+      const deps = new Map(workspace.packages.map((p) => [p.name, p.deps]));
+      const packages = impactedPackages(cratesOwningFiles(Array.from(overrides.keys()), workspace.packages), deps);
+      const t = await runTests({ cwd: dir, targetDir, packages, timeoutMs });
+      if (t.exitCode === 0 && t.failed === 0 && !t.buildFailed && !t.timedOut) return { errors, warnings, status: 'Tests_OK' };
+      const names = t.failedTests.length > 0 ? t.failedTests.map((f) => f.name) : [t.timedOut ? 'tests timed out' : t.buildFailed ? 'tests did not build' : 'tests'];
+      return { errors: names.map((n) => syntheticError(`test failed: ${n}`, t.stderrTail, 'test')), warnings, status: 'Failed' };
+    }
+    const args = ['test', '--workspace', '--no-fail-fast', opts.tests];
     const t = await run('cargo', args, dir, env, timeoutMs);
-    if (t.exitCode === 0) return { errors, warnings, status: 'Tests_OK' };
+    const passed = Array.from(t.stdout.matchAll(/^test result: \w+\. (\d+) passed/gm), (m) => Number(m[1] ?? 0)).reduce((a, b) => a + b, 0);
+    if (t.exitCode === 0 && passed > 0) return { errors, warnings, status: 'Tests_OK' };
+    if (t.exitCode === 0) return { errors: [syntheticError(`no test matched ${opts.tests}`, t.stdout.slice(-4000), 'test')], warnings, status: 'Failed' };
     const failed = Array.from(t.stdout.matchAll(/^test (\S+) \.\.\. FAILED$/gm), (m) => m[1] ?? '');
-    const names = failed.length > 0 ? failed : [opts.tests === '' ? 'tests' : opts.tests];
+    const names = failed.length > 0 ? failed : [opts.tests];
     return { errors: names.map((n) => syntheticError(`test failed: ${n}`, t.stdout.slice(-4000), 'test')), warnings, status: 'Failed' };
   };
 

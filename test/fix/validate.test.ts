@@ -23,6 +23,12 @@ describe('workspace validator', () => {
     const failing = await tree.validate(new Map([['src/lib.rs', fixed.replace('|| 7), 7)', '|| 7), 8)')]]));
     expect([failing.status, failing.errors.map((d) => [d.source, d.message])]).toEqual(['Failed', [['test', 'test failed: tests::runs_job']]]);
 
+    // A test-name filter: the named test must exist and pass.
+    const named = await prepareValidationTree({ repoRoot: repo, tests: 'runs_job' });
+    expect((await named.validate(new Map([['src/lib.rs', fixed]]))).status).toBe('Tests_OK');
+    const unknown = await prepareValidationTree({ repoRoot: repo, tests: 'no_such_test' });
+    expect((await unknown.validate(new Map([['src/lib.rs', fixed]]))).errors.map((d) => d.message)).toEqual(['no test matched no_such_test']);
+
     // An empty override map puts the working tree's bytes back.
     expect((await tree.validate(new Map())).errors.map((d) => d.code)).toEqual(['E0277']);
     expect(await treeHash(repo)).toBe(before);
