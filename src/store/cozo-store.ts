@@ -48,6 +48,14 @@ type Op =
   | { t: 'code'; row: CodeGraphRow }
   | { t: 'run'; run: RunRecord };
 
+/** Rows of the snapshot read at open, kept to build the mirror without querying Cozo, plus the ops since. */
+interface MirrorSeed {
+  node: CozoValue[][];
+  edge: CozoValue[][];
+  file: CozoValue[][];
+  ops: Op[];
+}
+
 interface Mirror {
   nodes: Map<string, IsgNode>;
   edges: Map<string, IsgEdge>;
@@ -87,6 +95,8 @@ class CozoIsgStore implements IsgStore {
   readonly codeGraph: CodeGraphApi;
   readonly learning: LearningLog;
   private mirror: Mirror | undefined;
+  /** Set by openStore from the snapshot it imported; consumed by the first bulk read. */
+  seed: MirrorSeed | undefined;
   private pending: Op[] = [];
   private pendingRows = 0;
   /** True when the next flush must write a full snapshot (none valid on disk, journal damaged, or big writes). */
@@ -160,16 +170,7 @@ class CozoIsgStore implements IsgStore {
           const rows = addEdges.slice(i, i + BATCH).map(edgeToRow);
           await e.run(`?[${EDGE_COLS}] <- $rows :put edge {${EDGE_COLS}}`, { rows });
         }
-        const m = this.mirror;
-        if (m !== undefined) {
-          for (const x of rmEdges) m.edges.delete(edgeId(x.src, x.rel, x.dst));
-          for (const k of rmNodes) m.nodes.delete(k);
-          // Round-trip through the row form so the mirror holds exactly what Cozo holds.
-          for (const n of upNodes) m.nodes.set(n.key, rowToNode(nodeToRow(n) as CozoValue[]));
-          for (const x of addEdges) m.edges.set(edgeId(x.src, x.rel, x.dst), rowToEdge(edgeToRow(x) as CozoValue[]));
-          if (rmNodes.length + upNodes.length > 0) m.sortedNodes = undefined;
-          if (rmEdges.length + addEdges.length > 0) m.sortedEdges = undefined;
-        }
+        this.toMirror({ t: 'delta', d: { removeEdges: rmEdges, removeNodes: rmNodes, upsertNodes: upNodes, addEdges } });
         return;
       }
       case 'files': {
@@ -182,11 +183,7 @@ class CozoIsgStore implements IsgStore {
           const rows = put.slice(i, i + BATCH).map(fileToRow);
           await e.run(`?[${FILE_COLS}] <- $rows :put file_state {${FILE_COLS}}`, { rows });
         }
-        const m = this.mirror;
-        if (m !== undefined) {
-          for (const f of rm) m.files.delete(f);
-          for (const f of put) m.files.set(f.file, rowToFile(fileToRow(f) as CozoValue[]));
-        }
+        this.toMirror({ t: 'files', put, rm });
         return;
       }
       case 'meta':
@@ -201,12 +198,36 @@ class CozoIsgStore implements IsgStore {
     }
   }
 
+  /** Applies a (deduplicated) graph or file op to the mirror, or remembers it until the mirror is built. */
+  private toMirror(op: Op): void {
+    const m = this.mirror;
+    if (m === undefined) {
+      this.seed?.ops.push(op);
+      return;
+    }
+    if (op.t === 'delta') {
+      const d = op.d;
+      for (const x of d.removeEdges) m.edges.delete(edgeId(x.src, x.rel, x.dst));
+      for (const k of d.removeNodes) m.nodes.delete(k);
+      // Round-trip through the row form so the mirror holds exactly what Cozo holds.
+      for (const n of d.upsertNodes) m.nodes.set(n.key, rowToNode(nodeToRow(n) as CozoValue[]));
+      for (const x of d.addEdges) m.edges.set(edgeId(x.src, x.rel, x.dst), rowToEdge(edgeToRow(x) as CozoValue[]));
+      if (d.removeNodes.length + d.upsertNodes.length > 0) m.sortedNodes = undefined;
+      if (d.removeEdges.length + d.addEdges.length > 0) m.sortedEdges = undefined;
+    } else if (op.t === 'files') {
+      for (const f of op.rm) m.files.delete(f);
+      for (const f of op.put) m.files.set(f.file, rowToFile(fileToRow(f) as CozoValue[]));
+    }
+  }
+
   private async getMirror(): Promise<Mirror> {
     if (this.mirror !== undefined) return this.mirror;
-    // Cozo returns rows sorted by the head, i.e. by key: the arrays double as the sorted caches.
-    const nodes = (await this.query(`?[${NODE_COLS}] := *node{${NODE_COLS}}`)).rows.map(rowToNode);
-    const edges = (await this.query(`?[${EDGE_COLS}] := *edge{${EDGE_COLS}}`)).rows.map(rowToEdge);
-    const files = (await this.query(`?[${FILE_COLS}] := *file_state{${FILE_COLS}}`)).rows.map(rowToFile);
+    // Snapshot rows (or Cozo's answers) are sorted by key: the arrays double as the sorted caches.
+    const seed = this.seed;
+    this.seed = undefined;
+    const nodes = (seed?.node ?? (await this.query(`?[${NODE_COLS}] := *node{${NODE_COLS}}`)).rows).map(rowToNode);
+    const edges = (seed?.edge ?? (await this.query(`?[${EDGE_COLS}] := *edge{${EDGE_COLS}}`)).rows).map(rowToEdge);
+    const files = (seed?.file ?? (await this.query(`?[${FILE_COLS}] := *file_state{${FILE_COLS}}`)).rows).map(rowToFile);
     this.mirror = {
       nodes: new Map(nodes.map((n) => [n.key, n])),
       edges: new Map(edges.map((x) => [edgeId(x.src, x.rel, x.dst), x])),
@@ -214,6 +235,7 @@ class CozoIsgStore implements IsgStore {
       sortedNodes: nodes,
       sortedEdges: edges,
     };
+    for (const op of seed?.ops ?? []) this.toMirror(op);
     return this.mirror;
   }
 
@@ -306,9 +328,11 @@ class CozoIsgStore implements IsgStore {
   nodeAt(file: string, line: number): Promise<IsgNode | undefined> {
     return this.serial(async () => {
       if (file === '') return undefined; // synthetic nodes have no file and no lines
+      // Two rules so that the join back to `node` is a key lookup, not a scan (checked with ::explain).
       const r = await this.query(
-        `?[${NODE_COLS}, len] := *node:by_file{file: $file, start_line, end_line, key}, start_line <= $line,
-           end_line >= $line, len = end_line - start_line, *node{${NODE_COLS}}
+        `hit[key, len, s] := *node:by_file{file: $file, start_line: s, end_line: e, key}, s <= $line, e >= $line,
+           len = e - s
+         ?[${NODE_COLS}, len] := hit[key, len, s], *node{${NODE_COLS}}
          :order len, -start_line, key
          :limit 1`,
         { file, line });
@@ -568,6 +592,16 @@ class CozoLearningLog implements LearningLog {
   }
 }
 
+/** The snapshot's node/edge/file rows if their columns are in the order the row converters expect. */
+function seedFrom(data: CozoExport): MirrorSeed | undefined {
+  const ok = (rel: string, cols: string): CozoValue[][] | undefined =>
+    data[rel]?.headers.join(', ') === cols ? data[rel]?.rows : undefined;
+  const node = ok('node', NODE_COLS);
+  const edge = ok('edge', EDGE_COLS);
+  const file = ok('file_state', FILE_COLS);
+  return node && edge && file ? { node, edge, file, ops: [] } : undefined;
+}
+
 /** Opens a store that lives only in memory (tests, dry runs); flush() does nothing. */
 export async function openMemoryStore(): Promise<IsgStore> {
   const engine = await openWasmEngine();
@@ -609,6 +643,7 @@ export async function openStore(dir: string, opts: OpenStoreOptions = {}): Promi
     const journal = await readJournal(dir, snap.gen);
     if (journal.corrupt !== undefined) throw new Error(journal.corrupt);
     store = new CozoIsgStore(engine, dir, snap.gen, journal.discarded > 0, snap.bytes, journal.bytes);
+    store.seed = seedFrom(snap.data);
     for (const entry of journal.entries) {
       for (const op of entry.ops) await store.applyOp(op as Op);
     }

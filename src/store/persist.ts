@@ -127,10 +127,9 @@ export async function appendJournal(dir: string, line: string): Promise<number> 
   return Buffer.byteLength(line);
 }
 
-/** Removes the journal (after a snapshot made it redundant). */
+/** Removes the journal after a snapshot made it redundant (no fsync: a surviving journal has a stale generation id). */
 export async function removeJournal(dir: string): Promise<void> {
   await rm(join(dir, JOURNAL), { force: true });
-  await fsyncDir(dir);
 }
 
 /** What the journal holds for generation `gen`. */
