@@ -3,7 +3,7 @@
  * in a shadow copy, map each diagnostic to its ISG node and blast radius, and return one report.
  * Never writes the user's working tree, index, refs or stash.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { cargoCheck, type CargoCheckResult } from '../adapters/cargo/check.js';
 import { rangeChanges, resolveRange, stagedChanges, worktreeChanges, type ResolvedRange } from '../adapters/git/changes.js';
@@ -114,14 +114,33 @@ export function synthesiseCargoFailure(res: Pick<CargoCheckResult, 'timedOut' | 
   return cargoFailure(`${message}\n${text}`, file);
 }
 
+/**
+ * The Cargo workspace root for a directory (like cargo does it): the nearest ancestor, within the git work tree,
+ * whose Cargo.toml has a `[workspace]` table, else the nearest Cargo.toml; null when there is none.
+ */
+export function findWorkspaceRoot(dir: string, top: string): string | null {
+  let nearest: string | null = null;
+  for (let d = dir; ; d = path.dirname(d)) {
+    const manifest = path.join(d, 'Cargo.toml');
+    if (existsSync(manifest)) {
+      nearest ??= d;
+      if (/^\s*\[workspace\]/m.test(readFileSync(manifest, 'utf8'))) return d;
+    }
+    if (d === top || path.dirname(d) === d || !d.startsWith(top)) break;
+  }
+  return nearest;
+}
+
 /** Runs PreFlight and returns its report (the CLI picks the exit code from `ok`). */
 export async function runPreflight(opts: PreflightOptions): Promise<PreflightReport> {
   const t0 = performance.now();
   const progress = opts.onProgress ?? (() => undefined);
-  const repo = await openRepo(path.resolve(opts.repo));
-  if (!existsSync(path.join(repo.workspace, 'Cargo.toml'))) {
-    throw new RustgateError('NO_CARGO_TOML', `no Cargo.toml in ${repo.workspace}`, 'pass --repo with the directory that holds the workspace root Cargo.toml');
+  let repo = await openRepo(path.resolve(opts.repo));
+  const root = findWorkspaceRoot(repo.workspace, repo.top);
+  if (root === null) {
+    throw new RustgateError('NO_CARGO_TOML', `no Cargo.toml in ${repo.workspace} or above it in the repository`, 'pass --repo with the directory that holds the workspace root Cargo.toml');
   }
+  if (root !== repo.workspace) repo = await openRepo(root);
   if (opts.scope === 'diff' && !opts.range) {
     throw new RustgateError('BAD_RANGE', '--diff needs a range', 'use --diff BASE..HEAD, e.g. --diff origin/main..HEAD');
   }

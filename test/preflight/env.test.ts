@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -85,6 +85,19 @@ describe('preflight environment errors exit 2 with the cause and the next step',
 });
 
 describe('a workspace in a subdirectory of the repository', () => {
+  it('--repo pointing at a member crate (or below) checks the whole workspace with workspace-relative keys', async () => {
+    const { top, ws } = await makeRepo({ subdir: 'rust' });
+    write(ws, CORE_LIB, breakSend(read(ws, CORE_LIB)));
+    await git(top, 'add', '-A');
+    for (const dir of [path.join(ws, 'crates/core'), path.join(ws, 'crates/app/src')]) {
+      const { code, json } = await preflightJson(top, dir);
+      expect(code).toBe(1);
+      expect(json.changed_files).toEqual([CORE_LIB]);
+      expect(json.diagnostics[0]).toMatchObject({ code: 'E0277', file: CORE_LIB, isg: { key: SPAWN_KEY } });
+    }
+    expect(existsSync(path.join(ws, 'crates/core/.rustgate'))).toBe(false);
+  });
+
   it('reports workspace-relative paths and keys, and repo-relative paths in CI formats', async () => {
     const { top, ws } = await makeRepo({ subdir: 'rust/ws' });
     write(ws, CORE_LIB, breakSend(read(ws, CORE_LIB)));

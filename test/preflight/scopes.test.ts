@@ -48,6 +48,21 @@ describe('preflight --diff BASE..HEAD', () => {
     expect(older.json.changed_files).toEqual([CORE_LIB]);
   });
 
+  it('BASE...HEAD checks from the merge base (a pull request), so changes on the base branch do not count', async () => {
+    const { top, ws } = await makeRepo();
+    await git(top, 'checkout', '-q', '-b', 'feature');
+    write(ws, CORE_LIB, breakSend(read(ws, CORE_LIB)));
+    await git(top, 'commit', '-q', '-am', 'feature: drop Send');
+    await git(top, 'checkout', '-q', 'main');
+    write(ws, 'README.md', 'base moved on\n');
+    await git(top, 'commit', '-q', '-am', 'main: docs');
+    const pr = await preflightJson(top, ws, '--diff', 'main...feature');
+    expect(pr.code).toBe(1);
+    expect(pr.json.changed_files).toEqual([CORE_LIB]);
+    const twoDot = await preflightJson(top, ws, '--diff', 'main..feature');
+    expect(twoDot.json.changed_files).toEqual(['README.md', CORE_LIB]);
+  });
+
   it('rejects a bad range with exit 2 and BAD_RANGE', async () => {
     const { top, ws } = await makeRepo();
     for (const range of ['nope..HEAD', 'HEAD..nope', '..', '--output=x..HEAD']) {
