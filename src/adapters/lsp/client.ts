@@ -105,6 +105,8 @@ export async function startLanguageServer(command: string, args: string[], rootU
   let sawStatus = false;
   let quiescent = false;
   const texts = new Map<string, { version: number; text: string }>();
+  /** Version of the document each publish was computed for, when the server says (LSP `versionSupport`). */
+  const publishedVersion = new Map<string, number | undefined>();
     if (opts.trace) {
     const trace = opts.trace;
     conn.onNotification((method: string, params: unknown) => trace('notification', method, params));
@@ -112,6 +114,7 @@ export async function startLanguageServer(command: string, args: string[], rootU
   conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: LspDiagnostic[] }) => {
     opts.trace?.('notification', 'textDocument/publishDiagnostics', p);
     diagnostics.set(p.uri, p.diagnostics);
+    publishedVersion.set(p.uri, (p as { version?: number }).version);
     lastActivity = Date.now();
   });
   conn.onNotification('experimental/serverStatus', (p: { quiescent?: boolean }) => {
@@ -208,7 +211,14 @@ export async function startLanguageServer(command: string, args: string[], rootU
       // mode also a publish for every document.
       for (;;) {
         const now = Date.now();
-        const allPublished = pull || uris.every((u) => diagnostics.has(u));
+        // A publish for an older version of a buffer does not count (the server has not seen the last change yet).
+        const current = (u: string): boolean => {
+          if (!diagnostics.has(u)) return false;
+          const v = publishedVersion.get(u);
+          const want = texts.get(u)?.version;
+          return v === undefined || want === undefined || v >= want;
+        };
+        const allPublished = pull || uris.every(current);
         const settled = (!sawStatus || quiescent) && now - lastActivity >= quietMs;
         if (allPublished && settled) break;
         if (now >= deadline) return { diagnostics: new Map(diagnostics), timedOut: true };
