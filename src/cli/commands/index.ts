@@ -1,9 +1,21 @@
 /** Registers every sub-command; each lives in its own file and reports its exit code through `setExit`. */
 import type { Command } from 'commander';
 import type { CliIO } from '../io.js';
+import { registerBuildIsg } from './build-isg.js';
+import { registerDebugBug } from './debug-bug.js';
+import { registerHooks } from './hooks.js';
+import { registerIsg } from './isg.js';
+import { registerModels } from './models.js';
+import { registerPreflight } from './preflight.js';
+import { preflightSeams } from './preflight-seams.js';
 
 export type SetExit = (code: number) => void;
 
-export function registerCommands(_program: Command, _io: CliIO, _setExit: SetExit): void {
-  // Commands are added here as they land (build-isg, isg, preflight, hooks, debug-bug, validate-fix, models).
+export function registerCommands(program: Command, io: CliIO, setExit: SetExit): void {
+  registerBuildIsg(program, io, setExit);
+  registerIsg(program, io, setExit);
+  registerPreflight(program, io, setExit, preflightSeams());
+  registerDebugBug(program, io, setExit);
+  registerModels(program, io, setExit);
+  registerHooks(program, io, setExit);
 }
