@@ -243,9 +243,8 @@ if (isMain) {
   // BENCH_PATTERNS=1 adds the pattern library (patterns/*.yaml) as a second candidate source.
   const sources: CandidateSource[] = [];
   if (process.env.BENCH_PATTERNS === '1') {
-    const { loadPatterns } = await import('../src/adapters/patterns/load.js');
-    const { createPatternSource } = await import('../src/core/patterns/source.js');
-    sources.push(createPatternSource(loadPatterns()));
+    const { loadPatternSources } = await import('../src/app/debug-bug.js');
+    sources.push(...(await loadPatternSources()));
   }
   const summary = await benchFix({ corpus, jobs, sources, ...(limit !== undefined ? { limit } : {}), baseline, ...(process.env.BENCH_FILTER ? { filter: process.env.BENCH_FILTER } : {}), ...(process.env.BENCH_PLACEHOLDERS === '1' ? { rustcOptions: { allowPlaceholders: true } } : {}) });
   console.log(renderMarkdown(summary));

@@ -187,6 +187,22 @@ async function applyAndCommit(
   }
 }
 
+/** The bundled pattern library (patterns/*.yaml) as a candidate source; a pattern's confidence becomes the prior. */
+export async function loadPatternSources(): Promise<CandidateSource[]> {
+  const { loadPatterns } = await import('../adapters/patterns/load.js');
+  const { createPatternSource, patternConfidence } = await import('../core/patterns/source.js');
+  const patterns = loadPatterns();
+  const source = createPatternSource(patterns);
+  const prior = { high: 'MachineApplicable', medium: 'MaybeIncorrect', low: 'HasPlaceholders' } as const;
+  return [
+    {
+      name: source.name,
+      propose: async (i, ctx) =>
+        (await source.propose(i, ctx)).map((c) => ({ ...c, applicability: c.applicability ?? prior[patternConfidence(patterns, c.patternId) ?? 'medium'] })),
+    },
+  ];
+}
+
 /** Runs the pipeline once and returns the report (and, with --apply, the commit). */
 export async function runDebugBug(opts: DebugBugOptions): Promise<DebugBugReport> {
   const started = Date.now();

@@ -1,4 +1,6 @@
 /** `rustgate debug-bug`: flags → runDebugBug → report (JSON or text) → exit code (0 fixed/proposed/nothing, 1 no safe fix). */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import type { DebugBugReport } from '../../app/debug-bug.js';
@@ -23,17 +25,19 @@ interface DebugBugFlags {
 export interface DebugBugDeps {
   /** Extra candidate sources; default: the bundled pattern library. */
   sources?: (repo: string) => Promise<CandidateSource[]>;
-  /** Opens the ISG store of the repo (null when it has not been built). The command closes it. */
+  /** Opens the ISG store of the repo (null when it has not been built); default: `defaultOpenStore`. The command closes it. */
   openStore?: (repo: string) => Promise<IsgStore | null>;
   /** Asks the user; default: a y/N prompt on the terminal. */
   confirm?: (report: DebugBugReport) => Promise<boolean>;
 }
 
-/** The bundled pattern library (patterns/*.yaml) as a candidate source. */
-export async function defaultSources(): Promise<CandidateSource[]> {
-  const { loadPatterns } = await import('../../adapters/patterns/load.js');
-  const { createPatternSource } = await import('../../core/patterns/source.js');
-  return [createPatternSource(loadPatterns())];
+/** The repo's ISG store when `rustgate build-isg` has made one (`<repo>/.rustgate/store/`), else null. */
+export async function defaultOpenStore(repo: string): Promise<IsgStore | null> {
+  const dir = path.join(path.resolve(repo), '.rustgate', 'store');
+  const st = await stat(dir).catch(() => null);
+  if (!st?.isDirectory()) return null;
+  const { openStore } = await import('../../store/cozo-store.js');
+  return openStore(dir);
 }
 
 /** Renders the report for people. */
@@ -73,10 +77,10 @@ export function registerDebugBug(program: Command, io: CliIO, setExit: SetExit, 
     .option('--tests', "also require the workspace's tests to pass")
     .option('--repo <dir>', 'the workspace root (directory with the root Cargo.toml)', '.')
     .action(async (flags: DebugBugFlags) => {
-      const { runDebugBug } = await import('../../app/debug-bug.js');
-      const store = deps.openStore ? await deps.openStore(flags.repo) : null;
+      const { runDebugBug, loadPatternSources } = await import('../../app/debug-bug.js');
+      const store = await (deps.openStore ?? defaultOpenStore)(flags.repo);
       try {
-        const sources = deps.sources ? await deps.sources(flags.repo) : await defaultSources();
+        const sources = deps.sources ? await deps.sources(flags.repo) : await loadPatternSources();
         // Only an interactive terminal without --json is asked; anything else never writes without --apply.
         const canAsk = io.interactive && Boolean(process.stdin.isTTY) && !flags.json && !flags.investigate && !flags.apply;
         const confirm = deps.confirm ?? (canAsk ? (r: DebugBugReport) => askOnTerminal(r, io) : undefined);

@@ -29,7 +29,10 @@ export interface Candidate {
   touchedKeys: string[];
   /** The diagnostic(s) this candidate targets (indexes into the diagnostics it was made from). */
   targets: number[];
-  /** rustc's applicability label for rustc candidates (a prior for ordering; validation decides). */
+  /**
+   * The source's safety label, in rustc's vocabulary (rustc's own for rustc candidates; a pattern's high/medium/low
+   * confidence maps onto it). A prior for ordering and confidence only; validation decides.
+   */
   applicability?: Applicability;
 }
 
