@@ -148,6 +148,12 @@ const ROWS: Row[] = [
   ['lifetime on a parameter', 'lifetime_on_param', "fn f<'a>(a: &'a str, b: &str) -> &'a str { ⟦b⟧ }", { name: 'b', lifetime: "'a" }, "fn f<'a>(a: &'a str, b: &'a str) -> &'a str { b }"],
   ['field through self in a method', 'replace_primary', 'impl C { fn get(&self) -> u32 { ⟦count⟧ } }', { prefix: 'self.' }, 'impl C { fn get(&self) -> u32 { self.count } }'],
   ['no self outside methods', 'replace_primary', 'fn get() -> u32 { ⟦count⟧ }', { prefix: 'self.' }, null],
+  ['wrap in a constructor', 'wrap_expr', 'fn f(x: u8) -> Option<u8> { ⟦x + 1⟧ }', { with: 'Some' }, 'fn f(x: u8) -> Option<u8> { Some(x + 1) }'],
+  ['wrap a shorthand field', 'wrap_expr', 'fn f(v: u8) -> S { S { ⟦v⟧ } }', { with: 'Box::new' }, 'fn f(v: u8) -> S { S { v: Box::new(v) } }'],
+  ['wrapper must be a path', 'wrap_expr', 'fn f(x: u8) -> Option<u8> { ⟦x⟧ }', { with: 'drop(y); Some' }, null],
+  ['call a named function', 'call_value', 'fn f() -> u8 { ⟦seven⟧ }', {}, 'fn f() -> u8 { seven() }'],
+  ['char to str', 'char_to_str', "fn f() -> &'static str { ⟦'x'⟧ }", {}, 'fn f() -> &\'static str { "x" }'],
+  ['quote char to str', 'char_to_str', "fn f() -> &'static str { ⟦'\"'⟧ }", {}, 'fn f() -> &\'static str { "\\"" }'],
   // UTF-8: byte offsets after multi-byte characters
   ['multi-byte text before the span', 'clone_at_span', 'fn f() { let s = "héllo ✓ 😀"; g(⟦name⟧) }', {}, 'fn f() { let s = "héllo ✓ 😀"; g(name.clone()) }'],
 ];

@@ -341,7 +341,7 @@ const addMutToBinding: ActionFn = (input) => {
 /** Prefixes `&` (or `&mut ` with `mode: mut`) to the target expression(s). */
 const borrowAtSpan: ActionFn = (input) => {
   const mode = input.params.mode?.trim() ?? '';
-  const prefix = mode === 'mut' ? '&mut ' : mode === 'reborrow' ? '&mut *' : '&';
+  const prefix = mode === 'mut' || mode === 'mutably' ? '&mut ' : mode === 'reborrow' ? '&mut *' : '&';
   return targets(input).flatMap((r) => prefixExpr(input, r, prefix));
 };
 
@@ -967,6 +967,33 @@ const lifetimeOnParam: ActionFn = (input) => {
   return [edit(input, at, at, `${lt} `)];
 };
 
+/** Wraps the target expression in a constructor or function: `x` → `Some(x)`, `Box::new(x)`, `Wrapper(x)`. */
+const wrapExpr: ActionFn = (input) => {
+  const w = input.params.with?.trim() ?? '';
+  if (!/^(?:[A-Za-z_]\w*::)*[A-Z]\w*$|^(?:[A-Za-z_]\w*::)*[A-Z]\w*::new$/.test(w)) return [];
+  return targets(input).flatMap((r) => {
+    const text = textOf(input, r);
+    if (text.trim() === '' || inPattern(input.src, r)) return [];
+    if (isIdent(text) && isShorthandField(input.src, r)) return [edit(input, r.start, r.end, `${text}: ${w}(${text})`)];
+    return [edit(input, r.start, r.start, `${w}(`), edit(input, r.end, r.end, ')')];
+  });
+};
+
+/** Calls a zero-argument function that was named instead of called: `seven` → `seven()`. */
+const callValue: ActionFn = (input) => targets(input).flatMap((r) => appendPostfix(input, r, '()'));
+
+/** A one-character string written as a char literal: `'x'` → `"x"`. */
+const charToStr: ActionFn = (input) => {
+  const p = primary(input);
+  if (!p) return [];
+  const text = textOf(input, p);
+  const m = /^'(\\'|\\?[^']|\\u\{[0-9a-fA-F]{1,6}\})'$/u.exec(text);
+  if (!m) return [];
+  const body = m[1] ?? '';
+  const inner = body === "\\'" ? "'" : body === '"' ? '\\"' : body;
+  return [edit(input, p.start, p.end, `"${inner}"`)];
+};
+
 /** Every built-in action by name. */
 export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   insert_use: insertUse,
@@ -1000,6 +1027,9 @@ export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   add_return_type: addReturnType,
   add_semicolon: addSemicolon,
   lifetime_on_param: lifetimeOnParam,
+  wrap_expr: wrapExpr,
+  call_value: callValue,
+  char_to_str: charToStr,
 };
 
 /** Names of the built-in actions (for the schema). */

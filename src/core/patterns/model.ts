@@ -77,7 +77,10 @@ export type ActionName =
   | 'mut_ref_binding'
   | 'add_return_type'
   | 'add_semicolon'
-  | 'lifetime_on_param';
+  | 'lifetime_on_param'
+  | 'wrap_expr'
+  | 'call_value'
+  | 'char_to_str';
 
 /** The built-in action and its parameters (strings; `{{field.group}}` refers to detector captures). */
 export interface PatternTemplate {
