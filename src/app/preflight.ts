@@ -183,47 +183,34 @@ export async function runPreflight(opts: PreflightOptions): Promise<PreflightRep
       throw new RustgateError('NO_CARGO_TOML', `the ${opts.scope === 'diff' ? 'commit' : opts.scope === 'staged' ? 'index' : 'working tree'} has no Cargo.toml at the workspace root`, 'stage (git add) the workspace Cargo.toml, or pass --repo with the workspace directory');
     }
 
-    // cargo check and the ISG refresh of the shadow tree only read it: run them side by side (2 cores: rustc on one,
-    // the parser on the other), so the mapping costs little on top of cargo.
-    progress(opts.isg !== false ? 'cargo check + ISG refresh' : 'cargo check');
+    progress('cargo check');
     const targetDir = path.join(workDir, 'target');
-    let isgMs = 0;
-    const graphPromise: Promise<OpenedGraph | null> =
-      opts.isg === false
-        ? Promise.resolve(null)
-        : (async () => {
-            const tIsg = performance.now();
-            try {
-              return await shadowGraph(shadowDir, path.join(workDir, 'shadow-store'), warnings);
-            } finally {
-              isgMs = performance.now() - tIsg;
-            }
-          })();
-    const [cargoSettled, graphSettled] = await Promise.allSettled([
-      cargoCheck({
-        cwd: shadowDir,
-        targetDir,
-        ...(opts.features ? { features: opts.features } : {}),
-        ...(opts.allFeatures ? { allFeatures: true } : {}),
-        ...(opts.packages ? { packages: opts.packages } : {}),
-        ...(opts.cargoTimeoutMs !== undefined ? { timeoutMs: opts.cargoTimeoutMs } : {}),
-      }),
-      graphPromise,
-    ]);
-    const opened = graphSettled.status === 'fulfilled' ? graphSettled.value : null;
-    if (graphSettled.status === 'rejected') warnings.push(`ISG unavailable: ${String(graphSettled.reason)}`);
-    if (cargoSettled.status === 'rejected') {
-      if (opened) await opened.close();
-      throw cargoSettled.reason;
-    }
-    const res = cargoSettled.value;
+    const res = await cargoCheck({
+      cwd: shadowDir,
+      targetDir,
+      ...(opts.features ? { features: opts.features } : {}),
+      ...(opts.allFeatures ? { allFeatures: true } : {}),
+      ...(opts.packages ? { packages: opts.packages } : {}),
+      ...(opts.cargoTimeoutMs !== undefined ? { timeoutMs: opts.cargoTimeoutMs } : {}),
+    });
     const diagnostics: Diagnostic[] = [...res.diagnostics];
     const failure = synthesiseCargoFailure(res, shadowDir, opts.cargoTimeoutMs);
     if (failure) diagnostics.push(failure);
 
+    // The graph only serves to map findings (and extensions): a clean check, the common case for a commit,
+    // skips the refresh entirely and costs little more than cargo itself. The refresh is incremental when it runs.
+    const extensions = opts.extensions ?? [];
+    const needGraph = opts.isg !== false && (extensions.length > 0 || selectDiagnostics(diagnostics).length > 0);
+    const tIsg = performance.now();
+    let opened: OpenedGraph | null = null;
+    if (needGraph) {
+      progress('refreshing the ISG');
+      opened = await shadowGraph(shadowDir, path.join(workDir, 'shadow-store'), warnings);
+    }
+    const isgMs = performance.now() - tIsg;
     try {
       let tests: TestSummary | null = null;
-      for (const ext of opts.extensions ?? []) {
+      for (const ext of extensions) {
         progress(ext.name);
         const out = await ext.run({ repo, scope: opts.scope, shadowRoot: shadowDir, targetDir, changedFiles: changed, diagnostics, graph: opened?.graph ?? null });
         if (out.diagnostics) diagnostics.push(...out.diagnostics);
