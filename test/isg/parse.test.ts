@@ -98,3 +98,15 @@ describe('parseRustSource', () => {
     expect([...threaded.entries()].sort()).toEqual([...main.entries()].sort());
   });
 });
+
+describe('items inside item-position macros', () => {
+  it('indexes the items of a macro body that parses as items, with file line numbers', () => {
+    const f = parseRustSource('cfg_rt! {\n    pub mod runtime;\n    pub fn spawn() { run() }\n}\nbitflags! { struct F: u32 { const A = 1; } }\n');
+    expect(f.items.map((i) => [i.kind, i.name, i.line, i.endLine])).toEqual([
+      ['mod', 'runtime', 2, 2],
+      ['fn', 'spawn', 3, 3],
+    ]);
+    expect(f.items[1]?.calls).toEqual([{ line: 3, path: ['run'] }]);
+    expect(f.syntaxErrors).toEqual([]);
+  });
+});

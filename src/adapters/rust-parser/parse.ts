@@ -465,7 +465,43 @@ class FactsBuilder {
   readonly uses: UseFact[] = [];
   fileFeatures: string[] = [];
 
-  constructor(private readonly src: string) {}
+  /** Rows of the current tree are shifted by this much (non-zero while walking items re-parsed from a macro body). */
+  private lineOffset = 0;
+  private macroDepth = 0;
+
+  constructor(private src: string) {}
+
+  /**
+   * Items wrapped in an item-position macro (`cfg_rt! { pub mod runtime; }`, `thread_local! { .. }`): the body is
+   * re-parsed as items and kept only when it parses cleanly, so DSL macros add nothing.
+   */
+  private macroItems(node: Node, ctx: Ctx): void {
+    const tt = node.lastNamedChild;
+    if (!tt || tt.type !== 'token_tree' || this.macroDepth >= 4) return;
+    const open = this.src.charAt(tt.startIndex);
+    if (open !== '{' && open !== '(' && open !== '[') return;
+    const inner = this.src.slice(tt.startIndex + 1, tt.endIndex - 1);
+    if (inner.trim() === '') return;
+    const tree = getParser().parse(inner, undefined, { bufferSize: Math.max(32 * 1024, inner.length * 2 + 16) });
+    if (tree.rootNode.hasError) return;
+    const saved = { src: this.src, lineOffset: this.lineOffset };
+    const first = this.items.length;
+    this.src = inner;
+    this.lineOffset = saved.lineOffset + tt.startPosition.row;
+    this.macroDepth++;
+    try {
+      this.walkItems(tree.rootNode, ctx);
+    } finally {
+      this.macroDepth--;
+      this.src = saved.src;
+      const shift = this.lineOffset - saved.lineOffset;
+      this.lineOffset = saved.lineOffset;
+      for (let i = first; i < this.items.length; i++) {
+        const it = this.items[i] as ItemFact;
+        for (const c of it.calls) c.line += shift;
+      }
+    }
+  }
 
   private slice(from: number, to: number): string {
     return this.src.slice(from, to);
@@ -494,6 +530,11 @@ class FactsBuilder {
             for (const f of readAttrs([child]).features) if (!this.fileFeatures.includes(f)) this.fileFeatures.push(f);
           }
           continue;
+        case 'macro_invocation':
+          this.macroItems(child, ctx);
+          attrs = [];
+          docs = [];
+          continue;
         default:
           this.item(child, attrs, docs, ctx);
           attrs = [];
@@ -508,8 +549,8 @@ class FactsBuilder {
       kind,
       name,
       mods: ctx.mods,
-      line: Math.min(attrs.leadLine ?? Infinity, node.startPosition.row + 1),
-      endLine: node.endPosition.row + 1,
+      line: Math.min(attrs.leadLine ?? Infinity, node.startPosition.row + 1) + this.lineOffset,
+      endLine: node.endPosition.row + 1 + this.lineOffset,
       signature: normalizeWs(signature).replace(/,$/, ''),
       public: ctx.traitPublic ?? (vis !== undefined && vis.text.startsWith('pub')),
       features: attrs.features,
@@ -687,7 +728,7 @@ class FactsBuilder {
   private useDecl(node: Node, ctx: Ctx): void {
     const vis = node.namedChildren.find((c) => c.type === 'visibility_modifier');
     const pub = vis !== undefined && vis.text.startsWith('pub');
-    const line = node.startPosition.row + 1;
+    const line = node.startPosition.row + 1 + this.lineOffset;
     const add = (path: string[], glob: boolean, alias?: string): void => {
       let p = path;
       if (p.length > 1 && p[p.length - 1] === 'self') p = p.slice(0, -1);
