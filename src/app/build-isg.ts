@@ -26,6 +26,7 @@ export interface BuildProgress {
   total: number;
 }
 
+/** Inputs of one build. */
 export interface BuildOptions {
   root: string;
   store: IsgStore;

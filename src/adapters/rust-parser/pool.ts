@@ -9,6 +9,7 @@ export interface ParseInput {
   text: string;
 }
 
+/** How parseFiles spreads the work. */
 export interface ParseOptions {
   /** Worker threads to use; 0 parses on the calling thread. Default: 2 when at least `minFilesForWorkers` files. */
   workers?: number;

@@ -6,6 +6,7 @@
 
 export const FACTS_VERSION = 4;
 
+/** Kinds of items the parser records (the ISG node kinds minus the synthetic `crate` and `feature`). */
 export type ItemKind =
   | 'fn' | 'method' | 'struct' | 'enum' | 'union' | 'trait' | 'impl' | 'type' | 'const' | 'static' | 'macro' | 'mod';
 
