@@ -110,3 +110,29 @@ describe('items inside item-position macros', () => {
     expect(f.syntaxErrors).toEqual([]);
   });
 });
+
+describe('cfg_if! and gated macro invocations', () => {
+  it('indexes every cfg_if! branch with its features, and gates macro-wrapped items by the invocation cfg', () => {
+    const f = parseRustSource(
+      [
+        'cfg_if::cfg_if! {',
+        '    if #[cfg(feature = "tokio")] {',
+        '        pub fn spawn() {}',
+        '    } else if #[cfg(unix)] {',
+        '        pub fn spawn() {}',
+        '    } else {',
+        '        pub fn fallback() {}',
+        '    }',
+        '}',
+        '#[cfg(feature = "rt")]',
+        'wrap! { pub struct Runtime; }',
+      ].join('\n'),
+    );
+    expect(f.items.map((i) => [i.name, i.line, i.features])).toEqual([
+      ['spawn', 3, ['tokio']],
+      ['spawn', 5, []],
+      ['fallback', 7, []],
+      ['Runtime', 11, ['rt']],
+    ]);
+  });
+});

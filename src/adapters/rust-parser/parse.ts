@@ -472,12 +472,33 @@ class FactsBuilder {
   constructor(private src: string) {}
 
   /**
-   * Items wrapped in an item-position macro (`cfg_rt! { pub mod runtime; }`, `thread_local! { .. }`): the body is
-   * re-parsed as items and kept only when it parses cleanly, so DSL macros add nothing.
+   * Items wrapped in an item-position macro (`cfg_rt! { pub mod runtime; }`, `thread_local! { .. }`, the branches of
+   * `cfg_if!`): a body is re-parsed as items and kept only when it parses cleanly, so DSL macros add nothing.
+   * `features` are those of the invocation's own `#[cfg]` (and, in `cfg_if!`, of the branch).
    */
-  private macroItems(node: Node, ctx: Ctx): void {
+  private macroItems(node: Node, ctx: Ctx, features: string[]): void {
     const tt = node.lastNamedChild;
     if (!tt || tt.type !== 'token_tree' || this.macroDepth >= 4) return;
+    const name = splitPath(node.childForFieldName('macro')?.text ?? '').pop();
+    if (name !== 'cfg_if') {
+      this.itemsFromTokenTree(tt, ctx, features);
+      return;
+    }
+    let branchAttr = '';
+    for (const child of tt.namedChildren) {
+      if (child.type !== 'token_tree') continue;
+      const open = this.src.charAt(child.startIndex);
+      if (open === '[') branchAttr = child.text;
+      else if (open === '{') {
+        const branch = [...features];
+        for (const m of branchAttr.matchAll(FEATURE_RE)) if (m[1] && !branch.includes(m[1])) branch.push(m[1]);
+        this.itemsFromTokenTree(child, ctx, branch);
+        branchAttr = '';
+      }
+    }
+  }
+
+  private itemsFromTokenTree(tt: Node, ctx: Ctx, features: string[]): void {
     const open = this.src.charAt(tt.startIndex);
     if (open !== '{' && open !== '(' && open !== '[') return;
     const inner = this.src.slice(tt.startIndex + 1, tt.endIndex - 1);
@@ -499,6 +520,7 @@ class FactsBuilder {
       for (let i = first; i < this.items.length; i++) {
         const it = this.items[i] as ItemFact;
         for (const c of it.calls) c.line += shift;
+        for (const f of features) if (!it.features.includes(f)) it.features.push(f);
       }
     }
   }
@@ -531,7 +553,7 @@ class FactsBuilder {
           }
           continue;
         case 'macro_invocation':
-          this.macroItems(child, ctx);
+          this.macroItems(child, ctx, readAttrs(attrs).features);
           attrs = [];
           docs = [];
           continue;
