@@ -87,7 +87,8 @@ export async function readWorkspace(root: string): Promise<Workspace> {
   // Paths are made relative to the directory we were asked about, which keys are based on.
   const wsRoot = abs;
   const members = new Set(meta.workspace_members);
-  const memberPkgs = meta.packages.filter((p) => members.has(p.id));
+  // Members outside DIR (DIR is itself a member of a larger workspace) are left out: keys are relative to DIR.
+  const memberPkgs = meta.packages.filter((p) => members.has(p.id) && !rel(wsRoot, path.dirname(p.manifest_path)).startsWith('..'));
   const memberDirs = new Map(memberPkgs.map((p) => [path.dirname(p.manifest_path), p.name]));
   const packages: WorkspacePackage[] = memberPkgs.map((p) => {
     const targets: WorkspaceTarget[] = p.targets.map((t) => ({ name: t.name, kind: [...t.kind], srcPath: rel(wsRoot, t.src_path) }));
