@@ -9,7 +9,7 @@ import type { Diagnostic } from '../core/diagnostics/types.js';
 import { RustgateError } from '../core/errors.js';
 import { unifiedDiff } from '../core/fix/diff.js';
 import { itemCode } from '../core/fix/future.js';
-import { rating, type FixValidationStatus, type PatternHistory, type Rating } from '../core/fix/rank.js';
+import { rating, type FixValidationStatus, type Rating } from '../core/fix/rank.js';
 import { rustcSource } from '../core/fix/rustc-candidates.js';
 import { checkCandidateScope, isWorkspaceFile } from '../core/fix/scope.js';
 import { searchFix, type SearchResult } from '../core/fix/search.js';
@@ -256,14 +256,6 @@ async function debugBugLocked(repo: string, opts: DebugBugOptions, started: numb
   };
   for (const f of new Set(errors.flatMap(filesOf))) await read(f);
   const planned = await plan(errors, errorKeys, store);
-  const history = new Map<string, PatternHistory>();
-  if (store) {
-    try {
-      history.set('rustc_suggestion', await store.learning.patternStats('rustc_suggestion'));
-    } catch {
-      // no history yet
-    }
-  }
   const result = await searchFix({
     files,
     initial,
@@ -272,7 +264,7 @@ async function debugBugLocked(repo: string, opts: DebugBugOptions, started: numb
     readFile: async (f) => (planned.files.has(f) ? read(f) : undefined),
     gate: (c, current) => checkCandidateScope(c, { plannedFiles: planned.files, plannedKeys: planned.keys, repoRoot: repo, files: current }),
     ...(store ? { graph: store } : {}),
-    history,
+    ...(store ? { historyOf: (id: string) => store.learning.patternStats(id).catch(() => undefined) } : {}),
     ...(opts.maxRounds !== undefined ? { maxRounds: opts.maxRounds } : {}),
     ...(opts.maxCandidatesPerRound !== undefined ? { maxCandidatesPerRound: opts.maxCandidatesPerRound } : {}),
     ...(opts.timeBudgetMs !== undefined ? { timeBudgetMs: opts.timeBudgetMs } : {}),

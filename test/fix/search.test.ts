@@ -75,6 +75,18 @@ describe('searchFix', () => {
     expect(r.confidence).toBe(0.7); // compiled 0.6 + agreement 0.1
   });
 
+  it('asks the history of each pattern once and lets it break ties', async () => {
+    const asked: string[] = [];
+    const historyOf = (id: string) => {
+      asked.push(id);
+      return Promise.resolve(id === 'p_p' ? { tried: 10, validated: 10, accepted: 10 } : { tried: 10, validated: 1, accepted: 0 });
+    };
+    const r = await run('x BUG1 y', [source('r', { BUG1: ['good'] }), source('p', { BUG1: ['fine'] }, 'pattern')], { historyOf });
+    expect(asked).toEqual(['p_p', 'rustc_suggestion']);
+    expect(r.steps[0]?.candidate.id).toBe('p:BUG1:0');
+    expect(r.confidence).toBe(0.67); // compiled 0.6 + 0.2 × (11/12 − 0.5)
+  });
+
   it('reports no_progress and changes nothing when no candidate helps', async () => {
     const r = await run('BUG1', [source('s', { BUG1: ['NEW.', 'BUG2'] })]);
     expect(r.outcome).toBe('no_progress');

@@ -30,6 +30,8 @@ export interface SearchOptions {
   gate?: (candidate: Candidate, files: ReadonlyMap<string, string>) => ScopeVerdict;
   graph?: GraphQuery;
   history?: ReadonlyMap<string, PatternHistory>;
+  /** Looks up a pattern's history on demand (e.g. the learning log), once per pattern id; merged into `history`. */
+  historyOf?: (patternId: string) => Promise<PatternHistory | undefined>;
   maxRounds?: number;
   maxCandidatesPerRound?: number;
   /** Sidesteps explored when no candidate makes progress (default 2; 0 disables the lookahead). */
@@ -180,6 +182,8 @@ export async function searchFix(opts: SearchOptions): Promise<SearchResult> {
   const cap = opts.maxCandidatesPerRound ?? 12;
   const budget = opts.timeBudgetMs ?? 120_000;
   const lookahead = opts.lookahead ?? 2;
+  const history = new Map(opts.history ?? []);
+  const asked = new Set<string>();
   const original = new Map(opts.files);
   let current = new Map(opts.files);
   let state: ValidationResult = opts.initial;
@@ -207,6 +211,15 @@ export async function searchFix(opts: SearchOptions): Promise<SearchResult> {
   const evaluateRound = async (files: Map<string, string>, st: ValidationResult, limit: number): Promise<{ evaluated: EvaluatedCandidate[]; round: SearchRound }> => {
     const ctx: FixContext = { diagnostics: st.errors, files, ...(opts.graph ? { graph: opts.graph } : {}) };
     const pooled = await collect(ctx, opts.sources);
+    if (opts.historyOf) {
+      for (const p of pooled) {
+        const id = p.candidate.patternId;
+        if (id === null || asked.has(id) || history.has(id)) continue;
+        asked.add(id);
+        const h = await opts.historyOf(id);
+        if (h) history.set(id, h);
+      }
+    }
     const round: SearchRound = { errorsBefore: st.errors.length, tried: [], rejected: [], accepted: null };
     rounds.push(round);
     const evaluated: EvaluatedCandidate[] = [];
@@ -311,10 +324,10 @@ export async function searchFix(opts: SearchOptions): Promise<SearchResult> {
 
   for (let r = 0; r < maxRounds && state.errors.length > 0 && !timedOut; r++) {
     const { evaluated, round } = await evaluateRound(current, state, cap);
-    let ranked = rankCandidates(evaluated, opts.history);
+    let ranked = rankCandidates(evaluated, history);
     // Several candidates each fixing a different error: try them together once (saves a round per error).
     const merged = await mergeProgress(ranked, current, state, round);
-    if (merged) ranked = rankCandidates([...evaluated, merged], opts.history);
+    if (merged) ranked = rankCandidates([...evaluated, merged], history);
     const best = ranked[0];
     if (best && isProgress(best)) {
       if (!accept(best, round)) break;
@@ -333,7 +346,7 @@ export async function searchFix(opts: SearchOptions): Promise<SearchResult> {
       const applied = applyEditsToFiles(current, side.candidate.edits);
       if (!applied.ok) continue;
       const next = await evaluateRound(applied.files, side.validation, Math.max(2, Math.floor(cap / 2)));
-      const second = rankCandidates(next.evaluated, opts.history).find((e) => isProgress(e) && e.validation.errors.length < state.errors.length);
+      const second = rankCandidates(next.evaluated, history).find((e) => isProgress(e) && e.validation.errors.length < state.errors.length);
       if (!second) continue;
       accept(side, round);
       accept(second, next.round);
@@ -353,7 +366,7 @@ export async function searchFix(opts: SearchOptions): Promise<SearchResult> {
     ? confidence({
         status: state.status,
         agreement: Math.min(...steps.map((s) => s.agreement)),
-        ...(candidate?.patternId && opts.history?.get(candidate.patternId) ? { history: opts.history.get(candidate.patternId) as PatternHistory } : {}),
+        ...(candidate?.patternId && history?.get(candidate.patternId) ? { history: history.get(candidate.patternId) as PatternHistory } : {}),
         ...(candidate?.applicability ? { applicability: candidate.applicability } : {}),
         newWarnings: countNew(opts.initial.warnings, state.warnings),
         stub: steps.some((s) => s.stub),
