@@ -84,7 +84,7 @@ describe('searchFix', () => {
     const r = await run('x BUG1 y', [source('r', { BUG1: ['good'] }), source('p', { BUG1: ['fine'] }, 'pattern')], { historyOf });
     expect(asked).toEqual(['p_p', 'rustc_suggestion']);
     expect(r.steps[0]?.candidate.id).toBe('p:BUG1:0');
-    expect(r.confidence).toBe(0.67); // compiled 0.6 + 0.2 × (11/12 − 0.5)
+    expect(r.confidence).toBe(0.68); // compiled 0.6 + 0.2 × (11/12 − 0.5) = 0.683
   });
 
   it('reports no_progress and changes nothing when no candidate helps', async () => {
