@@ -497,8 +497,15 @@ const makePub: ActionFn = (input) => {
   const segs = before ? (before[1] ?? '').split('::').map((s) => s.trim()).filter((s) => s !== '') : [];
   if (segs.length === 0 || segs.includes('super')) return [];
   const mods = inlineModules(src);
+  // At the top of a path: a module at file level, or one declared in a block (e.g. a fn body) around the use site.
+  const visibleFromUse = (md: { open: number }): boolean => {
+    const block = src.enclosingBraces(md.open)[0];
+    return !block || (block.open < p.start && p.start < block.close);
+  };
   const childOf = (parent: { open: number; close: number } | null, seg: string) =>
-    mods.find((md) => md.name === seg && (parent === null ? src.braceDepth(md.open) === 0 : md.open > parent.open && md.close < parent.close && src.braceDepth(md.open) === src.braceDepth(parent.open + 1)));
+    mods
+      .filter((md) => md.name === seg && (parent === null ? visibleFromUse(md) : md.open > parent.open && md.close < parent.close && src.braceDepth(md.open) === src.braceDepth(parent.open + 1)))
+      .sort((a, b) => b.open - a.open)[0];
   // Resolve from the current module, then from the crate root.
   const starts = [moduleAt(src, p.start), null];
   for (const startMod of starts) {
