@@ -84,6 +84,9 @@ describe('rustgate build-isg / isg (CLI)', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('error[UNKNOWN_KEY]');
     expect(r.err).toContain(`'${CORE}/runner.rs-runner-Pool::total'`);
+    const bare = await run(['isg', 'show', 'Executor::run', '--repo', root]);
+    expect(bare.code).toBe(2);
+    expect(bare.err).toContain(`hint: closest keys: '${CORE}/exec.rs-exec-Executor::run' (run rustgate build-isg if the code changed)`);
     const bad = await run(['isg', 'two-hop', `${CORE}/runner.rs-runner-Pool::total`, '--rel', 'CALL', '--repo', root]);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('error[BAD_FLAG]');

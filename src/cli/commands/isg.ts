@@ -53,7 +53,9 @@ export function closestKeys(key: string, nodes: readonly IsgNode[], n = 3): stri
     return { key: node.key, s: sameName * 1000 + editDistance(key.toLowerCase(), node.key.toLowerCase()) };
   });
   scored.sort((a, b) => a.s - b.s || (a.key < b.key ? -1 : 1));
-  return scored.slice(0, n).map((x) => x.key);
+  // When some keys end with the same interface name, those are the suggestions; otherwise the nearest by spelling.
+  const sameName = scored.filter((x) => x.s < 1000);
+  return (sameName.length > 0 ? sameName : scored).slice(0, n).map((x) => x.key);
 }
 
 async function unknownKey(store: IsgStore, key: string): Promise<RustgateError> {
