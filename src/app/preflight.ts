@@ -36,7 +36,9 @@ export interface PreflightContext {
 /** A hook point: extra checks whose diagnostics are merged into the report (e.g. `--tests`, rust-analyzer). */
 export interface PreflightExtension {
   name: string;
-  run(ctx: PreflightContext): Promise<{ diagnostics?: Diagnostic[]; tests?: TestSummary }>;
+  /** Set when `run` wants `ctx.graph`; otherwise the graph is built only if there are findings to map. */
+  needsGraph?: boolean;
+  run(ctx: PreflightContext): Promise<{ diagnostics?: Diagnostic[]; tests?: TestSummary; warnings?: string[] }>;
 }
 
 export interface PreflightOptions {
@@ -197,26 +199,38 @@ export async function runPreflight(opts: PreflightOptions): Promise<PreflightRep
     const failure = synthesiseCargoFailure(res, shadowDir, opts.cargoTimeoutMs);
     if (failure) diagnostics.push(failure);
 
-    // The graph only serves to map findings (and extensions): a clean check, the common case for a commit,
-    // skips the refresh entirely and costs little more than cargo itself. The refresh is incremental when it runs.
+    // The graph only serves to map findings (and extensions that ask for it): a clean check, the common case for
+    // a commit, skips the refresh entirely and costs little more than cargo itself. The refresh is incremental.
     const extensions = opts.extensions ?? [];
-    const needGraph = opts.isg !== false && (extensions.length > 0 || selectDiagnostics(diagnostics).length > 0);
-    const tIsg = performance.now();
+    const storeDir = path.join(workDir, 'shadow-store');
+    let isgMs = 0;
+    // Assigned inside ensureGraph: TypeScript does not track that, hence the `as OpenedGraph | null` reads below.
     let opened: OpenedGraph | null = null;
-    if (needGraph) {
+    let graphTried = false;
+    const ensureGraph = async (): Promise<void> => {
+      if (graphTried || opts.isg === false) return;
+      graphTried = true;
       progress('refreshing the ISG');
-      opened = await shadowGraph(shadowDir, path.join(workDir, 'shadow-store'), warnings);
-    }
-    const isgMs = performance.now() - tIsg;
+      const t = performance.now();
+      opened = await shadowGraph(shadowDir, storeDir, warnings);
+      isgMs += performance.now() - t;
+    };
+    if (extensions.some((e) => e.needsGraph)) await ensureGraph();
     try {
       let tests: TestSummary | null = null;
       for (const ext of extensions) {
         progress(ext.name);
-        const out = await ext.run({ repo, scope: opts.scope, shadowRoot: shadowDir, targetDir, changedFiles: changed, diagnostics, graph: opened?.graph ?? null });
+        const graph: GraphQuery | null = (opened as OpenedGraph | null)?.graph ?? null;
+        const out = await ext.run({ repo, scope: opts.scope, shadowRoot: shadowDir, targetDir, changedFiles: changed, diagnostics, graph });
         if (out.diagnostics) diagnostics.push(...out.diagnostics);
         if (out.tests) tests = out.tests;
+        if (out.warnings) warnings.push(...out.warnings);
       }
-      const findings = await mapFindings(selectDiagnostics(diagnostics), opened?.graph ?? null);
+      const selected = selectDiagnostics(diagnostics);
+      if (selected.length > 0) await ensureGraph();
+      const tMap = performance.now();
+      const findings = await mapFindings(selected, (opened as OpenedGraph | null)?.graph ?? null);
+      isgMs += performance.now() - tMap;
       const failedTests = tests !== null && tests.failed > 0;
       return {
         ...base,
@@ -228,7 +242,7 @@ export async function runPreflight(opts: PreflightOptions): Promise<PreflightRep
         ms: { total: performance.now() - t0, cargo: res.ms, shadow: shadow.ms, isg: isgMs },
       };
     } finally {
-      if (opened) await opened.close();
+      await (opened as OpenedGraph | null)?.close();
     }
   } finally {
     lock.release();

@@ -34,6 +34,9 @@ describe('preflight --staged checks exactly the index', () => {
     expect(json.ok).toBe(true);
     expect(json.changed_files).toEqual([APP_LIB]);
     expect(json.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+    // Nothing to map: the ISG of the shadow tree was not even built; cargo used the persistent target dir.
+    expect(existsSync(path.join(ws, '.rustgate/shadow-store'))).toBe(false);
+    expect(existsSync(path.join(ws, '.rustgate/target/debug'))).toBe(true);
   });
 
   it('ignores an unrelated broken unstaged file when the staged change is clean', async () => {
