@@ -36,11 +36,14 @@ describe('resolver cases', () => {
         'pub fn drive_where<U>(u: &U) -> u8 where U: Job { u.work() }',
         'pub struct S;',
         'impl S { fn helper() -> u8 { 1 } pub fn go(&self) -> u8 { Self::helper() } }',
+        'pub struct Holder<J> { job: J }',
+        'impl<J: Job> Holder<J> { pub fn fire(&self) -> u8 { self.job.work() } }',
       ].join('\n'),
     });
     expect(calls(r.edges, 'a/src/lib.rs-lib-drive')).toEqual(['a/src/lib.rs-lib-Job::work']);
     expect(calls(r.edges, 'a/src/lib.rs-lib-drive_where')).toEqual(['a/src/lib.rs-lib-Job::work']);
     expect(calls(r.edges, 'a/src/lib.rs-lib-S::go')).toEqual(['a/src/lib.rs-lib-S::helper']);
+    expect(calls(r.edges, 'a/src/lib.rs-lib-Holder::fire')).toEqual(['a/src/lib.rs-lib-Job::work']);
   });
 
   it('sees the parent module through use super::* in an inline test module', () => {

@@ -723,8 +723,11 @@ class Resolver {
       case 'field': {
         const selfDef = scope.container?.selfDef;
         const fieldType = selfDef?.item?.fields?.[recv.field];
-        if (selfDef && fieldType) types = this.typeTargets(selfDef.owner, Scope.empty(), fieldType);
-        else known = false;
+        if (selfDef && fieldType) {
+          // A field of generic type `T` is typed by the bounds the impl puts on `T`.
+          const generic = fieldType.length === 1 && scope.isGeneric(fieldType[0] as string);
+          types = generic ? this.typeTargets(owner, scope, fieldType) : this.typeTargets(selfDef.owner, Scope.empty(), fieldType);
+        } else known = false;
         break;
       }
       default:
