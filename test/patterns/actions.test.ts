@@ -2,6 +2,8 @@
  * Template actions on small texts: `⟦…⟧` marks the diagnostic's primary span, `⟨…⟩` spans the detector selected.
  * Each row gives the exact text after applying the action's edits, or null when the action must decline.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic, SourceSpan } from '../../src/core/diagnostics/types.js';
 import { applyEdits } from '../../src/core/fix/apply.js';
@@ -174,5 +176,46 @@ describe('lexical helpers', () => {
   });
   it('knows which expressions take a postfix method without parentheses', () => {
     expect([isPostfixSafe('a.b()'), isPostfixSafe('f::<u8>(x)[0]'), isPostfixSafe('x?'), isPostfixSafe('a + b'), isPostfixSafe('*x'), isPostfixSafe('x as u8')]).toEqual([true, true, true, false, false, false]);
+  });
+});
+
+describe('actions never throw and keep edits inside the file', () => {
+  // Deterministic pseudo-random spans over real fixture sources, with params of every kind.
+  const files = ['trait_bound_add_on', 'missing_match_arms', 'make_pub', 'interior_borrow', 'remove_leading_ref', 'add_derive']
+    .map((id) => readFileSync(path.resolve('test/fixtures/patterns', id, 'broken/src/lib.rs'), 'utf8'));
+  files.push('fn f() { let s = "é ✓ 😀 {"; match x { A => {} } } // }\nstruct S<\'a, T: Eq = u8> where T: Copy { a: &\'a T }\n');
+  const params = [{}, { name: 'x', param: 'T', bound: 'Clone', path: 'std::a::B', patterns: '`A`', fields: '`a`', struct: 'S', text: 'y', from: 'x', to: 'y', call: '.borrow()', method: 'cloned', type: 'u8', trait: 'Debug', with: 'Some', lifetime: "'a", field: 'a', prefix: 'let ', mode: 'fn', target: 'matched' }];
+  it('holds for every action on many spans', () => {
+    let seed = 7;
+    const rnd = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (const text of files) {
+      const bytes = enc.encode(text).length;
+      for (let k = 0; k < 40; k++) {
+        const a = rnd(bytes + 1);
+        const b = Math.min(bytes, a + rnd(30));
+        // Only spans on character boundaries, as rustc reports them.
+        const start = new TextDecoder().decode(enc.encode(text).slice(0, a)).length;
+        const end = new TextDecoder().decode(enc.encode(text).slice(0, b)).length;
+        const marked = `${text.slice(0, start)}⟦${text.slice(start, end)}⟧${text.slice(end)}`;
+        if (/[⟦⟧⟨⟩]/.test(text)) continue;
+        for (const name of Object.keys(ACTIONS) as ActionName[]) {
+          for (const p of params) {
+            const { text: clean, primary } = parse(marked);
+            const diagnostic: Diagnostic = { level: 'error', code: 'E0000', message: '', primary, spans: [primary], notes: [], suggestions: [], rendered: '', source: 'test', packageName: null };
+            const edits = ACTIONS[name]({ file: 'src/lib.rs', src: new RustText(clean), diagnostic, matched: [primary], params: p });
+            for (const e of edits) {
+              expect(e.file).toBe('src/lib.rs');
+              expect(e.byteStart).toBeGreaterThanOrEqual(0);
+              expect(e.byteEnd).toBeLessThanOrEqual(bytes);
+            }
+            const applied = applyEdits(clean, edits);
+            expect(applied.ok, `${name} ${JSON.stringify(p)}`).toBe(true);
+          }
+        }
+      }
+    }
   });
 });

@@ -35,6 +35,14 @@ export function matchAngle(masked: string, open: number): number {
 
 /** All item scopes in the file. */
 export function itemScopes(src: RustText): ItemScope[] {
+  const cached = src.memo.get('itemScopes') as ItemScope[] | undefined;
+  if (cached) return cached;
+  const out = computeItemScopes(src);
+  src.memo.set('itemScopes', out);
+  return out;
+}
+
+function computeItemScopes(src: RustText): ItemScope[] {
   const m = src.masked;
   const out: ItemScope[] = [];
   const re = /\b(fn|impl|struct|enum|trait|union|type)\b/g;

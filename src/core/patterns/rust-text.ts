@@ -21,6 +21,9 @@ export class RustText {
   /** byteAt[i] = UTF-8 byte offset of string index i (length text.length + 1). */
   private readonly byteAt: number[];
   private pairsCache: BracketPair[] | null = null;
+  private closeByOpen: Map<number, number> | null = null;
+  /** Derived structures computed once per text (e.g. item scopes), keyed by their builder. */
+  readonly memo = new Map<string, unknown>();
 
   constructor(text: string) {
     this.text = text;
@@ -88,7 +91,8 @@ export class RustText {
 
   /** The partner of the bracket at `open`, or -1. */
   closeOf(open: number): number {
-    return this.pairs().find((p) => p.open === open)?.close ?? -1;
+    if (!this.closeByOpen) this.closeByOpen = new Map(this.pairs().map((p) => [p.open, p.close]));
+    return this.closeByOpen.get(open) ?? -1;
   }
 
   /** Brace blocks `{…}` strictly containing index `i`, innermost first. */

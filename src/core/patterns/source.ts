@@ -64,7 +64,13 @@ export async function proposeFromPatterns(patterns: readonly Pattern[], index: n
         params[k] = value;
       }
       if (!complete) continue;
-      const edits = action({ file, src, diagnostic: d, matched: m.matched, params });
+      let edits: FileEdit[];
+      try {
+        edits = action({ file, src, diagnostic: d, matched: m.matched, params });
+      } catch {
+        // An action that trips over unexpected text proposes nothing; it must never break the pipeline.
+        edits = [];
+      }
       // Only edits inside the diagnostic's file, and no duplicate proposals.
       if (edits.length === 0 || edits.some((e) => e.file !== file)) continue;
       if (out.some((c) => sameEdits(c.edits, edits))) continue;
