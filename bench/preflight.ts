@@ -25,6 +25,8 @@ export interface BenchPreflightResult {
   warm: Array<{ preflightMs: number; cargoMs: number; isgMs: number; shadowMs: number; plainMs: number }>;
   /** median(preflight) / median(plain cargo check). */
   ratio: number;
+  /** A broken edit: total, cargo and ISG refresh + mapping time, and how many findings got an ISG node. */
+  failing: { totalMs: number; cargoMs: number; isgMs: number; mapped: number };
   skipMs: number;
 }
 
@@ -79,6 +81,17 @@ export async function benchPreflight(opts: BenchPreflightOptions): Promise<Bench
     warm.push({ preflightMs: r.ms.total, cargoMs: r.ms.cargo, isgMs: r.ms.isg, shadowMs: r.ms.shadow, plainMs: plain.ms });
   }
 
+  // A failing change: the graph is refreshed and the error mapped (the cost a developer sees on a broken commit).
+  const editedAbs = path.join(repo, editedFile);
+  const before = readFileSync(editedAbs, 'utf8');
+  writeFileSync(editedAbs, `${before}\npub fn rustgate_bench_broken() -> u64 { "not a number" }\n`);
+  await git(repo, 'add', editedFile);
+  const failing = await runPreflight({ repo, scope: 'staged' });
+  if (failing.ok) throw new Error('the broken edit did not fail');
+  writeFileSync(editedAbs, before);
+  await git(repo, 'add', editedFile);
+  const failingRun = { totalMs: failing.ms.total, cargoMs: failing.ms.cargo, isgMs: failing.ms.isg, mapped: failing.findings.filter((f) => f.isg !== null).length };
+
   // Commit the edits so the index differs from HEAD only by the README.
   await git(repo, 'commit', '-q', '-m', 'bench edits');
   const readme = path.join(repo, 'README.md');
@@ -90,7 +103,7 @@ export async function benchPreflight(opts: BenchPreflightOptions): Promise<Bench
   const skipMs = performance.now() - t0;
 
   const ratio = median(warm.map((w) => w.preflightMs)) / median(warm.map((w) => w.plainMs));
-  return { workspace: opts.workspace, editedFile, coldMs: cold.ms.total, warm, ratio, skipMs };
+  return { workspace: opts.workspace, editedFile, coldMs: cold.ms.total, warm, ratio, failing: failingRun, skipMs };
 }
 
 /** Markdown table of a result. */
@@ -102,6 +115,8 @@ export function renderMarkdown(r: BenchPreflightResult): string {
     '| run | preflight | of which shadow | cargo | ISG | plain cargo check |',
     '|---|---|---|---|---|---|',
     ...r.warm.map((w, i) => `| warm ${i + 1} | ${f(w.preflightMs)} | ${f(w.shadowMs)} | ${f(w.cargoMs)} | ${f(w.isgMs)} | ${f(w.plainMs)} |`),
+    '',
+    `failing edit: ${f(r.failing.totalMs)} (cargo ${f(r.failing.cargoMs)}, ISG refresh + mapping ${f(r.failing.isgMs)}, ${r.failing.mapped} finding(s) mapped)`,
     '',
     `cold first run: ${f(r.coldMs)}; warm ratio preflight / plain cargo check: **${r.ratio.toFixed(2)}×** (goal ≤ 1.15×); README-only skip: ${f(r.skipMs)}`,
   ];
