@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
+import { parseFiles } from '../src/adapters/rust-parser/pool.js';
 import { buildIsg, scanRustFiles } from '../src/app/build-isg.js';
 import { storeDir } from '../src/app/workdir.js';
 import { RELS } from '../src/core/isg/types.js';
@@ -30,6 +31,9 @@ export interface BenchIsgResult {
   nodes: number;
   edges: number;
   unresolved_calls: number;
+  /** Parser alone (tree-sitter + fact extraction, default threading), before any build. */
+  parse_ms: number;
+  parse_loc_per_s: number;
   full_build_ms: number;
   loc_per_s: number;
   peak_rss_mb: number;
@@ -72,6 +76,9 @@ export async function benchIsg(opts: BenchIsgOptions): Promise<BenchIsgResult> {
     const files = scanRustFiles(copy, []);
     const lines = files.reduce((n, f) => n + f.text.split('\n').length, 0);
     const open = opts.openStore ?? defaultOpenStore;
+    const tp = performance.now();
+    await parseFiles(files, opts.workers !== undefined ? { workers: opts.workers } : {});
+    const parseMs = Math.round(performance.now() - tp);
 
     let store = await open(storeDir(copy));
     const full = await buildIsg({ root: copy, store, ...(opts.workers !== undefined ? { workers: opts.workers } : {}) });
@@ -113,6 +120,8 @@ export async function benchIsg(opts: BenchIsgOptions): Promise<BenchIsgResult> {
       nodes: full.nodes,
       edges: full.edges,
       unresolved_calls: full.unresolved_calls,
+      parse_ms: parseMs,
+      parse_loc_per_s: Math.round((lines / Math.max(1, parseMs)) * 1000),
       full_build_ms: full.ms,
       loc_per_s: Math.round((lines / Math.max(1, full.ms)) * 1000),
       peak_rss_mb: peakRssMb,
