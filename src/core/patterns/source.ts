@@ -15,6 +15,14 @@ function sameEdits(a: readonly FileEdit[], b: readonly FileEdit[]): boolean {
   });
 }
 
+/** 0 for a path into this crate, 2 for the standard library, 1 for other crates or no path. */
+function locality(captures: Record<string, string>): number {
+  const values = Object.values(captures);
+  if (values.some((v) => /^(?:crate|self|super)::/.test(v))) return 0;
+  if (values.some((v) => /^(?:::)?(?:std|core|alloc)::/.test(v))) return 2;
+  return 1;
+}
+
 /** One-line description: the pattern title plus the parameters it was instantiated with. */
 function describe(pattern: Pattern, params: Record<string, string>): string {
   const shown = Object.entries(params)
@@ -43,9 +51,8 @@ export async function proposeFromPatterns(patterns: readonly Pattern[], index: n
     if (pattern.kind !== 'fix' || !pattern.template) continue;
     const action = ACTIONS[pattern.template.action];
     if (!action) continue;
-    // Workspace-local alternatives (`crate::…`) first: a local item is the likelier intent than a std namesake.
-    const local = (m: { captures: Record<string, string> }): number => (Object.values(m.captures).some((v) => /^(?:crate|self|super)::/.test(v)) ? 0 : 1);
-    const matches = matchDetector(pattern, d).sort((a, b) => local(a) - local(b));
+    // Workspace-local alternatives first (`crate::…`, then other crates), std/core/alloc namesakes last.
+    const matches = matchDetector(pattern, d).sort((a, b) => locality(a.captures) - locality(b.captures));
     if (matches.length === 0) continue;
     if (pattern.detector.isg?.kind && ctx.graph) {
       const node = await ctx.graph.nodeAt(file, d.primary.lineStart);
