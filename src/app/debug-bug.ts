@@ -24,6 +24,8 @@ export interface DebugBugOptions {
   investigate?: boolean;
   apply?: boolean;
   llm?: string;
+  /** `--model`: a GGUF path or manifest id (local), or the server's model name (openai). */
+  model?: string;
   /** Validate against this test (a cargo test filter) as well as the compiler. */
   test?: string | null;
   /** Run the workspace's tests after a clean check (Tests_OK). */
@@ -59,11 +61,26 @@ export interface DebugBugReport {
   /** Each search round: the candidates validated (errors left after each), the ones the gate rejected, the one accepted. */
   rounds: { errors_before: number; tried: { id: string; errors_after: number; status: FixValidationStatus }[]; rejected: number; accepted: string | null }[];
   validations: number;
+  /** With --llm local|openai: how often the model was asked, its token use, and why its proposals were refused. */
+  llm?: { mode: string; asked: number; tokens_used: number; rejected: string[] };
   ms: number;
 }
 
-const SUPPORTED_LLM = new Set(['none']);
 const KNOWN_LLM = new Set(['none', 'local', 'openai']);
+
+/** Opens the model-backed candidate source for `--llm local|openai` (lazily: the model stack loads only when asked). */
+async function openLlmSource(
+  llm: string,
+  model: string | undefined,
+  onOutcome: (tokens: number, rejected: string | null) => void,
+): Promise<{ source: CandidateSource; close: () => Promise<void> } | null> {
+  if (llm === 'none') return null;
+  const { openModelSource } = await import('./models.js');
+  return openModelSource(llm as 'local' | 'openai', {
+    ...(model !== undefined ? { model } : {}),
+    source: { onOutcome: (o) => onOutcome(o.tokensUsed, o.rejected) },
+  });
+}
 
 async function repoRootOf(dir: string): Promise<string> {
   const abs = path.resolve(dir);
@@ -208,7 +225,6 @@ export async function runDebugBug(opts: DebugBugOptions): Promise<DebugBugReport
   const started = Date.now();
   const llm = opts.llm ?? 'none';
   if (!KNOWN_LLM.has(llm)) throw new RustgateError('BAD_FLAG', `unknown --llm mode: ${llm}`, 'Use --llm none, local or openai.');
-  if (!SUPPORTED_LLM.has(llm)) throw new RustgateError('LLM_UNAVAILABLE', `--llm ${llm} is not available yet`, 'Use --llm none (the deterministic pipeline).');
   if (opts.investigate && opts.apply) throw new RustgateError('BAD_FLAG', '--investigate never applies a fix', 'Drop --apply, or drop --investigate to apply.');
   const repo = await repoRootOf(opts.repo);
   const lock = await acquireLock(repo, { command: 'debug-bug' });
@@ -226,6 +242,7 @@ async function debugBugLocked(repo: string, opts: DebugBugOptions, started: numb
   const errors = initial.errors;
   const errorKeys = await Promise.all(errors.map((d) => keyAt(store, d.primary?.file ?? null, d.primary?.lineStart ?? null)));
   const errorRows = errors.map((d, i) => ({ code: d.code, file: d.primary?.file ?? null, line: d.primary?.lineStart ?? null, isg_key: errorKeys[i] ?? null }));
+  const llmLog = { mode: opts.llm ?? 'none', asked: 0, tokens_used: 0, rejected: [] as string[] };
   const base = (status: DebugBugReport['status'], result: SearchResult | null): DebugBugReport => ({
     status,
     errors: errorRows,
@@ -239,6 +256,7 @@ async function debugBugLocked(repo: string, opts: DebugBugOptions, started: numb
       accepted: r.accepted,
     })),
     validations: result?.validations ?? 0,
+    ...(llmLog.mode !== 'none' ? { llm: llmLog } : {}),
     ms: Date.now() - started,
   });
   if (errors.length === 0 && initial.status !== 'Failed') return base('nothing_to_fix', null);
@@ -256,19 +274,32 @@ async function debugBugLocked(repo: string, opts: DebugBugOptions, started: numb
   };
   for (const f of new Set(errors.flatMap(filesOf))) await read(f);
   const planned = await plan(errors, errorKeys, store);
-  const result = await searchFix({
-    files,
-    initial,
-    sources: [rustcSource(), ...(opts.sources ?? [])],
-    validate: tree.validate,
-    readFile: async (f) => (planned.files.has(f) ? read(f) : undefined),
-    gate: (c, current) => checkCandidateScope(c, { plannedFiles: planned.files, plannedKeys: planned.keys, repoRoot: repo, files: current }),
-    ...(store ? { graph: store } : {}),
-    ...(store ? { historyOf: (id: string) => store.learning.patternStats(id).catch(() => undefined) } : {}),
-    ...(opts.maxRounds !== undefined ? { maxRounds: opts.maxRounds } : {}),
-    ...(opts.maxCandidatesPerRound !== undefined ? { maxCandidatesPerRound: opts.maxCandidatesPerRound } : {}),
-    ...(opts.timeBudgetMs !== undefined ? { timeBudgetMs: opts.timeBudgetMs } : {}),
+  // The model comes last (LLM late and small): deterministic sources are asked first in every round.
+  let tokensUsed = 0;
+  const model = await openLlmSource(llmLog.mode, opts.model, (n, rejected) => {
+    tokensUsed += n;
+    llmLog.asked += 1;
+    llmLog.tokens_used = tokensUsed;
+    if (rejected !== null) llmLog.rejected.push(rejected);
   });
+  let result: SearchResult;
+  try {
+    result = await searchFix({
+      files,
+      initial,
+      sources: [rustcSource(), ...(opts.sources ?? []), ...(model ? [model.source] : [])],
+      validate: tree.validate,
+      readFile: async (f) => (planned.files.has(f) ? read(f) : undefined),
+      gate: (c, current) => checkCandidateScope(c, { plannedFiles: planned.files, plannedKeys: planned.keys, repoRoot: repo, files: current }),
+      ...(store ? { graph: store } : {}),
+      ...(store ? { historyOf: (id: string) => store.learning.patternStats(id).catch(() => undefined) } : {}),
+      ...(opts.maxRounds !== undefined ? { maxRounds: opts.maxRounds } : {}),
+      ...(opts.maxCandidatesPerRound !== undefined ? { maxCandidatesPerRound: opts.maxCandidatesPerRound } : {}),
+      ...(opts.timeBudgetMs !== undefined ? { timeBudgetMs: opts.timeBudgetMs } : {}),
+    });
+  } finally {
+    await model?.close();
+  }
   for (const [f, t] of result.original) if (!hashes.has(f)) hashes.set(f, sha256(Buffer.from(t, 'utf8')));
 
   const cand = result.candidate;
@@ -288,7 +319,7 @@ async function debugBugLocked(repo: string, opts: DebugBugOptions, started: numb
       confidence: result.confidence,
       validation_status: status,
       zero_llm: result.steps.every((s) => s.candidate.origin !== 'llm'),
-      tokens_used: 0,
+      tokens_used: tokensUsed,
       touched_keys: cand.touchedKeys,
       description: cand.description,
       touched_files: Array.from(new Set(cand.edits.map((e) => e.file))).sort(),

@@ -136,16 +136,20 @@ describe('rustgate debug-bug (real cargo, real git)', () => {
     expect(await treeHash(repo)).toBe(before);
   });
 
-  it('nothing_to_fix on a clean tree; --llm other than none is not available yet (exit 2)', async () => {
+  it('nothing_to_fix on a clean tree; --llm local with a missing model file is an environment error (exit 2)', async () => {
     const repo = await makeRepo('send-bound');
     const r0 = await cli(['--apply', '--json', '--repo', repo]);
     expect(JSON.parse(r0.out).status).toBe('fixed');
     const r = await cli(['--json', '--repo', repo]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)).toMatchObject({ status: 'nothing_to_fix', errors: [], candidate: null, applied_commit: null, report: { rating: 'green', root_cause: 'no compile errors' } });
-    const llm = await cli(['--llm', 'local', '--repo', repo]);
-    expect(llm.code).toBe(2);
-    expect(llm.err).toContain('error[LLM_UNAVAILABLE]: --llm local is not available yet');
+    // The tree is clean, so no model is needed and none is opened.
+    const llm = await cli(['--llm', 'local', '--model', path.join(repo, 'missing.gguf'), '--json', '--repo', repo]);
+    expect(llm.code).toBe(0);
+    expect(JSON.parse(llm.out).status).toBe('nothing_to_fix');
+    const bad = await cli(['--llm', 'gpt', '--repo', repo]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('error[BAD_FLAG]: unknown --llm mode: gpt');
     expect((await cli(['--repo', os.tmpdir()])).code).toBe(2);
   });
 });

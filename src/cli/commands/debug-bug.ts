@@ -16,6 +16,7 @@ interface DebugBugFlags {
   apply?: boolean;
   json?: boolean;
   llm: string;
+  model?: string;
   repo: string;
   test?: string;
   tests?: boolean;
@@ -73,6 +74,7 @@ export function registerDebugBug(program: Command, io: CliIO, setExit: SetExit, 
     .option('--apply', 'apply a validated fix and make one git commit')
     .option('--json', 'print the report as JSON')
     .option('--llm <mode>', 'model to use for candidates: none|local|openai', 'none')
+    .option('--model <path|id>', 'with --llm local: a GGUF file or a models.yaml id; with --llm openai: the model name', process.env.RUSTGATE_MODEL)
     .option('--test <name>', 'also require this test (cargo test filter) to pass')
     .option('--tests', "also require the workspace's tests to pass")
     .option('--repo <dir>', 'the workspace root (directory with the root Cargo.toml)', '.')
@@ -89,6 +91,7 @@ export function registerDebugBug(program: Command, io: CliIO, setExit: SetExit, 
           investigate: Boolean(flags.investigate),
           apply: Boolean(flags.apply),
           llm: flags.llm,
+          ...(flags.model ? { model: flags.model } : {}),
           test: flags.test ?? null,
           tests: Boolean(flags.tests),
           sources,
