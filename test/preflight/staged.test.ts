@@ -115,10 +115,11 @@ describe('preflight --staged checks exactly the index', () => {
     expect(json).toMatchObject({ ok: true, skipped: true, changed_files: ['README.md'], ms: { cargo: 0 } });
     // The run itself (measured inside the process) and the process's own CPU time stay well under a second and a half;
     // the wall time of the whole process also depends on how busy the machine is, so it only gets a looser bound.
-    expect(json.ms.total).toBeLessThan(1500);
     const probe = JSON.parse(/load-probe: (.*)$/m.exec(r.err)?.[1] ?? '{}') as { cpu_ms: number; packages: string[] };
-    expect(probe.cpu_ms).toBeLessThan(1500);
-    expect(r.ms).toBeLessThan(5000);
+    const timing = `run ${Math.round(json.ms.total)} ms, process CPU ${probe.cpu_ms} ms, wall ${Math.round(r.ms)} ms`;
+    expect(json.ms.total, timing).toBeLessThan(1500);
+    expect(probe.cpu_ms, timing).toBeLessThan(1500);
+    expect(r.ms, timing).toBeLessThan(15_000);
     for (const heavy of ['tree-sitter', 'tree-sitter-rust', 'cozo-lib-wasm', 'node-llama-cpp']) expect(probe.packages).not.toContain(heavy);
     expect(existsSync(path.join(ws, '.rustgate/target'))).toBe(false);
   });
