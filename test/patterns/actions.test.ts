@@ -157,6 +157,7 @@ const ROWS: Row[] = [
   ['char to str', 'char_to_str', "fn f() -> &'static str { ⟦'x'⟧ }", {}, 'fn f() -> &\'static str { "x" }'],
   ['quote char to str', 'char_to_str', "fn f() -> &'static str { ⟦'\"'⟧ }", {}, 'fn f() -> &\'static str { "\\"" }'],
   ['private item of a module declared in the fn body', 'make_pub', 'fn main() {\n    mod m { const K: u8 = 1; }\n    let k = m::⟦K⟧;\n}', { name: 'K' }, 'fn main() {\n    mod m { pub(crate) const K: u8 = 1; }\n    let k = m::K;\n}'],
+  ['import for a name used inside a macro call', 'insert_use', 'fn main() {\n    ⟦println!("{:?}", HashMap::<u8, u8>::new())⟧;\n}\n', { path: 'std::collections::HashMap', match_primary: 'true' }, 'use std::collections::HashMap;\n\nfn main() {\n    println!("{:?}", HashMap::<u8, u8>::new());\n}\n'],
   // UTF-8: byte offsets after multi-byte characters
   ['multi-byte text before the span', 'clone_at_span', 'fn f() { let s = "héllo ✓ 😀"; g(⟦name⟧) }', {}, 'fn f() { let s = "héllo ✓ 😀"; g(name.clone()) }'],
 ];

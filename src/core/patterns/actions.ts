@@ -121,9 +121,9 @@ const PATH_RE = /^(?:::)?[A-Za-z_]\w*(?:::[A-Za-z_]\w*)*$/;
 const insertUse: ActionFn = (input) => {
   const path = input.params.path?.trim() ?? '';
   if (!PATH_RE.test(path)) return [];
-  const p = primary(input);
-  if (!p) return [];
   const last = path.split('::').pop() ?? '';
+  const p = input.params.match_primary === 'true' ? narrowTo(input, primary(input), last) : primary(input);
+  if (!p) return [];
   // Guard: the unresolved name must be what the import brings in (not `a::b::Name` needing a path rewrite).
   if (input.params.match_primary === 'true') {
     if (textOf(input, p) !== last) return [];
