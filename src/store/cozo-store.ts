@@ -27,6 +27,8 @@ export interface OpenStoreOptions {
 
 /** Rows per `:put`/`:rm` statement. Measured on 120k edges: 5k–120k per batch cost the same CPU (±10%). */
 const BATCH = 20_000;
+/** Upserts of at least this many rows go through import_relations. */
+const IMPORT_MIN_ROWS = 2_000;
 /** A flush holding more rows than this writes a snapshot instead of a journal line. */
 const JOURNAL_MAX_ROWS = 20_000;
 /** The journal is folded into a new snapshot once it exceeds this share of the snapshot (or 2 MiB). */
@@ -86,6 +88,30 @@ function cmpStr(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Deduplicates the keys of a delta or file op (last one wins), so Cozo, the mirror and the journal agree. */
+function normalize(op: Op): Op {
+  if (op.t === 'delta') {
+    const d = op.d;
+    return {
+      t: 'delta',
+      d: {
+        removeEdges: dedupe(d.removeEdges, (x) => edgeId(x.src, x.rel, x.dst)),
+        removeNodes: [...new Set(d.removeNodes)],
+        upsertNodes: dedupe(d.upsertNodes, (n) => n.key),
+        addEdges: dedupe(d.addEdges, (x) => edgeId(x.src, x.rel, x.dst)),
+      },
+    };
+  }
+  if (op.t === 'files') return { t: 'files', put: dedupe(op.put, (f) => f.file), rm: [...new Set(op.rm)] };
+  return op;
+}
+
+/** The meta rows of a snapshot, or those of a new store. */
+function metaRows(data: CozoExport | undefined): [string, string][] {
+  if (data === undefined) return [['schema_version', String(SCHEMA_VERSION)]];
+  return (data.meta?.rows ?? []).map((r) => [String(r[0]), String(r[1])]);
+}
+
 async function createSchema(engine: CozoEngine): Promise<void> {
   for (const s of SCHEMA_SCRIPTS) await engine.run(s);
   await engine.run('?[name, value] <- [["schema_version", $v]] :put meta {name, value}', { v: String(SCHEMA_VERSION) });
@@ -95,8 +121,15 @@ class CozoIsgStore implements IsgStore {
   readonly codeGraph: CodeGraphApi;
   readonly learning: LearningLog;
   private mirror: Mirror | undefined;
-  /** Set by openStore from the snapshot it imported; consumed by the first bulk read. */
+  /** Set by openStore from the snapshot it read; consumed by the first bulk read. */
   seed: MirrorSeed | undefined;
+  /** The Cozo engine, created on the first Datalog query (a one-file rebuild never needs it). */
+  private engine: CozoEngine | undefined;
+  /** Snapshot data not yet imported into the engine, and the writes made since (replayed on load). */
+  private base: CozoExport | undefined;
+  private backlog: Op[] = [];
+  /** meta is tiny and read on every command: kept in memory, written through to Cozo. */
+  private readonly meta: Map<string, string>;
   private pending: Op[] = [];
   private pendingRows = 0;
   /** True when the next flush must write a full snapshot (none valid on disk, journal damaged, or big writes). */
@@ -105,14 +138,17 @@ class CozoIsgStore implements IsgStore {
   private closed = false;
 
   constructor(
-    private engine: CozoEngine,
     private readonly dir: string | undefined,
     private gen: string,
     needSnapshot: boolean,
     private snapshotBytes: number,
     private journalBytes: number,
+    base: CozoExport | undefined,
+    private readonly warn: (why: string) => void,
   ) {
     this.needSnapshot = needSnapshot;
+    this.base = base;
+    this.meta = new Map(metaRows(base));
     this.codeGraph = new CozoCodeGraph(this);
     this.learning = new CozoLearningLog(this);
   }
@@ -125,13 +161,52 @@ class CozoIsgStore implements IsgStore {
     return next;
   }
 
-  query(script: string, params: Record<string, unknown> = {}): Promise<{ rows: CozoValue[][] }> {
-    return this.engine.run(script, params, true);
+  /** The engine, loading the snapshot and the backlog into a new one on first use. */
+  private async cozo(): Promise<CozoEngine> {
+    if (this.engine !== undefined) return this.engine;
+    const engine = await openWasmEngine();
+    const rows = this.backlog.reduce((n, op) => n + opRows(op), 0);
+    engine.reserve(HEAP_BASE + this.snapshotBytes * HEAP_PER_SNAPSHOT_BYTE + rows * HEAP_PER_ROW);
+    try {
+      await createSchema(engine);
+      if (this.base !== undefined) await engine.importRelations(this.base);
+      for (const op of this.backlog) await this.applyToEngine(engine, op);
+    } catch (e) {
+      // The snapshot passed its checksum and schema check, so this is unexpected: start empty rather than fail.
+      engine.close();
+      this.warn(`CozoDB rejected it: ${(e as Error).message}`);
+      return this.reset();
+    }
+    this.base = undefined;
+    this.backlog = [];
+    this.engine = engine;
+    return engine;
   }
 
-  /** Applies a write to Cozo and the mirror, and queues it for the next flush. */
+  /** Drops everything and continues with an empty store that the next flush persists. */
+  private async reset(): Promise<CozoEngine> {
+    const engine = await openWasmEngine();
+    await createSchema(engine);
+    this.engine = engine;
+    this.base = undefined;
+    this.backlog = [];
+    this.seed = undefined;
+    this.mirror = { nodes: new Map(), edges: new Map(), files: new Map(), sortedNodes: [], sortedEdges: [] };
+    this.meta.clear();
+    for (const [k, v] of metaRows(undefined)) this.meta.set(k, v);
+    this.needSnapshot = true;
+    this.pending = [];
+    this.pendingRows = 0;
+    return engine;
+  }
+
+  async query(script: string, params: Record<string, unknown> = {}): Promise<{ rows: CozoValue[][] }> {
+    return (await this.cozo()).run(script, params, true);
+  }
+
+  /** Applies a write (to Cozo, or to the backlog while Cozo is not loaded) and queues it for the next flush. */
   async write(op: Op): Promise<void> {
-    await this.applyOp(op);
+    await this.apply(op);
     if (this.dir === undefined) return;
     this.pendingRows += opRows(op);
     if (this.needSnapshot || this.pendingRows > JOURNAL_MAX_ROWS) {
@@ -143,47 +218,51 @@ class CozoIsgStore implements IsgStore {
     }
   }
 
-  /** Applies one op to the engine, then to the mirror if it is built. Also used to replay the journal. */
-  async applyOp(op: Op): Promise<void> {
-    const e = this.engine;
+  /** Applies one op everywhere it belongs, without queueing it for the journal (also replays the journal). */
+  async apply(raw: Op): Promise<void> {
+    const op = normalize(raw);
+    if (this.engine !== undefined) await this.applyToEngine(this.engine, op);
+    else this.backlog.push(op);
+    this.toMirror(op);
+    if (op.t === 'meta') this.meta.set(op.n, op.v);
+  }
+
+  /**
+   * Upserts rows: `:put` in batches for small writes, `import_relations` (also an upsert that maintains indices) for
+   * large ones. Measured on 17k nodes + 120k edges: 3.2 s CPU with :put, 2.1 s with import.
+   */
+  private async putRows(e: CozoEngine, rel: string, cols: string, rows: unknown[][]): Promise<void> {
+    if (rows.length >= IMPORT_MIN_ROWS) {
+      await e.importRelations({ [rel]: { headers: cols.split(', '), rows: rows as CozoValue[][] } });
+      return;
+    }
+    for (let i = 0; i < rows.length; i += BATCH) {
+      await e.run(`?[${cols}] <- $rows :put ${rel} {${cols}}`, { rows: rows.slice(i, i + BATCH) });
+    }
+  }
+
+  private async applyToEngine(e: CozoEngine, op: Op): Promise<void> {
     switch (op.t) {
       case 'delta': {
         const d = op.d;
         const rows = opRows(op);
         if (rows > 10_000) e.reserve(rows * HEAP_PER_ROW);
-        const rmEdges = dedupe(d.removeEdges, (x) => edgeId(x.src, x.rel, x.dst));
-        const rmNodes = [...new Set(d.removeNodes)];
-        const upNodes = dedupe(d.upsertNodes, (n) => n.key);
-        const addEdges = dedupe(d.addEdges, (x) => edgeId(x.src, x.rel, x.dst));
-        for (let i = 0; i < rmEdges.length; i += BATCH) {
-          const rows = rmEdges.slice(i, i + BATCH).map((x) => [x.src, x.rel, x.dst]);
+        for (let i = 0; i < d.removeEdges.length; i += BATCH) {
+          const rows = d.removeEdges.slice(i, i + BATCH).map((x) => [x.src, x.rel, x.dst]);
           await e.run('?[src, rel, dst] <- $rows :rm edge {src, rel, dst}', { rows });
         }
-        for (let i = 0; i < rmNodes.length; i += BATCH) {
-          await e.run('?[key] <- $rows :rm node {key}', { rows: rmNodes.slice(i, i + BATCH).map((k) => [k]) });
+        for (let i = 0; i < d.removeNodes.length; i += BATCH) {
+          await e.run('?[key] <- $rows :rm node {key}', { rows: d.removeNodes.slice(i, i + BATCH).map((k) => [k]) });
         }
-        for (let i = 0; i < upNodes.length; i += BATCH) {
-          const rows = upNodes.slice(i, i + BATCH).map(nodeToRow);
-          await e.run(`?[${NODE_COLS}] <- $rows :put node {${NODE_COLS}}`, { rows });
-        }
-        for (let i = 0; i < addEdges.length; i += BATCH) {
-          const rows = addEdges.slice(i, i + BATCH).map(edgeToRow);
-          await e.run(`?[${EDGE_COLS}] <- $rows :put edge {${EDGE_COLS}}`, { rows });
-        }
-        this.toMirror({ t: 'delta', d: { removeEdges: rmEdges, removeNodes: rmNodes, upsertNodes: upNodes, addEdges } });
+        await this.putRows(e, 'node', NODE_COLS, d.upsertNodes.map(nodeToRow));
+        await this.putRows(e, 'edge', EDGE_COLS, d.addEdges.map(edgeToRow));
         return;
       }
       case 'files': {
-        const put = dedupe(op.put, (f) => f.file);
-        const rm = [...new Set(op.rm)];
-        for (let i = 0; i < rm.length; i += BATCH) {
-          await e.run('?[file] <- $rows :rm file_state {file}', { rows: rm.slice(i, i + BATCH).map((f) => [f]) });
+        for (let i = 0; i < op.rm.length; i += BATCH) {
+          await e.run('?[file] <- $rows :rm file_state {file}', { rows: op.rm.slice(i, i + BATCH).map((f) => [f]) });
         }
-        for (let i = 0; i < put.length; i += BATCH) {
-          const rows = put.slice(i, i + BATCH).map(fileToRow);
-          await e.run(`?[${FILE_COLS}] <- $rows :put file_state {${FILE_COLS}}`, { rows });
-        }
-        this.toMirror({ t: 'files', put, rm });
+        await this.putRows(e, 'file_state', FILE_COLS, op.put.map(fileToRow));
         return;
       }
       case 'meta':
@@ -284,10 +363,7 @@ class CozoIsgStore implements IsgStore {
   }
 
   getMeta(name: string): Promise<string | undefined> {
-    return this.serial(async () => {
-      const r = await this.query('?[value] := *meta{name: $name, value}', { name });
-      return r.rows[0]?.[0] as string | undefined;
-    });
+    return this.serial(() => Promise.resolve(this.meta.get(name)));
   }
 
   setMeta(name: string, value: string): Promise<void> {
@@ -351,36 +427,38 @@ class CozoIsgStore implements IsgStore {
       const relList = [...new Set(rels)];
       const limit = Math.floor(cap);
       if (relList.length === 0 || !(limit > 0)) return [];
-      const step = (from: string): string[] => {
-        const out = `c[k, min(i)] := ${from}, *edge{src: s, rel: r, dst: k}, rels[r, i], k != $seed`;
-        const inn = `c[k, min(i)] := ${from}, *edge:by_dst{dst: s, rel: r, src: k}, rels[r, i], k != $seed`;
-        return direction === 'out' ? [out] : direction === 'in' ? [inn] : [out, inn];
+      // Adjacency rules `head[k, ...] := <from s>, edge s→k along rels` for the requested direction(s).
+      const adj = (head: string, from: string): string => {
+        const out = `${head} := ${from}, *edge{src: s, rel: r, dst: k}, rels[r, i], k != $seed`;
+        const inn = `${head} := ${from}, *edge:by_dst{dst: s, rel: r, src: k}, rels[r, i], k != $seed`;
+        return direction === 'out' ? out : direction === 'in' ? inn : `${out}\n${inn}`;
       };
-      const script = `
-        { rels[r, i] <- $rels
-          ${step('s = $seed').join('\n')}
-          ?[k, i] := c[k, i]
-          :replace _c1 {k => i} }
-        { ?[k, kind, i] := *_c1{k, i}, *node{key: k, kind}
-          :order k
-          :limit ${limit}
-          :replace _h1 {k => kind, i} }
-        { rels[r, i] <- $rels
-          ${step('*_h1{k: s}').join('\n')}
-          ?[k, kind, i] := c[k, i], not *_c1{k}, *node{key: k, kind}
-          :order k
-          :limit ${limit}
-          :replace _h2 {k => kind, i} }
-        { ?[hop, k, kind, i] := *_h1{k, kind, i}, hop = 1
-          ?[hop, k, kind, i] := *_h2{k, kind, i}, hop = 2
-          :order hop, k }`;
-      const r = await this.query(script, { seed, rels: relList.map((rel, i) => [rel, i]) });
-      return r.rows.map((row) => ({
-        key: row[1] as string,
-        kind: row[2] as IsgNode['kind'],
-        hop: row[0] as 1 | 2,
-        via: relList[row[3] as number] as Rel,
-      }));
+      const relRows = relList.map((rel, i) => [rel, i]);
+      // Two queries (measured faster than one script with ephemeral relations: p50 ~2 ms vs ~5 ms on 17k/120k).
+      const hop1 = await this.query(
+        `rels[r, i] <- $rels
+         ${adj('c[k, min(i)]', 's = $seed')}
+         ?[k, kind, i] := c[k, i], *node{key: k, kind}
+         :order k
+         :limit ${limit}`,
+        { seed, rels: relRows });
+      if (hop1.rows.length === 0) return [];
+      const hop2 = await this.query(
+        `rels[r, i] <- $rels
+         h1[s] <- $h1
+         ${adj('near[k]', 's = $seed')}
+         ${adj('c[k, min(i)]', 'h1[s]')}
+         ?[k, kind, i] := c[k, i], not near[k], *node{key: k, kind}
+         :order k
+         :limit ${limit}`,
+        { seed, rels: relRows, h1: hop1.rows.map((row) => [row[0]]) });
+      const hop = (h: 1 | 2) => (row: CozoValue[]): HopNode => ({
+        key: row[0] as string,
+        kind: row[1] as IsgNode['kind'],
+        hop: h,
+        via: relList[row[2] as number] as Rel,
+      });
+      return [...hop1.rows.map(hop(1)), ...hop2.rows.map(hop(2))];
     });
   }
 
@@ -405,7 +483,7 @@ class CozoIsgStore implements IsgStore {
         return;
       }
     }
-    const data: CozoExport = await this.engine.exportRelations(DATA_RELATIONS);
+    const data: CozoExport = await (await this.cozo()).exportRelations(DATA_RELATIONS);
     const gen = newGen();
     this.snapshotBytes = await writeSnapshot(dir, SCHEMA_VERSION, gen, data);
     // Once the new snapshot is in place the old journal's lines carry a stale generation id; remove them anyway.
@@ -421,7 +499,7 @@ class CozoIsgStore implements IsgStore {
   close(): Promise<void> {
     return this.serial(async () => {
       await this.flushNow();
-      this.engine.close();
+      this.engine?.close();
       this.mirror = undefined;
       this.closed = true;
     });
@@ -429,12 +507,12 @@ class CozoIsgStore implements IsgStore {
 
   /** Exports relations as they are in the engine now. */
   dump(relations: readonly string[]): Promise<CozoExport> {
-    return this.serial(() => this.engine.exportRelations(relations));
+    return this.serial(async () => (await this.cozo()).exportRelations(relations));
   }
 
-  /** Size of the files the last flush left (for benchmarks and tests). */
-  diskStats(): { snapshotBytes: number; journalBytes: number } {
-    return { snapshotBytes: this.snapshotBytes, journalBytes: this.journalBytes };
+  /** File sizes and engine state (benchmarks and tests). */
+  stats(): StoreStats {
+    return { snapshotBytes: this.snapshotBytes, journalBytes: this.journalBytes, engineLoaded: this.engine !== undefined };
   }
 
 }
@@ -604,23 +682,21 @@ function seedFrom(data: CozoExport): MirrorSeed | undefined {
 
 /** Opens a store that lives only in memory (tests, dry runs); flush() does nothing. */
 export async function openMemoryStore(): Promise<IsgStore> {
-  const engine = await openWasmEngine();
-  await createSchema(engine);
-  return new CozoIsgStore(engine, undefined, newGen(), false, 0, 0);
+  const store = new CozoIsgStore(undefined, newGen(), false, 0, 0, undefined, () => undefined);
+  await store.dump([]); // load the engine now, so a missing or broken wasm build fails here
+  return store;
 }
 
 /**
  * Opens (creating if missing) the store persisted under `dir`. Unreadable or old files never fail the open: the store
- * starts empty, `onWarning` says why, and the next flush replaces the files.
+ * starts empty, `onWarning` says why, and the next flush replaces the files. Reads the snapshot and journal only;
+ * CozoDB is loaded on the first Datalog query (so a rebuild that only reads the mirror and writes a delta never pays
+ * for the import).
  */
 export async function openStore(dir: string, opts: OpenStoreOptions = {}): Promise<IsgStore> {
   await mkdir(dir, { recursive: true });
   const warn = (why: string): void => opts.onWarning?.(`store at ${dir} was unreadable/old (${why}); rebuilding`);
-  const fresh = async (): Promise<IsgStore> => {
-    const engine = await openWasmEngine();
-    await createSchema(engine);
-    return new CozoIsgStore(engine, dir, newGen(), true, 0, 0);
-  };
+  const fresh = (): IsgStore => new CozoIsgStore(dir, newGen(), true, 0, 0, undefined, warn);
 
   const snap = await readSnapshot(dir, SCHEMA_VERSION);
   if (snap.kind === 'missing') {
@@ -632,33 +708,37 @@ export async function openStore(dir: string, opts: OpenStoreOptions = {}): Promi
     warn(snap.reason);
     return fresh();
   }
-  const engine = await openWasmEngine();
-  engine.reserve(HEAP_BASE + snap.bytes * HEAP_PER_SNAPSHOT_BYTE);
-  let store: CozoIsgStore | undefined;
-  try {
-    await createSchema(engine);
-    await engine.importRelations(snap.data);
-    const v = await engine.run('?[value] := *meta{name: "schema_version", value}', {}, true);
-    if (v.rows[0]?.[0] !== String(SCHEMA_VERSION)) throw new Error(`schema_version ${String(v.rows[0]?.[0])}, expected ${SCHEMA_VERSION}`);
-    const journal = await readJournal(dir, snap.gen);
-    if (journal.corrupt !== undefined) throw new Error(journal.corrupt);
-    store = new CozoIsgStore(engine, dir, snap.gen, journal.discarded > 0, snap.bytes, journal.bytes);
-    store.seed = seedFrom(snap.data);
-    for (const entry of journal.entries) {
-      for (const op of entry.ops) await store.applyOp(op as Op);
-    }
-    return store;
-  } catch (e) {
-    engine.close();
-    warn((e as Error).message);
+  const version = metaRows(snap.data).find(([k]) => k === 'schema_version')?.[1];
+  if (version !== String(SCHEMA_VERSION)) {
+    warn(`schema_version ${String(version)}, expected ${SCHEMA_VERSION}`);
     return fresh();
   }
+  const journal = await readJournal(dir, snap.gen);
+  if (journal.corrupt !== undefined) {
+    warn(journal.corrupt);
+    return fresh();
+  }
+  const store = new CozoIsgStore(dir, snap.gen, journal.discarded > 0, snap.bytes, journal.bytes, snap.data, warn);
+  store.seed = seedFrom(snap.data);
+  for (const entry of journal.entries) {
+    for (const op of entry.ops) await store.apply(op as Op);
+  }
+  return store;
 }
 
-/** Sizes of the snapshot and journal after the last flush (benchmarks). */
-export function storeDiskStats(store: IsgStore): { snapshotBytes: number; journalBytes: number } {
-  if (!(store instanceof CozoIsgStore)) throw new Error('storeDiskStats needs a Cozo store');
-  return store.diskStats();
+/** Facts about a store's files and engine, for benchmarks and tests. */
+export interface StoreStats {
+  /** Size of the snapshot / journal after the last flush (0 when none). */
+  snapshotBytes: number;
+  journalBytes: number;
+  /** Whether CozoDB has been loaded (it is loaded on the first Datalog query). */
+  engineLoaded: boolean;
+}
+
+/** Stats of a store from openStore/openMemoryStore. */
+export function storeStats(store: IsgStore): StoreStats {
+  if (!(store instanceof CozoIsgStore)) throw new Error('storeStats needs a Cozo store');
+  return store.stats();
 }
 
 /** Dumps relations of a Cozo-backed store (tests and diagnostics); `relations` defaults to every data relation. */

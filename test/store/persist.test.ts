@@ -257,3 +257,25 @@ describe('unreadable stores start empty with a warning', () => {
     await s.close();
   });
 });
+
+describe('journal compaction', () => {
+  it('once the journal outgrows its limit the next flush writes a new snapshot and drops the journal', async () => {
+    const s = await openStore(dir);
+    await fill(s);
+    await s.flush();
+    const big = (i: number): FileRecord => ({ file: `src/big${i}.rs`, hash: `h${i}`, crate: 'demo', facts: { text: String(i).repeat(900_000) } });
+    await s.putFiles([big(1)]);
+    await s.flush();
+    await s.putFiles([big(2)]);
+    await s.flush();
+    expect((await readdir(dir)).sort()).toEqual(['store.journal', 'store.snapshot']);
+    await s.putFiles([big(3)]); // 2.7 MB of journal > the 2 MiB floor
+    await s.flush();
+    expect((await readdir(dir)).sort()).toEqual(['store.snapshot']);
+    await s.close();
+    const t = await openStore(dir);
+    expect([...(await t.loadFiles()).keys()].sort()).toEqual(['src/big1.rs', 'src/big2.rs', 'src/big3.rs', 'src/d.rs', 'src/lib.rs']);
+    expect(((await t.loadFiles()).get('src/big3.rs')?.facts as { text: string }).text).toHaveLength(900_000);
+    await t.close();
+  });
+});

@@ -1,0 +1,82 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { IsgNode } from '../../src/core/isg/types.js';
+import { openMemoryStore, openStore, storeStats } from '../../src/store/cozo-store.js';
+import { byEdge, byKey, diamondEdges, diamondNodes, edge, node } from './fixture.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'rustgate-store-lazy-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('lazy engine', () => {
+  it('a rebuild that reads the mirror and writes a delta never loads CozoDB; queries after reopen see it', async () => {
+    const s = await openStore(dir);
+    await s.applyDelta({ upsertNodes: diamondNodes(), removeNodes: [], addEdges: diamondEdges(), removeEdges: [] });
+    await s.putFiles([{ file: 'src/d.rs', hash: 'h1', crate: 'demo', facts: { n: 1 } }]);
+    await s.close();
+
+    const t = await openStore(dir);
+    expect(await t.getMeta('schema_version')).toBe('1');
+    expect((await t.loadFiles()).get('src/d.rs')?.hash).toBe('h1');
+    expect(await t.allNodes()).toEqual(diamondNodes().sort(byKey));
+    expect(await t.allEdges()).toEqual(diamondEdges().sort(byEdge));
+    await t.applyDelta({ upsertNodes: [node('Q', 'fn', 'src/q.rs', 3, 7)], removeNodes: ['Y'], addEdges: [edge('Q', 'USES', 'S')], removeEdges: [edge('Y', 'USES', 'X')] });
+    await t.putFiles([{ file: 'src/q.rs', hash: 'h2', crate: 'demo', facts: [] }]);
+    await t.setMeta('facts_version', '3');
+    await t.flush();
+    expect(storeStats(t)).toMatchObject({ engineLoaded: false });
+    expect(storeStats(t).journalBytes).toBeGreaterThan(0);
+    // The mirror already reflects the delta.
+    expect((await t.allNodes()).map((n) => n.key)).toEqual(['A', 'B', 'C', 'D', 'E', 'Q', 'S', 'X']);
+    await t.close();
+
+    const u = await openStore(dir);
+    // Datalog answers (the engine loads the snapshot, then replays the journal).
+    expect(await u.edgesIn('S', ['USES'])).toEqual([edge('Q', 'USES', 'S')]);
+    expect((await u.nodeAt('src/q.rs', 5))?.key).toBe('Q');
+    expect(await u.getNode('Y')).toBeUndefined();
+    expect(await u.twoHop('X', ['USES', 'CALLS'], 30, 'in')).toEqual([]);
+    expect(storeStats(u).engineLoaded).toBe(true);
+    expect(await u.getMeta('facts_version')).toBe('3');
+    expect([...(await u.loadFiles()).keys()]).toEqual(['src/d.rs', 'src/q.rs']);
+    await u.close();
+  });
+
+  it('large upserts (import path) overwrite rows and keep both indices right', async () => {
+    const s = await openMemoryStore();
+    try {
+      const n = 2_500;
+      const mk = (i: number, shift: number): IsgNode => node(`k${String(i).padStart(5, '0')}`, 'fn', 'big.rs', i * 10 + shift, i * 10 + shift + 5);
+      await s.applyDelta({
+        upsertNodes: Array.from({ length: n }, (_, i) => mk(i, 0)),
+        removeNodes: [],
+        addEdges: Array.from({ length: n }, (_, i) => edge(mk(i, 0).key, 'CALLS', 'k00000', 'a')),
+        removeEdges: [],
+      });
+      expect((await s.nodeAt('big.rs', 1001))?.key).toBe('k00100');
+      await s.applyDelta({
+        upsertNodes: Array.from({ length: n }, (_, i) => mk(i, 3)),
+        removeNodes: [],
+        addEdges: Array.from({ length: n }, (_, i) => edge(mk(i, 0).key, 'CALLS', 'k00000', 'b')),
+        removeEdges: [],
+      });
+      // k00100 moved from 1000..1005 to 1003..1008; k00099 now ends at 998: the old index entry must be gone.
+      expect(await s.nodeAt('big.rs', 1001)).toBeUndefined();
+      expect((await s.nodeAt('big.rs', 1004))?.key).toBe('k00100');
+      expect((await s.nodeAt('big.rs', 998))?.key).toBe('k00099');
+      expect(await s.getNode('k00100')).toEqual(mk(100, 3));
+      const inc = await s.edgesIn('k00000');
+      expect(inc).toHaveLength(n);
+      expect(new Set(inc.map((e) => e.attr))).toEqual(new Set(['b']));
+      expect((await s.allNodes()).length).toBe(n);
+    } finally {
+      await s.close();
+    }
+  });
+});
