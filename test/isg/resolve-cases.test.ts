@@ -89,6 +89,14 @@ describe('resolver cases', () => {
     expect(r.edges).toContainEqual({ src: 'a/src/lib.rs-lib-m::<U as crate::Tr>::t', rel: 'IMPLEMENTS', dst: 'a/src/lib.rs-lib-Tr::t', attr: '' });
   });
 
+  it('links a derive of a workspace trait and only counts std derives', () => {
+    const ws: Workspace = { root: '/ws', packages: [pkg('a', 'a')] };
+    const src = 'pub trait Describe {}\n#[derive(Debug, Clone, Describe)]\npub struct S;\n';
+    const r = resolveWorkspace(ws, new Map([['a/src/lib.rs', parseRustSource(src)]]));
+    expect(r.graph.edges.filter((e) => e.rel === 'IMPLEMENTS')).toEqual([{ src: 'a/src/lib.rs-lib-S', rel: 'IMPLEMENTS', dst: 'a/src/lib.rs-lib-Describe', attr: '' }]);
+    expect(r.externalDerives).toBe(2);
+  });
+
   it('joins several bounds on the same trait into one REQUIRES_BOUND edge', () => {
     const r = resolve([pkg('a', 'a')], {
       'a/src/lib.rs': 'pub trait Job {}\npub fn two<A: Job, B>(a: A, b: B) where B: Job + Send {}\n',
