@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultPatternDir, loadPatterns, packageRoot } from '../../src/adapters/patterns/load.js';
 import { isRustgateError } from '../../src/core/errors.js';
 import type { Diagnostic } from '../../src/core/diagnostics/types.js';
+import type { GraphQuery } from '../../src/core/isg/query.js';
+import type { IsgNode } from '../../src/core/isg/types.js';
 import { PATTERN_SCHEMA } from '../../src/core/patterns/schema.js';
 import { createPatternSource, patternConfidence } from '../../src/core/patterns/source.js';
 
@@ -86,6 +88,21 @@ describe('createPatternSource', () => {
   it('reports the confidence prior of a candidate\'s pattern', () => {
     const patterns = loadPatterns();
     expect([patternConfidence(patterns, 'mut_binding'), patternConfidence(patterns, 'moved_value_clone'), patternConfidence(patterns, 'rustc_suggestion'), patternConfidence(patterns, null)]).toEqual(['high', 'low', null, null]);
+  });
+
+  it('applies ISG conditions on the node at the primary span when a graph is given', async () => {
+    const base = loadPatterns().find((p) => p.id === 'mut_binding');
+    if (!base) throw new Error('mut_binding missing');
+    const onlyInStructs = { ...base, id: 'mut_binding_struct_only', detector: { ...base.detector, isg: { kind: ['struct' as const] } } };
+    const source = createPatternSource([onlyInStructs]);
+    const node = (kind: IsgNode['kind']): IsgNode => ({ key: `src/lib.rs-lib-f`, kind, name: 'f', crate: 'p', file: 'src/lib.rs', span: { startLine: 1, endLine: 5 }, signature: '', sigHash: '', public: true, features: [], doc: '' });
+    const graphWith = (kind: IsgNode['kind']): GraphQuery => ({
+      getNode: async () => undefined, edgesOut: async () => [], edgesIn: async () => [], twoHop: async () => [],
+      nodeAt: async (file, line) => (file === 'src/lib.rs' && line === 3 ? node(kind) : undefined),
+    });
+    const ctx = { diagnostics: [diag], files: new Map([['src/lib.rs', text]]) };
+    expect(await source.propose(0, { ...ctx, graph: graphWith('fn') })).toEqual([]);
+    expect((await source.propose(0, { ...ctx, graph: graphWith('struct') })).map((c) => c.patternId)).toEqual(['mut_binding_struct_only']);
   });
 
   it('proposes nothing for a file it was not given or a warning', async () => {
