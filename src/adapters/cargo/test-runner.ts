@@ -391,9 +391,15 @@ export interface ImpactedTestsOutcome {
  * them, in the shadow tree, and reports each failing test as an error diagnostic on its ISG node. Skipped (with a
  * warning) when cargo already found errors: tests of code that does not compile cannot run.
  */
-export function impactedTestsExtension(opts: ImpactedTestsOptions): { name: string; run(ctx: ExtensionContext): Promise<ImpactedTestsOutcome> } {
+export function impactedTestsExtension(opts: ImpactedTestsOptions): {
+  name: string;
+  needsGraph: boolean;
+  run(ctx: ExtensionContext): Promise<ImpactedTestsOutcome>;
+} {
   return {
     name: 'running impacted tests',
+    // A failing test is reported on its test function's ISG node, so the shadow graph must exist.
+    needsGraph: true,
     async run(ctx) {
       if (ctx.diagnostics.some((d) => d.level === 'error')) return { warnings: ['tests not run: the checked content has compile errors'] };
       const ws = await (opts.readWorkspace ?? readWorkspace)(ctx.shadowRoot);
