@@ -88,8 +88,42 @@ function cmpStr(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const isLine = (v: unknown): boolean => Number.isSafeInteger(v);
+
+/** Rejects rows Cozo would reject, at the call that wrote them (Cozo itself may only see them later, on load). */
+function validate(op: Op): void {
+  const bad = (what: string, v: unknown): never => {
+    throw new Error(`store: invalid ${what}: ${JSON.stringify(v)?.slice(0, 200)}`);
+  };
+  if (op.t === 'delta') {
+    for (const n of op.d.upsertNodes) {
+      const ok = isStr(n.key) && isStr(n.kind) && isStr(n.name) && isStr(n.crate) && isStr(n.file) &&
+        isLine(n.span?.startLine) && isLine(n.span?.endLine) && isStr(n.signature) && isStr(n.sigHash) &&
+        typeof n.public === 'boolean' && Array.isArray(n.features) && n.features.every(isStr) && isStr(n.doc);
+      if (!ok) bad('node', n);
+    }
+    for (const e of [...op.d.addEdges, ...op.d.removeEdges]) {
+      if (!(isStr(e.src) && isStr(e.rel) && isStr(e.dst) && isStr(e.attr ?? ''))) bad('edge', e);
+    }
+    if (!op.d.removeNodes.every(isStr)) bad('removeNodes', op.d.removeNodes);
+  } else if (op.t === 'files') {
+    for (const f of op.put) if (!(isStr(f.file) && isStr(f.hash) && isStr(f.crate))) bad('file record', f);
+    if (!op.rm.every(isStr)) bad('file list', op.rm);
+  } else if (op.t === 'meta') {
+    if (!isStr(op.n) || !isStr(op.v)) bad('meta', op);
+  } else if (op.t === 'run') {
+    const x = op.run;
+    const ok = isStr(x.id) && isStr(x.startedAt) && isStr(x.command) && Array.isArray(x.errorCodes) &&
+      (x.patternId === null || isStr(x.patternId)) && Number.isSafeInteger(x.candidates) && typeof x.accepted === 'boolean' &&
+      (x.confidence === null || typeof x.confidence === 'number') && isStr(x.status) && (x.commit === null || isStr(x.commit));
+    if (!ok) bad('run record', x);
+  }
+}
+
 /** Deduplicates the keys of a delta or file op (last one wins), so Cozo, the mirror and the journal agree. */
 function normalize(op: Op): Op {
+  validate(op);
   if (op.t === 'delta') {
     const d = op.d;
     return {

@@ -76,7 +76,7 @@ export function rowToNode(r: CozoValue[]): IsgNode {
 }
 
 export function edgeToRow(e: IsgEdge): unknown[] {
-  return [e.src, e.rel, e.dst, e.attr, extraOf(e, EDGE_FIELDS)];
+  return [e.src, e.rel, e.dst, e.attr ?? '', extraOf(e, EDGE_FIELDS)];
 }
 
 export function rowToEdge(r: CozoValue[]): IsgEdge {

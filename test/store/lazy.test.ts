@@ -80,3 +80,21 @@ describe('lazy engine', () => {
     }
   });
 });
+
+describe('invalid rows', () => {
+  it('are rejected by the call that wrote them, before anything is applied, even while Cozo is not loaded', async () => {
+    const s = await openStore(dir);
+    await s.applyDelta({ upsertNodes: diamondNodes(), removeNodes: [], addEdges: [], removeEdges: [] });
+    await s.flush();
+    await s.close();
+    const t = await openStore(dir);
+    const broken = { ...node('Z', 'fn', 'z.rs', 1, 2), span: { startLine: 1.5, endLine: 2 } };
+    await expect(t.applyDelta({ upsertNodes: [node('Ok', 'fn', 'z.rs', 1, 1), broken], removeNodes: [], addEdges: [], removeEdges: [] }))
+      .rejects.toThrow('store: invalid node');
+    await expect(t.putFiles([{ file: 'a.rs', hash: 7 as unknown as string, crate: 'c', facts: null }])).rejects.toThrow('invalid file record');
+    expect(storeStats(t).engineLoaded).toBe(false);
+    expect(await t.getNode('Ok')).toBeUndefined();
+    expect((await t.allNodes()).map((n) => n.key)).toEqual(diamondNodes().map((n) => n.key).sort());
+    await t.close();
+  });
+});
