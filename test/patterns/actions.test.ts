@@ -158,6 +158,14 @@ const ROWS: Row[] = [
   ['quote char to str', 'char_to_str', "fn f() -> &'static str { ⟦'\"'⟧ }", {}, 'fn f() -> &\'static str { "\\"" }'],
   ['private item of a module declared in the fn body', 'make_pub', 'fn main() {\n    mod m { const K: u8 = 1; }\n    let k = m::⟦K⟧;\n}', { name: 'K' }, 'fn main() {\n    mod m { pub(crate) const K: u8 = 1; }\n    let k = m::K;\n}'],
   ['import for a name used inside a macro call', 'insert_use', 'fn main() {\n    ⟦println!("{:?}", HashMap::<u8, u8>::new())⟧;\n}\n', { path: 'std::collections::HashMap', match_primary: 'true' }, 'use std::collections::HashMap;\n\nfn main() {\n    println!("{:?}", HashMap::<u8, u8>::new());\n}\n'],
+  ['async fn', 'make_async', 'fn a() {}\n⟨pub(crate) unsafe fn f() -> u8⟩ { ⟦g⟧().await }', { target: 'matched' }, 'fn a() {}\npub(crate) async unsafe fn f() -> u8 { g().await }'],
+  ['const fn cannot be async', 'make_async', '⟨const fn f() -> u8⟩ { ⟦g⟧().await }', { target: 'matched' }, null],
+  ['trait type', 'replace_type', 'impl T for Z { fn m(&self, x: ⟦i16⟧) {} }', { type: 'u16' }, 'impl T for Z { fn m(&self, x: u16) {} }'],
+  ['placeholder type refused', 'replace_type', 'impl T for Z { fn m(&self, x: ⟦i16⟧) {} }', { type: '_' }, null],
+  ['receiver mutability', 'replace_type', 'impl T for Z { fn n(⟦&mut self⟧) {} }', { mode: 'toggle_mut' }, 'impl T for Z { fn n(&self) {} }'],
+  ['rest pattern', 'add_rest_pattern', 'fn f(p: P) { let ⟦P { x, }⟧ = p; }', {}, 'fn f(p: P) { let P { x, .. } = p; }'],
+  ['rest already there', 'add_rest_pattern', 'fn f(p: P) { let ⟦P { x, .. }⟧ = p; }', {}, null],
+  ['typed let becomes &mut', 'mut_ref_binding', 'fn f(v: &mut Vec<u8>) { let w: &Vec<u8> = v; ⟦w⟧.push(1); }', { name: 'w' }, 'fn f(v: &mut Vec<u8>) { let w: &mut Vec<u8> = v; w.push(1); }'],
   // UTF-8: byte offsets after multi-byte characters
   ['multi-byte text before the span', 'clone_at_span', 'fn f() { let s = "héllo ✓ 😀"; g(⟦name⟧) }', {}, 'fn f() { let s = "héllo ✓ 😀"; g(name.clone()) }'],
 ];

@@ -922,7 +922,7 @@ const mutRefBinding: ActionFn = (input) => {
     return m ? [edit(input, fn.start + m.index + m[0].length, fn.start + m.index + m[0].length, 'mut ')] : [];
   }
   const param = new RegExp(`[(,]\\s*${name}\\s*:\\s*&\\s*(?:'\\w+\\s+)?(?!mut\\b)`).exec(header);
-  const local = new RegExp(`\\blet\\s+${name}\\s*(?::[^=;]*)?=\\s*&\\s*(?!mut\\b)`, 'g');
+  const local = new RegExp(`\\blet\\s+${name}\\s*(?::\\s*&\\s*(?:'\\w+\\s+)?(?!mut\\b)|(?::[^=;]*)?=\\s*&\\s*(?!mut\\b))`, 'g');
   let best = -1;
   const body = src.masked.slice(fn.headerEnd, p.start);
   for (let m = local.exec(body); m; m = local.exec(body)) best = fn.headerEnd + m.index + m[0].length;
@@ -1001,6 +1001,53 @@ const charToStr: ActionFn = (input) => {
   return [edit(input, p.start, p.end, `"${inner}"`)];
 };
 
+/** `fn f()` → `async fn f()` for the fn header rustc marks "this is not `async`" (the selected span). */
+const makeAsync: ActionFn = (input) => {
+  for (const r of targets(input)) {
+    const head = input.src.masked.slice(r.start, r.end);
+    const m = /^((?:pub(?:\s*\([^)]*\))?\s+)?)(?:(?:unsafe|extern\s+"[^"]*")\s+)*fn\b/.exec(head);
+    if (!m || /\bconst\b/.test(head.slice(0, m[0].length))) continue;
+    const at = r.start + (m[1]?.length ?? 0);
+    return [edit(input, at, at, 'async ')];
+  }
+  return [];
+};
+
+/**
+ * Replaces the type at the primary span with the one the trait declares (`type`), or for a receiver
+ * (`mode: toggle_mut`) switches `&mut self` ↔ `&self`.
+ */
+const replaceType: ActionFn = (input) => {
+  const p = primary(input);
+  if (!p) return [];
+  const text = textOf(input, p);
+  if (input.params.mode === 'toggle_mut') {
+    if (/^&\s*mut\s+self$/.test(text)) return [edit(input, p.start, p.end, '&self')];
+    if (/^&\s*self$/.test(text)) return [edit(input, p.start, p.end, '&mut self')];
+    return [];
+  }
+  const ty = input.params.type?.trim() ?? '';
+  const typeLike = /^[\w:&'<>[\]\s,()*+]+$/;
+  if (!typeLike.test(ty) || !typeLike.test(text) || /[{}_]/.test(ty.replace(/\w+_\w*/g, 'x'))) return [];
+  return [edit(input, p.start, p.end, ty)];
+};
+
+/** Adds `..` to a struct pattern that leaves fields out: `S { a }` → `S { a, .. }`. */
+const addRestPattern: ActionFn = (input) => {
+  const p = primary(input);
+  if (!p) return [];
+  const { src } = input;
+  const close = src.skipSpaceBack(p.end) - 1;
+  if (src.masked[close] !== '}') return [];
+  const open = src.pairs().find((q) => q.kind === '{' && q.close === close)?.open ?? -1;
+  if (open < p.start) return [];
+  const inner = src.masked.slice(open + 1, close);
+  if (/\.\./.test(inner)) return [];
+  const end = src.skipSpaceBack(close);
+  if (inner.trim() === '') return [edit(input, open + 1, close, ' .. ')];
+  return [edit(input, end, end, src.masked[end - 1] === ',' ? ' ..' : ', ..')];
+};
+
 /** Every built-in action by name. */
 export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   insert_use: insertUse,
@@ -1037,6 +1084,9 @@ export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   wrap_expr: wrapExpr,
   call_value: callValue,
   char_to_str: charToStr,
+  make_async: makeAsync,
+  replace_type: replaceType,
+  add_rest_pattern: addRestPattern,
 };
 
 /** Names of the built-in actions (for the schema). */

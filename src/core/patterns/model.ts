@@ -80,7 +80,10 @@ export type ActionName =
   | 'lifetime_on_param'
   | 'wrap_expr'
   | 'call_value'
-  | 'char_to_str';
+  | 'char_to_str'
+  | 'make_async'
+  | 'replace_type'
+  | 'add_rest_pattern';
 
 /** The built-in action and its parameters (strings; `{{field.group}}` refers to detector captures). */
 export interface PatternTemplate {
