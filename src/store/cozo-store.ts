@@ -88,6 +88,11 @@ function cmpStr(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+function isSorted(xs: readonly string[]): boolean {
+  for (let i = 1; i < xs.length; i++) if ((xs[i - 1] as string) > (xs[i] as string)) return false;
+  return true;
+}
+
 const isStr = (v: unknown): v is string => typeof v === 'string';
 const isLine = (v: unknown): boolean => Number.isSafeInteger(v);
 
@@ -183,6 +188,8 @@ class CozoIsgStore implements IsgStore {
     this.needSnapshot = needSnapshot;
     this.base = base;
     this.meta = new Map(metaRows(base));
+    // A new store's mirror starts empty, so a first build never needs Cozo either.
+    if (base === undefined) this.seed = { node: [], edge: [], file: [], ops: [] };
     this.codeGraph = new CozoCodeGraph(this);
     this.learning = new CozoLearningLog(this);
   }
@@ -341,12 +348,14 @@ class CozoIsgStore implements IsgStore {
     const nodes = (seed?.node ?? (await this.query(`?[${NODE_COLS}] := *node{${NODE_COLS}}`)).rows).map(rowToNode);
     const edges = (seed?.edge ?? (await this.query(`?[${EDGE_COLS}] := *edge{${EDGE_COLS}}`)).rows).map(rowToEdge);
     const files = (seed?.file ?? (await this.query(`?[${FILE_COLS}] := *file_state{${FILE_COLS}}`)).rows).map(rowToFile);
+    const edgeIds = edges.map((x) => edgeId(x.src, x.rel, x.dst));
     this.mirror = {
       nodes: new Map(nodes.map((n) => [n.key, n])),
-      edges: new Map(edges.map((x) => [edgeId(x.src, x.rel, x.dst), x])),
+      edges: new Map(edges.map((x, i) => [edgeIds[i] as string, x])),
       files: new Map(files.map((f) => [f.file, f])),
-      sortedNodes: nodes,
-      sortedEdges: edges,
+      // Cozo may order non-ASCII text differently from JS: keep the arrays only if they are sorted our way.
+      sortedNodes: isSorted(nodes.map((n) => n.key)) ? nodes : undefined,
+      sortedEdges: isSorted(edgeIds) ? edges : undefined,
     };
     for (const op of seed?.ops ?? []) this.toMirror(op);
     return this.mirror;
@@ -354,9 +363,9 @@ class CozoIsgStore implements IsgStore {
 
   // ---- builder API -------------------------------------------------------------------------------------------
 
-  /** Per-file records, from the mirror. The records are frozen and shared: do not mutate `facts`. */
+  /** Per-file records by path, in path order, from the mirror. Records are frozen and shared: do not mutate `facts`. */
   loadFiles(): Promise<Map<string, FileRecord>> {
-    return this.serial(async () => new Map((await this.getMirror()).files));
+    return this.serial(async () => new Map([...(await this.getMirror()).files].sort((a, b) => cmpStr(a[0], b[0]))));
   }
 
   putFiles(records: FileRecord[]): Promise<void> {
@@ -517,7 +526,7 @@ class CozoIsgStore implements IsgStore {
         return;
       }
     }
-    const data: CozoExport = await (await this.cozo()).exportRelations(DATA_RELATIONS);
+    const data = this.engine === undefined ? await this.dataFromMemory() : await this.engine.exportRelations(DATA_RELATIONS);
     const gen = newGen();
     this.snapshotBytes = await writeSnapshot(dir, SCHEMA_VERSION, gen, data);
     // Once the new snapshot is in place the old journal's lines carry a stale generation id; remove them anyway.
@@ -527,6 +536,37 @@ class CozoIsgStore implements IsgStore {
     this.needSnapshot = false;
     this.pending = [];
     this.pendingRows = 0;
+  }
+
+  /**
+   * The snapshot content while Cozo is not loaded: the mirror for node/edge/file_state, `meta`, and the snapshot's
+   * code_graph/run_log rows with the backlog applied. Saves loading Cozo just to export (17k/120k: 4.7 s CPU → ~0.3 s).
+   */
+  private async dataFromMemory(): Promise<CozoExport> {
+    const m = await this.getMirror();
+    const nodes = m.sortedNodes ?? [...m.nodes.values()].sort((a, b) => cmpStr(a.key, b.key));
+    const edges = [...m.edges.entries()].sort((a, b) => cmpStr(a[0], b[0])).map(([, e]) => e);
+    const files = [...m.files.values()].sort((a, b) => cmpStr(a.file, b.file));
+    const keyed = (rel: string, ops: [string, unknown[]][]): CozoValue[][] => {
+      const rows = new Map<string, CozoValue[]>((this.base?.[rel]?.rows ?? []).map((r) => [String(r[0]), r]));
+      for (const [k, row] of ops) rows.set(k, row as CozoValue[]);
+      return [...rows.entries()].sort((a, b) => cmpStr(a[0], b[0])).map(([, r]) => r);
+    };
+    const codeOps: [string, unknown[]][] = [];
+    const runOps: [string, unknown[]][] = [];
+    for (const op of this.backlog) {
+      if (op.t === 'code') codeOps.push([op.row.key, codeToRow(op.row)]);
+      else if (op.t === 'run') runOps.push([op.run.id, runToRow(op.run)]);
+    }
+    const table = (cols: string, rows: unknown[][]) => ({ headers: cols.split(', '), rows: rows as CozoValue[][] });
+    return {
+      node: table(NODE_COLS, nodes.map(nodeToRow)),
+      edge: table(EDGE_COLS, edges.map(edgeToRow)),
+      file_state: table(FILE_COLS, files.map(fileToRow)),
+      code_graph: table(CODE_COLS, keyed('code_graph', codeOps)),
+      run_log: table(RUN_COLS, keyed('run_log', runOps)),
+      meta: table('name, value', [...this.meta.entries()].sort((a, b) => cmpStr(a[0], b[0]))),
+    };
   }
 
   /** Flushes pending writes, then releases the engine. */

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile, appendFile } from 'node:fs/p
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../src/store/cozo-store.js';
+import { dumpRelations, openStore, storeStats } from '../../src/store/cozo-store.js';
 import type { FileRecord, IsgStore, RunRecord } from '../../src/store/types.js';
 import { byEdge, byKey, diamondEdges, diamondNodes, edge, node, spanNodes } from './fixture.js';
 
@@ -277,5 +277,40 @@ describe('journal compaction', () => {
     expect([...(await t.loadFiles()).keys()].sort()).toEqual(['src/big1.rs', 'src/big2.rs', 'src/big3.rs', 'src/d.rs', 'src/lib.rs']);
     expect(((await t.loadFiles()).get('src/big3.rs')?.facts as { text: string }).text).toHaveLength(900_000);
     await t.close();
+  });
+});
+
+describe('snapshot written without loading Cozo', () => {
+  it('equals what Cozo itself exports for the same content', async () => {
+    const s = await openStore(dir);
+    await fill(s); // CodeGraph reads load Cozo: this snapshot is a Cozo export
+    await s.flush();
+    await s.close();
+
+    const t = await openStore(dir);
+    await t.learning.record({ ...run1, id: 'r2', startedAt: '2026-11-26T07:00:00.000Z', detail: null });
+    await t.setMeta('root', '/other');
+    await t.removeFiles(['src/d.rs']);
+    const bulk = Array.from({ length: 20_001 }, (_, i) => node(`bulk${String(i).padStart(5, '0')}`, 'fn', 'b.rs', i + 1, i + 1));
+    await t.applyDelta({ upsertNodes: bulk, removeNodes: ['E'], addEdges: [edge('bulk00001', 'CALLS', 'S', 'x')], removeEdges: [edge('S', 'USES', 'B')] });
+    await t.flush(); // too big for the journal: full snapshot, built from memory
+    expect(storeStats(t).engineLoaded).toBe(false);
+    await t.close();
+    expect((await readdir(dir)).sort()).toEqual(['store.snapshot']);
+
+    const text = await readFile(join(dir, 'store.snapshot'), 'utf8');
+    const fromMemory = JSON.parse(text.slice(text.indexOf('\n') + 1)) as Record<string, { headers: string[]; rows: unknown[][] }>;
+    const u = await openStore(dir);
+    const fromCozo = await dumpRelations(u);
+    expect(storeStats(u).engineLoaded).toBe(true);
+    for (const rel of Object.keys(fromCozo)) {
+      expect(fromMemory[rel]?.headers, rel).toEqual(fromCozo[rel]?.headers);
+      expect(fromMemory[rel]?.rows, rel).toEqual(fromCozo[rel]?.rows);
+    }
+    expect(Object.keys(fromMemory).sort()).toEqual(Object.keys(fromCozo).sort());
+    expect((await u.learning.list()).map((r) => r.id)).toEqual(['r2', 'r1']);
+    expect(await u.codeGraph.pending()).toHaveLength(1);
+    expect(await u.edgesIn('S', ['CALLS'])).toEqual([edge('A', 'CALLS', 'S'), edge('X', 'CALLS', 'S'), edge('bulk00001', 'CALLS', 'S', 'x')]);
+    await u.close();
   });
 });
