@@ -166,6 +166,8 @@ const ROWS: Row[] = [
   ['rest pattern', 'add_rest_pattern', 'fn f(p: P) { let ⟦P { x, }⟧ = p; }', {}, 'fn f(p: P) { let P { x, .. } = p; }'],
   ['rest already there', 'add_rest_pattern', 'fn f(p: P) { let ⟦P { x, .. }⟧ = p; }', {}, null],
   ['typed let becomes &mut', 'mut_ref_binding', 'fn f(v: &mut Vec<u8>) { let w: &Vec<u8> = v; ⟦w⟧.push(1); }', { name: 'w' }, 'fn f(v: &mut Vec<u8>) { let w: &mut Vec<u8> = v; w.push(1); }'],
+  ['clone into a move closure with a block body', 'clone_into_closure', 'fn f(a: Arc<u8>) {\n    spawn(⟨move ||⟩ {\n        g(a, a.b, S { a: 1 });\n    });\n    ⟦a⟧;\n}', { name: 'a', target: 'matched' }, 'fn f(a: Arc<u8>) {\n    let a_clone = a.clone();\n    spawn(move || {\n        g(a_clone, a_clone.b, S { a: 1 });\n    });\n    a;\n}'],
+  ['not a move closure', 'clone_into_closure', 'fn f(a: Arc<u8>) { spawn(⟨||⟩ g(a)); ⟦a⟧; }', { name: 'a', target: 'matched' }, null],
   // UTF-8: byte offsets after multi-byte characters
   ['multi-byte text before the span', 'clone_at_span', 'fn f() { let s = "héllo ✓ 😀"; g(⟦name⟧) }', {}, 'fn f() { let s = "héllo ✓ 😀"; g(name.clone()) }'],
 ];

@@ -1048,6 +1048,50 @@ const addRestPattern: ActionFn = (input) => {
   return [edit(input, end, end, src.masked[end - 1] === ',' ? ' ..' : ', ..')];
 };
 
+/**
+ * A `move` closure takes a variable that is used again afterwards: clone it into a new binding just before the
+ * statement and let the closure capture the clone (`let v_clone = v.clone();` … `move || use(v_clone)`).
+ */
+const cloneIntoClosure: ActionFn = (input) => {
+  const name = input.params.name?.trim() ?? '';
+  if (!isIdent(name)) return [];
+  const { src } = input;
+  const r = targets(input).find((t) => /^move\b/.test(src.masked.slice(t.start, t.end)));
+  if (!r) return [];
+  // Closure parameters `|…|`, then a block body or an expression up to the end of the enclosing call/statement.
+  const bar = src.skipSpace(r.start + 4);
+  if (src.masked[bar] !== '|') return [];
+  const bar2 = src.masked.indexOf('|', bar + 1);
+  if (bar2 < 0) return [];
+  const bodyStart = src.skipSpace(bar2 + 1);
+  let end: number;
+  if (src.masked[bodyStart] === '{') end = src.closeOf(bodyStart);
+  else {
+    const call = src.pairs().filter((q) => q.kind === '(' && q.open < r.start && r.start < q.close).sort((a, b) => b.open - a.open)[0];
+    end = call ? call.close : src.masked.indexOf(';', bodyStart);
+  }
+  if (end < 0) return [];
+  const fresh = `${name}_clone`;
+  if (new RegExp(`\\b${fresh}\\b`).test(src.masked)) return [];
+  const uses = [...src.masked.slice(bodyStart, end).matchAll(new RegExp(`(?<![\\w.])${name}\\b(?!\\s*:[^:])`, 'g'))];
+  if (uses.length === 0) return [];
+  // Statement start, as for hoisting a temporary.
+  const block = src.enclosingBraces(r.start)[0];
+  if (!block) return [];
+  let st = r.start - 1;
+  for (; st > block.open; st--) {
+    const ch = src.masked[st];
+    if ((ch === ';' || ch === '}' || ch === '{') && src.braceDepth(st + 1) === src.braceDepth(r.start)) break;
+  }
+  const stmt = src.skipSpace(st + 1);
+  const edits: FileEdit[] = [edit(input, stmt, stmt, `let ${fresh} = ${name}.clone();\n${src.indentAt(stmt)}`)];
+  for (const u of uses) {
+    const at = bodyStart + (u.index ?? 0);
+    edits.push(edit(input, at, at + name.length, fresh));
+  }
+  return edits;
+};
+
 /** Every built-in action by name. */
 export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   insert_use: insertUse,
@@ -1087,6 +1131,7 @@ export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   make_async: makeAsync,
   replace_type: replaceType,
   add_rest_pattern: addRestPattern,
+  clone_into_closure: cloneIntoClosure,
 };
 
 /** Names of the built-in actions (for the schema). */

@@ -83,7 +83,8 @@ export type ActionName =
   | 'char_to_str'
   | 'make_async'
   | 'replace_type'
-  | 'add_rest_pattern';
+  | 'add_rest_pattern'
+  | 'clone_into_closure';
 
 /** The built-in action and its parameters (strings; `{{field.group}}` refers to detector captures). */
 export interface PatternTemplate {
