@@ -25,8 +25,8 @@ export interface CozoEngine {
   /** Runs a CozoScript; `params` are bound as `$name`. Throws when Cozo reports an error. */
   run(script: string, params?: Record<string, unknown>, immutable?: boolean): Promise<CozoRows>;
   exportRelations(relations: readonly string[]): Promise<CozoExport>;
-  /** Puts the rows into existing relations (indices are maintained; triggers are not run). */
-  importRelations(data: CozoExport): Promise<void>;
+  /** Puts the rows into existing relations (indices are maintained; triggers are not run). A string is that JSON. */
+  importRelations(data: CozoExport | string): Promise<void>;
   /** Hint that about `bytes` of working memory are about to be needed (see WasmEngine). */
   reserve(bytes: number): void;
   close(): void;
@@ -131,8 +131,9 @@ class WasmEngine implements CozoEngine {
     return Promise.resolve(reply.data);
   }
 
-  importRelations(data: CozoExport): Promise<void> {
-    const reply = JSON.parse(this.handle().import_relations(JSON.stringify(data))) as WasmReply;
+  importRelations(data: CozoExport | string): Promise<void> {
+    const json = typeof data === 'string' ? data : JSON.stringify(data);
+    const reply = JSON.parse(this.handle().import_relations(json)) as WasmReply;
     if (reply.ok !== true) return Promise.reject(new CozoError(reply.message ?? 'import failed', reply.code, 'import_relations'));
     return Promise.resolve();
   }

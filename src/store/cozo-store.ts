@@ -164,8 +164,10 @@ class CozoIsgStore implements IsgStore {
   seed: MirrorSeed | undefined;
   /** The Cozo engine, created on the first Datalog query (a one-file rebuild never needs it). */
   private engine: CozoEngine | undefined;
-  /** Snapshot data not yet imported into the engine, and the writes made since (replayed on load). */
+  /** Snapshot data not yet imported into the engine (parsed, and its JSON text for the import), and the writes made
+   * since (replayed on load). */
   private base: CozoExport | undefined;
+  private baseJson: string | undefined;
   private backlog: Op[] = [];
   /** meta is tiny and read on every command: kept in memory, written through to Cozo. */
   private readonly meta: Map<string, string>;
@@ -182,12 +184,13 @@ class CozoIsgStore implements IsgStore {
     needSnapshot: boolean,
     private snapshotBytes: number,
     private journalBytes: number,
-    base: CozoExport | undefined,
+    base: { data: CozoExport; json: string } | undefined,
     private readonly warn: (why: string) => void,
   ) {
     this.needSnapshot = needSnapshot;
-    this.base = base;
-    this.meta = new Map(metaRows(base));
+    this.base = base?.data;
+    this.baseJson = base?.json;
+    this.meta = new Map(metaRows(this.base));
     // A new store's mirror starts empty, so a first build never needs Cozo either.
     if (base === undefined) this.seed = { node: [], edge: [], file: [], ops: [] };
     this.codeGraph = new CozoCodeGraph(this);
@@ -210,7 +213,7 @@ class CozoIsgStore implements IsgStore {
     engine.reserve(HEAP_BASE + this.snapshotBytes * HEAP_PER_SNAPSHOT_BYTE + rows * HEAP_PER_ROW);
     try {
       await createSchema(engine);
-      if (this.base !== undefined) await engine.importRelations(this.base);
+      if (this.base !== undefined) await engine.importRelations(this.baseJson ?? this.base);
       for (const op of this.backlog) await this.applyToEngine(engine, op);
     } catch (e) {
       // The snapshot passed its checksum and schema check, so this is unexpected: start empty rather than fail.
@@ -219,6 +222,7 @@ class CozoIsgStore implements IsgStore {
       return this.reset();
     }
     this.base = undefined;
+    this.baseJson = undefined;
     this.backlog = [];
     this.engine = engine;
     return engine;
@@ -230,6 +234,7 @@ class CozoIsgStore implements IsgStore {
     await createSchema(engine);
     this.engine = engine;
     this.base = undefined;
+    this.baseJson = undefined;
     this.backlog = [];
     this.seed = undefined;
     this.mirror = { nodes: new Map(), edges: new Map(), files: new Map(), sortedNodes: [], sortedEdges: [] };
@@ -792,7 +797,7 @@ export async function openStore(dir: string, opts: OpenStoreOptions = {}): Promi
     warn(journal.corrupt);
     return fresh();
   }
-  const store = new CozoIsgStore(dir, snap.gen, journal.discarded > 0, snap.bytes, journal.bytes, snap.data, warn);
+  const store = new CozoIsgStore(dir, snap.gen, journal.discarded > 0, snap.bytes, journal.bytes, snap, warn);
   store.seed = seedFrom(snap.data);
   for (const entry of journal.entries) {
     for (const op of entry.ops) await store.apply(op as Op);

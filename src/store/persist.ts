@@ -24,7 +24,7 @@ export interface SnapshotHeader {
 /** Result of reading the snapshot: absent, usable, or unusable with a reason for the warning. */
 export type SnapshotRead =
   | { kind: 'missing' }
-  | { kind: 'ok'; gen: string; data: CozoExport; bytes: number }
+  | { kind: 'ok'; gen: string; data: CozoExport; json: string; bytes: number }
   | { kind: 'unusable'; reason: string };
 
 /** A fresh generation id (random, so a rebuilt store can never adopt an old journal). */
@@ -96,8 +96,9 @@ export async function readSnapshot(dir: string, schema: number): Promise<Snapsho
   const body = buf.subarray(nl + 1);
   if (body.length !== header.bytes || sha(body) !== header.sha256) return { kind: 'unusable', reason: 'checksum mismatch' };
   try {
-    const data = JSON.parse(body.toString('utf8')) as CozoExport;
-    return { kind: 'ok', gen: header.gen, data, bytes: buf.length };
+    const json = body.toString('utf8');
+    const data = JSON.parse(json) as CozoExport;
+    return { kind: 'ok', gen: header.gen, data, json, bytes: buf.length };
   } catch {
     return { kind: 'unusable', reason: 'body is not JSON' };
   }
