@@ -97,8 +97,8 @@ interface WasmReply {
   data?: CozoExport;
 }
 
-/** Never let the wasm heap reach the 4 GiB wasm32 limit through reservations alone. */
-const MAX_RESERVED_HEAP = 2 * 1024 * 1024 * 1024;
+/** The wasm build's memory cannot grow past about 2 GiB (measured: a 2 GiB malloc traps); reserve well below. */
+const MAX_RESERVED_HEAP = 1.5 * 1024 * 1024 * 1024;
 
 /**
  * cozo-lib-wasm 0.7.6. Measured: letting its allocator grow the wasm memory page by page made a 120k-row import take
@@ -117,32 +117,36 @@ class WasmEngine implements CozoEngine {
     return this.db;
   }
 
-  run(script: string, params: Record<string, unknown> = {}, immutable = false): Promise<CozoRows> {
+  // async: every failure, including use after close, arrives as a rejected promise.
+  async run(script: string, params: Record<string, unknown> = {}, immutable = false): Promise<CozoRows> {
     const reply = JSON.parse(this.handle().run(script, JSON.stringify(params), immutable)) as WasmReply;
-    if (reply.ok !== true) return Promise.reject(new CozoError(reply.message ?? 'unknown error', reply.code, script));
-    return Promise.resolve({ headers: reply.headers ?? [], rows: reply.rows ?? [] });
+    if (reply.ok !== true) throw new CozoError(reply.message ?? 'unknown error', reply.code, script);
+    return { headers: reply.headers ?? [], rows: reply.rows ?? [] };
   }
 
-  exportRelations(relations: readonly string[]): Promise<CozoExport> {
+  async exportRelations(relations: readonly string[]): Promise<CozoExport> {
     const reply = JSON.parse(this.handle().export_relations(JSON.stringify({ relations }))) as WasmReply;
     if (reply.ok !== true || reply.data === undefined) {
-      return Promise.reject(new CozoError(reply.message ?? 'export failed', reply.code, 'export_relations'));
+      throw new CozoError(reply.message ?? 'export failed', reply.code, 'export_relations');
     }
-    return Promise.resolve(reply.data);
+    return reply.data;
   }
 
-  importRelations(data: CozoExport | string): Promise<void> {
+  async importRelations(data: CozoExport | string): Promise<void> {
     const json = typeof data === 'string' ? data : JSON.stringify(data);
     const reply = JSON.parse(this.handle().import_relations(json)) as WasmReply;
-    if (reply.ok !== true) return Promise.reject(new CozoError(reply.message ?? 'import failed', reply.code, 'import_relations'));
-    return Promise.resolve();
+    if (reply.ok !== true) throw new CozoError(reply.message ?? 'import failed', reply.code, 'import_relations');
   }
 
   reserve(bytes: number): void {
     const size = Math.ceil(bytes / 65536) * 65536;
     if (size <= 0 || this.rt.memory.buffer.byteLength + size > MAX_RESERVED_HEAP) return;
-    const ptr = this.rt.malloc(size);
-    this.rt.free(ptr, size);
+    try {
+      const ptr = this.rt.malloc(size);
+      this.rt.free(ptr, size);
+    } catch {
+      // Only a hint: a failed allocation traps inside wasm but leaves the allocator usable (checked).
+    }
   }
 
   close(): void {
