@@ -84,21 +84,17 @@ function convertSpan(span: RustcSpan, root: string): SourceSpan {
 }
 
 /**
- * A span inside a macro expansion may point into std or a macro definition; walk the expansion chain
- * to the outermost call site that lies in the workspace, so the diagnostic maps to the user's code.
+ * A span inside a macro expansion may point into std or a macro definition outside the workspace; walk the
+ * expansion chain only until a span lies in the workspace, so the diagnostic maps to the user's code while a span
+ * already in user code (a `for` desugaring, a derive, a macro argument) keeps its precise place and label.
  */
 function userFacingSpan(span: RustcSpan, root: string): RustcSpan {
   let current: RustcSpan = span;
-  let best: RustcSpan = span;
   for (let depth = 0; depth < 64; depth++) {
-    if (isWorkspacePath(toWorkspacePath(current.file_name, root))) {
-      best = current;
-      if (current.expansion === null) break;
-    }
-    if (current.expansion === null) break;
+    if (isWorkspacePath(toWorkspacePath(current.file_name, root)) || current.expansion === null) return current;
     current = current.expansion.span;
   }
-  return best;
+  return span;
 }
 
 function overlaps(a: RustcSpan, b: RustcSpan): boolean {
