@@ -23,6 +23,8 @@ import type {
 export interface OpenStoreOptions {
   /** Called when the files under `dir` could not be used and the store starts empty. */
   onWarning?: (msg: string) => void;
+  /** Creates the Cozo engine when the first query needs it (default: cozo-lib-wasm); the seam for cozo-node. */
+  engine?: () => Promise<CozoEngine>;
 }
 
 /** Rows per `:put`/`:rm` statement. Measured on 120k edges: 5k–120k per batch cost the same CPU (±10%). */
@@ -186,6 +188,7 @@ class CozoIsgStore implements IsgStore {
     private journalBytes: number,
     base: { data: CozoExport; json: string } | undefined,
     private readonly warn: (why: string) => void,
+    private readonly newEngine: () => Promise<CozoEngine> = openWasmEngine,
   ) {
     this.needSnapshot = needSnapshot;
     this.base = base?.data;
@@ -208,7 +211,7 @@ class CozoIsgStore implements IsgStore {
   /** The engine, loading the snapshot and the backlog into a new one on first use. */
   private async cozo(): Promise<CozoEngine> {
     if (this.engine !== undefined) return this.engine;
-    const engine = await openWasmEngine();
+    const engine = await this.newEngine();
     const rows = this.backlog.reduce((n, op) => n + opRows(op), 0);
     engine.reserve(HEAP_BASE + this.snapshotBytes * HEAP_PER_SNAPSHOT_BYTE + rows * HEAP_PER_ROW);
     try {
@@ -230,7 +233,7 @@ class CozoIsgStore implements IsgStore {
 
   /** Drops everything and continues with an empty store that the next flush persists. */
   private async reset(): Promise<CozoEngine> {
-    const engine = await openWasmEngine();
+    const engine = await this.newEngine();
     await createSchema(engine);
     this.engine = engine;
     this.base = undefined;
@@ -775,7 +778,7 @@ export async function openMemoryStore(): Promise<IsgStore> {
 export async function openStore(dir: string, opts: OpenStoreOptions = {}): Promise<IsgStore> {
   await mkdir(dir, { recursive: true });
   const warn = (why: string): void => opts.onWarning?.(`store at ${dir} was unreadable/old (${why}); rebuilding`);
-  const fresh = (): IsgStore => new CozoIsgStore(dir, newGen(), true, 0, 0, undefined, warn);
+  const fresh = (): IsgStore => new CozoIsgStore(dir, newGen(), true, 0, 0, undefined, warn, opts.engine);
 
   const snap = await readSnapshot(dir, SCHEMA_VERSION);
   if (snap.kind === 'missing') {
@@ -797,7 +800,7 @@ export async function openStore(dir: string, opts: OpenStoreOptions = {}): Promi
     warn(journal.corrupt);
     return fresh();
   }
-  const store = new CozoIsgStore(dir, snap.gen, journal.discarded > 0, snap.bytes, journal.bytes, snap, warn);
+  const store = new CozoIsgStore(dir, snap.gen, journal.discarded > 0, snap.bytes, journal.bytes, snap, warn, opts.engine);
   store.seed = seedFrom(snap.data);
   for (const entry of journal.entries) {
     for (const op of entry.ops) await store.apply(op as Op);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IsgNode } from '../../src/core/isg/types.js';
+import { openWasmEngine } from '../../src/store/cozo-engine.js';
 import { openMemoryStore, openStore, storeStats } from '../../src/store/cozo-store.js';
 import { byEdge, byKey, diamondEdges, diamondNodes, edge, node } from './fixture.js';
 
@@ -96,5 +97,23 @@ describe('invalid rows', () => {
     expect(await t.getNode('Ok')).toBeUndefined();
     expect((await t.allNodes()).map((n) => n.key)).toEqual(diamondNodes().map((n) => n.key).sort());
     await t.close();
+  });
+});
+
+describe('engine seam', () => {
+  it('openStore creates the engine through opts.engine, once, on the first query', async () => {
+    let created = 0;
+    const engine = async () => {
+      created++;
+      return openWasmEngine();
+    };
+    const s = await openStore(dir, { engine });
+    await s.applyDelta({ upsertNodes: diamondNodes(), removeNodes: [], addEdges: diamondEdges(), removeEdges: [] });
+    await s.flush();
+    expect(created).toBe(0);
+    expect((await s.edgesOut('Y')).map((e) => e.dst)).toEqual(['X']);
+    expect(await s.getNode('Y')).toEqual(diamondNodes().find((n) => n.key === 'Y'));
+    expect(created).toBe(1);
+    await s.close();
   });
 });
