@@ -476,8 +476,9 @@ class CozoIsgStore implements IsgStore {
   twoHop(seed: string, rels: readonly Rel[], cap: number, direction: 'out' | 'in' | 'both' = 'out'): Promise<HopNode[]> {
     return this.serial(async () => {
       const relList = [...new Set(rels)];
-      const limit = Math.floor(cap);
-      if (relList.length === 0 || !(limit > 0)) return [];
+      if (relList.length === 0 || !(cap >= 1)) return [];
+      // Always an integer literal (never caller text); Infinity means no cap.
+      const limitClause = Number.isFinite(cap) ? `:limit ${Math.floor(cap)}` : '';
       // Adjacency rules `head[k, ...] := <from s>, edge s→k along rels` for the requested direction(s).
       const adj = (head: string, from: string): string => {
         const out = `${head} := ${from}, *edge{src: s, rel: r, dst: k}, rels[r, i], k != $seed`;
@@ -491,7 +492,7 @@ class CozoIsgStore implements IsgStore {
          ${adj('c[k, min(i)]', 's = $seed')}
          ?[k, kind, i] := c[k, i], *node{key: k, kind}
          :order k
-         :limit ${limit}`,
+         ${limitClause}`,
         { seed, rels: relRows });
       if (hop1.rows.length === 0) return [];
       const hop2 = await this.query(
@@ -501,7 +502,7 @@ class CozoIsgStore implements IsgStore {
          ${adj('c[k, min(i)]', 'h1[s]')}
          ?[k, kind, i] := c[k, i], not near[k], *node{key: k, kind}
          :order k
-         :limit ${limit}`,
+         ${limitClause}`,
         { seed, rels: relRows, h1: hop1.rows.map((row) => [row[0]]) });
       const hop = (h: 1 | 2) => (row: CozoValue[]): HopNode => ({
         key: row[0] as string,
@@ -732,7 +733,7 @@ class CozoLearningLog implements LearningLog {
   /** Newest first (startedAt, then id, descending). */
   list(limit?: number): Promise<RunRecord[]> {
     return this.s.serial(async () => {
-      const lim = limit === undefined ? '' : `:limit ${Math.max(0, Math.floor(limit))}`;
+      const lim = limit === undefined || !Number.isFinite(limit) ? '' : `:limit ${Math.max(0, Math.floor(limit))}`;
       const r = await this.s.query(`?[${RUN_COLS}] := *run_log{${RUN_COLS}} :order -started_at, -id ${lim}`);
       return r.rows.map(rowToRun);
     });

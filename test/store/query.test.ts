@@ -85,6 +85,8 @@ describe('twoHop', () => {
   it('cap applies per hop and hop 2 starts from the capped hop-1 set but excludes every hop-1 neighbour', async () => {
     expect(await store.twoHop('S', ['CALLS', 'USES'], 1)).toEqual([hop('A', 'struct', 1, 'CALLS'), hop('C', 'struct', 2, 'CALLS')]);
     expect(await store.twoHop('S', ['CALLS', 'USES'], 0)).toEqual([]);
+    expect(await store.twoHop('S', ['CALLS', 'USES'], 1.9)).toEqual([hop('A', 'struct', 1, 'CALLS'), hop('C', 'struct', 2, 'CALLS')]);
+    expect(await store.twoHop('S', ['CALLS', 'USES'], Infinity)).toEqual(await store.twoHop('S', ['CALLS', 'USES'], 30));
   });
 
   it('in and both directions', async () => {
