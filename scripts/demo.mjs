@@ -52,14 +52,11 @@ if (hasCommand('preflight')) {
   const blocked = rustgate(['preflight', '--staged'], { allowFail: true });
   console.log(blocked === 1 ? '\n# PreFlight blocked the commit (exit 1).' : `\n# unexpected PreFlight exit ${blocked}`);
 
-  if (hasCommand('debug-bug')) {
-    rustgate(['debug-bug', '--apply'], { allowFail: true });
-    git('add', '-A');
-  } else {
-    console.log('\n# (debug-bug has not landed yet: restoring the bound by hand)');
-    git('checkout', 'HEAD', '--', 'crates/ledger-app/src/worker.rs');
-  }
-  const clean = rustgate(['preflight', '--staged'], { allowFail: true });
+  console.log('\n# Ask for a validated fix: candidates are checked in a private copy; --apply writes only a passing one.');
+  const fixed = rustgate(['debug-bug', '--apply'], { allowFail: true });
+  if (fixed !== 0) process.exit(1);
+  console.log('\n# The fix was applied and committed; PreFlight on that commit:');
+  const clean = rustgate(['preflight', '--diff', 'HEAD~1..HEAD', '--tests'], { allowFail: true });
   console.log(clean === 0 ? '\n# PreFlight is green: the commit may go ahead.' : `\n# PreFlight still fails (exit ${clean}).`);
   if (clean !== 0) process.exit(1);
 }

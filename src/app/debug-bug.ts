@@ -28,7 +28,7 @@ export interface DebugBugOptions {
   model?: string;
   /** Validate against this test (a cargo test filter) as well as the compiler. */
   test?: string | null;
-  /** Run the workspace's tests after a clean check (Tests_OK). */
+  /** Run the impacted tests after a clean check (Tests_OK); implied by `apply`. */
   tests?: boolean;
   /** Candidate sources besides rustc's suggestions (the pattern library, later a model). */
   sources?: CandidateSource[];
@@ -237,7 +237,9 @@ export async function runDebugBug(opts: DebugBugOptions): Promise<DebugBugReport
 
 async function debugBugLocked(repo: string, opts: DebugBugOptions, started: number): Promise<DebugBugReport> {
   const store = opts.store ?? null;
-  const tree = await prepareValidationTree({ repoRoot: repo, tests: opts.test ?? (opts.tests ? '' : null) });
+  // A fix that is applied must also pass the impacted tests, so --apply always validates with them.
+  const withTests = Boolean(opts.tests) || Boolean(opts.apply);
+  const tree = await prepareValidationTree({ repoRoot: repo, tests: opts.test ?? (withTests ? '' : null) });
   const initial = await tree.validate(new Map());
   const errors = initial.errors;
   const errorKeys = await Promise.all(errors.map((d) => keyAt(store, d.primary?.file ?? null, d.primary?.lineStart ?? null)));

@@ -165,7 +165,7 @@ describe('debug-bug with the pattern library (default sources)', () => {
 });
 
 describe('debug-bug with a store', () => {
-  it('maps errors and the fix to ISG keys, records Future_Code in CodeGraph and the run in the learning log', async () => {
+  it('maps errors and the fix to ISG keys, records Future_Code in CodeGraph and the run in the learning log; --apply validates with the impacted tests (Tests_OK)', async () => {
     const { memoryStore, node } = await import('./memory-store.js');
     const repo = await makeRepo('send-bound');
     const store = memoryStore([node('src/lib.rs-lib-run', 'fn', 'src/lib.rs', 4, 10), node('src/lib.rs-lib-tests', 'mod', 'src/lib.rs', 12, 18)]);
@@ -174,7 +174,7 @@ describe('debug-bug with a store', () => {
     expect(r.errors).toEqual([{ code: 'E0277', file: 'src/lib.rs', line: 9, isg_key: 'src/lib.rs-lib-run' }]);
     expect(r.candidate?.touched_keys).toEqual(['src/lib.rs-lib-run']);
     const row = store.rows.get('src/lib.rs-lib-run');
-    expect(row?.validationStatus).toBe('Cargo_OK');
+    expect(row?.validationStatus).toBe('Tests_OK');
     expect(row?.lastAppliedCommit).toBe(r.applied_commit);
     expect(row?.futureAction).toBe('None');
     expect(row?.currentCode).toContain("F: FnOnce() -> u64 + 'static + std::marker::Send,");
@@ -248,7 +248,7 @@ describe('debug-bug with the real ISG store', () => {
     const store = await openStore(dir);
     try {
       const row = await store.codeGraph.get('src/lib.rs-lib-run');
-      expect([row?.validationStatus, row?.lastAppliedCommit, row?.futureAction]).toEqual(['Cargo_OK', j.applied_commit, 'None']);
+      expect([row?.validationStatus, row?.lastAppliedCommit, row?.futureAction]).toEqual(['Tests_OK', j.applied_commit, 'None']);
       expect(row?.currentCode).toContain("F: FnOnce() -> u64 + 'static + std::marker::Send,");
       const runs = await store.learning.list(10);
       expect(runs.map((x) => [x.command, x.errorCodes, x.patternId, x.accepted, x.status, x.commit])).toEqual([
