@@ -67,8 +67,12 @@ export async function benchPreflight(opts: BenchPreflightOptions): Promise<Bench
   appendFileSync(path.join(repo, editedFile), '\n// rustgate bench edit 0\n');
   await git(repo, 'add', editedFile);
   const cold = await runPreflight({ repo, scope: 'staged' });
-  // Warm the plain baseline on the same content.
-  await cargoCheck({ cwd: repo, targetDir: plainTarget });
+  // Warm the plain baseline on the same content; a workspace that does not pass plain cargo check measures nothing.
+  const baseline = await cargoCheck({ cwd: repo, targetDir: plainTarget });
+  if (baseline.buildSucceeded !== true || !cold.ok) {
+    const first = baseline.diagnostics.find((d) => d.level === 'error')?.message ?? baseline.stderrTail.split('\n').find((l) => l.startsWith('error'));
+    throw new Error(`${opts.workspace} does not pass \`cargo check --workspace --all-targets\` here (${first ?? 'see cargo'}); pick another workspace or revision`);
+  }
 
   const warm: BenchPreflightResult['warm'] = [];
   for (let i = 1; i <= runs; i++) {
