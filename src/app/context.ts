@@ -1,0 +1,159 @@
+/**
+ * context use case: the ContextPacker's bundle for one error code (the first current diagnostic with that code in
+ * the working tree) or one ISG key — seeds, two-hop neighbours, constraints, pattern examples and code slices under
+ * a token budget. What a reasoner (Claude Code, a local model) needs to propose a minimal diff.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadPatterns } from '../adapters/patterns/load.js';
+import { detectAntiPatterns, describeHits } from '../core/context/anti-patterns.js';
+import { sliceLines } from '../core/context/anchored-edits.js';
+import { DEFAULT_TOKEN_BUDGET, packContext, type ContextBundle, type PackError, type PackSlice, type PatternExample } from '../core/context/pack.js';
+import { RustgateError } from '../core/errors.js';
+import { RELS, type IsgNode } from '../core/isg/types.js';
+import type { IsgStore } from '../store/types.js';
+import { openBuiltStore, openWorkspace } from './validate-fix.js';
+import { storeDir } from './workdir.js';
+
+/** Options of `buildContext`. */
+export interface ContextOptions {
+  repo: string;
+  /** An error code (`E0277`) or an ISG key. */
+  target: string;
+  budget?: number;
+  /** Graph neighbours per hop (default 8). */
+  neighborCap?: number;
+  onProgress?: (stage: string) => void;
+}
+
+/** The bundle plus what it was built for. */
+export interface ContextReport {
+  for: string;
+  kind: 'error' | 'key';
+  seeds: string[];
+  neighbors: string[];
+  errors: PackError[];
+  constraints: string[];
+  anti_patterns: string[];
+  pattern_examples: PatternExample[];
+  slices: ContextBundle['slices'];
+  dropped: string[];
+  tokens: number;
+  budget: number;
+  system: string;
+  user: string;
+}
+
+const SKIP_KINDS = new Set(['crate', 'feature', 'mod']);
+const ERROR_CODE = /^E\d{4}$/;
+
+/** Constraints a fix of `node` must keep: its bounds as written and its REQUIRES_BOUND edges. */
+async function constraintsOf(store: IsgStore, node: IsgNode): Promise<string[]> {
+  const out: string[] = [];
+  for (const b of node.bounds ?? []) out.push(`${node.key} requires ${b}`);
+  for (const e of await store.edgesOut(node.key, ['REQUIRES_BOUND'])) out.push(`${node.key} REQUIRES_BOUND ${e.dst}${e.attr ? ` (${e.attr})` : ''}`);
+  return [...new Set(out)];
+}
+
+/** Builds the context bundle for an error code or a key. Throws UNKNOWN_KEY / BAD_FLAG when there is nothing to seed. */
+export async function buildContext(opts: ContextOptions): Promise<ContextReport> {
+  const progress = opts.onProgress ?? (() => undefined);
+  const repo = await openWorkspace(opts.repo);
+  const budget = opts.budget ?? DEFAULT_TOKEN_BUDGET;
+  if (!Number.isInteger(budget) || budget < 200) throw new RustgateError('BAD_FLAG', `--budget must be an integer of at least 200 tokens (got ${String(opts.budget)})`, 'for example --budget 3000');
+  const isError = ERROR_CODE.test(opts.target);
+  const errors: PackError[] = [];
+  const notes: string[] = [];
+  let seedKey: string | null;
+  let errorWindow: { file: string; line: number } | null = null;
+  if (isError) {
+    progress('checking the working tree');
+    const { runPreflight } = await import('./preflight.js');
+    const report = await runPreflight({ repo: repo.workspace, scope: 'worktree' });
+    const hit = report.findings.find((f) => f.diagnostic.code === opts.target);
+    if (!hit) {
+      const codes = [...new Set(report.findings.map((f) => f.diagnostic.code).filter((c): c is string => c !== null))];
+      throw new RustgateError('UNKNOWN_KEY', `no current diagnostic has code ${opts.target}`, codes.length > 0 ? `current codes: ${codes.join(', ')}` : 'the working tree checks clean; pass an ISG key instead');
+    }
+    const p = hit.diagnostic.primary;
+    errors.push({ code: hit.diagnostic.code, message: hit.diagnostic.message, file: p?.file ?? null, line: p?.lineStart ?? null, key: hit.isg?.key ?? null });
+    notes.push(...hit.diagnostic.notes.slice(0, 4).map((n) => `rustc: ${n}`));
+    seedKey = hit.isg?.key ?? null;
+    if (seedKey === null && p) errorWindow = { file: p.file, line: p.lineStart };
+  } else {
+    seedKey = opts.target;
+  }
+
+  progress('refreshing the ISG');
+  const store = await openBuiltStore(repo.workspace, storeDir(repo.workspace));
+  try {
+    const texts = new Map<string, string | undefined>();
+    const textOf = (file: string): string | undefined => {
+      if (!texts.has(file)) {
+        try {
+          texts.set(file, readFileSync(path.join(repo.workspace, file), 'utf8'));
+        } catch {
+          texts.set(file, undefined);
+        }
+      }
+      return texts.get(file);
+    };
+    const seeds: PackSlice[] = [];
+    const neighbors: PackSlice[] = [];
+    const constraints: string[] = ['Fix the cause: no unsafe code, transmute, #[allow(...)], todo!() or Box::leak to make an error go away.'];
+    let seedNode: IsgNode | undefined;
+    if (seedKey !== null) {
+      seedNode = await store.getNode(seedKey);
+      if (!seedNode) {
+        const wanted = seedKey.slice(seedKey.lastIndexOf('-') + 1);
+        const near = (await store.allNodes()).filter((n) => n.name === wanted || n.key.endsWith(`-${wanted}`)).map((n) => n.key).slice(0, 3);
+        throw new RustgateError('UNKNOWN_KEY', `no ISG node with key '${seedKey}'`, near.length > 0 ? `closest keys: ${near.map((k) => `'${k}'`).join(', ')}` : 'run rustgate build-isg first');
+      }
+      const text = textOf(seedNode.file);
+      if (text !== undefined) seeds.push({ key: seedNode.key, ...sliceLines(seedNode.file, text, seedNode.span.startLine, seedNode.span.endLine) });
+      constraints.push(...(await constraintsOf(store, seedNode)));
+      for (const h of await store.twoHop(seedNode.key, RELS, opts.neighborCap ?? 8, 'both')) {
+        if (SKIP_KINDS.has(h.kind)) continue;
+        const n = await store.getNode(h.key);
+        const t = n ? textOf(n.file) : undefined;
+        if (!n || t === undefined) continue;
+        neighbors.push({ key: n.key, ...sliceLines(n.file, t, n.span.startLine, n.span.endLine) });
+      }
+    } else if (errorWindow) {
+      // No ISG node around the error (e.g. a crate-level item): a window of lines stands in for the seed.
+      const t = textOf(errorWindow.file);
+      if (t !== undefined) {
+        const start = Math.max(1, errorWindow.line - 15);
+        seeds.push({ key: `${errorWindow.file}:${start}-${errorWindow.line + 15}`, ...sliceLines(errorWindow.file, t, start, errorWindow.line + 15) });
+      }
+    }
+    constraints.push(...notes);
+    const antiPatterns = [...seeds, ...neighbors].flatMap((s) => describeHits(detectAntiPatterns(s.text), s.key));
+    const code = isError ? opts.target : null;
+    const patternExamples: PatternExample[] =
+      code === null
+        ? []
+        : loadPatterns()
+            .filter((p) => p.error_codes.includes(code) && p.kind === 'fix')
+            .map((p) => ({ id: p.id, description: p.title, before: p.example.before.trimEnd(), after: p.example.after.trimEnd() }));
+    const bundle = await packContext({ errors, seeds, neighbors, constraints, antiPatterns, patternExamples }, { budget });
+    return {
+      for: opts.target,
+      kind: isError ? 'error' : 'key',
+      seeds: seeds.map((s) => s.key),
+      neighbors: bundle.slices.filter((s) => s.role === 'neighbor').map((s) => s.key),
+      errors: bundle.errors,
+      constraints: bundle.constraints,
+      anti_patterns: bundle.antiPatterns,
+      pattern_examples: bundle.patternExamples,
+      slices: bundle.slices,
+      dropped: bundle.dropped,
+      tokens: bundle.tokens,
+      budget: bundle.budget,
+      system: bundle.system,
+      user: bundle.user,
+    };
+  } finally {
+    await store.close();
+  }
+}
