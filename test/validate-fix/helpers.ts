@@ -8,7 +8,6 @@ import { Command, CommanderError } from 'commander';
 import { execa } from 'execa';
 import { ExitCode } from '../../src/core/errors.js';
 import { renderError, type CliIO } from '../../src/cli/io.js';
-import { registerCommands } from '../../src/cli/commands/index.js';
 import { registerValidateFix } from '../../src/cli/commands/validate-fix.js';
 import { registerContext } from '../../src/cli/commands/context.js';
 import { registerProveFix } from '../../src/cli/commands/prove-fix.js';
@@ -17,8 +16,6 @@ import { registerMcp } from '../../src/cli/commands/mcp.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const FIXTURE = path.resolve(here, '../fixtures/prove-fix/calc');
 export const PATCHES = path.resolve(here, '../fixtures/prove-fix/patches');
-/** One cargo target dir for every test repo, so the std-only fixture compiles once. */
-export const SHARED_TARGET = path.join(os.tmpdir(), 'rustgate-h9-target');
 
 const GIT_ENV = { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' };
 
@@ -60,7 +57,7 @@ export function userHash(root: string): string {
   return h.digest('hex');
 }
 
-/** Runs `rustgate <argv>` in-process with this helper's commands registered; returns exit code and output. */
+/** Runs `rustgate <argv>` in-process (validate-fix, context, prove-fix, mcp); returns exit code and output. */
 export async function runCli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
@@ -71,12 +68,11 @@ export async function runCli(argv: string[]): Promise<{ code: number; out: strin
   const setExit = (c: number): void => {
     exitCode = c;
   };
-  registerCommands(program, io, setExit);
-  const have = (n: string): boolean => program.commands.some((c) => c.name() === n);
-  if (!have('validate-fix')) registerValidateFix(program, io, setExit);
-  if (!have('context')) registerContext(program, io, setExit);
-  if (!have('prove-fix')) registerProveFix(program, io, setExit);
-  if (!have('mcp')) registerMcp(program, io, setExit);
+  // Only this area's commands: the test does not depend on the registration list (or on other commands' files).
+  registerValidateFix(program, io, setExit);
+  registerContext(program, io, setExit);
+  registerProveFix(program, io, setExit);
+  registerMcp(program, io, setExit);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return { code: exitCode, out, err };
