@@ -233,6 +233,34 @@ export function renderMarkdown(s: BenchFixSummary): string {
   return lines.join('\n');
 }
 
+/** Candidate sources of the product's default pipeline (rustc's suggestions are built in; patterns are added). */
+async function productSources(withPatterns: boolean): Promise<CandidateSource[]> {
+  if (!withPatterns) return [];
+  const { loadPatternSources } = await import('../src/app/debug-bug.js');
+  return loadPatternSources();
+}
+
+/**
+ * `npm run bench -- fix [--corpus DIR] [--jobs N] [--limit N] [--patterns false]`: the rustc-ui corpus (shared/eval)
+ * and the mutation corpus (bench/fix-corpus/cases), each with the cargo-fix baseline measured in the same run.
+ */
+export async function main(opts: Record<string, string>): Promise<void> {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const corpora = opts.corpus ? [opts.corpus] : [path.resolve(here, '../../shared/eval/rustc-ui'), path.join(here, 'fix-corpus', 'cases')];
+  const sources = await productSources(opts.patterns !== 'false');
+  for (const corpus of corpora) {
+    console.log(`\n### ${path.relative(process.cwd(), corpus) || corpus} (${sources.length > 0 ? 'rustc suggestions + patterns' : 'rustc suggestions only'})\n`);
+    const summary = await benchFix({
+      corpus,
+      jobs: Number(opts.jobs ?? 2),
+      sources,
+      baseline: opts.baseline !== 'false',
+      ...(opts.limit !== undefined ? { limit: Number(opts.limit) } : {}),
+    });
+    console.log(renderMarkdown(summary));
+  }
+}
+
 const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   const here = path.dirname(fileURLToPath(import.meta.url));
@@ -241,11 +269,7 @@ if (isMain) {
   const limit = process.argv[4] ? Number(process.argv[4]) : undefined;
   const baseline = process.env.BENCH_NO_BASELINE !== '1';
   // BENCH_PATTERNS=1 adds the pattern library (patterns/*.yaml) as a second candidate source.
-  const sources: CandidateSource[] = [];
-  if (process.env.BENCH_PATTERNS === '1') {
-    const { loadPatternSources } = await import('../src/app/debug-bug.js');
-    sources.push(...(await loadPatternSources()));
-  }
+  const sources = await productSources(process.env.BENCH_PATTERNS === '1');
   const summary = await benchFix({ corpus, jobs, sources, ...(limit !== undefined ? { limit } : {}), baseline, ...(process.env.BENCH_FILTER ? { filter: process.env.BENCH_FILTER } : {}), ...(process.env.BENCH_PLACEHOLDERS === '1' ? { rustcOptions: { allowPlaceholders: true } } : {}) });
   console.log(renderMarkdown(summary));
   if (process.env.BENCH_CASES === '1') {

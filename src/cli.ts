@@ -1,11 +1,21 @@
 #!/usr/bin/env node
 /** The `rustgate` command line: parses flags, calls one command, renders errors once, exits with the contract's code. */
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { ExitCode } from './core/errors.js';
 import { processIO, renderError, type CliIO } from './cli/io.js';
 import { registerCommands } from './cli/commands/index.js';
+
+/** The version in package.json (read at run time, so dist/ and src/ agree). */
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
 
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
@@ -14,6 +24,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   program
     .name('rustgate')
     .description('PreFlight gate and validated fixes for Rust repositories, driven by an Interface Signature Graph.')
+    .version(packageVersion(), '--version', 'print the rustgate version')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .showHelpAfterError('(run rustgate --help for usage)');

@@ -3,7 +3,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { installHooks, runHook, uninstallHooks, type HookCli } from '../../adapters/hooks/index.js';
+import type { HookCli } from '../../adapters/hooks/index.js';
 import { ExitCode } from '../../core/errors.js';
 import { printJson, type CliIO } from '../io.js';
 
@@ -59,6 +59,7 @@ export function registerHooks(program: Command, io: CliIO, setExit: SetExit, dep
     .option('--repo <dir>', 'the repository', '.')
     .option('--json', 'print the result as JSON')
     .action(async (o: { repo: string; json?: boolean }) => {
+      const { installHooks } = await import('../../adapters/hooks/index.js');
       const r = await installHooks({ repo: path.resolve(o.repo), cli: deps.cli ?? defaultHookCli() });
       if (o.json) printJson(io, r);
       else {
@@ -76,6 +77,7 @@ export function registerHooks(program: Command, io: CliIO, setExit: SetExit, dep
     .option('--repo <dir>', 'the repository', '.')
     .option('--json', 'print the result as JSON')
     .action(async (o: { repo: string; json?: boolean }) => {
+      const { uninstallHooks } = await import('../../adapters/hooks/index.js');
       const r = await uninstallHooks({ repo: path.resolve(o.repo) });
       if (o.json) printJson(io, r);
       else if (!r.wasInstalled) io.out(`rustgate: no rustgate hooks installed in ${r.gitTop}; nothing to do`);
@@ -88,6 +90,7 @@ export function registerHooks(program: Command, io: CliIO, setExit: SetExit, dep
     .description('run one hook (called by the installed hook files)')
     .option('--repo <dir>', 'the repository', '.')
     .action(async (hook: string, args: string[], o: { repo: string }) => {
+      const { runHook } = await import('../../adapters/hooks/index.js');
       const code = await runHook({
         hook, repo: path.resolve(o.repo), hookArgs: args, self: deps.self ?? selfCommand(), out: io.out, err: io.err,
       });

@@ -1,7 +1,6 @@
 /** `rustgate models list | verify | pull`: thin flags → app/models.ts → output → exit code. */
 import type { Command } from 'commander';
 import { ExitCode } from '../../core/errors.js';
-import { listModels, pullModel, verifyModels } from '../../app/models.js';
 import { printJson, type CliIO } from '../io.js';
 import type { SetExit } from './index.js';
 
@@ -17,7 +16,8 @@ export function registerModels(program: Command, io: CliIO, setExit: SetExit): v
     .command('list')
     .description('Models in the manifest and whether each file is in the cache dir.')
     .option('--json', 'print JSON')
-    .action((opts: { json?: boolean }) => {
+    .action(async (opts: { json?: boolean }) => {
+      const { listModels } = await import('../../app/models.js');
       const { models: rows, dir } = listModels();
       if (opts.json) {
         printJson(io, { models: rows.map(({ id, role, file, format, size_bytes, sha256, present }) => ({ id, role, file, format, size_bytes, sha256, present })) });
@@ -33,6 +33,7 @@ export function registerModels(program: Command, io: CliIO, setExit: SetExit): v
     .description('Check sha256 of the cached model files (all present ones, or ID).')
     .option('--json', 'print JSON')
     .action(async (id: string | undefined, opts: { json?: boolean }) => {
+      const { verifyModels } = await import('../../app/models.js');
       const res = await verifyModels(id);
       if (opts.json) printJson(io, res);
       else for (const r of res.models) io.out(`${r.status.padEnd(8)} ${r.id}${r.actual_sha256 ? `  ${r.actual_sha256}` : ''}`);
@@ -46,6 +47,7 @@ export function registerModels(program: Command, io: CliIO, setExit: SetExit): v
     .option('--json', 'print JSON')
     .action(async (id: string, opts: { offline?: boolean; json?: boolean }) => {
       let last = -1;
+      const { pullModel } = await import('../../app/models.js');
       const res = await pullModel(id, {
         offline: opts.offline === true,
         onProgress: io.interactive
