@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readWorkspace } from '../adapters/cargo/metadata.js';
-import { parseFiles } from '../adapters/rust-parser/pool.js';
+import { parseFilesJson } from '../adapters/rust-parser/pool.js';
 import { diffGraphs } from '../core/isg/delta.js';
 import { FACTS_VERSION, type FileFacts } from '../core/isg/facts.js';
 import { owningPackage, resolveWorkspace } from '../core/isg/resolve.js';
@@ -35,6 +35,8 @@ export interface BuildOptions {
   workers?: number;
   /** The workspace, when the caller already read it (saves a `cargo metadata` run). */
   workspace?: Workspace;
+  /** Filled with the wall time (ms) of each phase and the RSS (MB) at its end, for benchmarks. */
+  timings?: Record<string, number>;
 }
 
 /** Stats of a build (CONTRACT.md `build-isg --json`), plus what could not be resolved. */
@@ -166,13 +168,24 @@ function decodeFacts(stored: unknown): FileFacts | undefined {
 /** Builds or refreshes the ISG of the workspace at `root` into `store`, and returns the build stats. */
 export async function buildIsg(opts: BuildOptions): Promise<BuildResult> {
   const t0 = performance.now();
+  let tPhase = t0;
+  const lap = (phase: string): void => {
+    const now = performance.now();
+    if (opts.timings) {
+      opts.timings[phase] = Math.round(now - tPhase);
+      opts.timings[`${phase}_rss_mb`] = Math.round(process.memoryUsage.rss() / 1e6);
+    }
+    tPhase = now;
+  };
   const root = path.resolve(opts.root);
   const ws: Workspace = opts.workspace ?? (await readWorkspace(root));
   ensureWorkDir(root);
+  lap('workspace');
   const problems: GraphProblem[] = [];
   opts.onProgress?.({ phase: 'scan', done: 0, total: 0 });
   const scanned = scanRustFiles(root, problems).filter((f) => owningPackage(ws, f.file) !== undefined);
 
+  lap('scan');
   const cached = await opts.store.loadFiles();
   const facts = new Map<string, FileFacts>();
   const toParse: ScannedFile[] = [];
@@ -182,28 +195,44 @@ export async function buildIsg(opts: BuildOptions): Promise<BuildResult> {
     if (reused) facts.set(f.file, reused);
     else toParse.push(f);
   }
-  const parsed = await parseFiles(toParse, {
-    ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
-    onFile: (done, total) => opts.onProgress?.({ phase: 'parse', done, total }),
-  });
-  for (const [file, f] of parsed) facts.set(file, f);
+  lap('load_cache');
+  // Facts arrive as JSON text from the workers: decoded here for the resolver, stored as is in the file cache.
+  const factsJson = new Map<string, string>();
+  await parseFilesJson(
+    toParse,
+    (file, json, f) => {
+      facts.set(file, f);
+      factsJson.set(file, json);
+    },
+    {
+      ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
+      onFile: (done, total) => opts.onProgress?.({ phase: 'parse', done, total }),
+    },
+  );
 
+  lap('parse');
   opts.onProgress?.({ phase: 'resolve', done: 0, total: facts.size });
   const { graph, unresolvedCalls, externalDerives } = resolveWorkspace(ws, facts);
 
   opts.onProgress?.({ phase: 'write', done: 0, total: graph.nodes.length });
+  lap('resolve');
   const [oldNodes, oldEdges] = await Promise.all([opts.store.allNodes(), opts.store.allEdges()]);
+  lap('read_old');
   const delta = diffGraphs({ nodes: oldNodes, edges: oldEdges }, graph);
+  lap('diff');
   if (delta.upsertNodes.length + delta.removeNodes.length + delta.addEdges.length + delta.removeEdges.length > 0) {
     await opts.store.applyDelta(delta);
   }
+  lap('write_graph');
   const scannedNames = new Set(scanned.map((f) => f.file));
   const gone = [...cached.keys()].filter((f) => !scannedNames.has(f));
   if (gone.length > 0) await opts.store.removeFiles(gone);
-  const records: FileRecord[] = toParse.map((f) => ({ file: f.file, hash: f.hash, crate: owningPackage(ws, f.file)?.name ?? '', facts: JSON.stringify(facts.get(f.file)) }));
+  const records: FileRecord[] = toParse.map((f) => ({ file: f.file, hash: f.hash, crate: owningPackage(ws, f.file)?.name ?? '', facts: factsJson.get(f.file) ?? JSON.stringify(facts.get(f.file)) }));
   if (records.length > 0) await opts.store.putFiles(records);
+  lap('write_files');
   await opts.store.setMeta('facts_version', String(FACTS_VERSION));
   await opts.store.flush();
+  lap('flush');
 
   for (const [file, f] of [...facts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     if (f.parseError) problems.push({ file, kind: 'syntax_error', message: `the parser failed on this file: ${f.parseError}` });

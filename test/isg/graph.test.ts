@@ -51,3 +51,43 @@ describe('diffGraphs', () => {
     expect(diffGraphs(applied, next)).toEqual({ upsertNodes: [], removeNodes: [], addEdges: [], removeEdges: [] });
   });
 });
+
+describe('diffGraphs on sorted and unsorted input', () => {
+  // A deterministic PRNG, so a failure reproduces.
+  let s = 7;
+  const rand = (k: number): number => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s % k;
+  };
+  const randomGraph = (): IsgGraph => {
+    const keys = ['a', 'b', 'ab', 'b\u0001', 'c', 'd', 'e'];
+    const nodes = keys.filter(() => rand(3) > 0).map((k) => n(k, 1, 10 + rand(2)));
+    const edges = new Map<string, IsgEdge>();
+    for (let i = 0; i < 12; i++) {
+      const x = e(keys[rand(keys.length)] as string, rand(2) ? 'CALLS' : 'USES', keys[rand(keys.length)] as string, rand(3) ? '' : 'by_name');
+      edges.set(`${x.src}|${x.rel}|${x.dst}`, x);
+    }
+    return { nodes, edges: [...edges.values()] };
+  };
+  const sorted = (g: IsgGraph): IsgGraph => ({
+    nodes: [...g.nodes].sort((x, y) => (x.key < y.key ? -1 : 1)),
+    edges: [...g.edges].sort((x, y) => (x.src !== y.src ? (x.src < y.src ? -1 : 1) : x.rel !== y.rel ? (x.rel < y.rel ? -1 : 1) : x.dst < y.dst ? -1 : 1)),
+  });
+  const shuffled = (g: IsgGraph): IsgGraph => ({ nodes: [...g.nodes].reverse(), edges: [...g.edges].reverse() });
+  it('the merge walk (sorted input) and the map path (unsorted input) give the same delta', () => {
+    for (let round = 0; round < 200; round++) {
+      const a = randomGraph();
+      const b = randomGraph();
+      const merged = diffGraphs(sorted(a), sorted(b));
+      const mapped = diffGraphs(shuffled(sorted(a)), shuffled(sorted(b)));
+      const norm = (d: ReturnType<typeof diffGraphs>): string[][] => [
+        d.upsertNodes.map((x) => x.key).sort(),
+        [...d.removeNodes].sort(),
+        d.addEdges.map((x) => `${x.src}|${x.rel}|${x.dst}|${x.attr}`).sort(),
+        d.removeEdges.map((x) => `${x.src}|${x.rel}|${x.dst}|${x.attr}`).sort(),
+      ];
+      expect(norm(merged)).toEqual(norm(mapped));
+      expect(diffGraphs(sorted(applyDiff(a, merged)), sorted(b))).toEqual({ upsertNodes: [], removeNodes: [], addEdges: [], removeEdges: [] });
+    }
+  });
+});

@@ -19,21 +19,48 @@ export interface ParseOptions {
 
 /** Parses every input file and returns facts by workspace-relative path. */
 export async function parseFiles(inputs: readonly ParseInput[], opts: ParseOptions = {}): Promise<Map<string, FileFacts>> {
+  const out = new Map<string, FileFacts>();
+  await run(inputs, opts, false, (file, r) => out.set(file, typeof r === 'string' ? (JSON.parse(r) as FileFacts) : r));
+  return out;
+}
+
+/**
+ * Parses every input file and hands each file's facts to `onResult` as they arrive, both as JSON text (serialised in
+ * the worker, ready to be cached) and decoded. Results come in completion order, not input order.
+ */
+export async function parseFilesJson(inputs: readonly ParseInput[], onResult: (file: string, json: string, facts: FileFacts) => void, opts: ParseOptions = {}): Promise<void> {
+  await run(inputs, opts, true, (file, r) => {
+    if (typeof r === 'string') onResult(file, r, JSON.parse(r) as FileFacts);
+    else onResult(file, JSON.stringify(r), r);
+  });
+}
+
+type Sink = (file: string, result: FileFacts | string) => void;
+
+async function run(inputs: readonly ParseInput[], opts: ParseOptions, json: boolean, sink: Sink): Promise<void> {
   const minFiles = opts.minFilesForWorkers ?? 200;
   const workers = opts.workers ?? (inputs.length >= minFiles ? 2 : 0);
-  const out = new Map<string, FileFacts>();
+  const done = new Set<string>();
+  const record: Sink = (file, r) => {
+    done.add(file);
+    sink(file, r);
+  };
   if (workers > 0 && inputs.length > 0) {
     try {
-      return await parseInWorkers(inputs, workers, opts, out);
+      await parseInWorkers(inputs, workers, opts, json, record);
+      return;
     } catch {
       // A worker died (native crash, out of memory): parse whatever is left on this thread.
     }
   }
-  inputs.forEach((inp, i) => {
-    if (!out.has(inp.file)) out.set(inp.file, parseRustSourceSafe(inp.text));
+  for (let i = 0; i < inputs.length; i++) {
+    const inp = inputs[i] as ParseInput;
+    if (!done.has(inp.file)) record(inp.file, parseRustSourceSafe(inp.text));
     opts.onFile?.(i + 1, inputs.length);
-  });
-  return out;
+    // tree-sitter frees a tree only in a finalizer, which runs on the event loop: yield now and then, or native
+    // memory grows with every file parsed (measured: 870 MB instead of 250 MB over 1,480 files).
+    if (i % 32 === 31) await new Promise((r) => setImmediate(r));
+  }
 }
 
 function startWorker(): Worker {
@@ -46,7 +73,7 @@ function startWorker(): Worker {
   return new Worker(new URL('./worker.js', import.meta.url));
 }
 
-async function parseInWorkers(inputs: readonly ParseInput[], n: number, opts: ParseOptions, out: Map<string, FileFacts>): Promise<Map<string, FileFacts>> {
+async function parseInWorkers(inputs: readonly ParseInput[], n: number, opts: ParseOptions, json: boolean, sink: Sink): Promise<void> {
   // Small batches balance uneven file sizes; each batch is a handful of files.
   const batches: { file: string; text: string }[][] = [];
   const size = 16;
@@ -65,13 +92,14 @@ async function parseInWorkers(inputs: readonly ParseInput[], n: number, opts: Pa
                 return;
               }
               const id = next++;
-              w.postMessage({ id, files: batches[id] });
+              w.postMessage({ id, json, files: batches[id] });
             };
-            w.on('message', (msg: { id: number; results: { file: string; facts: FileFacts }[] }) => {
-              for (const r of msg.results) out.set(r.file, r.facts);
+            w.on('message', (msg: { id: number; results: { file: string; facts?: FileFacts; json?: string }[] }) => {
+              // Hand out the next batch first, so the worker parses while this thread decodes.
+              send();
+              for (const r of msg.results) sink(r.file, r.json ?? (r.facts as FileFacts));
               done += msg.results.length;
               opts.onFile?.(done, inputs.length);
-              send();
             });
             w.on('error', reject);
             w.on('exit', (code) => {
@@ -84,5 +112,4 @@ async function parseInWorkers(inputs: readonly ParseInput[], n: number, opts: Pa
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }
-  return out;
 }
