@@ -12,6 +12,7 @@ import { registerValidateFix } from '../../src/cli/commands/validate-fix.js';
 import { registerContext } from '../../src/cli/commands/context.js';
 import { registerProveFix } from '../../src/cli/commands/prove-fix.js';
 import { registerMcp } from '../../src/cli/commands/mcp.js';
+import { registerPreflight } from '../../src/cli/commands/preflight.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const FIXTURE = path.resolve(here, '../fixtures/prove-fix/calc');
@@ -57,7 +58,7 @@ export function userHash(root: string): string {
   return h.digest('hex');
 }
 
-/** Runs `rustgate <argv>` in-process (validate-fix, context, prove-fix, mcp); returns exit code and output. */
+/** Runs `rustgate <argv>` in-process (validate-fix, context, prove-fix, mcp, preflight); returns exit code and output. */
 export async function runCli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
@@ -73,6 +74,7 @@ export async function runCli(argv: string[]): Promise<{ code: number; out: strin
   registerContext(program, io, setExit);
   registerProveFix(program, io, setExit);
   registerMcp(program, io, setExit);
+  registerPreflight(program, io, setExit); // for the plugin's hook test
   try {
     await program.parseAsync(argv, { from: 'user' });
     return { code: exitCode, out, err };
