@@ -1,4 +1,5 @@
-/** `rustgate isg show KEY` and `rustgate isg two-hop KEY`: read the stored ISG. */
+/** `rustgate isg show KEY`, `isg two-hop KEY` and `isg similar KEY`: read the stored ISG. */
+import path from 'node:path';
 import type { Command } from 'commander';
 import { storeDir } from '../../app/workdir.js';
 import { checkWorkspaceDir } from '../../adapters/cargo/metadata.js';
@@ -157,6 +158,29 @@ export function registerIsg(program: Command, io: CliIO, setExit: SetExit): void
         else {
           io.out(`${key}: ${nodes.filter((n) => n.hop === 1).length} at hop 1, ${nodes.filter((n) => n.hop === 2).length} at hop 2`);
           for (const n of nodes) io.out(`  ${n.hop} ${n.via.padEnd(16)} ${n.kind.padEnd(7)} ${n.key}`);
+        }
+        setExit(ExitCode.Ok);
+      } finally {
+        await store.close();
+      }
+    });
+  isg
+    .command('similar <key>')
+    .description('Vector neighbours of KEY: interfaces that look alike (built-in embedder, exact top-k)')
+    .option('--k <n>', 'how many neighbours', '15')
+    .option('--repo <dir>', 'the workspace root', '.')
+    .option('--json', 'print JSON')
+    .action(async (key: string, flags: { k?: string; repo: string; json?: boolean }) => {
+      const k = Number(flags.k ?? '15');
+      const store = await openBuilt(flags.repo, io);
+      try {
+        if (!(await store.getNode(key))) throw await unknownKey(store, key);
+        const { similarNodes } = await import('../../app/similar.js');
+        const result = await similarNodes(store, key, { repo: path.resolve(flags.repo), k });
+        if (flags.json) printJson(io, result);
+        else {
+          io.out(`${key}: ${result.neighbors.length} nearest`);
+          for (const n of result.neighbors) io.out(`  ${n.distance.toFixed(3)} ${n.kind.padEnd(7)} ${n.key}`);
         }
         setExit(ExitCode.Ok);
       } finally {
