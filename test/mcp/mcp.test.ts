@@ -50,6 +50,13 @@ describe('rustgate mcp (stdio, driven by the SDK client)', () => {
     const v = json(vf) as { diagnostics: Array<Record<string, unknown>> } & Record<string, unknown>;
     expect(v).toMatchObject({ ok: false, applies: true, touched_keys: ['src/lib.rs-lib-add'], validation_status: 'Failed' });
     expect(v.diagnostics[0]).toMatchObject({ level: 'error', code: 'E0277', isg: { key: 'src/lib.rs-lib-add' } });
+    const ctx = json(await client.callTool({ name: 'context', arguments: { target: 'src/lib.rs-lib-clamp', budget: 1000 } }));
+    expect(ctx).toMatchObject({ for: 'src/lib.rs-lib-clamp', kind: 'key', seeds: ['src/lib.rs-lib-clamp'], budget: 1000 });
+    const sim = json(await client.callTool({ name: 'isg_similar', arguments: { key: 'src/lib.rs-lib-add', k: 2 } })) as { seed: string; neighbors: unknown[] };
+    expect(sim.seed).toBe('src/lib.rs-lib-add');
+    expect(sim.neighbors).toHaveLength(2);
+    const dbg = json(await client.callTool({ name: 'debug_bug', arguments: {} }));
+    expect(dbg).toMatchObject({ status: 'nothing_to_fix', candidate: null, applied_commit: null });
     expect(userHash(repo)).toBe(before);
   }, 90_000);
 

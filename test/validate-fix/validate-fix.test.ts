@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyHunks } from '../../src/core/patch/apply.js';
@@ -100,5 +100,38 @@ describe('rustgate validate-fix', () => {
       expect(JSON.parse(r.out)).toMatchObject({ ok: false, applies: false });
       expect(userHash(repo)).toBe(before);
     }
+  }, 60_000);
+
+  it('a patch that adds a module file: keys of the new file; the copy drops it afterwards', async () => {
+    const repo = await makeRepo();
+    const before = userHash(repo);
+    const text = [
+      'diff --git a/src/extra.rs b/src/extra.rs',
+      'new file mode 100644',
+      '--- /dev/null',
+      '+++ b/src/extra.rs',
+      '@@ -0,0 +1,4 @@',
+      '+/// Three times `x`.',
+      '+pub fn triple(x: i32) -> i32 {',
+      '+    crate::add(x, crate::add(x, x))',
+      '+}',
+      'diff --git a/src/lib.rs b/src/lib.rs',
+      '--- a/src/lib.rs',
+      '+++ b/src/lib.rs',
+      '@@ -1,2 +1,4 @@',
+      ' //! A tiny calculator for rustgate\'s validate-fix and prove-fix tests.',
+      '+',
+      '+pub mod extra;',
+      ' ',
+      '',
+    ].join('\n');
+    const file = path.join(repo, '..', `${path.basename(repo)}-add.patch`);
+    writeFileSync(file, text);
+    const r = await runCli(['validate-fix', '--patch', file, '--json', '--repo', repo]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ ok: true, touched_files: ['src/extra.rs', 'src/lib.rs'], touched_keys: ['src/extra.rs-extra-triple'], validation_status: 'Cargo_OK' });
+    expect(existsSync(path.join(repo, '.rustgate/validate-fix/tree/src/extra.rs'))).toBe(false);
+    expect(userHash(repo)).toBe(before);
   }, 60_000);
 });
