@@ -24,8 +24,9 @@ const cli = process.env.RUSTGATE_HOOK_CLI
   : existsSync(path.join(root, 'dist/cli.js'))
     ? [process.execPath, path.join(root, 'dist/cli.js')]
     : ['npx', '--no-install', 'rustgate'];
-// The workspace of the edited file: Claude's project directory, else the payload's cwd.
-const repo = process.env.CLAUDE_PROJECT_DIR || payload.cwd || process.cwd();
+// Start from the edited file's directory: rustgate walks up to the Cargo workspace root that owns it.
+const base = process.env.CLAUDE_PROJECT_DIR || payload.cwd || process.cwd();
+const repo = path.dirname(path.resolve(base, file));
 const budget = Number(process.env.RUSTGATE_HOOK_BUDGET_S || 25) * 1000;
 const r = spawnSync(cli[0], [...cli.slice(1), 'preflight', '--worktree', '--format', 'json', '--repo', repo], { encoding: 'utf8', timeout: budget, maxBuffer: 64 * 1024 * 1024 });
 if (r.error || r.signal) {
