@@ -57,7 +57,12 @@ export interface DebugBugReport {
     touched_files: string[];
   } | null;
   applied_commit: string | null;
-  report: { rating: Rating; root_cause: string };
+  report: {
+    rating: Rating;
+    root_cause: string;
+    /** Anti-pattern findings in the files of the errors, and guidance for errors whose fix is a design decision. */
+    anti_patterns: { pattern_id: string; severity: string; file: string; line: number; message: string }[];
+  };
   /** Each search round: the candidates validated (errors left after each), the ones the gate rejected, the one accepted. */
   rounds: { errors_before: number; tried: { id: string; errors_after: number; status: FixValidationStatus }[]; rejected: number; accepted: string | null }[];
   validations: number;
@@ -67,6 +72,15 @@ export interface DebugBugReport {
 }
 
 const KNOWN_LLM = new Set(['none', 'local', 'openai']);
+
+/** Anti-pattern detectors over the error files plus guidance for errors whose fix is an API decision (A4). */
+async function antiPatternFindings(errors: readonly Diagnostic[], files: ReadonlyMap<string, string>): Promise<DebugBugReport['report']['anti_patterns']> {
+  const { loadPatterns } = await import('../adapters/patterns/load.js');
+  const { detectAntiPatterns, guidanceFor } = await import('../core/patterns/antipatterns.js');
+  const patterns = loadPatterns();
+  const found = [...guidanceFor(errors, patterns), ...Array.from(files).flatMap(([file, text]) => detectAntiPatterns(text, file, patterns))];
+  return found.map((f) => ({ pattern_id: f.patternId, severity: f.severity, file: f.file, line: f.line, message: f.message }));
+}
 
 /** Opens the model-backed candidate source for `--llm local|openai` (lazily: the model stack loads only when asked). */
 async function openLlmSource(
@@ -244,13 +258,14 @@ async function debugBugLocked(repo: string, opts: DebugBugOptions, started: numb
   const errors = initial.errors;
   const errorKeys = await Promise.all(errors.map((d) => keyAt(store, d.primary?.file ?? null, d.primary?.lineStart ?? null)));
   const errorRows = errors.map((d, i) => ({ code: d.code, file: d.primary?.file ?? null, line: d.primary?.lineStart ?? null, isg_key: errorKeys[i] ?? null }));
+  const findings: DebugBugReport['report']['anti_patterns'] = [];
   const llmLog = { mode: opts.llm ?? 'none', asked: 0, tokens_used: 0, rejected: [] as string[] };
   const base = (status: DebugBugReport['status'], result: SearchResult | null): DebugBugReport => ({
     status,
     errors: errorRows,
     candidate: null,
     applied_commit: null,
-    report: { rating: status === 'nothing_to_fix' ? 'green' : 'red', root_cause: rootCause(errors, errorKeys, result) },
+    report: { rating: status === 'nothing_to_fix' ? 'green' : 'red', root_cause: rootCause(errors, errorKeys, result), anti_patterns: findings },
     rounds: (result?.rounds ?? []).map((r) => ({
       errors_before: r.errorsBefore,
       tried: r.tried.map((t) => ({ id: t.id, errors_after: t.errorsAfter, status: t.status })),
@@ -275,6 +290,7 @@ async function debugBugLocked(repo: string, opts: DebugBugOptions, started: numb
     return text;
   };
   for (const f of new Set(errors.flatMap(filesOf))) await read(f);
+  findings.push(...(await antiPatternFindings(errors, files)));
   const planned = await plan(errors, errorKeys, store);
   // The model comes last (LLM late and small): deterministic sources are asked first in every round.
   let tokensUsed = 0;
@@ -329,6 +345,7 @@ async function debugBugLocked(repo: string, opts: DebugBugOptions, started: numb
     report: {
       rating: rating(result.confidence, status),
       root_cause: rootCause(errors, errorKeys, result) + (stub ? ' (inserts a todo!() stub: review before applying)' : ''),
+      anti_patterns: findings,
     },
   };
   await recordFuture(store, result, cand.edits, status, diff);

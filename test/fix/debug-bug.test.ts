@@ -42,6 +42,16 @@ describe('rustgate debug-bug (real cargo, real git)', () => {
     expect(j.report).toEqual({
       rating: 'amber',
       root_cause: 'E0277 at src/lib.rs:9: `F` cannot be sent between threads safely; fix: E0277: consider further restricting type parameter `F` with trait `Send`',
+      // The anti-pattern detectors (A4) run over the error files: the library's `.unwrap()` is reported, not fixed.
+      anti_patterns: [
+        {
+          pattern_id: 'unwrap_in_library',
+          severity: 'info',
+          file: 'src/lib.rs',
+          line: 9,
+          message: '`.unwrap()` in library code panics the caller; return a `Result` (with `?`) or use `expect` with the invariant',
+        },
+      ],
     });
     expect(j.candidate).toEqual({
       pattern_id: 'rustc_suggestion',
@@ -132,7 +142,7 @@ describe('rustgate debug-bug (real cargo, real git)', () => {
     expect(j.candidate).toBeNull();
     expect(j.applied_commit).toBeNull();
     expect(j.errors).toEqual([{ code: 'E0425', file: 'src/lib.rs', line: 3, isg_key: null }]);
-    expect(j.report).toEqual({ rating: 'red', root_cause: 'E0425 at src/lib.rs:3: cannot find value `accumulate_quux` in this scope; no candidate validated (0 tried)' });
+    expect(j.report).toEqual({ rating: 'red', root_cause: 'E0425 at src/lib.rs:3: cannot find value `accumulate_quux` in this scope; no candidate validated (0 tried)', anti_patterns: [] });
     expect(await treeHash(repo)).toBe(before);
   });
 

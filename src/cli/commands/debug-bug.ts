@@ -44,6 +44,7 @@ export async function defaultOpenStore(repo: string): Promise<IsgStore | null> {
 /** Renders the report for people. */
 export function renderDebugBugText(r: DebugBugReport): string {
   const lines = [`debug-bug: ${r.status} (rating ${r.report.rating})`, `root cause: ${r.report.root_cause}`];
+  for (const a of r.report.anti_patterns) lines.push(`  ${a.severity} ${a.pattern_id} at ${a.file}:${a.line}: ${a.message}`);
   for (const e of r.errors) lines.push(`  error ${e.code ?? '-'} at ${e.file ?? '?'}:${e.line ?? '?'}${e.isg_key ? ` [${e.isg_key}]` : ''}`);
   if (r.candidate) {
     lines.push(`candidate: ${r.candidate.description}`);
