@@ -117,7 +117,9 @@ function pushUnique(list: string[], values: readonly string[]): void {
 
 class Resolver {
   readonly nodes = new Map<string, IsgNode>();
-  private readonly edgeSet = new Map<string, IsgEdge>();
+  /** src → dst → the edges between them (one per relation). Keys are the resolver's own key strings, whose hashes V8
+   * caches, so a lookup never builds or hashes a concatenated id. */
+  private readonly edgeSet = new Map<string, Map<string, IsgEdge[]>>();
   unresolvedCalls = 0;
   externalDerives = 0;
 
@@ -167,7 +169,14 @@ class Resolver {
     this.buildImplIndex();
     this.emitEdges();
     const nodes = [...this.nodes.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const edges = [...this.edgeSet.values()].sort(compareEdges);
+    // Sorted by (src, rel, dst, attr) as compareEdges orders them, one source at a time.
+    const edges: IsgEdge[] = [];
+    for (const src of [...this.edgeSet.keys()].sort(cmpStr)) {
+      const group: IsgEdge[] = [];
+      for (const list of (this.edgeSet.get(src) as Map<string, IsgEdge[]>).values()) for (const e of list) group.push(e);
+      group.sort(compareEdges);
+      for (const e of group) edges.push(e);
+    }
     return { graph: { nodes, edges }, unresolvedCalls: this.unresolvedCalls, externalDerives: this.externalDerives };
   }
 
@@ -364,17 +373,21 @@ class Resolver {
    */
   private edge(src: string, rel: Rel, dst: string, attr = ''): void {
     if (src === dst && rel !== 'CALLS') return;
-    const id = `${src}\u0000${rel}\u0000${dst}`;
-    const old = this.edgeSet.get(id);
+    let byDst = this.edgeSet.get(src);
+    if (!byDst) this.edgeSet.set(src, (byDst = new Map()));
+    let list = byDst.get(dst);
+    if (!list) byDst.set(dst, (list = []));
+    const at = list.findIndex((e) => e.rel === rel);
+    const old = at < 0 ? undefined : list[at];
     if (!old) {
-      this.edgeSet.set(id, { src, dst, rel, attr });
+      list.push({ src, dst, rel, attr });
       return;
     }
     if (old.attr === attr) return;
     if (rel === 'CALLS') {
-      if (attr === '') this.edgeSet.set(id, { src, dst, rel, attr });
+      if (attr === '') list[at] = { src, dst, rel, attr };
     } else if (attr !== '' && !old.attr.split('; ').includes(attr)) {
-      this.edgeSet.set(id, { src, dst, rel, attr: old.attr ? `${old.attr}; ${attr}` : attr });
+      list[at] = { src, dst, rel, attr: old.attr ? `${old.attr}; ${attr}` : attr };
     }
   }
 
@@ -512,6 +525,11 @@ class Resolver {
     for (const [file, facts] of this.files) {
       const byFile = this.modules.get(file);
       if (!byFile) continue;
+      // Members of each impl/trait, in item order (one pass, instead of a scan of the file per impl).
+      const children: number[][] = [];
+      facts.items.forEach((item, idx) => {
+        if (item.parent !== undefined) (children[item.parent] ??= []).push(idx);
+      });
       facts.items.forEach((item, idx) => {
         const key = this.keyOf(file, idx);
         const owner = byFile.get(item.mods.join('::'));
@@ -538,12 +556,12 @@ class Resolver {
         const index = item.traitPath ? this.traitImplItems : this.inherent;
         let byName = index.get(selfDef.key);
         if (!byName) index.set(selfDef.key, (byName = new Map()));
-        facts.items.forEach((child, cidx) => {
-          if (child.parent !== idx) return;
+        for (const cidx of children[idx] ?? []) {
+          const child = facts.items[cidx] as ItemFact;
           const list = byName.get(child.name) ?? [];
           list.push(this.keyOf(file, cidx));
           byName.set(child.name, list);
-        });
+        }
       });
     }
   }
@@ -787,6 +805,10 @@ function addDef(map: Map<string, Def[]>, name: string, def: Def): void {
   const list = map.get(name);
   if (list) list.push(def);
   else map.set(name, [def]);
+}
+
+function cmpStr(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function compareEdges(a: IsgEdge, b: IsgEdge): number {
