@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyHunks } from '../../src/core/patch/apply.js';
 import { parseUnifiedDiff, unsafePathReason } from '../../src/core/patch/parse.js';
+import { readPatchArg } from '../../src/cli/commands/validate-fix.js';
 import { makeRepo, PATCHES, runCli, userHash } from './helpers.js';
 
 const patch = (name: string): string => path.join(PATCHES, name);
@@ -34,6 +35,27 @@ describe('patch parsing (pure)', () => {
     expect(r).toEqual({ ok: true, text: 'x\na\nB\nc\nd\ne\nf\ng2\nh\n', changed: { removed: [3], insertedBefore: [8] } });
     const bad = applyHunks('a\nZ\nc\n', p.files[0]!.hunks);
     expect(bad).toMatchObject({ ok: false, hunk: 1, header: '@@ -1,3 +1,3 @@' });
+  });
+});
+
+describe('patch application edge cases (pure)', () => {
+  const apply = (diff: string, text: string) => {
+    const p = parseUnifiedDiff(diff);
+    if (!p.ok) throw new Error(p.reason);
+    return applyHunks(text, p.files[0]!.hunks);
+  };
+  const table: Array<[string, string, string, string]> = [
+    ['CRLF lines keep their \\r', '--- a/f.rs\n+++ b/f.rs\n@@ -1,2 +1,2 @@\n a\r\n-b\r\n+B\r\n', 'a\r\nb\r\n', 'a\r\nB\r\n'],
+    ['no newline at end of file on both sides', '--- a/f.rs\n+++ b/f.rs\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+B\n\\ No newline at end of file\n', 'a\nb', 'a\nB'],
+    ['adding a final newline', '--- a/f.rs\n+++ b/f.rs\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+b\n', 'a\nb', 'a\nb\n'],
+    ['appending at the end', '--- a/f.rs\n+++ b/f.rs\n@@ -1,2 +1,3 @@\n a\n b\n+c\n', 'a\nb\n', 'a\nb\nc\n'],
+  ];
+  it.each(table)('%s', (_name, diff, before, after) => expect(apply(diff, before)).toMatchObject({ ok: true, text: after }));
+
+  it('reads the patch from a file or from stdin (-)', () => {
+    expect(readPatchArg('-', () => 'from stdin')).toBe('from stdin');
+    expect(() => readPatchArg(undefined)).toThrow('--patch is required');
+    expect(() => readPatchArg('/nonexistent/x.patch')).toThrow('cannot read the patch /nonexistent/x.patch');
   });
 });
 

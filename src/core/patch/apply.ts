@@ -69,12 +69,12 @@ export function applyHunks(text: string, hunks: readonly PatchHunk[]): HunkApply
     out.push(...lines.slice(cursor, at));
     let orig = at; // 0-based original line of the next ' ' or '-' line
     let prev = ' ';
-    for (const [j, l] of h.lines.entries()) {
+    // "\ No newline at end of file" after a line that exists on the new side (' ' or '+'): the new file ends without one.
+    let newSideUnterminated = false;
+    for (const l of h.lines) {
       const tag = l[0];
       if (tag === '\\') {
-        // "\ No newline at end of file" after a line that exists on the new side: the new file ends without one.
-        if (prev === ' ' || prev === '+') newFinalNewline = false;
-        else if (prev === '-' && !h.lines.slice(j + 1).some((x) => x.startsWith('+') || x.startsWith(' '))) newFinalNewline = true;
+        if (prev === ' ' || prev === '+') newSideUnterminated = true;
         continue;
       }
       if (tag === ' ') {
@@ -89,8 +89,8 @@ export function applyHunks(text: string, hunks: readonly PatchHunk[]): HunkApply
       }
       prev = tag ?? ' ';
     }
-    // A hunk that reaches the old end of file with a trailing '+' but no marker keeps a final newline.
-    if (orig === lines.length && !h.lines.some((l) => l.startsWith('\\'))) newFinalNewline = finalNewline || lines.length === 0;
+    // A hunk reaching the old end of file decides whether the new file ends with a newline.
+    if (orig === lines.length) newFinalNewline = !newSideUnterminated;
     cursor = orig;
   }
   out.push(...lines.slice(cursor));
