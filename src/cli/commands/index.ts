@@ -2,12 +2,16 @@
 import type { Command } from 'commander';
 import type { CliIO } from '../io.js';
 import { registerBuildIsg } from './build-isg.js';
+import { registerContext } from './context.js';
 import { registerDebugBug } from './debug-bug.js';
 import { registerHooks } from './hooks.js';
 import { registerIsg } from './isg.js';
+import { registerMcp } from './mcp.js';
 import { registerModels } from './models.js';
 import { registerPreflight } from './preflight.js';
 import { preflightSeams } from './preflight-seams.js';
+import { registerProveFix } from './prove-fix.js';
+import { registerValidateFix } from './validate-fix.js';
 
 export type SetExit = (code: number) => void;
 
@@ -16,6 +20,10 @@ export function registerCommands(program: Command, io: CliIO, setExit: SetExit):
   registerIsg(program, io, setExit);
   registerPreflight(program, io, setExit, preflightSeams());
   registerDebugBug(program, io, setExit);
+  registerValidateFix(program, io, setExit);
+  registerContext(program, io, setExit);
+  registerProveFix(program, io, setExit);
+  registerMcp(program, io, setExit);
   registerModels(program, io, setExit);
   registerHooks(program, io, setExit);
 }
