@@ -35,9 +35,18 @@ export interface BenchIsgResult {
   parse_ms: number;
   parse_loc_per_s: number;
   full_build_ms: number;
+  /** CPU time of the whole process (all threads) during the full build. */
+  full_build_cpu_ms: number;
   loc_per_s: number;
+  /** Wall ms of each build phase (`phase=ms ...`), and RSS (MB) at the end of each. */
+  full_phases: string;
+  full_rss_by_phase: string;
   peak_rss_mb: number;
   refresh_ms: number;
+  /** Opening the persisted store before the refresh (not part of refresh_ms). */
+  refresh_store_open_ms: number;
+  refresh_cpu_ms: number;
+  refresh_phases: string;
   refresh_files_parsed: number;
   two_hop_p50_ms: number;
   two_hop_p95_ms: number;
@@ -49,6 +58,14 @@ export interface BenchIsgResult {
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+/** `phase=value ...` from buildIsg's timings: the ms of each phase, or (rss) the MB at its end. */
+function phases(t: Record<string, number>, rss: boolean): string {
+  return Object.entries(t)
+    .filter(([k]) => k.endsWith('_rss_mb') === rss)
+    .map(([k, v]) => `${k.replace(/_rss_mb$/, '')}=${v}`)
+    .join(' ');
 }
 
 /** A small deterministic PRNG so runs pick the same seeds. */
@@ -80,20 +97,31 @@ export async function benchIsg(opts: BenchIsgOptions): Promise<BenchIsgResult> {
     await parseFiles(files, opts.workers !== undefined ? { workers: opts.workers } : {});
     const parseMs = Math.round(performance.now() - tp);
 
+    const cpuMs = (): number => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1000;
+    };
     let store = await open(storeDir(copy));
-    const full = await buildIsg({ root: copy, store, ...(opts.workers !== undefined ? { workers: opts.workers } : {}) });
+    const fullTimings: Record<string, number> = {};
+    const fullCpu0 = cpuMs();
+    const full = await buildIsg({ root: copy, store, timings: fullTimings, ...(opts.workers !== undefined ? { workers: opts.workers } : {}) });
+    const fullCpu = Math.round(cpuMs() - fullCpu0);
     const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
     await store.close();
 
     // One-file refresh: append a function to a mid-sized file and rebuild from the persisted store.
     const bySize = [...files].sort((a, b) => a.text.length - b.text.length);
     const target = bySize[Math.floor(bySize.length / 2)];
+    const tOpen = performance.now();
     store = await open(storeDir(copy));
-    let refresh = { ms: 0, files_parsed: 0 };
+    const openMs = Math.round(performance.now() - tOpen);
+    let refresh = { ms: 0, files_parsed: 0, cpu: 0 };
+    const refreshTimings: Record<string, number> = {};
     if (target) {
       writeFileSync(target.abs, `${readFileSync(target.abs, 'utf8')}\npub fn rustgate_bench_added() -> u32 { 1 }\n`);
-      const r = await buildIsg({ root: copy, store });
-      refresh = { ms: r.ms, files_parsed: r.files_parsed };
+      const c0 = cpuMs();
+      const r = await buildIsg({ root: copy, store, timings: refreshTimings });
+      refresh = { ms: r.ms, files_parsed: r.files_parsed, cpu: Math.round(cpuMs() - c0) };
     }
 
     const keys = (await store.allNodes()).map((n) => n.key);
@@ -123,9 +151,15 @@ export async function benchIsg(opts: BenchIsgOptions): Promise<BenchIsgResult> {
       parse_ms: parseMs,
       parse_loc_per_s: Math.round((lines / Math.max(1, parseMs)) * 1000),
       full_build_ms: full.ms,
+      full_build_cpu_ms: fullCpu,
       loc_per_s: Math.round((lines / Math.max(1, full.ms)) * 1000),
+      full_phases: phases(fullTimings, false),
+      full_rss_by_phase: phases(fullTimings, true),
       peak_rss_mb: peakRssMb,
       refresh_ms: refresh.ms,
+      refresh_store_open_ms: openMs,
+      refresh_cpu_ms: refresh.cpu,
+      refresh_phases: phases(refreshTimings, false),
       refresh_files_parsed: refresh.files_parsed,
       two_hop_p50_ms: Number(percentile(times, 50).toFixed(2)),
       two_hop_p95_ms: Number(percentile(times, 95).toFixed(2)),

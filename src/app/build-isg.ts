@@ -48,14 +48,19 @@ export interface BuildResult extends BuildStats {
 interface ScannedFile {
   file: string;
   abs: string;
+  /** '' when the file's hash matched a known one and decoding was skipped: then `raw` holds the bytes. */
   text: string;
   hash: string;
+  raw?: Buffer;
 }
 
 const SKIP_DIRS = new Set(['target', 'node_modules', '.git', '.rustgate']);
 
-/** Lists the workspace's `.rs` files and reads them, turning unreadable or suspicious files into problems. */
-export function scanRustFiles(root: string, problems: GraphProblem[]): ScannedFile[] {
+/**
+ * Lists the workspace's `.rs` files and reads them, turning unreadable or suspicious files into problems. A file whose
+ * hash equals `known.get(file)` (cached facts exist for these bytes) is not decoded: its `text` is '' and `raw` is set.
+ */
+export function scanRustFiles(root: string, problems: GraphProblem[], known?: ReadonlyMap<string, string>): ScannedFile[] {
   const realRoot = realpathSync(root);
   const out: ScannedFile[] = [];
   const visitedDirs = new Set<string>([realRoot]);
@@ -104,7 +109,7 @@ export function scanRustFiles(root: string, problems: GraphProblem[]): ScannedFi
         continue;
       }
       if (!isFile || !name.endsWith('.rs')) continue;
-      const file = readChecked(abs, rel, problems);
+      const file = readChecked(abs, rel, problems, known?.get(rel));
       if (file) out.push(file);
     }
   };
@@ -120,7 +125,7 @@ function statSafe(p: string): ReturnType<typeof statSync> | undefined {
   }
 }
 
-function readChecked(abs: string, rel: string, problems: GraphProblem[]): ScannedFile | undefined {
+function readChecked(abs: string, rel: string, problems: GraphProblem[], knownHash: string | undefined): ScannedFile | undefined {
   const size = statSafe(abs)?.size ?? 0;
   if (size > MAX_FILE_BYTES) {
     problems.push({ file: rel, kind: 'too_large', message: `${size} bytes is over the ${MAX_FILE_BYTES}-byte limit; skipped` });
@@ -137,15 +142,23 @@ function readChecked(abs: string, rel: string, problems: GraphProblem[]): Scanne
     problems.push({ file: rel, kind: 'binary', message: 'contains NUL bytes; skipped' });
     return undefined;
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  // These exact bytes were decoded (and parsed) before: skip the UTF-8 check unless they must be parsed again.
+  if (hash === knownHash) return { file: rel, abs, text: '', hash, raw: bytes };
+  const text = decodeUtf8(bytes);
+  if (text === undefined) {
     problems.push({ file: rel, kind: 'non_utf8', message: 'not valid UTF-8; skipped' });
     return undefined;
   }
-  const hash = createHash('sha256').update(bytes).digest('hex');
   return { file: rel, abs, text, hash };
+}
+
+function decodeUtf8(bytes: Buffer): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 function isFacts(v: unknown): v is FileFacts {
@@ -183,19 +196,37 @@ export async function buildIsg(opts: BuildOptions): Promise<BuildResult> {
   lap('workspace');
   const problems: GraphProblem[] = [];
   opts.onProgress?.({ phase: 'scan', done: 0, total: 0 });
-  const scanned = scanRustFiles(root, problems).filter((f) => owningPackage(ws, f.file) !== undefined);
-
-  lap('scan');
   const cached = await opts.store.loadFiles();
+  lap('load_cache');
+  const knownHashes = new Map<string, string>();
+  for (const [file, rec] of cached) knownHashes.set(file, rec.hash);
+  let scanned = scanRustFiles(root, problems, knownHashes).filter((f) => owningPackage(ws, f.file) !== undefined);
+  lap('scan');
   const facts = new Map<string, FileFacts>();
   const toParse: ScannedFile[] = [];
+  let undecodable = false;
   for (const f of scanned) {
     const rec = cached.get(f.file);
     const reused = rec && rec.hash === f.hash ? decodeFacts(rec.facts) : undefined;
-    if (reused) facts.set(f.file, reused);
-    else toParse.push(f);
+    if (reused) {
+      facts.set(f.file, reused);
+      continue;
+    }
+    if (f.raw) {
+      // Cached facts of an older format: the text is needed after all.
+      const text = decodeUtf8(f.raw);
+      if (text === undefined) {
+        problems.push({ file: f.file, kind: 'non_utf8', message: 'not valid UTF-8; skipped' });
+        undecodable = true;
+        continue;
+      }
+      f.text = text;
+    }
+    toParse.push(f);
   }
-  lap('load_cache');
+  for (const f of scanned) delete f.raw;
+  if (undecodable) scanned = scanned.filter((f) => facts.has(f.file) || toParse.includes(f));
+  lap('decode_cache');
   // Facts arrive as JSON text from the workers: decoded here for the resolver, stored as is in the file cache.
   const factsJson = new Map<string, string>();
   await parseFilesJson(
