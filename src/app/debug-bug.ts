@@ -3,6 +3,7 @@
  * → optionally apply it (write, re-check, one commit; restore the exact previous bytes on any failure).
  */
 import { stat, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import type { Diagnostic } from '../core/diagnostics/types.js';
@@ -14,9 +15,11 @@ import { rustcSource } from '../core/fix/rustc-candidates.js';
 import { checkCandidateScope, isWorkspaceFile } from '../core/fix/scope.js';
 import { searchFix, type SearchResult } from '../core/fix/search.js';
 import type { CandidateSource, FileEdit } from '../core/fix/types.js';
+import type { ModelOutcome } from '../adapters/llm/model-source.js';
 import type { IsgStore } from '../store/types.js';
 import { prepareValidationTree, sha256, type ValidationTree } from './fix-validate.js';
 import { acquireLock } from './lock.js';
+import { checkLlmAllowed, resolveResourceMode, STANDARD_RETRIEVAL_CAP, type ResourcePlan } from './resource-modes.js';
 
 /** Inputs of one debug-bug run. */
 export interface DebugBugOptions {
@@ -39,6 +42,16 @@ export interface DebugBugOptions {
   maxRounds?: number;
   maxCandidatesPerRound?: number;
   timeBudgetMs?: number;
+  /** `--mode standard|low-mem|offline`; wins over `fix.mode` in rustgate.yaml. */
+  mode?: string;
+  /** `--fallback-model PATH|ID`: the larger model asked once per diagnostic when the first answer is unsure. */
+  fallbackModel?: string;
+  /** τ of the vector anti-pattern detector; default `fix.anti_pattern_tau` in rustgate.yaml (0.2). */
+  antiPatternTau?: number;
+  /** Environment (RUSTGATE_OFFLINE, RUSTGATE_OPENAI_BASE_URL, models dir); default process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** Machine memory for the resource plan; default os.totalmem(). */
+  totalMemBytes?: number;
 }
 
 /** The `--json` object of CONTRACT.md, plus a few extra fields. */
@@ -61,13 +74,24 @@ export interface DebugBugReport {
     rating: Rating;
     root_cause: string;
     /** Anti-pattern findings in the files of the errors, and guidance for errors whose fix is a design decision. */
-    anti_patterns: { pattern_id: string; severity: string; file: string; line: number; message: string }[];
+    anti_patterns: { pattern_id: string; severity: string; file: string; line: number; message: string; source?: 'vector'; isg_key?: string; distance?: number }[];
   };
   /** Each search round: the candidates validated (errors left after each), the ones the gate rejected, the one accepted. */
   rounds: { errors_before: number; tried: { id: string; errors_after: number; status: FixValidationStatus }[]; rejected: number; accepted: string | null }[];
   validations: number;
   /** With --llm local|openai: how often the model was asked, its token use, and why its proposals were refused. */
-  llm?: { mode: string; asked: number; tokens_used: number; rejected: string[] };
+  llm?: {
+    mode: string;
+    asked: number;
+    tokens_used: number;
+    rejected: string[];
+    /** Every model answer in order: which model (primary, or the larger fallback after an unsure answer), its confidence, why refused. */
+    attempts: { diagnostic: number; attempt: 'primary' | 'fallback'; reasoner: string; confidence: number; rejected: string | null }[];
+    /** Diagnostics for which the fallback model was asked. */
+    escalations: number;
+  };
+  /** The resource mode, when it is not `standard` (see src/app/resource-modes.ts). */
+  resource_mode?: 'low-mem' | 'offline';
   ms: number;
 }
 
@@ -82,17 +106,69 @@ async function antiPatternFindings(errors: readonly Diagnostic[], files: Readonl
   return found.map((f) => ({ pattern_id: f.patternId, severity: f.severity, file: f.file, line: f.line, message: f.message }));
 }
 
+/** Vector anti-pattern findings (A4) among the planned keys: nodes whose code is within τ of an exemplar. */
+async function vectorAntiPatternFindings(
+  store: IsgStore,
+  keys: ReadonlySet<string>,
+  tau: number,
+  readText: (file: string) => Promise<string | undefined>,
+): Promise<DebugBugReport['report']['anti_patterns']> {
+  const { flagAntiPatternNodes } = await import('../core/vectors/antipattern-vectors.js');
+  const exemplars = await antiPatternExemplars();
+  const nodes: { key: string; code: string; file: string; line: number }[] = [];
+  for (const key of Array.from(keys).sort()) {
+    const n = await store.getNode(key).catch(() => undefined);
+    if (!n?.file || n.kind === 'crate' || n.kind === 'feature' || n.kind === 'mod') continue;
+    const text = await readText(n.file);
+    if (text === undefined) continue;
+    const code = text.split('\n').slice(n.span.startLine - 1, n.span.endLine).join('\n');
+    nodes.push({ key, code, file: n.file, line: n.span.startLine });
+  }
+  const byKey = new Map(nodes.map((n) => [n.key, n]));
+  const titles = new Map(exemplars.map((e) => [e.patternId, e.title]));
+  return flagAntiPatternNodes(nodes, exemplars, { tau }).map((h) => ({
+    pattern_id: h.patternId,
+    severity: h.severity,
+    file: byKey.get(h.key)?.file ?? '',
+    line: byKey.get(h.key)?.line ?? 0,
+    message: `${h.key} looks like the "${titles.get(h.patternId) ?? h.patternId}" anti-pattern (vector distance ${h.distance} < τ ${tau})`,
+    source: 'vector' as const,
+    isg_key: h.key,
+    distance: h.distance,
+  }));
+}
+
+/** The anti-pattern exemplars, embedded once per process. */
+let exemplarsOnce: Promise<import('../core/vectors/antipattern-vectors.js').AntiPatternExemplar[]> | undefined;
+function antiPatternExemplars(): Promise<import('../core/vectors/antipattern-vectors.js').AntiPatternExemplar[]> {
+  exemplarsOnce ??= (async () => {
+    const { loadPatterns } = await import('../adapters/patterns/load.js');
+    const { embedAntiPatternExemplars } = await import('../core/vectors/antipattern-vectors.js');
+    return embedAntiPatternExemplars(loadPatterns());
+  })();
+  return exemplarsOnce;
+}
+
 /** Opens the model-backed candidate source for `--llm local|openai` (lazily: the model stack loads only when asked). */
 async function openLlmSource(
   llm: string,
   model: string | undefined,
-  onOutcome: (tokens: number, rejected: string | null) => void,
+  onOutcome: (o: ModelOutcome) => void,
+  resources: ResourcePlan,
+  opts: { fallbackModel?: string; env?: NodeJS.ProcessEnv; totalMemBytes: number },
 ): Promise<{ source: CandidateSource; close: () => Promise<void> } | null> {
   if (llm === 'none') return null;
   const { openModelSource } = await import('./models.js');
   return openModelSource(llm as 'local' | 'openai', {
     ...(model !== undefined ? { model } : {}),
-    source: { onOutcome: (o) => onOutcome(o.tokensUsed, o.rejected) },
+    ...(opts.env !== undefined ? { env: opts.env } : {}),
+    offline: resources.offline,
+    totalMemBytes: Math.min(resources.reasonerMemBytes, opts.totalMemBytes),
+    ...(resources.modelThreads !== undefined ? { threads: resources.modelThreads } : {}),
+    ...(resources.contextSize !== undefined ? { contextSize: resources.contextSize } : {}),
+    ...(opts.fallbackModel !== undefined ? { fallbackModel: opts.fallbackModel } : {}),
+    escalateFromManifest: resources.escalateFromManifest,
+    source: { onOutcome },
   });
 }
 
@@ -142,7 +218,7 @@ async function keyAt(store: IsgStore | null | undefined, file: string | null, li
 }
 
 /** Files and keys the plan allows: everything the errors point at, plus the two-hop neighbourhood of their keys. */
-async function plan(errors: readonly Diagnostic[], keys: (string | null)[], store: IsgStore | null | undefined): Promise<{ files: Set<string>; keys: Set<string> }> {
+async function plan(errors: readonly Diagnostic[], keys: (string | null)[], store: IsgStore | null | undefined, capPerHop = STANDARD_RETRIEVAL_CAP): Promise<{ files: Set<string>; keys: Set<string> }> {
   const files = new Set(errors.flatMap(filesOf));
   const planned = new Set<string>();
   if (store) {
@@ -150,7 +226,7 @@ async function plan(errors: readonly Diagnostic[], keys: (string | null)[], stor
       if (!k) continue;
       planned.add(k);
       try {
-        for (const h of await store.twoHop(k, ['CALLS', 'IMPLEMENTS', 'USES', 'DEPENDS', 'REQUIRES_BOUND'], 30, 'both')) {
+        for (const h of await store.twoHop(k, ['CALLS', 'IMPLEMENTS', 'USES', 'DEPENDS', 'REQUIRES_BOUND'], capPerHop, 'both')) {
           planned.add(h.key);
           const n = await store.getNode(h.key);
           if (n?.file) files.add(n.file);
@@ -241,15 +317,27 @@ export async function runDebugBug(opts: DebugBugOptions): Promise<DebugBugReport
   if (!KNOWN_LLM.has(llm)) throw new RustgateError('BAD_FLAG', `unknown --llm mode: ${llm}`, 'Use --llm none, local or openai.');
   if (opts.investigate && opts.apply) throw new RustgateError('BAD_FLAG', '--investigate never applies a fix', 'Drop --apply, or drop --investigate to apply.');
   const repo = await repoRootOf(opts.repo);
+  const env = opts.env ?? process.env;
+  const { loadConfig, fixSettings } = await import('../config/index.js');
+  const settings = fixSettings(loadConfig(repo));
+  const totalMemBytes = opts.totalMemBytes ?? os.totalmem();
+  const resources = resolveResourceMode(opts.mode, settings.mode, env, totalMemBytes);
+  checkLlmAllowed(resources, llm, env);
+  const tau = opts.antiPatternTau ?? settings.antiPatternTau;
   const lock = await acquireLock(repo, { command: 'debug-bug' });
   try {
-    return await debugBugLocked(repo, opts, started);
+    return await debugBugLocked(repo, opts, started, { resources, tau, totalMemBytes });
   } finally {
     lock.release();
   }
 }
 
-async function debugBugLocked(repo: string, opts: DebugBugOptions, started: number): Promise<DebugBugReport> {
+async function debugBugLocked(
+  repo: string,
+  opts: DebugBugOptions,
+  started: number,
+  run: { resources: ResourcePlan; tau: number; totalMemBytes: number },
+): Promise<DebugBugReport> {
   const store = opts.store ?? null;
   // A fix that is applied must also pass the impacted tests, so --apply always validates with them.
   const withTests = Boolean(opts.tests) || Boolean(opts.apply);
@@ -259,7 +347,7 @@ async function debugBugLocked(repo: string, opts: DebugBugOptions, started: numb
   const errorKeys = await Promise.all(errors.map((d) => keyAt(store, d.primary?.file ?? null, d.primary?.lineStart ?? null)));
   const errorRows = errors.map((d, i) => ({ code: d.code, file: d.primary?.file ?? null, line: d.primary?.lineStart ?? null, isg_key: errorKeys[i] ?? null }));
   const findings: DebugBugReport['report']['anti_patterns'] = [];
-  const llmLog = { mode: opts.llm ?? 'none', asked: 0, tokens_used: 0, rejected: [] as string[] };
+  const llmLog: NonNullable<DebugBugReport['llm']> = { mode: opts.llm ?? 'none', asked: 0, tokens_used: 0, rejected: [], attempts: [], escalations: 0 };
   const base = (status: DebugBugReport['status'], result: SearchResult | null): DebugBugReport => ({
     status,
     errors: errorRows,
@@ -274,6 +362,7 @@ async function debugBugLocked(repo: string, opts: DebugBugOptions, started: numb
     })),
     validations: result?.validations ?? 0,
     ...(llmLog.mode !== 'none' ? { llm: llmLog } : {}),
+    ...(run.resources.mode !== 'standard' ? { resource_mode: run.resources.mode } : {}),
     ms: Date.now() - started,
   });
   if (errors.length === 0 && initial.status !== 'Failed') return base('nothing_to_fix', null);
@@ -291,15 +380,29 @@ async function debugBugLocked(repo: string, opts: DebugBugOptions, started: numb
   };
   for (const f of new Set(errors.flatMap(filesOf))) await read(f);
   findings.push(...(await antiPatternFindings(errors, files)));
-  const planned = await plan(errors, errorKeys, store);
+  const planned = await plan(errors, errorKeys, store, run.resources.retrievalCapPerHop);
+  if (store) {
+    // Best effort: a vector finding is advice, and a failure here must not cost the fix.
+    const readText = async (f: string): Promise<string | undefined> => files.get(f) ?? (await tree.readWorktree(f).catch(() => undefined));
+    findings.push(...(await vectorAntiPatternFindings(store, planned.keys, run.tau, readText).catch(() => [])));
+  }
   // The model comes last (LLM late and small): deterministic sources are asked first in every round.
   let tokensUsed = 0;
-  const model = await openLlmSource(llmLog.mode, opts.model, (n, rejected) => {
-    tokensUsed += n;
-    llmLog.asked += 1;
-    llmLog.tokens_used = tokensUsed;
-    if (rejected !== null) llmLog.rejected.push(rejected);
-  });
+  const model = await openLlmSource(
+    llmLog.mode,
+    opts.model,
+    (o) => {
+      tokensUsed += o.tokensUsed;
+      llmLog.asked += 1;
+      llmLog.tokens_used = tokensUsed;
+      if (o.rejected !== null) llmLog.rejected.push(o.rejected);
+      const attempt = o.attempt ?? 'primary';
+      if (attempt === 'fallback') llmLog.escalations += 1;
+      llmLog.attempts.push({ diagnostic: o.diagnosticIndex, attempt, reasoner: o.reasoner ?? llmLog.mode, confidence: o.confidence ?? 0, rejected: o.rejected });
+    },
+    run.resources,
+    { ...(opts.fallbackModel !== undefined ? { fallbackModel: opts.fallbackModel } : {}), ...(opts.env !== undefined ? { env: opts.env } : {}), totalMemBytes: run.totalMemBytes },
+  );
   let result: SearchResult;
   try {
     result = await searchFix({

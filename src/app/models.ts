@@ -11,7 +11,7 @@ import { parse as parseYaml } from 'yaml';
 import { RustgateError } from '../core/errors.js';
 import type { CandidateSource } from '../core/fix/types.js';
 import { LocalLlm } from '../adapters/llm/local.js';
-import { createModelSource, createPacker, type ModelSourceOptions } from '../adapters/llm/model-source.js';
+import { createModelSource, createPacker, type EscalationOptions, type ModelSourceOptions } from '../adapters/llm/model-source.js';
 import { createLocalReasoner, createOpenAiReasoner, type Reasoner } from '../adapters/llm/reasoner.js';
 
 export type ModelRole = 'reasoner' | 'embedding' | 'scout';
@@ -320,6 +320,8 @@ export interface ReasonerFlags extends ModelsEnv {
   threads?: number;
   contextSize?: number;
   timeoutMs?: number;
+  /** Memory the recommended reasoner may assume (resource modes); default os.totalmem(). */
+  totalMemBytes?: number;
 }
 
 /**
@@ -340,10 +342,65 @@ export async function openReasoner(mode: LlmMode, flags: ReasonerFlags = {}): Pr
  */
 export async function openModelSource(
   mode: LlmMode,
-  flags: ReasonerFlags & { budget?: number; source?: ModelSourceOptions } = {},
-): Promise<{ source: CandidateSource; reasoner: Reasoner; close: () => Promise<void> } | null> {
+  flags: ReasonerFlags & { budget?: number; source?: ModelSourceOptions } & EscalationFlags = {},
+): Promise<{ source: CandidateSource; reasoner: Reasoner; fallbackPath: string | null; close: () => Promise<void> } | null> {
   const reasoner = await openReasoner(mode, flags);
   if (reasoner === null) return null;
   const packer = createPacker({ budget: flags.budget, countTokens: reasoner.countTokens ? (t) => reasoner.countTokens!(t) : undefined });
-  return { source: createModelSource(reasoner, packer, flags.source), reasoner, close: () => reasoner.close() };
+  const primaryPath = mode === 'local' ? reasoner.name.replace(/^local:/, '') : null;
+  const fallbackPath = fallbackModelPath(primaryPath, flags);
+  let fallback: Reasoner | undefined;
+  const escalation: EscalationOptions | undefined =
+    fallbackPath === null
+      ? undefined
+      : {
+          name: `local:${fallbackPath}`,
+          threshold: flags.escalationThreshold,
+          timeoutMs: flags.escalationTimeoutMs,
+          open: async () => {
+            const llm = await LocalLlm.open(fallbackPath, { threads: flags.threads, contextSize: flags.contextSize, timeoutMs: flags.escalationTimeoutMs ?? flags.timeoutMs, loadTimeoutMs: flags.escalationTimeoutMs });
+            fallback = createLocalReasoner(llm);
+            return fallback;
+          },
+        };
+  const source = createModelSource(reasoner, packer, { ...flags.source, ...(escalation ? { escalation } : {}) });
+  return {
+    source,
+    reasoner,
+    fallbackPath,
+    close: async () => {
+      await reasoner.close();
+      await fallback?.close();
+    },
+  };
+}
+
+/** Escalation settings of `openModelSource`. */
+export interface EscalationFlags {
+  /** `--fallback-model PATH|ID`: the larger model asked when the first one is unsure. */
+  fallbackModel?: string;
+  /** Look for a larger cached reasoner in the manifest when no `fallbackModel` is given (default true). */
+  escalateFromManifest?: boolean;
+  /** Confidence below which the fallback is asked (default 0.5). */
+  escalationThreshold?: number;
+  /** Hard limit for loading the fallback and for its answer, each (ms). */
+  escalationTimeoutMs?: number;
+}
+
+/**
+ * The fallback model file: `--fallback-model` (a path or manifest id) when given; else, for a local primary, the
+ * next larger manifest reasoner (by min_ram_gb) whose file is cached; else null (no escalation).
+ */
+export function fallbackModelPath(primaryPath: string | null, flags: ModelsEnv & EscalationFlags): string | null {
+  if (flags.fallbackModel !== undefined) return resolveModelPath(flags.fallbackModel, 'reasoner', flags);
+  if (primaryPath === null || flags.escalateFromManifest === false) return null;
+  const dir = modelsDir(flags.env);
+  const reasoners = loadManifest(flags.manifestPath)
+    .filter((m) => m.role === 'reasoner')
+    .sort((a, b) => a.min_ram_gb - b.min_ram_gb);
+  const current = reasoners.find((m) => path.join(dir, m.file) === path.resolve(primaryPath));
+  // A primary outside the manifest has no known size: nothing is assumed larger than it.
+  if (current === undefined) return null;
+  const larger = reasoners.find((m) => m.min_ram_gb > current.min_ram_gb && existsSync(path.join(dir, m.file)));
+  return larger === undefined ? null : path.join(dir, larger.file);
 }

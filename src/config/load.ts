@@ -58,12 +58,16 @@ export function parseConfigText(text: string, file: string): RustgateConfig {
       tests: { enabled: raw.preflight.tests.enabled, timeoutSeconds: raw.preflight.tests.timeout_seconds },
       rustAnalyzer: raw.preflight.rust_analyzer,
     },
-    fix: { llm: raw.fix.llm },
+    fix: {
+      llm: raw.fix.llm,
+      ...(raw.fix.anti_pattern_tau !== undefined ? { antiPatternTau: raw.fix.anti_pattern_tau } : {}),
+      ...(raw.fix.mode !== undefined ? { mode: raw.fix.mode } : {}),
+    },
   };
 }
 
 function hintFor(file: string): string {
-  return `Edit ${path.basename(file)}: allowed keys are preflight.{budget_seconds, features, all_features, packages, tests.{enabled, timeout_seconds}, rust_analyzer} and fix.llm.`;
+  return `Edit ${path.basename(file)}: allowed keys are preflight.{budget_seconds, features, all_features, packages, tests.{enabled, timeout_seconds}, rust_analyzer} and fix.{llm, anti_pattern_tau, mode}.`;
 }
 
 /** `/preflight/tests/enabled` → `preflight.tests.enabled`; array items as `features[0]`. */

@@ -16,8 +16,16 @@ export interface RustgateConfig {
     /** 'auto': use rust-analyzer when it is installed; 'off': cargo check only. */
     rustAnalyzer: 'auto' | 'off';
   };
-  fix: { llm: 'none' | 'local' | 'openai' };
+  /**
+   * `antiPatternTau` and `mode` are present only when the file sets them; `fixSettings` (fix.ts) applies their
+   * defaults, so configurations written before they existed read back unchanged.
+   */
+  fix: { llm: 'none' | 'local' | 'openai'; antiPatternTau?: number; mode?: ResourceModeName };
 }
+
+/** Resource modes of the fix pipeline (`fix.mode`, `debug-bug --mode`). */
+export type ResourceModeName = 'standard' | 'low-mem' | 'offline';
+export const RESOURCE_MODES: readonly ResourceModeName[] = ['standard', 'low-mem', 'offline'];
 
 /** Defaults used for every key the file does not set (and for a missing file). */
 const DEFAULTS: RustgateConfig = {
@@ -65,6 +73,8 @@ export const CONFIG_SCHEMA = {
       additionalProperties: false,
       properties: {
         llm: { enum: ['none', 'local', 'openai'], default: 'none', description: "'none', 'local' or 'openai'" },
+        anti_pattern_tau: { type: 'number', exclusiveMinimum: 0, maximum: 1, description: 'a cosine distance in (0, 1], default 0.2' },
+        mode: { enum: ['standard', 'low-mem', 'offline'], description: "'standard', 'low-mem' or 'offline'" },
       },
       default: {},
     },
@@ -81,5 +91,5 @@ export interface RawConfig {
     tests: { enabled: boolean; timeout_seconds: number };
     rust_analyzer: 'auto' | 'off';
   };
-  fix: { llm: 'none' | 'local' | 'openai' };
+  fix: { llm: 'none' | 'local' | 'openai'; anti_pattern_tau?: number; mode?: ResourceModeName };
 }

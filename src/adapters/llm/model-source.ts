@@ -8,6 +8,7 @@ import { anchoredEditsToFileEdits, sliceLines, type CodeSlice } from '../../core
 import { describeHits, detectAntiPatterns, introducedAntiPatterns } from '../../core/context/anti-patterns.js';
 import { packContext, type ContextBundle, type CountTokens, type PackInput, type PackSlice } from '../../core/context/pack.js';
 import type { Candidate, CandidateSource, FixContext } from '../../core/fix/types.js';
+import { RustgateError } from '../../core/errors.js';
 import { RELS } from '../../core/isg/types.js';
 import type { Reasoner } from './reasoner.js';
 
@@ -33,7 +34,31 @@ export interface ModelOutcome {
   tokensUsed: number;
   rejected: string | null;
   raw: string;
+  /** Which model answered: the first (small) one, or the larger fallback after a low-confidence answer. */
+  attempt?: 'primary' | 'fallback';
+  /** The reasoner's name (`local:<file>`, `openai:<model>`). */
+  reasoner?: string;
+  /** The proposal's confidence (0 when the answer was refused). */
+  confidence?: number;
 }
+
+/** Escalation to a larger model when the first answer is unsure (below `threshold`) or unusable. */
+export interface EscalationOptions {
+  /** Opens the fallback reasoner; called at most once per source (lazily, on the first escalation). */
+  open: () => Promise<Reasoner>;
+  /** Name for the log before the fallback is open (e.g. `local:<file>`). */
+  name?: string;
+  /** Confidence below which the fallback is asked (default 0.5). */
+  threshold?: number;
+  /** Hard limit for opening the fallback and for its answer, each (default 180 s). */
+  timeoutMs?: number;
+}
+
+/** Default confidence threshold for escalation. */
+export const DEFAULT_ESCALATION_THRESHOLD = 0.5;
+const DEFAULT_ESCALATION_TIMEOUT_MS = 180_000;
+
+type Attempt = { candidate: ModelCandidate | null; log: Omit<ModelOutcome, 'diagnosticIndex' | 'plannedKeys' | 'bundleTokens'> };
 
 /** Tuning for the model source. */
 export interface ModelSourceOptions {
@@ -44,6 +69,8 @@ export interface ModelSourceOptions {
   /** Extra bundle parts (anti-pattern hits, pattern examples, constraints) for a diagnostic. */
   extras?: (d: Diagnostic, ctx: FixContext) => Promise<Partial<Pick<PackInput, 'constraints' | 'antiPatterns' | 'patternExamples'>>>;
   onOutcome?: (o: ModelOutcome) => void;
+  /** Ask a larger model once per diagnostic when the first answer's confidence is below the threshold. */
+  escalation?: EscalationOptions;
 }
 
 const SKIP_KINDS = new Set(['crate', 'feature', 'mod']);
@@ -51,6 +78,8 @@ const NO_SILENCING = 'Fix the cause: no unsafe code, transmute, #[allow(...)], t
 
 /** Creates the `llm` CandidateSource. */
 export function createModelSource(reasoner: Reasoner, packer: Packer, opts: ModelSourceOptions = {}): CandidateSource {
+  const escalated = new Set<number>();
+  let fallbackOpening: Promise<Reasoner> | undefined;
   return {
     name: 'llm',
     async propose(diagnosticIndex: number, ctx: FixContext): Promise<Candidate[]> {
@@ -99,43 +128,79 @@ export function createModelSource(reasoner: Reasoner, packer: Packer, opts: Mode
         antiPatterns: [...(extra.antiPatterns ?? []), ...found],
         patternExamples: extra.patternExamples ?? [],
       });
-      const outcome: ModelOutcome = { diagnosticIndex, plannedKeys: bundle.plannedKeys, bundleTokens: bundle.tokens, tokensUsed: 0, rejected: null, raw: '' };
+      const base = { diagnosticIndex, plannedKeys: bundle.plannedKeys, bundleTokens: bundle.tokens };
       if (bundle.plannedKeys.length === 0) {
-        opts.onOutcome?.({ ...outcome, rejected: 'no code fits the token budget' });
+        opts.onOutcome?.({ ...base, tokensUsed: 0, rejected: 'no code fits the token budget', raw: '' });
         return [];
       }
-      const proposal = await reasoner.propose(bundle);
-      outcome.tokensUsed = proposal.tokensUsed;
-      outcome.raw = proposal.raw;
-      if (proposal.rejected !== null) {
-        opts.onOutcome?.({ ...outcome, rejected: proposal.rejected });
-        return [];
+      const first = await attempt(reasoner, 'primary', diagnosticIndex, bundle, slices);
+      opts.onOutcome?.({ ...base, ...first.log });
+      const esc = opts.escalation;
+      const threshold = esc?.threshold ?? DEFAULT_ESCALATION_THRESHOLD;
+      // A refused answer counts as confidence 0: the small model had nothing usable, so the larger one is asked.
+      if (esc === undefined || (first.candidate !== null && first.candidate.confidence >= threshold)) return first.candidate ? [first.candidate] : [];
+      // At most once per diagnostic, whatever the search does with this one's candidates.
+      if (escalated.has(diagnosticIndex)) return first.candidate ? [first.candidate] : [];
+      escalated.add(diagnosticIndex);
+      let second: Attempt;
+      try {
+        const fallback = await withTimeout(openFallback(esc), esc.timeoutMs ?? DEFAULT_ESCALATION_TIMEOUT_MS, 'opening the fallback model');
+        second = await withTimeout(attempt(fallback, 'fallback', diagnosticIndex, bundle, slices), esc.timeoutMs ?? DEFAULT_ESCALATION_TIMEOUT_MS, 'the fallback model');
+      } catch (e) {
+        // A fallback that cannot load or answer in time costs this attempt only; the primary's result stands.
+        const reason = `fallback failed: ${(e as Error).message}`;
+        opts.onOutcome?.({ ...base, tokensUsed: 0, rejected: reason, raw: '', attempt: 'fallback', reasoner: fallbackName(esc), confidence: 0 });
+        return first.candidate ? [first.candidate] : [];
       }
-      const introduced = introducedAntiPatterns(proposal.edits, slices);
-      if (introduced.length > 0) {
-        opts.onOutcome?.({ ...outcome, rejected: `the edit introduces an anti-pattern: ${introduced[0]!.id} (${introduced[0]!.message})` });
-        return [];
-      }
-      const plannedFiles = bundle.slices.map((s) => s.file);
-      const result = anchoredEditsToFileEdits(proposal.edits, slices, bundle.plannedKeys, plannedFiles);
-      if ('rejected' in result) {
-        opts.onOutcome?.({ ...outcome, rejected: result.rejected });
-        return [];
-      }
-      opts.onOutcome?.(outcome);
-      const touched = [...new Set(proposal.edits.map((e) => e.key))];
-      const candidate: ModelCandidate = {
-        id: `llm:${diagnosticIndex}:0`,
-        origin: 'llm',
-        patternId: null,
-        description: `model edit of ${touched.join(', ')} (${reasoner.name})`,
-        edits: result.edits,
-        touchedKeys: touched,
-        targets: [diagnosticIndex],
-        confidence: proposal.confidence,
-        tokensUsed: proposal.tokensUsed,
-      };
-      return [candidate];
+      opts.onOutcome?.({ ...base, ...second.log });
+      return [second.candidate, first.candidate].filter((c): c is ModelCandidate => c !== null);
     },
   };
+
+  /** Asks one reasoner and turns its answer into a candidate, or says why not. */
+  async function attempt(r: Reasoner, which: 'primary' | 'fallback', diagnosticIndex: number, bundle: ContextBundle, slices: Map<string, CodeSlice>): Promise<Attempt> {
+    const proposal = await r.propose(bundle);
+    const log = { tokensUsed: proposal.tokensUsed, raw: proposal.raw, attempt: which, reasoner: r.name, confidence: proposal.rejected === null ? proposal.confidence : 0 };
+    if (proposal.rejected !== null) return { candidate: null, log: { ...log, rejected: proposal.rejected } };
+    const introduced = introducedAntiPatterns(proposal.edits, slices);
+    if (introduced.length > 0) {
+      return { candidate: null, log: { ...log, rejected: `the edit introduces an anti-pattern: ${introduced[0]!.id} (${introduced[0]!.message})` } };
+    }
+    const plannedFiles = bundle.slices.map((s) => s.file);
+    const result = anchoredEditsToFileEdits(proposal.edits, slices, bundle.plannedKeys, plannedFiles);
+    if ('rejected' in result) return { candidate: null, log: { ...log, rejected: result.rejected } };
+    const touched = [...new Set(proposal.edits.map((e) => e.key))];
+    const candidate: ModelCandidate = {
+      id: `llm:${diagnosticIndex}:${which === 'primary' ? 0 : 1}`,
+      origin: 'llm',
+      patternId: null,
+      description: `model edit of ${touched.join(', ')} (${r.name})`,
+      edits: result.edits,
+      touchedKeys: touched,
+      targets: [diagnosticIndex],
+      confidence: proposal.confidence,
+      tokensUsed: proposal.tokensUsed,
+    };
+    return { candidate, log: { ...log, rejected: null } };
+  }
+
+  /** The fallback reasoner, opened on first need and shared by later diagnostics. */
+  function openFallback(esc: EscalationOptions): Promise<Reasoner> {
+    fallbackOpening ??= esc.open();
+    return fallbackOpening;
+  }
+}
+
+/** The fallback's display name before it is open. */
+function fallbackName(esc: EscalationOptions): string {
+  return esc.name ?? 'fallback';
+}
+
+/** Rejects with MODEL_TIMEOUT when `p` takes longer than `ms`. */
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new RustgateError('MODEL_TIMEOUT', `${what} took longer than ${ms} ms`, 'use a smaller fallback model or drop --fallback-model')), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }

@@ -20,6 +20,8 @@ interface DebugBugFlags {
   repo: string;
   test?: string;
   tests?: boolean;
+  mode?: string;
+  fallbackModel?: string;
 }
 
 /** What the lead wires in: candidate sources (patterns) and the store; both optional. */
@@ -44,7 +46,7 @@ export async function defaultOpenStore(repo: string): Promise<IsgStore | null> {
 /** Renders the report for people. */
 export function renderDebugBugText(r: DebugBugReport): string {
   const lines = [`debug-bug: ${r.status} (rating ${r.report.rating})`, `root cause: ${r.report.root_cause}`];
-  for (const a of r.report.anti_patterns) lines.push(`  ${a.severity} ${a.pattern_id} at ${a.file}:${a.line}: ${a.message}`);
+  for (const a of r.report.anti_patterns) lines.push(`  ${a.severity} ${a.pattern_id}${a.source === 'vector' ? ' (vector)' : ''} at ${a.file}:${a.line}: ${a.message}`);
   for (const e of r.errors) lines.push(`  error ${e.code ?? '-'} at ${e.file ?? '?'}:${e.line ?? '?'}${e.isg_key ? ` [${e.isg_key}]` : ''}`);
   if (r.candidate) {
     lines.push(`candidate: ${r.candidate.description}`);
@@ -76,6 +78,8 @@ export function registerDebugBug(program: Command, io: CliIO, setExit: SetExit, 
     .option('--json', 'print the report as JSON')
     .option('--llm <mode>', 'model to use for candidates: none|local|openai', 'none')
     .option('--model <path|id>', 'with --llm local: a GGUF file or a models.yaml id; with --llm openai: the model name', process.env.RUSTGATE_MODEL)
+    .option('--mode <mode>', 'resources: standard|low-mem|offline (default: fix.mode in rustgate.yaml, else standard)')
+    .option('--fallback-model <path|id>', 'with --llm: a larger GGUF asked once per error when the first answer is unsure')
     .option('--test <name>', 'also require this test (cargo test filter) to pass')
     .option('--tests', "also require the workspace's tests to pass")
     .option('--repo <dir>', 'the workspace root (directory with the root Cargo.toml)', '.')
@@ -93,6 +97,8 @@ export function registerDebugBug(program: Command, io: CliIO, setExit: SetExit, 
           apply: Boolean(flags.apply),
           llm: flags.llm,
           ...(flags.model ? { model: flags.model } : {}),
+          ...(flags.mode ? { mode: flags.mode } : {}),
+          ...(flags.fallbackModel ? { fallbackModel: flags.fallbackModel } : {}),
           test: flags.test ?? null,
           tests: Boolean(flags.tests),
           sources,

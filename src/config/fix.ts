@@ -1,0 +1,17 @@
+/** The `fix:` section of `rustgate.yaml` with every default applied. Pure. */
+import type { ResourceModeName, RustgateConfig } from './schema.js';
+
+/** Default τ of the vector anti-pattern detector (cosine distance; see src/core/vectors/antipattern-vectors.ts). */
+export const DEFAULT_FIX_ANTI_PATTERN_TAU = 0.2;
+
+/** Effective fix settings. `mode` stays null when the file does not choose one (the flag or `standard` decides). */
+export interface FixSettings {
+  llm: 'none' | 'local' | 'openai';
+  antiPatternTau: number;
+  mode: ResourceModeName | null;
+}
+
+/** The file's fix settings, defaults filled in. */
+export function fixSettings(config: RustgateConfig): FixSettings {
+  return { llm: config.fix.llm, antiPatternTau: config.fix.antiPatternTau ?? DEFAULT_FIX_ANTI_PATTERN_TAU, mode: config.fix.mode ?? null };
+}
