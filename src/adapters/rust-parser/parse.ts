@@ -20,8 +20,35 @@ function getParser(): Parser {
   if (!parser) {
     parser = new Parser();
     parser.setLanguage(Rust as unknown as Parser.Language);
+    cacheNodeTypes(Rust as unknown as { nodeSubclasses?: unknown[] });
   }
   return parser;
+}
+
+/**
+ * node-tree-sitter 0.22 gives each named node type its own subclass and tries to put the type name on its prototype,
+ * but that assignment is silently lost (SyntaxNode.prototype has a getter-only `type`), so every `node.type` is a
+ * native call (~10% of our parse time on rust-analyzer). A subclass stands for exactly one node type: read the
+ * name natively once per subclass, then keep it on the prototype.
+ */
+function cacheNodeTypes(lang: { nodeSubclasses?: unknown[] }): void {
+  // The class is exported at run time, but typed only as an interface.
+  const base = (Parser as unknown as { SyntaxNode?: { prototype: object } }).SyntaxNode;
+  const nativeType = base ? Object.getOwnPropertyDescriptor(base.prototype, 'type')?.get : undefined;
+  if (!nativeType || !Array.isArray(lang.nodeSubclasses)) return;
+  for (const cls of new Set(lang.nodeSubclasses)) {
+    if (cls === base || typeof cls !== 'function') continue;
+    const proto = (cls as { prototype: object }).prototype;
+    if (Object.getOwnPropertyDescriptor(proto, 'type')) continue;
+    Object.defineProperty(proto, 'type', {
+      configurable: true,
+      get(this: object): unknown {
+        const t: unknown = nativeType.call(this);
+        Object.defineProperty(proto, 'type', { value: t, configurable: true });
+        return t;
+      },
+    });
+  }
 }
 
 /** Collapses whitespace and tightens it around brackets, so formatting changes do not change keys or signatures. */
@@ -401,16 +428,21 @@ function onCall(node: Node, out: BodyFacts): void {
   }
 }
 
-/** Walks a body with a tree cursor, materialising node objects only for calls, lets and macro invocations. */
+const BODY_TYPES = ['call_expression', 'let_declaration', 'macro_invocation'];
+
+/**
+ * Collects the calls, typed lets and macro invocations of a body (nested blocks and closures included, macro token
+ * trees scanned rather than entered). tree-sitter finds the nodes natively, in document order, so no JS code runs for
+ * the many nodes in between.
+ */
 function walkBody(root: Node, src: string, out: BodyFacts): void {
-  const c = root.walk();
-  let depth = 0;
-  for (;;) {
-    const t = c.nodeType;
-    let descend = true;
-    if (t === 'call_expression') onCall(c.currentNode, out);
+  // Nodes inside a macro invocation already handled start before its end: they are skipped.
+  let skipUntil = -1;
+  for (const node of root.descendantsOfType(BODY_TYPES)) {
+    if (node.startIndex < skipUntil) continue;
+    const t = node.type;
+    if (t === 'call_expression') onCall(node, out);
     else if (t === 'let_declaration') {
-      const node = c.currentNode;
       const name = patternName(node.childForFieldName('pattern'));
       if (name) {
         const value = node.childForFieldName('value');
@@ -421,23 +453,12 @@ function walkBody(root: Node, src: string, out: BodyFacts): void {
           if (call) (out.callLocals ??= {})[name] = call;
         }
       }
-    } else if (t === 'macro_invocation') {
-      const node = c.currentNode;
+    } else {
       const m = node.childForFieldName('macro');
       if (m) out.macros.push(splitPath(m.text));
       const tt = node.lastNamedChild;
       if (tt?.type === 'token_tree') scanTokenTree(tt, src, out);
-      descend = false;
-    }
-    if (descend && c.gotoFirstChild()) {
-      depth++;
-      continue;
-    }
-    for (;;) {
-      if (depth === 0) return;
-      if (c.gotoNextSibling()) break;
-      c.gotoParent();
-      depth--;
+      skipUntil = node.endIndex;
     }
   }
 }
