@@ -241,6 +241,8 @@ export async function buildIsg(opts: BuildOptions): Promise<BuildResult> {
     },
   );
 
+  // The sources are not needed any more: let them go before the resolver allocates the graph.
+  for (const f of toParse) f.text = '';
   lap('parse');
   opts.onProgress?.({ phase: 'resolve', done: 0, total: facts.size });
   const { graph, unresolvedCalls, externalDerives } = resolveWorkspace(ws, facts);
