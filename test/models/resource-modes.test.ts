@@ -87,4 +87,12 @@ describe('offline and --llm openai', () => {
     await expect(runDebugBug({ repo, mode: 'fast', sources: [] })).rejects.toMatchObject({ code: 'BAD_FLAG', message: 'unknown --mode: fast' });
     expect(await treeHash(repo)).toBe(before);
   });
+
+  it('debug-bug reports a non-standard mode, and the flag wins over fix.mode', async () => {
+    const repo = await makeRepo('no-fix');
+    const low = await runDebugBug({ repo, mode: 'low-mem', sources: [], investigate: true });
+    expect([low.status, low.resource_mode]).toEqual(['no_safe_fix', 'low-mem']);
+    const std = await runDebugBug({ repo, mode: 'standard', sources: [], investigate: true });
+    expect('resource_mode' in std).toBe(false);
+  });
 });

@@ -18,6 +18,8 @@ import type { CompleteRequest, CompleteResult, LoadInfo, LoadOptions, WorkerFail
 
 const LOG_LINES = 40;
 const log: string[] = [];
+/** Lines ever kept (log itself is capped), so a wait can tell that new lines arrived. */
+let logged = 0;
 let llama: Llama | undefined;
 let model: LlamaModel | undefined;
 let context: LlamaContext | undefined;
@@ -38,7 +40,10 @@ function keepLog(level: LlamaLogLevel, message: string): void {
   // Keep warnings and worse: they carry the real cause behind "Failed to load model".
   if (level === LlamaLogLevel.warn || level === LlamaLogLevel.error || level === LlamaLogLevel.fatal) {
     const line = message.trim();
-    if (line) log.push(line);
+    if (line) {
+      log.push(line);
+      logged += 1;
+    }
     if (log.length > LOG_LINES) log.shift();
   }
 }
@@ -59,9 +64,13 @@ async function load(opts: LoadOptions): Promise<LoadInfo> {
     maxThreads: opts.threads,
     progressLogs: false,
   });
+  const logBefore = logged;
   try {
     model = await llama.loadModel({ modelPath: opts.modelPath, gpuLayers: 0, checkTensors: true });
   } catch (e) {
+    // llama.cpp's log lines reach JS asynchronously; on a busy machine they can arrive after the rejection, and
+    // they carry the cause, so wait briefly (at most 1 s) for them.
+    for (let waited = 0; logged === logBefore && waited < 1000; waited += 25) await new Promise((r) => setTimeout(r, 25));
     throw new Failure('load', (e as Error).message);
   }
   const trained = model.trainContextSize;
