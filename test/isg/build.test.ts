@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIsg } from '../../src/app/build-isg.js';
 import type { IsgEdge } from '../../src/core/isg/types.js';
-import type { IsgStore } from '../../src/store/types.js';
+import type { FileRecord, IsgStore } from '../../src/store/types.js';
 import { resolveDir, tempCopy } from './helpers/fixture.js';
 import { newStore, reopen } from './helpers/store.js';
 
@@ -119,6 +119,23 @@ describe('buildIsg', () => {
     const r = await buildIsg({ root, store });
     expect(r).toMatchObject({ nodes: 0, edges: 0, files_parsed: 0, files_reused: 0, problems: [] });
     expect(existsSync(path.join(root, '.rustgate', '.gitignore'))).toBe(true);
+    await store.close();
+  });
+  it('re-parses a file whose cached facts are of an older format even though its bytes did not change', async () => {
+    const root = tempCopy('workspace');
+    let store = await newStore(root);
+    const first = await buildIsg({ root, store });
+    const before = { nodes: await store.allNodes(), edges: await store.allEdges() };
+    const file = `${CORE}/runner.rs`;
+    const rec = (await store.loadFiles()).get(file);
+    expect(rec).toBeDefined();
+    await store.putFiles([{ ...(rec as FileRecord), facts: JSON.stringify({ version: 1, items: [] }) }]);
+    await store.flush();
+    store = await reopen(store, root);
+    const second = await buildIsg({ root, store });
+    expect(second).toMatchObject({ files_parsed: 1, files_reused: 7, nodes: first.nodes, edges: first.edges, problems: [] });
+    expect(await store.allNodes()).toEqual(before.nodes);
+    expect(await store.allEdges()).toEqual(before.edges);
     await store.close();
   });
 });

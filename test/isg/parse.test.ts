@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeWs, parseRustSource, splitPath, stripGenerics } from '../../src/adapters/rust-parser/parse.js';
-import { parseFiles } from '../../src/adapters/rust-parser/pool.js';
+import { parseFiles, parseFilesJson } from '../../src/adapters/rust-parser/pool.js';
 
 describe('path and text helpers', () => {
   const cases: [string, string[]][] = [
@@ -96,6 +96,35 @@ describe('parseRustSource', () => {
     const main = await parseFiles(inputs, { workers: 0 });
     const threaded = await parseFiles(inputs, { workers: 2 });
     expect([...threaded.entries()].sort()).toEqual([...main.entries()].sort());
+  });
+
+  it('hands out each file\'s facts as JSON text and decoded, from workers and from the main thread', async () => {
+    const inputs = Array.from({ length: 40 }, (_, i) => ({ file: `f${i}.rs`, text: `pub struct S${i};\nimpl S${i} { pub fn m(&self) -> u32 { h${i}() } }\n` }));
+    for (const workers of [0, 2]) {
+      const got = new Map<string, [string, unknown]>();
+      await parseFilesJson(inputs, (file, json, facts) => got.set(file, [json, facts]), { workers });
+      expect([...got.keys()].sort()).toEqual(inputs.map((x) => x.file).sort());
+      for (const inp of inputs) {
+        const want = parseRustSource(inp.text);
+        expect(got.get(inp.file)?.[0]).toBe(JSON.stringify(want));
+        expect(got.get(inp.file)?.[1]).toEqual(want);
+      }
+    }
+  });
+
+  it('collects body calls in document order, through closures, scanning macro arguments without entering them', () => {
+    const f = parseRustSource('fn f() {\n    let a = A::new();\n    outer(inner(1));\n    vec![x.m(), y(2)];\n    let c = || helper();\n}\n');
+    const item = f.items[0];
+    expect(item?.calls).toEqual([
+      { line: 2, path: ['A', 'new'] },
+      { line: 3, path: ['outer'] },
+      { line: 3, path: ['inner'] },
+      { line: 4, method: 'm', recv: { kind: 'ident', name: 'x' } },
+      { line: 4, path: ['y'] },
+      { line: 5, path: ['helper'] },
+    ]);
+    expect(item?.locals).toEqual({ a: ['A'] });
+    expect(item?.macros).toEqual([['vec']]);
   });
 });
 
