@@ -18,7 +18,7 @@ import type { IsgNode } from '../core/isg/types.js';
 import { applyHunks, type ChangedLines } from '../core/patch/apply.js';
 import { parseUnifiedDiff, type FilePatch } from '../core/patch/parse.js';
 import { keysOfFile, touchedKeys } from '../core/patch/touched.js';
-import { hasErrors, mapFindings, selectDiagnostics, type ContractDiagnostic } from '../core/preflight/report.js';
+import { hasErrors, mapFindings, selectDiagnostics, toContractDiagnostic, type ContractDiagnostic } from '../core/preflight/report.js';
 import type { PreflightFinding, TestSummary } from '../core/preflight/types.js';
 import { cratesOwningFiles, impactedPackages } from '../core/tests/impacted.js';
 import type { IsgStore } from '../store/types.js';
@@ -198,16 +198,7 @@ export interface ValidateFixReport {
 
 /** Finds as contract diagnostics (the same shape as `preflight --format json`). */
 export function contractDiagnostics(findings: readonly PreflightFinding[]): ContractDiagnostic[] {
-  return findings.map((f) => ({
-    level: f.diagnostic.level === 'error' ? 'error' : 'warning',
-    code: f.diagnostic.code,
-    message: f.diagnostic.message,
-    file: f.diagnostic.primary?.file ?? null,
-    line: f.diagnostic.primary?.lineStart ?? null,
-    column: f.diagnostic.primary?.columnStart ?? null,
-    isg: f.isg ? { key: f.isg.key, kind: f.isg.kind, name: f.isg.name } : null,
-    blast_radius: f.blastRadius.map((h) => h.key),
-  }));
+  return findings.map(toContractDiagnostic);
 }
 
 /** Builds (incrementally) the ISG of `root` into the store at `dir`; the caller closes it. */

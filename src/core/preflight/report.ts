@@ -85,22 +85,27 @@ export interface ContractReport {
   warnings: string[];
 }
 
+/** One finding in the contract's diagnostic shape (shared by preflight and validate-fix). */
+export function toContractDiagnostic(f: PreflightFinding): ContractDiagnostic {
+  return {
+    level: f.diagnostic.level === 'error' ? 'error' : 'warning',
+    code: f.diagnostic.code,
+    message: f.diagnostic.message,
+    file: f.diagnostic.primary?.file ?? null,
+    line: f.diagnostic.primary?.lineStart ?? null,
+    column: f.diagnostic.primary?.columnStart ?? null,
+    isg: f.isg ? { key: f.isg.key, kind: f.isg.kind, name: f.isg.name } : null,
+    blast_radius: f.blastRadius.map((h) => h.key),
+  };
+}
+
 /** Converts a report to the contract JSON object. */
 export function toContractJson(r: PreflightReport): ContractReport {
   return {
     ok: r.ok,
     scope: r.scope,
     changed_files: r.changedFiles.map((f) => f.path),
-    diagnostics: r.findings.map((f) => ({
-      level: f.diagnostic.level === 'error' ? 'error' : 'warning',
-      code: f.diagnostic.code,
-      message: f.diagnostic.message,
-      file: f.diagnostic.primary?.file ?? null,
-      line: f.diagnostic.primary?.lineStart ?? null,
-      column: f.diagnostic.primary?.columnStart ?? null,
-      isg: f.isg ? { key: f.isg.key, kind: f.isg.kind, name: f.isg.name } : null,
-      blast_radius: f.blastRadius.map((h) => h.key),
-    })),
+    diagnostics: r.findings.map(toContractDiagnostic),
     tests: r.tests,
     ms: { total: Math.round(r.ms.total), cargo: Math.round(r.ms.cargo) },
     skipped: r.skipped,
