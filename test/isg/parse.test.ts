@@ -35,6 +35,7 @@ describe('parseRustSource', () => {
     const f = parseRustSource(
       [
         '#![cfg(feature = "outer")]',
+        '#![cfg_attr(feature = "nightly", feature(rustc_private))]',
         '/// First line.',
         '/// Second line.',
         '#[derive(Debug, serde::Serialize)]',
@@ -45,6 +46,7 @@ describe('parseRustSource', () => {
         'mod imp;',
       ].join('\n'),
     );
+    // A crate-level cfg_attr only makes an attribute conditional: it gates no item.
     expect(f.fileFeatures).toEqual(['outer']);
     const s = f.items[0];
     expect(s).toMatchObject({ kind: 'struct', name: 'S', public: true, doc: 'First line.', features: ['ser', 'a', 'b'] });

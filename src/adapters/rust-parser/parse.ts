@@ -569,7 +569,9 @@ class FactsBuilder {
           docs = [];
           continue;
         case 'inner_attribute_item':
-          if (ctx.mods.length === 0 && ctx.parent === undefined) {
+          // Only `#![cfg(feature = ..)]` gates the file's items; `#![cfg_attr(feature = .., attr)]` makes an attribute
+          // of the module conditional (e.g. `feature(rustc_private)`), which gates nothing.
+          if (ctx.mods.length === 0 && ctx.parent === undefined && /^#!\[\s*cfg\s*\(/.test(child.text)) {
             for (const f of readAttrs([child]).features) if (!this.fileFeatures.includes(f)) this.fileFeatures.push(f);
           }
           continue;
