@@ -290,3 +290,19 @@ export async function buildIsg(opts: BuildOptions): Promise<BuildResult> {
     ms: Math.round(performance.now() - t0),
   };
 }
+
+/**
+ * Opens the store at `dir` and brings the ISG of `root` up to date in it; the caller closes the store. On failure
+ * the store is closed and the error rethrown. Shared by preflight (the shadow tree), validate-fix, context, prove-fix.
+ */
+export async function openBuiltStore(root: string, dir: string, opts: { onWarning?: (message: string) => void } = {}): Promise<IsgStore> {
+  const { openStore } = await import('../store/cozo-store.js');
+  const store = await openStore(dir, opts.onWarning ? { onWarning: opts.onWarning } : {});
+  try {
+    await buildIsg({ root, store });
+    return store;
+  } catch (e) {
+    await store.close().catch(() => undefined);
+    throw e;
+  }
+}

@@ -15,7 +15,6 @@ import type { GraphQuery } from '../core/isg/query.js';
 import { classifyChanges } from '../core/preflight/classify.js';
 import { hasErrors, mapFindings, selectDiagnostics } from '../core/preflight/report.js';
 import type { ChangedFile, PreflightReport, Scope, TestSummary } from '../core/preflight/types.js';
-import type { IsgStore } from '../store/types.js';
 import { acquireLock, type LockHolder } from './lock.js';
 import { ensureWorkDir } from './workdir.js';
 
@@ -69,18 +68,14 @@ interface OpenedGraph {
 /** Builds (incrementally) the ISG of the shadow tree into its own store; null with a warning if that fails. */
 async function shadowGraph(shadowRoot: string, storeDir: string, warnings: string[]): Promise<OpenedGraph | null> {
   // Loaded lazily (tree-sitter, Cozo) so a run that skips cargo never pays for them.
-  const [{ openStore }, { buildIsg }] = await Promise.all([import('../store/cozo-store.js'), import('./build-isg.js')]);
-  let store: IsgStore | null = null;
+  const { openBuiltStore } = await import('./build-isg.js');
   try {
-    store = await openStore(storeDir, { onWarning: (m) => warnings.push(m) });
-    await buildIsg({ root: shadowRoot, store });
-    const s = store;
-    return { graph: s, close: () => s.close() };
+    const store = await openBuiltStore(shadowRoot, storeDir, { onWarning: (m) => warnings.push(m) });
+    return { graph: store, close: () => store.close() };
   } catch (e) {
     // The gate's verdict comes from cargo; a graph that cannot be built (e.g. a staged manifest cargo metadata
     // rejects) only costs the mapping, so it is a warning, never a failed run.
     warnings.push(`ISG unavailable, diagnostics are not mapped to graph nodes: ${e instanceof Error ? e.message : String(e)}`);
-    if (store) await store.close().catch(() => undefined);
     return null;
   }
 }

@@ -201,17 +201,10 @@ export function contractDiagnostics(findings: readonly PreflightFinding[]): Cont
   return findings.map(toContractDiagnostic);
 }
 
-/** Builds (incrementally) the ISG of `root` into the store at `dir`; the caller closes it. */
+/** Builds (incrementally) the ISG of `root` into the store at `dir`; the caller closes it (loaded lazily). */
 export async function openBuiltStore(root: string, dir: string): Promise<IsgStore> {
-  const [{ openStore }, { buildIsg }] = await Promise.all([import('../store/cozo-store.js'), import('./build-isg.js')]);
-  const store = await openStore(dir);
-  try {
-    await buildIsg({ root, store });
-    return store;
-  } catch (e) {
-    await store.close().catch(() => undefined);
-    throw e;
-  }
+  const { openBuiltStore: open } = await import('./build-isg.js');
+  return open(root, dir);
 }
 
 /** Runs validate-fix. A refused patch is a thrown RustgateError (exit 2); a failing tree is `ok: false`. */
