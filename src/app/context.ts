@@ -12,7 +12,8 @@ import { DEFAULT_TOKEN_BUDGET, packContext, type ContextBundle, type PackError, 
 import { RustgateError } from '../core/errors.js';
 import { RELS, type IsgNode } from '../core/isg/types.js';
 import type { IsgStore } from '../store/types.js';
-import { openBuiltStore, openWorkspace } from './validate-fix.js';
+import { openWorkspace } from './preflight.js';
+import { openBuiltStore } from './validate-fix.js';
 import { storeDir } from './workdir.js';
 
 /** Options of `buildContext`. */

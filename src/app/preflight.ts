@@ -128,16 +128,21 @@ export function findWorkspaceRoot(dir: string, top: string): string | null {
   return nearest;
 }
 
-/** Runs PreFlight and returns its report (the CLI picks the exit code from `ok`). */
-export async function runPreflight(opts: PreflightOptions): Promise<PreflightReport> {
-  const t0 = performance.now();
-  const progress = opts.onProgress ?? (() => undefined);
-  let repo = await openRepo(path.resolve(opts.repo));
+/** Opens the repository at `dir` and moves to its Cargo workspace root (the nearest `[workspace]` manifest). */
+export async function openWorkspace(dir: string): Promise<RepoInfo> {
+  const repo = await openRepo(path.resolve(dir));
   const root = findWorkspaceRoot(repo.workspace, repo.top);
   if (root === null) {
     throw new RustgateError('NO_CARGO_TOML', `no Cargo.toml in ${repo.workspace} or above it in the repository`, 'pass --repo with the directory that holds the workspace root Cargo.toml');
   }
-  if (root !== repo.workspace) repo = await openRepo(root);
+  return root === repo.workspace ? repo : openRepo(root);
+}
+
+/** Runs PreFlight and returns its report (the CLI picks the exit code from `ok`). */
+export async function runPreflight(opts: PreflightOptions): Promise<PreflightReport> {
+  const t0 = performance.now();
+  const progress = opts.onProgress ?? (() => undefined);
+  const repo = await openWorkspace(opts.repo);
   if (opts.scope === 'diff' && !opts.range) {
     throw new RustgateError('BAD_RANGE', '--diff needs a range', 'use --diff BASE..HEAD, e.g. --diff origin/main..HEAD');
   }

@@ -11,7 +11,8 @@ import { testFunctionNames } from '../core/fix/scope.js';
 import { touchedKeys } from '../core/patch/touched.js';
 import { cratesOwningFiles, impactedPackages } from '../core/tests/impacted.js';
 import type { ContextReport } from './context.js';
-import { applyPatchTexts, openBuiltStore, openWorkspace, withPatchedTree, type PatchedFile } from './validate-fix.js';
+import { openWorkspace } from './preflight.js';
+import { applyPatchTexts, openBuiltStore, withPatchedTree, type PatchedFile } from './validate-fix.js';
 import { storeDir } from './workdir.js';
 
 /** Options of `proveFix`. */

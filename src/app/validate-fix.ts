@@ -9,7 +9,7 @@ import path from 'node:path';
 import { cargoCheck } from '../adapters/cargo/check.js';
 import { readWorkspace } from '../adapters/cargo/metadata.js';
 import { runTests } from '../adapters/cargo/test-runner.js';
-import { assertNoOperationInProgress, openRepo, type RepoInfo } from '../adapters/git/repo.js';
+import { assertNoOperationInProgress, type RepoInfo } from '../adapters/git/repo.js';
 import { gitBuffer } from '../adapters/git/run.js';
 import { materialiseShadow, selectedContent } from '../adapters/git/shadow.js';
 import type { Diagnostic } from '../core/diagnostics/types.js';
@@ -23,7 +23,7 @@ import type { PreflightFinding, TestSummary } from '../core/preflight/types.js';
 import { cratesOwningFiles, impactedPackages } from '../core/tests/impacted.js';
 import type { IsgStore } from '../store/types.js';
 import { acquireLock } from './lock.js';
-import { findWorkspaceRoot, synthesiseCargoFailure } from './preflight.js';
+import { openWorkspace, synthesiseCargoFailure } from './preflight.js';
 import { ensureWorkDir, storeDir } from './workdir.js';
 
 /** One file after a patch: its text before and after (null: absent) and the original lines it changed. */
@@ -38,15 +38,6 @@ export interface PatchedFile {
 
 /** Which content a patch applies to. */
 export type PatchBase = 'staged' | 'worktree';
-
-/** Opens the repository and its Cargo workspace root (as PreFlight does). */
-export async function openWorkspace(dir: string): Promise<RepoInfo> {
-  let repo = await openRepo(path.resolve(dir));
-  const root = findWorkspaceRoot(repo.workspace, repo.top);
-  if (root === null) throw new RustgateError('NO_CARGO_TOML', `no Cargo.toml in ${repo.workspace} or above it in the repository`, 'pass --repo with the directory that holds the workspace root Cargo.toml');
-  if (root !== repo.workspace) repo = await openRepo(root);
-  return repo;
-}
 
 /** Reads a file of the selected content: the index entry with 'staged', else the working-tree file (never through a symlink). */
 async function readBase(repo: RepoInfo, base: PatchBase, rel: string): Promise<string | null> {
