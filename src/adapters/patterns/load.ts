@@ -81,6 +81,19 @@ export function parsePattern(text: string, file: string): Pattern {
 
 /** Loads every `*.yaml` pattern in `dir` (default: the package's patterns/), sorted by id. */
 export function loadPatterns(dir: string = defaultPatternDir()): Pattern[] {
+  // The bundled library ships with the package and cannot change while a process runs: parse and validate it once
+  // (debug-bug needs it for candidates, anti-pattern findings and exemplars). Other directories are read each time.
+  const bundled = dir === defaultPatternDir();
+  if (bundled && bundledPatterns) return [...bundledPatterns];
+  const loaded = readPatternDir(dir);
+  if (bundled) bundledPatterns = loaded;
+  return [...loaded];
+}
+
+/** The bundled library once read; pattern objects are shared, so callers copy before changing one. */
+let bundledPatterns: Pattern[] | undefined;
+
+function readPatternDir(dir: string): Pattern[] {
   if (!existsSync(dir)) throw new RustgateError('PATTERN_INVALID', `pattern directory ${dir} does not exist`, 'reinstall rustgate or pass an existing pattern directory');
   const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
   const out = files.map((f) => parsePattern(readFileSync(path.join(dir, f), 'utf8'), path.join(dir, f)));
