@@ -33,31 +33,23 @@ function rustgate(args, { allowFail = false } = {}) {
   return r.status;
 }
 
-/** True when the CLI knows `command` (later demo steps appear as their commands land). */
-function hasCommand(command) {
-  const r = spawnSync(process.execPath, [cli, command, '--help'], { encoding: 'utf8' });
-  return r.status === 0;
-}
-
 console.log(`rustgate demo on a copy of examples/ledger at ${work}`);
 rustgate(['build-isg']);
 rustgate(['isg', 'two-hop', 'crates/ledger-app/src/worker.rs-worker-spawn_worker']);
 
-if (hasCommand('preflight')) {
-  // A change that drops the `Send` bound the thread needs: staged, so the pre-commit gate must block it.
-  const worker = path.join(work, 'crates/ledger-app/src/worker.rs');
-  writeFileSync(worker, readFileSync(worker, 'utf8').replace("FnOnce() -> u64 + Send + 'static", "FnOnce() -> u64 + 'static"));
-  git('add', 'crates/ledger-app/src/worker.rs');
-  console.log('\n# Staged a change that drops `Send` from spawn_worker\'s job bound.');
-  const blocked = rustgate(['preflight', '--staged'], { allowFail: true });
-  console.log(blocked === 1 ? '\n# PreFlight blocked the commit (exit 1).' : `\n# unexpected PreFlight exit ${blocked}`);
+// A change that drops the `Send` bound the thread needs: staged, so the pre-commit gate must block it.
+const worker = path.join(work, 'crates/ledger-app/src/worker.rs');
+writeFileSync(worker, readFileSync(worker, 'utf8').replace("FnOnce() -> u64 + Send + 'static", "FnOnce() -> u64 + 'static"));
+git('add', 'crates/ledger-app/src/worker.rs');
+console.log('\n# Staged a change that drops `Send` from spawn_worker\'s job bound.');
+const blocked = rustgate(['preflight', '--staged'], { allowFail: true });
+console.log(blocked === 1 ? '\n# PreFlight blocked the commit (exit 1).' : `\n# unexpected PreFlight exit ${blocked}`);
 
-  console.log('\n# Ask for a validated fix: candidates are checked in a private copy; --apply writes only a passing one.');
-  const fixed = rustgate(['debug-bug', '--apply'], { allowFail: true });
-  if (fixed !== 0) process.exit(1);
-  console.log('\n# The fix was applied and committed; PreFlight on that commit:');
-  const clean = rustgate(['preflight', '--diff', 'HEAD~1..HEAD', '--tests'], { allowFail: true });
-  console.log(clean === 0 ? '\n# PreFlight is green: the commit may go ahead.' : `\n# PreFlight still fails (exit ${clean}).`);
-  if (clean !== 0) process.exit(1);
-}
+console.log('\n# Ask for a validated fix: candidates are checked in a private copy; --apply writes only a passing one.');
+const fixed = rustgate(['debug-bug', '--apply'], { allowFail: true });
+if (fixed !== 0) process.exit(1);
+console.log('\n# The fix was applied and committed; PreFlight on that commit:');
+const clean = rustgate(['preflight', '--diff', 'HEAD~1..HEAD', '--tests'], { allowFail: true });
+console.log(clean === 0 ? '\n# PreFlight is green: the commit may go ahead.' : `\n# PreFlight still fails (exit ${clean}).`);
+if (clean !== 0) process.exit(1);
 console.log(`\nDemo finished. The copy stays at ${work} for you to explore.`);
