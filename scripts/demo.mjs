@@ -19,8 +19,11 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'rustgate-demo-'));
 cpSync(path.join(root, 'examples', 'ledger'), work, { recursive: true });
 const git = (...args) => execFileSync('git', args, { cwd: work, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 git('init', '-q', '-b', 'main');
-git('-c', 'user.name=demo', '-c', 'user.email=demo@example.invalid', 'add', '-A');
-git('-c', 'user.name=demo', '-c', 'user.email=demo@example.invalid', 'commit', '-q', '-m', 'ledger example');
+// A repo-local identity: `debug-bug --apply` commits too, and a new machine may have no global git identity.
+git('config', 'user.name', 'rustgate demo');
+git('config', 'user.email', 'demo@example.invalid');
+git('add', '-A');
+git('commit', '-q', '-m', 'ledger example');
 
 /** Runs the CLI in the demo copy, streams its output, and returns its exit code. */
 function rustgate(args, { allowFail = false } = {}) {
