@@ -64,3 +64,26 @@ describe('module files shared by several crates', () => {
     expect(calls(r.edges, 'a/tests/util/mod.rs-mod-helper')).toEqual(['a/src/lib.rs-lib-lib_fn']);
   });
 });
+
+describe('the unique-name fallback for receivers of unknown type', () => {
+  it('never binds a method name that std types also have', () => {
+    const r = resolve([pkg('a', 'a')], {
+      'a/src/lib.rs': 'pub struct Tree;\nimpl Tree { pub fn pop(&mut self) {} pub fn prune(&mut self) {} }\npub fn walk(all: Vec<u8>) { for (c, t) in all.pairs() { c.pop(); t.prune(); } }\n',
+    });
+    expect(calls(r.edges, 'a/src/lib.rs-lib-walk')).toEqual(['a/src/lib.rs-lib-Tree::prune [by_name]']);
+  });
+
+  it('looks across the workspace crates the caller depends on, and gives up when the name is ambiguous there', () => {
+    const r = resolve(
+      [pkg('core', 'core'), pkg('tool', 'tool'), pkg('app', 'app', { deps: ['core', 'tool'] }), pkg('other', 'other', { deps: ['core'] })],
+      {
+        'core/src/lib.rs': 'pub struct Book;\nimpl Book { pub fn render_all(&self) {} pub fn compile(&self) {} }\n',
+        'tool/src/lib.rs': 'pub struct BookTest;\nimpl BookTest { pub fn compile(&self) {} }\n',
+        'app/src/lib.rs': 'pub fn run(v: Vec<u8>) { for b in v { b.render_all(); b.compile(); } }\n',
+        'other/src/lib.rs': 'pub fn run(v: Vec<u8>) { for b in v { b.compile(); } }\n',
+      },
+    );
+    expect(calls(r.edges, 'app/src/lib.rs-lib-run')).toEqual(['core/src/lib.rs-lib-Book::render_all [by_name]']);
+    expect(calls(r.edges, 'other/src/lib.rs-lib-run')).toEqual(['core/src/lib.rs-lib-Book::compile [by_name]']);
+  });
+});

@@ -6,6 +6,7 @@
 import type { FileFacts, ItemFact, UseFact } from './facts.js';
 import { cfgActive, defaultFeatures } from './cfg.js';
 import { crateKey, featureKey, makeKey } from './keys.js';
+import { STD_METHOD_NAMES } from './std-names.js';
 import type { IsgEdge, IsgGraph, IsgNode, NodeKind, Rel } from './types.js';
 import { libCrateName, type Workspace, type WorkspacePackage } from './workspace.js';
 
@@ -154,6 +155,7 @@ class Resolver {
   private readonly macrosByPkg = new Map<string, Map<string, string[]>>();
   private readonly containers = new Map<string, Container>();
   private readonly onFeatures = new Map<string, Set<string>>();
+  private readonly visible = new Map<string, string[]>();
   private readonly nameCache = new Map<Module, Map<string, Def[]>>();
   private readonly inProgress = new Map<Module, Set<string>>();
 
@@ -212,6 +214,22 @@ class Resolver {
   /** The first instance of a file's modules (the one nodes and impls are registered with). */
   private primary(file: string): Map<string, Module> | undefined {
     return this.modules.get(file)?.[0];
+  }
+
+  /** The package and every workspace package it depends on, directly or not. */
+  private visiblePackages(pkg: WorkspacePackage): string[] {
+    let seen = this.visible.get(pkg.name);
+    if (seen) return seen;
+    const out = new Set<string>();
+    const visit = (name: string): void => {
+      if (out.has(name)) return;
+      out.add(name);
+      for (const d of this.ws.packages.find((p) => p.name === name)?.deps ?? []) visit(d);
+    };
+    visit(pkg.name);
+    seen = [...out];
+    this.visible.set(pkg.name, seen);
+    return seen;
   }
 
   private featuresOn(pkg: WorkspacePackage): Set<string> {
@@ -790,8 +808,11 @@ class Resolver {
       const d = this.firstAssoc(types, method, true);
       return d ? { key: d.key } : undefined;
     }
-    // Unknown receiver: accept only a method name that is unique in the crate (trait impls fold onto their declaration).
-    const candidates = this.methodsByName.get(owner.pkg.name)?.get(method) ?? [];
+    // Unknown receiver: accept only a method name that std/core types do not have and that is unique among the methods
+    // of the caller's package and the workspace packages it depends on (trait impls fold onto their declaration).
+    if (STD_METHOD_NAMES.has(method)) return undefined;
+    const candidates: string[] = [];
+    for (const p of this.visiblePackages(owner.pkg)) candidates.push(...(this.methodsByName.get(p)?.get(method) ?? []));
     const folded = new Set<string>();
     for (const k of candidates) {
       const def = this.defsByKey.get(k);
