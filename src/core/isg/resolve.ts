@@ -3,7 +3,7 @@
  * resolves names through `mod`, `use` (self/super/crate, renames, globs, other workspace crates) and the impl index,
  * and emits nodes and edges. Pure: no I/O. An unresolvable call is counted, never guessed into an edge.
  */
-import type { FileFacts, ItemFact, UseFact } from './facts.js';
+import type { FileFacts, ItemFact, Receiver, UseFact } from './facts.js';
 import { cfgActive, defaultFeatures } from './cfg.js';
 import { crateKey, featureKey, makeKey } from './keys.js';
 import { STD_METHOD_NAMES } from './std-names.js';
@@ -64,6 +64,12 @@ interface Container {
 const TYPE_KINDS = new Set<NodeKind>(['struct', 'enum', 'union', 'trait', 'type']);
 const CALLABLE_KINDS = new Set<NodeKind>(['fn', 'method', 'const', 'static']);
 const PRELUDE_VARIANTS = new Set(['Some', 'Ok', 'Err']);
+/** Methods whose result has the receiver's type (as far as the workspace types go): `x.clone().run()`. */
+const SAME_TYPE_METHODS = new Set(['clone', 'to_owned', 'as_ref', 'as_mut', 'borrow', 'borrow_mut', 'unwrap', 'expect', 'lock', 'read', 'write', 'deref', 'deref_mut', 'as_deref', 'as_deref_mut', 'get_mut', 'by_ref']);
+/** Iterator/collection methods whose elements are the receiver's elements. */
+const ELEMENT_PRESERVING = new Set(['iter', 'iter_mut', 'into_iter', 'drain', 'filter', 'skip', 'take', 'rev', 'peekable', 'chain', 'cloned', 'copied', 'by_ref', 'inspect', 'step_by', 'skip_while', 'take_while', 'values', 'values_mut', 'into_values', 'as_slice', 'to_vec']);
+/** Methods that return one element of their receiver (through Option, which return types unwrap). */
+const ELEMENT_ACCESS = new Set(['first', 'last', 'get', 'get_mut', 'first_mut', 'last_mut', 'pop', 'next', 'next_back', 'nth', 'peek', 'find', 'remove', 'swap_remove', 'pop_front', 'pop_back', 'front', 'back', 'max_by_key', 'min_by_key']);
 
 function dirname(p: string): string {
   const i = p.lastIndexOf('/');
@@ -765,44 +771,109 @@ class Resolver {
     return this.typeTargets(def.owner, new Scope(item, container, undefined), item.ret);
   }
 
-  private resolveMethodCall(owner: Module, scope: Scope, method: string, recv: ItemFact['calls'][number]['recv']): { key: string; byName?: boolean } | undefined {
-    // `types` undefined + `known` true: the receiver has a known type outside the workspace (std, ...): no edge.
-    let types: Def[] | undefined;
-    let known = true;
-    switch (recv?.kind) {
+  /**
+   * The workspace types a receiver has: `known` false when syntax does not tell (then the unique-name fallback may
+   * apply); `types` undefined with `known` true when the type is known to be outside the workspace (std, a dependency).
+   */
+  private recvTypes(owner: Module, scope: Scope, recv: Receiver | undefined, depth = 0): { types?: Def[]; known: boolean } {
+    if (!recv || depth > 8) return { known: false };
+    const known = (types: Def[] | undefined): { types?: Def[]; known: boolean } => (types ? { types, known: true } : { known: true });
+    switch (recv.kind) {
       case 'self':
-        types = this.typeTargets(owner, scope, ['Self']);
-        break;
+        return known(this.typeTargets(owner, scope, ['Self']));
       case 'ident': {
         const local = scope.item.locals[recv.name];
+        if (local) return known(this.typeTargets(owner, scope, local));
         const callee = scope.item.callLocals?.[recv.name];
-        if (local) types = this.typeTargets(owner, scope, local);
-        else if (callee) {
-          types = this.callResultTypes(owner, scope, callee);
-          known = types !== undefined;
-        } else known = false;
-        break;
+        if (callee?.[0] === '$recv' && callee[1] !== undefined) return this.recvTypes(owner, scope, JSON.parse(callee[1]) as Receiver, depth + 1);
+        if (callee) {
+          const types = this.callResultTypes(owner, scope, callee);
+          return types ? { types, known: true } : { known: false };
+        }
+        const iterable = scope.item.elemLocals?.[recv.name];
+        if (iterable) {
+          const types = this.elemTypes(owner, scope, iterable, depth + 1);
+          return types ? { types, known: true } : { known: false };
+        }
+        return { known: false };
       }
       case 'typed':
-        types = this.typeTargets(owner, scope, recv.path);
-        break;
-      case 'call':
-        types = this.callResultTypes(owner, scope, recv.path);
-        known = types !== undefined;
-        break;
+        return known(this.typeTargets(owner, scope, recv.path));
+      case 'call': {
+        const types = this.callResultTypes(owner, scope, recv.path);
+        return types ? { types, known: true } : { known: false };
+      }
       case 'field': {
-        const selfDef = scope.container?.selfDef;
-        const fieldType = selfDef?.item?.fields?.[recv.field];
-        if (selfDef && fieldType) {
+        if (recv.base === undefined) {
+          const selfDef = scope.container?.selfDef;
+          const fieldType = selfDef?.item?.fields?.[recv.field];
+          if (!selfDef || !fieldType) return { known: false };
           // A field of generic type `T` is typed by the bounds the impl puts on `T`.
           const generic = fieldType.length === 1 && scope.isGeneric(fieldType[0] as string);
-          types = generic ? this.typeTargets(owner, scope, fieldType) : this.typeTargets(selfDef.owner, Scope.empty(), fieldType);
-        } else known = false;
-        break;
+          return known(generic ? this.typeTargets(owner, scope, fieldType) : this.typeTargets(selfDef.owner, Scope.empty(), fieldType));
+        }
+        const base = this.recvTypes(owner, scope, recv.base, depth + 1);
+        const out: Def[] = [];
+        for (const t of base.types ?? []) {
+          const fieldType = t.item?.fields?.[recv.field];
+          if (!fieldType) continue;
+          for (const d of this.typeTargets(t.owner, Scope.empty(), fieldType) ?? []) if (!out.includes(d)) out.push(d);
+        }
+        return out.length > 0 ? { types: out, known: true } : { known: false };
+      }
+      case 'mcall': {
+        if (ELEMENT_ACCESS.has(recv.method)) {
+          const elems = this.elemTypes(owner, scope, recv.base, depth + 1);
+          if (elems) return { types: elems, known: true };
+        }
+        const base = this.recvTypes(owner, scope, recv.base, depth + 1);
+        if (!base.types) return { known: false };
+        if (SAME_TYPE_METHODS.has(recv.method)) return base;
+        const m = this.firstAssoc(base.types, recv.method, true);
+        const types = m ? this.defResultTypes(m) : undefined;
+        return types ? { types, known: true } : { known: false };
+      }
+      case 'index': {
+        const types = this.elemTypes(owner, scope, recv.base, depth + 1);
+        return types ? { types, known: true } : { known: false };
       }
       default:
-        known = false;
+        return { known: false };
     }
+  }
+
+  /** The workspace types of the elements of a collection or iterator expression, when its declaration tells. */
+  private elemTypes(owner: Module, scope: Scope, recv: Receiver, depth: number): Def[] | undefined {
+    if (depth > 8) return undefined;
+    if (recv.kind === 'mcall' && ELEMENT_PRESERVING.has(recv.method)) return this.elemTypes(owner, scope, recv.base, depth + 1);
+    if (recv.kind === 'ident') {
+      const elem = scope.item.localElems?.[recv.name];
+      return elem ? this.typeTargets(owner, scope, elem) : undefined;
+    }
+    if (recv.kind === 'field') {
+      const bases = recv.base === undefined ? (scope.container?.selfDef ? [scope.container.selfDef] : []) : (this.recvTypes(owner, scope, recv.base, depth + 1).types ?? []);
+      const out: Def[] = [];
+      for (const t of bases) {
+        const elem = t.item?.fieldElems?.[recv.field];
+        if (!elem) continue;
+        for (const d of this.typeTargets(t.owner, Scope.empty(), elem) ?? []) if (!out.includes(d)) out.push(d);
+      }
+      return out.length > 0 ? out : undefined;
+    }
+    return undefined;
+  }
+
+  /** The workspace types a call to `def` returns, from its declared return type. */
+  private defResultTypes(def: Def): Def[] | undefined {
+    const item = def.item;
+    if (!item?.ret) return undefined;
+    const parentKey = item.parent !== undefined ? this.keyOf(def.owner.file, item.parent) : undefined;
+    const container = parentKey ? this.containers.get(parentKey) : undefined;
+    return this.typeTargets(def.owner, new Scope(item, container, undefined), item.ret);
+  }
+
+  private resolveMethodCall(owner: Module, scope: Scope, method: string, recv: ItemFact['calls'][number]['recv']): { key: string; byName?: boolean } | undefined {
+    const { types, known } = this.recvTypes(owner, scope, recv);
     if (known) {
       if (!types) return undefined;
       const d = this.firstAssoc(types, method, true);
