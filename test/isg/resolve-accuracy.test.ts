@@ -133,3 +133,35 @@ describe('calls the parser finds inside macro arguments', () => {
     expect(calls(r.edges, 'a/src/lib.rs-lib-t')).toEqual(['a/src/lib.rs-lib-check', 'a/src/lib.rs-lib-conv']);
   });
 });
+
+describe('trait impls chosen by argument type, and trait static calls', () => {
+  const lib = [
+    'pub struct LineRange;',
+    'impl From<std::ops::Range<usize>> for LineRange { fn from(r: std::ops::Range<usize>) -> Self { LineRange } }',
+    'impl From<usize> for LineRange { fn from(n: usize) -> Self { LineRange } }',
+    'impl From<&str> for LineRange { fn from(s: &str) -> Self { LineRange } }',
+    'impl From<LineRange> for i32 { fn from(l: LineRange) -> i32 { 0 } }',
+    'impl LineRange { pub fn count(self) -> i32 { i32::from(self) } }',
+    'pub struct Opts { pub a: u8, pub b: u8 }',
+    'impl Default for Opts { fn default() -> Self { Opts { a: 1, b: 2 } } }',
+    'pub fn make(n: usize, unknown: Thing) {',
+    '    let a = LineRange::from(3);',
+    '    let b = LineRange::from("1:2");',
+    '    let c = LineRange::from(n);',
+    '    let d = LineRange::from(unknown);',
+    '    let o = Opts { a: 0, ..Default::default() };',
+    '    let s = String::from("x");',
+    '}',
+  ].join('\n');
+
+  it('picks the impl whose trait argument matches, never the first when the argument is unknown', () => {
+    const r = resolve([pkg('a', 'a')], { 'a/src/lib.rs': lib });
+    const k = (n: string): string => `a/src/lib.rs-lib-${n}`;
+    expect(calls(r.edges, k('make'))).toEqual([
+      k('<LineRange as From>::from #2'),
+      k('<LineRange as From>::from #3'),
+      k('<Opts as Default>::default'),
+    ]);
+    expect(calls(r.edges, k('LineRange::count'))).toEqual([k('<i32 as From>::from')]);
+  });
+});

@@ -229,6 +229,17 @@ function elemPathOf(node: Node | null): string[] | undefined {
   }
 }
 
+/** The name a type is matched by: a primitive, `tuple`, `array`, or the last segment of its nominal path. */
+function typeNameOf(node: Node | null): string {
+  if (!node) return '';
+  if (node.type === 'primitive_type') return node.text;
+  if (node.type === 'reference_type') return typeNameOf(node.childForFieldName('type'));
+  if (node.type === 'tuple_type') return 'tuple';
+  if (node.type === 'array_type') return 'array';
+  const p = typePathOf(node);
+  return p ? (p[p.length - 1] as string) : '';
+}
+
 /** Every nominal type path named inside a type (generic arguments included). */
 function collectTypeRefs(node: Node | null, out: string[][]): void {
   if (!node) return;
@@ -500,11 +511,65 @@ function scanTokenTree(tt: Node, src: string, out: BodyFacts): void {
   }
 }
 
+/** What syntax tells about an argument's type: a type name, `int`/`float` for unsuffixed literals, `=x` for a local. */
+function argType(node: Node): string {
+  switch (node.type) {
+    case 'string_literal':
+    case 'raw_string_literal':
+      return 'str';
+    case 'integer_literal': {
+      const m = /(u8|u16|u32|u64|u128|usize|i8|i16|i32|i64|i128|isize)$/.exec(node.text);
+      return m ? (m[1] as string) : 'int';
+    }
+    case 'float_literal':
+      return /f32$/.test(node.text) ? 'f32' : 'float';
+    case 'boolean_literal':
+      return 'bool';
+    case 'char_literal':
+      return 'char';
+    case 'tuple_expression':
+      return 'tuple';
+    case 'identifier':
+      return `=${node.text}`;
+    case 'self':
+      return '=self';
+    case 'reference_expression':
+    case 'parenthesized_expression':
+      return argType(node.namedChildren[node.namedChildren.length - 1] as Node);
+    default: {
+      const t = exprType(node);
+      return t ? (t[t.length - 1] as string) : '';
+    }
+  }
+}
+
+/** `Default::default()` whose type the context names: `T { .., ..Default::default() }`, `let x: T = Default::default()`. */
+function contextualDefault(node: Node): string[] | undefined {
+  const parent = node.parent;
+  if (parent?.type === 'base_field_initializer') {
+    const lit = parent.parent?.parent;
+    const name = lit?.type === 'struct_expression' ? lit.childForFieldName('name') : null;
+    return name ? splitPath(name.text) : undefined;
+  }
+  if (parent?.type === 'let_declaration') return typePathOf(parent.childForFieldName('type'));
+  return undefined;
+}
+
 function onCall(node: Node, out: BodyFacts): void {
   let fn = node.childForFieldName('function');
   if (fn?.type === 'generic_function') fn = fn.childForFieldName('function');
   if (fn?.type === 'identifier' || fn?.type === 'scoped_identifier') {
-    out.calls.push({ line: node.startPosition.row + 1, path: splitPath(fn.text) });
+    let path = splitPath(fn.text);
+    if (path.length === 2 && path[0] === 'Default' && path[1] === 'default') {
+      const t = contextualDefault(node);
+      if (t) path = [...t, 'default'];
+    }
+    const call: CallFact = { line: node.startPosition.row + 1, path };
+    if (path.length >= 2) {
+      const args = node.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'line_comment' && c.type !== 'block_comment') ?? [];
+      if (args.length > 0) call.args = args.map(argType);
+    }
+    out.calls.push(call);
   } else if (fn?.type === 'field_expression') {
     const field = fn.childForFieldName('field');
     if (field && field.type === 'field_identifier') {
@@ -531,7 +596,8 @@ function walkBody(root: Node, src: string, out: BodyFacts): void {
       const name = patternName(node.childForFieldName('pattern'));
       if (name) {
         const value = node.childForFieldName('value');
-        const ty = typePathOf(node.childForFieldName('type')) ?? exprType(value);
+        const tn = node.childForFieldName('type');
+        const ty = typePathOf(tn) ?? (typeNameOf(tn) ? [typeNameOf(tn)] : undefined) ?? exprType(value);
         const elem = elemPathOf(node.childForFieldName('type'));
         if (elem) (out.localElems ??= {})[name] = elem;
         if (ty) out.locals[name] = ty;
@@ -577,7 +643,8 @@ function paramLocals(params: Node | null, out: BodyFacts): void {
   for (const p of params.namedChildren) {
     if (p.type !== 'parameter') continue;
     const name = patternName(p.childForFieldName('pattern'));
-    const t = typePathOf(p.childForFieldName('type'));
+    const tn = p.childForFieldName('type');
+    const t = typePathOf(tn) ?? (typeNameOf(tn) ? [typeNameOf(tn)] : undefined);
     if (name && t) out.locals[name] = t;
     const elem = elemPathOf(p.childForFieldName('type'));
     if (name && elem) (out.localElems ??= {})[name] = elem;
@@ -832,10 +899,14 @@ class FactsBuilder {
         f.public = true;
         this.withGenerics(f, node);
         f.selfText = normalizeWs(stripGenerics(selfText));
-        const sp = typePathOf(typeNode);
+        const sp = typePathOf(typeNode) ?? (typeNameOf(typeNode) ? [typeNameOf(typeNode)] : undefined);
         if (sp) f.selfPath = sp;
         if (traitNode && traitText) {
           f.traitText = normalizeWs(stripGenerics(traitText));
+          const targs = traitNode.type === 'generic_type' ? traitNode.childForFieldName('type_arguments')?.namedChildren.filter((c) => c.type !== 'lifetime') ?? [] : [];
+          if (targs.length > 0) {
+            f.traitArgs = targs.map(typeNameOf);
+          }
           const base = traitNode.type === 'generic_type' ? traitNode.childForFieldName('type') : traitNode;
           f.traitPath = splitPath(base?.text ?? traitNode.text);
         }

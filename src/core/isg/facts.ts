@@ -4,7 +4,7 @@
  * Bump FACTS_VERSION whenever the shape or meaning changes, so cached facts are re-parsed.
  */
 
-export const FACTS_VERSION = 8;
+export const FACTS_VERSION = 9;
 
 /** Kinds of items the parser records (the ISG node kinds minus the synthetic `crate` and `feature`). */
 export type ItemKind =
@@ -34,6 +34,8 @@ export interface CallFact {
   /** Method name of a method call. */
   method?: string;
   recv?: Receiver;
+  /** Path calls `Type::f(..)`: what syntax tells about each argument's type (`str`, `int`, `Foo`, `=local`, '' unknown). */
+  args?: string[];
 }
 
 /** A trait named in a generic bound or where clause. */
@@ -82,6 +84,8 @@ export interface ItemFact {
   selfPath?: string[];
   traitText?: string;
   traitPath?: string[];
+  /** impl blocks: the last path segment of each type argument of the trait (`From<&str>` → `["str"]`). */
+  traitArgs?: string[];
   /** mod items: true for `mod x;` (the module lives in another file); `#[path = ".."]` if given. */
   modFile?: boolean;
   pathAttr?: string;

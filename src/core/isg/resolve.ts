@@ -64,6 +64,7 @@ interface Container {
 const TYPE_KINDS = new Set<NodeKind>(['struct', 'enum', 'union', 'trait', 'type']);
 const CALLABLE_KINDS = new Set<NodeKind>(['fn', 'method', 'const', 'static']);
 const PRELUDE_VARIANTS = new Set(['Some', 'Ok', 'Err']);
+const INT_TYPES = new Set(['u8', 'u16', 'u32', 'u64', 'u128', 'usize', 'i8', 'i16', 'i32', 'i64', 'i128', 'isize']);
 /** Methods whose result has the receiver's type (as far as the workspace types go): `x.clone().run()`. */
 const SAME_TYPE_METHODS = new Set(['clone', 'to_owned', 'as_ref', 'as_mut', 'borrow', 'borrow_mut', 'unwrap', 'expect', 'lock', 'read', 'write', 'deref', 'deref_mut', 'as_deref', 'as_deref_mut', 'get_mut', 'by_ref']);
 /** Iterator/collection methods whose elements are the receiver's elements. */
@@ -162,6 +163,8 @@ class Resolver {
   private readonly containers = new Map<string, Container>();
   private readonly onFeatures = new Map<string, Set<string>>();
   private readonly visible = new Map<string, string[]>();
+  /** Trait impls for types outside the workspace (`impl From<X> for i32`): self type name → item name → keys. */
+  private readonly externalImpls = new Map<string, Map<string, string[]>>();
   private readonly nameCache = new Map<Module, Map<string, Def[]>>();
   private readonly inProgress = new Map<Module, Set<string>>();
 
@@ -604,7 +607,20 @@ class Resolver {
         if (selfDef) c.selfDef = selfDef;
         if (traitDef) c.traitDef = traitDef;
         this.containers.set(key, c);
-        if (!selfDef) return;
+        if (!selfDef) {
+          const selfName = item.selfPath?.at(-1);
+          if (selfName && item.traitPath) {
+            let byName = this.externalImpls.get(selfName);
+            if (!byName) this.externalImpls.set(selfName, (byName = new Map()));
+            for (const cidx of children[idx] ?? []) {
+              const child = facts.items[cidx] as ItemFact;
+              const list = byName.get(child.name) ?? [];
+              list.push(this.keyOf(file, cidx));
+              byName.set(child.name, list);
+            }
+          }
+          return;
+        }
         if (traitDef) {
           const list = this.implementedTraits.get(selfDef.key) ?? [];
           if (!list.includes(traitDef.key)) list.push(traitDef.key);
@@ -684,7 +700,7 @@ class Resolver {
       if (trait) this.edge(key, 'REQUIRES_BOUND', trait.key, b.text);
     }
     for (const call of item.calls) {
-      const targets = call.method !== undefined ? this.resolveMethodCall(owner, scope, call.method, call.recv) : this.resolvePathCall(owner, scope, call.path ?? []);
+      const targets = call.method !== undefined ? this.resolveMethodCall(owner, scope, call.method, call.recv) : this.resolvePathCall(owner, scope, call.path ?? [], call.args);
       if (targets === 'constructor') continue;
       if (targets === undefined) {
         this.unresolvedCalls++;
@@ -736,7 +752,35 @@ class Resolver {
     return undefined;
   }
 
-  private resolvePathCall(owner: Module, scope: Scope, path: readonly string[]): { key: string; byName?: boolean } | 'constructor' | undefined {
+  /** The argument type text a call fact recorded, with locals and `self` looked up. */
+  private argTypeName(scope: Scope, a: string | undefined): string {
+    if (a === undefined || !a.startsWith('=')) return a ?? '';
+    const name = a.slice(1);
+    if (name === 'self') {
+      const self = scope.container?.selfDef?.item?.name ?? scope.container?.item.selfPath?.at(-1);
+      return self ?? '';
+    }
+    const t = scope.item.locals[name];
+    return t ? (t[t.length - 1] as string) : '';
+  }
+
+  /**
+   * Picks among several trait-impl methods of the same name (`impl From<A> for T`, `impl From<B> for T`) by the first
+   * argument's type. Undefined when the argument's type is unknown or matches none or several: no edge is guessed.
+   */
+  private pickOverload(cands: readonly Def[], scope: Scope, args: readonly string[] | undefined, mustMatch: boolean): Def | undefined {
+    if (cands.length === 1 && !mustMatch) return cands[0];
+    const implOf = (d: Def): ItemFact | undefined => (d.item?.parent !== undefined ? this.files.get(d.owner.file)?.items[d.item.parent] : undefined);
+    if (!cands.every((d) => implOf(d)?.kind === 'impl' && implOf(d)?.traitPath)) return mustMatch ? undefined : cands[0];
+    const arg = this.argTypeName(scope, args?.[0]);
+    if (arg === '') return undefined;
+    const fits = (ta: string | undefined): boolean =>
+      ta !== undefined && (ta === arg || (arg === 'int' && INT_TYPES.has(ta)) || (arg === 'float' && (ta === 'f32' || ta === 'f64')));
+    const hits = cands.filter((d) => fits(implOf(d)?.traitArgs?.[0]));
+    return hits.length === 1 ? hits[0] : undefined;
+  }
+
+  private resolvePathCall(owner: Module, scope: Scope, path: readonly string[], args?: readonly string[]): { key: string; byName?: boolean } | 'constructor' | undefined {
     if (path.length === 0) return undefined;
     if (path.length === 1 && scope.isLocal(path[0] as string)) return undefined;
     if (path.length >= 2) {
@@ -749,8 +793,19 @@ class Resolver {
       }
     }
     const defs = this.resolvePath(owner, path);
-    const callable = defs.find((d) => CALLABLE_KINDS.has(d.kind));
-    if (callable) return { key: callable.key };
+    const callables = defs.filter((d) => CALLABLE_KINDS.has(d.kind));
+    if (callables.length > 0) {
+      const picked = this.pickOverload(callables, scope, args, false);
+      return picked ? { key: picked.key } : undefined;
+    }
+    // `i32::from(x)`, `String::from(x)`: a workspace impl of a trait for a type outside the workspace, only when the
+    // argument's type says which one (std has its own impls of the same traits for these types).
+    if (defs.length === 0 && path.length === 2) {
+      const keys = this.externalImpls.get(path[0] as string)?.get(path[1] as string) ?? [];
+      const cands = keys.map((k) => this.defsByKey.get(k)).filter((d): d is Def => d !== undefined);
+      const picked = cands.length > 0 ? this.pickOverload(cands, scope, args, true) : undefined;
+      if (picked) return { key: picked.key };
+    }
     if (defs.some((d) => d.kind === 'struct')) return 'constructor';
     // The prelude's variant constructors build values; they are not calls.
     if (defs.length === 0 && path.length === 1 && PRELUDE_VARIANTS.has(path[0] as string)) return 'constructor';
