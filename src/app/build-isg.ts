@@ -245,7 +245,7 @@ export async function buildIsg(opts: BuildOptions): Promise<BuildResult> {
   for (const f of toParse) f.text = '';
   lap('parse');
   opts.onProgress?.({ phase: 'resolve', done: 0, total: facts.size });
-  const { graph, unresolvedCalls, externalDerives } = resolveWorkspace(ws, facts);
+  const { graph, unresolvedCalls, externalDerives, reached } = resolveWorkspace(ws, facts);
 
   opts.onProgress?.({ phase: 'write', done: 0, total: graph.nodes.length });
   lap('resolve');
@@ -267,9 +267,14 @@ export async function buildIsg(opts: BuildOptions): Promise<BuildResult> {
   await opts.store.flush();
   lap('flush');
 
-  for (const [file, f] of [...facts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    if (f.parseError) problems.push({ file, kind: 'syntax_error', message: `the parser failed on this file: ${f.parseError}` });
-    for (const line of f.syntaxErrors) problems.push({ file, kind: 'syntax_error', message: 'tree-sitter could not parse this part; the rest of the file is indexed', line });
+  // Parse problems of files parsed in this run only (a reused file's were reported when it was parsed), and only of
+  // files some crate compiles (book samples and fixtures outside every module tree are not our business).
+  const inTree = new Set(reached);
+  for (const f of [...toParse].sort((a, b) => (a.file < b.file ? -1 : 1))) {
+    const parsed = facts.get(f.file);
+    if (!parsed || !inTree.has(f.file)) continue;
+    if (parsed.parseError) problems.push({ file: f.file, kind: 'syntax_error', message: `the parser failed on this file: ${parsed.parseError}` });
+    for (const line of parsed.syntaxErrors) problems.push({ file: f.file, kind: 'syntax_error', message: 'tree-sitter could not parse this part; the rest of the file is indexed', line });
   }
 
   const byKind: Record<string, number> = {};

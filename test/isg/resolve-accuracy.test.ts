@@ -165,3 +165,12 @@ describe('trait impls chosen by argument type, and trait static calls', () => {
     expect(calls(r.edges, k('LineRange::count'))).toEqual([k('<i32 as From>::from')]);
   });
 });
+
+describe('trait static calls through a trait outside the workspace', () => {
+  it('binds Display::fmt(self, f) to the workspace type\'s impl', () => {
+    const r = resolve([pkg('a', 'a')], {
+      'a/src/lib.rs': 'use std::fmt::{self, Display};\npub struct E;\nimpl Display for E { fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result { Ok(()) } }\nimpl fmt::Debug for E { fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result { Display::fmt(self, f) } }\n',
+    });
+    expect(calls(r.edges, 'a/src/lib.rs-lib-<E as fmt::Debug>::fmt')).toEqual(['a/src/lib.rs-lib-<E as Display>::fmt']);
+  });
+});

@@ -17,6 +17,8 @@ export interface ResolveResult {
   unresolvedCalls: number;
   /** `#[derive(X)]` whose X is not a workspace trait (std/proc-macro derives): no node is invented for them. */
   externalDerives: number;
+  /** Files in some crate's module tree (targets' roots, `mod` declarations, `#[path]` targets), sorted. */
+  reached: string[];
 }
 
 interface Module {
@@ -196,7 +198,7 @@ class Resolver {
       group.sort(compareEdges);
       for (const e of group) edges.push(e);
     }
-    return { graph: { nodes, edges }, unresolvedCalls: this.unresolvedCalls, externalDerives: this.externalDerives };
+    return { graph: { nodes, edges }, unresolvedCalls: this.unresolvedCalls, externalDerives: this.externalDerives, reached: this.reachedFiles() };
   }
 
   // ---- keys -------------------------------------------------------------------------------------------
@@ -309,23 +311,22 @@ class Resolver {
   }
 
   private buildModuleTree(): void {
-    const order = (kinds: string[]): number => (kinds.some((k) => k.endsWith('lib') || k === 'proc-macro') ? 0 : kinds.includes('bin') ? 1 : 2);
+    const order = (kinds: string[]): number =>
+      kinds.some((k) => k.endsWith('lib') || k === 'proc-macro') ? 0 : kinds.includes('bin') ? 1 : kinds.includes('custom-build') ? 3 : 2;
     for (const pkg of this.ws.packages) {
       const targets = [...pkg.targets].sort((a, b) => order(a.kind) - order(b.kind));
       for (const t of targets) {
-        if (t.kind.includes('custom-build')) continue;
         const m = this.buildFile(pkg, t.srcPath, undefined, crateKey(pkg.name), [], true);
         if (m && order(t.kind) === 0 && !this.libRoots.has(pkg.name)) this.libRoots.set(pkg.name, m);
       }
     }
-    // Files no target reaches (stale files, build scripts): indexed as stand-alone modules of their package.
-    for (const file of [...this.files.keys()].sort()) {
-      if (this.modules.has(file)) continue;
-      const pkg = owningPackage(this.ws, file);
-      if (!pkg) continue;
-      const stem = file.slice(file.lastIndexOf('/') + 1);
-      this.buildFile(pkg, file, undefined, crateKey(pkg.name), [], stem === 'mod.rs' || stem === 'lib.rs' || stem === 'main.rs');
-    }
+    // Files no target's module tree reaches (book samples, fixtures, stale files) are not part of any crate: cargo
+    // never compiles them, so they get no nodes.
+  }
+
+  /** The files some crate's module tree reaches (the ones that have nodes). */
+  reachedFiles(): string[] {
+    return [...this.modules.keys()].sort();
   }
 
   private populateScopes(): void {
@@ -374,7 +375,7 @@ class Resolver {
     }
     for (const [file, facts] of this.files) {
       const byFile = this.primary(file);
-      const pkg = byFile?.get('')?.pkg ?? owningPackage(this.ws, file);
+      const pkg = byFile?.get('')?.pkg;
       if (!pkg) continue;
       facts.items.forEach((item, idx) => {
         const owner = byFile?.get(item.mods.join('::'));
@@ -805,6 +806,19 @@ class Resolver {
       const cands = keys.map((k) => this.defsByKey.get(k)).filter((d): d is Def => d !== undefined);
       const picked = cands.length > 0 ? this.pickOverload(cands, scope, args, true) : undefined;
       if (picked) return { key: picked.key };
+    }
+    // `Display::fmt(self, f)`, `fmt::Debug::fmt(&x, f)`: a trait outside the workspace called on a workspace type.
+    if (defs.length === 0 && path.length >= 2 && args && args.length > 0) {
+      const traitName = path[path.length - 2] as string;
+      const method = path[path.length - 1] as string;
+      const argType = this.argTypeName(scope, args[0]);
+      const self = argType === '' ? undefined : argType === scope.container?.selfDef?.item?.name ? scope.container.selfDef : this.pickType(this.resolvePath(owner, [argType]));
+      const hits = (self ? (this.traitImplItems.get(self.key)?.get(method) ?? []) : []).filter((k) => {
+        const d = this.defsByKey.get(k);
+        const impl = d?.item?.parent !== undefined ? this.files.get(d.owner.file)?.items[d.item.parent] : undefined;
+        return impl?.traitPath?.at(-1) === traitName;
+      });
+      if (hits.length === 1) return { key: hits[0] as string };
     }
     if (defs.some((d) => d.kind === 'struct')) return 'constructor';
     // The prelude's variant constructors build values; they are not calls.
