@@ -174,3 +174,30 @@ describe('trait static calls through a trait outside the workspace', () => {
     expect(calls(r.edges, 'a/src/lib.rs-lib-<E as fmt::Debug>::fmt')).toEqual(['a/src/lib.rs-lib-<E as Display>::fmt']);
   });
 });
+
+describe('false positives measured on fd', () => {
+  it('never guesses self-recursion, never guesses on a chain of an outside type, and resolves no calls in code off on this host', () => {
+    const r = resolve([pkg('a', 'a')], {
+      'a/src/lib.rs': [
+        'pub enum Inner { Normal(walkdir::DirEntry), Broken }',
+        'pub struct DirEntry { inner: Inner }',
+        'impl DirEntry {',
+        '    pub fn depth(&self) -> usize { match &self.inner { Inner::Normal(e) => e.depth(), Inner::Broken => 0 } }',
+        '}',
+        'pub struct Opts { pub max: usize }',
+        'impl Opts { pub fn max_depth(&self) -> usize { self.max } }',
+        'pub fn build(o: &Opts) { let w = WalkBuilder::new("x").max_depth(o.max).threads(2); }',
+        'pub fn helper() {}',
+        '#[cfg(windows)]',
+        'pub fn on_windows() { helper(); }',
+        '#[cfg(feature = "extra")]',
+        'pub fn with_extra() { helper(); }',
+      ].join('\n'),
+    });
+    const k = (n: string): string => `a/src/lib.rs-lib-${n}`;
+    expect(calls(r.edges, k('DirEntry::depth'))).toEqual([]);
+    expect(calls(r.edges, k('build'))).toEqual([]);
+    expect(calls(r.edges, k('on_windows'))).toEqual([]);
+    expect(calls(r.edges, k('with_extra'))).toEqual([k('helper')]);
+  });
+});

@@ -381,7 +381,7 @@ function returnPathOf(node: Node | null): string[] | undefined {
 }
 
 function receiverOf(node: Node | null, depth = 0): Receiver {
-  if (!node || depth > 6) return { kind: 'other' };
+  if (!node || depth > 40) return { kind: 'other' };
   if (node.type === 'self') return { kind: 'self' };
   if (node.type === 'identifier') return { kind: 'ident', name: node.text };
   if (node.type === 'field_expression') {

@@ -4,7 +4,7 @@
  * Bump FACTS_VERSION whenever the shape or meaning changes, so cached facts are re-parsed.
  */
 
-export const FACTS_VERSION = 9;
+export const FACTS_VERSION = 10;
 
 /** Kinds of items the parser records (the ISG node kinds minus the synthetic `crate` and `feature`). */
 export type ItemKind =

@@ -66,6 +66,8 @@ interface Container {
 const TYPE_KINDS = new Set<NodeKind>(['struct', 'enum', 'union', 'trait', 'type']);
 const CALLABLE_KINDS = new Set<NodeKind>(['fn', 'method', 'const', 'static']);
 const PRELUDE_VARIANTS = new Set(['Some', 'Ok', 'Err']);
+/** A feature set that holds every feature (for "off on this host whatever the features"). */
+const ALL_FEATURES: ReadonlySet<string> = { has: () => true } as unknown as ReadonlySet<string>;
 const INT_TYPES = new Set(['u8', 'u16', 'u32', 'u64', 'u128', 'usize', 'i8', 'i16', 'i32', 'i64', 'i128', 'isize']);
 /** Methods whose result has the receiver's type (as far as the workspace types go): `x.clone().run()`. */
 const SAME_TYPE_METHODS = new Set(['clone', 'to_owned', 'as_ref', 'as_mut', 'borrow', 'borrow_mut', 'unwrap', 'expect', 'lock', 'read', 'write', 'deref', 'deref_mut', 'as_deref', 'as_deref_mut', 'get_mut', 'by_ref']);
@@ -225,6 +227,20 @@ class Resolver {
   /** The first instance of a file's modules (the one nodes and impls are registered with). */
   private primary(file: string): Map<string, Module> | undefined {
     return this.modules.get(file)?.[0];
+  }
+
+  /** False when the item, its impl/trait or its module has a cfg that is off on this host even with every feature on. */
+  private hostActive(owner: Module, item: ItemFact, facts: FileFacts): boolean {
+    const all = ALL_FEATURES;
+    const parent = item.parent !== undefined ? facts.items[item.parent] : undefined;
+    if (!cfgActive(item.cfg, all) || !cfgActive(parent?.cfg, all)) return false;
+    for (let m: Module | undefined = owner; m; m = m.parent) {
+      if (m.active) break; // an active module's ancestors are active too
+      const decl = this.defsByKey.get(m.nodeKey)?.item;
+      if (decl && !cfgActive(decl.cfg, all)) return false;
+      if (m.mods.length === 0 && !cfgActive(this.files.get(m.file)?.fileCfg, all)) return false;
+    }
+    return true;
   }
 
   /** The package and every workspace package it depends on, directly or not. */
@@ -700,8 +716,11 @@ class Resolver {
       const trait = this.resolvePath(owner, b.path).find((x) => x.kind === 'trait');
       if (trait) this.edge(key, 'REQUIRES_BOUND', trait.key, b.text);
     }
+    // Code cfg'd out on this host whatever the features (`#[cfg(windows)]`, a custom `--cfg`) is never checked here:
+    // its calls are not resolved against the active items (feature-gated code keeps its edges).
+    if (!this.hostActive(owner, item, facts)) return;
     for (const call of item.calls) {
-      const targets = call.method !== undefined ? this.resolveMethodCall(owner, scope, call.method, call.recv) : this.resolvePathCall(owner, scope, call.path ?? [], call.args);
+      const targets = call.method !== undefined ? this.resolveMethodCall(owner, scope, call.method, call.recv, key) : this.resolvePathCall(owner, scope, call.path ?? [], call.args);
       if (targets === 'constructor') continue;
       if (targets === undefined) {
         this.unresolvedCalls++;
@@ -845,7 +864,7 @@ class Resolver {
    * apply); `types` undefined with `known` true when the type is known to be outside the workspace (std, a dependency).
    */
   private recvTypes(owner: Module, scope: Scope, recv: Receiver | undefined, depth = 0): { types?: Def[]; known: boolean } {
-    if (!recv || depth > 8) return { known: false };
+    if (!recv || depth > 48) return { known: false };
     const known = (types: Def[] | undefined): { types?: Def[]; known: boolean } => (types ? { types, known: true } : { known: true });
     switch (recv.kind) {
       case 'self':
@@ -882,6 +901,8 @@ class Resolver {
           return known(generic ? this.typeTargets(owner, scope, fieldType) : this.typeTargets(selfDef.owner, Scope.empty(), fieldType));
         }
         const base = this.recvTypes(owner, scope, recv.base, depth + 1);
+        // A field of a value known to be of an outside type: outside too, as far as we can tell.
+        if (base.known && !base.types) return { known: true };
         const out: Def[] = [];
         for (const t of base.types ?? []) {
           const fieldType = t.item?.fields?.[recv.field];
@@ -896,6 +917,8 @@ class Resolver {
           if (elems) return { types: elems, known: true };
         }
         const base = this.recvTypes(owner, scope, recv.base, depth + 1);
+        // A method chain on an outside type (`WalkBuilder::new(..).max_depth(..)`) stays outside: no name guessing.
+        if (base.known && !base.types) return { known: true };
         if (!base.types) return { known: false };
         if (SAME_TYPE_METHODS.has(recv.method)) return base;
         const m = this.firstAssoc(base.types, recv.method, true);
@@ -913,7 +936,7 @@ class Resolver {
 
   /** The workspace types of the elements of a collection or iterator expression, when its declaration tells. */
   private elemTypes(owner: Module, scope: Scope, recv: Receiver, depth: number): Def[] | undefined {
-    if (depth > 8) return undefined;
+    if (depth > 48) return undefined;
     if (recv.kind === 'mcall' && ELEMENT_PRESERVING.has(recv.method)) return this.elemTypes(owner, scope, recv.base, depth + 1);
     if (recv.kind === 'ident') {
       const elem = scope.item.localElems?.[recv.name];
@@ -941,7 +964,7 @@ class Resolver {
     return this.typeTargets(def.owner, new Scope(item, container, undefined), item.ret);
   }
 
-  private resolveMethodCall(owner: Module, scope: Scope, method: string, recv: ItemFact['calls'][number]['recv']): { key: string; byName?: boolean } | undefined {
+  private resolveMethodCall(owner: Module, scope: Scope, method: string, recv: ItemFact['calls'][number]['recv'], self = ''): { key: string; byName?: boolean } | undefined {
     const { types, known } = this.recvTypes(owner, scope, recv);
     if (known) {
       if (!types) return undefined;
@@ -961,7 +984,9 @@ class Resolver {
       const decl = c?.item.kind === 'impl' && c.traitDef ? this.traitItems.get(c.traitDef.key)?.get(method) : undefined;
       folded.add(decl ?? k);
     }
-    if (folded.size === 1) return { key: [...folded][0] as string, byName: true };
+    // A guess that the method calls itself is almost always a same-named method of another type (`e.depth()` inside
+    // `DirEntry::depth` on the wrapped walkdir entry).
+    if (folded.size === 1 && ![...folded].includes(self)) return { key: [...folded][0] as string, byName: true };
     return undefined;
   }
 }
