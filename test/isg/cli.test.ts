@@ -173,3 +173,24 @@ describe('build-isg is quiet (issue 12 item 9)', () => {
     expect(verbose.err).toBe(`rustgate: warning[syntax_error]: ${CORE}/util/text.rs:5: tree-sitter could not parse this part; the rest of the file is indexed`);
   });
 });
+
+describe('store damage is said on stderr (issue 10 item 10)', () => {
+  it('a corrupted snapshot or a deleted journal is rebuilt with a warning, not silently', async () => {
+    const root = tempCopy('workspace');
+    expect((await run(['build-isg', '--repo', root])).err).toBe('');
+    const { appendFileSync, readFileSync: read, rmSync } = await import('node:fs');
+    const snap = path.join(root, '.rustgate/store/store.snapshot');
+    writeFileSync(snap, read(snap, 'utf8').replace('"node"', '"nodf"'));
+    const corrupt = await run(['isg', 'show', `${CORE}/runner.rs-runner-Pool::total`, '--repo', root, '--json']);
+    expect(corrupt.code).toBe(0);
+    expect(corrupt.err).toMatch(/rustgate: warning: store at .* was unreadable\/old \(checksum mismatch\); rebuilding/);
+    // A one-file refresh goes to the journal; deleting it must not roll the graph back silently.
+    appendFileSync(path.join(root, CORE, 'runner.rs'), '\npub fn added_later() {}\n');
+    expect((await run(['build-isg', '--repo', root])).err).toBe('');
+    rmSync(path.join(root, '.rustgate/store/store.journal'));
+    const rebuilt = await run(['isg', 'show', `${CORE}/runner.rs-runner-added_later`, '--repo', root, '--json']);
+    expect(rebuilt.err).toMatch(/store\.journal holds 0 of the \d+ writes since/);
+    expect(rebuilt.err).toContain('writes since the snapshot (deleted or truncated)); rebuilding');
+    expect(rebuilt.code).toBe(0);
+  });
+});

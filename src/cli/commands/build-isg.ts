@@ -47,7 +47,7 @@ export async function buildRepoIsg(root: string, io: CliIO): Promise<BuildResult
   const workspace = await readWorkspace(abs);
   // Loaded here so that other commands (and --help) never load tree-sitter or Cozo.
   const [{ buildIsg }, { openStore }] = await Promise.all([import('../../app/build-isg.js'), import('../../store/cozo-store.js')]);
-  const store = await openStore(storeDir(abs));
+  const store = await openStore(storeDir(abs), { onWarning: (m) => io.err(`rustgate: warning: ${m}`) });
   try {
     const onProgress = progressLine(io);
     return await buildIsg({ root: abs, store, workspace, ...(onProgress ? { onProgress } : {}) });

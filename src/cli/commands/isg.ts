@@ -23,11 +23,12 @@ async function openBuilt(repo: string, io: CliIO): Promise<IsgStore> {
   const root = checkWorkspaceDir(repo);
   // Loaded here so that other commands (and --help) never load Cozo.
   const { openStore } = await import('../../store/cozo-store.js');
-  let store = await openStore(storeDir(root));
+  const onWarning = (m: string): void => io.err(`rustgate: warning: ${m}`);
+  let store = await openStore(storeDir(root), { onWarning });
   if ((await store.getMeta('facts_version')) === undefined) {
     await store.close();
     await buildRepoIsg(root, io);
-    store = await openStore(storeDir(root));
+    store = await openStore(storeDir(root), { onWarning });
   }
   return store;
 }
