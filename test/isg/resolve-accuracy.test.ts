@@ -201,3 +201,33 @@ describe('false positives measured on fd', () => {
     expect(calls(r.edges, k('with_extra'))).toEqual([k('helper')]);
   });
 });
+
+describe('false positives and misses measured on mdBook', () => {
+  it('types Type::f(..) by f\'s return type, treats fields of outside types as outside, lets `use std::x` shadow globs, and types range arguments', () => {
+    const r = resolve([pkg('a', 'a')], {
+      'a/src/lib.rs': [
+        'pub mod fs { pub fn write() {} }',
+        'pub struct MDBook;',
+        'pub struct BookBuilder;',
+        'impl MDBook { pub fn init() -> BookBuilder { BookBuilder } pub fn build(&self) {} }',
+        'impl BookBuilder { pub fn build(&self) -> MDBook { MDBook } }',
+        'pub trait Renderer { fn render(&self); }',
+        'pub struct Ctx { pub handlebars: handlebars::Handlebars }',
+        'pub fn go(ctx: &Ctx) { MDBook::init().build(); let b = MDBook::init(); b.build(); ctx.handlebars.render(); }',
+        'pub struct LineRange;',
+        'impl From<std::ops::Range<usize>> for LineRange { fn from(r: std::ops::Range<usize>) -> Self { LineRange } }',
+        'impl From<std::ops::RangeFrom<usize>> for LineRange { fn from(r: std::ops::RangeFrom<usize>) -> Self { LineRange } }',
+        'pub fn ranges() { LineRange::from(1..2); LineRange::from(3..); }',
+        'mod tests {',
+        '    use super::*;',
+        '    use std::fs;',
+        '    fn t() { fs::write(); }',
+        '}',
+      ].join('\n'),
+    });
+    const k = (n: string): string => `a/src/lib.rs-lib-${n}`;
+    expect(calls(r.edges, k('go'))).toEqual([k('BookBuilder::build'), k('MDBook::init')]);
+    expect(calls(r.edges, k('ranges'))).toEqual([k('<LineRange as From>::from'), k('<LineRange as From>::from #2')]);
+    expect(calls(r.edges, k('tests::t'))).toEqual([]);
+  });
+});

@@ -409,11 +409,26 @@ function receiverOf(node: Node | null, depth = 0): Receiver {
       if (m?.type === 'field_identifier' && base.kind !== 'other') return { kind: 'mcall', method: m.text, base };
     }
   }
+  // `Type::f(..)`: typed by f's declared return type when the resolver finds f (else as `Type`, the usual constructor).
+  const typeCall = typeCallPathOf(node);
+  if (typeCall) return { kind: 'call', path: typeCall };
   const t = exprType(node);
   if (t) return { kind: 'typed', path: t };
   const call = callPathOf(node);
   if (call) return { kind: 'call', path: call };
   return { kind: 'other' };
+}
+
+/** The path of a `Type::f(..)` call (`?`/`.await` looked through), not of wrapper constructors like `Box::new(..)`. */
+function typeCallPathOf(node: Node): string[] | undefined {
+  if (node.type === 'try_expression' || node.type === 'await_expression') return typeCallPathOf(node.namedChildren[0] as Node);
+  if (node.type !== 'call_expression') return undefined;
+  let fn = node.childForFieldName('function');
+  if (fn?.type === 'generic_function') fn = fn.childForFieldName('function');
+  if (fn?.type !== 'scoped_identifier') return undefined;
+  const path = splitPath(fn.text);
+  const ty = path[path.length - 2];
+  return path.length >= 2 && isTypeLike(ty) && !WRAPPERS.has(ty as string) ? path : undefined;
 }
 
 function patternName(p: Node | null): string | undefined {
@@ -529,6 +544,12 @@ function argType(node: Node): string {
       return 'char';
     case 'tuple_expression':
       return 'tuple';
+    case 'range_expression': {
+      const t = node.text;
+      if (t.includes('..=')) return t.startsWith('..=') ? 'RangeToInclusive' : 'RangeInclusive';
+      const [a, b] = t.split('..').map((x) => x.trim());
+      return a && b ? 'Range' : a ? 'RangeFrom' : b ? 'RangeTo' : 'RangeFull';
+    }
     case 'identifier':
       return `=${node.text}`;
     case 'self':
@@ -597,12 +618,13 @@ function walkBody(root: Node, src: string, out: BodyFacts): void {
       if (name) {
         const value = node.childForFieldName('value');
         const tn = node.childForFieldName('type');
-        const ty = typePathOf(tn) ?? (typeNameOf(tn) ? [typeNameOf(tn)] : undefined) ?? exprType(value);
+        const typeCall = tn || !value ? undefined : typeCallPathOf(value);
+        const ty = typePathOf(tn) ?? (typeNameOf(tn) ? [typeNameOf(tn)] : undefined) ?? (typeCall ? undefined : exprType(value));
         const elem = elemPathOf(node.childForFieldName('type'));
         if (elem) (out.localElems ??= {})[name] = elem;
         if (ty) out.locals[name] = ty;
         else {
-          const call = callPathOf(value);
+          const call = typeCall ?? callPathOf(value);
           if (call) (out.callLocals ??= {})[name] = call;
           else if (value) {
             // `let x = a.b.c;`, `let x = v[0];`, `let x = y.m();`: typed like a receiver.

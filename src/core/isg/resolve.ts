@@ -485,14 +485,18 @@ class Resolver {
       if (!list.includes(d)) list.push(d);
     };
     for (const d of m.items.get(name) ?? []) add(d, true);
+    // `use std::fs;` names something outside the workspace: a glob import must not supply another `fs`.
+    let importedOutside = false;
     for (const u of m.uses) {
       if (u.glob) continue;
       const imported = u.alias ?? u.path[u.path.length - 1];
       if (imported !== name || imported === '_') continue;
       const on = cfgActive(u.cfg, m.on);
-      for (const d of this.resolvePath(m, u.path)) add(d, on);
+      const found = this.resolvePath(m, u.path);
+      if (found.length === 0 && on) importedOutside = true;
+      for (const d of found) add(d, on);
     }
-    if (out.length === 0) {
+    if (out.length === 0 && !importedOutside) {
       for (const u of m.uses) {
         if (!u.glob) continue;
         const on = cfgActive(u.cfg, m.on);
@@ -850,7 +854,10 @@ class Resolver {
   /** The workspace types the result of calling `path` has, from the callee's declared return type. */
   private callResultTypes(owner: Module, scope: Scope, path: readonly string[]): Def[] | undefined {
     const target = this.resolvePathCall(owner, scope, path);
-    if (!target || target === 'constructor') return undefined;
+    // `Type::f(..)` with f not found (a derive's `default`, a std constructor): most such calls build a `Type`.
+    const guess = (): Def[] | undefined => (path.length >= 2 && /^[A-Z]/.test(path[path.length - 2] as string) ? this.typeTargets(owner, scope, path.slice(0, -1)) : undefined);
+    if (target === 'constructor') return guess();
+    if (!target) return guess();
     const def = this.defsByKey.get(target.key);
     const item = def?.item;
     if (!def || !item?.ret) return undefined;
@@ -876,7 +883,7 @@ class Resolver {
         if (callee?.[0] === '$recv' && callee[1] !== undefined) return this.recvTypes(owner, scope, JSON.parse(callee[1]) as Receiver, depth + 1);
         if (callee) {
           const types = this.callResultTypes(owner, scope, callee);
-          return types ? { types, known: true } : { known: false };
+          return types ? { types, known: true } : { known: this.outsideTypeCall(owner, scope, callee) };
         }
         const iterable = scope.item.elemLocals?.[recv.name];
         if (iterable) {
@@ -889,7 +896,7 @@ class Resolver {
         return known(this.typeTargets(owner, scope, recv.path));
       case 'call': {
         const types = this.callResultTypes(owner, scope, recv.path);
-        return types ? { types, known: true } : { known: false };
+        return types ? { types, known: true } : { known: this.outsideTypeCall(owner, scope, recv.path) };
       }
       case 'field': {
         if (recv.base === undefined) {
@@ -904,12 +911,15 @@ class Resolver {
         // A field of a value known to be of an outside type: outside too, as far as we can tell.
         if (base.known && !base.types) return { known: true };
         const out: Def[] = [];
+        let declared = false;
         for (const t of base.types ?? []) {
           const fieldType = t.item?.fields?.[recv.field];
           if (!fieldType) continue;
+          declared = true;
           for (const d of this.typeTargets(t.owner, Scope.empty(), fieldType) ?? []) if (!out.includes(d)) out.push(d);
         }
-        return out.length > 0 ? { types: out, known: true } : { known: false };
+        // A declared field of an outside type (`ctx.handlebars`) is outside too.
+        return out.length > 0 ? { types: out, known: true } : { known: declared };
       }
       case 'mcall': {
         if (ELEMENT_ACCESS.has(recv.method)) {
@@ -932,6 +942,15 @@ class Resolver {
       default:
         return { known: false };
     }
+  }
+
+  /** True for `Type::f(..)` where `Type` is not a workspace type (`WalkBuilder::new(..)`): its result is outside too. */
+  private outsideTypeCall(owner: Module, scope: Scope, path: readonly string[]): boolean {
+    if (path.length < 2) return false;
+    const ty = path.slice(0, -1);
+    const last = ty[ty.length - 1] as string;
+    if (!/^[A-Z]/.test(last) || last === 'Self' || (ty.length === 1 && scope.isGeneric(last))) return false;
+    return this.resolvePath(owner, ty).length === 0;
   }
 
   /** The workspace types of the elements of a collection or iterator expression, when its declaration tells. */
