@@ -170,7 +170,8 @@ export function compare(root: string, docs: readonly ScipDocument[], nodes: read
       const node = innermost(byFile.get(d.relativePath), o.line + 1, (n) => CALLEE_KINDS.has(n.kind) && n.name === name);
       let at = defsAt.get(o.symbol);
       if (!at) defsAt.set(o.symbol, (at = new Map()));
-      at.set(d.relativePath, node?.key ?? null);
+      // Several definitions of one symbol in a file (a nested `fn test` beside a top-level one): the one with a node.
+      if (!at.has(d.relativePath) || at.get(d.relativePath) === null) at.set(d.relativePath, node?.key ?? null);
     }
   }
   const defOf = (symbol: string, file: string): string | null | undefined => {

@@ -63,9 +63,10 @@ const SKIP_DIRS = new Set(['target', 'node_modules', '.git', '.rustgate']);
 export function scanRustFiles(root: string, problems: GraphProblem[], known?: ReadonlyMap<string, string>): ScannedFile[] {
   const realRoot = realpathSync(root);
   const out: ScannedFile[] = [];
-  const visitedDirs = new Set<string>([realRoot]);
   const inside = (real: string): boolean => real === realRoot || real.startsWith(`${realRoot}${path.sep}`);
-  const walk = (absDir: string, relDir: string): void => {
+  // A directory symlinked inside the repository is walked under both paths (serde's `serde/src/core` →
+  // `serde_core/src`: both crates compile those files); only a link back into its own ancestors is a cycle.
+  const walk = (absDir: string, relDir: string, chain: ReadonlySet<string>): void => {
     let entries: string[];
     try {
       entries = readdirSync(absDir).sort();
@@ -98,14 +99,20 @@ export function scanRustFiles(root: string, problems: GraphProblem[], known?: Re
         }
         const target = statSafe(real);
         if (target?.isDirectory()) {
-          if (visitedDirs.has(real)) continue;
-          visitedDirs.add(real);
+          if (chain.has(real)) continue;
           isDir = true;
         } else isFile = target?.isFile() ?? false;
       }
       if (isDir) {
         if (SKIP_DIRS.has(name) || name.startsWith('.')) continue;
-        walk(abs, rel);
+        let real: string;
+        try {
+          real = realpathSync(abs);
+        } catch {
+          continue;
+        }
+        if (chain.has(real)) continue;
+        walk(abs, rel, new Set([...chain, real]));
         continue;
       }
       if (!isFile || !name.endsWith('.rs')) continue;
@@ -113,7 +120,7 @@ export function scanRustFiles(root: string, problems: GraphProblem[], known?: Re
       if (file) out.push(file);
     }
   };
-  walk(realRoot, '');
+  walk(realRoot, '', new Set([realRoot]));
   return out;
 }
 

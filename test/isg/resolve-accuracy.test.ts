@@ -231,3 +231,15 @@ describe('false positives and misses measured on mdBook', () => {
     expect(calls(r.edges, k('tests::t'))).toEqual([]);
   });
 });
+
+describe('module files only a macro declares', () => {
+  it('indexes a file whose module is declared inside a macro_rules! body, and no file that nothing declares', () => {
+    const r = resolve([pkg('a', 'a')], {
+      'a/src/lib.rs': 'macro_rules! crate_root { () => { pub mod de; }; }\ncrate_root!();\n',
+      'a/src/de.rs': 'pub fn from_str() {}\npub fn parse() { from_str() }\n',
+      'a/src/book_sample.rs': 'pub fn sample() {}\n',
+    });
+    expect(calls(r.edges, 'a/src/de.rs-de-parse')).toEqual(['a/src/de.rs-de-from_str']);
+    expect(r.edges.some((e) => e.src.startsWith('a/src/book_sample.rs'))).toBe(false);
+  });
+});

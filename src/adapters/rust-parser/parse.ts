@@ -686,6 +686,7 @@ class FactsBuilder {
   readonly uses: UseFact[] = [];
   fileFeatures: string[] = [];
   fileCfg: string[] = [];
+  macroMods: string[] = [];
 
   /** Rows of the current tree are shifted by this much (non-zero while walking items re-parsed from a macro body). */
   private lineOffset = 0;
@@ -958,6 +959,8 @@ class FactsBuilder {
       }
       case 'macro_definition': {
         if (!nameNode) return;
+        // `mod de;` inside a macro body (serde_core's `crate_root!`): the module files exist although no tree shows them.
+        for (const m of node.text.matchAll(/\bmod\s+([A-Za-z_][A-Za-z0-9_]*)\s*;/g)) if (m[1] && !this.macroMods.includes(m[1])) this.macroMods.push(m[1]);
         const f = this.base('macro', nameNode.text, node, attrs, docs, ctx, `macro_rules! ${nameNode.text}`);
         f.public = attrs.macroExport;
         if (attrs.macroExport) f.macroExport = true;
@@ -1051,6 +1054,7 @@ export function parseRustSource(src: string): FileFacts {
   if (src.length > 0 && !src.endsWith('\n')) lines++;
   const facts: FileFacts = { version: FACTS_VERSION, items: b.items, uses: b.uses, syntaxErrors: syntaxErrorLines(root), fileFeatures: b.fileFeatures, lines };
   if (b.fileCfg.length > 0) facts.fileCfg = b.fileCfg;
+  if (b.macroMods.length > 0) facts.macroMods = b.macroMods;
   return facts;
 }
 

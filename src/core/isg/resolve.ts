@@ -337,7 +337,27 @@ class Resolver {
       }
     }
     // Files no target's module tree reaches (book samples, fixtures, stale files) are not part of any crate: cargo
-    // never compiles them, so they get no nodes.
+    // never compiles them, so they get no nodes — unless a macro of their package declares a module of that name
+    // (`mod de;` inside serde_core's `crate_root!`): then they are indexed as stand-alone modules, as well as syntax allows.
+    const macroMods = new Map<string, Set<string>>();
+    for (const [file, insts] of this.modules) {
+      const names = this.files.get(file)?.macroMods;
+      const pkg = insts[0]?.get('')?.pkg.name;
+      if (!names || !pkg) continue;
+      let set = macroMods.get(pkg);
+      if (!set) macroMods.set(pkg, (set = new Set()));
+      for (const n of names) set.add(n);
+    }
+    if (macroMods.size === 0) return;
+    for (const file of [...this.files.keys()].sort()) {
+      if (this.modules.has(file)) continue;
+      const pkg = owningPackage(this.ws, file);
+      const parts = file.split('/');
+      const stem = (parts[parts.length - 1] ?? '').replace(/\.rs$/, '');
+      const name = stem === 'mod' ? parts[parts.length - 2] : stem;
+      if (!pkg || !name || !macroMods.get(pkg.name)?.has(name)) continue;
+      this.buildFile(pkg, file, undefined, crateKey(pkg.name), [], stem === 'mod');
+    }
   }
 
   /** The files some crate's module tree reaches (the ones that have nodes). */
