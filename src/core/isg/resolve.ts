@@ -167,6 +167,7 @@ class Resolver {
   private readonly containers = new Map<string, Container>();
   private readonly onFeatures = new Map<string, Set<string>>();
   private readonly visible = new Map<string, string[]>();
+  private readonly fallbackCache = new Map<string, Map<string, Set<string>>>();
   /** Trait impls for types outside the workspace (`impl From<X> for i32`): self type name → item name → keys. */
   private readonly externalImpls = new Map<string, Map<string, string[]>>();
   private readonly nameCache = new Map<Module, Map<string, Def[]>>();
@@ -227,6 +228,27 @@ class Resolver {
   /** The first instance of a file's modules (the one nodes and impls are registered with). */
   private primary(file: string): Map<string, Module> | undefined {
     return this.modules.get(file)?.[0];
+  }
+
+  /** The methods named `method` in `pkg` and the packages it depends on, impl methods folded onto their trait's
+   * declaration (cached: the same names are looked up for tens of thousands of calls). */
+  private fallbackTargets(pkg: WorkspacePackage, method: string): Set<string> {
+    let byMethod = this.fallbackCache.get(pkg.name);
+    if (!byMethod) this.fallbackCache.set(pkg.name, (byMethod = new Map()));
+    const hit = byMethod.get(method);
+    if (hit) return hit;
+    const folded = new Set<string>();
+    for (const p of this.visiblePackages(pkg)) {
+      for (const k of this.methodsByName.get(p)?.get(method) ?? []) {
+        const def = this.defsByKey.get(k);
+        const parentKey = def?.item?.parent !== undefined ? this.keyOf(def.owner.file, def.item.parent) : undefined;
+        const c = parentKey ? this.containers.get(parentKey) : undefined;
+        const decl = c?.item.kind === 'impl' && c.traitDef ? this.traitItems.get(c.traitDef.key)?.get(method) : undefined;
+        folded.add(decl ?? k);
+      }
+    }
+    byMethod.set(method, folded);
+    return folded;
   }
 
   /** False when the item, its impl/trait or its module has a cfg that is off on this host even with every feature on. */
@@ -1013,16 +1035,7 @@ class Resolver {
     // Unknown receiver: accept only a method name that std/core types do not have and that is unique among the methods
     // of the caller's package and the workspace packages it depends on (trait impls fold onto their declaration).
     if (STD_METHOD_NAMES.has(method)) return undefined;
-    const candidates: string[] = [];
-    for (const p of this.visiblePackages(owner.pkg)) candidates.push(...(this.methodsByName.get(p)?.get(method) ?? []));
-    const folded = new Set<string>();
-    for (const k of candidates) {
-      const def = this.defsByKey.get(k);
-      const parentKey = def?.item?.parent !== undefined ? this.keyOf(def.owner.file, def.item.parent) : undefined;
-      const c = parentKey ? this.containers.get(parentKey) : undefined;
-      const decl = c?.item.kind === 'impl' && c.traitDef ? this.traitItems.get(c.traitDef.key)?.get(method) : undefined;
-      folded.add(decl ?? k);
-    }
+    const folded = this.fallbackTargets(owner.pkg, method);
     // A guess that the method calls itself is almost always a same-named method of another type (`e.depth()` inside
     // `DirEntry::depth` on the wrapped walkdir entry).
     if (folded.size === 1 && ![...folded].includes(self)) return { key: [...folded][0] as string, byName: true };
