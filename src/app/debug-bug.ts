@@ -2,7 +2,7 @@
  * `rustgate debug-bug`: read the working tree's errors (plan) → search for a validated fix in a private copy
  * → optionally apply it (write, re-check, one commit; restore the exact previous bytes on any failure).
  */
-import { stat, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
@@ -172,15 +172,10 @@ async function openLlmSource(
   });
 }
 
+// The workspace root through the one discovery (from a subdirectory or a member crate too).
 async function repoRootOf(dir: string): Promise<string> {
-  const abs = path.resolve(dir);
-  const st = await stat(abs).catch(() => null);
-  if (!st?.isDirectory()) throw new RustgateError('NOT_A_DIRECTORY', `${abs} is not a directory`, 'Pass an existing directory with --repo DIR.');
-  const r = await execa('git', ['rev-parse', '--show-toplevel'], { cwd: abs, reject: false });
-  if (r.exitCode !== 0) throw new RustgateError('NOT_A_GIT_REPO', `${abs} is not inside a git repository`, 'Run `git init` there or pass --repo DIR of a git repository.');
-  const cargo = await stat(path.join(abs, 'Cargo.toml')).catch(() => null);
-  if (!cargo?.isFile()) throw new RustgateError('NO_CARGO_TOML', `no Cargo.toml in ${abs}`, 'Pass the Cargo workspace root with --repo DIR.');
-  return abs;
+  const { openWorkspace } = await import('./preflight.js');
+  return (await openWorkspace(dir)).workspace;
 }
 
 /** Workspace files a diagnostic points at (primary, other spans and its suggestions). */

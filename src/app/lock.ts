@@ -4,9 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
-import path from 'node:path';
 import { RustgateError } from '../core/errors.js';
 import { ensureWorkDir } from './workdir.js';
+import { rustgatePaths } from '../core/paths.js';
 
 /** Who holds the lock. */
 export interface LockHolder {
@@ -37,7 +37,7 @@ export interface RunLock {
 
 /** Path of the lock file of a workspace. */
 export function lockPath(root: string): string {
-  return path.join(root, '.rustgate', 'lock');
+  return rustgatePaths(root).lock;
 }
 
 function readHolder(file: string): LockHolder | null {

@@ -3,7 +3,8 @@
  * in a shadow copy, map each diagnostic to its ISG node and blast radius, and return one report.
  * Never writes the user's working tree, index, refs or stash.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { locateWorkspaceRoot } from '../adapters/cargo/metadata.js';
 import path from 'node:path';
 import { cargoCheck, type CargoCheckResult } from '../adapters/cargo/check.js';
 import { rangeChanges, resolveRange, stagedChanges, worktreeChanges, type ResolvedRange } from '../adapters/git/changes.js';
@@ -110,24 +111,15 @@ export function synthesiseCargoFailure(res: Pick<CargoCheckResult, 'timedOut' | 
   return cargoFailure(`${message}\n${text}`, file);
 }
 
-/**
- * The Cargo workspace root for a directory (like cargo does it): the nearest ancestor, within the git work tree,
- * whose Cargo.toml has a `[workspace]` table, else the nearest Cargo.toml; null when there is none.
- */
+/** The Cargo workspace root for a directory, not past the git top `top` (the one discovery: `locateWorkspaceRoot`). */
 export function findWorkspaceRoot(dir: string, top: string): string | null {
-  let nearest: string | null = null;
-  for (let d = dir; ; d = path.dirname(d)) {
-    const manifest = path.join(d, 'Cargo.toml');
-    if (existsSync(manifest)) {
-      nearest ??= d;
-      if (/^\s*\[workspace\]/m.test(readFileSync(manifest, 'utf8'))) return d;
-    }
-    if (d === top || path.dirname(d) === d || !d.startsWith(top)) break;
-  }
-  return nearest;
+  return locateWorkspaceRoot(dir, top);
 }
 
-/** Opens the repository at `dir` and moves to its Cargo workspace root (the nearest `[workspace]` manifest). */
+/**
+ * Opens the repository at `dir` and moves to its Cargo workspace root — from the root, a subdirectory or a member
+ * crate's directory alike. Every command finds its workspace (and so its one `.rustgate/`) through this.
+ */
 export async function openWorkspace(dir: string): Promise<RepoInfo> {
   const repo = await openRepo(path.resolve(dir));
   const root = findWorkspaceRoot(repo.workspace, repo.top);

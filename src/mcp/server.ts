@@ -67,9 +67,9 @@ export function createRustgateServer(opts: RustgateServerOptions): McpServer {
     { title: 'Build the ISG', description: 'Build or incrementally refresh the Interface Signature Graph of the workspace; returns node/edge counts by kind and relation.', inputSchema: { repo: repoArg } },
     guard(async ({ repo }) => {
       const [{ openStore }, { buildIsg }, { storeDir }] = await Promise.all([import('../store/cozo-store.js'), import('../app/build-isg.js'), import('../app/workdir.js')]);
-      const root = repoOf(repo);
       const { readWorkspace } = await import('../adapters/cargo/metadata.js');
-      const workspace = await readWorkspace(root);
+      const workspace = await readWorkspace(repoOf(repo));
+      const root = workspace.root;
       const store = await openStore(storeDir(root));
       try {
         const r = await buildIsg({ root, store, workspace });
@@ -117,7 +117,8 @@ export function createRustgateServer(opts: RustgateServerOptions): McpServer {
     'isg_similar',
     { title: 'Similar nodes', description: 'Vector neighbours of a node (nodes with similar signatures and names), nearest first.', inputSchema: { key: keyArg, k: z.number().int().min(1).max(100).optional(), repo: repoArg } },
     guard(async ({ key, k, repo }) => {
-      const root = repoOf(repo);
+      const { checkWorkspaceDir } = await import('../adapters/cargo/metadata.js');
+      const root = checkWorkspaceDir(repoOf(repo));
       const { similarNodes } = await import('../app/similar.js');
       const store = await openBuilt(root);
       try {

@@ -6,6 +6,7 @@ import type { ChangedFile, ChangeStatus } from '../../core/preflight/types.js';
 import { RustgateError } from '../../core/errors.js';
 import type { RepoInfo } from './repo.js';
 import { git, gitOk, splitZ } from './run.js';
+import { isRustgatePath } from '../../core/paths.js';
 
 /** A validated `--diff` range: both ends as commit ids. */
 export interface ResolvedRange {
@@ -75,7 +76,7 @@ export function blobId(bytes: Buffer): string {
 
 /** Paths under `.rustgate/` (our own data) or `.git/` never count as changes. */
 export function isOwnPath(p: string): boolean {
-  return p === '.rustgate' || p.startsWith('.rustgate/') || p === '.git' || p.startsWith('.git/') || p.includes('/.git/');
+  return isRustgatePath(p) || p === '.git' || p.startsWith('.git/') || p.includes('/.git/');
 }
 
 function clean(files: ChangedFile[]): ChangedFile[] {

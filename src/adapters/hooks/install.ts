@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { RustgateError } from '../../core/errors.js';
 import { defaultHooksDir, gitConfigGet, gitConfigSetLocal, gitTopLevel } from './git.js';
+import { rustgatePaths } from '../../core/paths.js';
 
 /** The hooks rustgate installs. */
 export const RUSTGATE_HOOKS = ['pre-commit', 'pre-push'] as const;
@@ -80,12 +81,12 @@ export function shQuote(s: string): string {
 }
 
 function stateDir(repo: string): string {
-  return path.join(repo, '.rustgate', 'hooks');
+  return rustgatePaths(repo).hooks;
 }
 
 /** Creates `<repo>/.rustgate/` with its `*` .gitignore (CONTRACT: git status never shows it). */
 function ensureRustgateDir(repo: string): void {
-  const dir = path.join(repo, '.rustgate');
+  const dir = rustgatePaths(repo).dir;
   mkdirSync(dir, { recursive: true });
   const ignore = path.join(dir, '.gitignore');
   if (!existsSync(ignore)) writeFileSync(ignore, '*\n');

@@ -7,7 +7,7 @@
  * overlay or `reset` restores exactly what this run changed. All writes are confined to the copy on physical paths.
  * All copies share one target dir, made safe by the target ledger (see ledger.ts). Callers hold the workspace lock.
  */
-import { existsSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { blobId, readEntries, sameStamp, selectedContent, stampOf, type ContentEntry, type FileStamp } from '../../adapters/git/shadow.js';
 import type { RepoInfo } from '../../adapters/git/repo.js';
@@ -17,6 +17,7 @@ import type { Scope } from '../../core/preflight/types.js';
 import { ensureWorkDir } from '../workdir.js';
 import { ConfinedDir, ConfinedPathError, confinedError, normaliseRel } from './confined.js';
 import { prepareBuild, type PreparedFile } from './ledger.js';
+import { seedTargetDir, userTargetDir } from './seed.js';
 
 /** What a private copy is made of. */
 export interface PrivateTreeOptions {
@@ -174,6 +175,24 @@ export function openPrivateTree(opts: PrivateTreeOptions): PrivateTree {
     return plan.paths.length;
   };
 
+  // The first use of the shared target dir starts from the user's warm dependency builds (see seed.ts).
+  const seedOnce = async (): Promise<void> => {
+    const from = userTargetDir(opts.repo.workspace);
+    if (from === null || path.resolve(from) === paths.target) return;
+    const { readWorkspace } = await import('../../adapters/cargo/metadata.js');
+    const ws = await readWorkspace(opts.repo.workspace).catch(() => null);
+    if (ws === null) return; // a manifest cargo rejects: the check will say why
+    const names = new Set(ws.packages.flatMap((p) => [p.name, ...p.targets.map((t) => t.name)]));
+    const tmp = `${paths.target}.seeding`;
+    rmSync(tmp, { recursive: true, force: true });
+    try {
+      seedTargetDir(from, tmp, names);
+      renameSync(tmp, paths.target);
+    } catch {
+      rmSync(tmp, { recursive: true, force: true }); // a cold build is slower, never wrong
+    }
+  };
+
   const sync = async (): Promise<SyncResult> => {
     const t0 = performance.now();
     const warnings: string[] = [];
@@ -185,6 +204,7 @@ export function openPrivateTree(opts: PrivateTreeOptions): PrivateTree {
       return e && e.id !== '' ? { id: e.id, mode: e.mode, ...(e.src ? { src: e.src } : {}) } : undefined;
     };
     const entries = await selectedContent(opts.repo, opts.source, opts.rev ?? null, known, warnings);
+    if (!existsSync(paths.target)) await seedOnce();
 
     // Symlinks: materialised only when they resolve inside the copy, following every other link of the content.
     const links = entries.filter((e) => e.mode === '120000');

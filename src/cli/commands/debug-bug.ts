@@ -1,6 +1,5 @@
 /** `rustgate debug-bug`: flags → runDebugBug → report (JSON or text) → exit code (0 fixed/proposed/nothing, 1 no safe fix). */
 import { stat } from 'node:fs/promises';
-import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import type { DebugBugReport } from '../../app/debug-bug.js';
@@ -36,7 +35,15 @@ export interface DebugBugDeps {
 
 /** The repo's ISG store when `rustgate build-isg` has made one (`<repo>/.rustgate/store/`), else null. */
 export async function defaultOpenStore(repo: string): Promise<IsgStore | null> {
-  const dir = path.join(path.resolve(repo), '.rustgate', 'store');
+  // The workspace's one store, whichever directory of the workspace the command ran in.
+  const [{ checkWorkspaceDir }, { rustgatePaths }] = await Promise.all([import('../../adapters/cargo/metadata.js'), import('../../core/paths.js')]);
+  let root: string;
+  try {
+    root = checkWorkspaceDir(repo);
+  } catch {
+    return null; // the pipeline reports the bad --repo itself
+  }
+  const dir = rustgatePaths(root).store;
   const st = await stat(dir).catch(() => null);
   if (!st?.isDirectory()) return null;
   const { openStore } = await import('../../store/cozo-store.js');
