@@ -7,6 +7,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { prepareValidationTree } from '../../src/app/fix-validate.js';
 import { isRustgateError } from '../../src/core/errors.js';
@@ -73,6 +74,26 @@ describe('private copies never write through symlink chains', () => {
     expect(await userState(repo)).toEqual(before);
     expect(readFileSync(path.join(outer, CORE_LIB), 'utf8')).toBe(SENTINEL);
   }, 300_000);
+
+  it("the MCP server's validate_fix refuses the same patch as an error result; the user file survives", async () => {
+    const { repo, original } = await hostileRepo();
+    const before = await userState(repo);
+    const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
+    const { StdioClientTransport } = await import('@modelcontextprotocol/sdk/client/stdio.js');
+    const entry = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../mcp/cli-entry.ts');
+    const transport = new StdioClientTransport({ command: process.execPath, args: ['--import', import.meta.resolve('tsx'), entry, 'mcp', '--repo', repo], stderr: 'pipe', cwd: repo });
+    const client = new Client({ name: 'rustgate-safety', version: '0.0.0' });
+    await client.connect(transport);
+    try {
+      const r = (await client.callTool({ name: 'validate_fix', arguments: { patch: addPatch(`e/${CORE_LIB}`) } })) as { isError?: boolean; content: Array<{ text?: string }> };
+      expect(r.isError).toBe(true);
+      expect(JSON.parse(r.content[0]?.text ?? '{}')).toMatchObject({ error: 'PATCH_REJECTED', applies: false });
+    } finally {
+      await client.close();
+    }
+    expect(readFileSync(path.join(repo, CORE_LIB), 'utf8')).toBe(original);
+    expect(await userState(repo)).toEqual(before);
+  }, 120_000);
 
   it('prove-fix --test-patch through a link is refused, the user file survives', async () => {
     const { outer, repo, original } = await hostileRepo();
