@@ -33,7 +33,15 @@ export interface GraphProposal {
 export type GraphActionFn = (input: GraphActionInput) => Promise<GraphProposal[]>;
 
 /** Names of the graph actions (kept apart from the synchronous ones in actions.ts). */
-export type GraphActionName = 'make_visible' | 'derive_at_definition' | 'trait_method_from_siblings' | 'arms_like_siblings' | 'fields_from_scope' | 'remove_try' | 'restore_try';
+export type GraphActionName =
+  | 'make_visible'
+  | 'derive_at_definition'
+  | 'trait_method_from_siblings'
+  | 'arms_like_siblings'
+  | 'fields_from_scope'
+  | 'remove_try'
+  | 'restore_try'
+  | 'param_type_at_callee';
 
 async function textOf(input: GraphActionInput, file: string): Promise<RustText | undefined> {
   const have = input.ctx.files.get(file);
@@ -543,6 +551,71 @@ const restoreTry: GraphActionFn = async (input) => {
   return edits.length > 0 ? [{ edits }] : [];
 };
 
+// ---------------------------------------------------------------------------------------------------------
+// param_type_at_callee
+
+const INT_RE = /^[iu](?:8|16|32|64|128|size)$/;
+
+/**
+ * E0308 between integer types at a call's argument: changes the callee's parameter type (wherever the graph finds
+ * the fn) to the type the callers pass. One edit at the signature instead of a conversion at every call site, and
+ * never a `.try_into().unwrap()` panic path. Params `expected`, `found` (rustc's label).
+ */
+const paramTypeAtCallee: GraphActionFn = async (input) => {
+  const d = input.diagnostic;
+  const expected = input.params.expected ?? '';
+  const found = input.params.found ?? '';
+  const p = d.primary;
+  const callee = input.matched[0];
+  if (!p || !callee || !INT_RE.test(expected) || !INT_RE.test(found) || expected === found) return [];
+  const useSrc = await textOf(input, p.file);
+  if (!useSrc || callee.file !== p.file) return [];
+  const cs = useSrc.indexOf(callee.byteStart);
+  const ce = useSrc.indexOf(callee.byteEnd);
+  const calleeText = useSrc.masked.slice(cs, ce).replace(/\s+/g, '');
+  const name = /([A-Za-z_]\w*)$/.exec(calleeText)?.[1] ?? '';
+  if (!isIdent(name)) return [];
+  const method = /\.\s*$/.test(useSrc.masked.slice(Math.max(0, cs - 3), cs));
+  // Which argument: the index of the top-level piece of the call's parentheses that holds the primary span.
+  const open = useSrc.skipSpace(ce);
+  if (useSrc.masked[open] !== '(') return [];
+  const close = useSrc.closeOf(open);
+  const at = useSrc.indexOf(p.byteStart);
+  if (close < 0 || at < open || at > close) return [];
+  let argIndex = -1;
+  for (const [k, [off, piece]] of splitTopLevel(useSrc.masked.slice(open + 1, close)).entries()) {
+    if (open + 1 + off <= at && at <= open + 1 + off + piece.length) argIndex = k;
+  }
+  if (argIndex < 0) return [];
+  const qual = calleeText.split('::').slice(0, -1);
+  const sites = new Map<string, number[]>();
+  for (const n of await defs(input, name, method ? ['method'] : ['fn', 'method'])) {
+    if (!method && !consistent(n, qual, name)) continue;
+    sites.set(n.file, [...(sites.get(n.file) ?? []), n.span.startLine]);
+  }
+  const out: GraphProposal[] = [];
+  for (const [file, lines] of sites) {
+    if (out.length > 0 || lines.length !== 1) break;
+    const src = await textOf(input, file);
+    if (!src) continue;
+    const from = lineIndex(src, lines[0] as number);
+    const fn = itemScopes(src).find((sc) => sc.keyword === 'fn' && sc.name === name && sc.start >= from);
+    if (!fn) continue;
+    const po = src.masked.indexOf('(', fn.generics ? fn.generics[1] : fn.start);
+    const pc = po < 0 ? -1 : src.closeOf(po);
+    if (pc < 0 || pc > fn.headerEnd) continue;
+    const params = splitTopLevel(src.masked.slice(po + 1, pc)).filter(([, x]) => x.trim() !== '');
+    const own = params.filter(([, x]) => !/^\s*(?:&\s*(?:'\w+\s+)?(?:mut\s+)?)?(?:mut\s+)?self\b/.test(x));
+    const param = own[argIndex];
+    if (!param || own.length !== splitTopLevel(useSrc.masked.slice(open + 1, close)).filter(([, x]) => x.trim() !== '').length) continue;
+    const m = new RegExp(`:\\s*(${expected})\\s*$`).exec(param[1]);
+    if (!m) continue;
+    const tyAt = po + 1 + param[0] + param[1].lastIndexOf(expected);
+    out.push({ edits: [mk(file, src, tyAt, tyAt + expected.length, found)], atCause: true, note: `parameter ${argIndex + 1} of \`${name}\` in ${file} becomes ${found}` });
+  }
+  return out;
+};
+
 /** Every graph action by name. */
 export const GRAPH_ACTIONS: Readonly<Record<GraphActionName, GraphActionFn>> = {
   make_visible: makeVisible,
@@ -552,6 +625,7 @@ export const GRAPH_ACTIONS: Readonly<Record<GraphActionName, GraphActionFn>> = {
   fields_from_scope: fieldsFromScope,
   remove_try: removeTry,
   restore_try: restoreTry,
+  param_type_at_callee: paramTypeAtCallee,
 };
 
 /** Names of the graph actions (for the schema). */
