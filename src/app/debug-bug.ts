@@ -14,11 +14,12 @@ import { rating, type FixValidationStatus, type Rating } from '../core/fix/rank.
 import { rustcSource } from '../core/fix/rustc-candidates.js';
 import { checkCandidateScope, isWorkspaceFile } from '../core/fix/scope.js';
 import { searchFix, type SearchResult } from '../core/fix/search.js';
-import type { CandidateSource, FileEdit } from '../core/fix/types.js';
+import type { CandidateSource, FileEdit, FixContext } from '../core/fix/types.js';
 import type { ModelOutcome } from '../adapters/llm/model-source.js';
 import type { IsgStore } from '../store/types.js';
-import { prepareValidationTree, sha256 } from './fix-validate.js';
+import { prepareValidationTree, sha256, type ValidationTree } from './fix-validate.js';
 import { applyValidatedFix } from './fix/apply.js';
+import { createIsgLookup } from './isg-lookup.js';
 import { acquireLock } from './lock.js';
 import { checkLlmAllowed, resolveResourceMode, STANDARD_RETRIEVAL_CAP, type ResourcePlan } from './resource-modes.js';
 
@@ -354,7 +355,7 @@ async function debugBugLocked(
     result = await searchFix({
       files,
       initial,
-      sources: [rustcSource(), ...(opts.sources ?? []), ...(model ? [model.source] : [])],
+      sources: withIsgLookup([rustcSource(), ...(opts.sources ?? []), ...(model ? [model.source] : [])], repo, store, planned.files, read),
       validate: tree.validate,
       readFile: async (f) => (planned.files.has(f) ? read(f) : undefined),
       gate: (c, current) => checkCandidateScope(c, { plannedFiles: planned.files, plannedKeys: planned.keys, repoRoot: repo, files: current }),
@@ -461,4 +462,18 @@ async function record(store: IsgStore | null, report: DebugBugReport, errors: re
   } catch {
     // best effort
   }
+}
+
+/**
+ * Gives every source the ISG lookup (cross-file patterns find the definition an error points to). A file the
+ * graph names as a definition joins the plan: it is what the error points at, like rustc's own secondary spans.
+ */
+function withIsgLookup(sources: CandidateSource[], repo: string, store: IsgStore | null, plannedFiles: Set<string>, read: (f: string) => Promise<string | undefined>): CandidateSource[] {
+  if (!store) return sources;
+  const lookup = createIsgLookup(repo, store, async (f) => {
+    if (!isWorkspaceFile(f)) return undefined;
+    plannedFiles.add(f);
+    return read(f);
+  });
+  return sources.map((s) => ({ ...s, propose: (i, ctx) => s.propose(i, { ...ctx, lookup }), ...(s.proposeCombined ? { proposeCombined: (ctx: FixContext) => (s.proposeCombined as NonNullable<typeof s.proposeCombined>)({ ...ctx, lookup }) } : {}) }));
 }
