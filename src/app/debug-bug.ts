@@ -17,7 +17,7 @@ import { searchFix, type SearchResult } from '../core/fix/search.js';
 import type { CandidateSource, FileEdit, FixContext } from '../core/fix/types.js';
 import type { ModelOutcome } from '../adapters/llm/model-source.js';
 import type { IsgStore } from '../store/types.js';
-import { prepareValidationTree, sha256, type ValidationTree } from './fix-validate.js';
+import { prepareValidationTree, sha256 } from './fix-validate.js';
 import { applyValidatedFix } from './fix/apply.js';
 import { createIsgLookup } from './isg-lookup.js';
 import { acquireLock } from './lock.js';
