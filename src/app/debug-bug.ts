@@ -406,7 +406,14 @@ async function debugBugLocked(
   if (apply && !stub) {
     const codes = Array.from(new Set(errors.map((d) => d.code ?? 'error'))).join(', ');
     const msg = `rustgate: fix ${codes} (pattern ${cand.patternId ?? 'none'}, confidence ${result.confidence.toFixed(2)})\n\n${cand.description}\n\nValidation: ${status}; candidate ${cand.id}.`;
-    const { commit: sha } = await applyValidatedFix({ repo, before: result.original, after: result.files, hashes, validate: tree.validate, message: msg });
+    let sha: string;
+    try {
+      ({ commit: sha } = await applyValidatedFix({ repo, before: result.original, after: result.files, hashes, validate: tree.validate, message: msg }));
+    } catch (e) {
+      // The applier restored the user's bytes: a rollback, which `rustgate stats` counts.
+      await record(store, { ...report, ms: Date.now() - started }, errors, result, cand.patternId, 'apply_rolled_back');
+      throw e;
+    }
     report.status = 'fixed';
     report.applied_commit = sha;
     if (store) {
@@ -442,7 +449,7 @@ async function recordFuture(store: IsgStore | null, result: SearchResult, edits:
 }
 
 /** The learning log: one row per run. */
-async function record(store: IsgStore | null, report: DebugBugReport, errors: readonly Diagnostic[], result: SearchResult | null, patternId: string | null): Promise<void> {
+async function record(store: IsgStore | null, report: DebugBugReport, errors: readonly Diagnostic[], result: SearchResult | null, patternId: string | null, status: string = report.status): Promise<void> {
   if (!store) return;
   try {
     await store.learning.record({
@@ -454,9 +461,10 @@ async function record(store: IsgStore | null, report: DebugBugReport, errors: re
       candidates: result ? result.rounds.reduce((n, r) => n + r.tried.length, 0) : 0,
       accepted: report.status === 'fixed',
       confidence: report.candidate?.confidence ?? null,
-      status: report.status,
+      status,
       commit: report.applied_commit,
-      detail: { rounds: report.rounds, rating: report.report.rating },
+      // zero_llm, tokens_used and ms feed `rustgate stats` (src/app/stats.ts).
+      detail: { rounds: report.rounds, rating: report.report.rating, zero_llm: report.candidate?.zero_llm ?? null, tokens_used: report.candidate?.tokens_used ?? 0, ms: report.ms },
     });
     await store.flush();
   } catch {
