@@ -34,6 +34,8 @@ export interface Candidate {
    * confidence maps onto it). A prior for ordering and confidence only; validation decides.
    */
   applicability?: Applicability;
+  /** Model tokens spent to produce this candidate (model candidates only; 0 or absent for deterministic ones). */
+  tokensUsed?: number;
 }
 
 /** Read-only context a candidate source may use. */
