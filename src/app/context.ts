@@ -69,7 +69,7 @@ export async function buildContext(opts: ContextOptions): Promise<ContextReport>
   const isError = ERROR_CODE.test(opts.target);
   const errors: PackError[] = [];
   const notes: string[] = [];
-  let seedKey: string | null = null;
+  let seedKey: string | null;
   let errorWindow: { file: string; line: number } | null = null;
   progress('refreshing the ISG');
   const store = await openBuiltStore(repo.workspace, storeDir(repo.workspace));
