@@ -28,7 +28,7 @@ describe('rustgate hooks with an existing .git/hooks/pre-commit', () => {
     const bad = await commitLib(repo, broken);
     expect(bad.exitCode).toBe(1);
     expect(bad.all).toContain('error[E0277]');
-    expect(bad.all).toMatch(/rustgate pre-commit: PreFlight took \d+\.\d s \(budget 20 s\)/);
+    expect(bad.all).toMatch(/rustgate pre-commit: PreFlight took \d+\.\d+ s \(budget 20 s\)/);
     expect(bad.all).toContain('commit blocked');
     expect(await head(repo)).toBe(start);
     expect(markerLines(marker)).toEqual(['old-pre-commit']);

@@ -27,7 +27,8 @@ export interface HookRunOptions {
   readStdin: () => Promise<string>;
 }
 
-const seconds = (ms: number): string => (ms / 1000).toFixed(1);
+/** Seconds as the pretty report prints them, so the hook's line and PreFlight's own agree digit for digit. */
+const seconds = (ms: number): string => (ms / 1000).toFixed(ms < 10_000 ? 2 : 1);
 const short = (sha: string): string => sha.slice(0, 10);
 
 /**
