@@ -2,7 +2,7 @@
  * `rustgate debug-bug`: read the working tree's errors (plan) → search for a validated fix in a private copy
  * → optionally apply it (write, re-check, one commit; restore the exact previous bytes on any failure).
  */
-import { stat, readFile, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
@@ -14,10 +14,12 @@ import { rating, type FixValidationStatus, type Rating } from '../core/fix/rank.
 import { rustcSource } from '../core/fix/rustc-candidates.js';
 import { checkCandidateScope, isWorkspaceFile } from '../core/fix/scope.js';
 import { searchFix, type SearchResult } from '../core/fix/search.js';
-import type { CandidateSource, FileEdit } from '../core/fix/types.js';
+import type { CandidateSource, FileEdit, FixContext } from '../core/fix/types.js';
 import type { ModelOutcome } from '../adapters/llm/model-source.js';
 import type { IsgStore } from '../store/types.js';
-import { prepareValidationTree, sha256, type ValidationTree } from './fix-validate.js';
+import { prepareValidationTree, sha256 } from './fix-validate.js';
+import { applyValidatedFix } from './fix/apply.js';
+import { createIsgLookup } from './isg-lookup.js';
 import { acquireLock } from './lock.js';
 import { checkLlmAllowed, resolveResourceMode, STANDARD_RETRIEVAL_CAP, type ResourcePlan } from './resource-modes.js';
 
@@ -239,61 +241,6 @@ async function plan(errors: readonly Diagnostic[], keys: (string | null)[], stor
   return { files, keys: planned };
 }
 
-/** Writes `after` over the user's files, re-checks the written bytes, commits once; restores `before` on any failure. */
-async function applyAndCommit(
-  repo: string,
-  before: ReadonlyMap<string, string>,
-  after: ReadonlyMap<string, string>,
-  hashes: ReadonlyMap<string, string>,
-  tree: ValidationTree,
-  message: string,
-): Promise<string> {
-  const files = Array.from(after.keys()).filter((f) => before.get(f) !== after.get(f)).sort();
-  const previous = new Map<string, Buffer>();
-  for (const f of files) {
-    const bytes = await readFile(path.join(repo, f));
-    if (sha256(bytes) !== hashes.get(f)) {
-      throw new RustgateError('WORKTREE_CHANGED', `${f} changed since it was checked`, 'Run `rustgate debug-bug` again on the current working tree.');
-    }
-    previous.set(f, bytes);
-  }
-  let interrupted = false;
-  const onSigint = (): void => {
-    interrupted = true;
-  };
-  // While the user's files differ from their previous bytes, a signal only sets a flag: the applier restores and exits.
-  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-  for (const sig of signals) process.on(sig, onSigint);
-  const guard = (): void => {
-    if (interrupted) throw new RustgateError('INTERRUPTED', 'interrupted while applying the fix; files restored', 'Nothing was changed; run the command again.');
-  };
-  let written = false;
-  try {
-    for (const f of files) await writeFile(path.join(repo, f), after.get(f) ?? '');
-    written = true;
-    // Test hooks, read only here: fail, or pause (so a test can deliver SIGINT), right after the write.
-    const pause = Number(process.env.RUSTGATE_TEST_PAUSE_AFTER_WRITE_MS ?? 0);
-    for (let waited = 0; waited < pause && !interrupted; waited += 50) await new Promise((r) => setTimeout(r, 50));
-    guard();
-    if (process.env.RUSTGATE_TEST_FAIL_AFTER_WRITE === '1') throw new Error('injected failure after write (RUSTGATE_TEST_FAIL_AFTER_WRITE=1)');
-    // Re-check exactly the bytes now on disk.
-    const onDisk = new Map<string, string>();
-    for (const f of files) onDisk.set(f, (await readFile(path.join(repo, f))).toString('utf8'));
-    const recheck = await tree.validate(onDisk);
-    if (recheck.errors.length > 0 || recheck.status === 'Failed') throw new Error(`re-check of the written files failed: ${recheck.errors[0]?.message ?? recheck.status}`);
-    guard();
-    const commit = await execa('git', ['commit', '--quiet', '--only', '-m', message, '--', ...files], { cwd: repo, reject: false });
-    if (commit.exitCode !== 0) throw new Error(`git commit failed: ${commit.stderr.trim() || commit.stdout.trim()}`);
-    const sha = await execa('git', ['rev-parse', 'HEAD'], { cwd: repo, reject: false });
-    return sha.stdout.trim();
-  } catch (e) {
-    if (written || previous.size > 0) for (const [f, bytes] of previous) await writeFile(path.join(repo, f), bytes);
-    throw e;
-  } finally {
-    for (const sig of signals) process.off(sig, onSigint);
-  }
-}
-
 /** The bundled pattern library (patterns/*.yaml) as a candidate source; a pattern's confidence becomes the prior. */
 export async function loadPatternSources(): Promise<CandidateSource[]> {
   const { loadPatterns } = await import('../adapters/patterns/load.js');
@@ -408,7 +355,7 @@ async function debugBugLocked(
     result = await searchFix({
       files,
       initial,
-      sources: [rustcSource(), ...(opts.sources ?? []), ...(model ? [model.source] : [])],
+      sources: withIsgLookup([rustcSource(), ...(opts.sources ?? []), ...(model ? [model.source] : [])], repo, store, planned.files, read),
       validate: tree.validate,
       readFile: async (f) => (planned.files.has(f) ? read(f) : undefined),
       gate: (c, current) => checkCandidateScope(c, { plannedFiles: planned.files, plannedKeys: planned.keys, repoRoot: repo, files: current }),
@@ -459,7 +406,7 @@ async function debugBugLocked(
   if (apply && !stub) {
     const codes = Array.from(new Set(errors.map((d) => d.code ?? 'error'))).join(', ');
     const msg = `rustgate: fix ${codes} (pattern ${cand.patternId ?? 'none'}, confidence ${result.confidence.toFixed(2)})\n\n${cand.description}\n\nValidation: ${status}; candidate ${cand.id}.`;
-    const sha = await applyAndCommit(repo, result.original, result.files, hashes, tree, msg);
+    const { commit: sha } = await applyValidatedFix({ repo, before: result.original, after: result.files, hashes, validate: tree.validate, message: msg });
     report.status = 'fixed';
     report.applied_commit = sha;
     if (store) {
@@ -515,4 +462,18 @@ async function record(store: IsgStore | null, report: DebugBugReport, errors: re
   } catch {
     // best effort
   }
+}
+
+/**
+ * Gives every source the ISG lookup (cross-file patterns find the definition an error points to). A file the
+ * graph names as a definition joins the plan: it is what the error points at, like rustc's own secondary spans.
+ */
+function withIsgLookup(sources: CandidateSource[], repo: string, store: IsgStore | null, plannedFiles: Set<string>, read: (f: string) => Promise<string | undefined>): CandidateSource[] {
+  if (!store) return sources;
+  const lookup = createIsgLookup(repo, store, async (f) => {
+    if (!isWorkspaceFile(f)) return undefined;
+    plannedFiles.add(f);
+    return read(f);
+  });
+  return sources.map((s) => ({ ...s, propose: (i, ctx) => s.propose(i, { ...ctx, lookup }), ...(s.proposeCombined ? { proposeCombined: (ctx: FixContext) => (s.proposeCombined as NonNullable<typeof s.proposeCombined>)({ ...ctx, lookup }) } : {}) }));
 }

@@ -11,6 +11,7 @@ import { assertIndexResolved, assertNoOperationInProgress, openRepo, type RepoIn
 import { materialiseShadow, selectedContent } from '../adapters/git/shadow.js';
 import type { Diagnostic } from '../core/diagnostics/types.js';
 import { RustgateError } from '../core/errors.js';
+import type { CargoTargetKind } from '../config/schema.js';
 import type { GraphQuery } from '../core/isg/query.js';
 import { classifyChanges } from '../core/preflight/classify.js';
 import { hasErrors, mapFindings, selectDiagnostics } from '../core/preflight/report.js';
@@ -48,7 +49,14 @@ export interface PreflightOptions {
   range?: string;
   features?: string[];
   allFeatures?: boolean;
+  /** Check exactly these packages (`-p`); otherwise the packages the change affects. */
   packages?: string[];
+  /** Check the whole workspace whatever changed. */
+  wholeWorkspace?: boolean;
+  /** Check in the shadow copy even when the staged content is the working tree. */
+  forceShadow?: boolean;
+  /** Narrower cargo targets than `--all-targets` (rustgate.yaml `preflight.targets`). */
+  targets?: CargoTargetKind[];
   cargoTimeoutMs?: number;
   lockTimeoutMs?: number;
   /** Build the shadow tree's ISG to map diagnostics (default true). */

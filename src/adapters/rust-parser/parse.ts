@@ -110,15 +110,28 @@ interface AttrInfo {
   derives: string[][];
   pathAttr?: string;
   macroExport: boolean;
+  /** The predicates of `#[cfg(..)]` attributes, as written inside the parentheses. */
+  cfg: string[];
+}
+
+/** The text inside the outermost parentheses of `cfg(..)` at the start of `body`. */
+function cfgPredicate(body: string): string | undefined {
+  const open = body.indexOf('(');
+  const close = body.lastIndexOf(')');
+  return open >= 0 && close > open ? normalizeWs(body.slice(open + 1, close)) : undefined;
 }
 
 function readAttrs(attrs: Node[]): AttrInfo {
-  const info: AttrInfo = { features: [], derives: [], macroExport: false };
+  const info: AttrInfo = { features: [], derives: [], macroExport: false, cfg: [] };
   for (const a of attrs) {
     const text = a.text;
     const body = text.replace(/^#!?\[\s*/, '');
     if (/^cfg(_attr)?\s*\(/.test(body)) {
       for (const m of body.matchAll(FEATURE_RE)) if (m[1] && !info.features.includes(m[1])) info.features.push(m[1]);
+    }
+    if (/^cfg\s*\(/.test(body)) {
+      const pred = cfgPredicate(body.replace(/\]\s*$/, ''));
+      if (pred) info.cfg.push(pred);
     }
     const derive = /(?:^|[\s,(])derive\s*\(([^)]*)\)/.exec(body);
     if (derive && (body.startsWith('derive') || body.startsWith('cfg_attr'))) {
@@ -485,6 +498,7 @@ class FactsBuilder {
   readonly items: ItemFact[] = [];
   readonly uses: UseFact[] = [];
   fileFeatures: string[] = [];
+  fileCfg: string[] = [];
 
   /** Rows of the current tree are shifted by this much (non-zero while walking items re-parsed from a macro body). */
   private lineOffset = 0;
@@ -572,7 +586,9 @@ class FactsBuilder {
           // Only `#![cfg(feature = ..)]` gates the file's items; `#![cfg_attr(feature = .., attr)]` makes an attribute
           // of the module conditional (e.g. `feature(rustc_private)`), which gates nothing.
           if (ctx.mods.length === 0 && ctx.parent === undefined && /^#!\[\s*cfg\s*\(/.test(child.text)) {
-            for (const f of readAttrs([child]).features) if (!this.fileFeatures.includes(f)) this.fileFeatures.push(f);
+            const inner = readAttrs([child]);
+            for (const f of inner.features) if (!this.fileFeatures.includes(f)) this.fileFeatures.push(f);
+            for (const c of inner.cfg) this.fileCfg.push(c);
           }
           continue;
         case 'macro_invocation':
@@ -610,6 +626,7 @@ class FactsBuilder {
       macros: [],
     };
     if (ctx.parent !== undefined) fact.parent = ctx.parent;
+    if (attrs.cfg.length > 0) fact.cfg = attrs.cfg;
     return fact;
   }
 
@@ -626,7 +643,7 @@ class FactsBuilder {
   private item(node: Node, attrNodes: Node[], docs: Node[], ctx: Ctx): void {
     const type = node.type;
     if (type === 'use_declaration') {
-      this.useDecl(node, ctx);
+      this.useDecl(node, ctx, readAttrs(attrNodes).cfg);
       return;
     }
     if (type === 'foreign_mod_item') {
@@ -770,7 +787,7 @@ class FactsBuilder {
     }
   }
 
-  private useDecl(node: Node, ctx: Ctx): void {
+  private useDecl(node: Node, ctx: Ctx, cfg: string[]): void {
     const vis = node.namedChildren.find((c) => c.type === 'visibility_modifier');
     const pub = vis !== undefined && vis.text.startsWith('pub');
     const line = node.startPosition.row + 1 + this.lineOffset;
@@ -780,6 +797,7 @@ class FactsBuilder {
       if (p.length === 0) return;
       const u: UseFact = { mods: ctx.mods, path: p, glob, public: pub, line };
       if (alias !== undefined) u.alias = alias;
+      if (cfg.length > 0) u.cfg = cfg;
       this.uses.push(u);
     };
     const flatten = (n: Node | null, prefix: string[]): void => {
@@ -838,7 +856,9 @@ export function parseRustSource(src: string): FileFacts {
   let lines = 0;
   for (let i = src.indexOf('\n'); i !== -1; i = src.indexOf('\n', i + 1)) lines++;
   if (src.length > 0 && !src.endsWith('\n')) lines++;
-  return { version: FACTS_VERSION, items: b.items, uses: b.uses, syntaxErrors: syntaxErrorLines(root), fileFeatures: b.fileFeatures, lines };
+  const facts: FileFacts = { version: FACTS_VERSION, items: b.items, uses: b.uses, syntaxErrors: syntaxErrorLines(root), fileFeatures: b.fileFeatures, lines };
+  if (b.fileCfg.length > 0) facts.fileCfg = b.fileCfg;
+  return facts;
 }
 
 /** Like parseRustSource, but a failure of the parser itself becomes `parseError` on empty facts instead of a throw. */

@@ -4,7 +4,7 @@
  * Bump FACTS_VERSION whenever the shape or meaning changes, so cached facts are re-parsed.
  */
 
-export const FACTS_VERSION = 6;
+export const FACTS_VERSION = 7;
 
 /** Kinds of items the parser records (the ISG node kinds minus the synthetic `crate` and `feature`). */
 export type ItemKind =
@@ -89,6 +89,8 @@ export interface ItemFact {
   callLocals?: Record<string, string[]>;
   /** macro_rules with `#[macro_export]`. */
   macroExport?: boolean;
+  /** Predicates of the item's own `#[cfg(..)]` attributes (all must hold), e.g. `["unix", "feature = \"fs\""]`. */
+  cfg?: string[];
 }
 
 /** One imported name of a `use` declaration (groups are flattened). */
@@ -101,6 +103,8 @@ export interface UseFact {
   glob: boolean;
   public: boolean;
   line: number;
+  /** Predicates of the `use` declaration's `#[cfg(..)]` attributes. */
+  cfg?: string[];
 }
 
 /** Everything the parser extracts from one file. */
@@ -112,6 +116,8 @@ export interface FileFacts {
   syntaxErrors: number[];
   /** Features from inner `#![cfg(feature = "..")]` attributes at the top of the file. */
   fileFeatures: string[];
+  /** Predicates of inner `#![cfg(..)]` attributes at the top of the file. */
+  fileCfg?: string[];
   lines: number;
   /** Set when the parser itself failed on this file (the file then contributes no items). */
   parseError?: string;

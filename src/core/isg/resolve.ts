@@ -4,7 +4,9 @@
  * and emits nodes and edges. Pure: no I/O. An unresolvable call is counted, never guessed into an edge.
  */
 import type { FileFacts, ItemFact, UseFact } from './facts.js';
+import { cfgActive, defaultFeatures } from './cfg.js';
 import { crateKey, featureKey, makeKey } from './keys.js';
+import { STD_METHOD_NAMES } from './std-names.js';
 import type { IsgEdge, IsgGraph, IsgNode, NodeKind, Rel } from './types.js';
 import { libCrateName, type Workspace, type WorkspacePackage } from './workspace.js';
 
@@ -29,8 +31,14 @@ interface Module {
   /** Key of the node standing for this module: the `mod` item, or the crate node for a crate root. */
   nodeKey: string;
   features: string[];
+  /** False when a `#[cfg(..)]` on the module (or an enclosing one) is off in the checked configuration. */
+  active: boolean;
+  /** Features on for this crate (default features and what they enable). */
+  on: ReadonlySet<string>;
   items: Map<string, Def[]>;
   uses: UseFact[];
+  /** `mod x;` declaration key → the file module it declares, for this instance of the file. */
+  fileChildren: Map<string, Module>;
 }
 
 interface Def {
@@ -41,6 +49,8 @@ interface Def {
   /** The module the item is declared in. */
   owner: Module;
   item?: ItemFact;
+  /** False when the item or its module is cfg'd out in the checked configuration. */
+  active: boolean;
 }
 
 /** Per impl/trait container: what `Self` is and which bounds are in scope. */
@@ -123,8 +133,8 @@ class Resolver {
   unresolvedCalls = 0;
   externalDerives = 0;
 
-  /** file → inline path key → module */
-  private readonly modules = new Map<string, Map<string, Module>>();
+  /** file → its instances (one per crate whose module tree reaches it), each: inline path key → module. */
+  private readonly modules = new Map<string, Map<string, Module>[]>();
   /** file → keys of its items (same order as facts.items). */
   private readonly itemKeys = new Map<string, string[]>();
   private readonly defsByKey = new Map<string, Def>();
@@ -144,10 +154,10 @@ class Resolver {
   /** package → macro_rules name → keys. */
   private readonly macrosByPkg = new Map<string, Map<string, string[]>>();
   private readonly containers = new Map<string, Container>();
-  /** `mod x;` declaration key → the file module it declares. */
-  private readonly fileModules = new Map<string, Module>();
+  private readonly onFeatures = new Map<string, Set<string>>();
+  private readonly visible = new Map<string, string[]>();
   private readonly nameCache = new Map<Module, Map<string, Def[]>>();
-  private readonly inProgress = new Set<string>();
+  private readonly inProgress = new Map<Module, Set<string>>();
 
   constructor(
     private readonly ws: Workspace,
@@ -201,48 +211,77 @@ class Resolver {
 
   // ---- module tree ------------------------------------------------------------------------------------
 
-  private moduleFor(file: string, mods: readonly string[]): Module | undefined {
-    return this.modules.get(file)?.get(mods.join('::'));
+  /** The first instance of a file's modules (the one nodes and impls are registered with). */
+  private primary(file: string): Map<string, Module> | undefined {
+    return this.modules.get(file)?.[0];
   }
 
-  private newModule(pkg: WorkspacePackage, file: string, mods: string[], parent: Module | undefined, dir: string, nodeKey: string, features: string[]): Module {
-    const m = { pkg, file, mods, parent, dir, nodeKey, features, items: new Map(), uses: [] } as unknown as Module;
+  /** The package and every workspace package it depends on, directly or not. */
+  private visiblePackages(pkg: WorkspacePackage): string[] {
+    let seen = this.visible.get(pkg.name);
+    if (seen) return seen;
+    const out = new Set<string>();
+    const visit = (name: string): void => {
+      if (out.has(name)) return;
+      out.add(name);
+      for (const d of this.ws.packages.find((p) => p.name === name)?.deps ?? []) visit(d);
+    };
+    visit(pkg.name);
+    seen = [...out];
+    this.visible.set(pkg.name, seen);
+    return seen;
+  }
+
+  private featuresOn(pkg: WorkspacePackage): Set<string> {
+    let on = this.onFeatures.get(pkg.name);
+    if (!on) this.onFeatures.set(pkg.name, (on = defaultFeatures(pkg)));
+    return on;
+  }
+
+  private newModule(pkg: WorkspacePackage, file: string, mods: string[], parent: Module | undefined, dir: string, nodeKey: string, features: string[], active: boolean, inst: Map<string, Module>): Module {
+    const m = { pkg, file, mods, parent, dir, nodeKey, features, active, on: this.featuresOn(pkg), items: new Map(), uses: [], fileChildren: new Map() } as unknown as Module;
     m.root = parent ? parent.root : m;
-    let byFile = this.modules.get(file);
-    if (!byFile) {
-      byFile = new Map();
-      this.modules.set(file, byFile);
-    }
-    byFile.set(mods.join('::'), m);
-    if (mods.length === 0 && parent) this.fileModules.set(nodeKey, m);
+    inst.set(mods.join('::'), m);
+    if (mods.length === 0 && parent) parent.fileChildren.set(nodeKey, m);
     return m;
   }
 
-  /** Creates the module of `file` (and its inline and file submodules, recursively). */
-  private buildFile(pkg: WorkspacePackage, file: string, parent: Module | undefined, nodeKey: string, inherited: string[], isDirOwner: boolean): Module | undefined {
-    if (this.modules.has(file)) return this.moduleFor(file, []);
+  /**
+   * Creates the module of `file` (and its inline and file submodules, recursively) as part of `parent`'s crate. A file
+   * that several crates reach (`tests/util/mod.rs` of three integration tests) gets one instance per crate.
+   */
+  private buildFile(pkg: WorkspacePackage, file: string, parent: Module | undefined, nodeKey: string, inherited: string[], isDirOwner: boolean, active = true): Module | undefined {
     const facts = this.files.get(file);
     if (!facts) return undefined;
+    const existing = this.modules.get(file) ?? [];
+    for (const inst of existing) {
+      const top = inst.get('') as Module;
+      if (parent ? top.root === parent.root : top.parent === undefined && top.pkg === pkg) return top;
+    }
     const stem = file.slice(file.lastIndexOf('/') + 1).replace(/\.rs$/, '');
     const dir = isDirOwner ? dirname(file) : joinPath(dirname(file), stem);
     const features = [...inherited];
     pushUnique(features, facts.fileFeatures);
-    const top = this.newModule(pkg, file, [], parent, dir, nodeKey, features);
-    this.buildChildren(pkg, file, facts, top);
+    const inst = new Map<string, Module>();
+    existing.push(inst);
+    this.modules.set(file, existing);
+    const top = this.newModule(pkg, file, [], parent, dir, nodeKey, features, active && cfgActive(facts.fileCfg, this.featuresOn(pkg)), inst);
+    this.buildChildren(pkg, file, facts, inst);
     return top;
   }
 
-  private buildChildren(pkg: WorkspacePackage, file: string, facts: FileFacts, top: Module): void {
+  private buildChildren(pkg: WorkspacePackage, file: string, facts: FileFacts, inst: Map<string, Module>): void {
     facts.items.forEach((item, idx) => {
       if (item.kind !== 'mod' || item.parent !== undefined) return;
-      const owner = this.moduleFor(file, item.mods);
+      const owner = inst.get(item.mods.join('::'));
       if (!owner) return;
       const features = [...owner.features];
       pushUnique(features, item.features);
       const key = this.keyOf(file, idx);
+      const active = owner.active && cfgActive(item.cfg, owner.on);
       if (!item.modFile) {
         const mods = [...item.mods, item.name];
-        this.newModule(pkg, file, mods, owner, joinPath(owner.dir, item.name), key, features);
+        this.newModule(pkg, file, mods, owner, joinPath(owner.dir, item.name), key, features, active, inst);
         return;
       }
       let candidates: { path: string; dirOwner: boolean }[];
@@ -256,9 +295,8 @@ class Resolver {
         ];
       }
       const found = candidates.find((c) => this.files.has(c.path));
-      if (found) this.buildFile(pkg, found.path, owner, key, features, found.dirOwner);
+      if (found) this.buildFile(pkg, found.path, owner, key, features, found.dirOwner, active);
     });
-    void top;
   }
 
   private buildModuleTree(): void {
@@ -283,21 +321,26 @@ class Resolver {
 
   private populateScopes(): void {
     for (const [file, facts] of this.files) {
-      const byFile = this.modules.get(file);
-      if (!byFile) continue;
+      const instances = this.modules.get(file) ?? [];
+      instances.forEach((byFile, n) => this.populateInstance(file, facts, byFile, n === 0));
+    }
+  }
+
+  private populateInstance(file: string, facts: FileFacts, byFile: Map<string, Module>, first: boolean): void {
+    {
       facts.items.forEach((item, idx) => {
         if (item.parent !== undefined || item.kind === 'impl') return;
         const owner = byFile.get(item.mods.join('::'));
         if (!owner) return;
         const key = this.keyOf(file, idx);
-        const def: Def = { kind: item.kind, key, owner, item };
+        const def: Def = { kind: item.kind, key, owner, item, active: owner.active && cfgActive(item.cfg, owner.on) };
         if (item.kind === 'mod') {
-          const child = byFile.get([...item.mods, item.name].join('::')) ?? this.childFileModule(key);
+          const child = byFile.get([...item.mods, item.name].join('::')) ?? owner.fileChildren.get(key);
           if (child) def.module = child;
         }
-        this.defsByKey.set(key, def);
+        if (first) this.defsByKey.set(key, def);
         addDef(owner.items, item.name, def);
-        if (item.kind === 'macro') {
+        if (item.kind === 'macro' && first) {
           let byName = this.macrosByPkg.get(owner.pkg.name);
           if (!byName) this.macrosByPkg.set(owner.pkg.name, (byName = new Map()));
           const list = byName.get(item.name) ?? [];
@@ -313,10 +356,6 @@ class Resolver {
     }
   }
 
-  private childFileModule(declKey: string): Module | undefined {
-    return this.fileModules.get(declKey);
-  }
-
   // ---- nodes ------------------------------------------------------------------------------------------
 
   private emitNodes(): void {
@@ -325,7 +364,7 @@ class Resolver {
       for (const f of Object.keys(pkg.features).sort()) this.featureNode(pkg.name, f);
     }
     for (const [file, facts] of this.files) {
-      const byFile = this.modules.get(file);
+      const byFile = this.primary(file);
       const pkg = byFile?.get('')?.pkg ?? owningPackage(this.ws, file);
       if (!pkg) continue;
       facts.items.forEach((item, idx) => {
@@ -399,7 +438,7 @@ class Resolver {
   }
 
   private moduleDef(m: Module): Def {
-    return { kind: 'mod', key: m.nodeKey, module: m, owner: m.parent ?? m };
+    return { kind: 'mod', key: m.nodeKey, module: m, owner: m.parent ?? m, active: m.active };
   }
 
   /** Everything `name` can mean in module `m` (items, imports, glob imports, extern crates). */
@@ -408,29 +447,40 @@ class Resolver {
     if (!cache) this.nameCache.set(m, (cache = new Map()));
     const cached = cache.get(name);
     if (cached) return cached;
-    const guard = `${m.file}#${m.mods.join('::')}#${name}`;
-    if (this.inProgress.has(guard)) return [];
-    this.inProgress.add(guard);
-    const out: Def[] = [...(m.items.get(name) ?? [])];
+    let busy = this.inProgress.get(m);
+    if (!busy) this.inProgress.set(m, (busy = new Set()));
+    if (busy.has(name)) return [];
+    busy.add(name);
+    // Definitions and imports whose cfg is off only count when no active one names the same thing.
+    const out: Def[] = [];
+    const inactive: Def[] = [];
+    const add = (d: Def, on: boolean): void => {
+      const list = on && d.active ? out : inactive;
+      if (!list.includes(d)) list.push(d);
+    };
+    for (const d of m.items.get(name) ?? []) add(d, true);
     for (const u of m.uses) {
       if (u.glob) continue;
       const imported = u.alias ?? u.path[u.path.length - 1];
       if (imported !== name || imported === '_') continue;
-      for (const d of this.resolvePath(m, u.path)) if (!out.includes(d)) out.push(d);
+      const on = cfgActive(u.cfg, m.on);
+      for (const d of this.resolvePath(m, u.path)) add(d, on);
     }
     if (out.length === 0) {
       for (const u of m.uses) {
         if (!u.glob) continue;
+        const on = cfgActive(u.cfg, m.on);
         for (const target of this.resolvePath(m, u.path)) {
-          if (target.module) for (const d of this.resolveName(target.module, name)) if (!out.includes(d)) out.push(d);
+          if (target.module) for (const d of this.resolveName(target.module, name)) add(d, on);
         }
       }
     }
+    if (out.length === 0) out.push(...inactive);
     if (out.length === 0) {
       const root = this.crateRootByName(m, name);
       if (root) out.push(this.moduleDef(root));
     }
-    this.inProgress.delete(guard);
+    busy.delete(name);
     cache.set(name, out);
     return out;
   }
@@ -499,7 +549,7 @@ class Resolver {
   private buildImplIndex(): void {
     // Register member defs of impls and traits first, so that paths like `Type::method` resolve.
     for (const [file, facts] of this.files) {
-      const byFile = this.modules.get(file);
+      const byFile = this.primary(file);
       if (!byFile) continue;
       facts.items.forEach((item, idx) => {
         const key = this.keyOf(file, idx);
@@ -510,7 +560,8 @@ class Resolver {
           this.containers.set(key, { item, key, traitDef: this.defsByKey.get(key) });
         }
         if (item.parent !== undefined) {
-          const def: Def = { kind: item.kind, key, owner, item };
+          const parentItem = facts.items[item.parent];
+          const def: Def = { kind: item.kind, key, owner, item, active: owner.active && cfgActive(parentItem?.cfg, owner.on) && cfgActive(item.cfg, owner.on) };
           this.defsByKey.set(key, def);
           if (item.kind === 'method') {
             let byName = this.methodsByName.get(owner.pkg.name);
@@ -523,7 +574,7 @@ class Resolver {
       });
     }
     for (const [file, facts] of this.files) {
-      const byFile = this.modules.get(file);
+      const byFile = this.primary(file);
       if (!byFile) continue;
       // Members of each impl/trait, in item order (one pass, instead of a scan of the file per impl).
       const children: number[][] = [];
@@ -572,13 +623,14 @@ class Resolver {
     for (const pkg of this.ws.packages) for (const d of pkg.deps) this.edge(crateKey(pkg.name), 'DEPENDS', crateKey(d));
     for (const file of [...this.files.keys()].sort()) {
       const facts = this.files.get(file) as FileFacts;
-      const byFile = this.modules.get(file);
-      if (!byFile) continue;
-      for (const m of byFile.values()) this.moduleDepends(m);
-      facts.items.forEach((item, idx) => {
-        const owner = byFile.get(item.mods.join('::'));
-        if (owner) this.itemEdges(file, facts, item, idx, owner);
-      });
+      // A file several crates reach is resolved in each of them; the edges are the union.
+      for (const byFile of this.modules.get(file) ?? []) {
+        for (const m of byFile.values()) this.moduleDepends(m);
+        facts.items.forEach((item, idx) => {
+          const owner = byFile.get(item.mods.join('::'));
+          if (owner) this.itemEdges(file, facts, item, idx, owner);
+        });
+      }
     }
   }
 
@@ -756,8 +808,11 @@ class Resolver {
       const d = this.firstAssoc(types, method, true);
       return d ? { key: d.key } : undefined;
     }
-    // Unknown receiver: accept only a method name that is unique in the crate (trait impls fold onto their declaration).
-    const candidates = this.methodsByName.get(owner.pkg.name)?.get(method) ?? [];
+    // Unknown receiver: accept only a method name that std/core types do not have and that is unique among the methods
+    // of the caller's package and the workspace packages it depends on (trait impls fold onto their declaration).
+    if (STD_METHOD_NAMES.has(method)) return undefined;
+    const candidates: string[] = [];
+    for (const p of this.visiblePackages(owner.pkg)) candidates.push(...(this.methodsByName.get(p)?.get(method) ?? []));
     const folded = new Set<string>();
     for (const k of candidates) {
       const def = this.defsByKey.get(k);
