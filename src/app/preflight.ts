@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { cargoCheck, type CargoCheckResult } from '../adapters/cargo/check.js';
 import { rangeChanges, resolveRange, stagedChanges, worktreeChanges, type ResolvedRange } from '../adapters/git/changes.js';
-import { assertNoOperationInProgress, openRepo, type RepoInfo } from '../adapters/git/repo.js';
+import { assertIndexResolved, assertNoOperationInProgress, openRepo, type RepoInfo } from '../adapters/git/repo.js';
 import type { Diagnostic } from '../core/diagnostics/types.js';
 import { RustgateError } from '../core/errors.js';
 import type { CargoTargetKind } from '../config/schema.js';
@@ -159,7 +159,9 @@ export async function runPreflight(opts: PreflightOptions): Promise<PreflightRep
     ...(opts.onWait ? { onWait: opts.onWait } : {}),
   });
   try {
-    if (opts.scope !== 'diff') await assertNoOperationInProgress(repo, opts.scope === 'worktree');
+    // The staged scope checks a concluded merge's index as the merge result; only unresolved conflicts stop it.
+    if (opts.scope === 'worktree') await assertNoOperationInProgress(repo, true);
+    else if (opts.scope === 'staged') await assertIndexResolved(repo);
     let range: ResolvedRange | null = null;
     progress('listing changes');
     let changed: ChangedFile[];
