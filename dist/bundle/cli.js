@@ -72673,9 +72673,9 @@ init_isg();
 init_errors();
 import path37 from "node:path";
 function registerMcp(program2, _io, setExit) {
-  program2.command("mcp").description("Serve the rustgate tools (build_isg, preflight, context, validate_fix, ...) over MCP on stdio").option("--repo <dir>", "default workspace of the tools (relative repo arguments resolve against it)", ".").action(async (flags) => {
+  program2.command("mcp").description("Serve the rustgate tools (build_isg, preflight, context, validate_fix, ...) over MCP on stdio").option("--repo <dir>", "default workspace of the tools (relative repo arguments resolve against it); default: $CLAUDE_PROJECT_DIR, else the current directory").action(async (flags) => {
     const { serveStdio: serveStdio2 } = await Promise.resolve().then(() => (init_server3(), server_exports));
-    await serveStdio2({ repo: path37.resolve(flags.repo) });
+    await serveStdio2({ repo: path37.resolve(flags.repo ?? (process.env.CLAUDE_PROJECT_DIR || ".")) });
     setExit(ExitCode.Ok);
   });
 }
