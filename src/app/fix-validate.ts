@@ -101,21 +101,22 @@ export async function prepareValidationTree(opts: ValidationTreeOptions): Promis
     if (check.exitCode !== 0 && errors.length === 0) {
       errors.push(syntheticError(check.timedOut ? 'cargo check timed out' : `cargo check failed (exit ${String(check.exitCode)})`, check.stderrTail));
     }
-    if (errors.length > 0) return { errors, warnings, status: 'Failed' };
-    if (opts.tests === null || opts.tests === undefined) return { errors, warnings, status: 'Cargo_OK' };
+    const checkedUnits = check.checkedPackages;
+    if (errors.length > 0) return { errors, warnings, status: 'Failed', checkedUnits };
+    if (opts.tests === null || opts.tests === undefined) return { errors, warnings, status: 'Cargo_OK', checkedUnits };
     if (opts.tests === '') {
       workspace ??= await readWorkspace(dir);
       const deps = new Map(workspace.packages.map((p) => [p.name, p.deps]));
       const packages = impactedPackages(cratesOwningFiles(Array.from(overrides.keys()), workspace.packages), deps);
       const t = await runTests({ cwd: dir, targetDir, packages, timeoutMs });
-      if (t.exitCode === 0 && t.failed === 0 && !t.buildFailed && !t.timedOut) return { errors, warnings, status: 'Tests_OK' };
+      if (t.exitCode === 0 && t.failed === 0 && !t.buildFailed && !t.timedOut) return { errors, warnings, status: 'Tests_OK', checkedUnits };
       const names = t.failedTests.length > 0 ? t.failedTests.map((f) => f.name) : [t.timedOut ? 'tests timed out' : t.buildFailed ? 'tests did not build' : 'tests'];
-      return { errors: names.map((n) => syntheticError(`test failed: ${n}`, t.stderrTail, 'test')), warnings, status: 'Failed' };
+      return { errors: names.map((n) => syntheticError(`test failed: ${n}`, t.stderrTail, 'test')), warnings, status: 'Failed', checkedUnits };
     }
     const args = ['test', '--workspace', '--no-fail-fast', opts.tests];
     const t = await run('cargo', args, dir, env, timeoutMs);
     const passed = Array.from(t.stdout.matchAll(/^test result: \w+\. (\d+) passed/gm), (m) => Number(m[1] ?? 0)).reduce((a, b) => a + b, 0);
-    if (t.exitCode === 0 && passed > 0) return { errors, warnings, status: 'Tests_OK' };
+    if (t.exitCode === 0 && passed > 0) return { errors, warnings, status: 'Tests_OK', checkedUnits };
     if (t.exitCode === 0) return { errors: [syntheticError(`no test matched ${opts.tests}`, t.stdout.slice(-4000), 'test')], warnings, status: 'Failed' };
     const failed = Array.from(t.stdout.matchAll(/^test (\S+) \.\.\. FAILED$/gm), (m) => m[1] ?? '');
     const names = failed.length > 0 ? failed : [opts.tests];

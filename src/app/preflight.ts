@@ -8,9 +8,10 @@ import { locateWorkspaceRoot } from '../adapters/cargo/metadata.js';
 import path from 'node:path';
 import { cargoCheck, type CargoCheckResult } from '../adapters/cargo/check.js';
 import { rangeChanges, resolveRange, stagedChanges, worktreeChanges, type ResolvedRange } from '../adapters/git/changes.js';
-import { assertNoOperationInProgress, openRepo, type RepoInfo } from '../adapters/git/repo.js';
+import { assertIndexResolved, assertNoOperationInProgress, openRepo, type RepoInfo } from '../adapters/git/repo.js';
 import type { Diagnostic } from '../core/diagnostics/types.js';
 import { RustgateError } from '../core/errors.js';
+import type { CargoTargetKind } from '../config/schema.js';
 import type { GraphQuery } from '../core/isg/query.js';
 import { classifyChanges } from '../core/preflight/classify.js';
 import { hasErrors, mapFindings, selectDiagnostics } from '../core/preflight/report.js';
@@ -48,7 +49,14 @@ export interface PreflightOptions {
   range?: string;
   features?: string[];
   allFeatures?: boolean;
+  /** Check exactly these packages (`-p`); otherwise the packages the change affects. */
   packages?: string[];
+  /** Check the whole workspace whatever changed. */
+  wholeWorkspace?: boolean;
+  /** Check in the shadow copy even when the staged content is the working tree. */
+  forceShadow?: boolean;
+  /** Narrower cargo targets than `--all-targets` (rustgate.yaml `preflight.targets`). */
+  targets?: CargoTargetKind[];
   cargoTimeoutMs?: number;
   lockTimeoutMs?: number;
   /** Build the shadow tree's ISG to map diagnostics (default true). */
@@ -143,7 +151,9 @@ export async function runPreflight(opts: PreflightOptions): Promise<PreflightRep
     ...(opts.onWait ? { onWait: opts.onWait } : {}),
   });
   try {
-    if (opts.scope !== 'diff') await assertNoOperationInProgress(repo, opts.scope === 'worktree');
+    // The staged scope checks a concluded merge's index as the merge result; only unresolved conflicts stop it.
+    if (opts.scope === 'worktree') await assertNoOperationInProgress(repo, true);
+    else if (opts.scope === 'staged') await assertIndexResolved(repo);
     let range: ResolvedRange | null = null;
     progress('listing changes');
     let changed: ChangedFile[];

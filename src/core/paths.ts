@@ -34,6 +34,8 @@ export interface RustgatePaths {
   hooks: string;
   vectors: string;
   logs: string;
+  /** The journal of an interrupted `debug-bug --apply`. */
+  applyJournal: string;
   /** A named private copy: `shadow` (PreFlight), `validate` (debug-bug), `validate-fix`, `prove-fix`. */
   tree(name: PrivateTreeName): PrivateTreePaths;
 }
@@ -56,6 +58,7 @@ export function rustgatePaths(root: string): RustgatePaths {
     hooks: path.join(dir, 'hooks'),
     vectors: path.join(dir, 'vectors'),
     logs: path.join(dir, 'logs'),
+    applyJournal: path.join(dir, 'apply-journal.json'),
     tree: (name) => ({ dir: path.join(dir, name), manifest: path.join(dir, `${name}.manifest.json`), store: path.join(dir, `${name}-store`) }),
   };
 }
