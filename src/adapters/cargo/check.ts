@@ -1,6 +1,6 @@
 /** Runs `cargo check` with JSON messages in a directory and returns the internal diagnostics, as fields. */
 import path from 'node:path';
-import { execa } from 'execa';
+import { runTool } from '../process/group.js';
 import type { Diagnostic } from '../../core/diagnostics/types.js';
 import { RustgateError } from '../../core/errors.js';
 import { parseCargoMessages } from './diagnostics.js';
@@ -49,13 +49,12 @@ function tail(text: string, lines = 30): string {
 /** Runs `cargo check --workspace --all-targets --message-format=json`; CARGO_MISSING when cargo is not on PATH. */
 export async function cargoCheck(opts: CargoCheckOptions): Promise<CargoCheckResult> {
   const t0 = performance.now();
-  const r = await execa('cargo', cargoCheckArgs(opts), {
+  // Allow-listed environment, own process group (ended on timeout and with rustgate): src/adapters/process.
+  const r = await runTool('cargo', cargoCheckArgs(opts), {
     cwd: opts.cwd,
-    reject: false,
-    stdin: 'ignore',
     env: { CARGO_TARGET_DIR: opts.targetDir, CARGO_TERM_COLOR: 'never', CARGO_TERM_PROGRESS_WHEN: 'never', ...opts.env },
     maxBuffer: 512 * 1024 * 1024,
-    ...(opts.timeoutMs !== undefined ? { timeout: opts.timeoutMs } : {}),
+    ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
   });
   if (r.failed && r.exitCode === undefined && r.code === 'ENOENT') {
     throw new RustgateError('CARGO_MISSING', 'cargo is not on PATH', 'install Rust with rustup (https://rustup.rs), then retry');

@@ -1,7 +1,7 @@
 /** Reads a Cargo workspace through `cargo metadata --no-deps` and converts cargo's JSON into the Workspace model. */
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { execa } from 'execa';
+import { runTool } from '../process/group.js';
 import { RustgateError } from '../../core/errors.js';
 import type { Workspace, WorkspacePackage, WorkspaceTarget } from '../../core/isg/workspace.js';
 
@@ -121,11 +121,7 @@ export function checkWorkspaceDir(dir: string): string {
 /** Runs `cargo metadata --format-version 1 --no-deps` in `root` and returns the workspace's member packages. */
 export async function readWorkspace(root: string): Promise<Workspace> {
   const abs = checkWorkspaceDir(root);
-  const res = await execa('cargo', ['metadata', '--format-version', '1', '--no-deps', '--offline'], {
-    cwd: abs,
-    reject: false,
-    env: { CARGO_TERM_COLOR: 'never' },
-  });
+  const res = await runTool('cargo', ['metadata', '--format-version', '1', '--no-deps', '--offline'], { cwd: abs, env: { CARGO_TERM_COLOR: 'never' }, timeoutMs: 120_000 });
   const err = res as { code?: string };
   if (err.code === 'ENOENT') {
     throw new RustgateError('CARGO_MISSING', 'cargo was not found on PATH', 'install Rust with rustup (https://rustup.rs) and make sure cargo is on PATH');

@@ -5,7 +5,7 @@
  * pass only when it finished within the cap, built, failed nothing and ran every test it selected (`ok`, `problem`).
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { execa } from 'execa';
+import { runTool, startTool } from '../process/group.js';
 import type { Diagnostic } from '../../core/diagnostics/types.js';
 import type { GraphQuery } from '../../core/isg/query.js';
 import type { Workspace } from '../../core/isg/workspace.js';
@@ -95,7 +95,7 @@ let nextestAvailable: Promise<boolean> | undefined;
 
 /** True when `cargo nextest --version` succeeds (checked once per process). */
 export function hasNextest(): Promise<boolean> {
-  nextestAvailable ??= execa('cargo', ['nextest', '--version'], { reject: false, timeout: 30_000 }).then((r) => r.exitCode === 0);
+  nextestAvailable ??= runTool('cargo', ['nextest', '--version'], { timeoutMs: 30_000 }).then((r) => r.exitCode === 0);
   return nextestAvailable;
 }
 
@@ -170,12 +170,10 @@ async function libraryPackages(cwd: string, packages: readonly string[]): Promis
 /** One cargo run under the time cap, parsed. */
 async function runCapped(runner: TestRunResult['runner'], args: string[], opts: RunTestsOptions, timeoutMs: number): Promise<Omit<TestRunResult, 'ok' | 'problem'>> {
   const started = Date.now();
-  const child = execa('cargo', args, {
+  // Allow-listed environment and its own process group, so a timeout (or rustgate's death) takes down cargo, the
+  // runner and every test binary at once.
+  const { child } = startTool('cargo', args, {
     cwd: opts.cwd,
-    reject: false,
-    // Own process group, so a timeout can take down cargo, the runner and every test binary at once.
-    detached: true,
-    stdin: 'ignore',
     env: {
       ...opts.env,
       CARGO_TARGET_DIR: opts.targetDir,
