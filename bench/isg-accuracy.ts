@@ -159,17 +159,27 @@ export function compare(root: string, docs: readonly ScipDocument[], nodes: read
     byFile.set(n.file, list);
   }
   const kindOf = new Map(nodes.map((n) => [n.key, n.kind]));
-  // Definitions: symbol → the ISG fn/method node of that name around the definition.
-  const defs = new Map<string, string | null>();
+  // Definitions: symbol → the ISG fn/method node of that name around each definition. Integration-test crates of one
+  // package can give different functions the same symbol: such a reference resolves to the definition in its own file.
+  const defsAt = new Map<string, Map<string, string | null>>();
   for (const d of docs) {
     for (const o of d.occurrences) {
       if ((o.roles & ROLE_DEFINITION) === 0) continue;
       const name = callableName(o.symbol);
       if (name === undefined) continue;
       const node = innermost(byFile.get(d.relativePath), o.line + 1, (n) => CALLEE_KINDS.has(n.kind) && n.name === name);
-      defs.set(o.symbol, node?.key ?? null);
+      let at = defsAt.get(o.symbol);
+      if (!at) defsAt.set(o.symbol, (at = new Map()));
+      // Several definitions of one symbol in a file (a nested `fn test` beside a top-level one): the one with a node.
+      if (!at.has(d.relativePath) || at.get(d.relativePath) === null) at.set(d.relativePath, node?.key ?? null);
     }
   }
+  const defOf = (symbol: string, file: string): string | null | undefined => {
+    const at = defsAt.get(symbol);
+    if (!at) return undefined;
+    if (at.has(file)) return at.get(file);
+    return at.size === 1 ? [...at.values()][0] : undefined;
+  };
   const raAll = new Set<string>();
   const raCalls = new Set<string>();
   let unmapped = 0;
@@ -177,7 +187,7 @@ export function compare(root: string, docs: readonly ScipDocument[], nodes: read
     let lines: string[] | undefined;
     for (const o of d.occurrences) {
       if ((o.roles & ROLE_DEFINITION) !== 0) continue;
-      const callee = defs.get(o.symbol);
+      const callee = defOf(o.symbol, d.relativePath);
       if (callee === undefined) continue; // not a workspace function
       const caller = innermost(byFile.get(d.relativePath), o.line + 1, (n) => !CALLER_SKIP.has(n.kind));
       if (!caller) continue; // a `use`, an attribute, a macro body

@@ -64,9 +64,10 @@ const SKIP_DIRS = new Set(['target', 'node_modules', '.git', RUSTGATE_DIR]);
 export function scanRustFiles(root: string, problems: GraphProblem[], known?: ReadonlyMap<string, string>): ScannedFile[] {
   const realRoot = realpathSync(root);
   const out: ScannedFile[] = [];
-  const visitedDirs = new Set<string>([realRoot]);
   const inside = (real: string): boolean => real === realRoot || real.startsWith(`${realRoot}${path.sep}`);
-  const walk = (absDir: string, relDir: string): void => {
+  // A directory symlinked inside the repository is walked under both paths (serde's `serde/src/core` →
+  // `serde_core/src`: both crates compile those files); only a link back into its own ancestors is a cycle.
+  const walk = (absDir: string, relDir: string, chain: ReadonlySet<string>): void => {
     let entries: string[];
     try {
       entries = readdirSync(absDir).sort();
@@ -99,14 +100,20 @@ export function scanRustFiles(root: string, problems: GraphProblem[], known?: Re
         }
         const target = statSafe(real);
         if (target?.isDirectory()) {
-          if (visitedDirs.has(real)) continue;
-          visitedDirs.add(real);
+          if (chain.has(real)) continue;
           isDir = true;
         } else isFile = target?.isFile() ?? false;
       }
       if (isDir) {
         if (SKIP_DIRS.has(name) || name.startsWith('.')) continue;
-        walk(abs, rel);
+        let real: string;
+        try {
+          real = realpathSync(abs);
+        } catch {
+          continue;
+        }
+        if (chain.has(real)) continue;
+        walk(abs, rel, new Set([...chain, real]));
         continue;
       }
       if (!isFile || !name.endsWith('.rs')) continue;
@@ -114,7 +121,7 @@ export function scanRustFiles(root: string, problems: GraphProblem[], known?: Re
       if (file) out.push(file);
     }
   };
-  walk(realRoot, '');
+  walk(realRoot, '', new Set([realRoot]));
   return out;
 }
 
@@ -246,7 +253,7 @@ export async function buildIsg(opts: BuildOptions): Promise<BuildResult> {
   for (const f of toParse) f.text = '';
   lap('parse');
   opts.onProgress?.({ phase: 'resolve', done: 0, total: facts.size });
-  const { graph, unresolvedCalls, externalDerives } = resolveWorkspace(ws, facts);
+  const { graph, unresolvedCalls, externalDerives, reached } = resolveWorkspace(ws, facts);
 
   opts.onProgress?.({ phase: 'write', done: 0, total: graph.nodes.length });
   lap('resolve');
@@ -268,9 +275,14 @@ export async function buildIsg(opts: BuildOptions): Promise<BuildResult> {
   await opts.store.flush();
   lap('flush');
 
-  for (const [file, f] of [...facts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    if (f.parseError) problems.push({ file, kind: 'syntax_error', message: `the parser failed on this file: ${f.parseError}` });
-    for (const line of f.syntaxErrors) problems.push({ file, kind: 'syntax_error', message: 'tree-sitter could not parse this part; the rest of the file is indexed', line });
+  // Parse problems of files parsed in this run only (a reused file's were reported when it was parsed), and only of
+  // files some crate compiles (book samples and fixtures outside every module tree are not our business).
+  const inTree = new Set(reached);
+  for (const f of [...toParse].sort((a, b) => (a.file < b.file ? -1 : 1))) {
+    const parsed = facts.get(f.file);
+    if (!parsed || !inTree.has(f.file)) continue;
+    if (parsed.parseError) problems.push({ file: f.file, kind: 'syntax_error', message: `the parser failed on this file: ${parsed.parseError}` });
+    for (const line of parsed.syntaxErrors) problems.push({ file: f.file, kind: 'syntax_error', message: 'tree-sitter could not parse this part; the rest of the file is indexed', line });
   }
 
   const byKind: Record<string, number> = {};

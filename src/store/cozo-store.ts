@@ -9,7 +9,7 @@ import type { IsgEdge, IsgNode, Rel } from '../core/isg/types.js';
 import { RustgateError } from '../core/errors.js';
 import { openWasmEngine, type CozoEngine, type CozoExport, type CozoValue } from './cozo-engine.js';
 import {
-  appendJournal, encodeJournalLine, newGen, readJournal, readSnapshot, removeJournal, writeSnapshot,
+  appendJournal, encodeJournalLine, newGen, readHead, readJournal, readSnapshot, removeJournal, writeHead, writeSnapshot,
 } from './persist.js';
 import {
   CODE_COLS, DATA_RELATIONS, EDGE_COLS, FILE_COLS, NODE_COLS, RUN_COLS, SCHEMA_SCRIPTS, SCHEMA_VERSION,
@@ -179,6 +179,8 @@ class CozoIsgStore implements IsgStore {
   private needSnapshot: boolean;
   private chain: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /** Journal lines of the current generation on disk (recorded in the head after every flush). */
+  journalEntries = 0;
 
   constructor(
     private readonly dir: string | undefined,
@@ -530,6 +532,8 @@ class CozoIsgStore implements IsgStore {
       const limit = Math.max(JOURNAL_MIN_COMPACT_BYTES, this.snapshotBytes * JOURNAL_COMPACT_RATIO);
       if (this.journalBytes + line.length <= limit) {
         this.journalBytes += await appendJournal(dir, line);
+        this.journalEntries++;
+        await writeHead(dir, { gen: this.gen, entries: this.journalEntries });
         this.pending = [];
         this.pendingRows = 0;
         return;
@@ -541,6 +545,8 @@ class CozoIsgStore implements IsgStore {
     // Once the new snapshot is in place the old journal's lines carry a stale generation id; remove them anyway.
     this.gen = gen;
     await removeJournal(dir);
+    this.journalEntries = 0;
+    await writeHead(dir, { gen, entries: 0 });
     this.journalBytes = 0;
     this.needSnapshot = false;
     this.pending = [];
@@ -801,8 +807,15 @@ export async function openStore(dir: string, opts: OpenStoreOptions = {}): Promi
     warn(journal.corrupt);
     return fresh();
   }
+  // A journal shorter than the head records was deleted or cut: replaying less would silently roll the graph back.
+  const head = await readHead(dir);
+  if (head !== undefined && head.gen === snap.gen && journal.entries.length < head.entries) {
+    warn(`store.journal holds ${journal.entries.length} of the ${head.entries} writes since the snapshot (deleted or truncated)`);
+    return fresh();
+  }
   const store = new CozoIsgStore(dir, snap.gen, journal.discarded > 0, snap.bytes, journal.bytes, snap, warn, opts.engine);
   store.seed = seedFrom(snap.data);
+  store.journalEntries = journal.entries.length;
   for (const entry of journal.entries) {
     for (const op of entry.ops) await store.apply(op as Op);
   }

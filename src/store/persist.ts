@@ -11,6 +11,7 @@ import type { CozoExport } from './cozo-engine.js';
 
 const SNAPSHOT = 'store.snapshot';
 const JOURNAL = 'store.journal';
+const HEAD = 'store.head';
 const FORMAT = 'rustgate-store';
 
 export interface SnapshotHeader {
@@ -182,4 +183,29 @@ export async function readJournal(dir: string, gen: string | undefined): Promise
     read.entries.push(entry);
   }
   return read;
+}
+
+/**
+ * The head: which snapshot generation is current and how many journal lines it has, rewritten atomically after every
+ * flush. A journal with fewer lines than the head records (deleted, truncated, replaced) would silently roll the graph
+ * back; the head makes that detectable.
+ */
+export interface StoreHead {
+  gen: string;
+  entries: number;
+}
+
+/** Writes the head atomically. */
+export async function writeHead(dir: string, head: StoreHead): Promise<void> {
+  await writeFileAtomic(join(dir, HEAD), dir, `${JSON.stringify(head)}\n`);
+}
+
+/** Reads the head; undefined when absent or unreadable (stores written before it existed have none). */
+export async function readHead(dir: string): Promise<StoreHead | undefined> {
+  try {
+    const v = JSON.parse(await readFile(join(dir, HEAD), 'utf8')) as Partial<StoreHead>;
+    return typeof v.gen === 'string' && Number.isSafeInteger(v.entries) ? { gen: v.gen, entries: v.entries as number } : undefined;
+  } catch {
+    return undefined;
+  }
 }

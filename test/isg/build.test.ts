@@ -145,3 +145,19 @@ function cmp(a: IsgEdge, b: IsgEdge): number {
   const kb = `${b.src}|${b.rel}|${b.dst}|${b.attr}`;
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
+
+describe('directories symlinked inside the repository', () => {
+  it('are indexed under both paths (both crates compile them); a link to an ancestor is not followed', async () => {
+    const root = tempCopy('workspace');
+    symlinkSync('../../core/src/util', path.join(root, 'crates/app/src/shared'));
+    symlinkSync('..', path.join(root, CORE, 'util/back'));
+    const main = path.join(root, 'crates/app/src/main.rs');
+    writeFileSync(main, `#[path = "shared/text.rs"]\nmod shared_text;\n${readFileSync(main, 'utf8')}`);
+    const store = await newStore(root);
+    await buildIsg({ root, store });
+    expect(await store.getNode(`${CORE}/util/text.rs-text-normalize`)).toBeDefined();
+    expect(await store.getNode('crates/app/src/shared/text.rs-text-normalize')).toBeDefined();
+    expect((await store.allNodes()).some((n) => n.file.includes('/back/'))).toBe(false);
+    await store.close();
+  });
+});

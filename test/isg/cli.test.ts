@@ -149,3 +149,48 @@ describe('rustgate build-isg / isg (CLI)', () => {
     expect(JSON.parse(r.out)).toMatchObject({ nodes: 0, edges: 0, files_parsed: 0 });
   });
 });
+
+describe('build-isg is quiet (issue 12 item 9)', () => {
+  it('indexes only module-tree files, sums parse problems in one line, lists them with --verbose, and never repeats them', async () => {
+    const root = tempCopy('workspace');
+    const { mkdirSync } = await import('node:fs');
+    // A book sample outside every module tree, broken as far as tree-sitter goes, and a broken file in the tree.
+    mkdirSync(path.join(root, 'crates/core/book'), { recursive: true });
+    writeFileSync(path.join(root, 'crates/core/book/sample.rs'), 'fn sample() { let x = ; }\npub fn only_in_the_book() {}\n');
+    writeFileSync(path.join(root, CORE, 'util/text.rs'), 'pub fn normalize(s: &str) -> String {\n    s.trim().to_string()\n}\n\npub fn broken( {\n}\n');
+    const first = await run(['build-isg', '--repo', root, '--json']);
+    expect(first.code).toBe(0);
+    expect(first.err.split('\n')).toEqual(['rustgate: warning: 1 problem in 1 file (syntax_error); the rest is indexed. Run build-isg --verbose for the list.']);
+    const stats = JSON.parse(first.out) as { problems: { file: string }[] };
+    expect(stats.problems.map((p) => p.file)).toEqual([`${CORE}/util/text.rs`]);
+    const exported = (await run(['isg', 'export', '--format', 'jsonl', '--repo', root])).out;
+    expect(exported).not.toContain('book/sample.rs');
+    // Reused files: nothing to say again.
+    const again = await run(['build-isg', '--repo', root]);
+    expect(again.err).toBe('');
+    writeFileSync(path.join(root, CORE, 'util/text.rs'), 'pub fn normalize(s: &str) -> String {\n    s.trim().to_string()\n}\n\npub fn broken( {\n}\n// touched\n');
+    const verbose = await run(['build-isg', '--repo', root, '--verbose']);
+    expect(verbose.err).toBe(`rustgate: warning[syntax_error]: ${CORE}/util/text.rs:5: tree-sitter could not parse this part; the rest of the file is indexed`);
+  });
+});
+
+describe('store damage is said on stderr (issue 10 item 10)', () => {
+  it('a corrupted snapshot or a deleted journal is rebuilt with a warning, not silently', async () => {
+    const root = tempCopy('workspace');
+    expect((await run(['build-isg', '--repo', root])).err).toBe('');
+    const { appendFileSync, readFileSync: read, rmSync } = await import('node:fs');
+    const snap = path.join(root, '.rustgate/store/store.snapshot');
+    writeFileSync(snap, read(snap, 'utf8').replace('"node"', '"nodf"'));
+    const corrupt = await run(['isg', 'show', `${CORE}/runner.rs-runner-Pool::total`, '--repo', root, '--json']);
+    expect(corrupt.code).toBe(0);
+    expect(corrupt.err).toMatch(/rustgate: warning: store at .* was unreadable\/old \(checksum mismatch\); rebuilding/);
+    // A one-file refresh goes to the journal; deleting it must not roll the graph back silently.
+    appendFileSync(path.join(root, CORE, 'runner.rs'), '\npub fn added_later() {}\n');
+    expect((await run(['build-isg', '--repo', root])).err).toBe('');
+    rmSync(path.join(root, '.rustgate/store/store.journal'));
+    const rebuilt = await run(['isg', 'show', `${CORE}/runner.rs-runner-added_later`, '--repo', root, '--json']);
+    expect(rebuilt.err).toMatch(/store\.journal holds 0 of the \d+ writes since/);
+    expect(rebuilt.err).toContain('writes since the snapshot (deleted or truncated)); rebuilding');
+    expect(rebuilt.code).toBe(0);
+  });
+});

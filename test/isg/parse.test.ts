@@ -72,16 +72,17 @@ describe('parseRustSource', () => {
     expect(imp).toMatchObject({ kind: 'impl', name: 'impl Holder<T>', selfText: 'Holder', generics: ['T'], bounds: ['T: Clone', "T: Send + 'static"] });
     const go = f.items[1];
     expect(go).toMatchObject({ kind: 'method', name: 'go', parent: 0, bounds: ['R: Runner'] });
-    expect(go?.locals).toEqual({ r: ['R'], b: ['Job'], w: ['Worker'], z: ['Zed'] });
+    // `let w = Worker::new(1)` is typed through `new`'s declared return type (the resolver falls back to `Worker`).
+    expect(go?.locals).toEqual({ r: ['R'], b: ['Job'], z: ['Zed'] });
     const shapes = go?.calls.map((c) => (c.method ? `${c.method}:${c.recv?.kind}${c.recv?.kind === 'ident' ? `=${c.recv.name}` : ''}${c.recv?.kind === 'typed' || c.recv?.kind === 'call' ? `=${c.recv.path.join('::')}` : ''}${c.recv?.kind === 'field' ? `=${c.recv.field}` : ''}` : c.path?.join('::')));
     expect(shapes).toEqual([
       'Worker::new',
       'build',
-      'run:field=f', 'run:ident=r', 'work:ident=b', 'step:ident=w', 'zap:ident=z', 'chain:call=make', 'make', 'Self::helper', 'go:typed=Worker', 'Worker::default',
+      'run:field=f', 'run:ident=r', 'work:ident=b', 'step:ident=w', 'zap:ident=z', 'chain:call=make', 'make', 'Self::helper', 'go:call=Worker::default', 'Worker::default',
       'len:ident=x', 'compute', 'other::two',
     ]);
     expect(go?.macros).toEqual([['assert_eq']]);
-    expect(go?.callLocals).toEqual({ q: ['build'] });
+    expect(go?.callLocals).toEqual({ w: ['Worker', 'new'], q: ['build'] });
     const ret = parseRustSource('fn a() -> Option<Box<Foo>> { todo!() }\nfn b() -> io::Result<x::Bar> { todo!() }\n');
     expect(ret.items.map((i) => i.ret)).toEqual([['Foo'], ['x', 'Bar']]);
   });
@@ -125,7 +126,8 @@ describe('parseRustSource', () => {
       { line: 4, path: ['y'] },
       { line: 5, path: ['helper'] },
     ]);
-    expect(item?.locals).toEqual({ a: ['A'] });
+    expect(item?.locals).toEqual({});
+    expect(item?.callLocals).toEqual({ a: ['A', 'new'] });
     expect(item?.macros).toEqual([['vec']]);
   });
 });

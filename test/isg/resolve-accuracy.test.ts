@@ -165,3 +165,81 @@ describe('trait impls chosen by argument type, and trait static calls', () => {
     expect(calls(r.edges, k('LineRange::count'))).toEqual([k('<i32 as From>::from')]);
   });
 });
+
+describe('trait static calls through a trait outside the workspace', () => {
+  it('binds Display::fmt(self, f) to the workspace type\'s impl', () => {
+    const r = resolve([pkg('a', 'a')], {
+      'a/src/lib.rs': 'use std::fmt::{self, Display};\npub struct E;\nimpl Display for E { fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result { Ok(()) } }\nimpl fmt::Debug for E { fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result { Display::fmt(self, f) } }\n',
+    });
+    expect(calls(r.edges, 'a/src/lib.rs-lib-<E as fmt::Debug>::fmt')).toEqual(['a/src/lib.rs-lib-<E as Display>::fmt']);
+  });
+});
+
+describe('false positives measured on fd', () => {
+  it('never guesses self-recursion, never guesses on a chain of an outside type, and resolves no calls in code off on this host', () => {
+    const r = resolve([pkg('a', 'a')], {
+      'a/src/lib.rs': [
+        'pub enum Inner { Normal(walkdir::DirEntry), Broken }',
+        'pub struct DirEntry { inner: Inner }',
+        'impl DirEntry {',
+        '    pub fn depth(&self) -> usize { match &self.inner { Inner::Normal(e) => e.depth(), Inner::Broken => 0 } }',
+        '}',
+        'pub struct Opts { pub max: usize }',
+        'impl Opts { pub fn max_depth(&self) -> usize { self.max } }',
+        'pub fn build(o: &Opts) { let w = WalkBuilder::new("x").max_depth(o.max).threads(2); }',
+        'pub fn helper() {}',
+        '#[cfg(windows)]',
+        'pub fn on_windows() { helper(); }',
+        '#[cfg(feature = "extra")]',
+        'pub fn with_extra() { helper(); }',
+      ].join('\n'),
+    });
+    const k = (n: string): string => `a/src/lib.rs-lib-${n}`;
+    expect(calls(r.edges, k('DirEntry::depth'))).toEqual([]);
+    expect(calls(r.edges, k('build'))).toEqual([]);
+    expect(calls(r.edges, k('on_windows'))).toEqual([]);
+    expect(calls(r.edges, k('with_extra'))).toEqual([k('helper')]);
+  });
+});
+
+describe('false positives and misses measured on mdBook', () => {
+  it('types Type::f(..) by f\'s return type, treats fields of outside types as outside, lets `use std::x` shadow globs, and types range arguments', () => {
+    const r = resolve([pkg('a', 'a')], {
+      'a/src/lib.rs': [
+        'pub mod fs { pub fn write() {} }',
+        'pub struct MDBook;',
+        'pub struct BookBuilder;',
+        'impl MDBook { pub fn init() -> BookBuilder { BookBuilder } pub fn build(&self) {} }',
+        'impl BookBuilder { pub fn build(&self) -> MDBook { MDBook } }',
+        'pub trait Renderer { fn render(&self); }',
+        'pub struct Ctx { pub handlebars: handlebars::Handlebars }',
+        'pub fn go(ctx: &Ctx) { MDBook::init().build(); let b = MDBook::init(); b.build(); ctx.handlebars.render(); }',
+        'pub struct LineRange;',
+        'impl From<std::ops::Range<usize>> for LineRange { fn from(r: std::ops::Range<usize>) -> Self { LineRange } }',
+        'impl From<std::ops::RangeFrom<usize>> for LineRange { fn from(r: std::ops::RangeFrom<usize>) -> Self { LineRange } }',
+        'pub fn ranges() { LineRange::from(1..2); LineRange::from(3..); }',
+        'mod tests {',
+        '    use super::*;',
+        '    use std::fs;',
+        '    fn t() { fs::write(); }',
+        '}',
+      ].join('\n'),
+    });
+    const k = (n: string): string => `a/src/lib.rs-lib-${n}`;
+    expect(calls(r.edges, k('go'))).toEqual([k('BookBuilder::build'), k('MDBook::init')]);
+    expect(calls(r.edges, k('ranges'))).toEqual([k('<LineRange as From>::from'), k('<LineRange as From>::from #2')]);
+    expect(calls(r.edges, k('tests::t'))).toEqual([]);
+  });
+});
+
+describe('module files only a macro declares', () => {
+  it('indexes a file whose module is declared inside a macro_rules! body, and no file that nothing declares', () => {
+    const r = resolve([pkg('a', 'a')], {
+      'a/src/lib.rs': 'macro_rules! crate_root { () => { pub mod de; }; }\ncrate_root!();\n',
+      'a/src/de.rs': 'pub fn from_str() {}\npub fn parse() { from_str() }\n',
+      'a/src/book_sample.rs': 'pub fn sample() {}\n',
+    });
+    expect(calls(r.edges, 'a/src/de.rs-de-parse')).toEqual(['a/src/de.rs-de-from_str']);
+    expect(r.edges.some((e) => e.src.startsWith('a/src/book_sample.rs'))).toBe(false);
+  });
+});

@@ -111,11 +111,44 @@ describe('persistence', () => {
     // The next flush folds everything into a new snapshot and drops the damaged journal.
     await t.setMeta('root', '/two');
     await t.flush();
-    expect((await readdir(dir)).sort()).toEqual(['store.snapshot']);
+    expect((await readdir(dir)).sort()).toEqual(['store.head', 'store.snapshot']);
     await t.close();
     const u = await openStore(dir);
     expect(await u.getMeta('root')).toBe('/two');
     await u.close();
+  });
+
+  it('a deleted or truncated journal is detected through the head and the store is rebuilt with a warning', async () => {
+    const s = await openStore(dir);
+    await fill(s);
+    await s.flush();
+    await s.setMeta('root', '/one');
+    await s.flush();
+    await s.setMeta('root', '/two');
+    await s.flush();
+    await s.close();
+    const journal = await readFile(join(dir, 'store.journal'), 'utf8');
+    expect(journal.trim().split('\n')).toHaveLength(2);
+    // Cut to the first line: replaying it alone would say '/one' — a silent rollback.
+    await writeFile(join(dir, 'store.journal'), `${journal.split('\n')[0] ?? ''}\n`);
+    const w = collectWarnings();
+    const t = await openStore(dir, w);
+    expect(w.warnings).toEqual([`store at ${dir} was unreadable/old (store.journal holds 1 of the 2 writes since the snapshot (deleted or truncated)); rebuilding`]);
+    expect(await t.getMeta('root')).toBeUndefined();
+    expect(await t.allNodes()).toEqual([]);
+    await t.close();
+    // Deleted altogether: the same.
+    const u = await openStore(dir);
+    await fill(u);
+    await u.flush();
+    await u.setMeta('root', '/three');
+    await u.flush();
+    await u.close();
+    await rm(join(dir, 'store.journal'));
+    const w2 = collectWarnings();
+    const v = await openStore(dir, w2);
+    expect(w2.warnings[0]).toContain('store.journal holds 0 of the 2 writes');
+    await v.close();
   });
 
   it('a leftover temp file from a crash mid-snapshot does not matter', async () => {
@@ -253,7 +286,7 @@ describe('unreadable stores start empty with a warning', () => {
     const s = await openStore(sub, w);
     await s.flush();
     expect(w.warnings).toEqual([]);
-    expect(await readdir(sub)).toEqual(['store.snapshot']);
+    expect(await readdir(sub)).toEqual(['store.head', 'store.snapshot']);
     await s.close();
   });
 });
@@ -268,10 +301,10 @@ describe('journal compaction', () => {
     await s.flush();
     await s.putFiles([big(2)]);
     await s.flush();
-    expect((await readdir(dir)).sort()).toEqual(['store.journal', 'store.snapshot']);
+    expect((await readdir(dir)).sort()).toEqual(['store.head', 'store.journal', 'store.snapshot']);
     await s.putFiles([big(3)]); // 2.7 MB of journal > the 2 MiB floor
     await s.flush();
-    expect((await readdir(dir)).sort()).toEqual(['store.snapshot']);
+    expect((await readdir(dir)).sort()).toEqual(['store.head', 'store.snapshot']);
     await s.close();
     const t = await openStore(dir);
     expect([...(await t.loadFiles()).keys()].sort()).toEqual(['src/big1.rs', 'src/big2.rs', 'src/big3.rs', 'src/d.rs', 'src/lib.rs']);
@@ -296,7 +329,7 @@ describe('snapshot written without loading Cozo', () => {
     await t.flush(); // too big for the journal: full snapshot, built from memory
     expect(storeStats(t).engineLoaded).toBe(false);
     await t.close();
-    expect((await readdir(dir)).sort()).toEqual(['store.snapshot']);
+    expect((await readdir(dir)).sort()).toEqual(['store.head', 'store.snapshot']);
 
     const text = await readFile(join(dir, 'store.snapshot'), 'utf8');
     const fromMemory = JSON.parse(text.slice(text.indexOf('\n') + 1)) as Record<string, { headers: string[]; rows: unknown[][] }>;

@@ -381,7 +381,7 @@ function returnPathOf(node: Node | null): string[] | undefined {
 }
 
 function receiverOf(node: Node | null, depth = 0): Receiver {
-  if (!node || depth > 6) return { kind: 'other' };
+  if (!node || depth > 40) return { kind: 'other' };
   if (node.type === 'self') return { kind: 'self' };
   if (node.type === 'identifier') return { kind: 'ident', name: node.text };
   if (node.type === 'field_expression') {
@@ -409,11 +409,26 @@ function receiverOf(node: Node | null, depth = 0): Receiver {
       if (m?.type === 'field_identifier' && base.kind !== 'other') return { kind: 'mcall', method: m.text, base };
     }
   }
+  // `Type::f(..)`: typed by f's declared return type when the resolver finds f (else as `Type`, the usual constructor).
+  const typeCall = typeCallPathOf(node);
+  if (typeCall) return { kind: 'call', path: typeCall };
   const t = exprType(node);
   if (t) return { kind: 'typed', path: t };
   const call = callPathOf(node);
   if (call) return { kind: 'call', path: call };
   return { kind: 'other' };
+}
+
+/** The path of a `Type::f(..)` call (`?`/`.await` looked through), not of wrapper constructors like `Box::new(..)`. */
+function typeCallPathOf(node: Node): string[] | undefined {
+  if (node.type === 'try_expression' || node.type === 'await_expression') return typeCallPathOf(node.namedChildren[0] as Node);
+  if (node.type !== 'call_expression') return undefined;
+  let fn = node.childForFieldName('function');
+  if (fn?.type === 'generic_function') fn = fn.childForFieldName('function');
+  if (fn?.type !== 'scoped_identifier') return undefined;
+  const path = splitPath(fn.text);
+  const ty = path[path.length - 2];
+  return path.length >= 2 && isTypeLike(ty) && !WRAPPERS.has(ty as string) ? path : undefined;
 }
 
 function patternName(p: Node | null): string | undefined {
@@ -529,6 +544,12 @@ function argType(node: Node): string {
       return 'char';
     case 'tuple_expression':
       return 'tuple';
+    case 'range_expression': {
+      const t = node.text;
+      if (t.includes('..=')) return t.startsWith('..=') ? 'RangeToInclusive' : 'RangeInclusive';
+      const [a, b] = t.split('..').map((x) => x.trim());
+      return a && b ? 'Range' : a ? 'RangeFrom' : b ? 'RangeTo' : 'RangeFull';
+    }
     case 'identifier':
       return `=${node.text}`;
     case 'self':
@@ -597,12 +618,13 @@ function walkBody(root: Node, src: string, out: BodyFacts): void {
       if (name) {
         const value = node.childForFieldName('value');
         const tn = node.childForFieldName('type');
-        const ty = typePathOf(tn) ?? (typeNameOf(tn) ? [typeNameOf(tn)] : undefined) ?? exprType(value);
+        const typeCall = tn || !value ? undefined : typeCallPathOf(value);
+        const ty = typePathOf(tn) ?? (typeNameOf(tn) ? [typeNameOf(tn)] : undefined) ?? (typeCall ? undefined : exprType(value));
         const elem = elemPathOf(node.childForFieldName('type'));
         if (elem) (out.localElems ??= {})[name] = elem;
         if (ty) out.locals[name] = ty;
         else {
-          const call = callPathOf(value);
+          const call = typeCall ?? callPathOf(value);
           if (call) (out.callLocals ??= {})[name] = call;
           else if (value) {
             // `let x = a.b.c;`, `let x = v[0];`, `let x = y.m();`: typed like a receiver.
@@ -664,6 +686,7 @@ class FactsBuilder {
   readonly uses: UseFact[] = [];
   fileFeatures: string[] = [];
   fileCfg: string[] = [];
+  macroMods: string[] = [];
 
   /** Rows of the current tree are shifted by this much (non-zero while walking items re-parsed from a macro body). */
   private lineOffset = 0;
@@ -936,6 +959,8 @@ class FactsBuilder {
       }
       case 'macro_definition': {
         if (!nameNode) return;
+        // `mod de;` inside a macro body (serde_core's `crate_root!`): the module files exist although no tree shows them.
+        for (const m of node.text.matchAll(/\bmod\s+([A-Za-z_][A-Za-z0-9_]*)\s*;/g)) if (m[1] && !this.macroMods.includes(m[1])) this.macroMods.push(m[1]);
         const f = this.base('macro', nameNode.text, node, attrs, docs, ctx, `macro_rules! ${nameNode.text}`);
         f.public = attrs.macroExport;
         if (attrs.macroExport) f.macroExport = true;
@@ -1029,6 +1054,7 @@ export function parseRustSource(src: string): FileFacts {
   if (src.length > 0 && !src.endsWith('\n')) lines++;
   const facts: FileFacts = { version: FACTS_VERSION, items: b.items, uses: b.uses, syntaxErrors: syntaxErrorLines(root), fileFeatures: b.fileFeatures, lines };
   if (b.fileCfg.length > 0) facts.fileCfg = b.fileCfg;
+  if (b.macroMods.length > 0) facts.macroMods = b.macroMods;
   return facts;
 }
 

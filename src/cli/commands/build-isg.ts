@@ -9,6 +9,19 @@ import type { SetExit } from './index.js';
 interface BuildFlags {
   repo: string;
   json?: boolean;
+  verbose?: boolean;
+}
+
+/** Problems as one summary line (files and kinds), or one line each with `verbose`. */
+export function reportProblems(io: CliIO, problems: BuildResult['problems'], verbose: boolean): void {
+  if (problems.length === 0) return;
+  if (verbose) {
+    for (const p of problems) io.err(`rustgate: warning[${p.kind}]: ${p.file}${p.line !== undefined ? `:${p.line}` : ''}: ${p.message}`);
+    return;
+  }
+  const files = new Set(problems.map((p) => p.file)).size;
+  const kinds = [...new Set(problems.map((p) => p.kind))].sort().join(', ');
+  io.err(`rustgate: warning: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'} (${kinds}); the rest is indexed. Run build-isg --verbose for the list.`);
 }
 
 /** A progress reporter that rewrites one stderr line (only used when stderr is a terminal). */
@@ -35,7 +48,7 @@ export async function buildRepoIsg(root: string, io: CliIO): Promise<BuildResult
   const abs = workspace.root;
   // Loaded here so that other commands (and --help) never load tree-sitter or Cozo.
   const [{ buildIsg }, { openStore }] = await Promise.all([import('../../app/build-isg.js'), import('../../store/cozo-store.js')]);
-  const store = await openStore(storeDir(abs));
+  const store = await openStore(storeDir(abs), { onWarning: (m) => io.err(`rustgate: warning: ${m}`) });
   try {
     const onProgress = progressLine(io);
     return await buildIsg({ root: abs, store, workspace, ...(onProgress ? { onProgress } : {}) });
@@ -65,11 +78,10 @@ export function registerBuildIsg(program: Command, io: CliIO, setExit: SetExit):
     .description('Build or incrementally refresh the Interface Signature Graph of the workspace')
     .option('--repo <dir>', 'the workspace root (directory with the root Cargo.toml)', '.')
     .option('--json', 'print the stats as one JSON object')
+    .option('--verbose', 'list every parse problem (default: one summary line)')
     .action(async (flags: BuildFlags) => {
       const r = await buildRepoIsg(flags.repo, io);
-      for (const p of r.problems) {
-        io.err(`rustgate: warning[${p.kind}]: ${p.file}${p.line !== undefined ? `:${p.line}` : ''}: ${p.message}`);
-      }
+      reportProblems(io, r.problems, flags.verbose === true);
       if (flags.json) printJson(io, r);
       else printPretty(io, r);
       setExit(ExitCode.Ok);

@@ -22,11 +22,12 @@ async function openBuilt(repo: string, io: CliIO): Promise<IsgStore> {
   // Loaded here so that other commands (and --help) never load Cozo or execa.
   const [{ checkWorkspaceDir }, { openStore }] = await Promise.all([import('../../adapters/cargo/metadata.js'), import('../../store/cozo-store.js')]);
   const root = checkWorkspaceDir(repo);
-  let store = await openStore(storeDir(root));
+  const onWarning = (m: string): void => io.err(`rustgate: warning: ${m}`);
+  let store = await openStore(storeDir(root), { onWarning });
   if ((await store.getMeta('facts_version')) === undefined) {
     await store.close();
     await buildRepoIsg(root, io);
-    store = await openStore(storeDir(root));
+    store = await openStore(storeDir(root), { onWarning });
   }
   return store;
 }

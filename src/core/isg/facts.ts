@@ -4,7 +4,7 @@
  * Bump FACTS_VERSION whenever the shape or meaning changes, so cached facts are re-parsed.
  */
 
-export const FACTS_VERSION = 9;
+export const FACTS_VERSION = 11;
 
 /** Kinds of items the parser records (the ISG node kinds minus the synthetic `crate` and `feature`). */
 export type ItemKind =
@@ -133,6 +133,8 @@ export interface FileFacts {
   fileFeatures: string[];
   /** Predicates of inner `#![cfg(..)]` attributes at the top of the file. */
   fileCfg?: string[];
+  /** Names of `mod x;` declarations written inside `macro_rules!` bodies (expanded only by the compiler). */
+  macroMods?: string[];
   lines: number;
   /** Set when the parser itself failed on this file (the file then contributes no items). */
   parseError?: string;

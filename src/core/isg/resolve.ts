@@ -17,6 +17,8 @@ export interface ResolveResult {
   unresolvedCalls: number;
   /** `#[derive(X)]` whose X is not a workspace trait (std/proc-macro derives): no node is invented for them. */
   externalDerives: number;
+  /** Files in some crate's module tree (targets' roots, `mod` declarations, `#[path]` targets), sorted. */
+  reached: string[];
 }
 
 interface Module {
@@ -64,6 +66,8 @@ interface Container {
 const TYPE_KINDS = new Set<NodeKind>(['struct', 'enum', 'union', 'trait', 'type']);
 const CALLABLE_KINDS = new Set<NodeKind>(['fn', 'method', 'const', 'static']);
 const PRELUDE_VARIANTS = new Set(['Some', 'Ok', 'Err']);
+/** A feature set that holds every feature (for "off on this host whatever the features"). */
+const ALL_FEATURES: ReadonlySet<string> = { has: () => true } as unknown as ReadonlySet<string>;
 const INT_TYPES = new Set(['u8', 'u16', 'u32', 'u64', 'u128', 'usize', 'i8', 'i16', 'i32', 'i64', 'i128', 'isize']);
 /** Methods whose result has the receiver's type (as far as the workspace types go): `x.clone().run()`. */
 const SAME_TYPE_METHODS = new Set(['clone', 'to_owned', 'as_ref', 'as_mut', 'borrow', 'borrow_mut', 'unwrap', 'expect', 'lock', 'read', 'write', 'deref', 'deref_mut', 'as_deref', 'as_deref_mut', 'get_mut', 'by_ref']);
@@ -196,7 +200,7 @@ class Resolver {
       group.sort(compareEdges);
       for (const e of group) edges.push(e);
     }
-    return { graph: { nodes, edges }, unresolvedCalls: this.unresolvedCalls, externalDerives: this.externalDerives };
+    return { graph: { nodes, edges }, unresolvedCalls: this.unresolvedCalls, externalDerives: this.externalDerives, reached: this.reachedFiles() };
   }
 
   // ---- keys -------------------------------------------------------------------------------------------
@@ -223,6 +227,20 @@ class Resolver {
   /** The first instance of a file's modules (the one nodes and impls are registered with). */
   private primary(file: string): Map<string, Module> | undefined {
     return this.modules.get(file)?.[0];
+  }
+
+  /** False when the item, its impl/trait or its module has a cfg that is off on this host even with every feature on. */
+  private hostActive(owner: Module, item: ItemFact, facts: FileFacts): boolean {
+    const all = ALL_FEATURES;
+    const parent = item.parent !== undefined ? facts.items[item.parent] : undefined;
+    if (!cfgActive(item.cfg, all) || !cfgActive(parent?.cfg, all)) return false;
+    for (let m: Module | undefined = owner; m; m = m.parent) {
+      if (m.active) break; // an active module's ancestors are active too
+      const decl = this.defsByKey.get(m.nodeKey)?.item;
+      if (decl && !cfgActive(decl.cfg, all)) return false;
+      if (m.mods.length === 0 && !cfgActive(this.files.get(m.file)?.fileCfg, all)) return false;
+    }
+    return true;
   }
 
   /** The package and every workspace package it depends on, directly or not. */
@@ -309,23 +327,42 @@ class Resolver {
   }
 
   private buildModuleTree(): void {
-    const order = (kinds: string[]): number => (kinds.some((k) => k.endsWith('lib') || k === 'proc-macro') ? 0 : kinds.includes('bin') ? 1 : 2);
+    const order = (kinds: string[]): number =>
+      kinds.some((k) => k.endsWith('lib') || k === 'proc-macro') ? 0 : kinds.includes('bin') ? 1 : kinds.includes('custom-build') ? 3 : 2;
     for (const pkg of this.ws.packages) {
       const targets = [...pkg.targets].sort((a, b) => order(a.kind) - order(b.kind));
       for (const t of targets) {
-        if (t.kind.includes('custom-build')) continue;
         const m = this.buildFile(pkg, t.srcPath, undefined, crateKey(pkg.name), [], true);
         if (m && order(t.kind) === 0 && !this.libRoots.has(pkg.name)) this.libRoots.set(pkg.name, m);
       }
     }
-    // Files no target reaches (stale files, build scripts): indexed as stand-alone modules of their package.
+    // Files no target's module tree reaches (book samples, fixtures, stale files) are not part of any crate: cargo
+    // never compiles them, so they get no nodes — unless a macro of their package declares a module of that name
+    // (`mod de;` inside serde_core's `crate_root!`): then they are indexed as stand-alone modules, as well as syntax allows.
+    const macroMods = new Map<string, Set<string>>();
+    for (const [file, insts] of this.modules) {
+      const names = this.files.get(file)?.macroMods;
+      const pkg = insts[0]?.get('')?.pkg.name;
+      if (!names || !pkg) continue;
+      let set = macroMods.get(pkg);
+      if (!set) macroMods.set(pkg, (set = new Set()));
+      for (const n of names) set.add(n);
+    }
+    if (macroMods.size === 0) return;
     for (const file of [...this.files.keys()].sort()) {
       if (this.modules.has(file)) continue;
       const pkg = owningPackage(this.ws, file);
-      if (!pkg) continue;
-      const stem = file.slice(file.lastIndexOf('/') + 1);
-      this.buildFile(pkg, file, undefined, crateKey(pkg.name), [], stem === 'mod.rs' || stem === 'lib.rs' || stem === 'main.rs');
+      const parts = file.split('/');
+      const stem = (parts[parts.length - 1] ?? '').replace(/\.rs$/, '');
+      const name = stem === 'mod' ? parts[parts.length - 2] : stem;
+      if (!pkg || !name || !macroMods.get(pkg.name)?.has(name)) continue;
+      this.buildFile(pkg, file, undefined, crateKey(pkg.name), [], stem === 'mod');
     }
+  }
+
+  /** The files some crate's module tree reaches (the ones that have nodes). */
+  reachedFiles(): string[] {
+    return [...this.modules.keys()].sort();
   }
 
   private populateScopes(): void {
@@ -374,7 +411,7 @@ class Resolver {
     }
     for (const [file, facts] of this.files) {
       const byFile = this.primary(file);
-      const pkg = byFile?.get('')?.pkg ?? owningPackage(this.ws, file);
+      const pkg = byFile?.get('')?.pkg;
       if (!pkg) continue;
       facts.items.forEach((item, idx) => {
         const owner = byFile?.get(item.mods.join('::'));
@@ -468,14 +505,18 @@ class Resolver {
       if (!list.includes(d)) list.push(d);
     };
     for (const d of m.items.get(name) ?? []) add(d, true);
+    // `use std::fs;` names something outside the workspace: a glob import must not supply another `fs`.
+    let importedOutside = false;
     for (const u of m.uses) {
       if (u.glob) continue;
       const imported = u.alias ?? u.path[u.path.length - 1];
       if (imported !== name || imported === '_') continue;
       const on = cfgActive(u.cfg, m.on);
-      for (const d of this.resolvePath(m, u.path)) add(d, on);
+      const found = this.resolvePath(m, u.path);
+      if (found.length === 0 && on) importedOutside = true;
+      for (const d of found) add(d, on);
     }
-    if (out.length === 0) {
+    if (out.length === 0 && !importedOutside) {
       for (const u of m.uses) {
         if (!u.glob) continue;
         const on = cfgActive(u.cfg, m.on);
@@ -699,8 +740,11 @@ class Resolver {
       const trait = this.resolvePath(owner, b.path).find((x) => x.kind === 'trait');
       if (trait) this.edge(key, 'REQUIRES_BOUND', trait.key, b.text);
     }
+    // Code cfg'd out on this host whatever the features (`#[cfg(windows)]`, a custom `--cfg`) is never checked here:
+    // its calls are not resolved against the active items (feature-gated code keeps its edges).
+    if (!this.hostActive(owner, item, facts)) return;
     for (const call of item.calls) {
-      const targets = call.method !== undefined ? this.resolveMethodCall(owner, scope, call.method, call.recv) : this.resolvePathCall(owner, scope, call.path ?? [], call.args);
+      const targets = call.method !== undefined ? this.resolveMethodCall(owner, scope, call.method, call.recv, key) : this.resolvePathCall(owner, scope, call.path ?? [], call.args);
       if (targets === 'constructor') continue;
       if (targets === undefined) {
         this.unresolvedCalls++;
@@ -806,6 +850,19 @@ class Resolver {
       const picked = cands.length > 0 ? this.pickOverload(cands, scope, args, true) : undefined;
       if (picked) return { key: picked.key };
     }
+    // `Display::fmt(self, f)`, `fmt::Debug::fmt(&x, f)`: a trait outside the workspace called on a workspace type.
+    if (defs.length === 0 && path.length >= 2 && args && args.length > 0) {
+      const traitName = path[path.length - 2] as string;
+      const method = path[path.length - 1] as string;
+      const argType = this.argTypeName(scope, args[0]);
+      const self = argType === '' ? undefined : argType === scope.container?.selfDef?.item?.name ? scope.container.selfDef : this.pickType(this.resolvePath(owner, [argType]));
+      const hits = (self ? (this.traitImplItems.get(self.key)?.get(method) ?? []) : []).filter((k) => {
+        const d = this.defsByKey.get(k);
+        const impl = d?.item?.parent !== undefined ? this.files.get(d.owner.file)?.items[d.item.parent] : undefined;
+        return impl?.traitPath?.at(-1) === traitName;
+      });
+      if (hits.length === 1) return { key: hits[0] as string };
+    }
     if (defs.some((d) => d.kind === 'struct')) return 'constructor';
     // The prelude's variant constructors build values; they are not calls.
     if (defs.length === 0 && path.length === 1 && PRELUDE_VARIANTS.has(path[0] as string)) return 'constructor';
@@ -817,7 +874,10 @@ class Resolver {
   /** The workspace types the result of calling `path` has, from the callee's declared return type. */
   private callResultTypes(owner: Module, scope: Scope, path: readonly string[]): Def[] | undefined {
     const target = this.resolvePathCall(owner, scope, path);
-    if (!target || target === 'constructor') return undefined;
+    // `Type::f(..)` with f not found (a derive's `default`, a std constructor): most such calls build a `Type`.
+    const guess = (): Def[] | undefined => (path.length >= 2 && /^[A-Z]/.test(path[path.length - 2] as string) ? this.typeTargets(owner, scope, path.slice(0, -1)) : undefined);
+    if (target === 'constructor') return guess();
+    if (!target) return guess();
     const def = this.defsByKey.get(target.key);
     const item = def?.item;
     if (!def || !item?.ret) return undefined;
@@ -831,7 +891,7 @@ class Resolver {
    * apply); `types` undefined with `known` true when the type is known to be outside the workspace (std, a dependency).
    */
   private recvTypes(owner: Module, scope: Scope, recv: Receiver | undefined, depth = 0): { types?: Def[]; known: boolean } {
-    if (!recv || depth > 8) return { known: false };
+    if (!recv || depth > 48) return { known: false };
     const known = (types: Def[] | undefined): { types?: Def[]; known: boolean } => (types ? { types, known: true } : { known: true });
     switch (recv.kind) {
       case 'self':
@@ -843,7 +903,7 @@ class Resolver {
         if (callee?.[0] === '$recv' && callee[1] !== undefined) return this.recvTypes(owner, scope, JSON.parse(callee[1]) as Receiver, depth + 1);
         if (callee) {
           const types = this.callResultTypes(owner, scope, callee);
-          return types ? { types, known: true } : { known: false };
+          return types ? { types, known: true } : { known: this.outsideTypeCall(owner, scope, callee) };
         }
         const iterable = scope.item.elemLocals?.[recv.name];
         if (iterable) {
@@ -856,7 +916,7 @@ class Resolver {
         return known(this.typeTargets(owner, scope, recv.path));
       case 'call': {
         const types = this.callResultTypes(owner, scope, recv.path);
-        return types ? { types, known: true } : { known: false };
+        return types ? { types, known: true } : { known: this.outsideTypeCall(owner, scope, recv.path) };
       }
       case 'field': {
         if (recv.base === undefined) {
@@ -868,13 +928,18 @@ class Resolver {
           return known(generic ? this.typeTargets(owner, scope, fieldType) : this.typeTargets(selfDef.owner, Scope.empty(), fieldType));
         }
         const base = this.recvTypes(owner, scope, recv.base, depth + 1);
+        // A field of a value known to be of an outside type: outside too, as far as we can tell.
+        if (base.known && !base.types) return { known: true };
         const out: Def[] = [];
+        let declared = false;
         for (const t of base.types ?? []) {
           const fieldType = t.item?.fields?.[recv.field];
           if (!fieldType) continue;
+          declared = true;
           for (const d of this.typeTargets(t.owner, Scope.empty(), fieldType) ?? []) if (!out.includes(d)) out.push(d);
         }
-        return out.length > 0 ? { types: out, known: true } : { known: false };
+        // A declared field of an outside type (`ctx.handlebars`) is outside too.
+        return out.length > 0 ? { types: out, known: true } : { known: declared };
       }
       case 'mcall': {
         if (ELEMENT_ACCESS.has(recv.method)) {
@@ -882,6 +947,8 @@ class Resolver {
           if (elems) return { types: elems, known: true };
         }
         const base = this.recvTypes(owner, scope, recv.base, depth + 1);
+        // A method chain on an outside type (`WalkBuilder::new(..).max_depth(..)`) stays outside: no name guessing.
+        if (base.known && !base.types) return { known: true };
         if (!base.types) return { known: false };
         if (SAME_TYPE_METHODS.has(recv.method)) return base;
         const m = this.firstAssoc(base.types, recv.method, true);
@@ -897,9 +964,18 @@ class Resolver {
     }
   }
 
+  /** True for `Type::f(..)` where `Type` is not a workspace type (`WalkBuilder::new(..)`): its result is outside too. */
+  private outsideTypeCall(owner: Module, scope: Scope, path: readonly string[]): boolean {
+    if (path.length < 2) return false;
+    const ty = path.slice(0, -1);
+    const last = ty[ty.length - 1] as string;
+    if (!/^[A-Z]/.test(last) || last === 'Self' || (ty.length === 1 && scope.isGeneric(last))) return false;
+    return this.resolvePath(owner, ty).length === 0;
+  }
+
   /** The workspace types of the elements of a collection or iterator expression, when its declaration tells. */
   private elemTypes(owner: Module, scope: Scope, recv: Receiver, depth: number): Def[] | undefined {
-    if (depth > 8) return undefined;
+    if (depth > 48) return undefined;
     if (recv.kind === 'mcall' && ELEMENT_PRESERVING.has(recv.method)) return this.elemTypes(owner, scope, recv.base, depth + 1);
     if (recv.kind === 'ident') {
       const elem = scope.item.localElems?.[recv.name];
@@ -927,7 +1003,7 @@ class Resolver {
     return this.typeTargets(def.owner, new Scope(item, container, undefined), item.ret);
   }
 
-  private resolveMethodCall(owner: Module, scope: Scope, method: string, recv: ItemFact['calls'][number]['recv']): { key: string; byName?: boolean } | undefined {
+  private resolveMethodCall(owner: Module, scope: Scope, method: string, recv: ItemFact['calls'][number]['recv'], self = ''): { key: string; byName?: boolean } | undefined {
     const { types, known } = this.recvTypes(owner, scope, recv);
     if (known) {
       if (!types) return undefined;
@@ -947,7 +1023,9 @@ class Resolver {
       const decl = c?.item.kind === 'impl' && c.traitDef ? this.traitItems.get(c.traitDef.key)?.get(method) : undefined;
       folded.add(decl ?? k);
     }
-    if (folded.size === 1) return { key: [...folded][0] as string, byName: true };
+    // A guess that the method calls itself is almost always a same-named method of another type (`e.depth()` inside
+    // `DirEntry::depth` on the wrapped walkdir entry).
+    if (folded.size === 1 && ![...folded].includes(self)) return { key: [...folded][0] as string, byName: true };
     return undefined;
   }
 }
