@@ -106,6 +106,10 @@ describe('github annotations', () => {
       tests: null,
       workspacePrefix: 'ws',
       cargo: null,
+      mode: 'in_place',
+      modeReason: null,
+      checkedPackages: null,
+      uncheckedFiles: [],
       warnings: [],
       ms: { total: 1, cargo: 1, shadow: 0, isg: 0 },
     };
