@@ -10,10 +10,10 @@ import path from 'node:path';
 import { cargoCheck, lockfileNeedsUpdate, type CargoCheckResult } from '../adapters/cargo/check.js';
 import { manifestDirsAbove, readMembers, resolvedFeatures, type MembersResult } from '../adapters/cargo/members.js';
 import { inPlaceBlockers, rangeChanges, resolveRange, stagedChanges, worktreeChanges, type ResolvedRange } from '../adapters/git/changes.js';
-import { assertNoOperationInProgress, openRepo, type RepoInfo } from '../adapters/git/repo.js';
-import { materialiseShadow, selectedContent } from '../adapters/git/shadow.js';
+import { assertIndexResolved, assertNoOperationInProgress, openRepo, type RepoInfo } from '../adapters/git/repo.js';
 import type { Diagnostic } from '../core/diagnostics/types.js';
 import { RustgateError } from '../core/errors.js';
+import { rustgatePaths } from '../core/paths.js';
 import type { CargoTargetKind } from '../config/schema.js';
 import type { GraphQuery } from '../core/isg/query.js';
 import { featureDrift, selectAffected, uncheckedFiles, type MemberPackage } from '../core/preflight/affected.js';
@@ -21,6 +21,7 @@ import { classifyChanges } from '../core/preflight/classify.js';
 import { hasErrors, mapFindings, selectDiagnostics } from '../core/preflight/report.js';
 import type { ChangedFile, CheckMode, PreflightReport, Scope, TestSummary } from '../core/preflight/types.js';
 import { acquireLock, type LockHolder } from './lock.js';
+import { openPrivateTree } from './private-tree/index.js';
 import { ensureWorkDir } from './workdir.js';
 
 /** What an extension (tests, rust-analyzer) sees after cargo ran (in place or in the shadow tree). */
@@ -207,9 +208,9 @@ function manifestsHash(root: string, members: readonly MemberPackage[], extra: r
  * reuses the warm artifacts. cargo 1.95 ignores `resolver.feature-unification` on stable (it needs
  * `-Zfeature-unification`), so the subset's and the workspace's resolutions are compared (`cargo tree`, cached).
  */
-async function subsetKeepsFeatures(root: string, workDir: string, members: readonly MemberPackage[], packages: readonly string[], opts: PreflightOptions, env: Record<string, string>, locked: boolean): Promise<boolean> {
+async function subsetKeepsFeatures(root: string, cacheFile: string, members: readonly MemberPackage[], packages: readonly string[], opts: PreflightOptions, env: Record<string, string>, locked: boolean): Promise<boolean> {
   const featureArgs = opts.allFeatures ? ['--all-features'] : opts.features && opts.features.length > 0 ? ['--features', opts.features.join(',')] : [];
-  const file = path.join(workDir, 'feature-sets.json');
+  const file = cacheFile;
   let cache: FeatureCache = {};
   try {
     cache = JSON.parse(readFileSync(file, 'utf8')) as FeatureCache;
@@ -247,7 +248,9 @@ export async function runPreflight(opts: PreflightOptions): Promise<PreflightRep
   }
   // Listing the changes is read-only plumbing, so it happens before the lock: a commit that touches no Rust file
   // never waits behind another run (a README commit once waited 137 s behind a pre-push check).
-  if (opts.scope !== 'diff') await assertNoOperationInProgress(repo, opts.scope === 'worktree');
+  // The staged scope checks a concluded merge's index as the merge result; only unresolved conflicts stop it.
+  if (opts.scope === 'worktree') await assertNoOperationInProgress(repo, true);
+  else if (opts.scope === 'staged') await assertIndexResolved(repo);
   let range: ResolvedRange | null = null;
   progress('listing changes');
   let changed: ChangedFile[];
@@ -292,12 +295,13 @@ export async function runPreflight(opts: PreflightOptions): Promise<PreflightRep
     let checkRoot = repo.workspace;
     let targetDir: string | null = null;
     let shadowMs = 0;
+    let storeDir = rustgatePaths(repo.workspace).store;
     const enterShadow = async (): Promise<void> => {
       progress('materialising the shadow tree');
-      const shadowDir = path.join(workDir, 'shadow');
-      const manifest = path.join(workDir, 'shadow.manifest.json');
-      const entries = await selectedContent(repo, opts.scope, range?.head ?? null, manifest, shadowDir);
-      const shadow = await materialiseShadow(repo, entries, shadowDir, manifest);
+      // The private-copy module syncs exactly the selected bytes (verified, ledger-safe for the shared target dir).
+      const tree = openPrivateTree({ repo, name: 'shadow', source: opts.scope, rev: range?.head ?? null });
+      const shadow = await tree.sync();
+      const shadowDir = tree.dir;
       warnings.push(...shadow.warnings);
       shadowMs = shadow.ms;
       if (!existsSync(path.join(shadowDir, 'Cargo.toml'))) {
@@ -305,7 +309,8 @@ export async function runPreflight(opts: PreflightOptions): Promise<PreflightRep
       }
       mode = 'shadow';
       checkRoot = shadowDir;
-      targetDir = path.join(workDir, 'target');
+      targetDir = tree.targetDir;
+      storeDir = tree.storeDir;
     };
     const runCargo = async (): Promise<{ res: CargoCheckResult; choice: PackageChoice }> => {
       progress('selecting the affected packages');
@@ -316,7 +321,7 @@ export async function runPreflight(opts: PreflightOptions): Promise<PreflightRep
       if (choice.packages !== null && !(opts.packages && opts.packages.length > 0) && meta.ok) {
         progress('comparing feature resolution');
         const env: Record<string, string> = targetDir !== null ? { CARGO_TARGET_DIR: targetDir } : {};
-        if (!(await subsetKeepsFeatures(checkRoot, workDir, meta.members, choice.packages, opts, env, mode === 'in_place'))) {
+        if (!(await subsetKeepsFeatures(checkRoot, rustgatePaths(repo.workspace).featureSets, meta.members, choice.packages, opts, env, mode === 'in_place'))) {
           choice.packages = null;
           choice.unchecked = choice.unowned;
         }
@@ -351,7 +356,6 @@ export async function runPreflight(opts: PreflightOptions): Promise<PreflightRep
     // a commit, skips the refresh entirely and costs little more than cargo itself. The refresh is incremental. In
     // place, that is the workspace's own ISG (the checked bytes are the working tree's); in the shadow, its own.
     const extensions = opts.extensions ?? [];
-    const storeDir = mode === 'in_place' ? path.join(workDir, 'store') : path.join(workDir, 'shadow-store');
     let isgMs = 0;
     // Assigned inside ensureGraph: TypeScript does not track that, hence the `as OpenedGraph | null` reads below.
     let opened: OpenedGraph | null = null;
