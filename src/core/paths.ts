@@ -31,6 +31,8 @@ export interface RustgatePaths {
   /** Per target dir: the content each workspace-relative path had when a copy last synced into it. */
   targetLedger: string;
   lock: string;
+  /** PreFlight's cache of resolved dependency features per package selection (`cargo tree`). */
+  featureSets: string;
   hooks: string;
   vectors: string;
   logs: string;
@@ -55,6 +57,7 @@ export function rustgatePaths(root: string): RustgatePaths {
     target,
     targetLedger: path.join(target, 'rustgate-ledger.json'),
     lock: path.join(dir, 'lock'),
+    featureSets: path.join(dir, 'feature-sets.json'),
     hooks: path.join(dir, 'hooks'),
     vectors: path.join(dir, 'vectors'),
     logs: path.join(dir, 'logs'),

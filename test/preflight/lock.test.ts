@@ -33,7 +33,7 @@ describe('run lock', () => {
           });
         }),
     );
-    await Promise.race([Promise.all(waiting), new Promise((r) => setTimeout(r, 30_000))]);
+    await Promise.race([Promise.all(waiting), new Promise((r) => setTimeout(r, 120_000))]);
     held.release();
     const [a, b] = (await Promise.all(children)).map((r) => ({ code: r.exitCode, out: r.stdout, err: r.stderr }));
     expect(a?.err).toContain(`waiting for another rustgate run (pid ${process.pid})…`);
@@ -78,7 +78,7 @@ describe('run lock', () => {
     const before = await userState(top);
     const child = execa(process.execPath, ['--import', 'tsx', CLI_ENTRY, 'preflight', '--repo', ws], { cwd: PROJECT_ROOT, reject: false });
     const lock = lockPath(ws);
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + 60_000;
     while (!existsSync(lock) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
     expect(existsSync(lock)).toBe(true);
     child.kill('SIGINT');

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
+import { isRustRelevant } from '../../core/preflight/classify.js';
 import type { ChangedFile, ChangeStatus } from '../../core/preflight/types.js';
 import { RustgateError } from '../../core/errors.js';
 import type { RepoInfo } from './repo.js';
@@ -163,4 +164,36 @@ function sameContent(abs: string, oid: string): boolean {
 export async function rangeChanges(info: RepoInfo, range: ResolvedRange): Promise<ChangedFile[]> {
   const out = await gitOk(info.workspace, ['diff-tree', '-r', '--name-status', '-M', '-z', '--relative', range.base, range.head]);
   return clean(parseNameStatusZ(out));
+}
+
+/**
+ * Why the selected content is not the working tree, for the Rust-relevant paths of the workspace (empty: it is, so
+ * cargo may run in place). `staged` compares the index with the working tree (`diff-files`); `diff` compares the
+ * range's HEAD side, which must be the checked-out commit, with the working tree (`diff-index`). Both also report
+ * untracked, non-ignored Rust-relevant files. Read-only plumbing with optional locks off: the index is never
+ * refreshed or written, so a stat-dirty file is compared by content here instead.
+ */
+export async function inPlaceBlockers(info: RepoInfo, scope: 'staged' | 'diff', head: string | null = null): Promise<string[]> {
+  const blockers: string[] = [];
+  let out: string;
+  if (scope === 'staged') {
+    out = await gitOk(info.workspace, ['diff-files', '--raw', '-z', '--relative']);
+  } else {
+    if (head === null || head !== info.head) return ['the range does not end at the checked-out commit'];
+    // Against the commit, the index is irrelevant: a path staged but equal to HEAD in the work tree is fine.
+    out = await gitOk(info.workspace, ['diff-index', '--raw', '-z', '--relative', head]);
+  }
+  for (const c of parseRawZ(out)) {
+    if (c.srcMode === '160000' || c.dstMode === '160000') {
+      blockers.push(`submodule ${c.path} differs`);
+      continue;
+    }
+    if (!isRustRelevant(c.path) && !(c.oldPath !== undefined && isRustRelevant(c.oldPath))) continue;
+    // `diff-files` without a refresh lists stat-dirty files with an unknown work-tree id: equal bytes are no change.
+    if (c.status === 'modified' && /^0+$/.test(c.dstOid) && c.srcMode === c.dstMode && sameContent(path.join(info.workspace, c.path), c.srcOid)) continue;
+    blockers.push(`${c.path} differs from the ${scope === 'staged' ? 'index' : 'commit'}`);
+  }
+  const untracked = splitZ(await gitOk(info.workspace, ['ls-files', '-o', '--exclude-standard', '-z']));
+  for (const p of untracked) if (isRustRelevant(p) && !isOwnPath(p)) blockers.push(`${p} is untracked`);
+  return blockers;
 }

@@ -46,7 +46,7 @@ function normaliseGitEnv(cwd: string): void {
 async function preflight(workspace: string, scope: 'staged' | 'diff', io: CliIO, range?: string, tests = false): Promise<PreflightReport> {
   const { preflightSeams } = await import('./preflight-seams.js');
   const { runPreflight } = await import('../../app/preflight.js');
-  const flags: PreflightFlags = { repo: workspace, format: 'pretty', rustAnalyzer: 'off', ...(tests ? { tests: true } : {}) };
+  const flags: PreflightFlags = { repo: workspace, format: 'pretty', rustAnalyzer: 'off', hook: true, ...(tests ? { tests: true } : {}) };
   const extensions = (await preflightSeams().extensions?.(flags)) ?? [];
   return runPreflight({
     repo: workspace,
@@ -55,6 +55,7 @@ async function preflight(workspace: string, scope: 'staged' | 'diff', io: CliIO,
     ...(flags.features && flags.features.length > 0 ? { features: flags.features } : {}),
     ...(flags.allFeatures ? { allFeatures: true } : {}),
     ...(flags.package && flags.package.length > 0 ? { packages: flags.package } : {}),
+    ...(flags.targets !== undefined && flags.targets !== 'all' ? { targets: flags.targets } : {}),
     extensions,
     onWait: (holder) => io.err(`rustgate: waiting for another rustgate run (pid ${holder.pid})…`),
   });
