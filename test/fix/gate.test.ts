@@ -32,7 +32,7 @@ describe('a blocked pre-commit hands over the fix', () => {
     const r = await runCli(['preflight', '--staged', '--repo', repo]);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/rustgate: validated fix \(pattern \w+, confidence 0\.\d\d, (green|amber)\)/);
-    expect(r.err).toMatch(/\+    F: FnOnce\(\) -> u64 \+ .*Send/);
+    expect(r.err).toMatch(/\+ {4}F: FnOnce\(\) -> u64 \+ .*Send/);
     expect(r.err).toContain('apply it with: rustgate debug-bug --apply');
     const applied = await debugBug(['--repo', repo, '--apply', '--json']);
     expect(applied.code).toBe(0);
