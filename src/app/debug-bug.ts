@@ -163,7 +163,14 @@ async function debugBugLocked(
     const cand = result.candidate;
     const codes = Array.from(new Set(scope.errors.map((d) => d.code ?? 'error'))).join(', ');
     const msg = `rustgate: fix ${codes} (pattern ${cand.patternId ?? 'none'}, confidence ${result.confidence.toFixed(2)})\n\n${cand.description}\n\nValidation: ${result.final.status}; candidate ${cand.id}.`;
-    const { commit: sha } = await applyValidatedFix({ repo, before: result.original, after: result.files, hashes: scope.hashes, validate: tree.validate, message: msg });
+    let sha: string;
+    try {
+      ({ commit: sha } = await applyValidatedFix({ repo, before: result.original, after: result.files, hashes: scope.hashes, validate: tree.validate, message: msg }));
+    } catch (e) {
+      // The applier restored the user's bytes: a rollback, which `rustgate stats` counts.
+      await record(store, { ...report, ms: Date.now() - started }, scope.errors, result, 'apply_rolled_back');
+      throw e;
+    }
     report.status = 'fixed';
     report.applied_commit = sha;
     if (store) for (const k of cand.touchedKeys) await store.codeGraph.flipFutureToCurrent(k, sha).catch(() => undefined);

@@ -133,7 +133,7 @@ async function recordFuture(store: IsgStore | null, result: SearchResult, edits:
 }
 
 /** The learning log: one row per run. */
-export async function record(store: IsgStore | null, report: DebugBugReport, errors: readonly Diagnostic[], result: SearchResult | null): Promise<void> {
+export async function record(store: IsgStore | null, report: DebugBugReport, errors: readonly Diagnostic[], result: SearchResult | null, status: string = report.status): Promise<void> {
   if (!store) return;
   try {
     await store.learning.record({
@@ -145,9 +145,10 @@ export async function record(store: IsgStore | null, report: DebugBugReport, err
       candidates: result ? result.rounds.reduce((n, r) => n + r.tried.length, 0) : 0,
       accepted: report.status === 'fixed',
       confidence: report.candidate?.confidence ?? null,
-      status: report.status,
+      status,
       commit: report.applied_commit,
-      detail: { rounds: report.rounds, rating: report.report.rating },
+      // zero_llm, tokens_used and ms feed `rustgate stats` (src/app/stats.ts).
+      detail: { rounds: report.rounds, rating: report.report.rating, zero_llm: report.candidate?.zero_llm ?? null, tokens_used: report.candidate?.tokens_used ?? 0, ms: report.ms },
     });
     await store.flush();
   } catch {

@@ -5,12 +5,13 @@
  */
 import type { Diagnostic } from '../../core/diagnostics/types.js';
 import { panicFindings, publicApiFindings, testEditFindings } from '../../core/fix/safety.js';
-import { checkCandidateScope } from '../../core/fix/scope.js';
+import { checkCandidateScope, isWorkspaceFile } from '../../core/fix/scope.js';
 import { searchFix, type SearchResult } from '../../core/fix/search.js';
-import type { Candidate } from '../../core/fix/types.js';
+import type { Candidate, CandidateSource, FixContext } from '../../core/fix/types.js';
 import type { FileFacts } from '../../core/isg/facts.js';
 import type { IsgStore } from '../../store/types.js';
 import type { ValidationTree } from '../fix-validate.js';
+import { createIsgLookup } from '../isg-lookup.js';
 import type { CandidateSources } from './candidates.js';
 import type { Retrieval } from './retrieve.js';
 import type { FixScope } from './scope.js';
@@ -65,7 +66,7 @@ export async function searchValidated(input: { repo: string; scope: FixScope; re
   return searchFix({
     files: scope.files,
     initial: scope.initial,
-    sources: candidates.sources,
+    sources: withIsgLookup(candidates.sources, repo, store, planned.files, scope.read),
     lateSources: candidates.late,
     lateTimeoutMs: limits.modelTimeoutMs ?? 120_000,
     review: reviewer(),
@@ -78,4 +79,18 @@ export async function searchValidated(input: { repo: string; scope: FixScope; re
     ...(limits.maxCandidatesPerRound !== undefined ? { maxCandidatesPerRound: limits.maxCandidatesPerRound } : {}),
     ...(limits.timeBudgetMs !== undefined ? { timeBudgetMs: limits.timeBudgetMs } : {}),
   });
+}
+
+/**
+ * Gives every source the ISG lookup (cross-file patterns find the definition an error points to). A file the
+ * graph names as a definition joins the plan: it is what the error points at, like rustc's own secondary spans.
+ */
+function withIsgLookup(sources: readonly CandidateSource[], repo: string, store: IsgStore | null, plannedFiles: Set<string>, read: (f: string) => Promise<string | undefined>): CandidateSource[] {
+  if (!store) return [...sources];
+  const lookup = createIsgLookup(repo, store, async (f) => {
+    if (!isWorkspaceFile(f)) return undefined;
+    plannedFiles.add(f);
+    return read(f);
+  });
+  return sources.map((s) => ({ ...s, propose: (i, ctx) => s.propose(i, { ...ctx, lookup }), ...(s.proposeCombined ? { proposeCombined: (ctx: FixContext) => (s.proposeCombined as NonNullable<typeof s.proposeCombined>)({ ...ctx, lookup }) } : {}) }));
 }
