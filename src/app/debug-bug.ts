@@ -16,6 +16,9 @@ import type { DebugBugReport } from './fix/report.js';
 import { retrieve } from './fix/retrieve.js';
 import { scopeSeeds } from './fix/scope.js';
 import { searchValidated } from './fix/validate.js';
+import { contentKey, loadFix, saveFix, type CachedFix } from './fix/cache.js';
+import type { ValidationTree } from './fix-validate.js';
+import type { SearchResult } from '../core/fix/search.js';
 import { acquireLock } from './lock.js';
 import { checkLlmAllowed, resolveResourceMode, type ResourcePlan } from './resource-modes.js';
 
@@ -99,6 +102,11 @@ async function debugBugLocked(
   // A fix that is applied must also pass the impacted tests, so --apply always validates with them.
   const withTests = Boolean(opts.tests) || Boolean(opts.apply);
   const tree = await prepareValidationTree({ repoRoot: repo, tests: opts.test ?? (withTests ? '' : null) });
+  const wantsApply = Boolean(opts.apply) && !opts.investigate;
+  // Nothing changed since a validated proposal (e.g. the one a blocked pre-commit printed): apply that very result.
+  const key = await contentKey(repo, tree.files);
+  const cached = wantsApply && opts.test == null ? await loadFix(repo, key) : null;
+  if (cached && cached.refusal === null) return applyCached(repo, cached, tree, started);
   const scope = await scopeSeeds(tree, store);
   const retrieval = await retrieve(scope, { store, capPerHop: run.resources.retrievalCapPerHop, tau: run.tau, readWorktree: (f) => tree.readWorktree(f) });
   const candidates = candidateSources(opts.sources ?? [], {
@@ -111,7 +119,7 @@ async function debugBugLocked(
     ...(opts.openModel ? { open: opts.openModel } : {}),
   });
   const nothing = scope.errors.length === 0 && scope.initial.status !== 'Failed';
-  let result = null;
+  let result: SearchResult | null = null;
   try {
     if (!nothing) {
       result = await searchValidated({
@@ -136,7 +144,10 @@ async function debugBugLocked(
   const report = await present({ scope, retrieval, candidates, result, store, resourceMode: run.resources.mode, started });
   if (nothing) return report;
 
-  const wantsApply = Boolean(opts.apply) && !opts.investigate;
+  if (result && report.status === 'proposed') {
+    const changed = Array.from(result.files.keys()).filter((f) => result.original.get(f) !== result.files.get(f)).sort();
+    await saveFix(repo, { version: 1, key, files: changed.map((f) => ({ path: f, before: result.original.get(f) ?? '', after: result.files.get(f) ?? '' })), refusal: notApplicable(result), report });
+  }
   let apply = wantsApply;
   if (!opts.apply && !opts.investigate && opts.confirm && report.candidate) apply = await opts.confirm(report);
   const refusal = notApplicable(result);
@@ -161,4 +172,17 @@ async function debugBugLocked(
   report.ms = Date.now() - started;
   await record(store, report, scope.errors, result);
   return report;
+}
+
+/** Applies a cached validated proposal (the workspace is byte-identical to what it was validated on). */
+async function applyCached(repo: string, cached: CachedFix, tree: ValidationTree, started: number): Promise<DebugBugReport> {
+  const before = new Map(cached.files.map((f) => [f.path, f.before]));
+  const after = new Map(cached.files.map((f) => [f.path, f.after]));
+  const hashes = new Map(cached.files.map((f) => [f.path, sha256(Buffer.from(f.before, 'utf8'))]));
+  const r = cached.report;
+  const codes = Array.from(new Set(r.errors.map((e) => e.code ?? 'error'))).join(', ');
+  const c = r.candidate;
+  const msg = `rustgate: fix ${codes} (pattern ${c?.pattern_id ?? 'none'}, confidence ${(c?.confidence ?? 0).toFixed(2)})\n\n${c?.description ?? ''}\n\nValidation: ${c?.validation_status ?? 'Cargo_OK'}; reused the validated proposal.`;
+  const { commit } = await applyValidatedFix({ repo, before, after, hashes, validate: tree.validate, message: msg });
+  return { ...r, status: 'fixed', applied_commit: commit, reused_validated_fix: true, ms: Date.now() - started };
 }

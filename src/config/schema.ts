@@ -22,7 +22,7 @@ export interface RustgateConfig {
    * `antiPatternTau` and `mode` are present only when the file sets them; `fixSettings` (fix.ts) applies their
    * defaults, so configurations written before they existed read back unchanged.
    */
-  fix: { llm: 'none' | 'local' | 'openai'; antiPatternTau?: number; mode?: ResourceModeName };
+  fix: { llm: 'none' | 'local' | 'openai'; antiPatternTau?: number; mode?: ResourceModeName; gateSeconds?: number };
 }
 
 /** Cargo's target-selection flags a repository may narrow PreFlight to (`--lib`, `--bins`, …). */
@@ -90,6 +90,7 @@ export const CONFIG_SCHEMA = {
         llm: { enum: ['none', 'local', 'openai'], default: 'none', description: "'none', 'local' or 'openai'" },
         anti_pattern_tau: { type: 'number', exclusiveMinimum: 0, maximum: 1, description: 'a cosine distance in (0, 1], default 0.2' },
         mode: { enum: ['standard', 'low-mem', 'offline'], description: "'standard', 'low-mem' or 'offline'" },
+        gate_seconds: { type: 'number', minimum: 0, description: 'seconds the blocked pre-commit may spend looking for a fix (0 turns it off), default 5' },
       },
       default: {},
     },
@@ -107,5 +108,5 @@ export interface RawConfig {
     rust_analyzer: 'auto' | 'off';
     targets: Array<'all' | CargoTargetKind>;
   };
-  fix: { llm: 'none' | 'local' | 'openai'; anti_pattern_tau?: number; mode?: ResourceModeName };
+  fix: { llm: 'none' | 'local' | 'openai'; anti_pattern_tau?: number; mode?: ResourceModeName; gate_seconds?: number };
 }

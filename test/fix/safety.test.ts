@@ -58,6 +58,9 @@ describe('test edits and panic paths', () => {
     const inLib = editOf(src, src.replace('x * 2 }', 'x.wrapping_mul(2) }'));
     expect(testEditFindings(F, src, facts, [inLib])).toEqual([]);
     expect(testEditFindings('tests/it.rs', src, facts, [{ ...inLib, file: 'tests/it.rs' }])).toEqual(['edits the test file tests/it.rs']);
+    // Inserting an import into a test module is not a rewrite of a test.
+    const at = new TextEncoder().encode(src.slice(0, src.indexOf('    #[test]'))).length;
+    expect(testEditFindings(F, src, facts, [{ file: F, byteStart: at, byteEnd: at, replacement: '    use super::*;\n' }])).toEqual([]);
   });
 
   it('a new unwrap/expect/todo!/unreachable! is a panic path', () => {

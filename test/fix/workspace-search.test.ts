@@ -61,6 +61,16 @@ describe('debug-bug on a workspace (per-unit progress)', () => {
     expect(await readFile(path.join(repo, 'crates/shop/src/main.rs'), 'utf8')).toContain('Priced');
   });
 
+  it('cascade without an ISG store: the revealed error joins the plan, so the second round may fix it', async () => {
+    const { runDebugBug, loadPatternSources } = await import('../../src/app/debug-bug.js');
+    const repo = await makeRepo('cascade');
+    const r = await runDebugBug({ repo, sources: await loadPatternSources() });
+    expect(r.status).toBe('proposed');
+    expect(r.errors_fixed.map((e) => e.code)).toEqual(['E0277', 'E0599']);
+    expect(r.errors_remaining).toEqual([]);
+    expect(r.candidate?.touched_files).toEqual(['crates/ledger/src/lib.rs', 'crates/shop/src/main.rs']);
+  });
+
   it('two unrelated errors in one crate: both fixed, each listed with its ISG key', async () => {
     const repo = await makeRepo('two-errors');
     const r = await cli(['--repo', repo, '--json']);

@@ -50,6 +50,8 @@ export interface DebugBugReport {
   not_applied_reason?: string;
   /** Why the candidate is at most amber: narrows a public API, edits a test body, adds a panic path. */
   amber_reasons?: string[];
+  /** True when --apply applied the cached proposal validated on this exact content (no new search). */
+  reused_validated_fix?: boolean;
   /** Non-fatal problems (a model that was missing, unreachable, slow or refused): each cost only its candidates. */
   warnings: string[];
   validations: number;

@@ -6,7 +6,8 @@
 import type { Diagnostic } from '../../core/diagnostics/types.js';
 import { panicFindings, publicApiFindings, testEditFindings } from '../../core/fix/safety.js';
 import { checkCandidateScope, isWorkspaceFile } from '../../core/fix/scope.js';
-import { searchFix, type SearchResult } from '../../core/fix/search.js';
+import { unitOf } from '../../core/fix/progress.js';
+import { searchFix, type SearchResult, type Validator } from '../../core/fix/search.js';
 import type { Candidate, CandidateSource, FixContext } from '../../core/fix/types.js';
 import type { FileFacts } from '../../core/isg/facts.js';
 import type { IsgStore } from '../../store/types.js';
@@ -14,7 +15,7 @@ import type { ValidationTree } from '../fix-validate.js';
 import { createIsgLookup } from '../isg-lookup.js';
 import type { CandidateSources } from './candidates.js';
 import type { Retrieval } from './retrieve.js';
-import type { FixScope } from './scope.js';
+import { filesOf, keyAt, type FixScope } from './scope.js';
 
 /** Limits of one search. */
 export interface SearchLimits {
@@ -63,6 +64,21 @@ export function reviewer(): (c: Candidate, before: ReadonlyMap<string, string>, 
 export async function searchValidated(input: { repo: string; scope: FixScope; retrieval: Retrieval; candidates: CandidateSources; tree: ValidationTree; store: IsgStore | null; limits: SearchLimits }): Promise<SearchResult> {
   const { repo, scope, retrieval, candidates, tree, store, limits } = input;
   const planned = retrieval.planned;
+  // Errors that become visible in units a failing dependency had blocked join the plan (their files and ISG keys):
+  // the compiler points at them, and the next round must be allowed to fix them there.
+  const reachedAtStart = new Set([...(scope.initial.checkedUnits ?? []), ...scope.errors.map(unitOf)]);
+  const validate: Validator = async (files) => {
+    const v = await tree.validate(files);
+    if (scope.initial.checkedUnits) {
+      for (const d of v.errors) {
+        if (reachedAtStart.has(unitOf(d)) || !d.primary) continue;
+        for (const f of filesOf(d)) planned.files.add(f);
+        const key = await keyAt(store, d.primary.file, d.primary.lineStart);
+        if (key) planned.keys.add(key);
+      }
+    }
+    return v;
+  };
   return searchFix({
     files: scope.files,
     initial: scope.initial,
@@ -70,7 +86,7 @@ export async function searchValidated(input: { repo: string; scope: FixScope; re
     lateSources: candidates.late,
     lateTimeoutMs: limits.modelTimeoutMs ?? 120_000,
     review: reviewer(),
-    validate: tree.validate,
+    validate,
     readFile: async (f) => (planned.files.has(f) ? scope.read(f) : undefined),
     gate: (c, current) => checkCandidateScope(c, { plannedFiles: planned.files, plannedKeys: planned.keys, repoRoot: repo, files: current }),
     ...(store ? { graph: store } : {}),

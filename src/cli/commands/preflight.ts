@@ -91,6 +91,12 @@ export function registerPreflight(program: Command, io: CliIO, setExit: SetExit,
     });
     const text = renderReport(report, flags.format as ReportFormat);
     if (text !== '') io.out(text);
+    // A blocked commit: hand over the validated fix (zero-LLM, within fix.gate_seconds) and the command that applies it.
+    if (!report.ok && flags.format === 'pretty') {
+      const { suggestGateFix, renderGateFix } = await import('../../app/fix/gate.js');
+      const fix = await suggestGateFix(report, { repo: flags.repo }).catch((e: unknown) => ({ status: 'skipped' as const, reason: e instanceof Error ? e.message : String(e), pattern_id: null, confidence: null, rating: null, diff: null, command: null, ms: 0 }));
+      if (fix) io.err(renderGateFix(fix));
+    }
     setExit(report.ok ? ExitCode.Ok : ExitCode.Findings);
   });
 }
