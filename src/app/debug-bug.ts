@@ -13,8 +13,10 @@ import { itemCode } from '../core/fix/future.js';
 import { rating, type FixValidationStatus, type Rating } from '../core/fix/rank.js';
 import { rustcSource } from '../core/fix/rustc-candidates.js';
 import { checkCandidateScope, isWorkspaceFile } from '../core/fix/scope.js';
-import { searchFix, type SearchResult } from '../core/fix/search.js';
-import type { CandidateSource, FileEdit, FixContext } from '../core/fix/types.js';
+import { lineOfByte, searchFix, type SearchResult } from '../core/fix/search.js';
+import type { Candidate, CandidateSource, FileEdit, FixContext } from '../core/fix/types.js';
+import { applyEdits } from '../core/fix/apply.js';
+import { revertsUserChange } from '../core/patterns/intent.js';
 import type { ModelOutcome } from '../adapters/llm/model-source.js';
 import type { IsgStore } from '../store/types.js';
 import { prepareValidationTree, sha256, type ValidationTree } from './fix-validate.js';
@@ -409,7 +411,7 @@ async function debugBugLocked(
     result = await searchFix({
       files,
       initial,
-      sources: withIsgLookup([rustcSource(), ...(opts.sources ?? []), ...(model ? [model.source] : [])], repo, store, planned.files, read),
+      sources: withFixContext([rustcSource(), ...(opts.sources ?? []), ...(model ? [model.source] : [])], repo, store, planned.files, read),
       validate: tree.validate,
       readFile: async (f) => (planned.files.has(f) ? read(f) : undefined),
       gate: (c, current) => checkCandidateScope(c, { plannedFiles: planned.files, plannedKeys: planned.keys, repoRoot: repo, files: current }),
@@ -433,6 +435,8 @@ async function debugBugLocked(
   const diff = unifiedDiff(result.original, result.files);
   const status = result.final.status;
   const stub = result.steps.some((s) => s.stub);
+  // A fix that undoes the user's own change is a labelled alternative: proposed, never applied automatically.
+  const reverts = result.steps.some((s) => s.candidate.revertsUserChange === true);
   const report: DebugBugReport = {
     ...base('proposed', result),
     candidate: {
@@ -448,7 +452,10 @@ async function debugBugLocked(
     },
     report: {
       rating: rating(result.confidence, status),
-      root_cause: rootCause(errors, errorKeys, result) + (stub ? ' (inserts a todo!() stub: review before applying)' : ''),
+      root_cause:
+        rootCause(errors, errorKeys, result) +
+        (stub ? ' (inserts a todo!() stub: review before applying)' : '') +
+        (reverts ? ' (undoes your own uncommitted change: an alternative, review before applying)' : ''),
       anti_patterns: findings,
     },
   };
@@ -457,7 +464,7 @@ async function debugBugLocked(
   let apply = Boolean(opts.apply) && !opts.investigate;
   if (!opts.apply && !opts.investigate && opts.confirm) apply = await opts.confirm(report);
   // A stub compiles but is not a fix: it is proposed, never applied automatically.
-  if (apply && !stub) {
+  if (apply && !stub && !reverts) {
     const codes = Array.from(new Set(errors.map((d) => d.code ?? 'error'))).join(', ');
     const msg = `rustgate: fix ${codes} (pattern ${cand.patternId ?? 'none'}, confidence ${result.confidence.toFixed(2)})\n\n${cand.description}\n\nValidation: ${status}; candidate ${cand.id}.`;
     let sha: string;
@@ -527,15 +534,48 @@ async function record(store: IsgStore | null, report: DebugBugReport, errors: re
 }
 
 /**
- * Gives every source the ISG lookup (cross-file patterns find the definition an error points to). A file the
- * graph names as a definition joins the plan: it is what the error points at, like rustc's own secondary spans.
+ * Gives every source the ISG lookup (cross-file patterns find the definition an error points to; a file the graph
+ * names as a definition joins the plan: it is what the error points at, like rustc's own secondary spans) and marks
+ * each candidate that undoes the user's own uncommitted change (relative to HEAD) as `revertsUserChange`.
  */
-function withIsgLookup(sources: CandidateSource[], repo: string, store: IsgStore | null, plannedFiles: Set<string>, read: (f: string) => Promise<string | undefined>): CandidateSource[] {
-  if (!store) return sources;
-  const lookup = createIsgLookup(repo, store, async (f) => {
-    if (!isWorkspaceFile(f)) return undefined;
-    plannedFiles.add(f);
-    return read(f);
-  });
-  return sources.map((s) => ({ ...s, propose: (i, ctx) => s.propose(i, { ...ctx, lookup }), ...(s.proposeCombined ? { proposeCombined: (ctx: FixContext) => (s.proposeCombined as NonNullable<typeof s.proposeCombined>)({ ...ctx, lookup }) } : {}) }));
+function withFixContext(sources: CandidateSource[], repo: string, store: IsgStore | null, plannedFiles: Set<string>, read: (f: string) => Promise<string | undefined>): CandidateSource[] {
+  const lookup = store
+    ? createIsgLookup(repo, store, async (f) => {
+        if (!isWorkspaceFile(f)) return undefined;
+        plannedFiles.add(f);
+        return read(f);
+      })
+    : undefined;
+  const heads = new Map<string, Promise<string | undefined>>();
+  const headOf = (f: string): Promise<string | undefined> => {
+    let h = heads.get(f);
+    if (!h) {
+      h = execa('git', ['show', `HEAD:${f}`], { cwd: repo, reject: false, stripFinalNewline: false }).then((r) => (r.exitCode === 0 ? r.stdout : undefined));
+      heads.set(f, h);
+    }
+    return h;
+  };
+  const annotate = async (cands: Candidate[], ctx: FixContext): Promise<Candidate[]> => {
+    for (const c of cands) {
+      for (const f of new Set(c.edits.map((e) => e.file))) {
+        const current = ctx.files.get(f);
+        const head = current === undefined || !isWorkspaceFile(f) ? undefined : await headOf(f);
+        if (current === undefined || head === undefined) continue;
+        const mine = c.edits.filter((e) => e.file === f);
+        const after = applyEdits(current, mine);
+        if (!after.ok) continue;
+        if (revertsUserChange(head, current, after.text, mine.map((e) => lineOfByte(current, e.byteStart)))) {
+          c.revertsUserChange = true;
+          c.description = `undo your change in ${f}: ${c.description}`;
+        }
+      }
+    }
+    return cands;
+  };
+  const withCtx = (ctx: FixContext): FixContext => (lookup ? { ...ctx, lookup } : ctx);
+  return sources.map((s) => ({
+    ...s,
+    propose: async (i, ctx) => annotate(await s.propose(i, withCtx(ctx)), ctx),
+    ...(s.proposeCombined ? { proposeCombined: async (ctx: FixContext) => annotate(await (s.proposeCombined as NonNullable<typeof s.proposeCombined>)(withCtx(ctx)), ctx) } : {}),
+  }));
 }
