@@ -95,6 +95,22 @@ describe('near-misses propose nothing', () => {
     expect(await propose(root, 'arms_like_siblings', 'E0004')).toEqual([]);
   });
 
+  it('arms_like_siblings: arms that share a value but bind nothing (the missing one may differ)', async () => {
+    const root = crate({
+      'Cargo.toml': PKG('arms_same_value', 'publish = false\n'),
+      'src/lib.rs': 'pub enum K {\n    A,\n    B,\n    C,\n}\n\npub fn small(k: K) -> bool {\n    match k {\n        K::A => false,\n        K::B => false,\n    }\n}\n',
+    });
+    expect(await propose(root, 'arms_like_siblings', 'E0004')).toEqual([]);
+  });
+
+  it('trait_method_from_siblings: a single sibling is a guess, not a default', async () => {
+    const root = crate({
+      'Cargo.toml': PKG('sib_single', 'publish = false\n'),
+      'src/lib.rs': 'pub trait Unit {\n    fn unit(&self) -> &\'static str;\n}\n\npub struct A;\npub struct C;\n\nimpl Unit for A {\n    fn unit(&self) -> &\'static str {\n        "cm"\n    }\n}\n\nimpl Unit for C {}\n',
+    });
+    expect(await propose(root, 'trait_method_from_siblings', 'E0046')).toEqual([]);
+  });
+
   it('fields_from_scope / fields_default_rest: no same-named local and no Default', async () => {
     const root = crate({
       'Cargo.toml': PKG('no_local', 'publish = false\n'),

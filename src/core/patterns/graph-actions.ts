@@ -269,7 +269,7 @@ function methodBody(src: RustText, from: number, to: number, name: string): stri
 }
 
 /**
- * E0046: a missing trait method whose body every sibling impl of the trait writes the same way, and that reads no
+ * E0046: a missing trait method whose body every sibling impl of the trait (at least two) writes the same way, and that reads no
  * field of `self` (so it is not about the other type's data), is added with that body and the trait's signature.
  * Otherwise nothing (rustc's `todo!()` stub stays the only, never auto-applied, proposal). Param `names`.
  */
@@ -332,7 +332,8 @@ const traitMethodFromSiblings: GraphActionFn = async (input) => {
       }
     }
     const first = bodies[0];
-    if (first === undefined || bodies.some((b) => b.replace(/\s+/g, ' ') !== first.replace(/\s+/g, ' '))) return [];
+    // One sibling is a guess; two or more writing it the same way are a de-facto default.
+    if (first === undefined || bodies.length < 2 || bodies.some((b) => b.replace(/\s+/g, ' ') !== first.replace(/\s+/g, ' '))) return [];
     if (/\bself\s*\.\s*[A-Za-z_]\w*\b(?!\s*\()/.test(first) || /\b(?:todo|unimplemented|unreachable)!/.test(first)) return [];
     additions.push(`${sigText} {\n        ${first.replace(/\n\s*/g, '\n        ')}\n    }`);
   }
@@ -348,9 +349,9 @@ const traitMethodFromSiblings: GraphActionFn = async (input) => {
 // arms_like_siblings
 
 /**
- * E0004: adds the arms rustc names as not covered, each mirroring the existing arms when they all share one
- * shape: the same body (`=> false`), or a delegation through a single binding (`E::A(x) => x.f(y)`). Never a
- * wildcard or a panicking placeholder. Param `patterns` (rustc's list).
+ * E0004: adds the arms rustc names as not covered, each mirroring the existing arms when they all delegate the same
+ * way through a single binding (`E::A(x) => x.f(y)`). Never a wildcard, a copied constant or a panicking
+ * placeholder. Param `patterns` (rustc's list).
  */
 const armsLikeSiblings: GraphActionFn = async (input) => {
   const list = input.params.patterns ?? '';
@@ -403,10 +404,9 @@ const armsLikeSiblings: GraphActionFn = async (input) => {
       const body = (norm[0] ?? '').split('@@HOLE@@').join(v);
       shape = (pat) => (/\(\s*_\s*\)$/.test(pat) ? `${pat.replace(/\(\s*_\s*\)$/, `(${v})`)} => ${body}` : null);
     }
-  } else if (arms.every((a) => a.body === arms[0]?.body) && !/\b(?:todo|unimplemented|unreachable|panic)!/.test(arms[0]?.body ?? '')) {
-    // Shape 2: every arm has the same body, binding nothing.
-    if (arms.every((a) => !/\(\s*[a-z]|\{\s*[a-z]/.test(a.pat))) shape = (pat) => `${pat} => ${arms[0]?.body ?? ''}`;
   }
+  // Arms that share a value but bind nothing (`A => false, B => false`) are not a shape: the missing variant may
+  // well be the one that differs, so that case is left to a person.
   if (!shape) return [];
   const added = pats.map((x) => shape(x.replace(/^&/, '')));
   if (added.some((x) => x === null)) return [];
