@@ -519,8 +519,8 @@ function letInit(src: RustText, fnStart: number, before: number, name: string): 
  * A `Result`/`Option` used as the value it carries (a removed `?`): appends `?` where the value is made — at the
  * expression rustc points at (E0308), or at the `let` that bound the local used as a value (E0369/E0599/E0614) —
  * only inside a fn that itself returns `Result`/`Option` (its error type is for validation to check). Param
- * `local` (the local's name, or `@matched` for the operand the detector's span selects; omit to use the primary
- * expression).
+ * `local` (the local's name, or `@matched` for the operand the detector's span selects), or `at: matched` (append
+ * to the expression the detector's span selects); neither: the primary expression.
  */
 const restoreTry: GraphActionFn = async (input) => {
   const p = input.diagnostic.primary;
@@ -545,10 +545,16 @@ const restoreTry: GraphActionFn = async (input) => {
     if (!init || src.masked[init.end - 1] === '?') return [];
     return [{ edits: [mk(p.file, src, init.end, init.end, '?')], atCause: true, note: `at the let of \`${local}\`` }];
   }
-  if (src.masked[end - 1] === '?' || src.masked[src.skipSpace(end)] === '?') return [];
+  // `at: matched`: the expression the detector's span selects (the initialiser of a `let` whose pattern expects
+  // the carried value), else the primary expression.
+  const target = input.params.at === 'matched' ? input.matched.find((x) => x.file === p.file) : p;
+  if (!target) return [];
+  const ts = src.indexOf(target.byteStart);
+  const te = src.indexOf(target.byteEnd);
+  if (src.masked[te - 1] === '?' || src.masked[src.skipSpace(te)] === '?') return [];
   const input2 = { file: p.file, src, diagnostic: input.diagnostic, matched: [], params: {} };
-  const edits = appendPostfixEdits(input2, { start, end }, '?');
-  return edits.length > 0 ? [{ edits }] : [];
+  const edits = appendPostfixEdits(input2, { start: ts, end: te }, '?');
+  return edits.length > 0 ? [{ edits, ...(target !== p ? { atCause: true } : {}) }] : [];
 };
 
 // ---------------------------------------------------------------------------------------------------------
