@@ -528,7 +528,6 @@ const restoreTry: GraphActionFn = async (input) => {
   const src = await textOf(input, p.file);
   if (!src) return [];
   const start = src.indexOf(p.byteStart);
-  const end = src.indexOf(p.byteEnd);
   const fn = scopesAt(src, start).find((s) => s.keyword === 'fn');
   if (!fn) return [];
   const header = src.masked.slice(fn.start, fn.headerEnd);
