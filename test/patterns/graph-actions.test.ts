@@ -46,7 +46,8 @@ describe('make_visible', () => {
     const root = crate({
       'Cargo.toml': PKG('namesake', 'publish = false\n'),
       'src/lib.rs': 'mod util;\nmod other;\n\npub fn go() -> u32 {\n    util::helper() + other::run()\n}\n',
-      'src/util.rs': 'fn helper() -> u32 {\n    1\n}\n',
+      // The item starts its line with no doc comment above (the ISG span starts at `fn`): found all the same.
+      'src/util.rs': 'pub const ONE: u32 = 1;\n\nfn helper() -> u32 {\n    ONE\n}\n',
       'src/other.rs': 'fn helper() -> u32 {\n    2\n}\n\npub fn run() -> u32 {\n    helper()\n}\n',
     });
     const cands = await propose(root, 'make_visible_item', 'E0603');

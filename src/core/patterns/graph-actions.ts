@@ -129,7 +129,8 @@ function consistent(n: IsgNode, qual: readonly string[], name: string): boolean 
 /** Index of `<vis>? <kw> name` at or after `from` (the first one, within a few lines), with the visibility's extent. */
 function findItem(src: RustText, from: number, name: string): { at: number; vis: [number, number] | null; visText: string } | null {
   const re = new RegExp(`(^|[\\s;{}\\]])((pub(?:\\s*\\([^)]*\\))?\\s+)?(?:${ITEM_KW})\\s+(?:r#)?${name}\\b)`, 'g');
-  re.lastIndex = from;
+  // From the character before `from`, so an item that starts its line (no doc comment above) is found too.
+  re.lastIndex = Math.max(0, from - 1);
   const m = re.exec(src.masked);
   if (!m) return null;
   const at = m.index + (m[1] ?? '').length;
