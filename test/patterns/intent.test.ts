@@ -49,6 +49,8 @@ describe('debug-bug and the user\'s own change (real cargo, real git)', () => {
   it('the user removed derive(Copy): the fix adapts the code (.clone()), restoring Copy is not chosen', async () => {
     const repo = await repoWith(LIB_HEAD);
     await writeFile(path.join(repo, 'src/lib.rs'), LIB_HEAD.replace('Clone, Copy', 'Clone'));
+    // Staged, as in a pre-commit hook (--apply never commits unstaged lines).
+    await git(repo, 'add', 'src/lib.rs');
     const sources = await loadPatternSources();
     const r = await runDebugBug({ repo, apply: true, sources });
     expect(r.status).toBe('fixed');
