@@ -106,6 +106,7 @@ describe('rustgate stats on a repository after real debug-bug --apply runs', () 
       try {
         await buildIsg({ root: repo, store });
         const r = await runDebugBug({ repo, apply: true, sources, store });
+        if (r.applied_commit === null) throw new Error(`not applied: ${r.status} ${JSON.stringify(r.not_applied_reason ?? r.report)}`);
         return r.applied_commit;
       } finally {
         await store.close();
@@ -114,8 +115,9 @@ describe('rustgate stats on a repository after real debug-bug --apply runs', () 
     const first = await fix();
     expect(first).toMatch(/^[0-9a-f]{40}$/);
     expect(await readFile(path.join(repo, 'src/account.rs'), 'utf8')).toContain('pub(crate) fn describe');
-    // A second error in another file, fixed from the struct's field type through the graph.
-    await writeFile(path.join(repo, 'src/lib.rs'), `${await readFile(path.join(repo, 'src/lib.rs'), 'utf8')}\npub fn balance_of(a: &account::Account) -> i64 {\n    a.balance\n}\n`);
+    // A second error: a private fn of another module, made visible at its definition through the graph.
+    await writeFile(path.join(repo, 'src/account.rs'), `${await readFile(path.join(repo, 'src/account.rs'), 'utf8')}\nfn fee() -> i64 {\n    1\n}\n`);
+    await writeFile(path.join(repo, 'src/lib.rs'), `${await readFile(path.join(repo, 'src/lib.rs'), 'utf8')}\npub fn fee() -> i64 {\n    account::fee()\n}\n`);
     await git(repo, 'commit', '-q', '-am', 'read the balance');
     const second = await fix();
     expect(second).toMatch(/^[0-9a-f]{40}$/);
@@ -128,12 +130,12 @@ describe('rustgate stats on a repository after real debug-bug --apply runs', () 
     expect(s).toMatchObject({ fixes: 2, reverted: 1, rollback_rate: 0.5, first_apply_correctness: 0.5, validation_accuracy: 1, zero_llm_rate: 1, tokens_per_fix: { p50: 0, p95: 0 } });
     expect(s.time_to_safe_fix_ms.p50).toBeGreaterThan(0);
     expect(s.patterns.find((p) => p.id === 'make_visible_method')).toMatchObject({ applied: 1, reverted: 0 });
-    expect(s.patterns.find((p) => p.id === 'make_visible_field')).toMatchObject({ applied: 1, reverted: 1 });
+    expect(s.patterns.find((p) => p.id === 'make_visible_item')).toMatchObject({ applied: 1, reverted: 1 });
     expect(s.weekly.reduce((n, w) => n + w.fixes, 0)).toBe(2);
 
     const text = await cli(['--repo', repo]);
     expect(text.out).toMatch(/first-apply correctness\s+50\.0%/);
-    expect(text.out).toMatch(/make_visible_field\s+\d+\s+\d+\s+1\s+1/);
+    expect(text.out).toMatch(/make_visible_item\s+\d+\s+\d+\s+1\s+1/);
     expect((JSON.parse((await cli(['--json', '--since', '2999-01-01', '--repo', repo])).out) as StatsReport).fixes).toBe(0);
     const bad = await cli(['--since', 'yesterday', '--repo', repo]);
     expect(bad.code).toBe(2);

@@ -46,7 +46,8 @@ describe('make_visible', () => {
     const root = crate({
       'Cargo.toml': PKG('namesake', 'publish = false\n'),
       'src/lib.rs': 'mod util;\nmod other;\n\npub fn go() -> u32 {\n    util::helper() + other::run()\n}\n',
-      'src/util.rs': 'fn helper() -> u32 {\n    1\n}\n',
+      // The item starts its line with no doc comment above (the ISG span starts at `fn`): found all the same.
+      'src/util.rs': 'pub const ONE: u32 = 1;\n\nfn helper() -> u32 {\n    ONE\n}\n',
       'src/other.rs': 'fn helper() -> u32 {\n    2\n}\n\npub fn run() -> u32 {\n    helper()\n}\n',
     });
     const cands = await propose(root, 'make_visible_item', 'E0603');
@@ -93,6 +94,22 @@ describe('near-misses propose nothing', () => {
       'src/lib.rs': 'pub enum K {\n    A(u32),\n    B(u32),\n    C(u32),\n}\n\npub fn f(k: K) -> u32 {\n    match k {\n        K::A(x) => x + 1,\n        K::B(y) => y * 2,\n    }\n}\n',
     });
     expect(await propose(root, 'arms_like_siblings', 'E0004')).toEqual([]);
+  });
+
+  it('arms_like_siblings: arms that share a value but bind nothing (the missing one may differ)', async () => {
+    const root = crate({
+      'Cargo.toml': PKG('arms_same_value', 'publish = false\n'),
+      'src/lib.rs': 'pub enum K {\n    A,\n    B,\n    C,\n}\n\npub fn small(k: K) -> bool {\n    match k {\n        K::A => false,\n        K::B => false,\n    }\n}\n',
+    });
+    expect(await propose(root, 'arms_like_siblings', 'E0004')).toEqual([]);
+  });
+
+  it('trait_method_from_siblings: a single sibling is a guess, not a default', async () => {
+    const root = crate({
+      'Cargo.toml': PKG('sib_single', 'publish = false\n'),
+      'src/lib.rs': 'pub trait Unit {\n    fn unit(&self) -> &\'static str;\n}\n\npub struct A;\npub struct C;\n\nimpl Unit for A {\n    fn unit(&self) -> &\'static str {\n        "cm"\n    }\n}\n\nimpl Unit for C {}\n',
+    });
+    expect(await propose(root, 'trait_method_from_siblings', 'E0046')).toEqual([]);
   });
 
   it('fields_from_scope / fields_default_rest: no same-named local and no Default', async () => {

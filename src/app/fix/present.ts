@@ -94,6 +94,8 @@ export async function present(input: { scope: FixScope; retrieval: Retrieval; ca
   const r = rating(result.confidence, result.outcome === 'fixed' ? status : 'Cargo_OK');
   report.report.rating = amberRating && r === 'green' ? 'amber' : r;
   report.report.root_cause += stub ? ' (inserts a todo!() stub: review before applying)' : '';
+  // A fix that undoes the user's own uncommitted change is a labelled alternative (H7 intent from the diff).
+  if (result.steps.some((s) => s.candidate.revertsUserChange === true)) report.report.root_cause += ' (undoes your own uncommitted change: an alternative, review before applying)';
   if (result.amber.length > 0) report.amber_reasons = result.amber;
   await recordFuture(store, result, cand.edits, status, diff);
   return report;
@@ -105,6 +107,7 @@ export function notApplicable(result: SearchResult | null): string | null {
   if (result.outcome === 'partial') return `partial fix: ${result.final.errors.length} error(s) remain; apply it by hand or fix the rest first`;
   if (result.outcome !== 'fixed') return 'no validated fix';
   if (result.steps.some((s) => s.stub)) return 'the fix inserts a todo!() stub';
+  if (result.steps.some((s) => s.candidate.revertsUserChange === true)) return 'the fix undoes your own uncommitted change';
   if (result.amber.length > 0) return `amber: ${result.amber.join('; ')}`;
   return null;
 }

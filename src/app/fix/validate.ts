@@ -3,11 +3,14 @@
  * each candidate checked in the private copy, gated to the plan, and reviewed against the public interface the
  * ISG parser sees (a candidate that narrows a public API, edits a test or adds a panic path is at most amber).
  */
+import { execa } from 'execa';
 import type { Diagnostic } from '../../core/diagnostics/types.js';
+import { applyEdits } from '../../core/fix/apply.js';
+import { revertsUserChange } from '../../core/patterns/intent.js';
 import { panicFindings, publicApiFindings, testEditFindings } from '../../core/fix/safety.js';
 import { checkCandidateScope, isWorkspaceFile } from '../../core/fix/scope.js';
 import { unitOf } from '../../core/fix/progress.js';
-import { searchFix, type SearchResult, type Validator } from '../../core/fix/search.js';
+import { lineOfByte, searchFix, type SearchResult, type Validator } from '../../core/fix/search.js';
 import type { Candidate, CandidateSource, FixContext } from '../../core/fix/types.js';
 import type { FileFacts } from '../../core/isg/facts.js';
 import type { IsgStore } from '../../store/types.js';
@@ -98,15 +101,48 @@ export async function searchValidated(input: { repo: string; scope: FixScope; re
 }
 
 /**
- * Gives every source the ISG lookup (cross-file patterns find the definition an error points to). A file the
- * graph names as a definition joins the plan: it is what the error points at, like rustc's own secondary spans.
+ * Gives every source the ISG lookup (cross-file patterns find the definition an error points to; a file the graph
+ * names as a definition joins the plan: it is what the error points at, like rustc's own secondary spans) and marks
+ * each candidate that undoes the user's own uncommitted change (relative to HEAD) as `revertsUserChange`.
  */
 function withIsgLookup(sources: readonly CandidateSource[], repo: string, store: IsgStore | null, plannedFiles: Set<string>, read: (f: string) => Promise<string | undefined>): CandidateSource[] {
-  if (!store) return [...sources];
-  const lookup = createIsgLookup(repo, store, async (f) => {
-    if (!isWorkspaceFile(f)) return undefined;
-    plannedFiles.add(f);
-    return read(f);
-  });
-  return sources.map((s) => ({ ...s, propose: (i, ctx) => s.propose(i, { ...ctx, lookup }), ...(s.proposeCombined ? { proposeCombined: (ctx: FixContext) => (s.proposeCombined as NonNullable<typeof s.proposeCombined>)({ ...ctx, lookup }) } : {}) }));
+  const lookup = store
+    ? createIsgLookup(repo, store, async (f) => {
+        if (!isWorkspaceFile(f)) return undefined;
+        plannedFiles.add(f);
+        return read(f);
+      })
+    : undefined;
+  const heads = new Map<string, Promise<string | undefined>>();
+  const headOf = (f: string): Promise<string | undefined> => {
+    let h = heads.get(f);
+    if (!h) {
+      h = execa('git', ['show', `HEAD:${f}`], { cwd: repo, reject: false, stripFinalNewline: false }).then((r) => (r.exitCode === 0 ? r.stdout : undefined));
+      heads.set(f, h);
+    }
+    return h;
+  };
+  const annotate = async (cands: Candidate[], ctx: FixContext): Promise<Candidate[]> => {
+    for (const c of cands) {
+      for (const f of new Set(c.edits.map((e) => e.file))) {
+        const current = ctx.files.get(f);
+        const head = current === undefined || !isWorkspaceFile(f) ? undefined : await headOf(f);
+        if (current === undefined || head === undefined) continue;
+        const mine = c.edits.filter((e) => e.file === f);
+        const after = applyEdits(current, mine);
+        if (!after.ok) continue;
+        if (revertsUserChange(head, current, after.text, mine.map((e) => lineOfByte(current, e.byteStart)))) {
+          c.revertsUserChange = true;
+          c.description = `undo your change in ${f}: ${c.description}`;
+        }
+      }
+    }
+    return cands;
+  };
+  const withCtx = (ctx: FixContext): FixContext => (lookup ? { ...ctx, lookup } : ctx);
+  return sources.map((s) => ({
+    ...s,
+    propose: async (i, ctx) => annotate(await s.propose(i, withCtx(ctx)), ctx),
+    ...(s.proposeCombined ? { proposeCombined: async (ctx: FixContext) => annotate(await (s.proposeCombined as NonNullable<typeof s.proposeCombined>)(withCtx(ctx)), ctx) } : {}),
+  }));
 }

@@ -101,7 +101,11 @@ export function rankCandidates(items: readonly EvaluatedCandidate[], history: Re
     e.stub ? 1 : 0,
     // A fix that leaves an unused local or import behind ranks below one that does not, whatever its size.
     e.newWarnings > 0 ? 1 : 0,
+    // Intent (H7, additive): a candidate undoing the user's own change ranks after every one that does not; among
+    // equals, the edit at the cause (the definition the ISG points to) before edits at the symptom.
+    e.candidate.revertsUserChange ? 1 : 0,
     e.changedLines,
+    e.candidate.atCause ? 0 : 1,
     e.newWarnings,
     -e.agreement,
     -originScore(e),

@@ -129,7 +129,8 @@ function consistent(n: IsgNode, qual: readonly string[], name: string): boolean 
 /** Index of `<vis>? <kw> name` at or after `from` (the first one, within a few lines), with the visibility's extent. */
 function findItem(src: RustText, from: number, name: string): { at: number; vis: [number, number] | null; visText: string } | null {
   const re = new RegExp(`(^|[\\s;{}\\]])((pub(?:\\s*\\([^)]*\\))?\\s+)?(?:${ITEM_KW})\\s+(?:r#)?${name}\\b)`, 'g');
-  re.lastIndex = from;
+  // From the character before `from`, so an item that starts its line (no doc comment above) is found too.
+  re.lastIndex = Math.max(0, from - 1);
   const m = re.exec(src.masked);
   if (!m) return null;
   const at = m.index + (m[1] ?? '').length;
@@ -269,7 +270,7 @@ function methodBody(src: RustText, from: number, to: number, name: string): stri
 }
 
 /**
- * E0046: a missing trait method whose body every sibling impl of the trait writes the same way, and that reads no
+ * E0046: a missing trait method whose body every sibling impl of the trait (at least two) writes the same way, and that reads no
  * field of `self` (so it is not about the other type's data), is added with that body and the trait's signature.
  * Otherwise nothing (rustc's `todo!()` stub stays the only, never auto-applied, proposal). Param `names`.
  */
@@ -332,7 +333,8 @@ const traitMethodFromSiblings: GraphActionFn = async (input) => {
       }
     }
     const first = bodies[0];
-    if (first === undefined || bodies.some((b) => b.replace(/\s+/g, ' ') !== first.replace(/\s+/g, ' '))) return [];
+    // One sibling is a guess; two or more writing it the same way are a de-facto default.
+    if (first === undefined || bodies.length < 2 || bodies.some((b) => b.replace(/\s+/g, ' ') !== first.replace(/\s+/g, ' '))) return [];
     if (/\bself\s*\.\s*[A-Za-z_]\w*\b(?!\s*\()/.test(first) || /\b(?:todo|unimplemented|unreachable)!/.test(first)) return [];
     additions.push(`${sigText} {\n        ${first.replace(/\n\s*/g, '\n        ')}\n    }`);
   }
@@ -348,9 +350,9 @@ const traitMethodFromSiblings: GraphActionFn = async (input) => {
 // arms_like_siblings
 
 /**
- * E0004: adds the arms rustc names as not covered, each mirroring the existing arms when they all share one
- * shape: the same body (`=> false`), or a delegation through a single binding (`E::A(x) => x.f(y)`). Never a
- * wildcard or a panicking placeholder. Param `patterns` (rustc's list).
+ * E0004: adds the arms rustc names as not covered, each mirroring the existing arms when they all delegate the same
+ * way through a single binding (`E::A(x) => x.f(y)`). Never a wildcard, a copied constant or a panicking
+ * placeholder. Param `patterns` (rustc's list).
  */
 const armsLikeSiblings: GraphActionFn = async (input) => {
   const list = input.params.patterns ?? '';
@@ -403,10 +405,9 @@ const armsLikeSiblings: GraphActionFn = async (input) => {
       const body = (norm[0] ?? '').split('@@HOLE@@').join(v);
       shape = (pat) => (/\(\s*_\s*\)$/.test(pat) ? `${pat.replace(/\(\s*_\s*\)$/, `(${v})`)} => ${body}` : null);
     }
-  } else if (arms.every((a) => a.body === arms[0]?.body) && !/\b(?:todo|unimplemented|unreachable|panic)!/.test(arms[0]?.body ?? '')) {
-    // Shape 2: every arm has the same body, binding nothing.
-    if (arms.every((a) => !/\(\s*[a-z]|\{\s*[a-z]/.test(a.pat))) shape = (pat) => `${pat} => ${arms[0]?.body ?? ''}`;
   }
+  // Arms that share a value but bind nothing (`A => false, B => false`) are not a shape: the missing variant may
+  // well be the one that differs, so that case is left to a person.
   if (!shape) return [];
   const added = pats.map((x) => shape(x.replace(/^&/, '')));
   if (added.some((x) => x === null)) return [];
@@ -519,8 +520,8 @@ function letInit(src: RustText, fnStart: number, before: number, name: string): 
  * A `Result`/`Option` used as the value it carries (a removed `?`): appends `?` where the value is made — at the
  * expression rustc points at (E0308), or at the `let` that bound the local used as a value (E0369/E0599/E0614) —
  * only inside a fn that itself returns `Result`/`Option` (its error type is for validation to check). Param
- * `local` (the local's name, or `@matched` for the operand the detector's span selects; omit to use the primary
- * expression).
+ * `local` (the local's name, or `@matched` for the operand the detector's span selects), or `at: matched` (append
+ * to the expression the detector's span selects); neither: the primary expression.
  */
 const restoreTry: GraphActionFn = async (input) => {
   const p = input.diagnostic.primary;
@@ -528,7 +529,6 @@ const restoreTry: GraphActionFn = async (input) => {
   const src = await textOf(input, p.file);
   if (!src) return [];
   const start = src.indexOf(p.byteStart);
-  const end = src.indexOf(p.byteEnd);
   const fn = scopesAt(src, start).find((s) => s.keyword === 'fn');
   if (!fn) return [];
   const header = src.masked.slice(fn.start, fn.headerEnd);
@@ -545,10 +545,16 @@ const restoreTry: GraphActionFn = async (input) => {
     if (!init || src.masked[init.end - 1] === '?') return [];
     return [{ edits: [mk(p.file, src, init.end, init.end, '?')], atCause: true, note: `at the let of \`${local}\`` }];
   }
-  if (src.masked[end - 1] === '?' || src.masked[src.skipSpace(end)] === '?') return [];
+  // `at: matched`: the expression the detector's span selects (the initialiser of a `let` whose pattern expects
+  // the carried value), else the primary expression.
+  const target = input.params.at === 'matched' ? input.matched.find((x) => x.file === p.file) : p;
+  if (!target) return [];
+  const ts = src.indexOf(target.byteStart);
+  const te = src.indexOf(target.byteEnd);
+  if (src.masked[te - 1] === '?' || src.masked[src.skipSpace(te)] === '?') return [];
   const input2 = { file: p.file, src, diagnostic: input.diagnostic, matched: [], params: {} };
-  const edits = appendPostfixEdits(input2, { start, end }, '?');
-  return edits.length > 0 ? [{ edits }] : [];
+  const edits = appendPostfixEdits(input2, { start: ts, end: te }, '?');
+  return edits.length > 0 ? [{ edits, ...(target !== p ? { atCause: true } : {}) }] : [];
 };
 
 // ---------------------------------------------------------------------------------------------------------
