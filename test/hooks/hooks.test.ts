@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -115,6 +115,34 @@ describe('rustgate hooks in a repository that already uses husky', () => {
     expect((await git(repo, 'config', '--local', 'core.hooksPath')).stdout.trim()).toBe('.husky/_');
     expect(snapshot(path.join(repo, '.husky'))).toEqual(husky);
     expect(snapshot(path.join(repo, '.git/hooks'))).toEqual(gitHooks);
+  });
+});
+
+describe('the Python pre-commit framework installed after rustgate', () => {
+  it('a second install updates the shim the framework runs as pre-commit.legacy instead of chaining the framework', async () => {
+    const repo = await makeRepo();
+    const marker = path.join(os.tmpdir(), `rg-hooks-marker-${path.basename(repo)}`);
+    await installHooks({ repo, cli });
+    // What `pre-commit install` does in its migration mode (verified with pre-commit 4.7.0): the existing hook
+    // becomes pre-commit.legacy, run first by the framework's own hook.
+    const hooks = path.join(repo, '.git/hooks');
+    renameSync(path.join(hooks, 'pre-commit'), path.join(hooks, 'pre-commit.legacy'));
+    writeFileSync(path.join(hooks, 'pre-commit'), `#!/bin/sh\n"$(dirname "$0")/pre-commit.legacy" "$@" || exit $?\necho framework >> '${marker}'\n`);
+    chmodSync(path.join(hooks, 'pre-commit'), 0o755);
+
+    const again = await installHooks({ repo, cli });
+    expect(again.notes.join('\n')).toContain('pre-commit.legacy');
+    expect(readdirSync(hooks).filter((n) => n.includes('rustgate-prev'))).toEqual([]);
+    const bad = await commitLib(repo, broken);
+    expect(bad.exitCode).toBe(1);
+    expect(bad.all.match(/commit blocked/g)).toHaveLength(1);
+    expect((await commitLib(repo, clean)).exitCode).toBe(0);
+    expect(markerLines(marker)).toEqual(['framework']);
+
+    const un = await uninstallHooks({ repo });
+    expect(un.removed).toContain('pre-commit.legacy');
+    expect(existsSync(path.join(hooks, 'pre-commit.legacy'))).toBe(false);
+    expect(readFileSync(path.join(hooks, 'pre-commit'), 'utf8')).toContain('framework');
   });
 });
 

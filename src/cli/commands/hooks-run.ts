@@ -11,7 +11,6 @@ import { ExitCode, RustgateError } from '../../core/errors.js';
 import type { PreflightReport } from '../../core/preflight/types.js';
 import { renderReport } from '../../reporters/index.js';
 import type { CliIO } from '../io.js';
-import type { PreflightFlags } from './preflight.js';
 
 /** Inputs of one hook run. */
 export interface HookRunOptions {
@@ -42,22 +41,13 @@ function normaliseGitEnv(cwd: string): void {
   if (process.env.GIT_DIR !== undefined && process.env.GIT_WORK_TREE === undefined) delete process.env.GIT_DIR;
 }
 
-/** Runs PreFlight in this process with the hook's settings (rust-analyzer off: it needs 10–15 s to load). */
-async function preflight(workspace: string, scope: 'staged' | 'diff', io: CliIO, range?: string, tests = false): Promise<PreflightReport> {
-  const { preflightSeams } = await import('./preflight-seams.js');
-  const { runPreflight } = await import('../../app/preflight.js');
-  const flags: PreflightFlags = { repo: workspace, format: 'pretty', rustAnalyzer: 'off', ...(tests ? { tests: true } : {}) };
-  const extensions = (await preflightSeams().extensions?.(flags)) ?? [];
-  return runPreflight({
-    repo: workspace,
-    scope,
-    ...(range !== undefined ? { range } : {}),
-    ...(flags.features && flags.features.length > 0 ? { features: flags.features } : {}),
-    ...(flags.allFeatures ? { allFeatures: true } : {}),
-    ...(flags.package && flags.package.length > 0 ? { packages: flags.package } : {}),
-    extensions,
-    onWait: (holder) => io.err(`rustgate: waiting for another rustgate run (pid ${holder.pid})…`),
-  });
+/**
+ * Runs PreFlight in this process exactly as `rustgate preflight --hook` would (rustgate.yaml defaults, the
+ * rust-analyzer overlay off: it needs 10–15 s to load), without progress lines: the hook speaks only when it finds something.
+ */
+async function preflight(workspace: string, io: CliIO, scope: { staged: true } | { diff: string; tests: true }): Promise<PreflightReport> {
+  const [{ preflightReport }, { preflightSeams }] = await Promise.all([import('./preflight.js'), import('./preflight-seams.js')]);
+  return preflightReport({ repo: workspace, format: 'pretty', hook: true, ...scope }, { ...io, interactive: false }, preflightSeams());
 }
 
 function describePlan(p: PushPlan): string {
@@ -84,7 +74,7 @@ export async function runHook(opts: HookRunOptions): Promise<number> {
     io.err(`rustgate: ${what} blocked. Fix the problems above, or skip rustgate once with RUSTGATE=0 git ${what} … (git ${what} --no-verify skips every hook).`);
 
   if (hook !== 'pre-push') {
-    const report = await preflight(workspace, 'staged', io);
+    const report = await preflight(workspace, io, { staged: true });
     const budget = loadConfig(workspace).preflight.budgetSeconds;
     const over = report.ms.total > budget * 1000;
     if (!report.ok) io.out(renderReport(report, 'pretty'));
@@ -110,7 +100,7 @@ export async function runHook(opts: HookRunOptions): Promise<number> {
       }
       continue;
     }
-    const report = await preflight(workspace, 'diff', io, `${p.base}..${p.head}`, true);
+    const report = await preflight(workspace, io, { diff: `${p.base}..${p.head}`, tests: true });
     if (!report.ok) {
       failed = true;
       io.err(`rustgate pre-push: ${describePlan(p)}`);
