@@ -4,12 +4,11 @@
  * included), each pushed range with the impacted tests for pre-push. Quiet unless something is found or the
  * pre-commit budget is exceeded; the times printed are PreFlight's own. Loaded only by that command.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { openHookRepo, parsePushLines, planPush, RUSTGATE_HOOKS, type PushPlan, type RustgateHook } from '../../adapters/hooks/index.js';
-import { loadConfig } from '../../config/index.js';
 import { ExitCode, RustgateError } from '../../core/errors.js';
 import type { PreflightReport } from '../../core/preflight/types.js';
-import { renderReport } from '../../reporters/index.js';
 import type { CliIO } from '../io.js';
 
 /** Inputs of one hook run. */
@@ -50,6 +49,27 @@ async function preflight(workspace: string, io: CliIO, scope: { staged: true } |
   return preflightReport({ repo: workspace, format: 'pretty', hook: true, ...scope }, { ...io, interactive: false }, preflightSeams());
 }
 
+/**
+ * True when the index changes no Rust-relevant file of the workspace — PreFlight's own skip decision (same git
+ * listing, same classifier), made before the PreFlight stack, the config and the reporters are loaded, so a
+ * README-only commit costs little more than the Node start.
+ */
+async function nothingToCheck(workspace: string): Promise<boolean> {
+  if (!existsSync(path.join(workspace, 'Cargo.toml'))) return false; // let PreFlight say what is wrong
+  const [{ openRepo }, { stagedChanges }, { classifyChanges }] = await Promise.all([
+    import('../../adapters/git/repo.js'),
+    import('../../adapters/git/changes.js'),
+    import('../../core/preflight/classify.js'),
+  ]);
+  return classifyChanges(await stagedChanges(await openRepo(workspace))).skip;
+}
+
+/** Prints a report (the reporters load only when there is something to print). */
+async function printReport(io: CliIO, report: PreflightReport): Promise<void> {
+  const { renderReport } = await import('../../reporters/index.js');
+  io.out(renderReport(report, 'pretty'));
+}
+
 function describePlan(p: PushPlan): string {
   if (p.action === 'skip') return p.update.localRef;
   const base = p.baseFrom === 'remote' ? `${short(p.base)} on the remote` : `the merge base ${short(p.base)} with ${p.against ?? 'the remote'}`;
@@ -74,10 +94,12 @@ export async function runHook(opts: HookRunOptions): Promise<number> {
     io.err(`rustgate: ${what} blocked. Fix the problems above, or skip rustgate once with RUSTGATE=0 git ${what} … (git ${what} --no-verify skips every hook).`);
 
   if (hook !== 'pre-push') {
+    if (await nothingToCheck(workspace)) return ExitCode.Ok;
     const report = await preflight(workspace, io, { staged: true });
+    const { loadConfig } = await import('../../config/index.js'); // already loaded by PreFlight's settings
     const budget = loadConfig(workspace).preflight.budgetSeconds;
     const over = report.ms.total > budget * 1000;
-    if (!report.ok) io.out(renderReport(report, 'pretty'));
+    if (!report.ok) await printReport(io, report);
     if (!report.ok || over) {
       io.err(
         over
@@ -104,7 +126,7 @@ export async function runHook(opts: HookRunOptions): Promise<number> {
     if (!report.ok) {
       failed = true;
       io.err(`rustgate pre-push: ${describePlan(p)}`);
-      io.out(renderReport(report, 'pretty'));
+      await printReport(io, report);
       io.err(`rustgate pre-push: PreFlight with tests took ${seconds(report.ms.total)} s`);
     }
   }
