@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { RustgateError } from '../core/errors.js';
 import type { CandidateSource } from '../core/fix/types.js';
+import { importLlamaCpp, requireLlamaCpp } from '../adapters/llm/llama-cpp.js';
 import { LocalLlm } from '../adapters/llm/local.js';
 import { createModelSource, createPacker, type EscalationOptions, type ModelSourceOptions } from '../adapters/llm/model-source.js';
 import { createLocalReasoner, createOpenAiReasoner, type Reasoner } from '../adapters/llm/reasoner.js';
@@ -241,8 +242,8 @@ export async function pullModel(id: string, opts: ModelsEnv & { onProgress?: (do
   if (!existsSync(target)) {
     if (isOffline(opts)) throw missingError(m, dir, true);
     mkdirSync(dir, { recursive: true });
-    // Imported here so that listing and verifying never load node-llama-cpp.
-    const { createModelDownloader } = await import('node-llama-cpp');
+    // Imported here so that listing and verifying never load node-llama-cpp (an optional peer: a typed error if absent).
+    const { createModelDownloader } = await importLlamaCpp('`rustgate models pull`');
     try {
       const downloader = await createModelDownloader({
         modelUri: m.source,
@@ -331,6 +332,8 @@ export interface ReasonerFlags extends ModelsEnv {
 export async function openReasoner(mode: LlmMode, flags: ReasonerFlags = {}): Promise<Reasoner | null> {
   if (mode === 'none') return null;
   if (mode === 'openai') return createOpenAiReasoner({ env: flags.env, model: flags.model, timeoutMs: flags.timeoutMs });
+  // The library before the model file: pulling a model needs it too.
+  requireLlamaCpp('`--llm local`');
   const file = resolveModelPath(flags.model, 'reasoner', flags);
   const llm = await LocalLlm.open(file, { threads: flags.threads, contextSize: flags.contextSize, timeoutMs: flags.timeoutMs });
   return createLocalReasoner(llm);

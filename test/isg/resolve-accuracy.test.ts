@@ -87,3 +87,81 @@ describe('the unique-name fallback for receivers of unknown type', () => {
     expect(calls(r.edges, 'other/src/lib.rs-lib-run')).toEqual(['core/src/lib.rs-lib-Book::compile [by_name]']);
   });
 });
+
+describe('receiver typing', () => {
+  const lib = [
+    'pub struct Config { pub html: Html, pub args: Vec<Arg>, pub by_name: std::collections::HashMap<String, Arg> }',
+    'pub struct Html;',
+    'impl Html { pub fn theme(&self) -> Theme { Theme } }',
+    'pub struct Theme;',
+    'impl Theme { pub fn apply(&self) {} }',
+    'pub struct Arg;',
+    'impl Arg { pub fn generate(&self) -> u8 { 0 } }',
+    'pub struct Book { pub config: Config }',
+    'impl Book {',
+    '    pub fn config(&self) -> &Config { &self.config }',
+    '    pub fn html_config(&self) { self.config.html.theme(); }',
+    '    pub fn chain(&self) { self.config().html.theme().apply(); }',
+    '    pub fn index(&self) { self.config.args[0].generate(); }',
+    '    pub fn closure(&self) -> Vec<u8> { self.config.args.iter().map(|arg| arg.generate()).collect() }',
+    '    pub fn looped(&self) { for a in &self.config.args { a.generate(); } }',
+    '    pub fn valued(&self) { for a in self.config.by_name.values() { a.generate(); } }',
+    '    pub fn first(&self) { self.config.args.first().unwrap().generate(); }',
+    '}',
+    'pub fn free(book: &Book, list: &[Arg]) { book.config.html.theme(); let h = &book.config.html; h.theme(); list[1].generate(); }',
+  ].join('\n');
+
+  it('types receivers through field chains, method-chain return types, indexing, loops and iterator closures', () => {
+    const r = resolve([pkg('a', 'a')], { 'a/src/lib.rs': lib });
+    const k = (n: string): string => `a/src/lib.rs-lib-${n}`;
+    expect(calls(r.edges, k('Book::html_config'))).toEqual([k('Html::theme')]);
+    expect(calls(r.edges, k('Book::chain'))).toEqual([k('Book::config'), k('Html::theme'), k('Theme::apply')]);
+    expect(calls(r.edges, k('Book::index'))).toEqual([k('Arg::generate')]);
+    expect(calls(r.edges, k('Book::closure'))).toEqual([k('Arg::generate')]);
+    expect(calls(r.edges, k('Book::looped'))).toEqual([k('Arg::generate')]);
+    expect(calls(r.edges, k('Book::valued'))).toEqual([k('Arg::generate')]);
+    expect(calls(r.edges, k('Book::first'))).toEqual([k('Arg::generate')]);
+    expect(calls(r.edges, k('free'))).toEqual([k('Arg::generate'), k('Html::theme')]);
+  });
+});
+
+describe('calls the parser finds inside macro arguments', () => {
+  it('extracts negated calls and turbofish calls in macro token trees', () => {
+    const r = resolve([pkg('a', 'a')], {
+      'a/src/lib.rs': "pub fn check(x: u8) -> bool { x > 0 }\npub fn conv<'a, T>(x: u8) -> u8 { x }\n#[test]\nfn t() { assert!(!check(1)); assert_eq!(conv::<'static, Vec<Vec<u8>>>(2), 2); }\n",
+    });
+    expect(calls(r.edges, 'a/src/lib.rs-lib-t')).toEqual(['a/src/lib.rs-lib-check', 'a/src/lib.rs-lib-conv']);
+  });
+});
+
+describe('trait impls chosen by argument type, and trait static calls', () => {
+  const lib = [
+    'pub struct LineRange;',
+    'impl From<std::ops::Range<usize>> for LineRange { fn from(r: std::ops::Range<usize>) -> Self { LineRange } }',
+    'impl From<usize> for LineRange { fn from(n: usize) -> Self { LineRange } }',
+    'impl From<&str> for LineRange { fn from(s: &str) -> Self { LineRange } }',
+    'impl From<LineRange> for i32 { fn from(l: LineRange) -> i32 { 0 } }',
+    'impl LineRange { pub fn count(self) -> i32 { i32::from(self) } }',
+    'pub struct Opts { pub a: u8, pub b: u8 }',
+    'impl Default for Opts { fn default() -> Self { Opts { a: 1, b: 2 } } }',
+    'pub fn make(n: usize, unknown: Thing) {',
+    '    let a = LineRange::from(3);',
+    '    let b = LineRange::from("1:2");',
+    '    let c = LineRange::from(n);',
+    '    let d = LineRange::from(unknown);',
+    '    let o = Opts { a: 0, ..Default::default() };',
+    '    let s = String::from("x");',
+    '}',
+  ].join('\n');
+
+  it('picks the impl whose trait argument matches, never the first when the argument is unknown', () => {
+    const r = resolve([pkg('a', 'a')], { 'a/src/lib.rs': lib });
+    const k = (n: string): string => `a/src/lib.rs-lib-${n}`;
+    expect(calls(r.edges, k('make'))).toEqual([
+      k('<LineRange as From>::from #2'),
+      k('<LineRange as From>::from #3'),
+      k('<Opts as Default>::default'),
+    ]);
+    expect(calls(r.edges, k('LineRange::count'))).toEqual([k('<i32 as From>::from')]);
+  });
+});

@@ -43,6 +43,8 @@ export interface Candidate {
   atCause?: boolean;
   widensPublicApi?: boolean;
   revertsUserChange?: boolean;
+  /** Model tokens spent to produce this candidate (model candidates only; 0 or absent for deterministic ones). */
+  tokensUsed?: number;
 }
 
 /**

@@ -3,7 +3,7 @@
  * resolves names through `mod`, `use` (self/super/crate, renames, globs, other workspace crates) and the impl index,
  * and emits nodes and edges. Pure: no I/O. An unresolvable call is counted, never guessed into an edge.
  */
-import type { FileFacts, ItemFact, UseFact } from './facts.js';
+import type { FileFacts, ItemFact, Receiver, UseFact } from './facts.js';
 import { cfgActive, defaultFeatures } from './cfg.js';
 import { crateKey, featureKey, makeKey } from './keys.js';
 import { STD_METHOD_NAMES } from './std-names.js';
@@ -64,6 +64,13 @@ interface Container {
 const TYPE_KINDS = new Set<NodeKind>(['struct', 'enum', 'union', 'trait', 'type']);
 const CALLABLE_KINDS = new Set<NodeKind>(['fn', 'method', 'const', 'static']);
 const PRELUDE_VARIANTS = new Set(['Some', 'Ok', 'Err']);
+const INT_TYPES = new Set(['u8', 'u16', 'u32', 'u64', 'u128', 'usize', 'i8', 'i16', 'i32', 'i64', 'i128', 'isize']);
+/** Methods whose result has the receiver's type (as far as the workspace types go): `x.clone().run()`. */
+const SAME_TYPE_METHODS = new Set(['clone', 'to_owned', 'as_ref', 'as_mut', 'borrow', 'borrow_mut', 'unwrap', 'expect', 'lock', 'read', 'write', 'deref', 'deref_mut', 'as_deref', 'as_deref_mut', 'get_mut', 'by_ref']);
+/** Iterator/collection methods whose elements are the receiver's elements. */
+const ELEMENT_PRESERVING = new Set(['iter', 'iter_mut', 'into_iter', 'drain', 'filter', 'skip', 'take', 'rev', 'peekable', 'chain', 'cloned', 'copied', 'by_ref', 'inspect', 'step_by', 'skip_while', 'take_while', 'values', 'values_mut', 'into_values', 'as_slice', 'to_vec']);
+/** Methods that return one element of their receiver (through Option, which return types unwrap). */
+const ELEMENT_ACCESS = new Set(['first', 'last', 'get', 'get_mut', 'first_mut', 'last_mut', 'pop', 'next', 'next_back', 'nth', 'peek', 'find', 'remove', 'swap_remove', 'pop_front', 'pop_back', 'front', 'back', 'max_by_key', 'min_by_key']);
 
 function dirname(p: string): string {
   const i = p.lastIndexOf('/');
@@ -156,6 +163,8 @@ class Resolver {
   private readonly containers = new Map<string, Container>();
   private readonly onFeatures = new Map<string, Set<string>>();
   private readonly visible = new Map<string, string[]>();
+  /** Trait impls for types outside the workspace (`impl From<X> for i32`): self type name → item name → keys. */
+  private readonly externalImpls = new Map<string, Map<string, string[]>>();
   private readonly nameCache = new Map<Module, Map<string, Def[]>>();
   private readonly inProgress = new Map<Module, Set<string>>();
 
@@ -598,7 +607,20 @@ class Resolver {
         if (selfDef) c.selfDef = selfDef;
         if (traitDef) c.traitDef = traitDef;
         this.containers.set(key, c);
-        if (!selfDef) return;
+        if (!selfDef) {
+          const selfName = item.selfPath?.at(-1);
+          if (selfName && item.traitPath) {
+            let byName = this.externalImpls.get(selfName);
+            if (!byName) this.externalImpls.set(selfName, (byName = new Map()));
+            for (const cidx of children[idx] ?? []) {
+              const child = facts.items[cidx] as ItemFact;
+              const list = byName.get(child.name) ?? [];
+              list.push(this.keyOf(file, cidx));
+              byName.set(child.name, list);
+            }
+          }
+          return;
+        }
         if (traitDef) {
           const list = this.implementedTraits.get(selfDef.key) ?? [];
           if (!list.includes(traitDef.key)) list.push(traitDef.key);
@@ -678,7 +700,7 @@ class Resolver {
       if (trait) this.edge(key, 'REQUIRES_BOUND', trait.key, b.text);
     }
     for (const call of item.calls) {
-      const targets = call.method !== undefined ? this.resolveMethodCall(owner, scope, call.method, call.recv) : this.resolvePathCall(owner, scope, call.path ?? []);
+      const targets = call.method !== undefined ? this.resolveMethodCall(owner, scope, call.method, call.recv) : this.resolvePathCall(owner, scope, call.path ?? [], call.args);
       if (targets === 'constructor') continue;
       if (targets === undefined) {
         this.unresolvedCalls++;
@@ -730,7 +752,35 @@ class Resolver {
     return undefined;
   }
 
-  private resolvePathCall(owner: Module, scope: Scope, path: readonly string[]): { key: string; byName?: boolean } | 'constructor' | undefined {
+  /** The argument type text a call fact recorded, with locals and `self` looked up. */
+  private argTypeName(scope: Scope, a: string | undefined): string {
+    if (a === undefined || !a.startsWith('=')) return a ?? '';
+    const name = a.slice(1);
+    if (name === 'self') {
+      const self = scope.container?.selfDef?.item?.name ?? scope.container?.item.selfPath?.at(-1);
+      return self ?? '';
+    }
+    const t = scope.item.locals[name];
+    return t ? (t[t.length - 1] as string) : '';
+  }
+
+  /**
+   * Picks among several trait-impl methods of the same name (`impl From<A> for T`, `impl From<B> for T`) by the first
+   * argument's type. Undefined when the argument's type is unknown or matches none or several: no edge is guessed.
+   */
+  private pickOverload(cands: readonly Def[], scope: Scope, args: readonly string[] | undefined, mustMatch: boolean): Def | undefined {
+    if (cands.length === 1 && !mustMatch) return cands[0];
+    const implOf = (d: Def): ItemFact | undefined => (d.item?.parent !== undefined ? this.files.get(d.owner.file)?.items[d.item.parent] : undefined);
+    if (!cands.every((d) => implOf(d)?.kind === 'impl' && implOf(d)?.traitPath)) return mustMatch ? undefined : cands[0];
+    const arg = this.argTypeName(scope, args?.[0]);
+    if (arg === '') return undefined;
+    const fits = (ta: string | undefined): boolean =>
+      ta !== undefined && (ta === arg || (arg === 'int' && INT_TYPES.has(ta)) || (arg === 'float' && (ta === 'f32' || ta === 'f64')));
+    const hits = cands.filter((d) => fits(implOf(d)?.traitArgs?.[0]));
+    return hits.length === 1 ? hits[0] : undefined;
+  }
+
+  private resolvePathCall(owner: Module, scope: Scope, path: readonly string[], args?: readonly string[]): { key: string; byName?: boolean } | 'constructor' | undefined {
     if (path.length === 0) return undefined;
     if (path.length === 1 && scope.isLocal(path[0] as string)) return undefined;
     if (path.length >= 2) {
@@ -743,8 +793,19 @@ class Resolver {
       }
     }
     const defs = this.resolvePath(owner, path);
-    const callable = defs.find((d) => CALLABLE_KINDS.has(d.kind));
-    if (callable) return { key: callable.key };
+    const callables = defs.filter((d) => CALLABLE_KINDS.has(d.kind));
+    if (callables.length > 0) {
+      const picked = this.pickOverload(callables, scope, args, false);
+      return picked ? { key: picked.key } : undefined;
+    }
+    // `i32::from(x)`, `String::from(x)`: a workspace impl of a trait for a type outside the workspace, only when the
+    // argument's type says which one (std has its own impls of the same traits for these types).
+    if (defs.length === 0 && path.length === 2) {
+      const keys = this.externalImpls.get(path[0] as string)?.get(path[1] as string) ?? [];
+      const cands = keys.map((k) => this.defsByKey.get(k)).filter((d): d is Def => d !== undefined);
+      const picked = cands.length > 0 ? this.pickOverload(cands, scope, args, true) : undefined;
+      if (picked) return { key: picked.key };
+    }
     if (defs.some((d) => d.kind === 'struct')) return 'constructor';
     // The prelude's variant constructors build values; they are not calls.
     if (defs.length === 0 && path.length === 1 && PRELUDE_VARIANTS.has(path[0] as string)) return 'constructor';
@@ -765,44 +826,109 @@ class Resolver {
     return this.typeTargets(def.owner, new Scope(item, container, undefined), item.ret);
   }
 
-  private resolveMethodCall(owner: Module, scope: Scope, method: string, recv: ItemFact['calls'][number]['recv']): { key: string; byName?: boolean } | undefined {
-    // `types` undefined + `known` true: the receiver has a known type outside the workspace (std, ...): no edge.
-    let types: Def[] | undefined;
-    let known = true;
-    switch (recv?.kind) {
+  /**
+   * The workspace types a receiver has: `known` false when syntax does not tell (then the unique-name fallback may
+   * apply); `types` undefined with `known` true when the type is known to be outside the workspace (std, a dependency).
+   */
+  private recvTypes(owner: Module, scope: Scope, recv: Receiver | undefined, depth = 0): { types?: Def[]; known: boolean } {
+    if (!recv || depth > 8) return { known: false };
+    const known = (types: Def[] | undefined): { types?: Def[]; known: boolean } => (types ? { types, known: true } : { known: true });
+    switch (recv.kind) {
       case 'self':
-        types = this.typeTargets(owner, scope, ['Self']);
-        break;
+        return known(this.typeTargets(owner, scope, ['Self']));
       case 'ident': {
         const local = scope.item.locals[recv.name];
+        if (local) return known(this.typeTargets(owner, scope, local));
         const callee = scope.item.callLocals?.[recv.name];
-        if (local) types = this.typeTargets(owner, scope, local);
-        else if (callee) {
-          types = this.callResultTypes(owner, scope, callee);
-          known = types !== undefined;
-        } else known = false;
-        break;
+        if (callee?.[0] === '$recv' && callee[1] !== undefined) return this.recvTypes(owner, scope, JSON.parse(callee[1]) as Receiver, depth + 1);
+        if (callee) {
+          const types = this.callResultTypes(owner, scope, callee);
+          return types ? { types, known: true } : { known: false };
+        }
+        const iterable = scope.item.elemLocals?.[recv.name];
+        if (iterable) {
+          const types = this.elemTypes(owner, scope, iterable, depth + 1);
+          return types ? { types, known: true } : { known: false };
+        }
+        return { known: false };
       }
       case 'typed':
-        types = this.typeTargets(owner, scope, recv.path);
-        break;
-      case 'call':
-        types = this.callResultTypes(owner, scope, recv.path);
-        known = types !== undefined;
-        break;
+        return known(this.typeTargets(owner, scope, recv.path));
+      case 'call': {
+        const types = this.callResultTypes(owner, scope, recv.path);
+        return types ? { types, known: true } : { known: false };
+      }
       case 'field': {
-        const selfDef = scope.container?.selfDef;
-        const fieldType = selfDef?.item?.fields?.[recv.field];
-        if (selfDef && fieldType) {
+        if (recv.base === undefined) {
+          const selfDef = scope.container?.selfDef;
+          const fieldType = selfDef?.item?.fields?.[recv.field];
+          if (!selfDef || !fieldType) return { known: false };
           // A field of generic type `T` is typed by the bounds the impl puts on `T`.
           const generic = fieldType.length === 1 && scope.isGeneric(fieldType[0] as string);
-          types = generic ? this.typeTargets(owner, scope, fieldType) : this.typeTargets(selfDef.owner, Scope.empty(), fieldType);
-        } else known = false;
-        break;
+          return known(generic ? this.typeTargets(owner, scope, fieldType) : this.typeTargets(selfDef.owner, Scope.empty(), fieldType));
+        }
+        const base = this.recvTypes(owner, scope, recv.base, depth + 1);
+        const out: Def[] = [];
+        for (const t of base.types ?? []) {
+          const fieldType = t.item?.fields?.[recv.field];
+          if (!fieldType) continue;
+          for (const d of this.typeTargets(t.owner, Scope.empty(), fieldType) ?? []) if (!out.includes(d)) out.push(d);
+        }
+        return out.length > 0 ? { types: out, known: true } : { known: false };
+      }
+      case 'mcall': {
+        if (ELEMENT_ACCESS.has(recv.method)) {
+          const elems = this.elemTypes(owner, scope, recv.base, depth + 1);
+          if (elems) return { types: elems, known: true };
+        }
+        const base = this.recvTypes(owner, scope, recv.base, depth + 1);
+        if (!base.types) return { known: false };
+        if (SAME_TYPE_METHODS.has(recv.method)) return base;
+        const m = this.firstAssoc(base.types, recv.method, true);
+        const types = m ? this.defResultTypes(m) : undefined;
+        return types ? { types, known: true } : { known: false };
+      }
+      case 'index': {
+        const types = this.elemTypes(owner, scope, recv.base, depth + 1);
+        return types ? { types, known: true } : { known: false };
       }
       default:
-        known = false;
+        return { known: false };
     }
+  }
+
+  /** The workspace types of the elements of a collection or iterator expression, when its declaration tells. */
+  private elemTypes(owner: Module, scope: Scope, recv: Receiver, depth: number): Def[] | undefined {
+    if (depth > 8) return undefined;
+    if (recv.kind === 'mcall' && ELEMENT_PRESERVING.has(recv.method)) return this.elemTypes(owner, scope, recv.base, depth + 1);
+    if (recv.kind === 'ident') {
+      const elem = scope.item.localElems?.[recv.name];
+      return elem ? this.typeTargets(owner, scope, elem) : undefined;
+    }
+    if (recv.kind === 'field') {
+      const bases = recv.base === undefined ? (scope.container?.selfDef ? [scope.container.selfDef] : []) : (this.recvTypes(owner, scope, recv.base, depth + 1).types ?? []);
+      const out: Def[] = [];
+      for (const t of bases) {
+        const elem = t.item?.fieldElems?.[recv.field];
+        if (!elem) continue;
+        for (const d of this.typeTargets(t.owner, Scope.empty(), elem) ?? []) if (!out.includes(d)) out.push(d);
+      }
+      return out.length > 0 ? out : undefined;
+    }
+    return undefined;
+  }
+
+  /** The workspace types a call to `def` returns, from its declared return type. */
+  private defResultTypes(def: Def): Def[] | undefined {
+    const item = def.item;
+    if (!item?.ret) return undefined;
+    const parentKey = item.parent !== undefined ? this.keyOf(def.owner.file, item.parent) : undefined;
+    const container = parentKey ? this.containers.get(parentKey) : undefined;
+    return this.typeTargets(def.owner, new Scope(item, container, undefined), item.ret);
+  }
+
+  private resolveMethodCall(owner: Module, scope: Scope, method: string, recv: ItemFact['calls'][number]['recv']): { key: string; byName?: boolean } | undefined {
+    const { types, known } = this.recvTypes(owner, scope, recv);
     if (known) {
       if (!types) return undefined;
       const d = this.firstAssoc(types, method, true);
