@@ -54,6 +54,25 @@ describe('merges', () => {
   });
 });
 
+describe('commits that use their own index', () => {
+  it('`git commit <path>` checks what it commits (git\'s temporary index), not .git/index', async () => {
+    const repo = await makeRepo();
+    expect((await rustgate(repo, 'hooks', 'install')).exitCode).toBe(0);
+    // The index holds a broken version; the working tree a clean one, which `git commit src/lib.rs` records.
+    writeFileSync(path.join(repo, LIB), broken);
+    await git(repo, 'add', LIB);
+    writeFileSync(path.join(repo, LIB), clean);
+    const partial = await run('git', ['commit', '-q', '-m', 'partial', LIB], repo);
+    expect(partial.exitCode).toBe(0);
+    expect((await git(repo, 'show', `HEAD:${LIB}`)).stdout).toBe(clean.trimEnd());
+    // And the other way round: a clean index, a broken working file committed by path.
+    writeFileSync(path.join(repo, LIB), broken);
+    const bad = await run('git', ['commit', '-q', '-m', 'partial broken', LIB], repo);
+    expect(bad.exitCode).toBe(1);
+    expect(bad.all).toContain('error[E0277]');
+  });
+});
+
 describe('linked worktrees', () => {
   it('hooks installed once run in a worktree added later', async () => {
     const repo = await makeRepo();
