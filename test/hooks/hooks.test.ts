@@ -146,6 +146,29 @@ describe('the Python pre-commit framework installed after rustgate', () => {
   });
 });
 
+describe('a repository with the earlier husky layout of rustgate', () => {
+  it('install undoes it first (core.hooksPath, .husky/ restored), then installs per clone', async () => {
+    const repo = await makeRepo();
+    // What the earlier installer left: core.hooksPath=.husky/_, a shim with absolute paths in .husky/pre-commit,
+    // and its record in <workspace>/.rustgate/hooks/state.json.
+    mkdirSync(path.join(repo, '.husky/_'), { recursive: true });
+    writeFileSync(path.join(repo, '.husky/_/pre-commit'), '#!/usr/bin/env sh\n. "$(dirname "$0")/h"\n');
+    writeFileSync(path.join(repo, '.husky/pre-commit'), `#!/usr/bin/env sh\nexec node /old/dist/cli.js hooks run pre-commit --repo '${repo}'\n`);
+    await git(repo, 'config', 'core.hooksPath', '.husky/_');
+    mkdirSync(path.join(repo, '.rustgate/hooks'), { recursive: true });
+    const legacy = { version: 1, gitTop: repo, hooksPathLocalBefore: null, huskyDirExisted: false, huskyUnderscoreBefore: null, files: [{ path: '.husky/pre-commit', before: null }], cli: { node: 'node', args: [] } };
+    writeFileSync(path.join(repo, '.rustgate/hooks/state.json'), JSON.stringify(legacy));
+
+    const r = await installHooks({ repo, cli });
+    expect(r.migrated).toBe(true);
+    expect(r.hooksPath).toBeNull();
+    expect(existsSync(path.join(repo, '.husky'))).toBe(false);
+    expect((await git(repo, 'config', '--get', 'core.hooksPath')).exitCode).toBe(1);
+    expect(r.chained).toEqual([]);
+    expect(readFileSync(path.join(repo, '.git/hooks/pre-commit'), 'utf8')).toContain(HOOK_MARKER);
+  });
+});
+
 describe('how the shim finds rustgate', () => {
   it('PATH first, then node_modules/.bin, and a clear message (blocking) when there is none', async () => {
     const repo = await makeRepo();
