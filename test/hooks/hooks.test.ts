@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -115,6 +115,57 @@ describe('rustgate hooks in a repository that already uses husky', () => {
     expect((await git(repo, 'config', '--local', 'core.hooksPath')).stdout.trim()).toBe('.husky/_');
     expect(snapshot(path.join(repo, '.husky'))).toEqual(husky);
     expect(snapshot(path.join(repo, '.git/hooks'))).toEqual(gitHooks);
+  });
+});
+
+describe('the Python pre-commit framework installed after rustgate', () => {
+  it('a second install updates the shim the framework runs as pre-commit.legacy instead of chaining the framework', async () => {
+    const repo = await makeRepo();
+    const marker = path.join(os.tmpdir(), `rg-hooks-marker-${path.basename(repo)}`);
+    await installHooks({ repo, cli });
+    // What `pre-commit install` does in its migration mode (verified with pre-commit 4.7.0): the existing hook
+    // becomes pre-commit.legacy, run first by the framework's own hook.
+    const hooks = path.join(repo, '.git/hooks');
+    renameSync(path.join(hooks, 'pre-commit'), path.join(hooks, 'pre-commit.legacy'));
+    writeFileSync(path.join(hooks, 'pre-commit'), `#!/bin/sh\n"$(dirname "$0")/pre-commit.legacy" "$@" || exit $?\necho framework >> '${marker}'\n`);
+    chmodSync(path.join(hooks, 'pre-commit'), 0o755);
+
+    const again = await installHooks({ repo, cli });
+    expect(again.notes.join('\n')).toContain('pre-commit.legacy');
+    expect(readdirSync(hooks).filter((n) => n.includes('rustgate-prev'))).toEqual([]);
+    const bad = await commitLib(repo, broken);
+    expect(bad.exitCode).toBe(1);
+    expect(bad.all.match(/commit blocked/g)).toHaveLength(1);
+    expect((await commitLib(repo, clean)).exitCode).toBe(0);
+    expect(markerLines(marker)).toEqual(['framework']);
+
+    const un = await uninstallHooks({ repo });
+    expect(un.removed).toContain('pre-commit.legacy');
+    expect(existsSync(path.join(hooks, 'pre-commit.legacy'))).toBe(false);
+    expect(readFileSync(path.join(hooks, 'pre-commit'), 'utf8')).toContain('framework');
+  });
+});
+
+describe('a repository with the earlier husky layout of rustgate', () => {
+  it('install undoes it first (core.hooksPath, .husky/ restored), then installs per clone', async () => {
+    const repo = await makeRepo();
+    // What the earlier installer left: core.hooksPath=.husky/_, a shim with absolute paths in .husky/pre-commit,
+    // and its record in <workspace>/.rustgate/hooks/state.json.
+    mkdirSync(path.join(repo, '.husky/_'), { recursive: true });
+    writeFileSync(path.join(repo, '.husky/_/pre-commit'), '#!/usr/bin/env sh\n. "$(dirname "$0")/h"\n');
+    writeFileSync(path.join(repo, '.husky/pre-commit'), `#!/usr/bin/env sh\nexec node /old/dist/cli.js hooks run pre-commit --repo '${repo}'\n`);
+    await git(repo, 'config', 'core.hooksPath', '.husky/_');
+    mkdirSync(path.join(repo, '.rustgate/hooks'), { recursive: true });
+    const legacy = { version: 1, gitTop: repo, hooksPathLocalBefore: null, huskyDirExisted: false, huskyUnderscoreBefore: null, files: [{ path: '.husky/pre-commit', before: null }], cli: { node: 'node', args: [] } };
+    writeFileSync(path.join(repo, '.rustgate/hooks/state.json'), JSON.stringify(legacy));
+
+    const r = await installHooks({ repo, cli });
+    expect(r.migrated).toBe(true);
+    expect(r.hooksPath).toBeNull();
+    expect(existsSync(path.join(repo, '.husky'))).toBe(false);
+    expect((await git(repo, 'config', '--get', 'core.hooksPath')).exitCode).toBe(1);
+    expect(r.chained).toEqual([]);
+    expect(readFileSync(path.join(repo, '.git/hooks/pre-commit'), 'utf8')).toContain(HOOK_MARKER);
   });
 });
 

@@ -1,5 +1,5 @@
 /** The installed hooks in the git states a team meets: merges, linked worktrees, moved and cloned repositories, subdirectories. */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -51,6 +51,25 @@ describe('merges', () => {
     expect(merge.all).toContain('error[E0277]');
     expect(merge.all).toContain('rustgate: merge blocked');
     expect(await head(repo)).toBe(start);
+  });
+});
+
+describe('commits that use their own index', () => {
+  it('`git commit <path>` checks what it commits (git\'s temporary index), not .git/index', async () => {
+    const repo = await makeRepo();
+    expect((await rustgate(repo, 'hooks', 'install')).exitCode).toBe(0);
+    // The index holds a broken version; the working tree a clean one, which `git commit src/lib.rs` records.
+    writeFileSync(path.join(repo, LIB), broken);
+    await git(repo, 'add', LIB);
+    writeFileSync(path.join(repo, LIB), clean);
+    const partial = await run('git', ['commit', '-q', '-m', 'partial', LIB], repo);
+    expect(partial.exitCode).toBe(0);
+    expect((await git(repo, 'show', `HEAD:${LIB}`)).stdout).toBe(clean.trimEnd());
+    // And the other way round: a clean index, a broken working file committed by path.
+    writeFileSync(path.join(repo, LIB), broken);
+    const bad = await run('git', ['commit', '-q', '-m', 'partial broken', LIB], repo);
+    expect(bad.exitCode).toBe(1);
+    expect(bad.all).toContain('error[E0277]');
   });
 });
 
@@ -147,5 +166,47 @@ describe('the budget line', () => {
     const hook = /PreFlight took (\d+\.\d+) s, over the 0\.001 s budget/.exec(bad.all)?.[1];
     expect(own).toBeDefined();
     expect(hook).toBe(own);
+  });
+});
+
+describe('a workspace member in a git submodule', () => {
+  it('commits are checked with the submodule content (no "failed to read Cargo.toml"), including a submodule bump that breaks a caller', async () => {
+    const base = mkdtempSync(path.join(os.tmpdir(), 'rg-hooks-sub-'));
+    const sub = path.join(base, 'subcrate');
+    const put = (dir: string, rel: string, body: string): void => {
+      mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      writeFileSync(path.join(dir, rel), body);
+    };
+    put(sub, 'Cargo.toml', '[package]\nname = "subcrate"\nversion = "0.1.0"\nedition = "2021"\n');
+    put(sub, 'src/lib.rs', 'pub fn answer() -> u32 {\n    42\n}\n');
+    await git(sub, 'init', '-q', '-b', 'main');
+    await git(sub, 'add', '-A');
+    await git(sub, 'commit', '-q', '-m', 'sub');
+    const top = path.join(base, 'top');
+    put(top, 'Cargo.toml', '[workspace]\nmembers = ["app", "vendor/subcrate"]\nresolver = "2"\n');
+    put(top, 'app/Cargo.toml', '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\nsubcrate = { path = "../vendor/subcrate" }\n');
+    put(top, 'app/src/lib.rs', 'pub fn twice() -> u32 {\n    subcrate::answer() * 2\n}\n');
+    put(top, '.gitignore', 'target/\n');
+    await git(top, 'init', '-q', '-b', 'main');
+    await git(top, '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', sub, 'vendor/subcrate');
+    await git(top, 'add', '-A');
+    await git(top, 'commit', '-q', '-m', 'top');
+    expect((await rustgate(top, 'hooks', 'install')).exitCode).toBe(0);
+
+    // An ordinary change in the parent: checked, and green (it failed on every commit before submodules were materialised).
+    const ok = await commitFile(top, 'app/src/lib.rs', 'pub fn twice() -> u32 {\n    subcrate::answer() + subcrate::answer()\n}\n');
+    expect(ok.all).not.toContain('failed to read');
+    expect(ok.exitCode).toBe(0);
+
+    // The submodule changes its signature; staging the new gitlink breaks the caller in the parent.
+    const inSub = path.join(top, 'vendor/subcrate');
+    put(inSub, 'src/lib.rs', 'pub fn answer() -> String {\n    "42".into()\n}\n');
+    await git(inSub, 'commit', '-q', '-am', 'answer is a String now');
+    await git(top, 'add', 'vendor/subcrate');
+    const start = await head(top);
+    const bump = await run('git', ['commit', '-q', '-m', 'bump subcrate'], top);
+    expect(bump.exitCode).toBe(1);
+    expect(bump.all).toContain('app/src/lib.rs');
+    expect(await head(top)).toBe(start);
   });
 });

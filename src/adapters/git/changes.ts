@@ -80,6 +80,16 @@ export function isOwnPath(p: string): boolean {
   return isRustgatePath(p) || p === '.git' || p.startsWith('.git/') || p.includes('/.git/');
 }
 
+/** Drops the raw fields and marks gitlinks (mode 160000 on either side): a submodule bump can change Rust code. */
+function withSubmodules(raw: RawChange[]): ChangedFile[] {
+  return raw.map(({ path, status, oldPath, srcMode, dstMode }) => ({
+    path,
+    status,
+    ...(oldPath !== undefined ? { oldPath } : {}),
+    ...(srcMode === '160000' || dstMode === '160000' ? { submodule: true as const } : {}),
+  }));
+}
+
 function clean(files: ChangedFile[]): ChangedFile[] {
   const seen = new Set<string>();
   const out: ChangedFile[] = [];
@@ -127,8 +137,8 @@ export async function stagedChanges(info: RepoInfo): Promise<ChangedFile[]> {
     return clean(splitZ(await gitOk(info.workspace, ['ls-files', '-z'])).map((p) => ({ path: p, status: 'added' as const })));
   }
   // Plumbing only: porcelain `git diff` may refresh and rewrite the index even with GIT_OPTIONAL_LOCKS=0.
-  const out = await gitOk(info.workspace, ['diff-index', '--cached', '--name-status', '-M', '-z', '--relative', 'HEAD']);
-  return clean(parseNameStatusZ(out));
+  const out = await gitOk(info.workspace, ['diff-index', '--cached', '--raw', '-M', '-z', '--relative', 'HEAD']);
+  return clean(withSubmodules(parseRawZ(out)));
 }
 
 /** Changed files of the working tree against HEAD: tracked changes plus untracked, non-ignored files. */
@@ -162,8 +172,8 @@ function sameContent(abs: string, oid: string): boolean {
 
 /** Changed files between the two ends of a range. */
 export async function rangeChanges(info: RepoInfo, range: ResolvedRange): Promise<ChangedFile[]> {
-  const out = await gitOk(info.workspace, ['diff-tree', '-r', '--name-status', '-M', '-z', '--relative', range.base, range.head]);
-  return clean(parseNameStatusZ(out));
+  const out = await gitOk(info.workspace, ['diff-tree', '-r', '--raw', '-M', '-z', '--relative', range.base, range.head]);
+  return clean(withSubmodules(parseRawZ(out)));
 }
 
 /**

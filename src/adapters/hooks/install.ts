@@ -264,6 +264,13 @@ export async function installHooks(opts: { repo: string; workspace?: string; cli
   for (const hook of RUSTGATE_HOOKS) {
     const file = path.join(hooksDir, hook);
     const rec = record(hook, 'shim');
+    if (existsSync(file) && !isOurs(file) && isOurs(`${file}.legacy`)) {
+      // The pre-commit framework installed over rustgate and runs its shim as `<hook>.legacy`: update that one.
+      writeHook(`${file}.legacy`, renderShim(hook, rec, previousHooksPath, workspace, opts.cli ?? null));
+      written.push(`${hook}.legacy`);
+      notes.push(`${hook}: the pre-commit framework's hook runs rustgate's shim (${hook}.legacy) first; it was updated there`);
+      continue;
+    }
     if (existsSync(file) && !isOurs(file)) {
       // Git runs a hook only when it is executable and core.hooksPath does not point elsewhere.
       const wasActive = isExecutableFile(file) && previousHooksPath === null;
@@ -335,6 +342,11 @@ export async function uninstallHooks(opts: { repo: string }): Promise<UninstallR
         rmSync(file);
         removed.push(rec.name);
       } else if (existsSync(file)) {
+        if (isOurs(`${file}.legacy`)) {
+          // Installed by the pre-commit framework over rustgate: it would run the removed shim as `.legacy`.
+          rmSync(`${file}.legacy`);
+          removed.push(`${rec.name}.legacy`);
+        }
         notes.push(`${shownPath(top, file)} was replaced after install and is left as it is`);
       }
       if (rec.backup !== null && existsSync(path.join(hooksDir, rec.backup))) {

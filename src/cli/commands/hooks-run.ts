@@ -4,14 +4,12 @@
  * included), each pushed range with the impacted tests for pre-push. Quiet unless something is found or the
  * pre-commit budget is exceeded; the times printed are PreFlight's own. Loaded only by that command.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { openHookRepo, parsePushLines, planPush, RUSTGATE_HOOKS, type PushPlan, type RustgateHook } from '../../adapters/hooks/index.js';
-import { loadConfig } from '../../config/index.js';
 import { ExitCode, RustgateError } from '../../core/errors.js';
 import type { PreflightReport } from '../../core/preflight/types.js';
-import { renderReport } from '../../reporters/index.js';
 import type { CliIO } from '../io.js';
-import type { PreflightFlags } from './preflight.js';
 
 /** Inputs of one hook run. */
 export interface HookRunOptions {
@@ -42,23 +40,34 @@ function normaliseGitEnv(cwd: string): void {
   if (process.env.GIT_DIR !== undefined && process.env.GIT_WORK_TREE === undefined) delete process.env.GIT_DIR;
 }
 
-/** Runs PreFlight in this process with the hook's settings (rust-analyzer off: it needs 10–15 s to load). */
-async function preflight(workspace: string, scope: 'staged' | 'diff', io: CliIO, range?: string, tests = false): Promise<PreflightReport> {
-  const { preflightSeams } = await import('./preflight-seams.js');
-  const { runPreflight } = await import('../../app/preflight.js');
-  const flags: PreflightFlags = { repo: workspace, format: 'pretty', rustAnalyzer: 'off', hook: true, ...(tests ? { tests: true } : {}) };
-  const extensions = (await preflightSeams().extensions?.(flags)) ?? [];
-  return runPreflight({
-    repo: workspace,
-    scope,
-    ...(range !== undefined ? { range } : {}),
-    ...(flags.features && flags.features.length > 0 ? { features: flags.features } : {}),
-    ...(flags.allFeatures ? { allFeatures: true } : {}),
-    ...(flags.package && flags.package.length > 0 ? { packages: flags.package } : {}),
-    ...(flags.targets !== undefined && flags.targets !== 'all' ? { targets: flags.targets } : {}),
-    extensions,
-    onWait: (holder) => io.err(`rustgate: waiting for another rustgate run (pid ${holder.pid})…`),
-  });
+/**
+ * Runs PreFlight in this process exactly as `rustgate preflight --hook` would (rustgate.yaml defaults, the
+ * rust-analyzer overlay off: it needs 10–15 s to load), without progress lines: the hook speaks only when it finds something.
+ */
+async function preflight(workspace: string, io: CliIO, scope: { staged: true } | { diff: string; tests: true }): Promise<PreflightReport> {
+  const [{ preflightReport }, { preflightSeams }] = await Promise.all([import('./preflight.js'), import('./preflight-seams.js')]);
+  return preflightReport({ repo: workspace, format: 'pretty', hook: true, ...scope }, { ...io, interactive: false }, preflightSeams());
+}
+
+/**
+ * True when the index changes no Rust-relevant file of the workspace — PreFlight's own skip decision (same git
+ * listing, same classifier), made before the PreFlight stack, the config and the reporters are loaded, so a
+ * README-only commit costs little more than the Node start.
+ */
+async function nothingToCheck(workspace: string): Promise<boolean> {
+  if (!existsSync(path.join(workspace, 'Cargo.toml'))) return false; // let PreFlight say what is wrong
+  const [{ openRepo }, { stagedChanges }, { classifyChanges }] = await Promise.all([
+    import('../../adapters/git/repo.js'),
+    import('../../adapters/git/changes.js'),
+    import('../../core/preflight/classify.js'),
+  ]);
+  return classifyChanges(await stagedChanges(await openRepo(workspace))).skip;
+}
+
+/** Prints a report (the reporters load only when there is something to print). */
+async function printReport(io: CliIO, report: PreflightReport): Promise<void> {
+  const { renderReport } = await import('../../reporters/index.js');
+  io.out(renderReport(report, 'pretty'));
 }
 
 function describePlan(p: PushPlan): string {
@@ -85,10 +94,12 @@ export async function runHook(opts: HookRunOptions): Promise<number> {
     io.err(`rustgate: ${what} blocked. Fix the problems above, or skip rustgate once with RUSTGATE=0 git ${what} … (git ${what} --no-verify skips every hook).`);
 
   if (hook !== 'pre-push') {
-    const report = await preflight(workspace, 'staged', io);
+    if (await nothingToCheck(workspace)) return ExitCode.Ok;
+    const report = await preflight(workspace, io, { staged: true });
+    const { loadConfig } = await import('../../config/index.js'); // already loaded by PreFlight's settings
     const budget = loadConfig(workspace).preflight.budgetSeconds;
     const over = report.ms.total > budget * 1000;
-    if (!report.ok) io.out(renderReport(report, 'pretty'));
+    if (!report.ok) await printReport(io, report);
     if (!report.ok || over) {
       io.err(
         over
@@ -111,11 +122,11 @@ export async function runHook(opts: HookRunOptions): Promise<number> {
       }
       continue;
     }
-    const report = await preflight(workspace, 'diff', io, `${p.base}..${p.head}`, true);
+    const report = await preflight(workspace, io, { diff: `${p.base}..${p.head}`, tests: true });
     if (!report.ok) {
       failed = true;
       io.err(`rustgate pre-push: ${describePlan(p)}`);
-      io.out(renderReport(report, 'pretty'));
+      await printReport(io, report);
       io.err(`rustgate pre-push: PreFlight with tests took ${seconds(report.ms.total)} s`);
     }
   }

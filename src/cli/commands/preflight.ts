@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { PreflightExtension } from '../../app/preflight.js';
 import type { CargoTargetKind } from '../../config/schema.js';
 import { ExitCode, RustgateError } from '../../core/errors.js';
-import type { Scope } from '../../core/preflight/types.js';
+import type { PreflightReport, Scope } from '../../core/preflight/types.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../reporters/formats.js';
 import type { CliIO } from '../io.js';
 import type { SetExit } from './index.js';
@@ -46,6 +46,34 @@ export function scopeOf(flags: PreflightFlags): { scope: Scope; range?: string }
   return { scope: flags.worktree ? 'worktree' : 'staged' };
 }
 
+/**
+ * Runs PreFlight for parsed flags (rustgate.yaml defaults through the seams) and returns the report; the
+ * `preflight` command and `hooks run` (one process, its own output) share it.
+ */
+export async function preflightReport(flags: PreflightFlags, io: CliIO, seams: PreflightCliSeams = {}): Promise<PreflightReport> {
+  const { scope, range } = scopeOf(flags);
+  // `--packages a,b` and `--package a --package b` name one set; rustgate.yaml's list applies when both are absent.
+  flags.package = [...new Set([...(flags.package ?? []), ...(flags.packages ?? [])])];
+  const extensions = seams.extensions ? await seams.extensions(flags) : [];
+  // Loaded here so `--help`, `--version` and other commands never load the PreFlight stack.
+  const { runPreflight } = await import('../../app/preflight.js');
+  const packages = flags.package ?? [];
+  return runPreflight({
+    repo: flags.repo,
+    scope,
+    ...(range !== undefined ? { range } : {}),
+    ...(flags.features && flags.features.length > 0 ? { features: flags.features } : {}),
+    ...(flags.allFeatures ? { allFeatures: true } : {}),
+    ...(packages.length > 0 ? { packages } : {}),
+    ...(flags.workspace ? { wholeWorkspace: true } : {}),
+    ...(flags.shadow ? { forceShadow: true } : {}),
+    ...(flags.targets !== undefined && flags.targets !== 'all' ? { targets: flags.targets } : {}),
+    extensions,
+    ...(io.interactive ? { onProgress: (stage: string) => io.err(`rustgate: ${stage}…`) } : {}),
+    onWait: (holder) => io.err(`waiting for another rustgate run (pid ${holder.pid})…`),
+  });
+}
+
 /** Registers `preflight` on the program. */
 export function registerPreflight(program: Command, io: CliIO, setExit: SetExit, seams: PreflightCliSeams = {}): void {
   const cmd = program
@@ -68,27 +96,8 @@ export function registerPreflight(program: Command, io: CliIO, setExit: SetExit,
     if (!REPORT_FORMATS.includes(flags.format as ReportFormat)) {
       throw new RustgateError('BAD_FLAG', `unknown --format '${flags.format}'`, `use one of ${REPORT_FORMATS.join(', ')}`);
     }
-    const { scope, range } = scopeOf(flags);
-    // `--packages a,b` and `--package a --package b` name one set; rustgate.yaml's list applies when both are absent.
-    flags.package = [...new Set([...(flags.package ?? []), ...(flags.packages ?? [])])];
-    const extensions = seams.extensions ? await seams.extensions(flags) : [];
-    // Loaded here so `--help`, `--version` and other commands never load the PreFlight stack.
-    const [{ runPreflight }, { renderReport }] = await Promise.all([import('../../app/preflight.js'), import('../../reporters/index.js')]);
-    const packages = flags.package ?? [];
-    const report = await runPreflight({
-      repo: flags.repo,
-      scope,
-      ...(range !== undefined ? { range } : {}),
-      ...(flags.features && flags.features.length > 0 ? { features: flags.features } : {}),
-      ...(flags.allFeatures ? { allFeatures: true } : {}),
-      ...(packages.length > 0 ? { packages } : {}),
-      ...(flags.workspace ? { wholeWorkspace: true } : {}),
-      ...(flags.shadow ? { forceShadow: true } : {}),
-      ...(flags.targets !== undefined && flags.targets !== 'all' ? { targets: flags.targets } : {}),
-      extensions,
-      ...(io.interactive ? { onProgress: (stage: string) => io.err(`rustgate: ${stage}…`) } : {}),
-      onWait: (holder) => io.err(`waiting for another rustgate run (pid ${holder.pid})…`),
-    });
+    const report = await preflightReport(flags, io, seams);
+    const { renderReport } = await import('../../reporters/index.js');
     const text = renderReport(report, flags.format as ReportFormat);
     if (text !== '') io.out(text);
     // A blocked commit: hand over the validated fix (zero-LLM, within fix.gate_seconds) and the command that applies it.

@@ -13,6 +13,8 @@ export interface ChangedFile {
   path: string;
   status: ChangeStatus;
   oldPath?: string;
+  /** Set when the path is a submodule (gitlink): its commit changed, so any Rust inside it may have. */
+  submodule?: true;
 }
 
 /** The ISG node a diagnostic's primary span falls in (the innermost one). */
