@@ -1214,7 +1214,7 @@ var require_command = __commonJS({
     var childProcess = __require("node:child_process");
     var path38 = __require("node:path");
     var fs = __require("node:fs");
-    var process11 = __require("node:process");
+    var process10 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
     var { CommanderError: CommanderError2 } = require_error();
     var { Help: Help2, stripColor } = require_help();
@@ -1261,13 +1261,13 @@ var require_command = __commonJS({
         this._showSuggestionAfterError = true;
         this._savedState = null;
         this._outputConfiguration = {
-          writeOut: (str) => process11.stdout.write(str),
-          writeErr: (str) => process11.stderr.write(str),
+          writeOut: (str) => process10.stdout.write(str),
+          writeErr: (str) => process10.stderr.write(str),
           outputError: (str, write) => write(str),
-          getOutHelpWidth: () => process11.stdout.isTTY ? process11.stdout.columns : void 0,
-          getErrHelpWidth: () => process11.stderr.isTTY ? process11.stderr.columns : void 0,
-          getOutHasColors: () => useColor() ?? (process11.stdout.isTTY && process11.stdout.hasColors?.()),
-          getErrHasColors: () => useColor() ?? (process11.stderr.isTTY && process11.stderr.hasColors?.()),
+          getOutHelpWidth: () => process10.stdout.isTTY ? process10.stdout.columns : void 0,
+          getErrHelpWidth: () => process10.stderr.isTTY ? process10.stderr.columns : void 0,
+          getOutHasColors: () => useColor() ?? (process10.stdout.isTTY && process10.stdout.hasColors?.()),
+          getErrHasColors: () => useColor() ?? (process10.stderr.isTTY && process10.stderr.hasColors?.()),
           stripColor: (str) => stripColor(str)
         };
         this._hidden = false;
@@ -1661,7 +1661,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._exitCallback) {
           this._exitCallback(new CommanderError2(exitCode, code, message));
         }
-        process11.exit(exitCode);
+        process10.exit(exitCode);
       }
       /**
        * Register callback `fn` for the command.
@@ -2061,16 +2061,16 @@ Expecting one of '${allowedValues.join("', '")}'`);
         }
         parseOptions = parseOptions || {};
         if (argv === void 0 && parseOptions.from === void 0) {
-          if (process11.versions?.electron) {
+          if (process10.versions?.electron) {
             parseOptions.from = "electron";
           }
-          const execArgv2 = process11.execArgv ?? [];
+          const execArgv2 = process10.execArgv ?? [];
           if (execArgv2.includes("-e") || execArgv2.includes("--eval") || execArgv2.includes("-p") || execArgv2.includes("--print")) {
             parseOptions.from = "eval";
           }
         }
         if (argv === void 0) {
-          argv = process11.argv;
+          argv = process10.argv;
         }
         this.rawArgs = argv.slice();
         let userArgs;
@@ -2081,7 +2081,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
             userArgs = argv.slice(2);
             break;
           case "electron":
-            if (process11.defaultApp) {
+            if (process10.defaultApp) {
               this._scriptPath = argv[1];
               userArgs = argv.slice(2);
             } else {
@@ -2268,11 +2268,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         }
         launchWithNode = sourceExt.includes(path38.extname(executableFile));
         let proc;
-        if (process11.platform !== "win32") {
+        if (process10.platform !== "win32") {
           if (launchWithNode) {
             args.unshift(executableFile);
-            args = incrementNodeInspectorPort(process11.execArgv).concat(args);
-            proc = childProcess.spawn(process11.argv[0], args, { stdio: "inherit" });
+            args = incrementNodeInspectorPort(process10.execArgv).concat(args);
+            proc = childProcess.spawn(process10.argv[0], args, { stdio: "inherit" });
           } else {
             proc = childProcess.spawn(executableFile, args, { stdio: "inherit" });
           }
@@ -2283,13 +2283,13 @@ Expecting one of '${allowedValues.join("', '")}'`);
             subcommand._name
           );
           args.unshift(executableFile);
-          args = incrementNodeInspectorPort(process11.execArgv).concat(args);
-          proc = childProcess.spawn(process11.execPath, args, { stdio: "inherit" });
+          args = incrementNodeInspectorPort(process10.execArgv).concat(args);
+          proc = childProcess.spawn(process10.execPath, args, { stdio: "inherit" });
         }
         if (!proc.killed) {
           const signals2 = ["SIGUSR1", "SIGUSR2", "SIGTERM", "SIGINT", "SIGHUP"];
           signals2.forEach((signal2) => {
-            process11.on(signal2, () => {
+            process10.on(signal2, () => {
               if (proc.killed === false && proc.exitCode === null) {
                 proc.kill(signal2);
               }
@@ -2300,7 +2300,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         proc.on("close", (code) => {
           code = code ?? 1;
           if (!exitCallback) {
-            process11.exit(code);
+            process10.exit(code);
           } else {
             exitCallback(
               new CommanderError2(
@@ -2322,7 +2322,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
             throw new Error(`'${executableFile}' not executable`);
           }
           if (!exitCallback) {
-            process11.exit(1);
+            process10.exit(1);
           } else {
             const wrappedError = new CommanderError2(
               1,
@@ -2822,13 +2822,13 @@ Expecting one of '${allowedValues.join("', '")}'`);
        */
       _parseOptionsEnv() {
         this.options.forEach((option) => {
-          if (option.envVar && option.envVar in process11.env) {
+          if (option.envVar && option.envVar in process10.env) {
             const optionKey = option.attributeName();
             if (this.getOptionValue(optionKey) === void 0 || ["default", "config", "env"].includes(
               this.getOptionValueSource(optionKey)
             )) {
               if (option.required || option.optional) {
-                this.emit(`optionEnv:${option.name()}`, process11.env[option.envVar]);
+                this.emit(`optionEnv:${option.name()}`, process10.env[option.envVar]);
               } else {
                 this.emit(`optionEnv:${option.name()}`);
               }
@@ -3352,7 +3352,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        */
       help(contextOptions) {
         this.outputHelp(contextOptions);
-        let exitCode = Number(process11.exitCode ?? 0);
+        let exitCode = Number(process10.exitCode ?? 0);
         if (exitCode === 0 && contextOptions && typeof contextOptions !== "function" && contextOptions.error) {
           exitCode = 1;
         }
@@ -3442,9 +3442,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
       });
     }
     function useColor() {
-      if (process11.env.NO_COLOR || process11.env.FORCE_COLOR === "0" || process11.env.FORCE_COLOR === "false")
+      if (process10.env.NO_COLOR || process10.env.FORCE_COLOR === "0" || process10.env.FORCE_COLOR === "false")
         return false;
-      if (process11.env.FORCE_COLOR || process11.env.CLICOLOR_FORCE !== void 0)
+      if (process10.env.FORCE_COLOR || process10.env.CLICOLOR_FORCE !== void 0)
         return true;
       return void 0;
     }
@@ -10000,7 +10000,7 @@ var processOk, kExitEmitter, global2, ObjectDefineProperty, Emitter, SignalExitB
 var init_mjs = __esm({
   "node_modules/signal-exit/dist/mjs/index.js"() {
     init_signals2();
-    processOk = (process11) => !!process11 && typeof process11 === "object" && typeof process11.removeListener === "function" && typeof process11.emit === "function" && typeof process11.reallyExit === "function" && typeof process11.listeners === "function" && typeof process11.kill === "function" && typeof process11.pid === "number" && typeof process11.on === "function";
+    processOk = (process10) => !!process10 && typeof process10 === "object" && typeof process10.removeListener === "function" && typeof process10.emit === "function" && typeof process10.reallyExit === "function" && typeof process10.listeners === "function" && typeof process10.kill === "function" && typeof process10.pid === "number" && typeof process10.on === "function";
     kExitEmitter = /* @__PURE__ */ Symbol.for("signal-exit emitter");
     global2 = globalThis;
     ObjectDefineProperty = Object.defineProperty.bind(Object);
@@ -10093,15 +10093,15 @@ var init_mjs = __esm({
       #originalProcessReallyExit;
       #sigListeners = {};
       #loaded = false;
-      constructor(process11) {
+      constructor(process10) {
         super();
-        this.#process = process11;
+        this.#process = process10;
         this.#sigListeners = {};
         for (const sig of signals) {
           this.#sigListeners[sig] = () => {
             const listeners = this.#process.listeners(sig);
             let { count: count2 } = this.#emitter;
-            const p = process11;
+            const p = process10;
             if (typeof p.__signal_exit_emitter__ === "object" && typeof p.__signal_exit_emitter__.count === "number") {
               count2 += p.__signal_exit_emitter__.count;
             }
@@ -10110,12 +10110,12 @@ var init_mjs = __esm({
               const ret = this.#emitter.emit("exit", null, sig);
               const s = sig === "SIGHUP" ? this.#hupSig : sig;
               if (!ret)
-                process11.kill(process11.pid, s);
+                process10.kill(process10.pid, s);
             }
           };
         }
-        this.#originalProcessReallyExit = process11.reallyExit;
-        this.#originalProcessEmit = process11.emit;
+        this.#originalProcessReallyExit = process10.reallyExit;
+        this.#originalProcessEmit = process10.emit;
       }
       onExit(cb, opts) {
         if (!processOk(this.#process)) {
@@ -44565,7 +44565,7 @@ var init_schemas = __esm({
         }
         return propValues;
       });
-      const isObject3 = isObject2;
+      const isObject4 = isObject2;
       const catchall = def.catchall;
       let value;
       const memo2 = globalConfig.memoizer;
@@ -44573,7 +44573,7 @@ var init_schemas = __esm({
       inst._zod.parse = (payload, ctx) => {
         value ?? (value = _normalized.value);
         const input2 = payload.value;
-        if (!isObject3(input2)) {
+        if (!isObject4(input2)) {
           payload.issues.push({
             expected: "object",
             code: "invalid_type",
@@ -44709,7 +44709,7 @@ var init_schemas = __esm({
         return doc.compile();
       };
       let fastpass;
-      const isObject3 = isObject2;
+      const isObject4 = isObject2;
       const jit = !globalConfig.jitless;
       const allowsEval2 = allowsEval;
       const fastEnabled = jit && allowsEval2.value;
@@ -44718,7 +44718,7 @@ var init_schemas = __esm({
       inst._zod.parse = (payload, ctx) => {
         value ?? (value = _normalized.value);
         const input2 = payload.value;
-        if (!isObject3(input2)) {
+        if (!isObject4(input2)) {
           payload.issues.push({
             expected: "object",
             code: "invalid_type",
@@ -71409,9 +71409,9 @@ var require_main = __commonJS({
     __exportStar(require_api(), exports);
     var IPCMessageReader = class extends api_1.AbstractMessageReader {
       process;
-      constructor(process11) {
+      constructor(process10) {
         super();
-        this.process = process11;
+        this.process = process10;
         const eventEmitter = this.process;
         eventEmitter.on("error", (error62) => this.fireError(error62));
         eventEmitter.on("close", () => this.fireClose());
@@ -71425,9 +71425,9 @@ var require_main = __commonJS({
     var IPCMessageWriter = class extends api_1.AbstractMessageWriter {
       process;
       errorCount;
-      constructor(process11) {
+      constructor(process10) {
         super();
-        this.process = process11;
+        this.process = process10;
         this.errorCount = 0;
         const eventEmitter = this.process;
         eventEmitter.on("error", (error62) => this.fireError(error62));
@@ -72235,122 +72235,172 @@ var init_prove_fix = __esm({
   }
 });
 
-// node_modules/@modelcontextprotocol/sdk/dist/esm/shared/stdio.js
-function deserializeMessage(line) {
-  return JSONRPCMessageSchema.parse(JSON.parse(line));
-}
-function serializeMessage(message) {
-  return JSON.stringify(message) + "\n";
-}
-var STDIO_DEFAULT_MAX_BUFFER_SIZE, ReadBuffer;
-var init_stdio2 = __esm({
-  "node_modules/@modelcontextprotocol/sdk/dist/esm/shared/stdio.js"() {
-    init_types3();
-    STDIO_DEFAULT_MAX_BUFFER_SIZE = 10 * 1024 * 1024;
-    ReadBuffer = class {
-      constructor(options) {
-        this._maxBufferSize = options?.maxBufferSize ?? STDIO_DEFAULT_MAX_BUFFER_SIZE;
-      }
-      append(chunk) {
-        const newSize = (this._buffer?.length ?? 0) + chunk.length;
-        if (newSize > this._maxBufferSize) {
-          this.clear();
-          throw new Error(`ReadBuffer exceeded maximum size of ${this._maxBufferSize} bytes`);
-        }
-        this._buffer = this._buffer ? Buffer.concat([this._buffer, chunk]) : chunk;
-      }
-      readMessage() {
-        if (!this._buffer) {
-          return null;
-        }
-        const index = this._buffer.indexOf("\n");
-        if (index === -1) {
-          return null;
-        }
-        const line = this._buffer.toString("utf8", 0, index).replace(/\r$/, "");
-        this._buffer = this._buffer.subarray(index + 1);
-        return deserializeMessage(line);
-      }
-      clear() {
-        this._buffer = void 0;
-      }
-    };
+// src/mcp/transport.ts
+var transport_exports = {};
+__export(transport_exports, {
+  GuardedStdioTransport: () => GuardedStdioTransport,
+  MAX_MESSAGE_BYTES: () => MAX_MESSAGE_BYTES,
+  RpcError: () => RpcError,
+  checkMessage: () => checkMessage
+});
+function idFromPrefix(prefix) {
+  const m = /"id"\s*:\s*(-?\d{1,15}|"(?:[^"\\]|\\.){0,200}")/.exec(prefix);
+  if (!m || m[1] === void 0) return null;
+  try {
+    return JSON.parse(m[1]);
+  } catch {
+    return null;
   }
-});
-
-// node_modules/@modelcontextprotocol/sdk/dist/esm/server/stdio.js
-var stdio_exports = {};
-__export(stdio_exports, {
-  StdioServerTransport: () => StdioServerTransport
-});
-import process10 from "node:process";
-var StdioServerTransport;
-var init_stdio3 = __esm({
-  "node_modules/@modelcontextprotocol/sdk/dist/esm/server/stdio.js"() {
-    init_stdio2();
-    StdioServerTransport = class {
-      constructor(_stdin = process10.stdin, _stdout = process10.stdout, options) {
-        this._stdin = _stdin;
-        this._stdout = _stdout;
-        this._started = false;
-        this._ondata = (chunk) => {
-          try {
-            this._readBuffer.append(chunk);
-            this.processReadBuffer();
-          } catch (error62) {
-            this.onerror?.(error62);
-            this.close().catch(() => {
-            });
-          }
-        };
-        this._onerror = (error62) => {
-          this.onerror?.(error62);
-        };
-        this._readBuffer = new ReadBuffer({ maxBufferSize: options?.maxBufferSize });
+}
+function isObject3(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function checkMessage(msg) {
+  if (!isObject3(msg) || msg.jsonrpc !== "2.0") {
+    const id2 = isObject3(msg) && (typeof msg.id === "string" || typeof msg.id === "number") ? msg.id : null;
+    return { id: id2, code: RpcError.InvalidRequest, message: 'not a JSON-RPC 2.0 message (expected an object with "jsonrpc": "2.0")' };
+  }
+  const hasId = "id" in msg;
+  if (hasId && msg.id !== null && typeof msg.id !== "string" && typeof msg.id !== "number") {
+    return { id: null, code: RpcError.InvalidRequest, message: '"id" must be a string or a number' };
+  }
+  if (!("method" in msg)) {
+    return "result" in msg || "error" in msg ? null : { id: msg.id ?? null, code: RpcError.InvalidRequest, message: 'a message needs "method" (request) or "result"/"error" (response)' };
+  }
+  const id = msg.id ?? null;
+  if (typeof msg.method !== "string" || msg.method === "") return { id, code: RpcError.InvalidRequest, message: '"method" must be a non-empty string' };
+  if ("params" in msg && !isObject3(msg.params)) {
+    return { id, code: RpcError.InvalidParams, message: `"params" must be an object (got ${msg.params === null ? "null" : Array.isArray(msg.params) ? "an array" : `a ${typeof msg.params}`})` };
+  }
+  const p = msg.params ?? {};
+  const bad = (why) => ({ id, code: RpcError.InvalidParams, message: `${msg.method}: ${why}` });
+  switch (msg.method) {
+    case "initialize":
+      if (typeof p.protocolVersion !== "string") return bad("params.protocolVersion must be a string");
+      if (!isObject3(p.capabilities)) return bad("params.capabilities must be an object");
+      if (!isObject3(p.clientInfo) || typeof p.clientInfo.name !== "string" || typeof p.clientInfo.version !== "string") return bad("params.clientInfo must be an object with string name and version");
+      break;
+    case "tools/call":
+      if (typeof p.name !== "string" || p.name === "") return bad("params.name must be the name of a tool");
+      if ("arguments" in p && p.arguments !== void 0 && !isObject3(p.arguments)) return bad("params.arguments must be an object");
+      break;
+    case "tools/list":
+    case "prompts/list":
+    case "resources/list":
+    case "resources/templates/list":
+      if ("cursor" in p && p.cursor !== void 0 && typeof p.cursor !== "string") return bad("params.cursor must be a string");
+      break;
+    default:
+      break;
+  }
+  return null;
+}
+var MAX_MESSAGE_BYTES, RpcError, GuardedStdioTransport;
+var init_transport = __esm({
+  "src/mcp/transport.ts"() {
+    "use strict";
+    MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+    RpcError = { Parse: -32700, InvalidRequest: -32600, InvalidParams: -32602 };
+    GuardedStdioTransport = class {
+      constructor(input2 = process.stdin, output2 = process.stdout, maxBytes = MAX_MESSAGE_BYTES) {
+        this.input = input2;
+        this.output = output2;
+        this.maxBytes = maxBytes;
       }
-      /**
-       * Starts listening for messages on stdin.
-       */
-      async start() {
-        if (this._started) {
-          throw new Error("StdioServerTransport already started! If using Server class, note that connect() calls start() automatically.");
-        }
-        this._started = true;
-        this._stdin.on("data", this._ondata);
-        this._stdin.on("error", this._onerror);
-      }
-      processReadBuffer() {
-        while (true) {
-          try {
-            const message = this._readBuffer.readMessage();
-            if (message === null) {
-              break;
-            }
-            this.onmessage?.(message);
-          } catch (error62) {
-            this.onerror?.(error62);
-          }
-        }
-      }
-      async close() {
-        this._stdin.off("data", this._ondata);
-        this._stdin.off("error", this._onerror);
-        const remainingDataListeners = this._stdin.listenerCount("data");
-        if (remainingDataListeners === 0) {
-          this._stdin.pause();
-        }
-        this._readBuffer.clear();
-        this.onclose?.();
-      }
-      send(message) {
-        return new Promise((resolve) => {
-          const json2 = serializeMessage(message);
-          if (this._stdout.write(json2)) {
-            resolve();
+      input;
+      output;
+      maxBytes;
+      onclose;
+      onerror;
+      onmessage;
+      chunks = [];
+      size = 0;
+      /** Bytes of the oversized line being skipped, or -1 when reading normally. */
+      skipping = -1;
+      skippedPrefix = "";
+      closed = false;
+      onData = (chunk) => {
+        let start = 0;
+        while (start < chunk.length) {
+          const nl = chunk.indexOf(10, start);
+          const end = nl === -1 ? chunk.length : nl;
+          const piece = chunk.subarray(start, end);
+          if (this.skipping >= 0) {
+            this.skipping += piece.length;
+          } else if (this.size + piece.length > this.maxBytes) {
+            this.skippedPrefix = Buffer.concat([...this.chunks, piece]).subarray(0, 512).toString("utf8");
+            this.skipping = this.size + piece.length;
+            this.chunks = [];
+            this.size = 0;
           } else {
-            this._stdout.once("drain", resolve);
+            this.chunks.push(Buffer.from(piece));
+            this.size += piece.length;
           }
+          if (nl === -1) break;
+          this.endLine();
+          start = nl + 1;
+        }
+      };
+      endLine() {
+        if (this.skipping >= 0) {
+          const mb2 = (this.maxBytes / 1024 / 1024).toFixed(0);
+          this.reply(idFromPrefix(this.skippedPrefix), RpcError.InvalidRequest, `message too large: ${this.skipping} bytes; the limit is ${this.maxBytes} bytes (${mb2} MiB) per message`);
+          this.skipping = -1;
+          this.skippedPrefix = "";
+          return;
+        }
+        const line = Buffer.concat(this.chunks).toString("utf8").replace(/\r$/, "");
+        this.chunks = [];
+        this.size = 0;
+        if (line.trim() === "") return;
+        let msg;
+        try {
+          msg = JSON.parse(line);
+        } catch (e) {
+          this.reply(idFromPrefix(line.slice(0, 512)), RpcError.Parse, `parse error: ${e.message}`);
+          return;
+        }
+        const problem = checkMessage(msg);
+        if (problem) {
+          const isRequestLike = !isObject3(msg) || "id" in msg || !("method" in msg);
+          if (isRequestLike) this.reply(problem.id, problem.code, problem.message);
+          return;
+        }
+        this.onmessage?.(msg);
+      }
+      reply(id, code, message) {
+        this.write({ jsonrpc: "2.0", id, error: { code, message } });
+      }
+      write(value) {
+        return new Promise((resolve) => {
+          if (this.closed) return resolve();
+          const text = `${JSON.stringify(value)}
+`;
+          if (this.output.write(text)) resolve();
+          else this.output.once("drain", () => resolve());
         });
+      }
+      onError = (e) => this.onerror?.(e);
+      onEnd = () => void this.close();
+      /** Starts reading. */
+      async start() {
+        this.input.on("data", this.onData);
+        this.input.on("error", this.onError);
+        this.input.on("end", this.onEnd);
+      }
+      /** Sends one message as one line. */
+      async send(message) {
+        await this.write(message);
+      }
+      /** Stops reading and reports the close once. */
+      async close() {
+        if (this.closed) return;
+        this.closed = true;
+        this.input.off("data", this.onData);
+        this.input.off("error", this.onError);
+        this.input.off("end", this.onEnd);
+        this.chunks = [];
+        this.onclose?.();
       }
     };
   }
@@ -72525,9 +72575,9 @@ async function unknownKey2(store, key) {
   return new RustgateError2("UNKNOWN_KEY", `no ISG node with key '${key}'`, near.length > 0 ? `closest keys: ${near.join(", ")}` : "run build_isg first");
 }
 async function serveStdio(opts) {
-  const { StdioServerTransport: StdioServerTransport2 } = await Promise.resolve().then(() => (init_stdio3(), stdio_exports));
+  const { GuardedStdioTransport: GuardedStdioTransport2 } = await Promise.resolve().then(() => (init_transport(), transport_exports));
   const server = createRustgateServer(opts);
-  const transport = new StdioServerTransport2();
+  const transport = new GuardedStdioTransport2();
   const closed = new Promise((resolve) => {
     transport.onclose = () => resolve();
     process.stdin.once("end", () => resolve());

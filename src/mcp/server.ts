@@ -203,11 +203,11 @@ async function unknownKey(store: IsgStore, key: string): Promise<unknown> {
   return new RustgateError('UNKNOWN_KEY', `no ISG node with key '${key}'`, near.length > 0 ? `closest keys: ${near.join(', ')}` : 'run build_isg first');
 }
 
-/** Serves the tools over stdio until stdin closes. */
+/** Serves the tools over stdio until stdin closes (one message per line, at most MAX_MESSAGE_BYTES each). */
 export async function serveStdio(opts: RustgateServerOptions): Promise<void> {
-  const { StdioServerTransport } = await import('@modelcontextprotocol/sdk/server/stdio.js');
+  const { GuardedStdioTransport } = await import('./transport.js');
   const server = createRustgateServer(opts);
-  const transport = new StdioServerTransport();
+  const transport = new GuardedStdioTransport();
   const closed = new Promise<void>((resolve) => {
     transport.onclose = () => resolve();
     process.stdin.once('end', () => resolve());
