@@ -72142,7 +72142,7 @@ __export(prove_fix_exports, {
 });
 function summarise(t, targets2) {
   const failedNames = t.failedTests.map((f) => f.name);
-  const target = t.buildFailed ? [...targets2] : targets2.filter((x) => failedNames.some((n2) => sameTest(n2, x)));
+  const target = t.buildFailed ? [] : targets2.filter((x) => failedNames.some((n2) => sameTest(n2, x)));
   return { ran: t.ran, passed: t.passed, failed: t.failed, failed_tests: failedNames, build_failed: t.buildFailed, timed_out: t.timedOut, target_failed: target };
 }
 function addedTests(files) {
@@ -72207,6 +72207,19 @@ async function proveFix(opts) {
   });
   const red2 = await run3(withTest, "RED: the test without the fix");
   const base = { tests: targets2, touched_files, touched_keys: keys };
+  if (red2.build_failed && !red2.timed_out) {
+    const green3 = await run3(both, "GREEN: the test with the fix");
+    const greenOk = !green3.build_failed && !green3.timed_out && green3.target_failed.length === 0;
+    return {
+      ...base,
+      proven: false,
+      failed_step: "no_behavioural_red",
+      red: red2,
+      green: green3,
+      regressions: [],
+      note: "Without the fix the tests did not compile, so no test failed when run: a compile error is not a behavioural RED. " + (greenOk ? "With the fix everything compiles and the tests pass, which shows the fix compiles, not that it is right. " : "With the fix the tests still do not pass either. ") + "To prove behaviour, add a test that compiles on the current code and fails, then passes with the fix."
+    };
+  }
   if (red2.target_failed.length < targets2.length || red2.timed_out) {
     return { ...base, proven: false, failed_step: "test_did_not_fail_first", red: red2, green: null, regressions: [] };
   }
