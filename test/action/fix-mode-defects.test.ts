@@ -32,7 +32,7 @@ async function gitRepo(prefix: string): Promise<string> {
 describe('fix-mode review bodies and summaries', () => {
   it('out-of-diff edits one line apart become one hunk with root-relative paths that git apply takes at the root', async () => {
     const prefix = 'examples/ledger/';
-    const p = planReview({ candidate: candidate(TWO_EDITS), prHunks: new Map(), pathPrefix: prefix, maxSuggestions: 20, rootCause: null });
+    const p = planReview({ candidate: candidate(TWO_EDITS), prHunks: new Map(), pathPrefix: prefix, maxSuggestions: 20, rootCause: '' });
     const diff = /```diff\n([\s\S]*?)\n```/.exec(p.body)?.[1] ?? '';
     expect(diff.match(/^@@/gm)).toHaveLength(1);
     expect(diff).toContain('--- a/examples/ledger/src/lib.rs\n+++ b/examples/ledger/src/lib.rs\n@@ -3,5 +3,5 @@\n');
@@ -65,7 +65,7 @@ describe('two fix steps on one PR (one per working directory)', () => {
     try {
       const octo = getOctokit(TOKEN, { baseUrl: gh.url }) as unknown as Octokit;
       const target = { owner: 'octo-org', repo: 'ledger', pull_number: 7, headSha: 'a'.repeat(40) };
-      const planFor = (prefix: string) => planReview({ candidate: candidate(TWO_EDITS), prHunks: new Map(), pathPrefix: prefix, maxSuggestions: 20, rootCause: null });
+      const planFor = (prefix: string) => planReview({ candidate: candidate(TWO_EDITS), prHunks: new Map(), pathPrefix: prefix, maxSuggestions: 20, rootCause: '' });
       const a = await syncReview(octo, target, planFor('crates/a/'), markerNamespace('crates/a/'));
       const b = await syncReview(octo, target, planFor('crates/b/'), markerNamespace('crates/b/'));
       expect([a.posted, a.outdatedReviews, b.outdatedReviews]).toEqual([0, 0, 0]);
