@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const suites = ['isg', 'store', 'preflight', 'fix', 'vectors'] as const;
+const suites = ['isg', 'isg-accuracy', 'store', 'preflight', 'fix', 'vectors'] as const;
 
 /** Parses `--key value` pairs after the suite name into an options object. */
 function parseOptions(args: string[]): Record<string, string> {

@@ -7,16 +7,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { cargoCheck, type CargoCheckResult } from '../adapters/cargo/check.js';
 import { rangeChanges, resolveRange, stagedChanges, worktreeChanges, type ResolvedRange } from '../adapters/git/changes.js';
-import { assertNoOperationInProgress, openRepo, type RepoInfo } from '../adapters/git/repo.js';
-import { materialiseShadow, selectedContent } from '../adapters/git/shadow.js';
+import { assertIndexResolved, assertNoOperationInProgress, openRepo, type RepoInfo } from '../adapters/git/repo.js';
 import type { Diagnostic } from '../core/diagnostics/types.js';
 import { RustgateError } from '../core/errors.js';
+import type { CargoTargetKind } from '../config/schema.js';
 import type { GraphQuery } from '../core/isg/query.js';
 import { classifyChanges } from '../core/preflight/classify.js';
 import { hasErrors, mapFindings, selectDiagnostics } from '../core/preflight/report.js';
 import type { ChangedFile, PreflightReport, Scope, TestSummary } from '../core/preflight/types.js';
 import { acquireLock, type LockHolder } from './lock.js';
-import { ensureWorkDir } from './workdir.js';
+import { openPrivateTree } from './private-tree/index.js';
 
 /** What an extension (tests, rust-analyzer) sees after cargo ran in the shadow tree. */
 export interface PreflightContext {
@@ -48,7 +48,14 @@ export interface PreflightOptions {
   range?: string;
   features?: string[];
   allFeatures?: boolean;
+  /** Check exactly these packages (`-p`); otherwise the packages the change affects. */
   packages?: string[];
+  /** Check the whole workspace whatever changed. */
+  wholeWorkspace?: boolean;
+  /** Check in the shadow copy even when the staged content is the working tree. */
+  forceShadow?: boolean;
+  /** Narrower cargo targets than `--all-targets` (rustgate.yaml `preflight.targets`). */
+  targets?: CargoTargetKind[];
   cargoTimeoutMs?: number;
   lockTimeoutMs?: number;
   /** Build the shadow tree's ISG to map diagnostics (default true). */
@@ -146,14 +153,15 @@ export async function runPreflight(opts: PreflightOptions): Promise<PreflightRep
   if (opts.scope === 'diff' && !opts.range) {
     throw new RustgateError('BAD_RANGE', '--diff needs a range', 'use --diff BASE..HEAD, e.g. --diff origin/main..HEAD');
   }
-  const workDir = ensureWorkDir(repo.workspace);
   const lock = await acquireLock(repo.workspace, {
     command: `preflight --${opts.scope}`,
     ...(opts.lockTimeoutMs !== undefined ? { timeoutMs: opts.lockTimeoutMs } : {}),
     ...(opts.onWait ? { onWait: opts.onWait } : {}),
   });
   try {
-    if (opts.scope !== 'diff') await assertNoOperationInProgress(repo, opts.scope === 'worktree');
+    // The staged scope checks a concluded merge's index as the merge result; only unresolved conflicts stop it.
+    if (opts.scope === 'worktree') await assertNoOperationInProgress(repo, true);
+    else if (opts.scope === 'staged') await assertIndexResolved(repo);
     let range: ResolvedRange | null = null;
     progress('listing changes');
     let changed: ChangedFile[];
@@ -176,17 +184,17 @@ export async function runPreflight(opts: PreflightOptions): Promise<PreflightRep
     }
 
     progress('materialising the shadow tree');
-    const shadowDir = path.join(workDir, 'shadow');
-    const manifest = path.join(workDir, 'shadow.manifest.json');
-    const entries = await selectedContent(repo, opts.scope, range?.head ?? null, manifest, shadowDir);
-    const shadow = await materialiseShadow(repo, entries, shadowDir, manifest);
+    // The private-copy module syncs exactly the selected bytes (verified, ledger-safe for the shared target dir).
+    const tree = openPrivateTree({ repo, name: 'shadow', source: opts.scope, rev: range?.head ?? null });
+    const shadow = await tree.sync();
+    const shadowDir = tree.dir;
     warnings.push(...shadow.warnings);
     if (!existsSync(path.join(shadowDir, 'Cargo.toml'))) {
       throw new RustgateError('NO_CARGO_TOML', `the ${opts.scope === 'diff' ? 'commit' : opts.scope === 'staged' ? 'index' : 'working tree'} has no Cargo.toml at the workspace root`, 'stage (git add) the workspace Cargo.toml, or pass --repo with the workspace directory');
     }
 
     progress('cargo check');
-    const targetDir = path.join(workDir, 'target');
+    const targetDir = tree.targetDir;
     const res = await cargoCheck({
       cwd: shadowDir,
       targetDir,
@@ -202,7 +210,7 @@ export async function runPreflight(opts: PreflightOptions): Promise<PreflightRep
     // The graph only serves to map findings (and extensions that ask for it): a clean check, the common case for
     // a commit, skips the refresh entirely and costs little more than cargo itself. The refresh is incremental.
     const extensions = opts.extensions ?? [];
-    const storeDir = path.join(workDir, 'shadow-store');
+    const storeDir = tree.storeDir;
     let isgMs = 0;
     // Assigned inside ensureGraph: TypeScript does not track that, hence the `as OpenedGraph | null` reads below.
     let opened: OpenedGraph | null = null;

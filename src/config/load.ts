@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { parseDocument } from 'yaml';
 import { RustgateError } from '../core/errors.js';
-import { CONFIG_SCHEMA, DEFAULT_CONFIG, type RawConfig, type RustgateConfig } from './schema.js';
+import { CONFIG_SCHEMA, DEFAULT_CONFIG, type CargoTargetKind, type RawConfig, type RustgateConfig } from './schema.js';
 
 /** The configuration file name, at the repository root. */
 export const CONFIG_FILE = 'rustgate.yaml';
@@ -57,6 +57,7 @@ export function parseConfigText(text: string, file: string): RustgateConfig {
       packages: raw.preflight.packages,
       tests: { enabled: raw.preflight.tests.enabled, timeoutSeconds: raw.preflight.tests.timeout_seconds },
       rustAnalyzer: raw.preflight.rust_analyzer,
+      targets: raw.preflight.targets.includes('all') ? 'all' : (raw.preflight.targets as CargoTargetKind[]),
     },
     fix: {
       llm: raw.fix.llm,
@@ -67,7 +68,7 @@ export function parseConfigText(text: string, file: string): RustgateConfig {
 }
 
 function hintFor(file: string): string {
-  return `Edit ${path.basename(file)}: allowed keys are preflight.{budget_seconds, features, all_features, packages, tests.{enabled, timeout_seconds}, rust_analyzer} and fix.{llm, anti_pattern_tau, mode}.`;
+  return `Edit ${path.basename(file)}: allowed keys are preflight.{budget_seconds, features, all_features, packages, tests.{enabled, timeout_seconds}, rust_analyzer, targets} and fix.{llm, anti_pattern_tau, mode}.`;
 }
 
 /** `/preflight/tests/enabled` → `preflight.tests.enabled`; array items as `features[0]`. */

@@ -81,7 +81,11 @@ export function renderPretty(report: PreflightReport): string {
     }
   }
   for (const w of report.warnings) out.push('', `note: ${w}`);
-  if (report.tests) out.push('', `tests: ${report.tests.passed}/${report.tests.ran} passed, ${report.tests.failed} failed`);
+  if (report.tests) {
+    const t = report.tests;
+    const selected = t.selected !== undefined ? `${t.selected} selected, ` : '';
+    out.push('', `tests: ${selected}${t.passed}/${t.ran} passed, ${t.failed} failed${t.complete === false ? ' (incomplete: not a pass)' : ''}`);
+  }
   out.push('');
   if (!report.ok) out.push('hint: run `rustgate debug-bug` for a validated fix');
   out.push(`${report.ok ? 'ok' : 'failed'} in ${seconds(report.ms.total)} (cargo ${seconds(report.ms.cargo)})`);

@@ -35,6 +35,7 @@ describe('loadConfig', () => {
         packages: [],
         tests: { enabled: false, timeoutSeconds: 300 },
         rustAnalyzer: 'auto',
+        targets: 'all',
       },
       fix: { llm: 'none' },
     });
@@ -76,6 +77,7 @@ describe('loadConfig', () => {
       packages: ['ledger'],
       tests: { enabled: true, timeoutSeconds: 300 },
       rustAnalyzer: 'off',
+      targets: 'all',
     });
     expect(cfg.fix).toEqual({ llm: 'local' });
   });

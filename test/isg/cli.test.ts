@@ -79,6 +79,31 @@ describe('rustgate build-isg / isg (CLI)', () => {
     expect(capped.nodes).toHaveLength(2);
   });
 
+  it('isg export prints every node and edge in the contract shapes, as json and jsonl', async () => {
+    const r = await run(['isg', 'export', '--repo', root]);
+    expect(r.code).toBe(0);
+    const g = JSON.parse(r.out) as { nodes: Record<string, unknown>[]; edges: { src: string; dst: string; rel: string; attrs: Record<string, string> }[] };
+    const stats = JSON.parse((await run(['build-isg', '--repo', root, '--json'])).out) as { nodes: number; edges: number };
+    expect(g.nodes).toHaveLength(stats.nodes);
+    expect(g.edges).toHaveLength(stats.edges);
+    // A node is `isg show`'s object without its edges.
+    const shown = JSON.parse((await run(['isg', 'show', `${CORE}/runner.rs-runner-Pool::total`, '--repo', root, '--json'])).out) as Record<string, unknown>;
+    delete shown.edges_out;
+    delete shown.edges_in;
+    expect(g.nodes.find((n) => n.key === `${CORE}/runner.rs-runner-Pool::total`)).toEqual(shown);
+    expect(g.edges).toContainEqual({ src: `${CORE}/runner.rs-runner-Pool::total`, dst: `${CORE}/runner.rs-runner-Pool::len_hint`, rel: 'CALLS', attrs: {} });
+    const bound = g.edges.find((e) => e.rel === 'REQUIRES_BOUND');
+    expect(bound?.attrs.bound).toMatch(/:/);
+    const l = await run(['isg', 'export', '--format', 'jsonl', '--repo', root]);
+    expect(l.code).toBe(0);
+    const lines = l.out.split('\n').map((x) => JSON.parse(x) as { node?: unknown; edge?: unknown });
+    expect(lines.filter((x) => x.node !== undefined)).toEqual(g.nodes.map((node) => ({ node })));
+    expect(lines.filter((x) => x.edge !== undefined)).toEqual(g.edges.map((edge) => ({ edge })));
+    const bad = await run(['isg', 'export', '--format', 'csv', '--repo', root]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('error[BAD_FLAG]');
+  });
+
   it('an unknown key or relation is a usage error with a hint', async () => {
     const r = await run(['isg', 'show', `${CORE}/runner.rs-runner-Pool::totl`, '--repo', root, '--json']);
     expect(r.code).toBe(2);

@@ -23,6 +23,8 @@ export interface CargoCheckResult {
   /** Paths are relative to `cwd`, '/'-separated. */
   diagnostics: Diagnostic[];
   buildSucceeded: boolean | null;
+  /** Packages cargo compiled in this run (see `CargoRunMessages.checkedPackages`). */
+  checkedPackages: string[];
   exitCode: number | null;
   timedOut: boolean;
   ms: number;
@@ -58,10 +60,11 @@ export async function cargoCheck(opts: CargoCheckOptions): Promise<CargoCheckRes
   if (r.failed && r.exitCode === undefined && r.code === 'ENOENT') {
     throw new RustgateError('CARGO_MISSING', 'cargo is not on PATH', 'install Rust with rustup (https://rustup.rs), then retry');
   }
-  const { diagnostics, buildSucceeded } = parseCargoMessages(r.stdout, path.resolve(opts.cwd));
+  const { diagnostics, buildSucceeded, checkedPackages } = parseCargoMessages(r.stdout, path.resolve(opts.cwd));
   return {
     diagnostics,
     buildSucceeded,
+    checkedPackages,
     exitCode: r.exitCode ?? null,
     timedOut: r.timedOut,
     ms: performance.now() - t0,

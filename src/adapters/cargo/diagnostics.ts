@@ -44,6 +44,11 @@ export interface CargoRunMessages {
   diagnostics: Diagnostic[];
   /** `build-finished.success` when cargo printed it, else null (cargo crashed or was killed). */
   buildSucceeded: boolean | null;
+  /**
+   * Packages cargo actually compiled in this run (a `compiler-artifact` or a diagnostic for them), sorted. A workspace
+   * package missing here was blocked behind a failing dependency: its errors, if any, were not visible yet.
+   */
+  checkedPackages: string[];
 }
 
 const LEVELS: Record<string, Level> = {
@@ -168,6 +173,7 @@ export function parseCargoMessages(stdout: string, workspaceRoot: string): Cargo
   const diagnostics: Diagnostic[] = [];
   let buildSucceeded: boolean | null = null;
   const seen = new Set<string>();
+  const checked = new Set<string>();
   for (const line of stdout.split('\n')) {
     if (!line.startsWith('{')) continue;
     let msg: CargoMessage;
@@ -177,6 +183,10 @@ export function parseCargoMessages(stdout: string, workspaceRoot: string): Cargo
       continue;
     }
     if (msg.reason === 'build-finished') buildSucceeded = msg.success ?? null;
+    if ((msg.reason === 'compiler-artifact' || msg.reason === 'compiler-message') && msg.package_id) {
+      const name = packageNameFromId(msg.package_id);
+      if (name) checked.add(name);
+    }
     if (msg.reason !== 'compiler-message' || !msg.message) continue;
     if (msg.message.level === 'failure-note') continue;
     const diag = convertDiagnostic(msg.message, workspaceRoot, msg.package_id ? packageNameFromId(msg.package_id) : null);
@@ -187,5 +197,5 @@ export function parseCargoMessages(stdout: string, workspaceRoot: string): Cargo
     seen.add(id);
     diagnostics.push(diag);
   }
-  return { diagnostics, buildSucceeded };
+  return { diagnostics, buildSucceeded, checkedPackages: Array.from(checked).sort() };
 }

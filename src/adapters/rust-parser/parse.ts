@@ -110,15 +110,28 @@ interface AttrInfo {
   derives: string[][];
   pathAttr?: string;
   macroExport: boolean;
+  /** The predicates of `#[cfg(..)]` attributes, as written inside the parentheses. */
+  cfg: string[];
+}
+
+/** The text inside the outermost parentheses of `cfg(..)` at the start of `body`. */
+function cfgPredicate(body: string): string | undefined {
+  const open = body.indexOf('(');
+  const close = body.lastIndexOf(')');
+  return open >= 0 && close > open ? normalizeWs(body.slice(open + 1, close)) : undefined;
 }
 
 function readAttrs(attrs: Node[]): AttrInfo {
-  const info: AttrInfo = { features: [], derives: [], macroExport: false };
+  const info: AttrInfo = { features: [], derives: [], macroExport: false, cfg: [] };
   for (const a of attrs) {
     const text = a.text;
     const body = text.replace(/^#!?\[\s*/, '');
     if (/^cfg(_attr)?\s*\(/.test(body)) {
       for (const m of body.matchAll(FEATURE_RE)) if (m[1] && !info.features.includes(m[1])) info.features.push(m[1]);
+    }
+    if (/^cfg\s*\(/.test(body)) {
+      const pred = cfgPredicate(body.replace(/\]\s*$/, ''));
+      if (pred) info.cfg.push(pred);
     }
     const derive = /(?:^|[\s,(])derive\s*\(([^)]*)\)/.exec(body);
     if (derive && (body.startsWith('derive') || body.startsWith('cfg_attr'))) {
@@ -188,6 +201,43 @@ function typePathOf(node: Node | null): string[] | undefined {
     default:
       return undefined;
   }
+}
+
+const LISTS = new Set(['Vec', 'VecDeque', 'HashSet', 'BTreeSet', 'IndexSet', 'BinaryHeap', 'LinkedList', 'SmallVec', 'Option']);
+const MAPS = new Set(['HashMap', 'BTreeMap', 'IndexMap']);
+
+/** The element type of a collection type (`Vec<T>`, `[T]`, `&[T; N]`, a map's value), through references and wrappers. */
+function elemPathOf(node: Node | null): string[] | undefined {
+  if (!node) return undefined;
+  switch (node.type) {
+    case 'reference_type':
+    case 'pointer_type':
+      return elemPathOf(node.childForFieldName('type'));
+    case 'array_type':
+      return typePathOf(node.childForFieldName('element'));
+    case 'generic_type': {
+      const base = node.childForFieldName('type');
+      const last = base ? splitPath(base.text).pop() : undefined;
+      const args = node.childForFieldName('type_arguments')?.namedChildren.filter((c) => c.type !== 'lifetime') ?? [];
+      if (last && WRAPPERS.has(last)) return elemPathOf(args[0] ?? null);
+      if (last && LISTS.has(last)) return typePathOf(args[0] ?? null);
+      if (last && MAPS.has(last)) return typePathOf(args[1] ?? null);
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The name a type is matched by: a primitive, `tuple`, `array`, or the last segment of its nominal path. */
+function typeNameOf(node: Node | null): string {
+  if (!node) return '';
+  if (node.type === 'primitive_type') return node.text;
+  if (node.type === 'reference_type') return typeNameOf(node.childForFieldName('type'));
+  if (node.type === 'tuple_type') return 'tuple';
+  if (node.type === 'array_type') return 'array';
+  const p = typePathOf(node);
+  return p ? (p[p.length - 1] as string) : '';
 }
 
 /** Every nominal type path named inside a type (generic arguments included). */
@@ -330,17 +380,34 @@ function returnPathOf(node: Node | null): string[] | undefined {
   return typePathOf(node);
 }
 
-function receiverOf(node: Node | null): Receiver {
-  if (!node) return { kind: 'other' };
+function receiverOf(node: Node | null, depth = 0): Receiver {
+  if (!node || depth > 6) return { kind: 'other' };
   if (node.type === 'self') return { kind: 'self' };
   if (node.type === 'identifier') return { kind: 'ident', name: node.text };
   if (node.type === 'field_expression') {
     const value = node.childForFieldName('value');
     const field = node.childForFieldName('field');
     if (value?.type === 'self' && field) return { kind: 'field', field: field.text };
+    // `a.b.c`: typed through the struct definitions' field types.
+    if (value && field?.type === 'field_identifier') {
+      const base = receiverOf(value, depth + 1);
+      if (base.kind !== 'other') return { kind: 'field', field: field.text, base };
+    }
   }
-  if (node.type === 'parenthesized_expression' || node.type === 'reference_expression') {
-    return receiverOf(node.namedChildren[node.namedChildren.length - 1] ?? null);
+  if (node.type === 'parenthesized_expression' || node.type === 'reference_expression' || node.type === 'try_expression' || node.type === 'await_expression') {
+    return receiverOf(node.namedChildren[node.namedChildren.length - 1] ?? null, depth + 1);
+  }
+  if (node.type === 'index_expression') {
+    const base = receiverOf(node.namedChildren[0] ?? null, depth + 1);
+    if (base.kind !== 'other') return { kind: 'index', base };
+  }
+  if (node.type === 'call_expression') {
+    const fn = node.childForFieldName('function');
+    if (fn?.type === 'field_expression') {
+      const m = fn.childForFieldName('field');
+      const base = receiverOf(fn.childForFieldName('value'), depth + 1);
+      if (m?.type === 'field_identifier' && base.kind !== 'other') return { kind: 'mcall', method: m.text, base };
+    }
   }
   const t = exprType(node);
   if (t) return { kind: 'typed', path: t };
@@ -361,6 +428,21 @@ interface BodyFacts {
   locals: Record<string, string[]>;
   macros: string[][];
   callLocals?: Record<string, string[]>;
+  localElems?: Record<string, string[]>;
+  elemLocals?: Record<string, Receiver | null>;
+}
+
+/** Iterator adaptors whose closure's first parameter is an element of the receiver. */
+const ELEM_ADAPTORS = new Set([
+  'map', 'for_each', 'filter', 'filter_map', 'flat_map', 'any', 'all', 'find', 'find_map', 'position', 'take_while',
+  'skip_while', 'inspect', 'max_by_key', 'min_by_key', 'map_while', 'try_for_each', 'partition',
+]);
+
+/** Binds a loop or closure variable to the element of `iterable` (a name bound twice to different things: unknown). */
+function bindElem(out: BodyFacts, name: string, iterable: Receiver): void {
+  const elems = (out.elemLocals ??= {});
+  const old = elems[name];
+  elems[name] = old === undefined || JSON.stringify(old) === JSON.stringify(iterable) ? iterable : null;
 }
 
 interface Tok {
@@ -394,7 +476,20 @@ function scanTokenTree(tt: Node, src: string, out: BodyFacts): void {
   for (let i = 0; i < toks.length; i++) {
     const k = toks[i];
     if (!k || k.type !== 'identifier') continue;
-    const next = toks[i + 1];
+    let next = toks[i + 1];
+    // A turbofish between the name and the arguments: `f::<T, U>(..)`.
+    if (next?.type === '::' && toks[i + 2]?.type === '<') {
+      let depth = 0;
+      let j = i + 2;
+      for (; j < toks.length; j++) {
+        const t = toks[j]?.type;
+        if (t === '<') depth++;
+        else if (t === '>') depth--;
+        else if (t === '>>') depth -= 2;
+        if (depth <= 0) break;
+      }
+      next = depth === 0 ? toks[j + 1] : undefined;
+    }
     if (!next || !next.isTree || next.open !== '(') continue;
     const prev = toks[i - 1];
     if (prev?.type === '.') {
@@ -409,17 +504,72 @@ function scanTokenTree(tt: Node, src: string, out: BodyFacts): void {
         path.unshift(toks[j - 1]?.text ?? '');
         j -= 2;
       }
-      if (toks[j]?.type === '!' || toks[j]?.type === 'fn' || toks[j]?.type === '$') continue;
+      // `macro_rules! name (..)`, `fn name(..)` and `$name(..)` are not calls; `!f(..)` is a negated call.
+      if ((toks[j]?.type === '!' && toks[j - 1]?.text === 'macro_rules') || toks[j]?.type === 'fn' || toks[j]?.type === '$') continue;
       out.calls.push({ line: k.line, path });
     }
   }
+}
+
+/** What syntax tells about an argument's type: a type name, `int`/`float` for unsuffixed literals, `=x` for a local. */
+function argType(node: Node): string {
+  switch (node.type) {
+    case 'string_literal':
+    case 'raw_string_literal':
+      return 'str';
+    case 'integer_literal': {
+      const m = /(u8|u16|u32|u64|u128|usize|i8|i16|i32|i64|i128|isize)$/.exec(node.text);
+      return m ? (m[1] as string) : 'int';
+    }
+    case 'float_literal':
+      return /f32$/.test(node.text) ? 'f32' : 'float';
+    case 'boolean_literal':
+      return 'bool';
+    case 'char_literal':
+      return 'char';
+    case 'tuple_expression':
+      return 'tuple';
+    case 'identifier':
+      return `=${node.text}`;
+    case 'self':
+      return '=self';
+    case 'reference_expression':
+    case 'parenthesized_expression':
+      return argType(node.namedChildren[node.namedChildren.length - 1] as Node);
+    default: {
+      const t = exprType(node);
+      return t ? (t[t.length - 1] as string) : '';
+    }
+  }
+}
+
+/** `Default::default()` whose type the context names: `T { .., ..Default::default() }`, `let x: T = Default::default()`. */
+function contextualDefault(node: Node): string[] | undefined {
+  const parent = node.parent;
+  if (parent?.type === 'base_field_initializer') {
+    const lit = parent.parent?.parent;
+    const name = lit?.type === 'struct_expression' ? lit.childForFieldName('name') : null;
+    return name ? splitPath(name.text) : undefined;
+  }
+  if (parent?.type === 'let_declaration') return typePathOf(parent.childForFieldName('type'));
+  return undefined;
 }
 
 function onCall(node: Node, out: BodyFacts): void {
   let fn = node.childForFieldName('function');
   if (fn?.type === 'generic_function') fn = fn.childForFieldName('function');
   if (fn?.type === 'identifier' || fn?.type === 'scoped_identifier') {
-    out.calls.push({ line: node.startPosition.row + 1, path: splitPath(fn.text) });
+    let path = splitPath(fn.text);
+    if (path.length === 2 && path[0] === 'Default' && path[1] === 'default') {
+      const t = contextualDefault(node);
+      if (t) path = [...t, 'default'];
+    }
+    const call: CallFact = { line: node.startPosition.row + 1, path };
+    if (path.length >= 2) {
+      const args = node.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'line_comment' && c.type !== 'block_comment') ?? [];
+      if (args.length > 0) call.args = args.map(argType);
+    }
+    out.calls.push(call);
   } else if (fn?.type === 'field_expression') {
     const field = fn.childForFieldName('field');
     if (field && field.type === 'field_identifier') {
@@ -428,7 +578,7 @@ function onCall(node: Node, out: BodyFacts): void {
   }
 }
 
-const BODY_TYPES = ['call_expression', 'let_declaration', 'macro_invocation'];
+const BODY_TYPES = ['call_expression', 'let_declaration', 'macro_invocation', 'for_expression', 'closure_expression'];
 
 /**
  * Collects the calls, typed lets and macro invocations of a body (nested blocks and closures included, macro token
@@ -446,12 +596,37 @@ function walkBody(root: Node, src: string, out: BodyFacts): void {
       const name = patternName(node.childForFieldName('pattern'));
       if (name) {
         const value = node.childForFieldName('value');
-        const ty = typePathOf(node.childForFieldName('type')) ?? exprType(value);
+        const tn = node.childForFieldName('type');
+        const ty = typePathOf(tn) ?? (typeNameOf(tn) ? [typeNameOf(tn)] : undefined) ?? exprType(value);
+        const elem = elemPathOf(node.childForFieldName('type'));
+        if (elem) (out.localElems ??= {})[name] = elem;
         if (ty) out.locals[name] = ty;
         else {
           const call = callPathOf(value);
           if (call) (out.callLocals ??= {})[name] = call;
+          else if (value) {
+            // `let x = a.b.c;`, `let x = v[0];`, `let x = y.m();`: typed like a receiver.
+            const r = receiverOf(value);
+            if (r.kind === 'field' || r.kind === 'index' || r.kind === 'mcall') (out.callLocals ??= {})[name] = ['$recv', JSON.stringify(r)];
+          }
         }
+      }
+    } else if (t === 'for_expression') {
+      const name = patternName(node.childForFieldName('pattern'));
+      const iterable = receiverOf(node.childForFieldName('value'));
+      if (name && iterable.kind !== 'other') bindElem(out, name, iterable);
+    } else if (t === 'closure_expression') {
+      // `recv.map(|x| ..)`: x is an element of recv.
+      const args = node.parent;
+      const call = args?.type === 'arguments' ? args.parent : null;
+      const fn = call?.type === 'call_expression' ? call.childForFieldName('function') : null;
+      const method = fn?.type === 'field_expression' ? fn.childForFieldName('field')?.text : undefined;
+      if (fn && method && ELEM_ADAPTORS.has(method) && args?.namedChildren[0]?.id === node.id) {
+        const first = node.childForFieldName('parameters')?.namedChildren[0];
+        const p = first?.type === 'parameter' ? first.childForFieldName('pattern') : first;
+        const name = p?.type === 'reference_pattern' ? patternName(p.namedChildren[0] ?? null) : patternName(p ?? null);
+        const iterable = receiverOf(fn.childForFieldName('value'));
+        if (name && iterable.kind !== 'other') bindElem(out, name, iterable);
       }
     } else {
       const m = node.childForFieldName('macro');
@@ -463,13 +638,16 @@ function walkBody(root: Node, src: string, out: BodyFacts): void {
   }
 }
 
-function paramLocals(params: Node | null, locals: Record<string, string[]>): void {
+function paramLocals(params: Node | null, out: BodyFacts): void {
   if (!params) return;
   for (const p of params.namedChildren) {
     if (p.type !== 'parameter') continue;
     const name = patternName(p.childForFieldName('pattern'));
-    const t = typePathOf(p.childForFieldName('type'));
-    if (name && t) locals[name] = t;
+    const tn = p.childForFieldName('type');
+    const t = typePathOf(tn) ?? (typeNameOf(tn) ? [typeNameOf(tn)] : undefined);
+    if (name && t) out.locals[name] = t;
+    const elem = elemPathOf(p.childForFieldName('type'));
+    if (name && elem) (out.localElems ??= {})[name] = elem;
   }
 }
 
@@ -485,6 +663,7 @@ class FactsBuilder {
   readonly items: ItemFact[] = [];
   readonly uses: UseFact[] = [];
   fileFeatures: string[] = [];
+  fileCfg: string[] = [];
 
   /** Rows of the current tree are shifted by this much (non-zero while walking items re-parsed from a macro body). */
   private lineOffset = 0;
@@ -572,7 +751,9 @@ class FactsBuilder {
           // Only `#![cfg(feature = ..)]` gates the file's items; `#![cfg_attr(feature = .., attr)]` makes an attribute
           // of the module conditional (e.g. `feature(rustc_private)`), which gates nothing.
           if (ctx.mods.length === 0 && ctx.parent === undefined && /^#!\[\s*cfg\s*\(/.test(child.text)) {
-            for (const f of readAttrs([child]).features) if (!this.fileFeatures.includes(f)) this.fileFeatures.push(f);
+            const inner = readAttrs([child]);
+            for (const f of inner.features) if (!this.fileFeatures.includes(f)) this.fileFeatures.push(f);
+            for (const c of inner.cfg) this.fileCfg.push(c);
           }
           continue;
         case 'macro_invocation':
@@ -610,6 +791,7 @@ class FactsBuilder {
       macros: [],
     };
     if (ctx.parent !== undefined) fact.parent = ctx.parent;
+    if (attrs.cfg.length > 0) fact.cfg = attrs.cfg;
     return fact;
   }
 
@@ -626,7 +808,7 @@ class FactsBuilder {
   private item(node: Node, attrNodes: Node[], docs: Node[], ctx: Ctx): void {
     const type = node.type;
     if (type === 'use_declaration') {
-      this.useDecl(node, ctx);
+      this.useDecl(node, ctx, readAttrs(attrNodes).cfg);
       return;
     }
     if (type === 'foreign_mod_item') {
@@ -655,7 +837,7 @@ class FactsBuilder {
         collectTypeRefs(node.childForFieldName('return_type'), f.typeRefs);
         const ret = returnPathOf(node.childForFieldName('return_type'));
         if (ret) f.ret = ret;
-        paramLocals(params, f.locals);
+        paramLocals(params, f);
         if (body) walkBody(body, this.src, f);
         this.push(f);
         return;
@@ -679,6 +861,8 @@ class FactsBuilder {
               const fname = fd.childForFieldName('name');
               const tp = typePathOf(t);
               if (fd.type === 'field_declaration' && fname && tp) f.fields[fname.text] = tp;
+              const elem = elemPathOf(t);
+              if (fd.type === 'field_declaration' && fname && elem) (f.fieldElems ??= {})[fname.text] = elem;
             }
           }
         }
@@ -715,10 +899,14 @@ class FactsBuilder {
         f.public = true;
         this.withGenerics(f, node);
         f.selfText = normalizeWs(stripGenerics(selfText));
-        const sp = typePathOf(typeNode);
+        const sp = typePathOf(typeNode) ?? (typeNameOf(typeNode) ? [typeNameOf(typeNode)] : undefined);
         if (sp) f.selfPath = sp;
         if (traitNode && traitText) {
           f.traitText = normalizeWs(stripGenerics(traitText));
+          const targs = traitNode.type === 'generic_type' ? traitNode.childForFieldName('type_arguments')?.namedChildren.filter((c) => c.type !== 'lifetime') ?? [] : [];
+          if (targs.length > 0) {
+            f.traitArgs = targs.map(typeNameOf);
+          }
           const base = traitNode.type === 'generic_type' ? traitNode.childForFieldName('type') : traitNode;
           f.traitPath = splitPath(base?.text ?? traitNode.text);
         }
@@ -770,7 +958,7 @@ class FactsBuilder {
     }
   }
 
-  private useDecl(node: Node, ctx: Ctx): void {
+  private useDecl(node: Node, ctx: Ctx, cfg: string[]): void {
     const vis = node.namedChildren.find((c) => c.type === 'visibility_modifier');
     const pub = vis !== undefined && vis.text.startsWith('pub');
     const line = node.startPosition.row + 1 + this.lineOffset;
@@ -780,6 +968,7 @@ class FactsBuilder {
       if (p.length === 0) return;
       const u: UseFact = { mods: ctx.mods, path: p, glob, public: pub, line };
       if (alias !== undefined) u.alias = alias;
+      if (cfg.length > 0) u.cfg = cfg;
       this.uses.push(u);
     };
     const flatten = (n: Node | null, prefix: string[]): void => {
@@ -838,7 +1027,9 @@ export function parseRustSource(src: string): FileFacts {
   let lines = 0;
   for (let i = src.indexOf('\n'); i !== -1; i = src.indexOf('\n', i + 1)) lines++;
   if (src.length > 0 && !src.endsWith('\n')) lines++;
-  return { version: FACTS_VERSION, items: b.items, uses: b.uses, syntaxErrors: syntaxErrorLines(root), fileFeatures: b.fileFeatures, lines };
+  const facts: FileFacts = { version: FACTS_VERSION, items: b.items, uses: b.uses, syntaxErrors: syntaxErrorLines(root), fileFeatures: b.fileFeatures, lines };
+  if (b.fileCfg.length > 0) facts.fileCfg = b.fileCfg;
+  return facts;
 }
 
 /** Like parseRustSource, but a failure of the parser itself becomes `parseError` on empty facts instead of a throw. */

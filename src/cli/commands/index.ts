@@ -11,6 +11,7 @@ import { registerModels } from './models.js';
 import { registerPreflight } from './preflight.js';
 import { preflightSeams } from './preflight-seams.js';
 import { registerProveFix } from './prove-fix.js';
+import { registerStats } from './stats.js';
 import { registerValidateFix } from './validate-fix.js';
 
 export type SetExit = (code: number) => void;
@@ -26,4 +27,5 @@ export function registerCommands(program: Command, io: CliIO, setExit: SetExit):
   registerMcp(program, io, setExit);
   registerModels(program, io, setExit);
   registerHooks(program, io, setExit);
+  registerStats(program, io, setExit);
 }

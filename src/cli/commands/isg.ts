@@ -2,9 +2,8 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { storeDir } from '../../app/workdir.js';
-import { checkWorkspaceDir } from '../../adapters/cargo/metadata.js';
 import { ExitCode, RustgateError } from '../../core/errors.js';
-import { RELS, type IsgNode, type Rel } from '../../core/isg/types.js';
+import { RELS, type IsgEdge, type IsgNode, type Rel } from '../../core/isg/types.js';
 import type { IsgStore } from '../../store/types.js';
 import { printJson, type CliIO } from '../io.js';
 import { buildRepoIsg } from './build-isg.js';
@@ -20,9 +19,9 @@ interface IsgFlags {
 
 /** Opens the repository's store, building the ISG first when it was never built. */
 async function openBuilt(repo: string, io: CliIO): Promise<IsgStore> {
+  // Loaded here so that other commands (and --help) never load Cozo or execa.
+  const [{ checkWorkspaceDir }, { openStore }] = await Promise.all([import('../../adapters/cargo/metadata.js'), import('../../store/cozo-store.js')]);
   const root = checkWorkspaceDir(repo);
-  // Loaded here so that other commands (and --help) never load Cozo.
-  const { openStore } = await import('../../store/cozo-store.js');
   let store = await openStore(storeDir(root));
   if ((await store.getMeta('facts_version')) === undefined) {
     await store.close();
@@ -77,13 +76,8 @@ function parseRels(text: string | undefined): Rel[] {
   return rels as Rel[];
 }
 
-/** `isg show` as the JSON object of the contract. */
-export async function showNode(store: IsgStore, key: string): Promise<Record<string, unknown>> {
-  const node = await store.getNode(key);
-  if (!node) throw await unknownKey(store, key);
-  const out = await store.edgesOut(key);
-  const inc = await store.edgesIn(key);
-  const order = (a: { rel: string; k: string }, b: { rel: string; k: string }): number => RELS.indexOf(a.rel as Rel) - RELS.indexOf(b.rel as Rel) || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0);
+/** A node in the contract's JSON shape (`isg show` without its edges; one `isg export` node). */
+export function nodeJson(node: IsgNode): Record<string, unknown> {
   return {
     key: node.key,
     kind: node.kind,
@@ -96,6 +90,31 @@ export async function showNode(store: IsgStore, key: string): Promise<Record<str
     crate: node.crate,
     doc: node.doc,
     bounds: node.bounds ?? [],
+  };
+}
+
+/** The attributes of an edge as an object: the bound text of REQUIRES_BOUND, how a CALLS edge was resolved. */
+export function edgeAttrs(e: IsgEdge): Record<string, string> {
+  if (e.attr === '') return {};
+  if (e.rel === 'REQUIRES_BOUND') return { bound: e.attr };
+  if (e.rel === 'CALLS') return { resolution: e.attr };
+  return { attr: e.attr };
+}
+
+/** An edge in the contract's JSON shape (`isg export`). */
+export function edgeJson(e: IsgEdge): { src: string; dst: string; rel: Rel; attrs: Record<string, string> } {
+  return { src: e.src, dst: e.dst, rel: e.rel, attrs: edgeAttrs(e) };
+}
+
+/** `isg show` as the JSON object of the contract. */
+export async function showNode(store: IsgStore, key: string): Promise<Record<string, unknown>> {
+  const node = await store.getNode(key);
+  if (!node) throw await unknownKey(store, key);
+  const out = await store.edgesOut(key);
+  const inc = await store.edgesIn(key);
+  const order = (a: { rel: string; k: string }, b: { rel: string; k: string }): number => RELS.indexOf(a.rel as Rel) - RELS.indexOf(b.rel as Rel) || (a.k < b.k ? -1 : a.k > b.k ? 1 : 0);
+  return {
+    ...nodeJson(node),
     edges_out: out
       .map((e) => ({ rel: e.rel, k: e.dst, attr: e.attr }))
       .sort(order)
@@ -158,6 +177,38 @@ export function registerIsg(program: Command, io: CliIO, setExit: SetExit): void
         else {
           io.out(`${key}: ${nodes.filter((n) => n.hop === 1).length} at hop 1, ${nodes.filter((n) => n.hop === 2).length} at hop 2`);
           for (const n of nodes) io.out(`  ${n.hop} ${n.via.padEnd(16)} ${n.kind.padEnd(7)} ${n.key}`);
+        }
+        setExit(ExitCode.Ok);
+      } finally {
+        await store.close();
+      }
+    });
+  isg
+    .command('export')
+    .description('Print every node and edge of the ISG (json: one object; jsonl: one node or edge a line)')
+    .option('--format <fmt>', 'json or jsonl', 'json')
+    .option('--repo <dir>', 'the workspace root', '.')
+    .action(async (flags: { format?: string; repo: string }) => {
+      const format = flags.format ?? 'json';
+      if (format !== 'json' && format !== 'jsonl') throw new RustgateError('BAD_FLAG', `--format must be json or jsonl (got '${format}')`, 'for example --format jsonl');
+      const store = await openBuilt(flags.repo, io);
+      try {
+        const [nodes, edges] = await Promise.all([store.allNodes(), store.allEdges()]);
+        if (format === 'jsonl') {
+          // One write per chunk of lines: a large graph is not held twice as one string.
+          let chunk: string[] = [];
+          const push = (line: string): void => {
+            chunk.push(line);
+            if (chunk.length >= 2000) {
+              io.out(chunk.join('\n'));
+              chunk = [];
+            }
+          };
+          for (const n of nodes) push(JSON.stringify({ node: nodeJson(n) }));
+          for (const e of edges) push(JSON.stringify({ edge: edgeJson(e) }));
+          if (chunk.length > 0) io.out(chunk.join('\n'));
+        } else {
+          io.out(JSON.stringify({ nodes: nodes.map(nodeJson), edges: edges.map(edgeJson) }));
         }
         setExit(ExitCode.Ok);
       } finally {

@@ -4,7 +4,7 @@
  * Bump FACTS_VERSION whenever the shape or meaning changes, so cached facts are re-parsed.
  */
 
-export const FACTS_VERSION = 6;
+export const FACTS_VERSION = 9;
 
 /** Kinds of items the parser records (the ISG node kinds minus the synthetic `crate` and `feature`). */
 export type ItemKind =
@@ -14,8 +14,12 @@ export type ItemKind =
 export type Receiver =
   | { kind: 'self' }
   | { kind: 'ident'; name: string }
-  /** `self.field` */
-  | { kind: 'field'; field: string }
+  /** `self.field` (no base), or `base.field` */
+  | { kind: 'field'; field: string; base?: Receiver }
+  /** The result of a method call `base.method(..)`. */
+  | { kind: 'mcall'; method: string; base: Receiver }
+  /** `base[..]`: an element of a collection. */
+  | { kind: 'index'; base: Receiver }
   /** An expression whose type is written in it: `Type::new(..)`, `Type { .. }`. */
   | { kind: 'typed'; path: string[] }
   /** The result of a path call `f(..)` / `a::f(..)` (optionally with `?`): typed by the callee's return type. */
@@ -30,6 +34,8 @@ export interface CallFact {
   /** Method name of a method call. */
   method?: string;
   recv?: Receiver;
+  /** Path calls `Type::f(..)`: what syntax tells about each argument's type (`str`, `int`, `Foo`, `=local`, '' unknown). */
+  args?: string[];
 }
 
 /** A trait named in a generic bound or where clause. */
@@ -78,17 +84,28 @@ export interface ItemFact {
   selfPath?: string[];
   traitText?: string;
   traitPath?: string[];
+  /** impl blocks: the last path segment of each type argument of the trait (`From<&str>` → `["str"]`). */
+  traitArgs?: string[];
   /** mod items: true for `mod x;` (the module lives in another file); `#[path = ".."]` if given. */
   modFile?: boolean;
   pathAttr?: string;
   /** structs: named field → type path. */
   fields?: Record<string, string[]>;
+  /** structs: fields holding a collection → the element type path (`Vec<T>` → T, a map → its value type). */
+  fieldElems?: Record<string, string[]>;
+  /** Parameters and typed lets holding a collection → the element type path. */
+  localElems?: Record<string, string[]>;
+  /** Loop and iterator-closure variables → the iterable they range over (null: bound to several things). */
+  elemLocals?: Record<string, Receiver | null>;
   /** fn/method: the nominal return type (Option/Result/Box/... unwrapped to their first argument). */
   ret?: string[];
-  /** Locals bound to the result of a path call: name → callee path (typed through the callee's `ret`). */
+  /** Locals bound to the result of a path call: name → callee path (typed through the callee's `ret`); `['$recv', json]`
+   * for a local bound to a field chain, index or method call (a Receiver as JSON). */
   callLocals?: Record<string, string[]>;
   /** macro_rules with `#[macro_export]`. */
   macroExport?: boolean;
+  /** Predicates of the item's own `#[cfg(..)]` attributes (all must hold), e.g. `["unix", "feature = \"fs\""]`. */
+  cfg?: string[];
 }
 
 /** One imported name of a `use` declaration (groups are flattened). */
@@ -101,6 +118,8 @@ export interface UseFact {
   glob: boolean;
   public: boolean;
   line: number;
+  /** Predicates of the `use` declaration's `#[cfg(..)]` attributes. */
+  cfg?: string[];
 }
 
 /** Everything the parser extracts from one file. */
@@ -112,6 +131,8 @@ export interface FileFacts {
   syntaxErrors: number[];
   /** Features from inner `#![cfg(feature = "..")]` attributes at the top of the file. */
   fileFeatures: string[];
+  /** Predicates of inner `#![cfg(..)]` attributes at the top of the file. */
+  fileCfg?: string[];
   lines: number;
   /** Set when the parser itself failed on this file (the file then contributes no items). */
   parseError?: string;

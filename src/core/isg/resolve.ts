@@ -3,8 +3,10 @@
  * resolves names through `mod`, `use` (self/super/crate, renames, globs, other workspace crates) and the impl index,
  * and emits nodes and edges. Pure: no I/O. An unresolvable call is counted, never guessed into an edge.
  */
-import type { FileFacts, ItemFact, UseFact } from './facts.js';
+import type { FileFacts, ItemFact, Receiver, UseFact } from './facts.js';
+import { cfgActive, defaultFeatures } from './cfg.js';
 import { crateKey, featureKey, makeKey } from './keys.js';
+import { STD_METHOD_NAMES } from './std-names.js';
 import type { IsgEdge, IsgGraph, IsgNode, NodeKind, Rel } from './types.js';
 import { libCrateName, type Workspace, type WorkspacePackage } from './workspace.js';
 
@@ -29,8 +31,14 @@ interface Module {
   /** Key of the node standing for this module: the `mod` item, or the crate node for a crate root. */
   nodeKey: string;
   features: string[];
+  /** False when a `#[cfg(..)]` on the module (or an enclosing one) is off in the checked configuration. */
+  active: boolean;
+  /** Features on for this crate (default features and what they enable). */
+  on: ReadonlySet<string>;
   items: Map<string, Def[]>;
   uses: UseFact[];
+  /** `mod x;` declaration key → the file module it declares, for this instance of the file. */
+  fileChildren: Map<string, Module>;
 }
 
 interface Def {
@@ -41,6 +49,8 @@ interface Def {
   /** The module the item is declared in. */
   owner: Module;
   item?: ItemFact;
+  /** False when the item or its module is cfg'd out in the checked configuration. */
+  active: boolean;
 }
 
 /** Per impl/trait container: what `Self` is and which bounds are in scope. */
@@ -54,6 +64,13 @@ interface Container {
 const TYPE_KINDS = new Set<NodeKind>(['struct', 'enum', 'union', 'trait', 'type']);
 const CALLABLE_KINDS = new Set<NodeKind>(['fn', 'method', 'const', 'static']);
 const PRELUDE_VARIANTS = new Set(['Some', 'Ok', 'Err']);
+const INT_TYPES = new Set(['u8', 'u16', 'u32', 'u64', 'u128', 'usize', 'i8', 'i16', 'i32', 'i64', 'i128', 'isize']);
+/** Methods whose result has the receiver's type (as far as the workspace types go): `x.clone().run()`. */
+const SAME_TYPE_METHODS = new Set(['clone', 'to_owned', 'as_ref', 'as_mut', 'borrow', 'borrow_mut', 'unwrap', 'expect', 'lock', 'read', 'write', 'deref', 'deref_mut', 'as_deref', 'as_deref_mut', 'get_mut', 'by_ref']);
+/** Iterator/collection methods whose elements are the receiver's elements. */
+const ELEMENT_PRESERVING = new Set(['iter', 'iter_mut', 'into_iter', 'drain', 'filter', 'skip', 'take', 'rev', 'peekable', 'chain', 'cloned', 'copied', 'by_ref', 'inspect', 'step_by', 'skip_while', 'take_while', 'values', 'values_mut', 'into_values', 'as_slice', 'to_vec']);
+/** Methods that return one element of their receiver (through Option, which return types unwrap). */
+const ELEMENT_ACCESS = new Set(['first', 'last', 'get', 'get_mut', 'first_mut', 'last_mut', 'pop', 'next', 'next_back', 'nth', 'peek', 'find', 'remove', 'swap_remove', 'pop_front', 'pop_back', 'front', 'back', 'max_by_key', 'min_by_key']);
 
 function dirname(p: string): string {
   const i = p.lastIndexOf('/');
@@ -123,8 +140,8 @@ class Resolver {
   unresolvedCalls = 0;
   externalDerives = 0;
 
-  /** file → inline path key → module */
-  private readonly modules = new Map<string, Map<string, Module>>();
+  /** file → its instances (one per crate whose module tree reaches it), each: inline path key → module. */
+  private readonly modules = new Map<string, Map<string, Module>[]>();
   /** file → keys of its items (same order as facts.items). */
   private readonly itemKeys = new Map<string, string[]>();
   private readonly defsByKey = new Map<string, Def>();
@@ -144,10 +161,12 @@ class Resolver {
   /** package → macro_rules name → keys. */
   private readonly macrosByPkg = new Map<string, Map<string, string[]>>();
   private readonly containers = new Map<string, Container>();
-  /** `mod x;` declaration key → the file module it declares. */
-  private readonly fileModules = new Map<string, Module>();
+  private readonly onFeatures = new Map<string, Set<string>>();
+  private readonly visible = new Map<string, string[]>();
+  /** Trait impls for types outside the workspace (`impl From<X> for i32`): self type name → item name → keys. */
+  private readonly externalImpls = new Map<string, Map<string, string[]>>();
   private readonly nameCache = new Map<Module, Map<string, Def[]>>();
-  private readonly inProgress = new Set<string>();
+  private readonly inProgress = new Map<Module, Set<string>>();
 
   constructor(
     private readonly ws: Workspace,
@@ -201,48 +220,77 @@ class Resolver {
 
   // ---- module tree ------------------------------------------------------------------------------------
 
-  private moduleFor(file: string, mods: readonly string[]): Module | undefined {
-    return this.modules.get(file)?.get(mods.join('::'));
+  /** The first instance of a file's modules (the one nodes and impls are registered with). */
+  private primary(file: string): Map<string, Module> | undefined {
+    return this.modules.get(file)?.[0];
   }
 
-  private newModule(pkg: WorkspacePackage, file: string, mods: string[], parent: Module | undefined, dir: string, nodeKey: string, features: string[]): Module {
-    const m = { pkg, file, mods, parent, dir, nodeKey, features, items: new Map(), uses: [] } as unknown as Module;
+  /** The package and every workspace package it depends on, directly or not. */
+  private visiblePackages(pkg: WorkspacePackage): string[] {
+    let seen = this.visible.get(pkg.name);
+    if (seen) return seen;
+    const out = new Set<string>();
+    const visit = (name: string): void => {
+      if (out.has(name)) return;
+      out.add(name);
+      for (const d of this.ws.packages.find((p) => p.name === name)?.deps ?? []) visit(d);
+    };
+    visit(pkg.name);
+    seen = [...out];
+    this.visible.set(pkg.name, seen);
+    return seen;
+  }
+
+  private featuresOn(pkg: WorkspacePackage): Set<string> {
+    let on = this.onFeatures.get(pkg.name);
+    if (!on) this.onFeatures.set(pkg.name, (on = defaultFeatures(pkg)));
+    return on;
+  }
+
+  private newModule(pkg: WorkspacePackage, file: string, mods: string[], parent: Module | undefined, dir: string, nodeKey: string, features: string[], active: boolean, inst: Map<string, Module>): Module {
+    const m = { pkg, file, mods, parent, dir, nodeKey, features, active, on: this.featuresOn(pkg), items: new Map(), uses: [], fileChildren: new Map() } as unknown as Module;
     m.root = parent ? parent.root : m;
-    let byFile = this.modules.get(file);
-    if (!byFile) {
-      byFile = new Map();
-      this.modules.set(file, byFile);
-    }
-    byFile.set(mods.join('::'), m);
-    if (mods.length === 0 && parent) this.fileModules.set(nodeKey, m);
+    inst.set(mods.join('::'), m);
+    if (mods.length === 0 && parent) parent.fileChildren.set(nodeKey, m);
     return m;
   }
 
-  /** Creates the module of `file` (and its inline and file submodules, recursively). */
-  private buildFile(pkg: WorkspacePackage, file: string, parent: Module | undefined, nodeKey: string, inherited: string[], isDirOwner: boolean): Module | undefined {
-    if (this.modules.has(file)) return this.moduleFor(file, []);
+  /**
+   * Creates the module of `file` (and its inline and file submodules, recursively) as part of `parent`'s crate. A file
+   * that several crates reach (`tests/util/mod.rs` of three integration tests) gets one instance per crate.
+   */
+  private buildFile(pkg: WorkspacePackage, file: string, parent: Module | undefined, nodeKey: string, inherited: string[], isDirOwner: boolean, active = true): Module | undefined {
     const facts = this.files.get(file);
     if (!facts) return undefined;
+    const existing = this.modules.get(file) ?? [];
+    for (const inst of existing) {
+      const top = inst.get('') as Module;
+      if (parent ? top.root === parent.root : top.parent === undefined && top.pkg === pkg) return top;
+    }
     const stem = file.slice(file.lastIndexOf('/') + 1).replace(/\.rs$/, '');
     const dir = isDirOwner ? dirname(file) : joinPath(dirname(file), stem);
     const features = [...inherited];
     pushUnique(features, facts.fileFeatures);
-    const top = this.newModule(pkg, file, [], parent, dir, nodeKey, features);
-    this.buildChildren(pkg, file, facts, top);
+    const inst = new Map<string, Module>();
+    existing.push(inst);
+    this.modules.set(file, existing);
+    const top = this.newModule(pkg, file, [], parent, dir, nodeKey, features, active && cfgActive(facts.fileCfg, this.featuresOn(pkg)), inst);
+    this.buildChildren(pkg, file, facts, inst);
     return top;
   }
 
-  private buildChildren(pkg: WorkspacePackage, file: string, facts: FileFacts, top: Module): void {
+  private buildChildren(pkg: WorkspacePackage, file: string, facts: FileFacts, inst: Map<string, Module>): void {
     facts.items.forEach((item, idx) => {
       if (item.kind !== 'mod' || item.parent !== undefined) return;
-      const owner = this.moduleFor(file, item.mods);
+      const owner = inst.get(item.mods.join('::'));
       if (!owner) return;
       const features = [...owner.features];
       pushUnique(features, item.features);
       const key = this.keyOf(file, idx);
+      const active = owner.active && cfgActive(item.cfg, owner.on);
       if (!item.modFile) {
         const mods = [...item.mods, item.name];
-        this.newModule(pkg, file, mods, owner, joinPath(owner.dir, item.name), key, features);
+        this.newModule(pkg, file, mods, owner, joinPath(owner.dir, item.name), key, features, active, inst);
         return;
       }
       let candidates: { path: string; dirOwner: boolean }[];
@@ -256,9 +304,8 @@ class Resolver {
         ];
       }
       const found = candidates.find((c) => this.files.has(c.path));
-      if (found) this.buildFile(pkg, found.path, owner, key, features, found.dirOwner);
+      if (found) this.buildFile(pkg, found.path, owner, key, features, found.dirOwner, active);
     });
-    void top;
   }
 
   private buildModuleTree(): void {
@@ -283,21 +330,26 @@ class Resolver {
 
   private populateScopes(): void {
     for (const [file, facts] of this.files) {
-      const byFile = this.modules.get(file);
-      if (!byFile) continue;
+      const instances = this.modules.get(file) ?? [];
+      instances.forEach((byFile, n) => this.populateInstance(file, facts, byFile, n === 0));
+    }
+  }
+
+  private populateInstance(file: string, facts: FileFacts, byFile: Map<string, Module>, first: boolean): void {
+    {
       facts.items.forEach((item, idx) => {
         if (item.parent !== undefined || item.kind === 'impl') return;
         const owner = byFile.get(item.mods.join('::'));
         if (!owner) return;
         const key = this.keyOf(file, idx);
-        const def: Def = { kind: item.kind, key, owner, item };
+        const def: Def = { kind: item.kind, key, owner, item, active: owner.active && cfgActive(item.cfg, owner.on) };
         if (item.kind === 'mod') {
-          const child = byFile.get([...item.mods, item.name].join('::')) ?? this.childFileModule(key);
+          const child = byFile.get([...item.mods, item.name].join('::')) ?? owner.fileChildren.get(key);
           if (child) def.module = child;
         }
-        this.defsByKey.set(key, def);
+        if (first) this.defsByKey.set(key, def);
         addDef(owner.items, item.name, def);
-        if (item.kind === 'macro') {
+        if (item.kind === 'macro' && first) {
           let byName = this.macrosByPkg.get(owner.pkg.name);
           if (!byName) this.macrosByPkg.set(owner.pkg.name, (byName = new Map()));
           const list = byName.get(item.name) ?? [];
@@ -313,10 +365,6 @@ class Resolver {
     }
   }
 
-  private childFileModule(declKey: string): Module | undefined {
-    return this.fileModules.get(declKey);
-  }
-
   // ---- nodes ------------------------------------------------------------------------------------------
 
   private emitNodes(): void {
@@ -325,7 +373,7 @@ class Resolver {
       for (const f of Object.keys(pkg.features).sort()) this.featureNode(pkg.name, f);
     }
     for (const [file, facts] of this.files) {
-      const byFile = this.modules.get(file);
+      const byFile = this.primary(file);
       const pkg = byFile?.get('')?.pkg ?? owningPackage(this.ws, file);
       if (!pkg) continue;
       facts.items.forEach((item, idx) => {
@@ -399,7 +447,7 @@ class Resolver {
   }
 
   private moduleDef(m: Module): Def {
-    return { kind: 'mod', key: m.nodeKey, module: m, owner: m.parent ?? m };
+    return { kind: 'mod', key: m.nodeKey, module: m, owner: m.parent ?? m, active: m.active };
   }
 
   /** Everything `name` can mean in module `m` (items, imports, glob imports, extern crates). */
@@ -408,29 +456,40 @@ class Resolver {
     if (!cache) this.nameCache.set(m, (cache = new Map()));
     const cached = cache.get(name);
     if (cached) return cached;
-    const guard = `${m.file}#${m.mods.join('::')}#${name}`;
-    if (this.inProgress.has(guard)) return [];
-    this.inProgress.add(guard);
-    const out: Def[] = [...(m.items.get(name) ?? [])];
+    let busy = this.inProgress.get(m);
+    if (!busy) this.inProgress.set(m, (busy = new Set()));
+    if (busy.has(name)) return [];
+    busy.add(name);
+    // Definitions and imports whose cfg is off only count when no active one names the same thing.
+    const out: Def[] = [];
+    const inactive: Def[] = [];
+    const add = (d: Def, on: boolean): void => {
+      const list = on && d.active ? out : inactive;
+      if (!list.includes(d)) list.push(d);
+    };
+    for (const d of m.items.get(name) ?? []) add(d, true);
     for (const u of m.uses) {
       if (u.glob) continue;
       const imported = u.alias ?? u.path[u.path.length - 1];
       if (imported !== name || imported === '_') continue;
-      for (const d of this.resolvePath(m, u.path)) if (!out.includes(d)) out.push(d);
+      const on = cfgActive(u.cfg, m.on);
+      for (const d of this.resolvePath(m, u.path)) add(d, on);
     }
     if (out.length === 0) {
       for (const u of m.uses) {
         if (!u.glob) continue;
+        const on = cfgActive(u.cfg, m.on);
         for (const target of this.resolvePath(m, u.path)) {
-          if (target.module) for (const d of this.resolveName(target.module, name)) if (!out.includes(d)) out.push(d);
+          if (target.module) for (const d of this.resolveName(target.module, name)) add(d, on);
         }
       }
     }
+    if (out.length === 0) out.push(...inactive);
     if (out.length === 0) {
       const root = this.crateRootByName(m, name);
       if (root) out.push(this.moduleDef(root));
     }
-    this.inProgress.delete(guard);
+    busy.delete(name);
     cache.set(name, out);
     return out;
   }
@@ -499,7 +558,7 @@ class Resolver {
   private buildImplIndex(): void {
     // Register member defs of impls and traits first, so that paths like `Type::method` resolve.
     for (const [file, facts] of this.files) {
-      const byFile = this.modules.get(file);
+      const byFile = this.primary(file);
       if (!byFile) continue;
       facts.items.forEach((item, idx) => {
         const key = this.keyOf(file, idx);
@@ -510,7 +569,8 @@ class Resolver {
           this.containers.set(key, { item, key, traitDef: this.defsByKey.get(key) });
         }
         if (item.parent !== undefined) {
-          const def: Def = { kind: item.kind, key, owner, item };
+          const parentItem = facts.items[item.parent];
+          const def: Def = { kind: item.kind, key, owner, item, active: owner.active && cfgActive(parentItem?.cfg, owner.on) && cfgActive(item.cfg, owner.on) };
           this.defsByKey.set(key, def);
           if (item.kind === 'method') {
             let byName = this.methodsByName.get(owner.pkg.name);
@@ -523,7 +583,7 @@ class Resolver {
       });
     }
     for (const [file, facts] of this.files) {
-      const byFile = this.modules.get(file);
+      const byFile = this.primary(file);
       if (!byFile) continue;
       // Members of each impl/trait, in item order (one pass, instead of a scan of the file per impl).
       const children: number[][] = [];
@@ -547,7 +607,20 @@ class Resolver {
         if (selfDef) c.selfDef = selfDef;
         if (traitDef) c.traitDef = traitDef;
         this.containers.set(key, c);
-        if (!selfDef) return;
+        if (!selfDef) {
+          const selfName = item.selfPath?.at(-1);
+          if (selfName && item.traitPath) {
+            let byName = this.externalImpls.get(selfName);
+            if (!byName) this.externalImpls.set(selfName, (byName = new Map()));
+            for (const cidx of children[idx] ?? []) {
+              const child = facts.items[cidx] as ItemFact;
+              const list = byName.get(child.name) ?? [];
+              list.push(this.keyOf(file, cidx));
+              byName.set(child.name, list);
+            }
+          }
+          return;
+        }
         if (traitDef) {
           const list = this.implementedTraits.get(selfDef.key) ?? [];
           if (!list.includes(traitDef.key)) list.push(traitDef.key);
@@ -572,13 +645,14 @@ class Resolver {
     for (const pkg of this.ws.packages) for (const d of pkg.deps) this.edge(crateKey(pkg.name), 'DEPENDS', crateKey(d));
     for (const file of [...this.files.keys()].sort()) {
       const facts = this.files.get(file) as FileFacts;
-      const byFile = this.modules.get(file);
-      if (!byFile) continue;
-      for (const m of byFile.values()) this.moduleDepends(m);
-      facts.items.forEach((item, idx) => {
-        const owner = byFile.get(item.mods.join('::'));
-        if (owner) this.itemEdges(file, facts, item, idx, owner);
-      });
+      // A file several crates reach is resolved in each of them; the edges are the union.
+      for (const byFile of this.modules.get(file) ?? []) {
+        for (const m of byFile.values()) this.moduleDepends(m);
+        facts.items.forEach((item, idx) => {
+          const owner = byFile.get(item.mods.join('::'));
+          if (owner) this.itemEdges(file, facts, item, idx, owner);
+        });
+      }
     }
   }
 
@@ -626,7 +700,7 @@ class Resolver {
       if (trait) this.edge(key, 'REQUIRES_BOUND', trait.key, b.text);
     }
     for (const call of item.calls) {
-      const targets = call.method !== undefined ? this.resolveMethodCall(owner, scope, call.method, call.recv) : this.resolvePathCall(owner, scope, call.path ?? []);
+      const targets = call.method !== undefined ? this.resolveMethodCall(owner, scope, call.method, call.recv) : this.resolvePathCall(owner, scope, call.path ?? [], call.args);
       if (targets === 'constructor') continue;
       if (targets === undefined) {
         this.unresolvedCalls++;
@@ -678,7 +752,35 @@ class Resolver {
     return undefined;
   }
 
-  private resolvePathCall(owner: Module, scope: Scope, path: readonly string[]): { key: string; byName?: boolean } | 'constructor' | undefined {
+  /** The argument type text a call fact recorded, with locals and `self` looked up. */
+  private argTypeName(scope: Scope, a: string | undefined): string {
+    if (a === undefined || !a.startsWith('=')) return a ?? '';
+    const name = a.slice(1);
+    if (name === 'self') {
+      const self = scope.container?.selfDef?.item?.name ?? scope.container?.item.selfPath?.at(-1);
+      return self ?? '';
+    }
+    const t = scope.item.locals[name];
+    return t ? (t[t.length - 1] as string) : '';
+  }
+
+  /**
+   * Picks among several trait-impl methods of the same name (`impl From<A> for T`, `impl From<B> for T`) by the first
+   * argument's type. Undefined when the argument's type is unknown or matches none or several: no edge is guessed.
+   */
+  private pickOverload(cands: readonly Def[], scope: Scope, args: readonly string[] | undefined, mustMatch: boolean): Def | undefined {
+    if (cands.length === 1 && !mustMatch) return cands[0];
+    const implOf = (d: Def): ItemFact | undefined => (d.item?.parent !== undefined ? this.files.get(d.owner.file)?.items[d.item.parent] : undefined);
+    if (!cands.every((d) => implOf(d)?.kind === 'impl' && implOf(d)?.traitPath)) return mustMatch ? undefined : cands[0];
+    const arg = this.argTypeName(scope, args?.[0]);
+    if (arg === '') return undefined;
+    const fits = (ta: string | undefined): boolean =>
+      ta !== undefined && (ta === arg || (arg === 'int' && INT_TYPES.has(ta)) || (arg === 'float' && (ta === 'f32' || ta === 'f64')));
+    const hits = cands.filter((d) => fits(implOf(d)?.traitArgs?.[0]));
+    return hits.length === 1 ? hits[0] : undefined;
+  }
+
+  private resolvePathCall(owner: Module, scope: Scope, path: readonly string[], args?: readonly string[]): { key: string; byName?: boolean } | 'constructor' | undefined {
     if (path.length === 0) return undefined;
     if (path.length === 1 && scope.isLocal(path[0] as string)) return undefined;
     if (path.length >= 2) {
@@ -691,8 +793,19 @@ class Resolver {
       }
     }
     const defs = this.resolvePath(owner, path);
-    const callable = defs.find((d) => CALLABLE_KINDS.has(d.kind));
-    if (callable) return { key: callable.key };
+    const callables = defs.filter((d) => CALLABLE_KINDS.has(d.kind));
+    if (callables.length > 0) {
+      const picked = this.pickOverload(callables, scope, args, false);
+      return picked ? { key: picked.key } : undefined;
+    }
+    // `i32::from(x)`, `String::from(x)`: a workspace impl of a trait for a type outside the workspace, only when the
+    // argument's type says which one (std has its own impls of the same traits for these types).
+    if (defs.length === 0 && path.length === 2) {
+      const keys = this.externalImpls.get(path[0] as string)?.get(path[1] as string) ?? [];
+      const cands = keys.map((k) => this.defsByKey.get(k)).filter((d): d is Def => d !== undefined);
+      const picked = cands.length > 0 ? this.pickOverload(cands, scope, args, true) : undefined;
+      if (picked) return { key: picked.key };
+    }
     if (defs.some((d) => d.kind === 'struct')) return 'constructor';
     // The prelude's variant constructors build values; they are not calls.
     if (defs.length === 0 && path.length === 1 && PRELUDE_VARIANTS.has(path[0] as string)) return 'constructor';
@@ -713,51 +826,119 @@ class Resolver {
     return this.typeTargets(def.owner, new Scope(item, container, undefined), item.ret);
   }
 
-  private resolveMethodCall(owner: Module, scope: Scope, method: string, recv: ItemFact['calls'][number]['recv']): { key: string; byName?: boolean } | undefined {
-    // `types` undefined + `known` true: the receiver has a known type outside the workspace (std, ...): no edge.
-    let types: Def[] | undefined;
-    let known = true;
-    switch (recv?.kind) {
+  /**
+   * The workspace types a receiver has: `known` false when syntax does not tell (then the unique-name fallback may
+   * apply); `types` undefined with `known` true when the type is known to be outside the workspace (std, a dependency).
+   */
+  private recvTypes(owner: Module, scope: Scope, recv: Receiver | undefined, depth = 0): { types?: Def[]; known: boolean } {
+    if (!recv || depth > 8) return { known: false };
+    const known = (types: Def[] | undefined): { types?: Def[]; known: boolean } => (types ? { types, known: true } : { known: true });
+    switch (recv.kind) {
       case 'self':
-        types = this.typeTargets(owner, scope, ['Self']);
-        break;
+        return known(this.typeTargets(owner, scope, ['Self']));
       case 'ident': {
         const local = scope.item.locals[recv.name];
+        if (local) return known(this.typeTargets(owner, scope, local));
         const callee = scope.item.callLocals?.[recv.name];
-        if (local) types = this.typeTargets(owner, scope, local);
-        else if (callee) {
-          types = this.callResultTypes(owner, scope, callee);
-          known = types !== undefined;
-        } else known = false;
-        break;
+        if (callee?.[0] === '$recv' && callee[1] !== undefined) return this.recvTypes(owner, scope, JSON.parse(callee[1]) as Receiver, depth + 1);
+        if (callee) {
+          const types = this.callResultTypes(owner, scope, callee);
+          return types ? { types, known: true } : { known: false };
+        }
+        const iterable = scope.item.elemLocals?.[recv.name];
+        if (iterable) {
+          const types = this.elemTypes(owner, scope, iterable, depth + 1);
+          return types ? { types, known: true } : { known: false };
+        }
+        return { known: false };
       }
       case 'typed':
-        types = this.typeTargets(owner, scope, recv.path);
-        break;
-      case 'call':
-        types = this.callResultTypes(owner, scope, recv.path);
-        known = types !== undefined;
-        break;
+        return known(this.typeTargets(owner, scope, recv.path));
+      case 'call': {
+        const types = this.callResultTypes(owner, scope, recv.path);
+        return types ? { types, known: true } : { known: false };
+      }
       case 'field': {
-        const selfDef = scope.container?.selfDef;
-        const fieldType = selfDef?.item?.fields?.[recv.field];
-        if (selfDef && fieldType) {
+        if (recv.base === undefined) {
+          const selfDef = scope.container?.selfDef;
+          const fieldType = selfDef?.item?.fields?.[recv.field];
+          if (!selfDef || !fieldType) return { known: false };
           // A field of generic type `T` is typed by the bounds the impl puts on `T`.
           const generic = fieldType.length === 1 && scope.isGeneric(fieldType[0] as string);
-          types = generic ? this.typeTargets(owner, scope, fieldType) : this.typeTargets(selfDef.owner, Scope.empty(), fieldType);
-        } else known = false;
-        break;
+          return known(generic ? this.typeTargets(owner, scope, fieldType) : this.typeTargets(selfDef.owner, Scope.empty(), fieldType));
+        }
+        const base = this.recvTypes(owner, scope, recv.base, depth + 1);
+        const out: Def[] = [];
+        for (const t of base.types ?? []) {
+          const fieldType = t.item?.fields?.[recv.field];
+          if (!fieldType) continue;
+          for (const d of this.typeTargets(t.owner, Scope.empty(), fieldType) ?? []) if (!out.includes(d)) out.push(d);
+        }
+        return out.length > 0 ? { types: out, known: true } : { known: false };
+      }
+      case 'mcall': {
+        if (ELEMENT_ACCESS.has(recv.method)) {
+          const elems = this.elemTypes(owner, scope, recv.base, depth + 1);
+          if (elems) return { types: elems, known: true };
+        }
+        const base = this.recvTypes(owner, scope, recv.base, depth + 1);
+        if (!base.types) return { known: false };
+        if (SAME_TYPE_METHODS.has(recv.method)) return base;
+        const m = this.firstAssoc(base.types, recv.method, true);
+        const types = m ? this.defResultTypes(m) : undefined;
+        return types ? { types, known: true } : { known: false };
+      }
+      case 'index': {
+        const types = this.elemTypes(owner, scope, recv.base, depth + 1);
+        return types ? { types, known: true } : { known: false };
       }
       default:
-        known = false;
+        return { known: false };
     }
+  }
+
+  /** The workspace types of the elements of a collection or iterator expression, when its declaration tells. */
+  private elemTypes(owner: Module, scope: Scope, recv: Receiver, depth: number): Def[] | undefined {
+    if (depth > 8) return undefined;
+    if (recv.kind === 'mcall' && ELEMENT_PRESERVING.has(recv.method)) return this.elemTypes(owner, scope, recv.base, depth + 1);
+    if (recv.kind === 'ident') {
+      const elem = scope.item.localElems?.[recv.name];
+      return elem ? this.typeTargets(owner, scope, elem) : undefined;
+    }
+    if (recv.kind === 'field') {
+      const bases = recv.base === undefined ? (scope.container?.selfDef ? [scope.container.selfDef] : []) : (this.recvTypes(owner, scope, recv.base, depth + 1).types ?? []);
+      const out: Def[] = [];
+      for (const t of bases) {
+        const elem = t.item?.fieldElems?.[recv.field];
+        if (!elem) continue;
+        for (const d of this.typeTargets(t.owner, Scope.empty(), elem) ?? []) if (!out.includes(d)) out.push(d);
+      }
+      return out.length > 0 ? out : undefined;
+    }
+    return undefined;
+  }
+
+  /** The workspace types a call to `def` returns, from its declared return type. */
+  private defResultTypes(def: Def): Def[] | undefined {
+    const item = def.item;
+    if (!item?.ret) return undefined;
+    const parentKey = item.parent !== undefined ? this.keyOf(def.owner.file, item.parent) : undefined;
+    const container = parentKey ? this.containers.get(parentKey) : undefined;
+    return this.typeTargets(def.owner, new Scope(item, container, undefined), item.ret);
+  }
+
+  private resolveMethodCall(owner: Module, scope: Scope, method: string, recv: ItemFact['calls'][number]['recv']): { key: string; byName?: boolean } | undefined {
+    const { types, known } = this.recvTypes(owner, scope, recv);
     if (known) {
       if (!types) return undefined;
       const d = this.firstAssoc(types, method, true);
       return d ? { key: d.key } : undefined;
     }
-    // Unknown receiver: accept only a method name that is unique in the crate (trait impls fold onto their declaration).
-    const candidates = this.methodsByName.get(owner.pkg.name)?.get(method) ?? [];
+    // Unknown receiver: accept only a method name that std/core types do not have and that is unique among the methods
+    // of the caller's package and the workspace packages it depends on (trait impls fold onto their declaration).
+    if (STD_METHOD_NAMES.has(method)) return undefined;
+    const candidates: string[] = [];
+    for (const p of this.visiblePackages(owner.pkg)) candidates.push(...(this.methodsByName.get(p)?.get(method) ?? []));
     const folded = new Set<string>();
     for (const k of candidates) {
       const def = this.defsByKey.get(k);

@@ -37,6 +37,10 @@ export interface TestSummary {
   ran: number;
   passed: number;
   failed: number;
+  /** Tests the runner selected (doctests included); more than `ran` means some never ran. */
+  selected?: number;
+  /** False when the run was cut off by its time cap or did not run every selected test. */
+  complete?: boolean;
 }
 
 /** What cargo itself did (besides its diagnostics). */
