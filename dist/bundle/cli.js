@@ -75355,6 +75355,7 @@ var init_transport = __esm({
 // src/mcp/server.ts
 var server_exports = {};
 __export(server_exports, {
+  SERVER_INSTRUCTIONS: () => SERVER_INSTRUCTIONS,
   TOOL_NAMES: () => TOOL_NAMES,
   createRustgateServer: () => createRustgateServer,
   serveStdio: () => serveStdio
@@ -75369,7 +75370,7 @@ function failed(e, extra = {}) {
   return { isError: true, content: [{ type: "text", text: JSON.stringify({ error: "INTERNAL", message: err.message, hint: "this is a bug in rustgate; please report it with the tool call" }) }] };
 }
 function createRustgateServer(opts) {
-  const server = new McpServer({ name: "rustgate", version: opts.version ?? "0.1.0" });
+  const server = new McpServer({ name: "rustgate", version: opts.version ?? "0.1.0" }, { instructions: SERVER_INSTRUCTIONS });
   const repoOf = (r) => path44.resolve(opts.repo, r ?? ".");
   const guard = (fn) => async (args) => {
     try {
@@ -75391,7 +75392,7 @@ function createRustgateServer(opts) {
   };
   server.registerTool(
     "build_isg",
-    { title: "Build the ISG", description: "Build or incrementally refresh the Interface Signature Graph of the workspace; returns node/edge counts by kind and relation.", inputSchema: { repo: repoArg } },
+    { annotations: READ_ONLY, title: "Build the ISG", description: "Build or incrementally refresh the Interface Signature Graph of the workspace; returns node/edge counts by kind and relation.", inputSchema: { repo: repoArg } },
     guard(async ({ repo }) => {
       const [{ openStore: openStore2 }, { buildIsg: buildIsg2 }, { storeDir: storeDir2 }] = await Promise.all([Promise.resolve().then(() => (init_cozo_store(), cozo_store_exports)), Promise.resolve().then(() => (init_build_isg(), build_isg_exports)), Promise.resolve().then(() => (init_workdir(), workdir_exports))]);
       const root = repoOf(repo);
@@ -75408,7 +75409,7 @@ function createRustgateServer(opts) {
   );
   server.registerTool(
     "isg_show",
-    { title: "Show an ISG node", description: "One node of the ISG: kind, file, span, signature, bounds, features, and its edges in and out.", inputSchema: { key: keyArg, repo: repoArg } },
+    { annotations: READ_ONLY, title: "Show an ISG node", description: "One node of the ISG: kind, file, span, signature, bounds, features, and its edges in and out.", inputSchema: { key: keyArg, repo: repoArg } },
     guard(async ({ key, repo }) => {
       const { showNode: showNode2 } = await Promise.resolve().then(() => (init_isg(), isg_exports));
       const store = await openBuilt2(repoOf(repo));
@@ -75422,9 +75423,10 @@ function createRustgateServer(opts) {
   server.registerTool(
     "isg_two_hop",
     {
+      annotations: READ_ONLY,
       title: "Two-hop neighbourhood",
       description: "Nodes within two hops of KEY along the given relations (the blast radius of a change), nearest first.",
-      inputSchema: { key: keyArg, rels: external_exports.array(external_exports.enum(RELS2)).min(1).optional(), cap: external_exports.number().int().min(1).max(500).optional(), direction: external_exports.enum(["out", "in", "both"]).optional(), repo: repoArg }
+      inputSchema: { key: keyArg, rels: external_exports.array(external_exports.enum(RELS2)).min(1).optional().describe("relations to follow (default all)"), cap: external_exports.number().int().min(1).max(500).optional().describe("most nodes per hop (default 30)"), direction: external_exports.enum(["out", "in", "both"]).optional().describe("out: what KEY reaches; in: what reaches KEY (callers); default both"), repo: repoArg }
     },
     guard(async ({ key, rels, cap, direction, repo }) => {
       const store = await openBuilt2(repoOf(repo));
@@ -75439,7 +75441,7 @@ function createRustgateServer(opts) {
   );
   server.registerTool(
     "isg_similar",
-    { title: "Similar nodes", description: "Vector neighbours of a node (nodes with similar signatures and names), nearest first.", inputSchema: { key: keyArg, k: external_exports.number().int().min(1).max(100).optional(), repo: repoArg } },
+    { annotations: READ_ONLY, title: "Similar nodes", description: "Vector neighbours of a node (nodes with similar signatures and names), nearest first.", inputSchema: { key: keyArg, k: external_exports.number().int().min(1).max(100).optional().describe("how many neighbours (default 15)"), repo: repoArg } },
     guard(async ({ key, k, repo }) => {
       const root = repoOf(repo);
       const { similarNodes: similarNodes2 } = await Promise.resolve().then(() => (init_similar(), similar_exports));
@@ -75454,9 +75456,10 @@ function createRustgateServer(opts) {
   server.registerTool(
     "preflight",
     {
+      annotations: READ_ONLY,
       title: "PreFlight",
       description: "cargo check (and optionally the impacted tests) of the staged content, a commit range or the working tree, in a shadow copy; diagnostics mapped to ISG keys with their blast radius.",
-      inputSchema: { scope: external_exports.enum(["staged", "worktree", "diff"]).optional().describe("default worktree"), range: external_exports.string().min(3).optional().describe("BASE..HEAD for scope diff"), tests: external_exports.boolean().optional(), repo: repoArg }
+      inputSchema: { scope: external_exports.enum(["staged", "worktree", "diff"]).optional().describe("default worktree"), range: external_exports.string().min(3).optional().describe("BASE..HEAD for scope diff"), tests: external_exports.boolean().optional().describe("also run the tests impacted by the change"), repo: repoArg }
     },
     guard(async ({ scope, range, tests, repo }) => {
       const root = repoOf(repo);
@@ -75470,7 +75473,7 @@ function createRustgateServer(opts) {
   );
   server.registerTool(
     "context",
-    { title: "Context bundle", description: "What a reasoner needs to fix an error code of the working tree (e.g. E0277) or change an ISG key: seeds, 2-hop neighbours, constraints, pattern examples and code, under a token budget.", inputSchema: { target: external_exports.string().min(1).describe("an error code (E0277) or an ISG key"), budget: external_exports.number().int().min(200).max(1e5).optional(), repo: repoArg } },
+    { annotations: READ_ONLY, title: "Context bundle", description: "What a reasoner needs to fix an error code of the working tree (e.g. E0277) or change an ISG key: seeds, 2-hop neighbours, constraints, pattern examples and code, under a token budget.", inputSchema: { target: external_exports.string().min(1).describe("an error code (E0277) or an ISG key"), budget: external_exports.number().int().min(200).max(1e5).optional().describe("token budget of the bundle (default 3000)"), repo: repoArg } },
     guard(async ({ target, budget, repo }) => {
       const { buildContext: buildContext2 } = await Promise.resolve().then(() => (init_context(), context_exports));
       return ok(await buildContext2({ repo: repoOf(repo), target, ...budget !== void 0 ? { budget } : {} }));
@@ -75478,7 +75481,7 @@ function createRustgateServer(opts) {
   );
   server.registerTool(
     "validate_fix",
-    { title: "Validate a fix", description: "PreFlight of a proposed unified diff in a private copy (never writes your files): applies?, touched keys, diagnostics, tests, validation_status.", inputSchema: { patch: patchArg, staged: external_exports.boolean().optional(), tests: external_exports.boolean().optional(), repo: repoArg } },
+    { annotations: PRIVATE_COPY, title: "Validate a fix", description: "PreFlight of a proposed unified diff in a private copy (never writes your files): applies?, touched keys, diagnostics, tests, validation_status.", inputSchema: { patch: patchArg, staged: external_exports.boolean().optional().describe("apply to the staged content (the index) instead of the working tree"), tests: external_exports.boolean().optional().describe("also run the impacted tests"), repo: repoArg } },
     async ({ patch, staged, tests, repo }) => {
       try {
         const { validateFix: validateFix2 } = await Promise.resolve().then(() => (init_validate_fix(), validate_fix_exports));
@@ -75491,7 +75494,7 @@ function createRustgateServer(opts) {
   );
   server.registerTool(
     "debug_bug",
-    { title: "Investigate the current errors", description: "Runs the fix pipeline on the current errors of the working tree and reports errors, the best validated candidate diff and a rating. Always investigates: never applies.", inputSchema: { test: external_exports.string().min(1).optional(), repo: repoArg } },
+    { annotations: READ_ONLY, title: "Investigate the current errors", description: "Runs the fix pipeline on the current errors of the working tree and reports errors, the best validated candidate diff and a rating. Always investigates: never applies.", inputSchema: { test: external_exports.string().min(1).optional().describe("investigate this failing test instead of the compile errors"), repo: repoArg } },
     guard(async ({ test, repo }) => {
       const root = repoOf(repo);
       const [{ runDebugBug: runDebugBug2, loadPatternSources: loadPatternSources2 }, { defaultOpenStore: defaultOpenStore2 }] = await Promise.all([Promise.resolve().then(() => (init_debug_bug(), debug_bug_exports)), Promise.resolve().then(() => (init_debug_bug2(), debug_bug_exports2))]);
@@ -75506,7 +75509,7 @@ function createRustgateServer(opts) {
   );
   server.registerTool(
     "prove_fix",
-    { title: "Prove a fix RED \u2192 GREEN", description: "The test (a test patch, or an existing test by name) must fail without the fix and pass with it, with no regressions; without a test, returns where to write one and the context.", inputSchema: { fix: patchArg, test_patch: patchArg.optional(), test: external_exports.string().min(1).optional(), repo: repoArg } },
+    { annotations: PRIVATE_COPY, title: "Prove a fix RED \u2192 GREEN", description: "The test (a test patch, or an existing test by name) must fail without the fix and pass with it, with no regressions; without a test, returns where to write one and the context.", inputSchema: { fix: patchArg, test_patch: patchArg.optional().describe("a unified diff adding the #[test] that shows the bug"), test: external_exports.string().min(1).optional().describe("or the name of an existing test"), repo: repoArg } },
     guard(async ({ fix, test_patch, test, repo }) => {
       const { proveFix: proveFix2 } = await Promise.resolve().then(() => (init_prove_fix(), prove_fix_exports));
       return ok(await proveFix2({ repo: repoOf(repo), fix, ...test_patch !== void 0 ? { testPatch: test_patch } : {}, ...test !== void 0 ? { test } : {} }));
@@ -75532,7 +75535,7 @@ async function serveStdio(opts) {
   await closed;
   await server.close();
 }
-var TOOL_NAMES, RELS2, repoArg, keyArg, patchArg;
+var TOOL_NAMES, RELS2, repoArg, keyArg, patchArg, SERVER_INSTRUCTIONS, READ_ONLY, PRIVATE_COPY;
 var init_server3 = __esm({
   "src/mcp/server.ts"() {
     "use strict";
@@ -75544,6 +75547,9 @@ var init_server3 = __esm({
     repoArg = external_exports.string().min(1).optional().describe("workspace root (default: the directory the server was started for)");
     keyArg = external_exports.string().min(1).describe("an ISGL1 key, e.g. src/lib.rs-lib-clamp");
     patchArg = external_exports.string().min(1).describe("a unified diff (git diff format), paths relative to the workspace root");
+    SERVER_INSTRUCTIONS = "rustgate checks and fixes Rust workspaces. Work in this order: build_isg (once per session; cheap when nothing changed) \u2192 preflight (scope worktree after edits, staged before a commit) \u2192 debug_bug for the current errors, or context for an error code or ISG key \u2192 write a minimal unified diff \u2192 validate_fix (a private copy; never writes the user's files) \u2192 prove_fix with a test that compiles and fails without the fix. Only the user applies a fix. ISG keys in answers can be passed to isg_show, isg_two_hop and isg_similar.";
+    READ_ONLY = { readOnlyHint: true, destructiveHint: false, openWorldHint: false };
+    PRIVATE_COPY = { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false };
   }
 });
 
