@@ -32587,12 +32587,15 @@ function headerPath(raw) {
 import { createHash } from "node:crypto";
 var MAX_BODY_DIFF = 5e4;
 var MARKER_PREFIX = "<!-- rustgate:fingerprint:";
-function marker(fingerprint) {
-  return `${MARKER_PREFIX}${fingerprint} -->`;
+function marker(fingerprint, namespace = "") {
+  return `${MARKER_PREFIX}${namespace ? `${namespace}/` : ""}${fingerprint} -->`;
 }
-function readMarker(body) {
-  const m = /<!-- rustgate:fingerprint:([0-9a-f]+) -->/.exec(body ?? "");
-  return m?.[1] ?? null;
+function markerNamespace(pathPrefix) {
+  return pathPrefix ? fingerprintOf("working-directory", pathPrefix).slice(0, 8) : "";
+}
+function readMarker(body, namespace = "") {
+  const m = /<!-- rustgate:fingerprint:(?:([0-9a-f]{8})\/)?([0-9a-f]+) -->/.exec(body ?? "");
+  return m && (m[1] ?? "") === namespace ? m[2] ?? null : null;
 }
 function fingerprintOf(...parts) {
   return createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 16);
@@ -32614,7 +32617,7 @@ function planReview(input) {
       }
     }
   }
-  const outsideDiff = renderGroups(outside);
+  const outsideDiff = renderGroups(outside, input.pathPrefix);
   const fingerprint = fingerprintOf("review", candidate.diff);
   return { comments, outsideDiff, fingerprint, body: reviewBody(input, comments.length, outsideDiff, fingerprint) };
 }
@@ -32659,7 +32662,7 @@ function suggestionComment(input, path6, t) {
     ...t.replacement,
     fence,
     "",
-    marker(fingerprint)
+    marker(fingerprint, markerNamespace(input.pathPrefix))
   ].join("\n");
   const comment = { path: repoPath, line: t.end, side: "RIGHT", body, fingerprint };
   if (t.start < t.end) {
@@ -32690,27 +32693,65 @@ function reviewBody(input, inline, outsideDiff, fingerprint) {
       fence
     );
   }
-  parts.push("", "rustgate never pushes: apply the suggestions, or run `rustgate debug-bug --apply` locally.", "", marker(fingerprint));
+  parts.push("", "rustgate never pushes: apply the suggestions, or run `rustgate debug-bug --apply` locally.", "", marker(fingerprint, markerNamespace(input.pathPrefix)));
   return parts.join("\n");
 }
-function renderGroups(groups) {
+function renderGroups(groups, prefix = "") {
   const out = [];
   let lastPath = null;
+  const hunks = [];
   for (const g of groups) {
-    if (g.path !== lastPath) {
-      out.push(`--- a/${g.path}`, `+++ b/${g.path}`);
-      lastPath = g.path;
-    }
     const lines = [g.before, ...g.lines, g.after].filter((l) => l !== null);
-    const oldSide = lines.filter((l) => l.kind !== "+");
-    const newSide = lines.filter((l) => l.kind !== "-");
+    const prev = hunks[hunks.length - 1];
+    const prevLastOld = prev ? Math.max(0, ...prev.lines.map((l) => l.oldLine ?? 0)) : 0;
+    const firstOld = lines.find((l) => l.oldLine !== null)?.oldLine ?? null;
+    if (prev && prev.path === g.path && firstOld !== null && firstOld <= prevLastOld + 1) {
+      const fresh = lines.filter((l) => !(l.kind === " " && l.oldLine !== null && l.oldLine <= prevLastOld));
+      prev.lines.push(...fresh);
+    } else {
+      hunks.push({ path: g.path, lines: [...lines] });
+    }
+  }
+  for (const h2 of hunks) {
+    if (h2.path !== lastPath) {
+      out.push(`--- a/${prefix}${h2.path}`, `+++ b/${prefix}${h2.path}`);
+      lastPath = h2.path;
+    }
+    const oldSide = h2.lines.filter((l) => l.kind !== "+");
+    const newSide = h2.lines.filter((l) => l.kind !== "-");
     const oldStart = oldSide[0]?.oldLine ?? 0;
     const newStart = newSide[0]?.newLine ?? 0;
     out.push(`@@ -${oldStart},${oldSide.length} +${newStart},${newSide.length} @@`);
-    for (const l of lines) out.push(`${l.kind}${l.text}`);
+    for (const l of h2.lines) out.push(`${l.kind}${l.text}`);
   }
   return out.length > 0 ? `${out.join("\n")}
 ` : "";
+}
+function rootRelativeDiff(diff, prefix) {
+  if (!prefix) return diff;
+  let oldLeft = 0;
+  let newLeft = 0;
+  return diff.split("\n").map((l) => {
+    if (oldLeft > 0 || newLeft > 0) {
+      if (l.startsWith("\\")) return l;
+      if (l[0] !== "+") oldLeft--;
+      if (l[0] !== "-") newLeft--;
+      return l;
+    }
+    const hunk = /^@@ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@/.exec(l);
+    if (hunk) {
+      oldLeft = Number(hunk[1] ?? 1);
+      newLeft = Number(hunk[2] ?? 1);
+      return l;
+    }
+    const git2 = /^diff --git a\/(.*) b\/(.*)$/.exec(l);
+    if (git2) return `diff --git a/${prefix}${git2[1]} b/${prefix}${git2[2]}`;
+    const side = /^(---|\+\+\+) ([ab])\/(.*)$/.exec(l);
+    if (side) return `${side[1]} ${side[2]}/${prefix}${side[3]}`;
+    const rename2 = /^(rename from|rename to|copy from|copy to) (.*)$/.exec(l);
+    if (rename2) return `${rename2[1]} ${prefix}${rename2[2]}`;
+    return l;
+  }).join("\n");
 }
 function withoutFinalNewline(text) {
   return text.endsWith("\n") ? text.slice(0, -1) : text;
@@ -32728,22 +32769,23 @@ async function prHunks(octo, pr) {
   for (const f of files) map.set(f.filename, f.patch ? parseHunks(f.patch) : []);
   return map;
 }
-async function syncReview(octo, pr, plan) {
+async function syncReview(octo, pr, plan, namespace = "") {
   const base = { owner: pr.owner, repo: pr.repo, pull_number: pr.pull_number };
   const comments = await octo.paginate(octo.rest.pulls.listReviewComments, { ...base, per_page: 100 });
   const reviews = await octo.paginate(octo.rest.pulls.listReviews, { ...base, per_page: 100 });
   const ownComments = comments.flatMap((c3) => {
-    const fp = readMarker(c3.body);
-    return fp === null ? [] : [{ id: c3.id, fp }];
+    const fp = readMarker(c3.body, namespace);
+    return fp === null ? [] : [{ id: c3.id, fp, author: c3.user?.login ?? null }];
   });
   const ownReviews = reviews.flatMap((r) => {
-    const fp = readMarker(r.body);
-    return fp === null ? [] : [{ id: r.id, fp, url: r.html_url }];
+    const fp = readMarker(r.body, namespace);
+    return fp === null ? [] : [{ id: r.id, fp, url: r.html_url, body: r.body ?? "", author: r.user?.login ?? null }];
   });
   const wanted = new Set(plan?.comments.map((c3) => c3.fingerprint) ?? []);
   const posted = new Set(ownComments.map((c3) => c3.fp));
   const fresh = plan?.comments.filter((c3) => !posted.has(c3.fingerprint)) ?? [];
   const outcome = { reviewId: null, url: null, posted: 0, skipped: (plan?.comments.length ?? 0) - fresh.length, deleted: 0, outdatedReviews: 0, alreadyPosted: false };
+  let identity3 = null;
   const same = plan ? ownReviews.find((r) => r.fp === plan.fingerprint) : void 0;
   if (plan && fresh.length === 0 && same) {
     outcome.reviewId = same.id;
@@ -32760,23 +32802,39 @@ async function syncReview(octo, pr, plan) {
     outcome.reviewId = res.data.id;
     outcome.url = res.data.html_url;
     outcome.posted = fresh.length;
+    identity3 = res.data.user?.login ?? null;
   }
+  const mine = (author) => identity3 === null || author === identity3;
   for (const c3 of ownComments) {
-    if (wanted.has(c3.fp)) continue;
+    if (wanted.has(c3.fp) || !mine(c3.author)) continue;
     await octo.rest.pulls.deleteReviewComment({ owner: pr.owner, repo: pr.repo, comment_id: c3.id });
     outcome.deleted++;
   }
   for (const r of ownReviews) {
-    if (plan && r.fp === plan.fingerprint) continue;
+    if (plan && r.fp === plan.fingerprint || !mine(r.author)) continue;
     await octo.rest.pulls.updateReview({
       ...base,
       review_id: r.id,
-      body: `${OUTDATED}
-_rustgate: this proposal is outdated (the code changed); see the newest rustgate review or run summary._`
+      body: outdatedBody(r.body)
     });
     outcome.outdatedReviews++;
   }
   return outcome;
+}
+function outdatedBody(previous) {
+  const kept = previous.replace(/<!-- rustgate:fingerprint:[0-9a-f/]+ -->/g, "").trim();
+  const shown = kept.length > 64e3 ? `${kept.slice(0, 64e3)}
+\u2026 (cut)` : kept;
+  return [
+    OUTDATED,
+    "_rustgate: this proposal is outdated (the code changed); see the newest rustgate review or run summary._",
+    "",
+    "<details><summary>The earlier proposal</summary>",
+    "",
+    shown,
+    "",
+    "</details>"
+  ].join("\n");
 }
 function apiFailure(e) {
   const err = e;
@@ -33023,7 +33081,7 @@ async function fixMode(ctx, token) {
   const validated = candidatePassed(result.candidate) && (result.status === "proposed" || result.status === "fixed");
   setOutputs({ ok: String(result.errors.length === 0), errors: String(result.errors.length), warnings: "0", sarifFile: "", fixed: String(validated), reviewId: "" });
   const candidate = validated ? result.candidate : null;
-  const shown = { ...result, candidate };
+  const shown = { ...result, candidate: candidate ? { ...candidate, diff: rootRelativeDiff(candidate.diff, ctx.prefix) } : null };
   if (!pr) {
     await writeSummary(fixSummary(shown, `This run is a \`${event.eventName}\` event, not a pull request: nothing to review.`, null));
     return;
@@ -33038,7 +33096,7 @@ async function fixMode(ctx, token) {
   const target = { owner: event.owner, repo: event.repo, pull_number: pr.number, headSha: pr.headSha };
   try {
     const plan = candidate ? planReview({ candidate, prHunks: await prHunks(octo, target), pathPrefix: ctx.prefix, maxSuggestions: inputs.maxSuggestions, rootCause: result.report.root_cause }) : null;
-    const outcome = await syncReview(octo, target, plan);
+    const outcome = await syncReview(octo, target, plan, markerNamespace(ctx.prefix));
     if (outcome.reviewId !== null) setOutput(Outputs.reviewId, String(outcome.reviewId));
     info(
       `rustgate: review ${outcome.reviewId ?? "-"}: ${outcome.posted} suggestion(s) posted, ${outcome.skipped} already there, ${outcome.deleted} outdated comment(s) deleted, ${outcome.outdatedReviews} outdated review(s) marked${outcome.alreadyPosted ? " (proposal already posted)" : ""}.`

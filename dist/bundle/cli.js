@@ -1212,9 +1212,9 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter2 = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path38 = __require("node:path");
+    var path47 = __require("node:path");
     var fs = __require("node:fs");
-    var process11 = __require("node:process");
+    var process10 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
     var { CommanderError: CommanderError2 } = require_error();
     var { Help: Help2, stripColor } = require_help();
@@ -1261,13 +1261,13 @@ var require_command = __commonJS({
         this._showSuggestionAfterError = true;
         this._savedState = null;
         this._outputConfiguration = {
-          writeOut: (str) => process11.stdout.write(str),
-          writeErr: (str) => process11.stderr.write(str),
+          writeOut: (str) => process10.stdout.write(str),
+          writeErr: (str) => process10.stderr.write(str),
           outputError: (str, write) => write(str),
-          getOutHelpWidth: () => process11.stdout.isTTY ? process11.stdout.columns : void 0,
-          getErrHelpWidth: () => process11.stderr.isTTY ? process11.stderr.columns : void 0,
-          getOutHasColors: () => useColor() ?? (process11.stdout.isTTY && process11.stdout.hasColors?.()),
-          getErrHasColors: () => useColor() ?? (process11.stderr.isTTY && process11.stderr.hasColors?.()),
+          getOutHelpWidth: () => process10.stdout.isTTY ? process10.stdout.columns : void 0,
+          getErrHelpWidth: () => process10.stderr.isTTY ? process10.stderr.columns : void 0,
+          getOutHasColors: () => useColor() ?? (process10.stdout.isTTY && process10.stdout.hasColors?.()),
+          getErrHasColors: () => useColor() ?? (process10.stderr.isTTY && process10.stderr.hasColors?.()),
           stripColor: (str) => stripColor(str)
         };
         this._hidden = false;
@@ -1661,7 +1661,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._exitCallback) {
           this._exitCallback(new CommanderError2(exitCode, code, message));
         }
-        process11.exit(exitCode);
+        process10.exit(exitCode);
       }
       /**
        * Register callback `fn` for the command.
@@ -2061,16 +2061,16 @@ Expecting one of '${allowedValues.join("', '")}'`);
         }
         parseOptions = parseOptions || {};
         if (argv === void 0 && parseOptions.from === void 0) {
-          if (process11.versions?.electron) {
+          if (process10.versions?.electron) {
             parseOptions.from = "electron";
           }
-          const execArgv2 = process11.execArgv ?? [];
+          const execArgv2 = process10.execArgv ?? [];
           if (execArgv2.includes("-e") || execArgv2.includes("--eval") || execArgv2.includes("-p") || execArgv2.includes("--print")) {
             parseOptions.from = "eval";
           }
         }
         if (argv === void 0) {
-          argv = process11.argv;
+          argv = process10.argv;
         }
         this.rawArgs = argv.slice();
         let userArgs;
@@ -2081,7 +2081,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
             userArgs = argv.slice(2);
             break;
           case "electron":
-            if (process11.defaultApp) {
+            if (process10.defaultApp) {
               this._scriptPath = argv[1];
               userArgs = argv.slice(2);
             } else {
@@ -2225,9 +2225,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName2) {
-          const localBin = path38.resolve(baseDir, baseName2);
+          const localBin = path47.resolve(baseDir, baseName2);
           if (fs.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path38.extname(baseName2))) return void 0;
+          if (sourceExt.includes(path47.extname(baseName2))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs.existsSync(`${localBin}${ext}`)
           );
@@ -2245,17 +2245,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path38.resolve(
-            path38.dirname(resolvedScriptPath),
+          executableDir = path47.resolve(
+            path47.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path38.basename(
+            const legacyName = path47.basename(
               this._scriptPath,
-              path38.extname(this._scriptPath)
+              path47.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2266,13 +2266,13 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path38.extname(executableFile));
+        launchWithNode = sourceExt.includes(path47.extname(executableFile));
         let proc;
-        if (process11.platform !== "win32") {
+        if (process10.platform !== "win32") {
           if (launchWithNode) {
             args.unshift(executableFile);
-            args = incrementNodeInspectorPort(process11.execArgv).concat(args);
-            proc = childProcess.spawn(process11.argv[0], args, { stdio: "inherit" });
+            args = incrementNodeInspectorPort(process10.execArgv).concat(args);
+            proc = childProcess.spawn(process10.argv[0], args, { stdio: "inherit" });
           } else {
             proc = childProcess.spawn(executableFile, args, { stdio: "inherit" });
           }
@@ -2283,13 +2283,13 @@ Expecting one of '${allowedValues.join("', '")}'`);
             subcommand._name
           );
           args.unshift(executableFile);
-          args = incrementNodeInspectorPort(process11.execArgv).concat(args);
-          proc = childProcess.spawn(process11.execPath, args, { stdio: "inherit" });
+          args = incrementNodeInspectorPort(process10.execArgv).concat(args);
+          proc = childProcess.spawn(process10.execPath, args, { stdio: "inherit" });
         }
         if (!proc.killed) {
           const signals2 = ["SIGUSR1", "SIGUSR2", "SIGTERM", "SIGINT", "SIGHUP"];
           signals2.forEach((signal2) => {
-            process11.on(signal2, () => {
+            process10.on(signal2, () => {
               if (proc.killed === false && proc.exitCode === null) {
                 proc.kill(signal2);
               }
@@ -2300,7 +2300,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         proc.on("close", (code) => {
           code = code ?? 1;
           if (!exitCallback) {
-            process11.exit(code);
+            process10.exit(code);
           } else {
             exitCallback(
               new CommanderError2(
@@ -2322,7 +2322,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
             throw new Error(`'${executableFile}' not executable`);
           }
           if (!exitCallback) {
-            process11.exit(1);
+            process10.exit(1);
           } else {
             const wrappedError = new CommanderError2(
               1,
@@ -2677,7 +2677,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const negativeNumberArg = (arg) => {
           if (!/^-(\d+|\d*\.\d+)(e[+-]?\d+)?$/.test(arg)) return false;
           return !this._getCommandAndAncestors().some(
-            (cmd) => cmd.options.map((opt) => opt.short).some((short3) => /^-\d$/.test(short3))
+            (cmd) => cmd.options.map((opt) => opt.short).some((short4) => /^-\d$/.test(short4))
           );
         };
         let activeVariadicOption = null;
@@ -2822,13 +2822,13 @@ Expecting one of '${allowedValues.join("', '")}'`);
        */
       _parseOptionsEnv() {
         this.options.forEach((option) => {
-          if (option.envVar && option.envVar in process11.env) {
+          if (option.envVar && option.envVar in process10.env) {
             const optionKey = option.attributeName();
             if (this.getOptionValue(optionKey) === void 0 || ["default", "config", "env"].includes(
               this.getOptionValueSource(optionKey)
             )) {
               if (option.required || option.optional) {
-                this.emit(`optionEnv:${option.name()}`, process11.env[option.envVar]);
+                this.emit(`optionEnv:${option.name()}`, process10.env[option.envVar]);
               } else {
                 this.emit(`optionEnv:${option.name()}`);
               }
@@ -3181,7 +3181,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path38.basename(filename, path38.extname(filename));
+        this._name = path47.basename(filename, path47.extname(filename));
         return this;
       }
       /**
@@ -3195,9 +3195,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path39) {
-        if (path39 === void 0) return this._executableDir;
-        this._executableDir = path39;
+      executableDir(path48) {
+        if (path48 === void 0) return this._executableDir;
+        this._executableDir = path48;
         return this;
       }
       /**
@@ -3352,7 +3352,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        */
       help(contextOptions) {
         this.outputHelp(contextOptions);
-        let exitCode = Number(process11.exitCode ?? 0);
+        let exitCode = Number(process10.exitCode ?? 0);
         if (exitCode === 0 && contextOptions && typeof contextOptions !== "function" && contextOptions.error) {
           exitCode = 1;
         }
@@ -3442,9 +3442,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
       });
     }
     function useColor() {
-      if (process11.env.NO_COLOR || process11.env.FORCE_COLOR === "0" || process11.env.FORCE_COLOR === "false")
+      if (process10.env.NO_COLOR || process10.env.FORCE_COLOR === "0" || process10.env.FORCE_COLOR === "false")
         return false;
-      if (process11.env.FORCE_COLOR || process11.env.CLICOLOR_FORCE !== void 0)
+      if (process10.env.FORCE_COLOR || process10.env.CLICOLOR_FORCE !== void 0)
         return true;
       return void 0;
     }
@@ -4551,7 +4551,7 @@ var require_windows = __commonJS({
     module.exports = isexe;
     isexe.sync = sync;
     var fs = __require("fs");
-    function checkPathExt(path38, options) {
+    function checkPathExt(path47, options) {
       var pathext = options.pathExt !== void 0 ? options.pathExt : process.env.PATHEXT;
       if (!pathext) {
         return true;
@@ -4562,25 +4562,25 @@ var require_windows = __commonJS({
       }
       for (var i2 = 0; i2 < pathext.length; i2++) {
         var p = pathext[i2].toLowerCase();
-        if (p && path38.substr(-p.length).toLowerCase() === p) {
+        if (p && path47.substr(-p.length).toLowerCase() === p) {
           return true;
         }
       }
       return false;
     }
-    function checkStat(stat3, path38, options) {
-      if (!stat3.isSymbolicLink() && !stat3.isFile()) {
+    function checkStat(stat4, path47, options) {
+      if (!stat4.isSymbolicLink() && !stat4.isFile()) {
         return false;
       }
-      return checkPathExt(path38, options);
+      return checkPathExt(path47, options);
     }
-    function isexe(path38, options, cb) {
-      fs.stat(path38, function(er, stat3) {
-        cb(er, er ? false : checkStat(stat3, path38, options));
+    function isexe(path47, options, cb) {
+      fs.stat(path47, function(er, stat4) {
+        cb(er, er ? false : checkStat(stat4, path47, options));
       });
     }
-    function sync(path38, options) {
-      return checkStat(fs.statSync(path38), path38, options);
+    function sync(path47, options) {
+      return checkStat(fs.statSync(path47), path47, options);
     }
   }
 });
@@ -4591,21 +4591,21 @@ var require_mode = __commonJS({
     module.exports = isexe;
     isexe.sync = sync;
     var fs = __require("fs");
-    function isexe(path38, options, cb) {
-      fs.stat(path38, function(er, stat3) {
-        cb(er, er ? false : checkStat(stat3, options));
+    function isexe(path47, options, cb) {
+      fs.stat(path47, function(er, stat4) {
+        cb(er, er ? false : checkStat(stat4, options));
       });
     }
-    function sync(path38, options) {
-      return checkStat(fs.statSync(path38), options);
+    function sync(path47, options) {
+      return checkStat(fs.statSync(path47), options);
     }
-    function checkStat(stat3, options) {
-      return stat3.isFile() && checkMode(stat3, options);
+    function checkStat(stat4, options) {
+      return stat4.isFile() && checkMode(stat4, options);
     }
-    function checkMode(stat3, options) {
-      var mod = stat3.mode;
-      var uid = stat3.uid;
-      var gid = stat3.gid;
+    function checkMode(stat4, options) {
+      var mod = stat4.mode;
+      var uid = stat4.uid;
+      var gid = stat4.gid;
       var myUid = options.uid !== void 0 ? options.uid : process.getuid && process.getuid();
       var myGid = options.gid !== void 0 ? options.gid : process.getgid && process.getgid();
       var u2 = parseInt("100", 8);
@@ -4630,7 +4630,7 @@ var require_isexe = __commonJS({
     }
     module.exports = isexe;
     isexe.sync = sync;
-    function isexe(path38, options, cb) {
+    function isexe(path47, options, cb) {
       if (typeof options === "function") {
         cb = options;
         options = {};
@@ -4640,7 +4640,7 @@ var require_isexe = __commonJS({
           throw new TypeError("callback not provided");
         }
         return new Promise(function(resolve, reject) {
-          isexe(path38, options || {}, function(er, is) {
+          isexe(path47, options || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
@@ -4649,7 +4649,7 @@ var require_isexe = __commonJS({
           });
         });
       }
-      core(path38, options || {}, function(er, is) {
+      core(path47, options || {}, function(er, is) {
         if (er) {
           if (er.code === "EACCES" || options && options.ignoreErrors) {
             er = null;
@@ -4659,9 +4659,9 @@ var require_isexe = __commonJS({
         cb(er, is);
       });
     }
-    function sync(path38, options) {
+    function sync(path47, options) {
       try {
-        return core.sync(path38, options || {});
+        return core.sync(path47, options || {});
       } catch (er) {
         if (options && options.ignoreErrors || er.code === "EACCES") {
           return false;
@@ -4677,7 +4677,7 @@ var require_isexe = __commonJS({
 var require_which = __commonJS({
   "node_modules/which/which.js"(exports, module) {
     var isWindows = process.platform === "win32" || process.env.OSTYPE === "cygwin" || process.env.OSTYPE === "msys";
-    var path38 = __require("path");
+    var path47 = __require("path");
     var COLON = isWindows ? ";" : ":";
     var isexe = require_isexe();
     var getNotFoundError = (cmd) => Object.assign(new Error(`not found: ${cmd}`), { code: "ENOENT" });
@@ -4715,7 +4715,7 @@ var require_which = __commonJS({
           return opt.all && found.length ? resolve(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path38.join(pathPart, cmd);
+        const pCmd = path47.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         resolve(subStep(p, i2, 0));
       });
@@ -4742,7 +4742,7 @@ var require_which = __commonJS({
       for (let i2 = 0; i2 < pathEnv.length; i2++) {
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path38.join(pathPart, cmd);
+        const pCmd = path47.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         for (let j = 0; j < pathExt.length; j++) {
           const cur = p + pathExt[j];
@@ -4790,7 +4790,7 @@ var require_path_key = __commonJS({
 var require_resolveCommand = __commonJS({
   "node_modules/cross-spawn/lib/util/resolveCommand.js"(exports, module) {
     "use strict";
-    var path38 = __require("path");
+    var path47 = __require("path");
     var which = require_which();
     var getPathKey = require_path_key();
     function resolveCommandAttempt(parsed, withoutPathExt) {
@@ -4808,7 +4808,7 @@ var require_resolveCommand = __commonJS({
       try {
         resolved = which.sync(parsed.command, {
           path: env[getPathKey({ env })],
-          pathExt: withoutPathExt ? path38.delimiter : void 0
+          pathExt: withoutPathExt ? path47.delimiter : void 0
         });
       } catch (e) {
       } finally {
@@ -4817,7 +4817,7 @@ var require_resolveCommand = __commonJS({
         }
       }
       if (resolved) {
-        resolved = path38.resolve(hasCustomCwd ? parsed.options.cwd : "", resolved);
+        resolved = path47.resolve(hasCustomCwd ? parsed.options.cwd : "", resolved);
       }
       return resolved;
     }
@@ -4871,8 +4871,8 @@ var require_shebang_command = __commonJS({
       if (!match) {
         return null;
       }
-      const [path38, argument] = match[0].replace(/#! ?/, "").split(" ");
-      const binary = path38.split("/").pop();
+      const [path47, argument] = match[0].replace(/#! ?/, "").split(" ");
+      const binary = path47.split("/").pop();
       if (binary === "env") {
         return argument;
       }
@@ -4907,7 +4907,7 @@ var require_readShebang = __commonJS({
 var require_parse = __commonJS({
   "node_modules/cross-spawn/lib/parse.js"(exports, module) {
     "use strict";
-    var path38 = __require("path");
+    var path47 = __require("path");
     var resolveCommand = require_resolveCommand();
     var escape2 = require_escape();
     var readShebang = require_readShebang();
@@ -4932,7 +4932,7 @@ var require_parse = __commonJS({
       const needsShell = !isExecutableRegExp.test(commandFile);
       if (parsed.options.forceShell || needsShell) {
         const needsDoubleEscapeMetaChars = isCmdShimRegExp.test(commandFile);
-        parsed.command = path38.normalize(parsed.command);
+        parsed.command = path47.normalize(parsed.command);
         parsed.command = escape2.command(parsed.command);
         parsed.args = parsed.args.map((arg) => escape2.argument(arg, needsDoubleEscapeMetaChars));
         const shellCommand = [parsed.command].concat(parsed.args).join(" ");
@@ -7605,8 +7605,8 @@ function prettyMilliseconds(milliseconds, options) {
     const flooredValue = Math.round(flooredInterimValue) / 10 ** decimalDigits;
     return flooredValue.toFixed(decimalDigits);
   };
-  const add2 = (value, long, short3, valueString) => {
-    if ((result.length === 0 || !options.colonNotation) && isZero(value) && !(options.colonNotation && short3 === "m")) {
+  const add2 = (value, long, short4, valueString) => {
+    if ((result.length === 0 || !options.colonNotation) && isZero(value) && !(options.colonNotation && short4 === "m")) {
       return;
     }
     valueString ??= String(value);
@@ -7615,7 +7615,7 @@ function prettyMilliseconds(milliseconds, options) {
       const minLength = result.length > 0 ? 2 : 1;
       valueString = "0".repeat(Math.max(0, minLength - wholeDigits)) + valueString;
     } else {
-      valueString += options.verbose ? " " + pluralize(long, value) : short3;
+      valueString += options.verbose ? " " + pluralize(long, value) : short4;
     }
     result.push(valueString);
   };
@@ -9063,13 +9063,13 @@ var init_output_sync = __esm({
       }
     };
     writeToFiles = (serializedResult, stdioItems, outputFiles) => {
-      for (const { path: path38, append } of stdioItems.filter(({ type }) => FILE_TYPES.has(type))) {
-        const pathString = typeof path38 === "string" ? path38 : path38.toString();
+      for (const { path: path47, append } of stdioItems.filter(({ type }) => FILE_TYPES.has(type))) {
+        const pathString = typeof path47 === "string" ? path47 : path47.toString();
         if (append || outputFiles.has(pathString)) {
-          appendFileSync(path38, serializedResult);
+          appendFileSync(path47, serializedResult);
         } else {
           outputFiles.add(pathString);
-          writeFileSync2(path38, serializedResult);
+          writeFileSync2(path47, serializedResult);
         }
       }
     };
@@ -10000,7 +10000,7 @@ var processOk, kExitEmitter, global2, ObjectDefineProperty, Emitter, SignalExitB
 var init_mjs = __esm({
   "node_modules/signal-exit/dist/mjs/index.js"() {
     init_signals2();
-    processOk = (process11) => !!process11 && typeof process11 === "object" && typeof process11.removeListener === "function" && typeof process11.emit === "function" && typeof process11.reallyExit === "function" && typeof process11.listeners === "function" && typeof process11.kill === "function" && typeof process11.pid === "number" && typeof process11.on === "function";
+    processOk = (process10) => !!process10 && typeof process10 === "object" && typeof process10.removeListener === "function" && typeof process10.emit === "function" && typeof process10.reallyExit === "function" && typeof process10.listeners === "function" && typeof process10.kill === "function" && typeof process10.pid === "number" && typeof process10.on === "function";
     kExitEmitter = /* @__PURE__ */ Symbol.for("signal-exit emitter");
     global2 = globalThis;
     ObjectDefineProperty = Object.defineProperty.bind(Object);
@@ -10093,15 +10093,15 @@ var init_mjs = __esm({
       #originalProcessReallyExit;
       #sigListeners = {};
       #loaded = false;
-      constructor(process11) {
+      constructor(process10) {
         super();
-        this.#process = process11;
+        this.#process = process10;
         this.#sigListeners = {};
         for (const sig of signals) {
           this.#sigListeners[sig] = () => {
             const listeners = this.#process.listeners(sig);
             let { count: count2 } = this.#emitter;
-            const p = process11;
+            const p = process10;
             if (typeof p.__signal_exit_emitter__ === "object" && typeof p.__signal_exit_emitter__.count === "number") {
               count2 += p.__signal_exit_emitter__.count;
             }
@@ -10110,12 +10110,12 @@ var init_mjs = __esm({
               const ret = this.#emitter.emit("exit", null, sig);
               const s = sig === "SIGHUP" ? this.#hupSig : sig;
               if (!ret)
-                process11.kill(process11.pid, s);
+                process10.kill(process10.pid, s);
             }
           };
         }
-        this.#originalProcessReallyExit = process11.reallyExit;
-        this.#originalProcessEmit = process11.emit;
+        this.#originalProcessReallyExit = process10.reallyExit;
+        this.#originalProcessEmit = process10.emit;
       }
       onExit(cb, opts) {
         if (!processOk(this.#process)) {
@@ -11915,11 +11915,19 @@ var FACTS_VERSION;
 var init_facts = __esm({
   "src/core/isg/facts.ts"() {
     "use strict";
-    FACTS_VERSION = 6;
+    FACTS_VERSION = 9;
   }
 });
 
 // src/adapters/rust-parser/parse.ts
+var parse_exports = {};
+__export(parse_exports, {
+  normalizeWs: () => normalizeWs,
+  parseRustSource: () => parseRustSource,
+  parseRustSourceSafe: () => parseRustSourceSafe,
+  splitPath: () => splitPath,
+  stripGenerics: () => stripGenerics
+});
 import Parser from "tree-sitter";
 import Rust from "tree-sitter-rust";
 function getParser() {
@@ -11984,13 +11992,22 @@ function splitPath(text) {
   }
   return stripGenerics(t.replace(/\s+/g, "")).split("::").map((s) => s.replace(/^r#/, "")).filter((s) => s.length > 0);
 }
+function cfgPredicate(body) {
+  const open3 = body.indexOf("(");
+  const close = body.lastIndexOf(")");
+  return open3 >= 0 && close > open3 ? normalizeWs(body.slice(open3 + 1, close)) : void 0;
+}
 function readAttrs(attrs) {
-  const info = { features: [], derives: [], macroExport: false };
+  const info = { features: [], derives: [], macroExport: false, cfg: [] };
   for (const a2 of attrs) {
     const text = a2.text;
     const body = text.replace(/^#!?\[\s*/, "");
     if (/^cfg(_attr)?\s*\(/.test(body)) {
       for (const m of body.matchAll(FEATURE_RE)) if (m[1] && !info.features.includes(m[1])) info.features.push(m[1]);
+    }
+    if (/^cfg\s*\(/.test(body)) {
+      const pred = cfgPredicate(body.replace(/\]\s*$/, ""));
+      if (pred) info.cfg.push(pred);
     }
     const derive = /(?:^|[\s,(])derive\s*\(([^)]*)\)/.exec(body);
     if (derive && (body.startsWith("derive") || body.startsWith("cfg_attr"))) {
@@ -11999,8 +12016,8 @@ function readAttrs(attrs) {
         if (p.length > 0) info.derives.push(p);
       }
     }
-    const path38 = /^path\s*=\s*"([^"]+)"/.exec(body);
-    if (path38?.[1]) info.pathAttr = path38[1];
+    const path47 = /^path\s*=\s*"([^"]+)"/.exec(body);
+    if (path47?.[1]) info.pathAttr = path47[1];
     if (/^macro_export\b/.test(body)) info.macroExport = true;
   }
   return info;
@@ -12030,14 +12047,14 @@ function typePathOf(node2) {
       return typePathOf(node2.childForFieldName("type"));
     case "generic_type": {
       const base = node2.childForFieldName("type");
-      const path38 = base ? splitPath(base.text) : void 0;
-      const last = path38?.[path38.length - 1];
+      const path47 = base ? splitPath(base.text) : void 0;
+      const last = path47?.[path47.length - 1];
       if (last && WRAPPERS.has(last)) {
         const args = node2.childForFieldName("type_arguments");
         const first = args?.namedChildren.find((c3) => c3.type !== "lifetime");
         return typePathOf(first ?? null);
       }
-      return path38;
+      return path47;
     }
     case "dynamic_type":
     case "abstract_type":
@@ -12051,6 +12068,36 @@ function typePathOf(node2) {
     default:
       return void 0;
   }
+}
+function elemPathOf(node2) {
+  if (!node2) return void 0;
+  switch (node2.type) {
+    case "reference_type":
+    case "pointer_type":
+      return elemPathOf(node2.childForFieldName("type"));
+    case "array_type":
+      return typePathOf(node2.childForFieldName("element"));
+    case "generic_type": {
+      const base = node2.childForFieldName("type");
+      const last = base ? splitPath(base.text).pop() : void 0;
+      const args = node2.childForFieldName("type_arguments")?.namedChildren.filter((c3) => c3.type !== "lifetime") ?? [];
+      if (last && WRAPPERS.has(last)) return elemPathOf(args[0] ?? null);
+      if (last && LISTS.has(last)) return typePathOf(args[0] ?? null);
+      if (last && MAPS.has(last)) return typePathOf(args[1] ?? null);
+      return void 0;
+    }
+    default:
+      return void 0;
+  }
+}
+function typeNameOf(node2) {
+  if (!node2) return "";
+  if (node2.type === "primitive_type") return node2.text;
+  if (node2.type === "reference_type") return typeNameOf(node2.childForFieldName("type"));
+  if (node2.type === "tuple_type") return "tuple";
+  if (node2.type === "array_type") return "array";
+  const p = typePathOf(node2);
+  return p ? p[p.length - 1] : "";
 }
 function collectTypeRefs(node2, out) {
   if (!node2) return;
@@ -12073,8 +12120,8 @@ function boundTraitsOf(boundsNode, param, text, into) {
     if (!t || t.type === "lifetime" || t.type === "removed_trait_bound") continue;
     const base = t.type === "generic_type" || t.type === "function_type" ? t.childForFieldName("type") ?? t.childForFieldName("trait") : t;
     if (!base) continue;
-    const path38 = splitPath(base.text);
-    if (path38.length > 0) into.push({ param, path: path38, text });
+    const path47 = splitPath(base.text);
+    if (path47.length > 0) into.push({ param, path: path47, text });
   }
 }
 function readGenerics(item, g) {
@@ -12122,22 +12169,22 @@ function exprType(node2) {
       return exprType(node2.namedChildren[0] ?? null);
     case "identifier":
     case "scoped_identifier": {
-      const path38 = splitPath(node2.text);
-      return isTypeLike(path38[path38.length - 1]) ? path38 : void 0;
+      const path47 = splitPath(node2.text);
+      return isTypeLike(path47[path47.length - 1]) ? path47 : void 0;
     }
     case "struct_expression": {
       const name = node2.childForFieldName("name");
       if (!name) return void 0;
-      const path38 = splitPath(name.text);
-      return path38[0] === "Self" && path38.length === 1 ? ["Self"] : path38;
+      const path47 = splitPath(name.text);
+      return path47[0] === "Self" && path47.length === 1 ? ["Self"] : path47;
     }
     case "call_expression": {
       let fn = node2.childForFieldName("function");
       if (fn?.type === "generic_function") fn = fn.childForFieldName("function");
       if (fn?.type !== "scoped_identifier") return void 0;
-      const path38 = splitPath(fn.text);
-      if (path38.length >= 2 && isTypeLike(path38[path38.length - 2])) {
-        const typePath = path38.slice(0, -1);
+      const path47 = splitPath(fn.text);
+      if (path47.length >= 2 && isTypeLike(path47[path47.length - 2])) {
+        const typePath = path47.slice(0, -1);
         const last = typePath[typePath.length - 1];
         if (last && WRAPPERS.has(last)) {
           const arg = node2.childForFieldName("arguments")?.namedChildren[0] ?? null;
@@ -12171,17 +12218,33 @@ function returnPathOf(node2) {
   }
   return typePathOf(node2);
 }
-function receiverOf(node2) {
-  if (!node2) return { kind: "other" };
+function receiverOf(node2, depth = 0) {
+  if (!node2 || depth > 6) return { kind: "other" };
   if (node2.type === "self") return { kind: "self" };
   if (node2.type === "identifier") return { kind: "ident", name: node2.text };
   if (node2.type === "field_expression") {
     const value = node2.childForFieldName("value");
     const field = node2.childForFieldName("field");
     if (value?.type === "self" && field) return { kind: "field", field: field.text };
+    if (value && field?.type === "field_identifier") {
+      const base = receiverOf(value, depth + 1);
+      if (base.kind !== "other") return { kind: "field", field: field.text, base };
+    }
   }
-  if (node2.type === "parenthesized_expression" || node2.type === "reference_expression") {
-    return receiverOf(node2.namedChildren[node2.namedChildren.length - 1] ?? null);
+  if (node2.type === "parenthesized_expression" || node2.type === "reference_expression" || node2.type === "try_expression" || node2.type === "await_expression") {
+    return receiverOf(node2.namedChildren[node2.namedChildren.length - 1] ?? null, depth + 1);
+  }
+  if (node2.type === "index_expression") {
+    const base = receiverOf(node2.namedChildren[0] ?? null, depth + 1);
+    if (base.kind !== "other") return { kind: "index", base };
+  }
+  if (node2.type === "call_expression") {
+    const fn = node2.childForFieldName("function");
+    if (fn?.type === "field_expression") {
+      const m = fn.childForFieldName("field");
+      const base = receiverOf(fn.childForFieldName("value"), depth + 1);
+      if (m?.type === "field_identifier" && base.kind !== "other") return { kind: "mcall", method: m.text, base };
+    }
   }
   const t = exprType(node2);
   if (t) return { kind: "typed", path: t };
@@ -12194,6 +12257,11 @@ function patternName(p) {
   if (p.type === "identifier") return p.text;
   if (p.type === "mut_pattern" || p.type === "ref_pattern") return patternName(p.namedChildren[0] ?? null);
   return void 0;
+}
+function bindElem(out, name, iterable) {
+  const elems = out.elemLocals ??= {};
+  const old = elems[name];
+  elems[name] = old === void 0 || JSON.stringify(old) === JSON.stringify(iterable) ? iterable : null;
 }
 function tokens(tt, src) {
   const toks = [];
@@ -12215,7 +12283,19 @@ function scanTokenTree(tt, src, out) {
   for (let i2 = 0; i2 < toks.length; i2++) {
     const k = toks[i2];
     if (!k || k.type !== "identifier") continue;
-    const next = toks[i2 + 1];
+    let next = toks[i2 + 1];
+    if (next?.type === "::" && toks[i2 + 2]?.type === "<") {
+      let depth = 0;
+      let j = i2 + 2;
+      for (; j < toks.length; j++) {
+        const t = toks[j]?.type;
+        if (t === "<") depth++;
+        else if (t === ">") depth--;
+        else if (t === ">>") depth -= 2;
+        if (depth <= 0) break;
+      }
+      next = depth === 0 ? toks[j + 1] : void 0;
+    }
     if (!next || !next.isTree || next.open !== "(") continue;
     const prev = toks[i2 - 1];
     if (prev?.type === ".") {
@@ -12223,22 +12303,72 @@ function scanTokenTree(tt, src, out) {
       const recv = r?.type === "self" ? { kind: "self" } : r?.type === "identifier" && toks[i2 - 3]?.type !== "." ? { kind: "ident", name: r.text } : { kind: "other" };
       out.calls.push({ line: k.line, method: k.text, recv });
     } else {
-      const path38 = [k.text];
+      const path47 = [k.text];
       let j = i2 - 1;
       while (toks[j]?.type === "::" && ["identifier", "self", "crate", "super"].includes(toks[j - 1]?.type ?? "")) {
-        path38.unshift(toks[j - 1]?.text ?? "");
+        path47.unshift(toks[j - 1]?.text ?? "");
         j -= 2;
       }
-      if (toks[j]?.type === "!" || toks[j]?.type === "fn" || toks[j]?.type === "$") continue;
-      out.calls.push({ line: k.line, path: path38 });
+      if (toks[j]?.type === "!" && toks[j - 1]?.text === "macro_rules" || toks[j]?.type === "fn" || toks[j]?.type === "$") continue;
+      out.calls.push({ line: k.line, path: path47 });
     }
   }
+}
+function argType(node2) {
+  switch (node2.type) {
+    case "string_literal":
+    case "raw_string_literal":
+      return "str";
+    case "integer_literal": {
+      const m = /(u8|u16|u32|u64|u128|usize|i8|i16|i32|i64|i128|isize)$/.exec(node2.text);
+      return m ? m[1] : "int";
+    }
+    case "float_literal":
+      return /f32$/.test(node2.text) ? "f32" : "float";
+    case "boolean_literal":
+      return "bool";
+    case "char_literal":
+      return "char";
+    case "tuple_expression":
+      return "tuple";
+    case "identifier":
+      return `=${node2.text}`;
+    case "self":
+      return "=self";
+    case "reference_expression":
+    case "parenthesized_expression":
+      return argType(node2.namedChildren[node2.namedChildren.length - 1]);
+    default: {
+      const t = exprType(node2);
+      return t ? t[t.length - 1] : "";
+    }
+  }
+}
+function contextualDefault(node2) {
+  const parent = node2.parent;
+  if (parent?.type === "base_field_initializer") {
+    const lit = parent.parent?.parent;
+    const name = lit?.type === "struct_expression" ? lit.childForFieldName("name") : null;
+    return name ? splitPath(name.text) : void 0;
+  }
+  if (parent?.type === "let_declaration") return typePathOf(parent.childForFieldName("type"));
+  return void 0;
 }
 function onCall(node2, out) {
   let fn = node2.childForFieldName("function");
   if (fn?.type === "generic_function") fn = fn.childForFieldName("function");
   if (fn?.type === "identifier" || fn?.type === "scoped_identifier") {
-    out.calls.push({ line: node2.startPosition.row + 1, path: splitPath(fn.text) });
+    let path47 = splitPath(fn.text);
+    if (path47.length === 2 && path47[0] === "Default" && path47[1] === "default") {
+      const t = contextualDefault(node2);
+      if (t) path47 = [...t, "default"];
+    }
+    const call = { line: node2.startPosition.row + 1, path: path47 };
+    if (path47.length >= 2) {
+      const args = node2.childForFieldName("arguments")?.namedChildren.filter((c3) => c3.type !== "line_comment" && c3.type !== "block_comment") ?? [];
+      if (args.length > 0) call.args = args.map(argType);
+    }
+    out.calls.push(call);
   } else if (fn?.type === "field_expression") {
     const field = fn.childForFieldName("field");
     if (field && field.type === "field_identifier") {
@@ -12256,12 +12386,35 @@ function walkBody(root, src, out) {
       const name = patternName(node2.childForFieldName("pattern"));
       if (name) {
         const value = node2.childForFieldName("value");
-        const ty = typePathOf(node2.childForFieldName("type")) ?? exprType(value);
+        const tn = node2.childForFieldName("type");
+        const ty = typePathOf(tn) ?? (typeNameOf(tn) ? [typeNameOf(tn)] : void 0) ?? exprType(value);
+        const elem = elemPathOf(node2.childForFieldName("type"));
+        if (elem) (out.localElems ??= {})[name] = elem;
         if (ty) out.locals[name] = ty;
         else {
           const call = callPathOf(value);
           if (call) (out.callLocals ??= {})[name] = call;
+          else if (value) {
+            const r = receiverOf(value);
+            if (r.kind === "field" || r.kind === "index" || r.kind === "mcall") (out.callLocals ??= {})[name] = ["$recv", JSON.stringify(r)];
+          }
         }
+      }
+    } else if (t === "for_expression") {
+      const name = patternName(node2.childForFieldName("pattern"));
+      const iterable = receiverOf(node2.childForFieldName("value"));
+      if (name && iterable.kind !== "other") bindElem(out, name, iterable);
+    } else if (t === "closure_expression") {
+      const args = node2.parent;
+      const call = args?.type === "arguments" ? args.parent : null;
+      const fn = call?.type === "call_expression" ? call.childForFieldName("function") : null;
+      const method = fn?.type === "field_expression" ? fn.childForFieldName("field")?.text : void 0;
+      if (fn && method && ELEM_ADAPTORS.has(method) && args?.namedChildren[0]?.id === node2.id) {
+        const first = node2.childForFieldName("parameters")?.namedChildren[0];
+        const p = first?.type === "parameter" ? first.childForFieldName("pattern") : first;
+        const name = p?.type === "reference_pattern" ? patternName(p.namedChildren[0] ?? null) : patternName(p ?? null);
+        const iterable = receiverOf(fn.childForFieldName("value"));
+        if (name && iterable.kind !== "other") bindElem(out, name, iterable);
       }
     } else {
       const m = node2.childForFieldName("macro");
@@ -12272,13 +12425,16 @@ function walkBody(root, src, out) {
     }
   }
 }
-function paramLocals(params, locals) {
+function paramLocals(params, out) {
   if (!params) return;
   for (const p of params.namedChildren) {
     if (p.type !== "parameter") continue;
     const name = patternName(p.childForFieldName("pattern"));
-    const t = typePathOf(p.childForFieldName("type"));
-    if (name && t) locals[name] = t;
+    const tn = p.childForFieldName("type");
+    const t = typePathOf(tn) ?? (typeNameOf(tn) ? [typeNameOf(tn)] : void 0);
+    if (name && t) out.locals[name] = t;
+    const elem = elemPathOf(p.childForFieldName("type"));
+    if (name && elem) (out.localElems ??= {})[name] = elem;
   }
 }
 function syntaxErrorLines(root) {
@@ -12301,7 +12457,9 @@ function parseRustSource(src) {
   let lines = 0;
   for (let i2 = src.indexOf("\n"); i2 !== -1; i2 = src.indexOf("\n", i2 + 1)) lines++;
   if (src.length > 0 && !src.endsWith("\n")) lines++;
-  return { version: FACTS_VERSION, items: b.items, uses: b.uses, syntaxErrors: syntaxErrorLines(root), fileFeatures: b.fileFeatures, lines };
+  const facts = { version: FACTS_VERSION, items: b.items, uses: b.uses, syntaxErrors: syntaxErrorLines(root), fileFeatures: b.fileFeatures, lines };
+  if (b.fileCfg.length > 0) facts.fileCfg = b.fileCfg;
+  return facts;
 }
 function parseRustSourceSafe(src) {
   try {
@@ -12310,15 +12468,37 @@ function parseRustSourceSafe(src) {
     return { version: FACTS_VERSION, items: [], uses: [], syntaxErrors: [], fileFeatures: [], lines: 0, parseError: e instanceof Error ? e.message : String(e) };
   }
 }
-var parser, FEATURE_RE, WRAPPERS, RESULT_WRAPPERS, BODY_TYPES, FactsBuilder;
+var parser, FEATURE_RE, WRAPPERS, LISTS, MAPS, RESULT_WRAPPERS, ELEM_ADAPTORS, BODY_TYPES, FactsBuilder;
 var init_parse = __esm({
   "src/adapters/rust-parser/parse.ts"() {
     "use strict";
     init_facts();
     FEATURE_RE = /feature\s*=\s*"([^"]+)"/g;
     WRAPPERS = /* @__PURE__ */ new Set(["Box", "Arc", "Rc", "RefCell", "Cell", "Mutex", "RwLock", "Cow", "Pin", "ManuallyDrop"]);
+    LISTS = /* @__PURE__ */ new Set(["Vec", "VecDeque", "HashSet", "BTreeSet", "IndexSet", "BinaryHeap", "LinkedList", "SmallVec", "Option"]);
+    MAPS = /* @__PURE__ */ new Set(["HashMap", "BTreeMap", "IndexMap"]);
     RESULT_WRAPPERS = /* @__PURE__ */ new Set(["Option", "Result", ...WRAPPERS]);
-    BODY_TYPES = ["call_expression", "let_declaration", "macro_invocation"];
+    ELEM_ADAPTORS = /* @__PURE__ */ new Set([
+      "map",
+      "for_each",
+      "filter",
+      "filter_map",
+      "flat_map",
+      "any",
+      "all",
+      "find",
+      "find_map",
+      "position",
+      "take_while",
+      "skip_while",
+      "inspect",
+      "max_by_key",
+      "min_by_key",
+      "map_while",
+      "try_for_each",
+      "partition"
+    ]);
+    BODY_TYPES = ["call_expression", "let_declaration", "macro_invocation", "for_expression", "closure_expression"];
     FactsBuilder = class {
       constructor(src) {
         this.src = src;
@@ -12327,6 +12507,7 @@ var init_parse = __esm({
       items = [];
       uses = [];
       fileFeatures = [];
+      fileCfg = [];
       /** Rows of the current tree are shifted by this much (non-zero while walking items re-parsed from a macro body). */
       lineOffset = 0;
       macroDepth = 0;
@@ -12404,7 +12585,9 @@ var init_parse = __esm({
               continue;
             case "inner_attribute_item":
               if (ctx.mods.length === 0 && ctx.parent === void 0 && /^#!\[\s*cfg\s*\(/.test(child.text)) {
-                for (const f of readAttrs([child]).features) if (!this.fileFeatures.includes(f)) this.fileFeatures.push(f);
+                const inner = readAttrs([child]);
+                for (const f of inner.features) if (!this.fileFeatures.includes(f)) this.fileFeatures.push(f);
+                for (const c3 of inner.cfg) this.fileCfg.push(c3);
               }
               continue;
             case "macro_invocation":
@@ -12441,6 +12624,7 @@ var init_parse = __esm({
           macros: []
         };
         if (ctx.parent !== void 0) fact.parent = ctx.parent;
+        if (attrs.cfg.length > 0) fact.cfg = attrs.cfg;
         return fact;
       }
       push(fact) {
@@ -12454,7 +12638,7 @@ var init_parse = __esm({
       item(node2, attrNodes, docs, ctx) {
         const type = node2.type;
         if (type === "use_declaration") {
-          this.useDecl(node2, ctx);
+          this.useDecl(node2, ctx, readAttrs(attrNodes).cfg);
           return;
         }
         if (type === "foreign_mod_item") {
@@ -12483,7 +12667,7 @@ var init_parse = __esm({
             collectTypeRefs(node2.childForFieldName("return_type"), f.typeRefs);
             const ret = returnPathOf(node2.childForFieldName("return_type"));
             if (ret) f.ret = ret;
-            paramLocals(params, f.locals);
+            paramLocals(params, f);
             if (body) walkBody(body, this.src, f);
             this.push(f);
             return;
@@ -12507,6 +12691,8 @@ var init_parse = __esm({
                   const fname = fd.childForFieldName("name");
                   const tp = typePathOf(t);
                   if (fd.type === "field_declaration" && fname && tp) f.fields[fname.text] = tp;
+                  const elem = elemPathOf(t);
+                  if (fd.type === "field_declaration" && fname && elem) (f.fieldElems ??= {})[fname.text] = elem;
                 }
               }
             }
@@ -12543,10 +12729,14 @@ var init_parse = __esm({
             f.public = true;
             this.withGenerics(f, node2);
             f.selfText = normalizeWs(stripGenerics(selfText));
-            const sp = typePathOf(typeNode);
+            const sp = typePathOf(typeNode) ?? (typeNameOf(typeNode) ? [typeNameOf(typeNode)] : void 0);
             if (sp) f.selfPath = sp;
             if (traitNode && traitText) {
               f.traitText = normalizeWs(stripGenerics(traitText));
+              const targs = traitNode.type === "generic_type" ? traitNode.childForFieldName("type_arguments")?.namedChildren.filter((c3) => c3.type !== "lifetime") ?? [] : [];
+              if (targs.length > 0) {
+                f.traitArgs = targs.map(typeNameOf);
+              }
               const base = traitNode.type === "generic_type" ? traitNode.childForFieldName("type") : traitNode;
               f.traitPath = splitPath(base?.text ?? traitNode.text);
             }
@@ -12597,25 +12787,26 @@ var init_parse = __esm({
             return;
         }
       }
-      useDecl(node2, ctx) {
+      useDecl(node2, ctx, cfg) {
         const vis = node2.namedChildren.find((c3) => c3.type === "visibility_modifier");
         const pub = vis !== void 0 && vis.text.startsWith("pub");
         const line = node2.startPosition.row + 1 + this.lineOffset;
-        const add2 = (path38, glob, alias) => {
-          let p = path38;
+        const add2 = (path47, glob, alias) => {
+          let p = path47;
           if (p.length > 1 && p[p.length - 1] === "self") p = p.slice(0, -1);
           if (p.length === 0) return;
           const u2 = { mods: ctx.mods, path: p, glob, public: pub, line };
           if (alias !== void 0) u2.alias = alias;
+          if (cfg.length > 0) u2.cfg = cfg;
           this.uses.push(u2);
         };
         const flatten = (n2, prefix) => {
           if (!n2) return;
           switch (n2.type) {
             case "use_as_clause": {
-              const path38 = n2.childForFieldName("path");
+              const path47 = n2.childForFieldName("path");
               const alias = n2.childForFieldName("alias");
-              if (path38) add2([...prefix, ...splitPath(path38.text)], false, alias?.text);
+              if (path47) add2([...prefix, ...splitPath(path47.text)], false, alias?.text);
               return;
             }
             case "use_wildcard": {
@@ -12624,9 +12815,9 @@ var init_parse = __esm({
               return;
             }
             case "scoped_use_list": {
-              const path38 = n2.childForFieldName("path");
+              const path47 = n2.childForFieldName("path");
               const list = n2.childForFieldName("list");
-              flatten(list, path38 ? [...prefix, ...splitPath(path38.text)] : prefix);
+              flatten(list, path47 ? [...prefix, ...splitPath(path47.text)] : prefix);
               return;
             }
             case "use_list":
@@ -12827,6 +13018,97 @@ var init_delta = __esm({
   }
 });
 
+// src/core/isg/cfg.ts
+function lex(text) {
+  const out = [];
+  let i2 = 0;
+  while (i2 < text.length) {
+    const c3 = text[i2];
+    if (/\s/.test(c3)) i2++;
+    else if (c3 === "(" || c3 === ")" || c3 === "," || c3 === "=") {
+      out.push({ t: "p", v: c3 });
+      i2++;
+    } else if (c3 === '"') {
+      const end = text.indexOf('"', i2 + 1);
+      if (end < 0) return void 0;
+      out.push({ t: "str", v: text.slice(i2 + 1, end) });
+      i2 = end + 1;
+    } else {
+      const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i2));
+      if (!m) return void 0;
+      out.push({ t: "id", v: m[0] });
+      i2 += m[0].length;
+    }
+  }
+  return out;
+}
+function evalCfg(text, features) {
+  const toks = lex(text);
+  if (!toks) return void 0;
+  let i2 = 0;
+  const pred = () => {
+    const head = toks[i2++];
+    if (head?.t !== "id") return void 0;
+    const next = toks[i2];
+    if (next?.t === "p" && next.v === "=") {
+      i2++;
+      const value = toks[i2++];
+      if (value?.t !== "str") return void 0;
+      return head.v === "feature" ? features.has(value.v) : ON_PAIRS.has(`${head.v}=${value.v}`);
+    }
+    if (next?.t === "p" && next.v === "(") {
+      i2++;
+      const args = [];
+      while (toks[i2] && !(toks[i2]?.t === "p" && toks[i2]?.v === ")")) {
+        const a2 = pred();
+        if (a2 === void 0) return void 0;
+        args.push(a2);
+        if (toks[i2]?.t === "p" && toks[i2]?.v === ",") i2++;
+      }
+      if (!(toks[i2]?.t === "p" && toks[i2]?.v === ")")) return void 0;
+      i2++;
+      if (head.v === "all") return args.every(Boolean);
+      if (head.v === "any") return args.some(Boolean);
+      if (head.v === "not") return args.length === 1 ? !args[0] : void 0;
+      return void 0;
+    }
+    return ON.has(head.v);
+  };
+  const v = pred();
+  return i2 === toks.length ? v : void 0;
+}
+function defaultFeatures(pkg) {
+  const on6 = /* @__PURE__ */ new Set();
+  const visit2 = (f) => {
+    if (on6.has(f) || f.startsWith("dep:") || f.includes("/")) return;
+    on6.add(f);
+    for (const g of pkg.features[f] ?? []) visit2(g);
+  };
+  if (pkg.features.default) visit2("default");
+  return on6;
+}
+function cfgActive(preds, features) {
+  if (!preds) return true;
+  return preds.every((p) => evalCfg(p, features) !== false);
+}
+var ON, ON_PAIRS;
+var init_cfg = __esm({
+  "src/core/isg/cfg.ts"() {
+    "use strict";
+    ON = /* @__PURE__ */ new Set(["test", "debug_assertions", "unix", "panic_unwind"]);
+    ON_PAIRS = /* @__PURE__ */ new Set([
+      "target_os=linux",
+      "target_family=unix",
+      "target_pointer_width=64",
+      "target_arch=x86_64",
+      "target_endian=little",
+      "target_env=gnu",
+      "panic=unwind",
+      "target_vendor=unknown"
+    ]);
+  }
+});
+
 // src/core/isg/keys.ts
 function fileStem(relPath) {
   const base = relPath.slice(relPath.lastIndexOf("/") + 1);
@@ -12844,6 +13126,39 @@ function featureKey(crateName, feature) {
 var init_keys = __esm({
   "src/core/isg/keys.ts"() {
     "use strict";
+  }
+});
+
+// src/core/isg/std-names.ts
+var NAMES, STD_METHOD_NAMES;
+var init_std_names = __esm({
+  "src/core/isg/std-names.ts"() {
+    "use strict";
+    NAMES = `
+new default clone clone_from to_owned to_string into from try_into try_from as_ref as_mut borrow borrow_mut deref deref_mut drop
+eq ne cmp partial_cmp lt le gt ge max min clamp hash fmt write_str write_fmt write write_all flush read read_to_string read_to_end
+read_exact read_line lines bytes chars char_indices split split_whitespace splitn rsplit rsplitn split_once rsplit_once trim
+trim_start trim_end trim_matches strip_prefix strip_suffix starts_with ends_with contains find rfind replace replacen to_lowercase
+to_uppercase to_ascii_lowercase to_ascii_uppercase parse len is_empty push push_str pop insert remove clear truncate extend
+extend_from_slice append drain retain dedup sort sort_by sort_by_key sort_unstable sort_unstable_by sort_unstable_by_key reverse
+iter iter_mut into_iter get get_mut get_or_insert get_or_insert_with first last first_mut last_mut split_at split_first
+split_last chunks windows join concat repeat swap fill resize capacity reserve shrink_to_fit with_capacity as_slice as_str
+as_bytes as_ptr as_mut_ptr to_vec into_boxed_slice binary_search contains_key entry or_insert or_insert_with or_default keys
+values values_mut remove_entry and_modify next next_back peek map filter filter_map flat_map flatten fold try_fold for_each
+try_for_each collect count sum product any all position rposition enumerate zip chain take skip take_while skip_while step_by
+rev cloned copied inspect last nth by_ref partition unzip min_by max_by min_by_key max_by_key cycle fuse scan find_map unwrap
+expect unwrap_or unwrap_or_else unwrap_or_default unwrap_err expect_err ok err ok_or ok_or_else and_then or_else map_err map_or
+map_or_else is_some is_none is_ok is_err as_deref as_deref_mut take replace filter xor zip transpose copied cloned lock try_lock
+read write send recv try_recv join spawn wait notify_one notify_all load store swap compare_exchange fetch_add fetch_sub
+get_ref get_mut into_inner set call call_mut call_once poll await exists is_file is_dir file_name file_stem extension parent
+display to_path_buf to_str to_string_lossy with_extension with_file_name components canonicalize metadata display kind
+description source cause type_id as_any downcast downcast_ref is abs pow sqrt checked_add checked_sub checked_mul saturating_add
+saturating_sub wrapping_add wrapping_sub to_le_bytes to_be_bytes from_str from_utf8 push_back push_front pop_back pop_front
+front back is_char_boundary elapsed duration_since now as_secs as_millis subsec_nanos stdout stderr stdin lock build finish
+serialize deserialize visit_str visit_map visit_seq next_element next_key next_value error custom with_context context
+boxed into_boxed as_path to_path exit matches is_match captures status output args env var current_dir
+`;
+    STD_METHOD_NAMES = new Set(NAMES.split(/\s+/).filter(Boolean));
   }
 });
 
@@ -12928,15 +13243,21 @@ function resolveWorkspace(ws, files) {
   const sorted = new Map([...files.entries()].sort((a2, b) => a2[0] < b[0] ? -1 : a2[0] > b[0] ? 1 : 0));
   return new Resolver(ws, sorted).run();
 }
-var TYPE_KINDS, CALLABLE_KINDS, PRELUDE_VARIANTS, Resolver, Scope;
+var TYPE_KINDS, CALLABLE_KINDS, PRELUDE_VARIANTS, INT_TYPES, SAME_TYPE_METHODS, ELEMENT_PRESERVING, ELEMENT_ACCESS, Resolver, Scope;
 var init_resolve = __esm({
   "src/core/isg/resolve.ts"() {
     "use strict";
+    init_cfg();
     init_keys();
+    init_std_names();
     init_workspace();
     TYPE_KINDS = /* @__PURE__ */ new Set(["struct", "enum", "union", "trait", "type"]);
     CALLABLE_KINDS = /* @__PURE__ */ new Set(["fn", "method", "const", "static"]);
     PRELUDE_VARIANTS = /* @__PURE__ */ new Set(["Some", "Ok", "Err"]);
+    INT_TYPES = /* @__PURE__ */ new Set(["u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize"]);
+    SAME_TYPE_METHODS = /* @__PURE__ */ new Set(["clone", "to_owned", "as_ref", "as_mut", "borrow", "borrow_mut", "unwrap", "expect", "lock", "read", "write", "deref", "deref_mut", "as_deref", "as_deref_mut", "get_mut", "by_ref"]);
+    ELEMENT_PRESERVING = /* @__PURE__ */ new Set(["iter", "iter_mut", "into_iter", "drain", "filter", "skip", "take", "rev", "peekable", "chain", "cloned", "copied", "by_ref", "inspect", "step_by", "skip_while", "take_while", "values", "values_mut", "into_values", "as_slice", "to_vec"]);
+    ELEMENT_ACCESS = /* @__PURE__ */ new Set(["first", "last", "get", "get_mut", "first_mut", "last_mut", "pop", "next", "next_back", "nth", "peek", "find", "remove", "swap_remove", "pop_front", "pop_back", "front", "back", "max_by_key", "min_by_key"]);
     Resolver = class {
       constructor(ws, files) {
         this.ws = ws;
@@ -12950,7 +13271,7 @@ var init_resolve = __esm({
       edgeSet = /* @__PURE__ */ new Map();
       unresolvedCalls = 0;
       externalDerives = 0;
-      /** file → inline path key → module */
+      /** file → its instances (one per crate whose module tree reaches it), each: inline path key → module. */
       modules = /* @__PURE__ */ new Map();
       /** file → keys of its items (same order as facts.items). */
       itemKeys = /* @__PURE__ */ new Map();
@@ -12971,10 +13292,12 @@ var init_resolve = __esm({
       /** package → macro_rules name → keys. */
       macrosByPkg = /* @__PURE__ */ new Map();
       containers = /* @__PURE__ */ new Map();
-      /** `mod x;` declaration key → the file module it declares. */
-      fileModules = /* @__PURE__ */ new Map();
+      onFeatures = /* @__PURE__ */ new Map();
+      visible = /* @__PURE__ */ new Map();
+      /** Trait impls for types outside the workspace (`impl From<X> for i32`): self type name → item name → keys. */
+      externalImpls = /* @__PURE__ */ new Map();
       nameCache = /* @__PURE__ */ new Map();
-      inProgress = /* @__PURE__ */ new Set();
+      inProgress = /* @__PURE__ */ new Map();
       run() {
         const pkgs = this.ws.packages;
         for (const p of pkgs) {
@@ -13016,45 +13339,72 @@ var init_resolve = __esm({
         return this.itemKeys.get(file2)?.[idx] ?? "";
       }
       // ---- module tree ------------------------------------------------------------------------------------
-      moduleFor(file2, mods) {
-        return this.modules.get(file2)?.get(mods.join("::"));
+      /** The first instance of a file's modules (the one nodes and impls are registered with). */
+      primary(file2) {
+        return this.modules.get(file2)?.[0];
       }
-      newModule(pkg, file2, mods, parent, dir, nodeKey, features) {
-        const m = { pkg, file: file2, mods, parent, dir, nodeKey, features, items: /* @__PURE__ */ new Map(), uses: [] };
+      /** The package and every workspace package it depends on, directly or not. */
+      visiblePackages(pkg) {
+        let seen = this.visible.get(pkg.name);
+        if (seen) return seen;
+        const out = /* @__PURE__ */ new Set();
+        const visit2 = (name) => {
+          if (out.has(name)) return;
+          out.add(name);
+          for (const d of this.ws.packages.find((p) => p.name === name)?.deps ?? []) visit2(d);
+        };
+        visit2(pkg.name);
+        seen = [...out];
+        this.visible.set(pkg.name, seen);
+        return seen;
+      }
+      featuresOn(pkg) {
+        let on6 = this.onFeatures.get(pkg.name);
+        if (!on6) this.onFeatures.set(pkg.name, on6 = defaultFeatures(pkg));
+        return on6;
+      }
+      newModule(pkg, file2, mods, parent, dir, nodeKey, features, active, inst) {
+        const m = { pkg, file: file2, mods, parent, dir, nodeKey, features, active, on: this.featuresOn(pkg), items: /* @__PURE__ */ new Map(), uses: [], fileChildren: /* @__PURE__ */ new Map() };
         m.root = parent ? parent.root : m;
-        let byFile = this.modules.get(file2);
-        if (!byFile) {
-          byFile = /* @__PURE__ */ new Map();
-          this.modules.set(file2, byFile);
-        }
-        byFile.set(mods.join("::"), m);
-        if (mods.length === 0 && parent) this.fileModules.set(nodeKey, m);
+        inst.set(mods.join("::"), m);
+        if (mods.length === 0 && parent) parent.fileChildren.set(nodeKey, m);
         return m;
       }
-      /** Creates the module of `file` (and its inline and file submodules, recursively). */
-      buildFile(pkg, file2, parent, nodeKey, inherited, isDirOwner) {
-        if (this.modules.has(file2)) return this.moduleFor(file2, []);
+      /**
+       * Creates the module of `file` (and its inline and file submodules, recursively) as part of `parent`'s crate. A file
+       * that several crates reach (`tests/util/mod.rs` of three integration tests) gets one instance per crate.
+       */
+      buildFile(pkg, file2, parent, nodeKey, inherited, isDirOwner, active = true) {
         const facts = this.files.get(file2);
         if (!facts) return void 0;
+        const existing = this.modules.get(file2) ?? [];
+        for (const inst2 of existing) {
+          const top2 = inst2.get("");
+          if (parent ? top2.root === parent.root : top2.parent === void 0 && top2.pkg === pkg) return top2;
+        }
         const stem = file2.slice(file2.lastIndexOf("/") + 1).replace(/\.rs$/, "");
         const dir = isDirOwner ? dirname(file2) : joinPath(dirname(file2), stem);
         const features = [...inherited];
         pushUnique(features, facts.fileFeatures);
-        const top = this.newModule(pkg, file2, [], parent, dir, nodeKey, features);
-        this.buildChildren(pkg, file2, facts, top);
+        const inst = /* @__PURE__ */ new Map();
+        existing.push(inst);
+        this.modules.set(file2, existing);
+        const top = this.newModule(pkg, file2, [], parent, dir, nodeKey, features, active && cfgActive(facts.fileCfg, this.featuresOn(pkg)), inst);
+        this.buildChildren(pkg, file2, facts, inst);
         return top;
       }
-      buildChildren(pkg, file2, facts, top) {
+      buildChildren(pkg, file2, facts, inst) {
         facts.items.forEach((item, idx) => {
           if (item.kind !== "mod" || item.parent !== void 0) return;
-          const owner = this.moduleFor(file2, item.mods);
+          const owner = inst.get(item.mods.join("::"));
           if (!owner) return;
           const features = [...owner.features];
           pushUnique(features, item.features);
           const key = this.keyOf(file2, idx);
+          const active = owner.active && cfgActive(item.cfg, owner.on);
           if (!item.modFile) {
             const mods = [...item.mods, item.name];
-            this.newModule(pkg, file2, mods, owner, joinPath(owner.dir, item.name), key, features);
+            this.newModule(pkg, file2, mods, owner, joinPath(owner.dir, item.name), key, features, active, inst);
             return;
           }
           let candidates;
@@ -13068,9 +13418,8 @@ var init_resolve = __esm({
             ];
           }
           const found = candidates.find((c3) => this.files.has(c3.path));
-          if (found) this.buildFile(pkg, found.path, owner, key, features, found.dirOwner);
+          if (found) this.buildFile(pkg, found.path, owner, key, features, found.dirOwner, active);
         });
-        void top;
       }
       buildModuleTree() {
         const order = (kinds) => kinds.some((k) => k.endsWith("lib") || k === "proc-macro") ? 0 : kinds.includes("bin") ? 1 : 2;
@@ -13092,21 +13441,25 @@ var init_resolve = __esm({
       }
       populateScopes() {
         for (const [file2, facts] of this.files) {
-          const byFile = this.modules.get(file2);
-          if (!byFile) continue;
+          const instances = this.modules.get(file2) ?? [];
+          instances.forEach((byFile, n2) => this.populateInstance(file2, facts, byFile, n2 === 0));
+        }
+      }
+      populateInstance(file2, facts, byFile, first) {
+        {
           facts.items.forEach((item, idx) => {
             if (item.parent !== void 0 || item.kind === "impl") return;
             const owner = byFile.get(item.mods.join("::"));
             if (!owner) return;
             const key = this.keyOf(file2, idx);
-            const def = { kind: item.kind, key, owner, item };
+            const def = { kind: item.kind, key, owner, item, active: owner.active && cfgActive(item.cfg, owner.on) };
             if (item.kind === "mod") {
-              const child = byFile.get([...item.mods, item.name].join("::")) ?? this.childFileModule(key);
+              const child = byFile.get([...item.mods, item.name].join("::")) ?? owner.fileChildren.get(key);
               if (child) def.module = child;
             }
-            this.defsByKey.set(key, def);
+            if (first) this.defsByKey.set(key, def);
             addDef(owner.items, item.name, def);
-            if (item.kind === "macro") {
+            if (item.kind === "macro" && first) {
               let byName = this.macrosByPkg.get(owner.pkg.name);
               if (!byName) this.macrosByPkg.set(owner.pkg.name, byName = /* @__PURE__ */ new Map());
               const list = byName.get(item.name) ?? [];
@@ -13121,9 +13474,6 @@ var init_resolve = __esm({
           }
         }
       }
-      childFileModule(declKey) {
-        return this.fileModules.get(declKey);
-      }
       // ---- nodes ------------------------------------------------------------------------------------------
       emitNodes() {
         for (const pkg of this.ws.packages) {
@@ -13131,7 +13481,7 @@ var init_resolve = __esm({
           for (const f of Object.keys(pkg.features).sort()) this.featureNode(pkg.name, f);
         }
         for (const [file2, facts] of this.files) {
-          const byFile = this.modules.get(file2);
+          const byFile = this.primary(file2);
           const pkg = byFile?.get("")?.pkg ?? owningPackage(this.ws, file2);
           if (!pkg) continue;
           facts.items.forEach((item, idx) => {
@@ -13199,7 +13549,7 @@ var init_resolve = __esm({
         return pkgName ? this.libRoots.get(pkgName) : void 0;
       }
       moduleDef(m) {
-        return { kind: "mod", key: m.nodeKey, module: m, owner: m.parent ?? m };
+        return { kind: "mod", key: m.nodeKey, module: m, owner: m.parent ?? m, active: m.active };
       }
       /** Everything `name` can mean in module `m` (items, imports, glob imports, extern crates). */
       resolveName(m, name) {
@@ -13207,31 +13557,39 @@ var init_resolve = __esm({
         if (!cache) this.nameCache.set(m, cache = /* @__PURE__ */ new Map());
         const cached2 = cache.get(name);
         if (cached2) return cached2;
-        const guard = `${m.file}#${m.mods.join("::")}#${name}`;
-        if (this.inProgress.has(guard)) return [];
-        this.inProgress.add(guard);
-        const out = [...m.items.get(name) ?? []];
+        let busy = this.inProgress.get(m);
+        if (!busy) this.inProgress.set(m, busy = /* @__PURE__ */ new Set());
+        if (busy.has(name)) return [];
+        busy.add(name);
+        const out = [];
+        const inactive = [];
+        const add2 = (d, on6) => {
+          const list = on6 && d.active ? out : inactive;
+          if (!list.includes(d)) list.push(d);
+        };
+        for (const d of m.items.get(name) ?? []) add2(d, true);
         for (const u2 of m.uses) {
           if (u2.glob) continue;
           const imported = u2.alias ?? u2.path[u2.path.length - 1];
           if (imported !== name || imported === "_") continue;
-          for (const d of this.resolvePath(m, u2.path)) if (!out.includes(d)) out.push(d);
+          const on6 = cfgActive(u2.cfg, m.on);
+          for (const d of this.resolvePath(m, u2.path)) add2(d, on6);
         }
         if (out.length === 0) {
           for (const u2 of m.uses) {
             if (!u2.glob) continue;
+            const on6 = cfgActive(u2.cfg, m.on);
             for (const target of this.resolvePath(m, u2.path)) {
-              if (target.module) {
-                for (const d of this.resolveName(target.module, name)) if (!out.includes(d)) out.push(d);
-              }
+              if (target.module) for (const d of this.resolveName(target.module, name)) add2(d, on6);
             }
           }
         }
+        if (out.length === 0) out.push(...inactive);
         if (out.length === 0) {
           const root = this.crateRootByName(m, name);
           if (root) out.push(this.moduleDef(root));
         }
-        this.inProgress.delete(guard);
+        busy.delete(name);
         cache.set(name, out);
         return out;
       }
@@ -13288,13 +13646,13 @@ var init_resolve = __esm({
         }
         return out;
       }
-      pickType(defs) {
-        return defs.find((d) => TYPE_KINDS.has(d.kind));
+      pickType(defs2) {
+        return defs2.find((d) => TYPE_KINDS.has(d.kind));
       }
       // ---- impl index -------------------------------------------------------------------------------------
       buildImplIndex() {
         for (const [file2, facts] of this.files) {
-          const byFile = this.modules.get(file2);
+          const byFile = this.primary(file2);
           if (!byFile) continue;
           facts.items.forEach((item, idx) => {
             const key = this.keyOf(file2, idx);
@@ -13305,7 +13663,8 @@ var init_resolve = __esm({
               this.containers.set(key, { item, key, traitDef: this.defsByKey.get(key) });
             }
             if (item.parent !== void 0) {
-              const def = { kind: item.kind, key, owner, item };
+              const parentItem = facts.items[item.parent];
+              const def = { kind: item.kind, key, owner, item, active: owner.active && cfgActive(parentItem?.cfg, owner.on) && cfgActive(item.cfg, owner.on) };
               this.defsByKey.set(key, def);
               if (item.kind === "method") {
                 let byName = this.methodsByName.get(owner.pkg.name);
@@ -13318,7 +13677,7 @@ var init_resolve = __esm({
           });
         }
         for (const [file2, facts] of this.files) {
-          const byFile = this.modules.get(file2);
+          const byFile = this.primary(file2);
           if (!byFile) continue;
           const children = [];
           facts.items.forEach((item, idx) => {
@@ -13341,7 +13700,20 @@ var init_resolve = __esm({
             if (selfDef) c3.selfDef = selfDef;
             if (traitDef) c3.traitDef = traitDef;
             this.containers.set(key, c3);
-            if (!selfDef) return;
+            if (!selfDef) {
+              const selfName = item.selfPath?.at(-1);
+              if (selfName && item.traitPath) {
+                let byName2 = this.externalImpls.get(selfName);
+                if (!byName2) this.externalImpls.set(selfName, byName2 = /* @__PURE__ */ new Map());
+                for (const cidx of children[idx] ?? []) {
+                  const child = facts.items[cidx];
+                  const list = byName2.get(child.name) ?? [];
+                  list.push(this.keyOf(file2, cidx));
+                  byName2.set(child.name, list);
+                }
+              }
+              return;
+            }
             if (traitDef) {
               const list = this.implementedTraits.get(selfDef.key) ?? [];
               if (!list.includes(traitDef.key)) list.push(traitDef.key);
@@ -13364,13 +13736,13 @@ var init_resolve = __esm({
         for (const pkg of this.ws.packages) for (const d of pkg.deps) this.edge(crateKey(pkg.name), "DEPENDS", crateKey(d));
         for (const file2 of [...this.files.keys()].sort()) {
           const facts = this.files.get(file2);
-          const byFile = this.modules.get(file2);
-          if (!byFile) continue;
-          for (const m of byFile.values()) this.moduleDepends(m);
-          facts.items.forEach((item, idx) => {
-            const owner = byFile.get(item.mods.join("::"));
-            if (owner) this.itemEdges(file2, facts, item, idx, owner);
-          });
+          for (const byFile of this.modules.get(file2) ?? []) {
+            for (const m of byFile.values()) this.moduleDepends(m);
+            facts.items.forEach((item, idx) => {
+              const owner = byFile.get(item.mods.join("::"));
+              if (owner) this.itemEdges(file2, facts, item, idx, owner);
+            });
+          }
         }
       }
       moduleDepends(m) {
@@ -13413,7 +13785,7 @@ var init_resolve = __esm({
           if (trait) this.edge(key, "REQUIRES_BOUND", trait.key, b.text);
         }
         for (const call of item.calls) {
-          const targets2 = call.method !== void 0 ? this.resolveMethodCall(owner, scope, call.method, call.recv) : this.resolvePathCall(owner, scope, call.path ?? []);
+          const targets2 = call.method !== void 0 ? this.resolveMethodCall(owner, scope, call.method, call.recv) : this.resolvePathCall(owner, scope, call.path ?? [], call.args);
           if (targets2 === "constructor") continue;
           if (targets2 === void 0) {
             this.unresolvedCalls++;
@@ -13422,65 +13794,99 @@ var init_resolve = __esm({
           this.edge(key, "CALLS", targets2.key, targets2.byName ? "by_name" : "");
         }
       }
-      resolveMacro(owner, path38) {
-        const name = path38[path38.length - 1];
+      resolveMacro(owner, path47) {
+        const name = path47[path47.length - 1];
         if (name === void 0) return void 0;
-        if (path38.length === 1) {
+        if (path47.length === 1) {
           const local = this.macrosByPkg.get(owner.pkg.name)?.get(name);
           if (local && local.length > 0) {
             const sameFile = local.find((k) => this.defsByKey.get(k)?.owner.file === owner.file);
             return sameFile ?? local[0];
           }
         }
-        return this.resolvePath(owner, path38).find((d) => d.kind === "macro")?.key;
+        return this.resolvePath(owner, path47).find((d) => d.kind === "macro")?.key;
       }
       /** The workspace type (or generic parameter's bound traits) a type path denotes in this scope. */
-      typeTargets(owner, scope, path38) {
-        if (path38.length === 1 && path38[0] === "Self") {
+      typeTargets(owner, scope, path47) {
+        if (path47.length === 1 && path47[0] === "Self") {
           const c3 = scope.container;
           if (!c3) return void 0;
           if (c3.item.kind === "trait") return c3.traitDef ? [c3.traitDef] : void 0;
           return c3.selfDef ? [c3.selfDef] : void 0;
         }
-        if (path38.length === 1 && scope.isGeneric(path38[0])) {
-          const traits = scope.boundsOf(path38[0]).map((p) => this.resolvePath(owner, p).find((d) => d.kind === "trait")).filter((d) => d !== void 0);
+        if (path47.length === 1 && scope.isGeneric(path47[0])) {
+          const traits = scope.boundsOf(path47[0]).map((p) => this.resolvePath(owner, p).find((d) => d.kind === "trait")).filter((d) => d !== void 0);
           return traits.length > 0 ? traits : void 0;
         }
-        const t = this.pickType(this.resolvePath(owner, path38));
+        const t = this.pickType(this.resolvePath(owner, path47));
         return t ? [t] : void 0;
       }
       firstAssoc(types, name, preferCallable) {
         for (const t of types) {
           const keys = this.assocItems(t.key, name);
-          const defs = keys.map((k) => this.defsByKey.get(k)).filter((d) => d !== void 0);
-          const pick2 = preferCallable ? defs.find((d) => CALLABLE_KINDS.has(d.kind)) ?? defs[0] : defs[0];
+          const defs2 = keys.map((k) => this.defsByKey.get(k)).filter((d) => d !== void 0);
+          const pick2 = preferCallable ? defs2.find((d) => CALLABLE_KINDS.has(d.kind)) ?? defs2[0] : defs2[0];
           if (pick2) return pick2;
         }
         return void 0;
       }
-      resolvePathCall(owner, scope, path38) {
-        if (path38.length === 0) return void 0;
-        if (path38.length === 1 && scope.isLocal(path38[0])) return void 0;
-        if (path38.length >= 2) {
-          const typePath = path38.slice(0, -1);
-          const last = path38[path38.length - 1];
+      /** The argument type text a call fact recorded, with locals and `self` looked up. */
+      argTypeName(scope, a2) {
+        if (a2 === void 0 || !a2.startsWith("=")) return a2 ?? "";
+        const name = a2.slice(1);
+        if (name === "self") {
+          const self = scope.container?.selfDef?.item?.name ?? scope.container?.item.selfPath?.at(-1);
+          return self ?? "";
+        }
+        const t = scope.item.locals[name];
+        return t ? t[t.length - 1] : "";
+      }
+      /**
+       * Picks among several trait-impl methods of the same name (`impl From<A> for T`, `impl From<B> for T`) by the first
+       * argument's type. Undefined when the argument's type is unknown or matches none or several: no edge is guessed.
+       */
+      pickOverload(cands, scope, args, mustMatch) {
+        if (cands.length === 1 && !mustMatch) return cands[0];
+        const implOf = (d) => d.item?.parent !== void 0 ? this.files.get(d.owner.file)?.items[d.item.parent] : void 0;
+        if (!cands.every((d) => implOf(d)?.kind === "impl" && implOf(d)?.traitPath)) return mustMatch ? void 0 : cands[0];
+        const arg = this.argTypeName(scope, args?.[0]);
+        if (arg === "") return void 0;
+        const fits = (ta) => ta !== void 0 && (ta === arg || arg === "int" && INT_TYPES.has(ta) || arg === "float" && (ta === "f32" || ta === "f64"));
+        const hits = cands.filter((d) => fits(implOf(d)?.traitArgs?.[0]));
+        return hits.length === 1 ? hits[0] : void 0;
+      }
+      resolvePathCall(owner, scope, path47, args) {
+        if (path47.length === 0) return void 0;
+        if (path47.length === 1 && scope.isLocal(path47[0])) return void 0;
+        if (path47.length >= 2) {
+          const typePath = path47.slice(0, -1);
+          const last = path47[path47.length - 1];
           if (typePath.length === 1 && (typePath[0] === "Self" || scope.isGeneric(typePath[0]))) {
             const types = this.typeTargets(owner, scope, typePath);
             const d = types ? this.firstAssoc(types, last, true) : void 0;
             return d ? { key: d.key } : void 0;
           }
         }
-        const defs = this.resolvePath(owner, path38);
-        const callable = defs.find((d) => CALLABLE_KINDS.has(d.kind));
-        if (callable) return { key: callable.key };
-        if (defs.some((d) => d.kind === "struct")) return "constructor";
-        if (defs.length === 0 && path38.length === 1 && PRELUDE_VARIANTS.has(path38[0])) return "constructor";
-        if (defs.length === 0 && path38.length >= 2 && this.resolvePath(owner, path38.slice(0, -1)).some((d) => d.kind === "enum")) return "constructor";
+        const defs2 = this.resolvePath(owner, path47);
+        const callables = defs2.filter((d) => CALLABLE_KINDS.has(d.kind));
+        if (callables.length > 0) {
+          const picked = this.pickOverload(callables, scope, args, false);
+          return picked ? { key: picked.key } : void 0;
+        }
+        if (defs2.length === 0 && path47.length === 2) {
+          const keys = this.externalImpls.get(path47[0])?.get(path47[1]) ?? [];
+          const cands = keys.map((k) => this.defsByKey.get(k)).filter((d) => d !== void 0);
+          const picked = cands.length > 0 ? this.pickOverload(cands, scope, args, true) : void 0;
+          if (picked) return { key: picked.key };
+        }
+        if (defs2.some((d) => d.kind === "struct")) return "constructor";
+        if (defs2.length === 0 && path47.length === 1 && PRELUDE_VARIANTS.has(path47[0])) return "constructor";
+        if (defs2.length === 0 && path47.length >= 2 && this.resolvePath(owner, path47.slice(0, -1)).some((d) => d.kind === "enum")) return "constructor";
         return void 0;
       }
       /** The workspace types the result of calling `path` has, from the callee's declared return type. */
-      callResultTypes(owner, scope, path38) {
-        const target = this.resolvePathCall(owner, scope, path38);
+      callResultTypes(owner, scope, path47) {
+        const target = this.resolvePathCall(owner, scope, path47);
         if (!target || target === "constructor") return void 0;
         const def = this.defsByKey.get(target.key);
         const item = def?.item;
@@ -13489,48 +13895,113 @@ var init_resolve = __esm({
         const container = parentKey ? this.containers.get(parentKey) : void 0;
         return this.typeTargets(def.owner, new Scope(item, container, void 0), item.ret);
       }
-      resolveMethodCall(owner, scope, method, recv) {
-        let types;
-        let known = true;
-        switch (recv?.kind) {
+      /**
+       * The workspace types a receiver has: `known` false when syntax does not tell (then the unique-name fallback may
+       * apply); `types` undefined with `known` true when the type is known to be outside the workspace (std, a dependency).
+       */
+      recvTypes(owner, scope, recv, depth = 0) {
+        if (!recv || depth > 8) return { known: false };
+        const known = (types) => types ? { types, known: true } : { known: true };
+        switch (recv.kind) {
           case "self":
-            types = this.typeTargets(owner, scope, ["Self"]);
-            break;
+            return known(this.typeTargets(owner, scope, ["Self"]));
           case "ident": {
             const local = scope.item.locals[recv.name];
+            if (local) return known(this.typeTargets(owner, scope, local));
             const callee = scope.item.callLocals?.[recv.name];
-            if (local) types = this.typeTargets(owner, scope, local);
-            else if (callee) {
-              types = this.callResultTypes(owner, scope, callee);
-              known = types !== void 0;
-            } else known = false;
-            break;
+            if (callee?.[0] === "$recv" && callee[1] !== void 0) return this.recvTypes(owner, scope, JSON.parse(callee[1]), depth + 1);
+            if (callee) {
+              const types = this.callResultTypes(owner, scope, callee);
+              return types ? { types, known: true } : { known: false };
+            }
+            const iterable = scope.item.elemLocals?.[recv.name];
+            if (iterable) {
+              const types = this.elemTypes(owner, scope, iterable, depth + 1);
+              return types ? { types, known: true } : { known: false };
+            }
+            return { known: false };
           }
           case "typed":
-            types = this.typeTargets(owner, scope, recv.path);
-            break;
-          case "call":
-            types = this.callResultTypes(owner, scope, recv.path);
-            known = types !== void 0;
-            break;
+            return known(this.typeTargets(owner, scope, recv.path));
+          case "call": {
+            const types = this.callResultTypes(owner, scope, recv.path);
+            return types ? { types, known: true } : { known: false };
+          }
           case "field": {
-            const selfDef = scope.container?.selfDef;
-            const fieldType = selfDef?.item?.fields?.[recv.field];
-            if (selfDef && fieldType) {
+            if (recv.base === void 0) {
+              const selfDef = scope.container?.selfDef;
+              const fieldType = selfDef?.item?.fields?.[recv.field];
+              if (!selfDef || !fieldType) return { known: false };
               const generic = fieldType.length === 1 && scope.isGeneric(fieldType[0]);
-              types = generic ? this.typeTargets(owner, scope, fieldType) : this.typeTargets(selfDef.owner, Scope.empty(), fieldType);
-            } else known = false;
-            break;
+              return known(generic ? this.typeTargets(owner, scope, fieldType) : this.typeTargets(selfDef.owner, Scope.empty(), fieldType));
+            }
+            const base = this.recvTypes(owner, scope, recv.base, depth + 1);
+            const out = [];
+            for (const t of base.types ?? []) {
+              const fieldType = t.item?.fields?.[recv.field];
+              if (!fieldType) continue;
+              for (const d of this.typeTargets(t.owner, Scope.empty(), fieldType) ?? []) if (!out.includes(d)) out.push(d);
+            }
+            return out.length > 0 ? { types: out, known: true } : { known: false };
+          }
+          case "mcall": {
+            if (ELEMENT_ACCESS.has(recv.method)) {
+              const elems = this.elemTypes(owner, scope, recv.base, depth + 1);
+              if (elems) return { types: elems, known: true };
+            }
+            const base = this.recvTypes(owner, scope, recv.base, depth + 1);
+            if (!base.types) return { known: false };
+            if (SAME_TYPE_METHODS.has(recv.method)) return base;
+            const m = this.firstAssoc(base.types, recv.method, true);
+            const types = m ? this.defResultTypes(m) : void 0;
+            return types ? { types, known: true } : { known: false };
+          }
+          case "index": {
+            const types = this.elemTypes(owner, scope, recv.base, depth + 1);
+            return types ? { types, known: true } : { known: false };
           }
           default:
-            known = false;
+            return { known: false };
         }
+      }
+      /** The workspace types of the elements of a collection or iterator expression, when its declaration tells. */
+      elemTypes(owner, scope, recv, depth) {
+        if (depth > 8) return void 0;
+        if (recv.kind === "mcall" && ELEMENT_PRESERVING.has(recv.method)) return this.elemTypes(owner, scope, recv.base, depth + 1);
+        if (recv.kind === "ident") {
+          const elem = scope.item.localElems?.[recv.name];
+          return elem ? this.typeTargets(owner, scope, elem) : void 0;
+        }
+        if (recv.kind === "field") {
+          const bases = recv.base === void 0 ? scope.container?.selfDef ? [scope.container.selfDef] : [] : this.recvTypes(owner, scope, recv.base, depth + 1).types ?? [];
+          const out = [];
+          for (const t of bases) {
+            const elem = t.item?.fieldElems?.[recv.field];
+            if (!elem) continue;
+            for (const d of this.typeTargets(t.owner, Scope.empty(), elem) ?? []) if (!out.includes(d)) out.push(d);
+          }
+          return out.length > 0 ? out : void 0;
+        }
+        return void 0;
+      }
+      /** The workspace types a call to `def` returns, from its declared return type. */
+      defResultTypes(def) {
+        const item = def.item;
+        if (!item?.ret) return void 0;
+        const parentKey = item.parent !== void 0 ? this.keyOf(def.owner.file, item.parent) : void 0;
+        const container = parentKey ? this.containers.get(parentKey) : void 0;
+        return this.typeTargets(def.owner, new Scope(item, container, void 0), item.ret);
+      }
+      resolveMethodCall(owner, scope, method, recv) {
+        const { types, known } = this.recvTypes(owner, scope, recv);
         if (known) {
           if (!types) return void 0;
           const d = this.firstAssoc(types, method, true);
           return d ? { key: d.key } : void 0;
         }
-        const candidates = this.methodsByName.get(owner.pkg.name)?.get(method) ?? [];
+        if (STD_METHOD_NAMES.has(method)) return void 0;
+        const candidates = [];
+        for (const p of this.visiblePackages(owner.pkg)) candidates.push(...this.methodsByName.get(p)?.get(method) ?? []);
         const folded = /* @__PURE__ */ new Set();
         for (const k of candidates) {
           const def = this.defsByKey.get(k);
@@ -13695,8 +14166,8 @@ async function fsyncDir(dir) {
     await fh.close();
   }
 }
-async function writeFileAtomic(path38, dir, content) {
-  const tmp = `${path38}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
+async function writeFileAtomic(path47, dir, content) {
+  const tmp = `${path47}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
   const fh = await open(tmp, "w");
   try {
     await fh.writeFile(content);
@@ -13705,7 +14176,7 @@ async function writeFileAtomic(path38, dir, content) {
     await fh.close();
   }
   try {
-    await rename(tmp, path38);
+    await rename(tmp, path47);
   } catch (e) {
     await rm(tmp, { force: true });
     throw e;
@@ -14949,7 +15420,8 @@ function progressLine(io) {
 }
 async function buildRepoIsg(root, io) {
   const abs = path9.resolve(root);
-  const workspace = await readWorkspace(abs);
+  const { readWorkspace: readWorkspace2 } = await Promise.resolve().then(() => (init_metadata(), metadata_exports));
+  const workspace = await readWorkspace2(abs);
   const [{ buildIsg: buildIsg2 }, { openStore: openStore2 }] = await Promise.all([Promise.resolve().then(() => (init_build_isg(), build_isg_exports)), Promise.resolve().then(() => (init_cozo_store(), cozo_store_exports))]);
   const store = await openStore2(storeDir(abs));
   try {
@@ -14982,7 +15454,6 @@ var init_build_isg2 = __esm({
   "src/cli/commands/build-isg.ts"() {
     "use strict";
     init_workdir();
-    init_metadata();
     init_errors();
     init_io();
   }
@@ -15365,11 +15836,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants4);
+          this.rhs = optimizeExpr(this.rhs, names, constants5);
         return this;
       }
       get names() {
@@ -15386,10 +15857,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants4);
+        this.rhs = optimizeExpr(this.rhs, names, constants5);
         return this;
       }
       get names() {
@@ -15450,8 +15921,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants4) {
-        this.code = optimizeExpr(this.code, names, constants4);
+      optimizeNames(names, constants5) {
+        this.code = optimizeExpr(this.code, names, constants5);
         return this;
       }
       get names() {
@@ -15480,12 +15951,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         const { nodes } = this;
         let i2 = nodes.length;
         while (i2--) {
           const n2 = nodes[i2];
-          if (n2.optimizeNames(names, constants4))
+          if (n2.optimizeNames(names, constants5))
             continue;
           subtractNames(names, n2.names);
           nodes.splice(i2, 1);
@@ -15538,12 +16009,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         var _a3;
-        this.else = (_a3 = this.else) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names, constants4);
-        if (!(super.optimizeNames(names, constants4) || this.else))
+        this.else = (_a3 = this.else) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names, constants5);
+        if (!(super.optimizeNames(names, constants5) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants4);
+        this.condition = optimizeExpr(this.condition, names, constants5);
         return this;
       }
       get names() {
@@ -15566,10 +16037,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants4) {
-        if (!super.optimizeNames(names, constants4))
+      optimizeNames(names, constants5) {
+        if (!super.optimizeNames(names, constants5))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants4);
+        this.iteration = optimizeExpr(this.iteration, names, constants5);
         return this;
       }
       get names() {
@@ -15605,10 +16076,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants4) {
-        if (!super.optimizeNames(names, constants4))
+      optimizeNames(names, constants5) {
+        if (!super.optimizeNames(names, constants5))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants4);
+        this.iterable = optimizeExpr(this.iterable, names, constants5);
         return this;
       }
       get names() {
@@ -15650,11 +16121,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         var _a3, _b;
-        super.optimizeNames(names, constants4);
-        (_a3 = this.catch) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names, constants4);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants4);
+        super.optimizeNames(names, constants5);
+        (_a3 = this.catch) === null || _a3 === void 0 ? void 0 : _a3.optimizeNames(names, constants5);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants5);
         return this;
       }
       get names() {
@@ -15955,7 +16426,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants4) {
+    function optimizeExpr(expr, names, constants5) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -15970,14 +16441,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n2) {
-        const c3 = constants4[n2.str];
+        const c3 = constants5[n2.str];
         if (c3 === void 0 || names[n2.str] !== 1)
           return n2;
         delete names[n2.str];
         return c3;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c3) => c3 instanceof code_1.Name && names[c3.str] === 1 && constants4[c3.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c3) => c3 instanceof code_1.Name && names[c3.str] === 1 && constants5[c3.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -18217,8 +18688,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path38) {
-      let input2 = path38;
+    function removeDotSegments(path47) {
+      let input2 = path47;
       const output2 = [];
       let nextSlash = -1;
       let len = 0;
@@ -18292,11 +18763,11 @@ var require_utils = __commonJS({
       }
       return output2.join("");
     }
-    function removeDotSegmentsRelative(path38) {
-      if (path38 === "" || path38[0] === "/") {
-        return removeDotSegments(path38);
+    function removeDotSegmentsRelative(path47) {
+      if (path47 === "" || path47[0] === "/") {
+        return removeDotSegments(path47);
       }
-      const segments = path38.split("/");
+      const segments = path47.split("/");
       const last = segments.length - 1;
       const output2 = [];
       let trailingDirectory = false;
@@ -18659,8 +19130,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path38 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path38 && path38 !== "/" ? path38 : void 0;
+        const path47 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path47 && path47 !== "/" ? path47 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -19753,14 +20224,14 @@ var require_core = __commonJS({
           this.addFormat(name, format2);
       }
     }
-    function addInitialKeywords(defs) {
-      if (Array.isArray(defs)) {
-        this.addVocabulary(defs);
+    function addInitialKeywords(defs2) {
+      if (Array.isArray(defs2)) {
+        this.addVocabulary(defs2);
         return;
       }
       this.logger.warn("keywords option as map is deprecated, pass array");
-      for (const keyword in defs) {
-        const def = defs[keyword];
+      for (const keyword in defs2) {
+        const def = defs2[keyword];
         if (!def.keyword)
           def.keyword = keyword;
         this.addKeyword(def);
@@ -21970,17 +22441,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path38) {
-      const ctrl = callVisitor(key, node2, visitor, path38);
+    function visit_(key, node2, visitor, path47) {
+      const ctrl = callVisitor(key, node2, visitor, path47);
       if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
-        replaceNode(key, path38, ctrl);
-        return visit_(key, ctrl, visitor, path38);
+        replaceNode(key, path47, ctrl);
+        return visit_(key, ctrl, visitor, path47);
       }
       if (typeof ctrl !== "symbol") {
         if (identity3.isCollection(node2)) {
-          path38 = Object.freeze(path38.concat(node2));
+          path47 = Object.freeze(path47.concat(node2));
           for (let i2 = 0; i2 < node2.items.length; ++i2) {
-            const ci = visit_(i2, node2.items[i2], visitor, path38);
+            const ci = visit_(i2, node2.items[i2], visitor, path47);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -21991,13 +22462,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity3.isPair(node2)) {
-          path38 = Object.freeze(path38.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path38);
+          path47 = Object.freeze(path47.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path47);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path38);
+          const cv = visit_("value", node2.value, visitor, path47);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -22018,17 +22489,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path38) {
-      const ctrl = await callVisitor(key, node2, visitor, path38);
+    async function visitAsync_(key, node2, visitor, path47) {
+      const ctrl = await callVisitor(key, node2, visitor, path47);
       if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
-        replaceNode(key, path38, ctrl);
-        return visitAsync_(key, ctrl, visitor, path38);
+        replaceNode(key, path47, ctrl);
+        return visitAsync_(key, ctrl, visitor, path47);
       }
       if (typeof ctrl !== "symbol") {
         if (identity3.isCollection(node2)) {
-          path38 = Object.freeze(path38.concat(node2));
+          path47 = Object.freeze(path47.concat(node2));
           for (let i2 = 0; i2 < node2.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node2.items[i2], visitor, path38);
+            const ci = await visitAsync_(i2, node2.items[i2], visitor, path47);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -22039,13 +22510,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity3.isPair(node2)) {
-          path38 = Object.freeze(path38.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path38);
+          path47 = Object.freeze(path47.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path47);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path38);
+          const cv = await visitAsync_("value", node2.value, visitor, path47);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -22072,23 +22543,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path38) {
+    function callVisitor(key, node2, visitor, path47) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path38);
+        return visitor(key, node2, path47);
       if (identity3.isMap(node2))
-        return visitor.Map?.(key, node2, path38);
+        return visitor.Map?.(key, node2, path47);
       if (identity3.isSeq(node2))
-        return visitor.Seq?.(key, node2, path38);
+        return visitor.Seq?.(key, node2, path47);
       if (identity3.isPair(node2))
-        return visitor.Pair?.(key, node2, path38);
+        return visitor.Pair?.(key, node2, path47);
       if (identity3.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path38);
+        return visitor.Scalar?.(key, node2, path47);
       if (identity3.isAlias(node2))
-        return visitor.Alias?.(key, node2, path38);
+        return visitor.Alias?.(key, node2, path47);
       return void 0;
     }
-    function replaceNode(key, path38, node2) {
-      const parent = path38[path38.length - 1];
+    function replaceNode(key, path47, node2) {
+      const parent = path47[path47.length - 1];
       if (identity3.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity3.isPair(parent)) {
@@ -22700,10 +23171,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity3 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path38, value) {
+    function collectionFromPath(schema, path47, value) {
       let v = value;
-      for (let i2 = path38.length - 1; i2 >= 0; --i2) {
-        const k = path38[i2];
+      for (let i2 = path47.length - 1; i2 >= 0; --i2) {
+        const k = path47[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a2 = [];
           a2[k] = v;
@@ -22722,7 +23193,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path38) => path38 == null || typeof path38 === "object" && !!path38[Symbol.iterator]().next().done;
+    var isEmptyPath = (path47) => path47 == null || typeof path47 === "object" && !!path47[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -22752,11 +23223,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path38, value) {
-        if (isEmptyPath(path38))
+      addIn(path47, value) {
+        if (isEmptyPath(path47))
           this.add(value);
         else {
-          const [key, ...rest] = path38;
+          const [key, ...rest] = path47;
           const node2 = this.get(key, true);
           if (identity3.isCollection(node2))
             node2.addIn(rest, value);
@@ -22770,8 +23241,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path38) {
-        const [key, ...rest] = path38;
+      deleteIn(path47) {
+        const [key, ...rest] = path47;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -22785,8 +23256,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path38, keepScalar) {
-        const [key, ...rest] = path38;
+      getIn(path47, keepScalar) {
+        const [key, ...rest] = path47;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity3.isScalar(node2) ? node2.value : node2;
@@ -22804,8 +23275,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path38) {
-        const [key, ...rest] = path38;
+      hasIn(path47) {
+        const [key, ...rest] = path47;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -22815,8 +23286,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path38, value) {
-        const [key, ...rest] = path38;
+      setIn(path47, value) {
+        const [key, ...rest] = path47;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -24238,9 +24709,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format: format2, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      const num2 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n2 = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n2) && !n2.includes("e")) {
         let i2 = n2.indexOf(".");
@@ -24280,8 +24751,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str),
       stringify(node2) {
-        const num = Number(node2.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num2 = Number(node2.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -24720,8 +25191,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str.replace(/_/g, "")),
       stringify(node2) {
-        const num = Number(node2.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num2 = Number(node2.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -24923,23 +25394,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str, asBigInt) {
       const sign = str[0];
       const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num = (n2) => asBigInt ? BigInt(n2) : Number(n2);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
+      const num2 = (n2) => asBigInt ? BigInt(n2) : Number(n2);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
       let { value } = node2;
-      let num = (n2) => n2;
+      let num2 = (n2) => n2;
       if (typeof value === "bigint")
-        num = (n2) => BigInt(n2);
+        num2 = (n2) => BigInt(n2);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node2);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num(-1);
+        value *= num2(-1);
       }
-      const _60 = num(60);
+      const _60 = num2(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -25331,9 +25802,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path38, value) {
+      addIn(path47, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path38, value);
+          this.contents.addIn(path47, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -25408,14 +25879,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path38) {
-        if (Collection.isEmptyPath(path38)) {
+      deleteIn(path47) {
+        if (Collection.isEmptyPath(path47)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path38) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path47) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -25430,10 +25901,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path38, keepScalar) {
-        if (Collection.isEmptyPath(path38))
+      getIn(path47, keepScalar) {
+        if (Collection.isEmptyPath(path47))
           return !keepScalar && identity3.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity3.isCollection(this.contents) ? this.contents.getIn(path38, keepScalar) : void 0;
+        return identity3.isCollection(this.contents) ? this.contents.getIn(path47, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -25444,10 +25915,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path38) {
-        if (Collection.isEmptyPath(path38))
+      hasIn(path47) {
+        if (Collection.isEmptyPath(path47))
           return this.contents !== void 0;
-        return identity3.isCollection(this.contents) ? this.contents.hasIn(path38) : false;
+        return identity3.isCollection(this.contents) ? this.contents.hasIn(path47) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -25464,13 +25935,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path38, value) {
-        if (Collection.isEmptyPath(path38)) {
+      setIn(path47, value) {
+        if (Collection.isEmptyPath(path47)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path38), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path47), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path38, value);
+          this.contents.setIn(path47, value);
         }
       }
       /**
@@ -27431,9 +27902,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path38) => {
+    visit2.itemAtPath = (cst, path47) => {
       let item = cst;
-      for (const [field, index] of path38) {
+      for (const [field, index] of path47) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -27442,23 +27913,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path38) => {
-      const parent = visit2.itemAtPath(cst, path38.slice(0, -1));
-      const field = path38[path38.length - 1][0];
+    visit2.parentCollection = (cst, path47) => {
+      const parent = visit2.itemAtPath(cst, path47.slice(0, -1));
+      const field = path47[path47.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path38, item, visitor) {
-      let ctrl = visitor(item, path38);
+    function _visit(path47, item, visitor) {
+      let ctrl = visitor(item, path47);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path38.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path47.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -27469,10 +27940,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path38);
+            ctrl = ctrl(item, path47);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path38) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path47) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -29595,6 +30066,9 @@ function inPattern(src, r) {
   const after = src.masked.slice(r.end, r.end + 200);
   return /^[^,;{}]*?(?:=>|@)/.test(after) && !/^[^,;{}]*?[=!<>]=[^>]/.test(after);
 }
+function appendPostfixEdits(input2, r, suffix) {
+  return appendPostfix(input2, r, suffix);
+}
 function appendPostfix(input2, r, suffix) {
   const text = textOf(input2, r);
   if (text.trim() === "" || text.endsWith(suffix) || inPattern(input2.src, r)) return [];
@@ -29615,10 +30089,10 @@ function prefixExpr(input2, r, prefix) {
 }
 function qualifyBound(src, bound) {
   const name = /^(\w+)/.exec(bound)?.[1] ?? "";
-  const path38 = STD_TRAIT_PATHS[name];
-  if (!path38) return bound;
+  const path47 = STD_TRAIT_PATHS[name];
+  if (!path47) return bound;
   const imported = new RegExp(`\\buse\\s[^;]*\\b${name}\\b[^;]*;`).test(src.masked) || new RegExp(`\\btrait\\s+${name}\\b`).test(src.masked);
-  return imported ? bound : path38 + bound.slice(name.length);
+  return imported ? bound : path47 + bound.slice(name.length);
 }
 function boundParts(list) {
   return splitTopLevel(list, "+").map(([, s]) => s.trim()).filter((s) => s !== "");
@@ -29699,9 +30173,9 @@ var init_actions = __esm({
     init_rust_text();
     PATH_RE = /^(?:::)?[A-Za-z_]\w*(?:::[A-Za-z_]\w*)*$/;
     insertUse = (input2) => {
-      const path38 = input2.params.path?.trim() ?? "";
-      if (!PATH_RE.test(path38)) return [];
-      const last = path38.split("::").pop() ?? "";
+      const path47 = input2.params.path?.trim() ?? "";
+      if (!PATH_RE.test(path47)) return [];
+      const last = path47.split("::").pop() ?? "";
       const p = input2.params.match_primary === "true" ? narrowTo(input2, primary(input2), last) : primary(input2);
       if (!p) return [];
       if (input2.params.match_primary === "true") {
@@ -29715,7 +30189,7 @@ var init_actions = __esm({
       const bodyEnd = mod ? mod.close : src.text.length;
       const depth = mod ? src.braceDepth(mod.open + 1) : 0;
       const body = src.text.slice(bodyStart, bodyEnd);
-      if (new RegExp(`\\buse\\s+${path38.replace(/[:]/g, "\\:")}\\s*;`).test(body)) return [];
+      if (new RegExp(`\\buse\\s+${path47.replace(/[:]/g, "\\:")}\\s*;`).test(body)) return [];
       const useRe = /(^|[\s;}])((?:pub(?:\([^)]*\))?\s+)?use\s[^;]*;)/g;
       let lastUseEnd = -1;
       let lastUseStart = -1;
@@ -29728,7 +30202,7 @@ var init_actions = __esm({
       }
       if (lastUseEnd > 0) {
         return [edit(input2, lastUseEnd, lastUseEnd, `
-${src.indentAt(lastUseStart)}use ${path38};`)];
+${src.indentAt(lastUseStart)}use ${path47};`)];
       }
       let at = src.skipSpace(bodyStart);
       while (src.masked.startsWith("#![", at)) {
@@ -29738,16 +30212,16 @@ ${src.indentAt(lastUseStart)}use ${path38};`)];
       }
       if (at >= bodyEnd) {
         if (mod) return [edit(input2, bodyStart, bodyStart, `
-${src.indentAt(mod.open)}    use ${path38};`)];
-        return [edit(input2, src.text.length, src.text.length, `${src.text.endsWith("\n") || src.text === "" ? "" : "\n"}use ${path38};
+${src.indentAt(mod.open)}    use ${path47};`)];
+        return [edit(input2, src.text.length, src.text.length, `${src.text.endsWith("\n") || src.text === "" ? "" : "\n"}use ${path47};
 `)];
       }
       const line = src.lineStart(at);
       if (line < bodyStart) {
         return [edit(input2, bodyStart, bodyStart, `
-${src.indentAt(at)}use ${path38};`)];
+${src.indentAt(at)}use ${path47};`)];
       }
-      return [edit(input2, line, line, `${src.indentAt(at)}use ${path38};
+      return [edit(input2, line, line, `${src.indentAt(at)}use ${path47};
 
 `)];
     };
@@ -30192,9 +30666,9 @@ ${indent}`), edit(input2, p.start, p.end, name)];
       const structName = (input2.params.struct ?? "").replace(/<.*$/s, "").split("::").pop() ?? "";
       if (!isIdent(field) || !isIdent(structName)) return [];
       const { src } = input2;
-      const defs = [...src.masked.matchAll(new RegExp(`\\bstruct\\s+${structName}\\b[^{;(]*\\{`, "g"))];
-      if (defs.length !== 1) return [];
-      const open3 = (defs[0]?.index ?? 0) + (defs[0]?.[0].length ?? 0) - 1;
+      const defs2 = [...src.masked.matchAll(new RegExp(`\\bstruct\\s+${structName}\\b[^{;(]*\\{`, "g"))];
+      if (defs2.length !== 1) return [];
+      const open3 = (defs2[0]?.index ?? 0) + (defs2[0]?.[0].length ?? 0) - 1;
       const close = src.closeOf(open3);
       if (close < 0) return [];
       for (const [off, piece] of splitTopLevel(src.masked.slice(open3 + 1, close))) {
@@ -30249,9 +30723,9 @@ ${indent}`), edit(input2, p.start, p.end, name)];
       const needs = DERIVABLE[trait];
       if (!isIdent(typeName) || needs === void 0) return [];
       const { src } = input2;
-      const defs = [...src.masked.matchAll(new RegExp(`\\b(?:struct|enum|union)\\s+${typeName}\\b`, "g"))];
-      if (defs.length !== 1) return [];
-      const kw = defs[0]?.index ?? 0;
+      const defs2 = [...src.masked.matchAll(new RegExp(`\\b(?:struct|enum|union)\\s+${typeName}\\b`, "g"))];
+      if (defs2.length !== 1) return [];
+      const kw = defs2[0]?.index ?? 0;
       const vis = /(?:\bpub\s*(?:\([^)]*\))?\s*)$/.exec(src.masked.slice(Math.max(0, kw - 30), kw));
       const itemStart = kw - (vis ? vis[0].length : 0);
       let at = src.skipSpaceBack(itemStart);
@@ -30267,13 +30741,13 @@ ${indent}`), edit(input2, p.start, p.end, name)];
         }
         at = src.skipSpaceBack(pair.open - 1);
       }
-      const present = deriveList ? splitTopLevel(src.masked.slice(deriveList[0] + 1, deriveList[1])).map(([, x]) => x.trim().split("::").pop() ?? "").filter((x) => x !== "") : [];
+      const present2 = deriveList ? splitTopLevel(src.masked.slice(deriveList[0] + 1, deriveList[1])).map(([, x]) => x.trim().split("::").pop() ?? "").filter((x) => x !== "") : [];
       const implemented = (t) => new RegExp(`\\bimpl\\b[^{;]*\\b${t}\\b[^{;]*\\bfor\\s+${typeName}\\b`).test(src.masked);
-      const add2 = [...needs, trait].filter((t, i2, all) => all.indexOf(t) === i2 && !present.includes(t) && !implemented(t));
+      const add2 = [...needs, trait].filter((t, i2, all) => all.indexOf(t) === i2 && !present2.includes(t) && !implemented(t));
       if (!add2.includes(trait)) return [];
       if (deriveList) {
         const end = src.skipSpaceBack(deriveList[1]);
-        const sep = present.length === 0 ? "" : src.masked[end - 1] === "," ? " " : ", ";
+        const sep = present2.length === 0 ? "" : src.masked[end - 1] === "," ? " " : ", ";
         return [edit(input2, end, end, `${sep}${add2.join(", ")}`)];
       }
       return [edit(input2, itemStart, itemStart, `#[derive(${add2.join(", ")})]
@@ -30698,6 +31172,501 @@ var init_antipatterns = __esm({
   }
 });
 
+// src/core/patterns/graph-actions.ts
+async function textOf2(input2, file2) {
+  const have = input2.ctx.files.get(file2);
+  if (have !== void 0) return new RustText(have);
+  const read = await input2.ctx.lookup?.readFile(file2).catch(() => void 0);
+  return read === void 0 ? void 0 : new RustText(read);
+}
+function mk(file2, src, start, end, replacement) {
+  return { file: file2, byteStart: src.byteOf(start), byteEnd: src.byteOf(end), replacement };
+}
+function lineIndex(src, line) {
+  let at = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = src.text.indexOf("\n", at);
+    if (nl < 0) return src.text.length;
+    at = nl + 1;
+  }
+  return at;
+}
+function crateDirOf(file2) {
+  const m = /^(.*?)(?:^|\/)(?:src|tests|examples|benches)\//.exec(file2);
+  return m ? m[1] ?? "" : "";
+}
+async function defs(input2, name, kinds) {
+  if (!input2.ctx.lookup) return [];
+  return input2.ctx.lookup.definitions(name, kinds).catch(() => []);
+}
+function qualifier(src, span, name) {
+  if (!span) return [];
+  const start = src.indexOf(span.byteStart);
+  const end = src.indexOf(span.byteEnd);
+  const text = src.masked.slice(Math.max(0, start - 200), end);
+  const m = new RegExp(`((?:[A-Za-z_]\\w*\\s*::\\s*)+)${name}\\s*$`).exec(text);
+  return m ? (m[1] ?? "").split("::").map((s) => s.trim()).filter((s) => s !== "") : [];
+}
+function consistent(n2, qual, name) {
+  const last = qual[qual.length - 1];
+  if (last === void 0 || ["crate", "self", "super", "Self"].includes(last)) return true;
+  if (/^[A-Z]/.test(last)) return n2.key.endsWith(`-${last}::${name}`);
+  const stem = n2.file.replace(/\.rs$/, "").split("/");
+  const fileMod = stem[stem.length - 1] === "mod" ? stem[stem.length - 2] : stem[stem.length - 1];
+  return fileMod === last || n2.key.includes(`${last}::${name}`) || qual.length === 1 && (fileMod === "lib" || fileMod === "main");
+}
+function findItem(src, from, name) {
+  const re2 = new RegExp(`(^|[\\s;{}\\]])((pub(?:\\s*\\([^)]*\\))?\\s+)?(?:${ITEM_KW})\\s+(?:r#)?${name}\\b)`, "g");
+  re2.lastIndex = from;
+  const m = re2.exec(src.masked);
+  if (!m) return null;
+  const at = m.index + (m[1] ?? "").length;
+  if (src.masked.slice(from, at).split("\n").length > 12) return null;
+  const vis = m[3];
+  return { at, vis: vis ? [at, at + vis.length] : null, visText: vis ? vis.trim() : "" };
+}
+function visibilityEdit(file2, src, at, vis, visText, cross) {
+  const want = cross ? "pub" : "pub(crate)";
+  const current = visText.replace(/\s+/g, "");
+  if (current === "pub" || current === want) return null;
+  if (vis) return mk(file2, src, vis[0], vis[1], `${want} `);
+  return mk(file2, src, at, at, `${want} `);
+}
+function derivesOf(src, name) {
+  const re2 = new RegExp(`\\b(?:struct|enum|union)\\s+${name}\\b`, "g");
+  const hits = [...src.masked.matchAll(re2)];
+  if (hits.length !== 1) return null;
+  const kw = hits[0]?.index ?? 0;
+  const head = src.masked.slice(Math.max(0, kw - 600), kw);
+  const attrs = /((?:#\[[^\]]*\]\s*)*)(?:pub(?:\s*\([^)]*\))?\s*)?$/.exec(head)?.[1] ?? "";
+  const list = [];
+  for (const m of attrs.matchAll(/#\[\s*derive\s*\(([^)]*)\)\s*\]/g)) for (const t of (m[1] ?? "").split(",")) if (t.trim() !== "") list.push(t.trim().split("::").pop() ?? "");
+  return list;
+}
+function methodBody(src, from, to, name) {
+  const re2 = new RegExp(`\\bfn\\s+${name}\\b`, "g");
+  re2.lastIndex = from;
+  const m = re2.exec(src.masked);
+  if (!m || m.index >= to) return null;
+  const scope = itemScopes(src).find((s) => s.start === m.index && s.keyword === "fn");
+  if (!scope || src.masked[scope.headerEnd] !== "{") return null;
+  return src.text.slice(scope.headerEnd + 1, scope.end).trim();
+}
+function letInit(src, fnStart, before, name) {
+  const re2 = new RegExp(`\\blet\\s+(?:mut\\s+)?${name}\\s*(?::[^=;]*)?=`, "g");
+  re2.lastIndex = fnStart;
+  let found = null;
+  for (let m = re2.exec(src.masked); m && m.index < before; m = re2.exec(src.masked)) {
+    const s = src.skipSpace(m.index + m[0].length);
+    let e = s;
+    while (e < src.masked.length && src.masked[e] !== ";") {
+      const ch = src.masked[e];
+      e = "([{".includes(ch) ? src.closeOf(e) + 1 : e + 1;
+      if (e <= 0) return null;
+    }
+    found = { start: s, end: src.skipSpaceBack(e) };
+  }
+  return found;
+}
+var KIND_WORDS, ITEM_KW, makeVisible, deriveAtDefinition, traitMethodFromSiblings, armsLikeSiblings, fieldsFromScope, removeTry, restoreTry, INT_RE, paramTypeAtCallee, GRAPH_ACTIONS, GRAPH_ACTION_NAMES;
+var init_graph_actions = __esm({
+  "src/core/patterns/graph-actions.ts"() {
+    "use strict";
+    init_actions();
+    init_items();
+    init_rust_text();
+    KIND_WORDS = {
+      function: ["fn", "method"],
+      "associated function": ["method", "fn"],
+      method: ["method", "fn"],
+      constant: ["const"],
+      static: ["static"],
+      struct: ["struct"],
+      "unit struct": ["struct"],
+      "tuple struct": ["struct"],
+      enum: ["enum"],
+      trait: ["trait"],
+      "type alias": ["type"],
+      module: ["mod"],
+      union: ["union"],
+      macro: ["macro"]
+    };
+    ITEM_KW = '(?:(?:const|async|unsafe|extern\\s+"[^"]*")\\s+)*fn|const|static|struct|enum|trait|type|mod|union';
+    makeVisible = async (input2) => {
+      const d = input2.diagnostic;
+      const useFile = d.primary?.file;
+      if (!useFile) return [];
+      const useSrc = await textOf2(input2, useFile);
+      if (!useSrc) return [];
+      const field = input2.params.field?.trim() ?? "";
+      const structName = (input2.params.struct ?? "").replace(/<.*$/s, "").split("::").pop() ?? "";
+      const name = field !== "" ? structName : input2.params.name?.trim() ?? "";
+      if (!isIdent(name) || field !== "" && !isIdent(field)) return [];
+      const kinds = field !== "" ? ["struct"] : KIND_WORDS[input2.params.kind ?? ""] ?? ["fn", "method", "struct", "enum", "trait", "const", "static", "type", "mod", "union"];
+      const sites = [];
+      for (const s of input2.matched) sites.push({ file: s.file, from: -s.byteStart - 1, crate: null });
+      const qual = field !== "" ? [] : qualifier(useSrc, d.primary, name);
+      for (const n2 of await defs(input2, name, kinds)) {
+        if (field === "" && !consistent(n2, qual, name)) continue;
+        sites.push({ file: n2.file, from: n2.span.startLine, crate: n2.crate });
+      }
+      const useCrate = d.packageName;
+      const out = [];
+      const seen = /* @__PURE__ */ new Set();
+      for (const site of sites.slice(0, 6)) {
+        const src = await textOf2(input2, site.file);
+        if (!src) continue;
+        const from = site.from < 0 ? src.indexOf(-site.from - 1) : lineIndex(src, site.from);
+        const cross = site.crate !== null && useCrate !== null ? site.crate !== useCrate : crateDirOf(site.file) !== crateDirOf(useFile);
+        let e = null;
+        if (field === "") {
+          const item = findItem(src, from, name);
+          if (!item) continue;
+          e = visibilityEdit(site.file, src, item.at, item.vis, item.visText, cross);
+        } else {
+          const def = new RegExp(`\\bstruct\\s+${name}\\b[^{;(]*\\{`, "g");
+          def.lastIndex = from;
+          const m = def.exec(src.masked);
+          if (!m || src.masked.slice(from, m.index).split("\n").length > 12) continue;
+          const open3 = m.index + m[0].length - 1;
+          const close = src.closeOf(open3);
+          if (close < 0) continue;
+          for (const [off, piece] of splitTopLevel(src.masked.slice(open3 + 1, close))) {
+            const f = new RegExp(`^(\\s*(?:#\\[[^\\]]*\\]\\s*)*)(pub(?:\\s*\\([^)]*\\))?\\s+)?${field}\\s*:`).exec(piece);
+            if (!f) continue;
+            const at = open3 + 1 + off + (f[1]?.length ?? 0);
+            const vis = f[2];
+            e = visibilityEdit(site.file, src, at, vis ? [at, at + vis.length] : null, vis?.trim() ?? "", cross);
+            break;
+          }
+        }
+        if (!e) continue;
+        const k = `${e.file}:${e.byteStart}`;
+        if (seen.has(k)) continue;
+        seen.add(k);
+        const widens = cross && site.crate !== null && input2.ctx.lookup ? await input2.ctx.lookup.published(site.crate).catch(() => true) : cross;
+        out.push({ edits: [e], atCause: e.file !== useFile, widensPublicApi: widens, note: `${e.replacement.trim()} in ${e.file}` });
+      }
+      return out;
+    };
+    deriveAtDefinition = async (input2) => {
+      const typeName = (input2.params.type ?? "").replace(/<.*$/s, "").split("::").pop() ?? "";
+      const trait = input2.params.trait ?? "";
+      if (!isIdent(typeName) || !isIdent(trait)) return [];
+      const files = /* @__PURE__ */ new Set();
+      const primary2 = input2.diagnostic.primary?.file;
+      if (primary2) files.add(primary2);
+      for (const n2 of await defs(input2, typeName, ["struct", "enum", "union"])) files.add(n2.file);
+      const out = [];
+      for (const file2 of files) {
+        const src = await textOf2(input2, file2);
+        if (!src) continue;
+        const have = derivesOf(src, typeName);
+        if (have === null) continue;
+        const need = input2.params.only_if_derives;
+        if (need && !need.split(",").every((t) => have.includes(t.trim()))) continue;
+        const edits = ACTIONS.add_derive({ file: file2, src, diagnostic: input2.diagnostic, matched: [], params: { type: typeName, trait } });
+        if (edits.length > 0) out.push({ edits, atCause: true, note: `derive(${trait}) on ${typeName} in ${file2}` });
+      }
+      return out;
+    };
+    traitMethodFromSiblings = async (input2) => {
+      const d = input2.diagnostic;
+      const names = [...(input2.params.names ?? "").matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? "").filter(isIdent);
+      const p = d.primary;
+      if (names.length === 0 || !p) return [];
+      const implSrc = await textOf2(input2, p.file);
+      if (!implSrc) return [];
+      const implAt = implSrc.indexOf(p.byteStart);
+      const impl = itemScopes(implSrc).find((s) => s.keyword === "impl" && s.start <= implAt && implAt <= s.headerEnd);
+      if (!impl || implSrc.masked[impl.headerEnd] !== "{") return [];
+      const header = implSrc.masked.slice(impl.start, impl.headerEnd);
+      const hm = /\bimpl\b(?:\s*<[^{]*?>)?\s+(?:[\w:]+::)?([A-Za-z_]\w*)(?:<[^{]*>)?\s+for\s+/.exec(header);
+      const traitName = hm?.[1];
+      if (!traitName) return [];
+      const traitFiles = new Set(d.spans.filter((s) => !s.isPrimary && /from trait$/.test(s.label ?? "")).map((s) => s.file));
+      for (const n2 of await defs(input2, traitName, ["trait"])) traitFiles.add(n2.file);
+      let traitSrc;
+      let traitScope;
+      for (const f of traitFiles) {
+        const s = await textOf2(input2, f);
+        const sc = s ? itemScopes(s).find((x) => x.keyword === "trait" && x.name === traitName) : void 0;
+        if (s && sc) {
+          traitSrc = s;
+          traitScope = sc;
+          break;
+        }
+      }
+      if (!traitSrc || !traitScope) return [];
+      const candidates = /* @__PURE__ */ new Set([p.file, ...traitFiles, ...input2.ctx.files.keys()]);
+      for (const n2 of await defs(input2, `impl ${traitName} for`, ["impl"])) candidates.add(n2.file);
+      if (input2.ctx.lookup) {
+        for (const t of await defs(input2, traitName, ["trait"])) {
+          for (const e of await input2.ctx.graph?.edgesIn(t.key, ["IMPLEMENTS"]).catch(() => []) ?? []) {
+            const n2 = await input2.ctx.graph?.getNode(e.src).catch(() => void 0);
+            if (n2?.file) candidates.add(n2.file);
+          }
+        }
+      }
+      const additions = [];
+      for (const name of names) {
+        const sigRe = new RegExp(`\\bfn\\s+${name}\\b[^;{]*;`);
+        const body = traitSrc.masked.slice(traitScope.headerEnd, traitScope.end);
+        const sig = sigRe.exec(body);
+        if (!sig) return [];
+        const sigText = traitSrc.text.slice(traitScope.headerEnd + sig.index, traitScope.headerEnd + sig.index + sig[0].length - 1).trim();
+        const bodies = [];
+        for (const f of candidates) {
+          const s = await textOf2(input2, f);
+          if (!s) continue;
+          for (const sc of itemScopes(s)) {
+            if (sc.keyword !== "impl" || f === p.file && sc.start === impl.start || s.masked[sc.headerEnd] !== "{") continue;
+            if (!new RegExp(`\\b${traitName}\\b(?:<[^{]*>)?\\s+for\\b`).test(s.masked.slice(sc.start, sc.headerEnd))) continue;
+            const b = methodBody(s, sc.headerEnd, sc.end, name);
+            if (b !== null) bodies.push(b);
+          }
+        }
+        const first = bodies[0];
+        if (first === void 0 || bodies.some((b) => b.replace(/\s+/g, " ") !== first.replace(/\s+/g, " "))) return [];
+        if (/\bself\s*\.\s*[A-Za-z_]\w*\b(?!\s*\()/.test(first) || /\b(?:todo|unimplemented|unreachable)!/.test(first)) return [];
+        additions.push(`${sigText} {
+        ${first.replace(/\n\s*/g, "\n        ")}
+    }`);
+      }
+      const close = impl.end;
+      const at = implSrc.skipSpaceBack(close);
+      const indent = `${implSrc.indentAt(impl.start)}    `;
+      const empty = implSrc.masked.slice(impl.headerEnd + 1, close).trim() === "";
+      const text = additions.map((a2) => `
+${indent}${a2.replace(/\n {4}/g, `
+${indent}`).replace(/^ {4}/, "")}`).join("\n");
+      return [{ edits: [mk(p.file, implSrc, at, at, `${empty ? "" : "\n"}${text}
+${implSrc.indentAt(impl.start)}`.replace(/^\n\n/, "\n"))], note: `body shared by every sibling impl of ${traitName}` }];
+    };
+    armsLikeSiblings = async (input2) => {
+      const list = input2.params.patterns ?? "";
+      const p = input2.diagnostic.primary;
+      if (!p || /\bmore\b/.test(list)) return [];
+      const pats = [...list.matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? "");
+      if (pats.length === 0 || pats.some((x) => !/^&?(?:[A-Z]\w*::)*[A-Z]\w*(?:\(\s*_\s*\)|\s*\{\s*\.\.\s*\})?$/.test(x))) return [];
+      const src = await textOf2(input2, p.file);
+      if (!src) return [];
+      const start = src.indexOf(p.byteStart);
+      const end = src.indexOf(p.byteEnd);
+      if (!/\bmatch\s*$/.test(src.masked.slice(Math.max(0, start - 10), start))) return [];
+      const open3 = src.skipSpace(end);
+      if (src.masked[open3] !== "{") return [];
+      const close = src.closeOf(open3);
+      if (close < 0) return [];
+      const arms = [];
+      let i2 = src.skipSpace(open3 + 1);
+      while (i2 < close) {
+        const arrow = src.masked.indexOf("=>", i2);
+        if (arrow < 0 || arrow > close) return [];
+        const pat = src.text.slice(i2, arrow).trim();
+        let b = src.skipSpace(arrow + 2);
+        let bodyEnd;
+        if (src.masked[b] === "{") {
+          bodyEnd = src.closeOf(b) + 1;
+          if (bodyEnd <= 0) return [];
+        } else {
+          bodyEnd = b;
+          while (bodyEnd < close && src.masked[bodyEnd] !== ",") {
+            const ch = src.masked[bodyEnd];
+            bodyEnd = "([{".includes(ch) ? src.closeOf(bodyEnd) + 1 : bodyEnd + 1;
+            if (bodyEnd <= 0) return [];
+          }
+        }
+        arms.push({ pat, body: src.text.slice(b, bodyEnd).trim(), end: bodyEnd });
+        b = src.skipSpace(bodyEnd);
+        if (src.masked[b] === ",") b = src.skipSpace(b + 1);
+        i2 = b;
+      }
+      if (arms.length < 2 || arms.some((a2) => /\bif\b|\||\.\.|@/.test(a2.pat))) return [];
+      const bound = arms.map((a2) => /^(?:[A-Z]\w*::)*[A-Z]\w*\(\s*(?:ref\s+)?([a-z_]\w*)\s*\)$/.exec(a2.pat));
+      let shape = null;
+      if (bound.every((m) => m !== null)) {
+        const norm2 = arms.map((a2, k) => a2.body.replace(new RegExp(`\\b${bound[k]?.[1] ?? ""}\\b`, "g"), "@@HOLE@@"));
+        const v = bound[0]?.[1] ?? "x";
+        if (norm2.every((x) => x === norm2[0]) && norm2[0]?.includes("@@HOLE@@")) {
+          const body = (norm2[0] ?? "").split("@@HOLE@@").join(v);
+          shape = (pat) => /\(\s*_\s*\)$/.test(pat) ? `${pat.replace(/\(\s*_\s*\)$/, `(${v})`)} => ${body}` : null;
+        }
+      } else if (arms.every((a2) => a2.body === arms[0]?.body) && !/\b(?:todo|unimplemented|unreachable|panic)!/.test(arms[0]?.body ?? "")) {
+        if (arms.every((a2) => !/\(\s*[a-z]|\{\s*[a-z]/.test(a2.pat))) shape = (pat) => `${pat} => ${arms[0]?.body ?? ""}`;
+      }
+      if (!shape) return [];
+      const added = pats.map((x) => shape(x.replace(/^&/, "")));
+      if (added.some((x) => x === null)) return [];
+      const last = arms[arms.length - 1];
+      const after = src.skipSpace(last.end);
+      const hasComma = src.masked[after] === ",";
+      const insertAt = hasComma ? after + 1 : last.end;
+      const indent = src.indentAt(src.lineStart(last.end) === src.lineStart(open3) ? open3 : last.end);
+      const multiline = src.masked.slice(open3, close).includes("\n");
+      const lead = hasComma || last.body.endsWith("}") ? "" : ",";
+      const text = added.map((a2) => multiline ? `
+${indent}${a2},` : ` ${a2},`).join("");
+      return [{ edits: [mk(p.file, src, insertAt, insertAt, `${lead}${text}`)], note: "arms mirror the existing ones" }];
+    };
+    fieldsFromScope = async (input2) => {
+      const fields = [...(input2.params.fields ?? "").matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? "");
+      const structName = (input2.params.struct ?? "").replace(/<.*$/s, "").split("::").pop() ?? "";
+      const p = input2.diagnostic.primary;
+      if (!p || fields.length === 0 || fields.some((f) => !isIdent(f)) || !isIdent(structName) || /other field/.test(input2.params.fields ?? "")) return [];
+      const src = await textOf2(input2, p.file);
+      if (!src) return [];
+      const start = src.indexOf(p.byteStart);
+      const end = src.indexOf(p.byteEnd);
+      const open3 = src.skipSpace(end);
+      if (src.masked[open3] !== "{") return [];
+      const close = src.closeOf(open3);
+      if (close < 0) return [];
+      const inner = src.masked.slice(open3 + 1, close);
+      if (inner.includes("..")) return [];
+      const fn = scopesAt(src, start).find((s) => s.keyword === "fn");
+      const inScope = (f) => {
+        if (!fn) return false;
+        const header = src.masked.slice(fn.start, fn.headerEnd);
+        if (new RegExp(`[(,]\\s*(?:mut\\s+)?${f}\\s*:`).test(header)) return true;
+        const body = src.masked.slice(fn.headerEnd, start);
+        return new RegExp(`\\blet\\s+(?:mut\\s+)?${f}\\b\\s*[:=;]`).test(body);
+      };
+      const locals = fields.filter(inScope);
+      const rest = fields.filter((f) => !locals.includes(f));
+      let hasDefault = false;
+      if (rest.length > 0) {
+        const files = /* @__PURE__ */ new Set([p.file]);
+        for (const n2 of await defs(input2, structName, ["struct"])) files.add(n2.file);
+        for (const f of files) {
+          const s = await textOf2(input2, f);
+          if (!s) continue;
+          const derives = derivesOf(s, structName);
+          if ((derives ?? []).includes("Default") || new RegExp(`\\bimpl\\b[^{;]*\\bDefault\\s+for\\s+${structName}\\b`).test(s.masked)) hasDefault = true;
+        }
+        if (!hasDefault) return [];
+      }
+      const parts = [...locals, ...rest.length > 0 ? ["..Default::default()"] : []];
+      const at = src.skipSpaceBack(close);
+      const hasFields = inner.trim() !== "";
+      const trailingComma = src.masked[at - 1] === ",";
+      let replacement;
+      if (inner.includes("\n")) {
+        const indent = hasFields ? src.indentAt(at - 1) : `${src.indentAt(open3)}    `;
+        replacement = `${hasFields && !trailingComma ? "," : ""}${parts.map((x) => `
+${indent}${x}${x.startsWith("..") ? "" : ","}`).join("")}`;
+      } else if (!hasFields) {
+        return [{ edits: [mk(p.file, src, open3 + 1, close, ` ${parts.join(", ")} `)], note: locals.length > 0 ? "fields from locals in scope" : "..Default::default()" }];
+      } else {
+        replacement = `${trailingComma ? "" : ","} ${parts.join(", ")}`;
+      }
+      return [{ edits: [mk(p.file, src, at, at, replacement)], note: locals.length > 0 ? "fields from locals in scope" : "..Default::default()" }];
+    };
+    removeTry = async (input2) => {
+      const p = input2.diagnostic.primary;
+      if (!p) return [];
+      const src = await textOf2(input2, p.file);
+      if (!src) return [];
+      const end = src.indexOf(p.byteEnd);
+      const q = src.masked[end - 1] === "?" ? end - 1 : src.masked[end] === "?" ? end : -1;
+      if (q < 0) return [];
+      return [{ edits: [mk(p.file, src, q, q + 1, "")] }];
+    };
+    restoreTry = async (input2) => {
+      const p = input2.diagnostic.primary;
+      if (!p) return [];
+      const src = await textOf2(input2, p.file);
+      if (!src) return [];
+      const start = src.indexOf(p.byteStart);
+      const end = src.indexOf(p.byteEnd);
+      const fn = scopesAt(src, start).find((s) => s.keyword === "fn");
+      if (!fn) return [];
+      const header = src.masked.slice(fn.start, fn.headerEnd);
+      if (!/->\s*(?:[\w:]+::)?(?:Result|Option)\s*</.test(header) && !/->\s*(?:io|fmt|anyhow)::Result\b/.test(header)) return [];
+      let local = input2.params.local?.trim();
+      if (local === "@matched") {
+        const s = input2.matched.find((x) => x.file === p.file);
+        local = s ? src.text.slice(src.indexOf(s.byteStart), src.indexOf(s.byteEnd)).trim() : "";
+      }
+      if (local !== void 0) {
+        if (!isIdent(local)) return [];
+        const init = letInit(src, fn.headerEnd, start, local);
+        if (!init || src.masked[init.end - 1] === "?") return [];
+        return [{ edits: [mk(p.file, src, init.end, init.end, "?")], atCause: true, note: `at the let of \`${local}\`` }];
+      }
+      if (src.masked[end - 1] === "?" || src.masked[src.skipSpace(end)] === "?") return [];
+      const input22 = { file: p.file, src, diagnostic: input2.diagnostic, matched: [], params: {} };
+      const edits = appendPostfixEdits(input22, { start, end }, "?");
+      return edits.length > 0 ? [{ edits }] : [];
+    };
+    INT_RE = /^[iu](?:8|16|32|64|128|size)$/;
+    paramTypeAtCallee = async (input2) => {
+      const d = input2.diagnostic;
+      const expected = input2.params.expected ?? "";
+      const found = input2.params.found ?? "";
+      const p = d.primary;
+      const callee = input2.matched[0];
+      if (!p || !callee || !INT_RE.test(expected) || !INT_RE.test(found) || expected === found) return [];
+      const useSrc = await textOf2(input2, p.file);
+      if (!useSrc || callee.file !== p.file) return [];
+      const cs = useSrc.indexOf(callee.byteStart);
+      const ce = useSrc.indexOf(callee.byteEnd);
+      const calleeText = useSrc.masked.slice(cs, ce).replace(/\s+/g, "");
+      const name = /([A-Za-z_]\w*)$/.exec(calleeText)?.[1] ?? "";
+      if (!isIdent(name)) return [];
+      const method = /\.\s*$/.test(useSrc.masked.slice(Math.max(0, cs - 3), cs));
+      const open3 = useSrc.skipSpace(ce);
+      if (useSrc.masked[open3] !== "(") return [];
+      const close = useSrc.closeOf(open3);
+      const at = useSrc.indexOf(p.byteStart);
+      if (close < 0 || at < open3 || at > close) return [];
+      let argIndex = -1;
+      for (const [k, [off, piece]] of splitTopLevel(useSrc.masked.slice(open3 + 1, close)).entries()) {
+        if (open3 + 1 + off <= at && at <= open3 + 1 + off + piece.length) argIndex = k;
+      }
+      if (argIndex < 0) return [];
+      const qual = calleeText.split("::").slice(0, -1);
+      const sites = /* @__PURE__ */ new Map();
+      for (const n2 of await defs(input2, name, method ? ["method"] : ["fn", "method"])) {
+        if (!method && !consistent(n2, qual, name)) continue;
+        sites.set(n2.file, [...sites.get(n2.file) ?? [], n2.span.startLine]);
+      }
+      const out = [];
+      for (const [file2, lines] of sites) {
+        if (out.length > 0 || lines.length !== 1) break;
+        const src = await textOf2(input2, file2);
+        if (!src) continue;
+        const from = lineIndex(src, lines[0]);
+        const fn = itemScopes(src).find((sc) => sc.keyword === "fn" && sc.name === name && sc.start >= from);
+        if (!fn) continue;
+        const po = src.masked.indexOf("(", fn.generics ? fn.generics[1] : fn.start);
+        const pc = po < 0 ? -1 : src.closeOf(po);
+        if (pc < 0 || pc > fn.headerEnd) continue;
+        const params = splitTopLevel(src.masked.slice(po + 1, pc)).filter(([, x]) => x.trim() !== "");
+        const own2 = params.filter(([, x]) => !/^\s*(?:&\s*(?:'\w+\s+)?(?:mut\s+)?)?(?:mut\s+)?self\b/.test(x));
+        const param = own2[argIndex];
+        if (!param || own2.length !== splitTopLevel(useSrc.masked.slice(open3 + 1, close)).filter(([, x]) => x.trim() !== "").length) continue;
+        const m = new RegExp(`:\\s*(${expected})\\s*$`).exec(param[1]);
+        if (!m) continue;
+        const tyAt = po + 1 + param[0] + param[1].lastIndexOf(expected);
+        out.push({ edits: [mk(file2, src, tyAt, tyAt + expected.length, found)], atCause: true, note: `parameter ${argIndex + 1} of \`${name}\` in ${file2} becomes ${found}` });
+      }
+      return out;
+    };
+    GRAPH_ACTIONS = {
+      make_visible: makeVisible,
+      derive_at_definition: deriveAtDefinition,
+      trait_method_from_siblings: traitMethodFromSiblings,
+      arms_like_siblings: armsLikeSiblings,
+      fields_from_scope: fieldsFromScope,
+      remove_try: removeTry,
+      restore_try: restoreTry,
+      param_type_at_callee: paramTypeAtCallee
+    };
+    GRAPH_ACTION_NAMES = Object.keys(GRAPH_ACTIONS);
+  }
+});
+
 // src/core/patterns/schema.ts
 var regex, PATTERN_SCHEMA, REGEX_FIELDS;
 var init_schema2 = __esm({
@@ -30705,6 +31674,7 @@ var init_schema2 = __esm({
     "use strict";
     init_actions();
     init_antipatterns();
+    init_graph_actions();
     regex = { type: "string", minLength: 1 };
     PATTERN_SCHEMA = {
       $schema: "http://json-schema.org/draft-07/schema#",
@@ -30750,7 +31720,7 @@ var init_schema2 = __esm({
           additionalProperties: false,
           required: ["action"],
           properties: {
-            action: { enum: ACTION_NAMES },
+            action: { enum: [...ACTION_NAMES, ...GRAPH_ACTION_NAMES] },
             params: { type: "object", additionalProperties: { type: "string" } }
           }
         },
@@ -30992,7 +31962,16 @@ var init_anchored_edits = __esm({
 
 // src/core/context/pack.ts
 function estimateTokens(text) {
-  return Math.ceil(new TextEncoder().encode(text).length / 3);
+  return Math.ceil(new TextEncoder().encode(text).length / ESTIMATE_BYTES_PER_TOKEN);
+}
+function namedInError(texts) {
+  const out = /* @__PURE__ */ new Set();
+  for (const t of texts) {
+    for (const m of t.matchAll(/`([^`]+)`/g)) {
+      for (const w of (m[1] ?? "").split(/[^A-Za-z0-9_]+/)) if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(w) && w.length > 1) out.add(w);
+    }
+  }
+  return out;
 }
 function renderError2(e) {
   const at = e.file === null ? "" : ` at ${e.file}${e.line === null ? "" : `:${e.line}`}`;
@@ -31065,14 +32044,18 @@ async function packContext(input2, opts = {}) {
     if (lo > 0) chosen.slices.push({ ...whole, text: lines.slice(0, lo).join(""), truncated: true });
     else dropped.push(`seed:${s.key}`);
   }
+  const seen = new Set(chosen.slices.map((s) => s.key));
+  for (const d of input2.definitions ?? []) {
+    if (seen.has(d.key)) continue;
+    if (await tryAdd(() => chosen.slices.push({ ...d, role: "definition", truncated: false }), () => chosen.slices.pop(), `definition:${d.key}`)) seen.add(d.key);
+  }
   for (const c3 of input2.constraints) await tryAdd(() => chosen.constraints.push(c3), () => chosen.constraints.pop(), `constraint:${c3.slice(0, 40)}`);
   for (const a2 of input2.antiPatterns) await tryAdd(() => chosen.antiPatterns.push(a2), () => chosen.antiPatterns.pop(), `anti_pattern:${a2.slice(0, 40)}`);
-  for (const p of input2.patternExamples) await tryAdd(() => chosen.patternExamples.push(p), () => chosen.patternExamples.pop(), `example:${p.id}`);
-  const seen = new Set(chosen.slices.map((s) => s.key));
   for (const n2 of input2.neighbors) {
     if (seen.has(n2.key)) continue;
     if (await tryAdd(() => chosen.slices.push({ ...n2, role: "neighbor", truncated: false }), () => chosen.slices.pop(), `neighbor:${n2.key}`)) seen.add(n2.key);
   }
+  for (const p of input2.patternExamples) await tryAdd(() => chosen.patternExamples.push(p), () => chosen.patternExamples.pop(), `example:${p.id}`);
   const user = renderUser(chosen);
   return {
     ...chosen,
@@ -31084,11 +32067,12 @@ async function packContext(input2, opts = {}) {
     dropped
   };
 }
-var DEFAULT_TOKEN_BUDGET, SYSTEM_PROMPT;
+var DEFAULT_TOKEN_BUDGET, ESTIMATE_BYTES_PER_TOKEN, SYSTEM_PROMPT;
 var init_pack = __esm({
   "src/core/context/pack.ts"() {
     "use strict";
     DEFAULT_TOKEN_BUDGET = 3e3;
+    ESTIMATE_BYTES_PER_TOKEN = 2.6;
     SYSTEM_PROMPT = 'You fix Rust compile errors with the smallest correct edit. Answer with JSON only: {"edits":[{"key":KEY,"original":TEXT,"replacement":TEXT}],"confidence":"low"|"medium"|"high"}. "original" is copied exactly from the code of that key and occurs once in it; it is replaced by "replacement". Edit only the keys shown. Never use line numbers.';
   }
 });
@@ -31181,6 +32165,7 @@ function parseCargoMessages(stdout, workspaceRoot) {
   const diagnostics = [];
   let buildSucceeded = null;
   const seen = /* @__PURE__ */ new Set();
+  const checked = /* @__PURE__ */ new Set();
   for (const line of stdout.split("\n")) {
     if (!line.startsWith("{")) continue;
     let msg;
@@ -31190,6 +32175,10 @@ function parseCargoMessages(stdout, workspaceRoot) {
       continue;
     }
     if (msg.reason === "build-finished") buildSucceeded = msg.success ?? null;
+    if ((msg.reason === "compiler-artifact" || msg.reason === "compiler-message") && msg.package_id) {
+      const name = packageNameFromId(msg.package_id);
+      if (name) checked.add(name);
+    }
     if (msg.reason !== "compiler-message" || !msg.message) continue;
     if (msg.message.level === "failure-note") continue;
     const diag = convertDiagnostic(msg.message, workspaceRoot, msg.package_id ? packageNameFromId(msg.package_id) : null);
@@ -31199,7 +32188,7 @@ function parseCargoMessages(stdout, workspaceRoot) {
     seen.add(id);
     diagnostics.push(diag);
   }
-  return { diagnostics, buildSucceeded };
+  return { diagnostics, buildSucceeded, checkedPackages: Array.from(checked).sort() };
 }
 var LEVELS, APPLICABILITIES;
 var init_diagnostics = __esm({
@@ -31242,10 +32231,11 @@ async function cargoCheck(opts) {
   if (r.failed && r.exitCode === void 0 && r.code === "ENOENT") {
     throw new RustgateError("CARGO_MISSING", "cargo is not on PATH", "install Rust with rustup (https://rustup.rs), then retry");
   }
-  const { diagnostics, buildSucceeded } = parseCargoMessages(r.stdout, path12.resolve(opts.cwd));
+  const { diagnostics, buildSucceeded, checkedPackages } = parseCargoMessages(r.stdout, path12.resolve(opts.cwd));
   return {
     diagnostics,
     buildSucceeded,
+    checkedPackages,
     exitCode: r.exitCode ?? null,
     timedOut: r.timedOut,
     ms: performance.now() - t0,
@@ -31265,11 +32255,11 @@ var init_check = __esm({
 function missingGit(cause) {
   return new RustgateError("NOT_A_GIT_REPO", "git is not installed or not on PATH", "install git and retry", { cause });
 }
-async function git(cwd, args, input2) {
+async function git(cwd, args, input2, opts = {}) {
   const r = await execa("git", args, {
     cwd,
     reject: false,
-    env: GIT_ENV,
+    env: opts.env ? { ...GIT_ENV, ...opts.env } : GIT_ENV,
     stripFinalNewline: false,
     maxBuffer: 1024 * 1024 * 1024,
     ...input2 === void 0 ? { stdin: "ignore" } : { input: input2 }
@@ -31290,8 +32280,8 @@ async function gitBuffer(cwd, args, input2) {
   if (r.failed && r.exitCode === void 0 && r.code === "ENOENT") throw missingGit(r);
   return { exitCode: r.exitCode ?? -1, stdout: Buffer.from(r.stdout), stderr: Buffer.from(r.stderr).toString("utf8") };
 }
-async function gitOk(cwd, args, input2) {
-  const r = await git(cwd, args, input2);
+async function gitOk(cwd, args, input2, opts = {}) {
+  const r = await git(cwd, args, input2, opts);
   if (r.exitCode !== 0) {
     throw new RustgateError("INTERNAL", `${r.command} failed (exit ${r.exitCode}): ${r.stderr.trim()}`, "report this with the output of `git status`");
   }
@@ -31496,6 +32486,10 @@ async function assertNoOperationInProgress(info, checkUnmerged = true) {
     throw unfinished(info, op);
   }
 }
+async function assertIndexResolved(info) {
+  const unmerged = splitZ(await gitOk(info.workspace, ["ls-files", "-u", "-z"]));
+  if (unmerged.length > 0) throw unfinished(info, await operationInProgress(info, false) ?? "conflict resolution");
+}
 function unfinished(info, op) {
   return new RustgateError("MERGE_IN_PROGRESS", `a ${op} is in progress in ${info.top}`, `finish or abort the ${op}, then retry`);
 }
@@ -31507,237 +32501,16 @@ var init_repo = __esm({
   }
 });
 
-// src/adapters/git/shadow.ts
-import { chmodSync, existsSync as existsSync5, lstatSync as lstatSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync9, readlinkSync as readlinkSync2, renameSync, rmSync, rmdirSync, symlinkSync, writeFileSync as writeFileSync3 } from "node:fs";
-import path15 from "node:path";
-function readManifest(file2, shadowDir) {
-  if (!existsSync5(shadowDir) || !existsSync5(file2)) return { version: 1, entries: {} };
-  try {
-    const m = JSON.parse(readFileSync9(file2, "utf8"));
-    return m.version === 1 && typeof m.entries === "object" ? m : { version: 1, entries: {} };
-  } catch {
-    return { version: 1, entries: {} };
-  }
-}
-function writeManifest(file2, m) {
-  const tmp = `${file2}.${process.pid}.tmp`;
-  writeFileSync3(tmp, JSON.stringify(m));
-  renameSync(tmp, file2);
-}
-async function indexEntries(info) {
-  const out = await gitOk(info.workspace, ["ls-files", "-s", "-z"]);
-  const entries = [];
-  for (const rec of splitZ(out)) {
-    const tab = rec.indexOf("	");
-    const [mode = "", oid = "", stage = ""] = rec.slice(0, tab).split(" ");
-    if (stage !== "0") throw unfinished(info, "conflict resolution");
-    entries.push({ path: rec.slice(tab + 1), mode, id: oid, oid });
-  }
-  return entries;
-}
-async function treeEntries(info, rev) {
-  const out = await gitOk(info.workspace, ["ls-tree", "-r", "-z", rev]);
-  const entries = [];
-  for (const rec of splitZ(out)) {
-    const tab = rec.indexOf("	");
-    const [mode = "", , oid = ""] = rec.slice(0, tab).split(" ");
-    entries.push({ path: rec.slice(tab + 1), mode, id: oid, oid });
-  }
-  return entries;
-}
-async function worktreeEntries(info, previous) {
-  const out = await gitOk(info.workspace, ["ls-files", "-c", "-o", "--exclude-standard", "-z"]);
-  const entries = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const rel2 of splitZ(out)) {
-    if (seen.has(rel2) || rel2.endsWith("/")) continue;
-    seen.add(rel2);
-    const abs = path15.join(info.workspace, rel2);
-    let st;
-    try {
-      st = lstatSync3(abs);
-    } catch {
-      continue;
-    }
-    let mode;
-    if (st.isSymbolicLink()) mode = "120000";
-    else if (st.isFile()) mode = st.mode & 73 ? "100755" : "100644";
-    else continue;
-    const prev = previous.entries[rel2];
-    const stat3 = { size: st.size, mtimeMs: st.mtimeMs };
-    let id;
-    if (prev && prev.mode === mode && prev.size === stat3.size && prev.mtimeMs === stat3.mtimeMs) id = prev.id;
-    else id = blobId(mode === "120000" ? Buffer.from(readlinkSync2(abs)) : readFileSync9(abs));
-    entries.push({ path: rel2, mode, id, abs, stat: stat3 });
-  }
-  return entries;
-}
-async function selectedContent(info, scope, rev, manifestFile, shadowDir) {
-  const entries = scope === "staged" ? await indexEntries(info) : scope === "diff" ? await treeEntries(info, rev ?? "HEAD") : await worktreeEntries(info, readManifest(manifestFile, shadowDir));
-  return entries.filter((e) => !isOwnPath(e.path));
-}
-async function readBlobs(info, oids) {
-  const blobs = /* @__PURE__ */ new Map();
-  const CHUNK = 2e3;
-  for (let i2 = 0; i2 < oids.length; i2 += CHUNK) {
-    const chunk = oids.slice(i2, i2 + CHUNK);
-    const r = await gitBuffer(info.workspace, ["cat-file", "--batch"], `${chunk.join("\n")}
-`);
-    if (r.exitCode !== 0) throw new RustgateError("INTERNAL", `git cat-file --batch failed: ${r.stderr.trim()}`, "report this with the output of `git fsck`");
-    const buf = r.stdout;
-    let pos = 0;
-    while (pos < buf.length) {
-      const nl = buf.indexOf(10, pos);
-      if (nl < 0) break;
-      const header = buf.subarray(pos, nl).toString("utf8").split(" ");
-      pos = nl + 1;
-      if (header[1] === "missing" || header.length < 3) continue;
-      const size = Number(header[2]);
-      blobs.set(header[0] ?? "", buf.subarray(pos, pos + size));
-      pos += size + 1;
-    }
-  }
-  return blobs;
-}
-function symlinkStaysInside(rel2, target) {
-  if (path15.posix.isAbsolute(target) || path15.win32.isAbsolute(target)) return false;
-  const resolved = path15.posix.normalize(path15.posix.join(path15.posix.dirname(rel2), target));
-  return resolved !== ".." && !resolved.startsWith("../") && resolved !== ".rustgate" && !resolved.startsWith(".rustgate/");
-}
-function isSymlink(abs) {
-  try {
-    return lstatSync3(abs).isSymbolicLink();
-  } catch {
-    return false;
-  }
-}
-function removePath(abs) {
-  rmSync(abs, { recursive: true, force: true });
-}
-function pruneEmptyDirs(shadowDir, rel2) {
-  let dir = path15.dirname(rel2);
-  while (dir !== "." && dir !== "") {
-    try {
-      rmdirSync(path15.join(shadowDir, dir));
-    } catch {
-      return;
-    }
-    dir = path15.dirname(dir);
-  }
-}
-function ensureParent(shadowDir, rel2) {
-  const parent = path15.dirname(path15.join(shadowDir, rel2));
-  let probe = path15.dirname(rel2);
-  const chain = [];
-  while (probe !== "." && probe !== "") {
-    chain.unshift(probe);
-    probe = path15.dirname(probe);
-  }
-  for (const d of chain) {
-    const abs = path15.join(shadowDir, d);
-    try {
-      const st = lstatSync3(abs);
-      if (!st.isDirectory()) removePath(abs);
-    } catch {
-      break;
-    }
-  }
-  mkdirSync2(parent, { recursive: true });
-}
-async function materialiseShadow(info, entries, shadowDir, manifestFile) {
-  const t0 = performance.now();
-  const warnings = [];
-  const manifest = readManifest(manifestFile, shadowDir);
-  mkdirSync2(shadowDir, { recursive: true });
-  const wanted = /* @__PURE__ */ new Map();
-  for (const e of entries) {
-    if (e.mode === "160000") continue;
-    if (e.mode === "120000") continue;
-    wanted.set(e.path, e);
-  }
-  const links = entries.filter((e) => e.mode === "120000");
-  const linkOids = links.filter((l) => l.oid !== void 0).map((l) => l.oid);
-  const linkBlobs = linkOids.length > 0 ? await readBlobs(info, [...new Set(linkOids)]) : /* @__PURE__ */ new Map();
-  const linkTargets = /* @__PURE__ */ new Map();
-  for (const l of links) {
-    const target = l.abs !== void 0 ? readlinkSync2(l.abs) : linkBlobs.get(l.oid ?? "")?.toString("utf8") ?? "";
-    if (!symlinkStaysInside(l.path, target)) {
-      warnings.push(`skipped symlink ${l.path} -> ${target}: its target is outside the workspace`);
-      continue;
-    }
-    linkTargets.set(l.path, target);
-    wanted.set(l.path, l);
-  }
-  let deleted = 0;
-  for (const rel2 of Object.keys(manifest.entries)) {
-    if (wanted.has(rel2)) continue;
-    removePath(path15.join(shadowDir, rel2));
-    pruneEmptyDirs(shadowDir, rel2);
-    delete manifest.entries[rel2];
-    deleted++;
-  }
-  const toWrite = [];
-  let kept = 0;
-  for (const e of wanted.values()) {
-    const prev = manifest.entries[e.path];
-    const present = existsSync5(path15.join(shadowDir, e.path)) || isSymlink(path15.join(shadowDir, e.path));
-    if (prev && prev.id === e.id && prev.mode === e.mode && present) {
-      kept++;
-      if (e.stat) manifest.entries[e.path] = { ...prev, size: e.stat.size, mtimeMs: e.stat.mtimeMs };
-      continue;
-    }
-    toWrite.push(e);
-  }
-  const blobOids = [...new Set(toWrite.filter((e) => e.mode !== "120000" && e.oid !== void 0).map((e) => e.oid))];
-  const blobs = blobOids.length > 0 ? await readBlobs(info, blobOids) : /* @__PURE__ */ new Map();
-  for (const e of toWrite) {
-    const abs = path15.join(shadowDir, e.path);
-    ensureParent(shadowDir, e.path);
-    try {
-      const st = lstatSync3(abs);
-      if (st.isDirectory() || st.isSymbolicLink() || e.mode === "120000") removePath(abs);
-    } catch {
-    }
-    if (e.mode === "120000") {
-      symlinkSync(linkTargets.get(e.path) ?? "", abs);
-    } else {
-      const bytes = e.abs !== void 0 ? readFileSync9(e.abs) : blobs.get(e.oid ?? "");
-      if (bytes === void 0) {
-        warnings.push(`could not read ${e.path} (object ${e.oid ?? "?"})`);
-        continue;
-      }
-      const id = e.abs !== void 0 ? blobId(bytes) : e.id;
-      const fileMode = e.mode === "100755" ? 493 : 420;
-      writeFileSync3(abs, bytes, { mode: fileMode });
-      chmodSync(abs, fileMode);
-      manifest.entries[e.path] = e.stat ? { id, mode: e.mode, ...id === e.id ? e.stat : {} } : { id, mode: e.mode };
-      continue;
-    }
-    manifest.entries[e.path] = e.stat ? { id: e.id, mode: e.mode, ...e.stat } : { id: e.id, mode: e.mode };
-  }
-  writeManifest(manifestFile, manifest);
-  return { dir: shadowDir, written: toWrite.length, deleted, kept, warnings, ms: performance.now() - t0 };
-}
-var init_shadow = __esm({
-  "src/adapters/git/shadow.ts"() {
-    "use strict";
-    init_errors();
-    init_changes();
-    init_repo();
-    init_run();
-  }
-});
-
 // src/core/preflight/classify.ts
 function baseName(p) {
   return p.slice(p.lastIndexOf("/") + 1);
 }
-function isRustRelevant(path38) {
-  const base = baseName(path38);
+function isRustRelevant(path47) {
+  const base = baseName(path47);
   if (base.endsWith(".rs")) return true;
   if (base === "Cargo.toml" || base === "Cargo.lock") return true;
   if (base.startsWith("rust-toolchain")) return true;
-  return /(^|\/)\.cargo\/config(\.toml)?$/.test(path38);
+  return /(^|\/)\.cargo\/config(\.toml)?$/.test(path47);
 }
 function classifyChanges(files) {
   const relevant = files.filter((f) => isRustRelevant(f.path) || f.oldPath !== void 0 && isRustRelevant(f.oldPath));
@@ -31853,9 +32626,202 @@ var init_report = __esm({
   }
 });
 
+// src/app/fix/journal.ts
+import { createHash as createHash4 } from "node:crypto";
+import { closeSync, fsyncSync, openSync, readdirSync as readdirSync3, readFileSync as readFileSync9, renameSync, rmSync, unlinkSync, writeSync } from "node:fs";
+import { readFile as readFile2, writeFile } from "node:fs/promises";
+import path15 from "node:path";
+function journalPath(root) {
+  return path15.join(root, ".rustgate", "apply-journal.json");
+}
+function sha256Hex(data) {
+  return createHash4("sha256").update(data).digest("hex");
+}
+function fsyncDir2(dir) {
+  let fd;
+  try {
+    fd = openSync(dir, "r");
+    fsyncSync(fd);
+  } catch {
+  } finally {
+    if (fd !== void 0) closeSync(fd);
+  }
+}
+function writeJournal(root, journal) {
+  const dir = ensureWorkDir(root);
+  const file2 = journalPath(root);
+  const tmp = `${file2}.${process.pid}.tmp`;
+  const fd = openSync(tmp, "w", 384);
+  try {
+    writeSync(fd, JSON.stringify(journal));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, file2);
+  fsyncDir2(dir);
+}
+function clearJournal(root) {
+  try {
+    unlinkSync(journalPath(root));
+  } catch (e) {
+    if (e.code !== "ENOENT") throw e;
+  }
+  fsyncDir2(path15.join(root, ".rustgate"));
+}
+function removeLeftovers(root) {
+  const dir = path15.join(root, ".rustgate");
+  let names;
+  try {
+    names = readdirSync3(dir);
+  } catch {
+    return;
+  }
+  for (const n2 of names) {
+    if (/^apply-journal\.json\.\d+\.tmp$/.test(n2) || /^apply-index\.\d+$/.test(n2)) rmSync(path15.join(dir, n2), { force: true });
+  }
+}
+function readJournal2(root) {
+  let text;
+  try {
+    text = readFileSync9(journalPath(root), "utf8");
+  } catch (e) {
+    const code = e.code;
+    if (code === "ENOENT") return null;
+    return "unreadable";
+  }
+  try {
+    const j = JSON.parse(text);
+    if (j.version !== 1 || !Array.isArray(j.files) || typeof j.commit !== "string") return "unreadable";
+    return j;
+  } catch {
+    return "unreadable";
+  }
+}
+async function headOf(repo) {
+  const r = await git(repo, ["rev-parse", "-q", "--verify", "HEAD^{commit}"]);
+  return r.exitCode === 0 ? r.stdout.trim() : null;
+}
+async function indexEntry(repo, file2) {
+  const r = await git(repo, ["ls-files", "-s", "-z", "--", file2]);
+  const line = r.stdout.split("\0")[0] ?? "";
+  const m = /^(\d+) ([0-9a-f]+) (\d)\t/.exec(line);
+  if (!m || m[3] !== "0") return null;
+  return { mode: m[1] ?? "100644", blob: m[2] ?? "" };
+}
+async function stageCommitted(repo, files) {
+  const lines = [];
+  for (const f of files) {
+    const now2 = await indexEntry(repo, f.path);
+    if (now2 && now2.blob === f.indexBlob) lines.push(`${f.mode} ${f.afterBlob}	${f.path}\0`);
+  }
+  if (lines.length === 0) return;
+  for (let attempt = 0; ; attempt++) {
+    const r = await git(repo, ["update-index", "-z", "--index-info"], lines.join(""));
+    if (r.exitCode === 0) return;
+    if (attempt >= 20) throw new Error(`git update-index failed: ${r.stderr.trim()}`);
+    await new Promise((res) => setTimeout(res, 100));
+  }
+}
+async function restoreOwnBytes(repo, files) {
+  const restored = [];
+  const left = [];
+  for (const f of files) {
+    const abs = path15.join(repo, f.path);
+    let now2;
+    try {
+      now2 = await readFile2(abs);
+    } catch {
+      now2 = null;
+    }
+    const h2 = now2 === null ? null : sha256Hex(now2);
+    if (h2 === f.beforeSha256) continue;
+    if (h2 === f.afterSha256) {
+      await writeFile(abs, Buffer.from(f.before, "base64"));
+      restored.push(f.path);
+    } else {
+      left.push({ path: f.path, previousBlob: f.indexBlob || null });
+    }
+  }
+  return { restored, left };
+}
+function describeLeft(left) {
+  if (left.length === 0) return "";
+  return `; left as they are (changed after rustgate wrote them): ${left.map((l) => l.previousBlob ? `${l.path} (previous content: git cat-file -p ${l.previousBlob})` : l.path).join(", ")}`;
+}
+async function recoverInterruptedApply(root) {
+  const journal = readJournal2(root);
+  if (journal === null) {
+    removeLeftovers(root);
+    return null;
+  }
+  if (journal === "unreadable") {
+    rmSync(journalPath(root), { recursive: true, force: true });
+    removeLeftovers(root);
+    return null;
+  }
+  const repo = journal.repo;
+  const head = await headOf(repo);
+  let recovery;
+  if (head === journal.commit) {
+    await stageCommitted(repo, journal.files);
+    recovery = {
+      action: "finished",
+      commit: journal.commit,
+      restored: [],
+      left: [],
+      message: `an interrupted debug-bug --apply was finished: commit ${journal.commit.slice(0, 12)} had landed; its files are now staged as committed`
+    };
+  } else if (head === journal.oldHead) {
+    const { restored, left } = await restoreOwnBytes(repo, journal.files);
+    recovery = {
+      action: "rolled_back",
+      commit: journal.commit,
+      restored,
+      left,
+      message: `an interrupted debug-bug --apply was rolled back: ${restored.length > 0 ? `restored ${restored.join(", ")}` : "no file needed restoring"}${describeLeft(left)}`
+    };
+  } else {
+    const left = journal.files.map((f) => ({ path: f.path, previousBlob: f.indexBlob || null }));
+    recovery = {
+      action: "left",
+      commit: journal.commit,
+      restored: [],
+      left,
+      message: `an interrupted debug-bug --apply was left as it is because HEAD moved since${describeLeft(left)}`
+    };
+  }
+  clearJournal(root);
+  removeLeftovers(root);
+  return recovery;
+}
+var init_journal = __esm({
+  "src/app/fix/journal.ts"() {
+    "use strict";
+    init_run();
+    init_workdir();
+  }
+});
+
+// src/app/notices.ts
+function onNotice(sink) {
+  sinks.add(sink);
+  return () => void sinks.delete(sink);
+}
+function notice(message) {
+  for (const s of sinks) s(message);
+}
+var sinks;
+var init_notices = __esm({
+  "src/app/notices.ts"() {
+    "use strict";
+    sinks = /* @__PURE__ */ new Set();
+  }
+});
+
 // src/app/lock.ts
 import { randomUUID } from "node:crypto";
-import { closeSync, openSync, readFileSync as readFileSync10, unlinkSync, writeSync } from "node:fs";
+import { closeSync as closeSync2, lstatSync as lstatSync3, openSync as openSync2, readFileSync as readFileSync10, unlinkSync as unlinkSync2, writeSync as writeSync2 } from "node:fs";
 import path16 from "node:path";
 function lockPath(root) {
   return path16.join(root, ".rustgate", "lock");
@@ -31870,17 +32836,38 @@ function readHolder(file2) {
 }
 function procStartTime(pid) {
   try {
-    const stat3 = readFileSync10(`/proc/${pid}/stat`, "utf8");
-    return stat3.slice(stat3.lastIndexOf(")") + 2).split(" ")[19];
+    const stat4 = readFileSync10(`/proc/${pid}/stat`, "utf8");
+    return stat4.slice(stat4.lastIndexOf(")") + 2).split(" ")[19];
   } catch {
     return void 0;
   }
 }
 function holderAlive(h2) {
   if (!pidAlive(h2.pid)) return false;
-  if (h2.procStart === void 0) return true;
   const now2 = procStartTime(h2.pid);
+  if (h2.procStart === void 0) return now2 === void 0;
   return now2 === void 0 || now2 === h2.procStart;
+}
+function assertLockFileKind(file2) {
+  let st;
+  try {
+    st = lstatSync3(file2);
+  } catch {
+    return;
+  }
+  if (!st.isFile()) {
+    const kind = st.isDirectory() ? "a directory" : st.isSymbolicLink() ? "a symbolic link" : "not a regular file";
+    throw new RustgateError("LOCKED", `the run lock ${file2} is ${kind}, not a lock file`, `Remove it (rm -r -- '${file2}') and run again; rustgate creates it as a plain file.`);
+  }
+}
+function deferSignalExit() {
+  signalDeferrals += 1;
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    signalDeferrals -= 1;
+  };
 }
 function pidAlive(pid) {
   try {
@@ -31893,15 +32880,15 @@ function pidAlive(pid) {
 function tryCreate(file2, holder) {
   let fd;
   try {
-    fd = openSync(file2, "wx");
+    fd = openSync2(file2, "wx");
   } catch (e) {
     if (e.code === "EEXIST") return false;
     throw e;
   }
   try {
-    writeSync(fd, JSON.stringify(holder));
+    writeSync2(fd, JSON.stringify(holder));
   } finally {
-    closeSync(fd);
+    closeSync2(fd);
   }
   return true;
 }
@@ -31921,13 +32908,14 @@ async function acquireLock(root, opts = {}) {
   let told = false;
   let unreadableSince = null;
   for (; ; ) {
+    assertLockFileKind(file2);
     if (tryCreate(file2, holder)) break;
     const other = readHolder(file2);
     if (other === null) {
       unreadableSince ??= Date.now();
       if (Date.now() - unreadableSince > 2e3) {
         try {
-          unlinkSync(file2);
+          unlinkSync2(file2);
         } catch {
         }
         unreadableSince = null;
@@ -31935,7 +32923,7 @@ async function acquireLock(root, opts = {}) {
     } else if (!holderAlive(other)) {
       if (readHolder(file2)?.token === other.token) {
         try {
-          unlinkSync(file2);
+          unlinkSync2(file2);
         } catch {
         }
       }
@@ -31962,27 +32950,804 @@ async function acquireLock(root, opts = {}) {
     process.removeListener("exit", release);
     if (readHolder(file2)?.token === holder.token) {
       try {
-        unlinkSync(file2);
+        unlinkSync2(file2);
       } catch {
       }
     }
   };
   function onSignal(signal2) {
+    if (signalDeferrals > 0) return;
     release();
     process.kill(process.pid, signal2);
   }
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
   process.once("exit", release);
-  return { path: file2, holder, release };
+  let recovery = null;
+  try {
+    recovery = await recoverInterruptedApply(root);
+  } catch (e) {
+    notice(`could not recover an interrupted debug-bug --apply (${e instanceof Error ? e.message : String(e)}); its journal is kept in ${path16.join(root, ".rustgate")}`);
+  }
+  if (recovery) {
+    notice(recovery.message);
+    opts.onRecover?.(recovery);
+  }
+  return { path: file2, holder, recovery, release };
 }
-var sleep;
+var signalDeferrals, sleep;
 var init_lock = __esm({
   "src/app/lock.ts"() {
     "use strict";
     init_errors();
+    init_journal();
+    init_notices();
     init_workdir();
+    signalDeferrals = 0;
     sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  }
+});
+
+// src/adapters/git/shadow.ts
+import { existsSync as existsSync5, lstatSync as lstatSync4, readFileSync as readFileSync11, readlinkSync as readlinkSync2 } from "node:fs";
+import path17 from "node:path";
+function stampOf(st) {
+  return { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino };
+}
+function sameStamp(a2, b) {
+  return a2 !== void 0 && b !== void 0 && a2.size === b.size && a2.mtimeMs === b.mtimeMs && a2.ctimeMs === b.ctimeMs && a2.ino === b.ino;
+}
+async function indexEntries(info, cwd) {
+  const out = await gitOk(cwd, ["ls-files", "-s", "-z"]);
+  const entries = [];
+  for (const rec of splitZ(out)) {
+    const tab = rec.indexOf("	");
+    const [mode = "", oid = "", stage = ""] = rec.slice(0, tab).split(" ");
+    if (stage !== "0") throw unfinished(info, "conflict resolution");
+    entries.push({ path: rec.slice(tab + 1), mode, id: oid, oid });
+  }
+  return entries;
+}
+async function treeEntries(cwd, rev) {
+  const out = await gitOk(cwd, ["ls-tree", "-r", "-z", "--full-tree", rev]);
+  const entries = [];
+  for (const rec of splitZ(out)) {
+    const tab = rec.indexOf("	");
+    const [mode = "", , oid = ""] = rec.slice(0, tab).split(" ");
+    entries.push({ path: rec.slice(tab + 1), mode, id: oid, oid });
+  }
+  return entries;
+}
+async function worktreeEntries(cwd, prefix, known) {
+  const out = await gitOk(cwd, ["ls-files", "-c", "-o", "--exclude-standard", "-z"]);
+  const entries = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const raw of splitZ(out)) {
+    const rel2 = raw.replace(/\/$/, "");
+    if (seen.has(rel2)) continue;
+    seen.add(rel2);
+    const abs = path17.join(cwd, rel2);
+    let st;
+    try {
+      st = lstatSync4(abs);
+    } catch {
+      continue;
+    }
+    let mode;
+    if (st.isSymbolicLink()) mode = "120000";
+    else if (st.isFile()) mode = st.mode & 73 ? "100755" : "100644";
+    else if (st.isDirectory() && existsSync5(path17.join(abs, ".git"))) {
+      entries.push({ path: rel2, mode: "160000", id: "", abs });
+      continue;
+    } else continue;
+    const prev = known(prefix + rel2);
+    const stat4 = stampOf(st);
+    let id;
+    if (prev && prev.mode === mode && sameStamp(prev.src, stat4)) id = prev.id;
+    else id = blobId(mode === "120000" ? Buffer.from(readlinkSync2(abs)) : readFileSync11(abs));
+    entries.push({ path: rel2, mode, id, abs, stat: stat4 });
+  }
+  return entries;
+}
+async function expandSubmodules(info, scope, cwd, prefix, entries, known, warnings, depth) {
+  const out = [];
+  for (const e of entries) {
+    if (e.mode !== "160000") {
+      out.push(prefix === "" ? e : { ...e, path: prefix + e.path, ...e.oid !== void 0 && e.repoDir === void 0 ? { repoDir: cwd } : {} });
+      continue;
+    }
+    const subDir = path17.join(cwd, e.path);
+    const name = prefix + e.path;
+    if (depth > 4 || !existsSync5(path17.join(subDir, ".git"))) {
+      warnings.push(`submodule ${name} is not checked out: its files are not in the copy (run git submodule update --init)`);
+      continue;
+    }
+    let sub;
+    try {
+      sub = scope === "worktree" ? await worktreeEntries(subDir, `${name}/`, known) : await treeEntries(subDir, e.oid ?? "HEAD");
+    } catch {
+      warnings.push(`submodule ${name}: commit ${e.oid ?? "?"} is not in its checkout, its files are not in the copy (run git submodule update)`);
+      continue;
+    }
+    const subOut = await expandSubmodules(info, scope, subDir, `${name}/`, sub, known, warnings, depth + 1);
+    for (const s of subOut) out.push(s.oid !== void 0 && s.repoDir === void 0 ? { ...s, repoDir: subDir } : s);
+  }
+  return out;
+}
+async function selectedContent(info, scope, rev, known, warnings = []) {
+  const entries = scope === "staged" ? await indexEntries(info, info.workspace) : scope === "diff" ? await treeEntriesIn(info, rev ?? "HEAD") : await worktreeEntries(info.workspace, "", known);
+  const expanded = await expandSubmodules(info, scope, info.workspace, "", entries, known, warnings, 0);
+  return expanded.filter((e) => !isOwnPath(e.path));
+}
+async function treeEntriesIn(info, rev) {
+  const out = await gitOk(info.workspace, ["ls-tree", "-r", "-z", rev]);
+  const entries = [];
+  for (const rec of splitZ(out)) {
+    const tab = rec.indexOf("	");
+    const [mode = "", , oid = ""] = rec.slice(0, tab).split(" ");
+    entries.push({ path: rec.slice(tab + 1), mode, id: oid, oid });
+  }
+  return entries;
+}
+async function readBlobs(cwd, oids) {
+  const blobs = /* @__PURE__ */ new Map();
+  const CHUNK = 2e3;
+  for (let i2 = 0; i2 < oids.length; i2 += CHUNK) {
+    const chunk = oids.slice(i2, i2 + CHUNK);
+    const r = await gitBuffer(cwd, ["cat-file", "--batch"], `${chunk.join("\n")}
+`);
+    if (r.exitCode !== 0) throw new RustgateError("INTERNAL", `git cat-file --batch failed: ${r.stderr.trim()}`, "report this with the output of `git fsck`");
+    const buf = r.stdout;
+    let pos = 0;
+    while (pos < buf.length) {
+      const nl = buf.indexOf(10, pos);
+      if (nl < 0) break;
+      const header = buf.subarray(pos, nl).toString("utf8").split(" ");
+      pos = nl + 1;
+      if (header[1] === "missing" || header.length < 3) continue;
+      const size = Number(header[2]);
+      blobs.set(header[0] ?? "", buf.subarray(pos, pos + size));
+      pos += size + 1;
+    }
+  }
+  return blobs;
+}
+async function readEntries(workspace, entries) {
+  const out = /* @__PURE__ */ new Map();
+  const byRepo = /* @__PURE__ */ new Map();
+  for (const e of entries) {
+    if (e.abs !== void 0) {
+      try {
+        out.set(e.path, e.mode === "120000" ? Buffer.from(readlinkSync2(e.abs)) : readFileSync11(e.abs));
+      } catch {
+      }
+      continue;
+    }
+    const repo = e.repoDir ?? workspace;
+    const list = byRepo.get(repo) ?? [];
+    list.push(e);
+    byRepo.set(repo, list);
+  }
+  for (const [repo, list] of byRepo) {
+    const blobs = await readBlobs(repo, [...new Set(list.map((e) => e.oid ?? ""))]);
+    for (const e of list) {
+      const b = blobs.get(e.oid ?? "");
+      if (b !== void 0) out.set(e.path, b);
+    }
+  }
+  return out;
+}
+var init_shadow = __esm({
+  "src/adapters/git/shadow.ts"() {
+    "use strict";
+    init_errors();
+    init_changes();
+    init_repo();
+    init_run();
+  }
+});
+
+// src/core/paths.ts
+import path18 from "node:path";
+function rustgatePaths(root) {
+  const dir = path18.join(root, RUSTGATE_DIR);
+  const target = path18.join(dir, "target");
+  return {
+    root,
+    dir,
+    gitignore: path18.join(dir, ".gitignore"),
+    store: path18.join(dir, "store"),
+    target,
+    targetLedger: path18.join(target, "rustgate-ledger.json"),
+    lock: path18.join(dir, "lock"),
+    hooks: path18.join(dir, "hooks"),
+    vectors: path18.join(dir, "vectors"),
+    logs: path18.join(dir, "logs"),
+    tree: (name) => ({ dir: path18.join(dir, name), manifest: path18.join(dir, `${name}.manifest.json`), store: path18.join(dir, `${name}-store`) })
+  };
+}
+function symlinkResolvesInside(rel2, target, linkOf) {
+  let hops = 0;
+  const walk = (base2, target2) => {
+    if (target2.startsWith("/") || /^[A-Za-z]:[\\/]/.test(target2) || target2.startsWith("\\")) return null;
+    const cur = [...base2];
+    const parts = target2.split(/[\\/]+/).filter((p) => p !== "" && p !== ".");
+    for (let i2 = 0; i2 < parts.length; i2++) {
+      const p = parts[i2] ?? "";
+      if (p === "..") {
+        if (cur.length === 0) return null;
+        cur.pop();
+        continue;
+      }
+      cur.push(p);
+      const link = linkOf(cur.join("/"));
+      if (link !== void 0) {
+        if (++hops > 40) return null;
+        cur.pop();
+        const resolved = walk(cur, link);
+        if (resolved === null) return null;
+        cur.splice(0, cur.length, ...resolved);
+      }
+    }
+    return cur;
+  };
+  const base = rel2.split("/").slice(0, -1);
+  const end = walk(base, target);
+  if (end === null) return false;
+  const first = end[0]?.toLowerCase();
+  return first !== ".git" && first !== RUSTGATE_DIR && !end.some((p) => p.toLowerCase() === ".git");
+}
+var RUSTGATE_DIR;
+var init_paths = __esm({
+  "src/core/paths.ts"() {
+    "use strict";
+    RUSTGATE_DIR = ".rustgate";
+  }
+});
+
+// src/app/private-tree/confined.ts
+import { closeSync as closeSync3, constants as constants4, fstatSync, lstatSync as lstatSync5, mkdirSync as mkdirSync2, openSync as openSync3, readdirSync as readdirSync4, readFileSync as readFileSync12, readlinkSync as readlinkSync3, realpathSync as realpathSync3, rmdirSync, rmSync as rmSync2, symlinkSync, unlinkSync as unlinkSync3, writeSync as writeSync3 } from "node:fs";
+import path19 from "node:path";
+function normaliseRel(rel2) {
+  if (rel2 === "" || rel2.includes("\0") || rel2.startsWith("/") || rel2.startsWith("\\") || /^[A-Za-z]:/.test(rel2)) return null;
+  const n2 = path19.posix.normalize(rel2.replace(/\\/g, "/"));
+  if (n2 === "." || n2 === ".." || n2.startsWith("../") || n2.startsWith("/")) return null;
+  return n2.replace(/\/$/, "");
+}
+function lstatOrNull(abs) {
+  try {
+    return lstatSync5(abs);
+  } catch {
+    return null;
+  }
+}
+function confinedError(e, copyDir) {
+  if (e.reason === "escapes") return new RustgateError("PATCH_REJECTED", `refusing to write ${e.rel}: ${e.message}`, "patch the file the link points to, by its own path inside the workspace");
+  return new RustgateError("WORKDIR_CORRUPT", `${path19.join(copyDir, e.rel)}: ${e.message}`, `delete ${copyDir} (rustgate recreates it) and run again`);
+}
+function readInside(root, rel2) {
+  const n2 = normaliseRel(rel2);
+  if (n2 === null) throw new RustgateError("PATCH_REJECTED", `${rel2} is not a path inside the workspace`, "use a path relative to the workspace root");
+  const realRoot = realpathSync3(root);
+  let parent = realRoot;
+  const parts = n2.split("/");
+  for (let i2 = 0; i2 < parts.length - 1; i2++) {
+    const next = path19.join(parent, parts[i2] ?? "");
+    const st2 = lstatOrNull(next);
+    if (st2 === null || !st2.isDirectory() && !st2.isSymbolicLink()) return void 0;
+    if (st2.isSymbolicLink()) throw new RustgateError("PATCH_REJECTED", `refusing ${rel2}: it goes through the symlink ${parts.slice(0, i2 + 1).join("/")}`, "name the file by its own path inside the workspace");
+    parent = next;
+  }
+  const abs = path19.join(parent, path19.basename(n2));
+  const st = lstatOrNull(abs);
+  if (st === null) return void 0;
+  if (st.isSymbolicLink()) throw new RustgateError("PATCH_REJECTED", `refusing ${rel2}: it is a symlink`, "patch the file the link points to instead");
+  if (!st.isFile()) return void 0;
+  const fd = openSync3(abs, constants4.O_RDONLY | constants4.O_NOFOLLOW);
+  try {
+    return readFileSync12(fd);
+  } finally {
+    closeSync3(fd);
+  }
+}
+var ConfinedPathError, ConfinedDir;
+var init_confined = __esm({
+  "src/app/private-tree/confined.ts"() {
+    "use strict";
+    init_errors();
+    init_shadow();
+    ConfinedPathError = class extends Error {
+      constructor(rel2, reason, message) {
+        super(message);
+        this.rel = rel2;
+        this.reason = reason;
+        this.name = "ConfinedPathError";
+      }
+      rel;
+      reason;
+    };
+    ConfinedDir = class {
+      /** `root` must be a real directory (not a link) whose parent is a real directory too: a planted link is refused. */
+      constructor(root) {
+        this.root = root;
+        for (const d of [path19.dirname(root), root]) {
+          const st = lstatOrNull(d);
+          if (st === null) mkdirSync2(d, { recursive: true });
+          else if (!st.isDirectory()) throw new RustgateError("WORKDIR_CORRUPT", `${d} is not a plain directory (a symlink or a file)`, `delete ${d} (rustgate recreates it) and run again`);
+        }
+        this.real = realpathSync3(root);
+        if (this.real !== path19.join(realpathSync3(path19.dirname(root)), path19.basename(root))) {
+          throw new RustgateError("WORKDIR_CORRUPT", `${root} does not resolve to itself`, `delete ${root} (rustgate recreates it) and run again`);
+        }
+      }
+      root;
+      /** The real (symlink-free) path of the root. */
+      real;
+      /** Removes everything inside the copy (it is rustgate's own; used when its manifest is lost). Links are unlinked, never followed. */
+      wipe() {
+        for (const name of readdirSync4(this.real)) rmSync2(path19.join(this.real, name), { recursive: true, force: true });
+      }
+      /** Every file and link in the copy (relative, '/'-separated), never descending into a link. */
+      listAll() {
+        const out = [];
+        const walk = (rel2) => {
+          for (const e of readdirSync4(rel2 === "" ? this.real : path19.join(this.real, rel2), { withFileTypes: true })) {
+            const r = rel2 === "" ? e.name : `${rel2}/${e.name}`;
+            if (e.isDirectory()) walk(r);
+            else out.push(r);
+          }
+        };
+        walk("");
+        return out;
+      }
+      /** True when the copy holds nothing. */
+      isEmpty() {
+        return readdirSync4(this.real).length === 0;
+      }
+      inside(real) {
+        return real === this.real || real.startsWith(`${this.real}${path19.sep}`);
+      }
+      rel(rel2) {
+        const n2 = normaliseRel(rel2);
+        if (n2 === null) throw new ConfinedPathError(rel2, "escapes", `${rel2} is not a path inside the copy`);
+        return n2;
+      }
+      /**
+       * The physical directory that holds `rel`: each existing parent is resolved with realpath and must stay inside;
+       * missing ones are created (with `create`). Returns null when a parent is missing and `create` is false.
+       */
+      parentOf(rel2, create) {
+        const parts = rel2.split("/");
+        let dir = this.real;
+        for (let i2 = 0; i2 < parts.length - 1; i2++) {
+          const next = path19.join(dir, parts[i2] ?? "");
+          const st = lstatOrNull(next);
+          if (st === null) {
+            if (!create) return null;
+            mkdirSync2(next);
+            dir = next;
+            continue;
+          }
+          if (st.isSymbolicLink()) {
+            let real;
+            try {
+              real = realpathSync3(next);
+            } catch {
+              throw new ConfinedPathError(rel2, "escapes", `${parts.slice(0, i2 + 1).join("/")} is a dangling symlink`);
+            }
+            if (!this.inside(real)) throw new ConfinedPathError(rel2, "escapes", `${rel2} goes through the symlink ${parts.slice(0, i2 + 1).join("/")}, which leaves the copy`);
+            if (!lstatSync5(real).isDirectory()) throw new ConfinedPathError(rel2, "not-a-directory", `${parts.slice(0, i2 + 1).join("/")} is not a directory`);
+            dir = real;
+            continue;
+          }
+          if (!st.isDirectory()) throw new ConfinedPathError(rel2, "not-a-directory", `${parts.slice(0, i2 + 1).join("/")} is a file where a directory is expected`);
+          dir = next;
+        }
+        return dir;
+      }
+      /** The physical absolute path of `rel` (its parent resolved); null when a parent is missing. */
+      resolve(rel2) {
+        const r = this.rel(rel2);
+        const parent = this.parentOf(r, false);
+        return parent === null ? null : path19.join(parent, path19.basename(r));
+      }
+      /** lstat of `rel` inside the copy (never following the last component); null when absent. */
+      lstat(rel2) {
+        try {
+          const abs = this.resolve(rel2);
+          return abs === null ? null : lstatOrNull(abs);
+        } catch (e) {
+          if (e instanceof ConfinedPathError) return null;
+          throw e;
+        }
+      }
+      /** Reads a regular file of the copy; undefined when absent or not a regular file. */
+      read(rel2) {
+        const abs = this.resolve(rel2);
+        if (abs === null) return void 0;
+        const st = lstatOrNull(abs);
+        if (!st?.isFile()) return void 0;
+        return readFileSync12(abs);
+      }
+      /** Replaces whatever non-directory is at `rel` (a file or a link) by nothing; a directory there is an error. */
+      clear(abs, rel2) {
+        const st = lstatOrNull(abs);
+        if (st === null) return;
+        if (st.isDirectory()) throw new ConfinedPathError(rel2, "is-a-directory", `${rel2} is a directory where a file is expected`);
+        unlinkSync3(abs);
+      }
+      /** Writes `bytes` to `rel` as a new file (exclusive create, never through a link) and returns its stamp. */
+      write(rel2, bytes, mode = 420) {
+        const r = this.rel(rel2);
+        const parent = this.parentOf(r, true);
+        const abs = path19.join(parent, path19.basename(r));
+        this.clear(abs, r);
+        const fd = openSync3(abs, constants4.O_WRONLY | constants4.O_CREAT | constants4.O_EXCL | constants4.O_NOFOLLOW, mode);
+        try {
+          const buf = typeof bytes === "string" ? Buffer.from(bytes, "utf8") : bytes;
+          let off = 0;
+          while (off < buf.length) off += writeSync3(fd, buf, off, buf.length - off);
+          return stampOf(fstatSync(fd));
+        } finally {
+          closeSync3(fd);
+        }
+      }
+      /** Creates the symlink `rel` → `target` (replacing a file or link there); the caller has checked the target. */
+      symlink(rel2, target) {
+        const r = this.rel(rel2);
+        const parent = this.parentOf(r, true);
+        const abs = path19.join(parent, path19.basename(r));
+        this.clear(abs, r);
+        symlinkSync(target, abs);
+        return stampOf(lstatSync5(abs));
+      }
+      /** The target of the symlink at `rel`, or undefined. */
+      readlink(rel2) {
+        const abs = this.resolve(rel2);
+        if (abs === null || !lstatOrNull(abs)?.isSymbolicLink()) return void 0;
+        return readlinkSync3(abs);
+      }
+      /** True when the symlink at `rel` resolves (physically, now) to a path inside the copy, or does not resolve at all. */
+      linkStaysInside(rel2) {
+        const abs = this.resolve(rel2);
+        if (abs === null) return true;
+        try {
+          return this.inside(realpathSync3(abs));
+        } catch {
+          return true;
+        }
+      }
+      /** Removes the directory `rel` of the copy and everything in it (links inside are unlinked, never followed). */
+      removeTree(rel2) {
+        const abs = this.resolve(this.rel(rel2));
+        if (abs === null || !lstatOrNull(abs)?.isDirectory()) return;
+        rmSync2(abs, { recursive: true, force: true });
+      }
+      /** Removes the file or link `rel` (never a directory, never outside) and prunes parents it left empty. */
+      remove(rel2) {
+        let r;
+        let abs;
+        try {
+          r = this.rel(rel2);
+          abs = this.resolve(r);
+        } catch (e) {
+          if (e instanceof ConfinedPathError) return false;
+          throw e;
+        }
+        if (abs === null) return false;
+        const st = lstatOrNull(abs);
+        if (st === null || st.isDirectory()) return false;
+        unlinkSync3(abs);
+        let dir = path19.dirname(abs);
+        while (dir !== this.real && this.inside(dir)) {
+          try {
+            rmdirSync(dir);
+          } catch {
+            break;
+          }
+          dir = path19.dirname(dir);
+        }
+        return true;
+      }
+    };
+  }
+});
+
+// src/app/private-tree/ledger.ts
+import { mkdirSync as mkdirSync3, readFileSync as readFileSync13, renameSync as renameSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import path20 from "node:path";
+function prepareBuild(file2, content, now2 = Date.now()) {
+  let data = { version: 3, files: {} };
+  try {
+    const d = JSON.parse(readFileSync13(file2, "utf8"));
+    if (d.version === 3 && typeof d.files === "object" && d.files !== null) data = d;
+  } catch {
+  }
+  const time3 = Math.floor(now2) + 1;
+  const paths = [];
+  for (const [p, f] of content) {
+    const e = data.files[p];
+    if (e === void 0 || e.id !== f.id) {
+      data.files[p] = { id: f.id, since: time3 };
+      paths.push(p);
+    } else if (Math.round(f.mtimeMs) < e.since) {
+      paths.push(p);
+    }
+  }
+  for (const [p, e] of Object.entries(data.files)) {
+    if (!content.has(p) && e.id !== null) data.files[p] = { id: null, since: time3 };
+  }
+  mkdirSync3(path20.dirname(file2), { recursive: true });
+  const tmp = `${file2}.${process.pid}.tmp`;
+  writeFileSync3(tmp, JSON.stringify(data));
+  renameSync2(tmp, file2);
+  return { time: time3, paths };
+}
+var init_ledger = __esm({
+  "src/app/private-tree/ledger.ts"() {
+    "use strict";
+  }
+});
+
+// src/app/private-tree/index.ts
+import { existsSync as existsSync6, readFileSync as readFileSync14, renameSync as renameSync3, statSync as statSync5, utimesSync, writeFileSync as writeFileSync4 } from "node:fs";
+import path21 from "node:path";
+function readManifest(file2) {
+  if (!existsSync6(file2)) return null;
+  try {
+    const m = JSON.parse(readFileSync14(file2, "utf8"));
+    if (typeof m.entries !== "object" || m.entries === null) return null;
+    if (m.version === 2) return m;
+    if (m.version === 1) {
+      const entries = {};
+      for (const [p, e] of Object.entries(m.entries)) entries[p] = { id: "", mode: e.mode ?? "100644" };
+      return { version: 2, entries };
+    }
+  } catch {
+  }
+  return null;
+}
+function writeManifest(file2, m) {
+  const tmp = `${file2}.${process.pid}.tmp`;
+  writeFileSync4(tmp, JSON.stringify(m));
+  renameSync3(tmp, file2);
+}
+function openPrivateTree(opts) {
+  const paths = rustgatePaths(opts.repo.workspace);
+  ensureWorkDir(opts.repo.workspace);
+  const tp = paths.tree(opts.name);
+  const dir = new ConfinedDir(tp.dir);
+  let manifest = { version: 2, entries: {} };
+  let base = null;
+  let overlaid = /* @__PURE__ */ new Set();
+  let contentLinks = /* @__PURE__ */ new Set();
+  let baseLinks = /* @__PURE__ */ new Map();
+  const guard = (fn, fromPatch) => {
+    try {
+      return fn();
+    } catch (e) {
+      if (e instanceof ConfinedPathError) {
+        if (fromPatch) {
+          const why = e.reason === "escapes" ? e.message : `${e.message} in the content the patch applies to`;
+          throw new RustgateError("PATCH_REJECTED", `refusing the patch: ${why}`, e.reason === "escapes" ? "patch the file the link points to, by its own path inside the workspace" : `make the patch add files, not directories (${e.rel})`);
+        }
+        throw confinedError(e, tp.dir);
+      }
+      throw e;
+    }
+  };
+  const bump = (rels, time3) => {
+    const when = new Date(time3);
+    for (const rel2 of rels) {
+      const abs = dir.resolve(rel2);
+      if (abs === null) continue;
+      try {
+        utimesSync(abs, when, when);
+      } catch {
+        continue;
+      }
+      const e = manifest.entries[rel2];
+      const st = dir.lstat(rel2);
+      if (e && st) e.st = stampOf(st);
+      if (e?.mode === "120000") {
+        const real = path21.relative(dir.real, path21.resolve(path21.dirname(abs), dir.readlink(rel2) ?? ""));
+        const t = manifest.entries[real.split(path21.sep).join("/")];
+        const tst = dir.lstat(real);
+        if (t && tst) t.st = stampOf(tst);
+      }
+    }
+  };
+  const prepare = () => {
+    const content = /* @__PURE__ */ new Map();
+    for (const [p, e] of Object.entries(manifest.entries)) {
+      let mtimeMs = e.st?.mtimeMs ?? 0;
+      if (e.mode === "120000") {
+        const abs = dir.resolve(p);
+        try {
+          mtimeMs = abs === null ? Number.MAX_SAFE_INTEGER : statSync5(abs).mtimeMs;
+        } catch {
+          mtimeMs = Number.MAX_SAFE_INTEGER;
+        }
+      }
+      content.set(p, { id: e.id, mtimeMs });
+    }
+    const plan2 = prepareBuild(paths.targetLedger, content);
+    bump(plan2.paths, plan2.time);
+    return plan2.paths.length;
+  };
+  const sync = async () => {
+    const t0 = performance.now();
+    const warnings = [];
+    const loaded = readManifest(tp.manifest);
+    if (loaded === null && !dir.isEmpty()) dir.wipe();
+    manifest = loaded ?? { version: 2, entries: {} };
+    const known = (rel2) => {
+      const e = manifest.entries[rel2];
+      return e && e.id !== "" ? { id: e.id, mode: e.mode, ...e.src ? { src: e.src } : {} } : void 0;
+    };
+    const entries = await selectedContent(opts.repo, opts.source, opts.rev ?? null, known, warnings);
+    const links = entries.filter((e) => e.mode === "120000");
+    const linkBytes = links.length > 0 ? await readEntries(opts.repo.workspace, links) : /* @__PURE__ */ new Map();
+    const linkTarget = new Map(links.map((l) => [l.path, linkBytes.get(l.path)?.toString("utf8") ?? ""]));
+    const wanted = /* @__PURE__ */ new Map();
+    for (const e of entries) {
+      if (e.mode === "160000") continue;
+      if (normaliseRel(e.path) !== e.path) {
+        warnings.push(`skipped ${e.path}: not a plain relative path`);
+        continue;
+      }
+      if (e.mode === "120000") {
+        const target = linkTarget.get(e.path) ?? "";
+        if (!symlinkResolvesInside(e.path, target, (p) => linkTarget.get(p))) {
+          warnings.push(`skipped symlink ${e.path} -> ${target}: its target is outside the workspace`);
+          continue;
+        }
+      }
+      wanted.set(e.path, e);
+    }
+    let deleted = 0;
+    const toWrite = [];
+    let kept = 0;
+    try {
+      for (const rel2 of Object.keys(manifest.entries)) {
+        if (wanted.has(rel2)) continue;
+        guard(() => dir.remove(rel2), false);
+        delete manifest.entries[rel2];
+        deleted++;
+      }
+      for (const rel2 of dir.listAll()) {
+        if (wanted.has(rel2) || manifest.entries[rel2] !== void 0 || rel2 === "Cargo.lock" && !wanted.has(rel2)) continue;
+        dir.remove(rel2);
+        deleted++;
+      }
+      for (const e of wanted.values()) {
+        const prev = manifest.entries[e.path];
+        const st = dir.lstat(e.path);
+        if (prev && prev.id === e.id && prev.mode === e.mode && st && sameStamp(prev.st, stampOf(st))) {
+          kept++;
+          if (e.stat) prev.src = e.stat;
+          continue;
+        }
+        toWrite.push(e);
+      }
+      const bytes = await readEntries(opts.repo.workspace, toWrite.filter((e) => e.mode !== "120000"));
+      for (const e of toWrite) {
+        if (dir.lstat(e.path)?.isDirectory()) guard(() => dir.removeTree(e.path), false);
+        if (e.mode === "120000") {
+          const target = linkTarget.get(e.path) ?? "";
+          const st2 = guard(() => dir.symlink(e.path, target), false);
+          if (!dir.linkStaysInside(e.path)) {
+            dir.remove(e.path);
+            delete manifest.entries[e.path];
+            warnings.push(`skipped symlink ${e.path} -> ${target}: its target is outside the workspace`);
+            continue;
+          }
+          manifest.entries[e.path] = { id: e.id, mode: e.mode, st: st2, ...e.stat ? { src: e.stat } : {} };
+          continue;
+        }
+        const b = bytes.get(e.path);
+        if (b === void 0) {
+          warnings.push(`could not read ${e.path} (object ${e.oid ?? "?"})`);
+          delete manifest.entries[e.path];
+          dir.remove(e.path);
+          continue;
+        }
+        const id = e.abs !== void 0 ? blobId(b) : e.id;
+        const st = guard(() => dir.write(e.path, b, fileMode(e.mode)), false);
+        manifest.entries[e.path] = { id, mode: e.mode, st, ...e.stat && id === e.id ? { src: e.stat } : {} };
+      }
+      const bumped = prepare();
+      base = wanted;
+      contentLinks = new Set(links.map((l) => l.path));
+      baseLinks = new Map([...wanted.values()].filter((e) => e.mode === "120000" && manifest.entries[e.path] !== void 0).map((e) => [e.path, linkTarget.get(e.path) ?? ""]));
+      overlaid = /* @__PURE__ */ new Set();
+      return { dir: tp.dir, written: toWrite.length, deleted, kept, bumped, warnings, ms: performance.now() - t0 };
+    } finally {
+      writeManifest(tp.manifest, manifest);
+    }
+  };
+  const overlay = async (files, forBuild) => {
+    if (base === null) throw new RustgateError("INTERNAL", `overlay before sync of ${tp.dir}`, "report this");
+    const synced = base;
+    const next = /* @__PURE__ */ new Map();
+    for (const [rel2, content] of files) {
+      const n2 = normaliseRel(rel2);
+      if (n2 === null) throw new RustgateError("PATCH_REJECTED", `refusing the patch: ${rel2} is not a path inside the workspace`, "use paths relative to the workspace root");
+      next.set(n2, content);
+    }
+    try {
+      const restore = [...overlaid].filter((p) => !next.has(p));
+      const restoreBytes = await readEntries(opts.repo.workspace, restore.map((p) => synced.get(p)).filter((e) => e !== void 0 && e.mode !== "120000"));
+      for (const p of restore) {
+        const e = synced.get(p);
+        const b = restoreBytes.get(p);
+        if (e && e.mode === "120000") {
+          const target = baseLinks.get(p);
+          if (target === void 0) {
+            dir.remove(p);
+            delete manifest.entries[p];
+          } else if (dir.readlink(p) !== target) {
+            manifest.entries[p] = { id: e.id, mode: e.mode, st: guard(() => dir.symlink(p, target), false) };
+          }
+        } else if (e && b !== void 0) {
+          const id = e.abs !== void 0 ? blobId(b) : e.id;
+          manifest.entries[p] = { id, mode: e.mode, st: guard(() => dir.write(p, b, fileMode(e.mode)), false) };
+        } else {
+          dir.remove(p);
+          delete manifest.entries[p];
+        }
+        overlaid.delete(p);
+      }
+      for (const [p, content] of next) {
+        overlaid.add(p);
+        if (content === null) {
+          guard(() => dir.remove(p), true);
+          delete manifest.entries[p];
+          continue;
+        }
+        const buf = typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.from(content);
+        const id = blobId(buf);
+        const mode = synced.get(p)?.mode === "100755" ? "100755" : "100644";
+        const cur = manifest.entries[p];
+        const st = dir.lstat(p);
+        if (cur && cur.id === id && st && sameStamp(cur.st, stampOf(st))) continue;
+        manifest.entries[p] = { id, mode, st: guard(() => dir.write(p, buf, fileMode(mode)), true) };
+      }
+      if (forBuild) prepare();
+    } finally {
+      writeManifest(tp.manifest, manifest);
+    }
+  };
+  return {
+    dir: tp.dir,
+    targetDir: paths.target,
+    storeDir: tp.store,
+    sync,
+    overlay: (files) => overlay(files, true),
+    reset: () => overlay(/* @__PURE__ */ new Map(), false),
+    linkOnPath: (rel2) => {
+      const n2 = normaliseRel(rel2);
+      if (n2 === null || base === null) return null;
+      const parts = n2.split("/");
+      for (let i2 = 1; i2 < parts.length; i2++) {
+        const prefix = parts.slice(0, i2).join("/");
+        if (contentLinks.has(prefix)) return prefix;
+      }
+      return null;
+    }
+  };
+}
+var fileMode;
+var init_private_tree = __esm({
+  "src/app/private-tree/index.ts"() {
+    "use strict";
+    init_shadow();
+    init_errors();
+    init_paths();
+    init_workdir();
+    init_confined();
+    init_ledger();
+    fileMode = (mode) => mode === "100755" ? 493 : 420;
   }
 });
 
@@ -31994,8 +33759,8 @@ __export(preflight_exports, {
   runPreflight: () => runPreflight,
   synthesiseCargoFailure: () => synthesiseCargoFailure
 });
-import { existsSync as existsSync6, readFileSync as readFileSync11 } from "node:fs";
-import path17 from "node:path";
+import { existsSync as existsSync7, readFileSync as readFileSync15 } from "node:fs";
+import path22 from "node:path";
 async function shadowGraph(shadowRoot, storeDir2, warnings) {
   const { openBuiltStore: openBuiltStore3 } = await Promise.resolve().then(() => (init_build_isg(), build_isg_exports));
   try {
@@ -32037,18 +33802,18 @@ ${text}`, file2);
 }
 function findWorkspaceRoot(dir, top) {
   let nearest = null;
-  for (let d = dir; ; d = path17.dirname(d)) {
-    const manifest = path17.join(d, "Cargo.toml");
-    if (existsSync6(manifest)) {
+  for (let d = dir; ; d = path22.dirname(d)) {
+    const manifest = path22.join(d, "Cargo.toml");
+    if (existsSync7(manifest)) {
       nearest ??= d;
-      if (/^\s*\[workspace\]/m.test(readFileSync11(manifest, "utf8"))) return d;
+      if (/^\s*\[workspace\]/m.test(readFileSync15(manifest, "utf8"))) return d;
     }
-    if (d === top || path17.dirname(d) === d || !d.startsWith(top)) break;
+    if (d === top || path22.dirname(d) === d || !d.startsWith(top)) break;
   }
   return nearest;
 }
 async function openWorkspace(dir) {
-  const repo = await openRepo(path17.resolve(dir));
+  const repo = await openRepo(path22.resolve(dir));
   const root = findWorkspaceRoot(repo.workspace, repo.top);
   if (root === null) {
     throw new RustgateError("NO_CARGO_TOML", `no Cargo.toml in ${repo.workspace} or above it in the repository`, "pass --repo with the directory that holds the workspace root Cargo.toml");
@@ -32062,14 +33827,14 @@ async function runPreflight(opts) {
   if (opts.scope === "diff" && !opts.range) {
     throw new RustgateError("BAD_RANGE", "--diff needs a range", "use --diff BASE..HEAD, e.g. --diff origin/main..HEAD");
   }
-  const workDir = ensureWorkDir(repo.workspace);
   const lock = await acquireLock(repo.workspace, {
     command: `preflight --${opts.scope}`,
     ...opts.lockTimeoutMs !== void 0 ? { timeoutMs: opts.lockTimeoutMs } : {},
     ...opts.onWait ? { onWait: opts.onWait } : {}
   });
   try {
-    if (opts.scope !== "diff") await assertNoOperationInProgress(repo, opts.scope === "worktree");
+    if (opts.scope === "worktree") await assertNoOperationInProgress(repo, true);
+    else if (opts.scope === "staged") await assertIndexResolved(repo);
     let range = null;
     progress("listing changes");
     let changed;
@@ -32091,16 +33856,15 @@ async function runPreflight(opts) {
       return { ...base, ok: true, skipped: true, findings: [], cargo: null, tests: null, ms: { total: performance.now() - t0, cargo: 0, shadow: 0, isg: 0 } };
     }
     progress("materialising the shadow tree");
-    const shadowDir = path17.join(workDir, "shadow");
-    const manifest = path17.join(workDir, "shadow.manifest.json");
-    const entries = await selectedContent(repo, opts.scope, range?.head ?? null, manifest, shadowDir);
-    const shadow = await materialiseShadow(repo, entries, shadowDir, manifest);
+    const tree = openPrivateTree({ repo, name: "shadow", source: opts.scope, rev: range?.head ?? null });
+    const shadow = await tree.sync();
+    const shadowDir = tree.dir;
     warnings.push(...shadow.warnings);
-    if (!existsSync6(path17.join(shadowDir, "Cargo.toml"))) {
+    if (!existsSync7(path22.join(shadowDir, "Cargo.toml"))) {
       throw new RustgateError("NO_CARGO_TOML", `the ${opts.scope === "diff" ? "commit" : opts.scope === "staged" ? "index" : "working tree"} has no Cargo.toml at the workspace root`, "stage (git add) the workspace Cargo.toml, or pass --repo with the workspace directory");
     }
     progress("cargo check");
-    const targetDir = path17.join(workDir, "target");
+    const targetDir = tree.targetDir;
     const res = await cargoCheck({
       cwd: shadowDir,
       targetDir,
@@ -32113,7 +33877,7 @@ async function runPreflight(opts) {
     const failure2 = synthesiseCargoFailure(res, shadowDir, opts.cargoTimeoutMs);
     if (failure2) diagnostics.push(failure2);
     const extensions = opts.extensions ?? [];
-    const storeDir2 = path17.join(workDir, "shadow-store");
+    const storeDir2 = tree.storeDir;
     let isgMs = 0;
     let opened = null;
     let graphTried = false;
@@ -32164,12 +33928,11 @@ var init_preflight = __esm({
     init_check();
     init_changes();
     init_repo();
-    init_shadow();
     init_errors();
     init_classify();
     init_report();
     init_lock();
-    init_workdir();
+    init_private_tree();
   }
 });
 
@@ -32324,7 +34087,25 @@ var init_tests = __esm({
 });
 
 // src/adapters/cargo/test-runner.ts
-import { readdirSync as readdirSync3, readFileSync as readFileSync12 } from "node:fs";
+var test_runner_exports = {};
+__export(test_runner_exports, {
+  hasNextest: () => hasNextest,
+  impactedTestsExtension: () => impactedTestsExtension,
+  parseCargoTest: () => parseCargoTest,
+  parseNextest: () => parseNextest,
+  runTests: () => runTests,
+  testRunProblem: () => testRunProblem
+});
+import { readdirSync as readdirSync5, readFileSync as readFileSync16 } from "node:fs";
+function testRunProblem(r, timeoutMs) {
+  if (r.timedOut) return `cut off by the ${timeoutMs !== void 0 ? `${Math.round(timeoutMs / 1e3)} s ` : ""}time cap after ${r.ran} of ${r.selected} selected tests`;
+  if (r.buildFailed) return "the tests did not build";
+  if (r.failed > 0) return `${r.failed} of ${r.ran} tests failed`;
+  if (r.exitCode !== 0) return `the test runner exited with ${String(r.exitCode)}`;
+  if (r.selected > 0 && r.ran === 0) return `${r.selected} tests were selected but none ran`;
+  if (r.ran < r.selected) return `only ${r.ran} of ${r.selected} selected tests ran`;
+  return null;
+}
 function hasNextest() {
   nextestAvailable ??= execa("cargo", ["nextest", "--version"], { reject: false, timeout: 3e4 }).then((r) => r.exitCode === 0);
   return nextestAvailable;
@@ -32351,6 +34132,7 @@ async function runTests(opts) {
   if (opts.packages.length === 0) {
     return {
       runner,
+      selected: 0,
       ran: 0,
       passed: 0,
       failed: 0,
@@ -32360,13 +34142,49 @@ async function runTests(opts) {
       exitCode: 0,
       command: ["cargo", ...args],
       stderrTail: "",
-      ms: Date.now() - started
+      ms: Date.now() - started,
+      doctests: null,
+      ok: true,
+      problem: null
     };
   }
   const first = await runCapped(runner, args, opts, opts.timeoutMs);
   const rejected = runner === "nextest" && args.includes("libtest-json") && first.exitCode === 2 && first.ran === 0 && /message-format|libtest|unexpected argument/i.test(first.stderrTail);
-  const result = rejected ? await runCapped(runner, nextestArgs(false), opts, Math.max(1, opts.timeoutMs - (Date.now() - started))) : first;
-  return { ...result, ms: Date.now() - started };
+  const main2 = rejected ? await runCapped(runner, nextestArgs(false), opts, Math.max(1, opts.timeoutMs - (Date.now() - started))) : first;
+  let result = main2;
+  if (runner === "nextest" && !main2.timedOut && !main2.buildFailed) {
+    const libs = opts.libPackages ?? await libraryPackages(opts.cwd, opts.packages);
+    if (libs.length > 0) {
+      const left = opts.timeoutMs - (Date.now() - started);
+      const docArgs = ["test", "--doc", "--no-fail-fast", ...libs.flatMap((p) => ["-p", p]), ...featureArgs];
+      const doc = left > 0 ? await runCapped("cargo-test", docArgs, opts, left) : null;
+      result = doc ? {
+        ...main2,
+        selected: main2.selected + doc.selected,
+        ran: main2.ran + doc.ran,
+        passed: main2.passed + doc.passed,
+        failed: main2.failed + doc.failed,
+        failedTests: [...main2.failedTests, ...doc.failedTests],
+        timedOut: doc.timedOut,
+        buildFailed: doc.buildFailed,
+        exitCode: main2.exitCode !== 0 ? main2.exitCode : doc.exitCode,
+        stderrTail: doc.exitCode !== 0 ? doc.stderrTail : main2.stderrTail,
+        doctests: { selected: doc.selected, ran: doc.ran, passed: doc.passed, failed: doc.failed, command: doc.command }
+      } : { ...main2, timedOut: true, exitCode: null };
+    }
+  }
+  const problem = testRunProblem(result, opts.timeoutMs);
+  return { ...result, ms: Date.now() - started, ok: problem === null, problem };
+}
+async function libraryPackages(cwd, packages) {
+  try {
+    const ws = await readWorkspace(cwd);
+    const isLib = (k) => k === "lib" || k === "rlib" || k === "dylib" || k === "proc-macro";
+    const withLib = new Set(ws.packages.filter((p) => p.targets.some((t) => t.kind.some(isLib))).map((p) => p.name));
+    return packages.filter((p) => withLib.has(p));
+  } catch {
+    return [...packages];
+  }
 }
 async function runCapped(runner, args, opts, timeoutMs) {
   const started = Date.now();
@@ -32409,6 +34227,7 @@ async function runCapped(runner, args, opts, timeoutMs) {
   return {
     runner,
     ...parsed,
+    doctests: null,
     timedOut,
     buildFailed: /error: could not compile|error\[E\d{4}\]/.test(stderr),
     exitCode: timedOut ? null : r.exitCode ?? null,
@@ -32428,6 +34247,7 @@ function splitNextestName(full) {
 }
 function parseNextest(stdout, stderr) {
   let passed = 0;
+  let selected = 0;
   let sawJson = false;
   const failedTests = [];
   for (const line of stdout.split("\n")) {
@@ -32439,6 +34259,7 @@ function parseNextest(stdout, stderr) {
       continue;
     }
     sawJson = true;
+    if (ev.type === "suite" && ev.event === "started" && typeof ev.test_count === "number") selected += ev.test_count;
     if (ev.type !== "test" || typeof ev.name !== "string") continue;
     if (ev.event === "ok") passed++;
     else if (ev.event === "failed" || ev.event === "timeout") {
@@ -32446,6 +34267,8 @@ function parseNextest(stdout, stderr) {
       failedTests.push(ev.stdout ? { ...t, output: trim(ev.stdout) } : t);
     }
   }
+  const starting = /^\s*Starting (\d+) tests? across/m.exec(stderr);
+  if (!sawJson || selected === 0) selected = Math.max(selected, Number(starting?.[1] ?? 0));
   if (!sawJson) {
     const re2 = /^\s*(PASS|FAIL|SIGSEGV|SIGABRT|SIGKILL|TIMEOUT|ABORT|LEAK-FAIL)\s+\[[^\]]*\]\s+(?:\(\d+\/\d+\)\s+)?(\S+)\s+(\S+)\s*$/;
     const seen = /* @__PURE__ */ new Set();
@@ -32464,7 +34287,7 @@ function parseNextest(stdout, stderr) {
       }
     }
   }
-  return { ran: passed + failedTests.length, passed, failed: failedTests.length, failedTests };
+  return { selected, ran: passed + failedTests.length, passed, failed: failedTests.length, failedTests };
 }
 function parseCargoTest(stdout, stderr, packages = []) {
   const binaries = [];
@@ -32486,9 +34309,10 @@ function parseCargoTest(stdout, stderr, packages = []) {
     block = void 0;
   };
   for (const line of stdout.split("\n")) {
-    if (/^running \d+ tests?$/.test(line)) {
+    const running = /^running (\d+) tests?$/.exec(line);
+    if (running) {
       closeBlock();
-      cur = { passed: 0, failed: [] };
+      cur = { announced: Number(running[1]), ignored: 0, passed: 0, failed: [] };
       sections.push(cur);
       continue;
     }
@@ -32508,6 +34332,7 @@ function parseCargoTest(stdout, stderr, packages = []) {
     const t = /^test (.+?) \.\.\. (ok|FAILED|ignored.*)$/.exec(line);
     if (t && block === void 0) {
       if (t[2] === "ok") cur.passed++;
+      else if (t[2]?.startsWith("ignored")) cur.ignored++;
       else if (t[2] === "FAILED" && !cur.failed.includes(t[1])) cur.failed.push(t[1]);
       continue;
     }
@@ -32517,8 +34342,10 @@ function parseCargoTest(stdout, stderr, packages = []) {
   const norm2 = (s) => s.replace(/-/g, "_");
   const failedTests = [];
   let passed = 0;
+  let selected = 0;
   sections.forEach((sec, i2) => {
     passed += sec.passed;
+    selected += Math.max(0, sec.announced - sec.ignored);
     const binary = binaries[i2];
     for (const name of sec.failed) {
       const pkg = (binary !== void 0 ? failedPackageByBinary.get(binary) : void 0) ?? packages.find((p) => binary !== void 0 && norm2(p) === binary);
@@ -32531,20 +34358,20 @@ function parseCargoTest(stdout, stderr, packages = []) {
       });
     }
   });
-  return { ran: passed + failedTests.length, passed, failed: failedTests.length, failedTests };
+  return { selected, ran: passed + failedTests.length, passed, failed: failedTests.length, failedTests };
 }
 function descendants(pid) {
   let entries;
   try {
-    entries = readdirSync3("/proc").filter((e) => /^\d+$/.test(e));
+    entries = readdirSync5("/proc").filter((e) => /^\d+$/.test(e));
   } catch {
     return [];
   }
   const children = /* @__PURE__ */ new Map();
   for (const e of entries) {
     try {
-      const stat3 = readFileSync12(`/proc/${e}/stat`, "utf8");
-      const ppid = Number(stat3.slice(stat3.lastIndexOf(")") + 2).split(" ")[1]);
+      const stat4 = readFileSync16(`/proc/${e}/stat`, "utf8");
+      const ppid = Number(stat4.slice(stat4.lastIndexOf(")") + 2).split(" ")[1]);
       const list = children.get(ppid);
       if (list) list.push(Number(e));
       else children.set(ppid, [Number(e)]);
@@ -32576,6 +34403,9 @@ async function killTree(pid, exited) {
   signal(-pid, "SIGKILL");
   for (const d of tree) signal(d, "SIGKILL");
 }
+function runError(message, rendered) {
+  return { level: "error", code: null, message, primary: null, spans: [], notes: [], suggestions: [], rendered, source: "test", packageName: null };
+}
 function impactedTestsExtension(opts) {
   return {
     name: "running impacted tests",
@@ -32598,23 +34428,24 @@ function impactedTestsExtension(opts) {
       });
       const graph = ctx.graph;
       const lookup = graph ? { packages: ws.packages, getNode: (key) => graph.getNode(key) } : null;
-      const diagnostics = await testFailureDiagnostics(run3.failedTests, lookup, { timedOut: run3.timedOut, timeoutSeconds: opts.timeoutSeconds });
+      const diagnostics = await testFailureDiagnostics(run3.failedTests, lookup);
       if (run3.buildFailed) {
-        diagnostics.push({
-          level: "error",
-          code: null,
-          message: `the tests of ${packages.join(", ")} do not compile (cargo check does not build test code)`,
-          primary: null,
-          spans: [],
-          notes: [],
-          suggestions: [],
-          rendered: run3.stderrTail,
-          source: "test",
-          packageName: null
-        });
+        diagnostics.push(runError(`the tests of ${packages.join(", ")} do not compile (cargo check does not build test code)`, run3.stderrTail));
+      } else if (run3.timedOut) {
+        diagnostics.push(
+          runError(
+            `tests not complete: ${run3.problem ?? "cut off by the time cap"}; raise preflight.tests.timeout_seconds in rustgate.yaml (now ${opts.timeoutSeconds})`,
+            run3.stderrTail
+          )
+        );
+      } else if (!run3.ok && run3.failedTests.length === 0) {
+        diagnostics.push(runError(`tests not passed: ${run3.problem ?? "the test run failed"}`, run3.stderrTail));
       }
-      const warnings = [`tests (${run3.runner}) of ${packages.join(", ")}: ${run3.passed} passed, ${run3.failed} failed in ${(run3.ms / 1e3).toFixed(1)} s`];
-      return { diagnostics, tests: { ran: run3.ran, passed: run3.passed, failed: run3.failed }, warnings, run: run3 };
+      const doc = run3.doctests ? `, doctests ${run3.doctests.passed}/${run3.doctests.ran}` : "";
+      const warnings = [
+        `tests (${run3.runner}${run3.doctests ? " + cargo test --doc" : ""}) of ${packages.join(", ")}: ${run3.selected} selected, ${run3.ran} ran, ${run3.passed} passed, ${run3.failed} failed${doc} in ${(run3.ms / 1e3).toFixed(1)} s`
+      ];
+      return { diagnostics, tests: { ran: run3.ran, passed: run3.passed, failed: run3.failed, selected: run3.selected, complete: !run3.timedOut && !run3.buildFailed && run3.ran >= run3.selected }, warnings, run: run3 };
     }
   };
 }
@@ -32764,8 +34595,8 @@ var init_base2 = __esm({
         const execEditLength = () => {
           for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
             let basePath;
-            const removePath2 = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
-            if (removePath2) {
+            const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+            if (removePath) {
               bestPath[diagonalPath - 1] = void 0;
             }
             let canAdd = false;
@@ -32773,15 +34604,15 @@ var init_base2 = __esm({
               const addPathNewPos = addPath.oldPos - diagonalPath;
               canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
             }
-            const canRemove = removePath2 && removePath2.oldPos + 1 < oldLen;
+            const canRemove = removePath && removePath.oldPos + 1 < oldLen;
             if (!canAdd && !canRemove) {
               bestPath[diagonalPath] = void 0;
               continue;
             }
-            if (!canRemove || canAdd && removePath2.oldPos < addPath.oldPos) {
+            if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
               basePath = this.addToPath(addPath, true, false, 0, options);
             } else {
-              basePath = this.addToPath(removePath2, false, true, 1, options);
+              basePath = this.addToPath(removePath, false, true, 1, options);
             }
             newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
             if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
@@ -32818,16 +34649,16 @@ var init_base2 = __esm({
           }
         }
       }
-      addToPath(path38, added, removed, oldPosInc, options) {
-        const last = path38.lastComponent;
+      addToPath(path47, added, removed, oldPosInc, options) {
+        const last = path47.lastComponent;
         if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
           return {
-            oldPos: path38.oldPos + oldPosInc,
+            oldPos: path47.oldPos + oldPosInc,
             lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
           };
         } else {
           return {
-            oldPos: path38.oldPos + oldPosInc,
+            oldPos: path47.oldPos + oldPosInc,
             lastComponent: { count: 1, added, removed, previousComponent: last }
           };
         }
@@ -33484,8 +35315,8 @@ function parseUnifiedDiff(text) {
     if (p.oldFileName === void 0 && p.newFileName === void 0 && p.hunks.length === 0) continue;
     const rawOld = p.oldFileName?.split("	")[0]?.trim();
     const rawNew = p.newFileName?.split("	")[0]?.trim();
-    const git3 = p.isGit === true;
-    const strip = git3 || (rawOld === "/dev/null" || rawOld?.startsWith("a/") === true) && (rawNew === "/dev/null" || rawNew?.startsWith("b/") === true);
+    const git2 = p.isGit === true;
+    const strip = git2 || (rawOld === "/dev/null" || rawOld?.startsWith("a/") === true) && (rawNew === "/dev/null" || rawNew?.startsWith("b/") === true);
     const oldPath = cleanName(p.oldFileName, strip);
     const newPath = cleanName(p.newFileName, strip);
     if (oldPath === null && newPath === null) return { ok: false, reason: "a file patch names /dev/null on both sides" };
@@ -33561,23 +35392,12 @@ __export(validate_fix_exports, {
   validateFix: () => validateFix,
   withPatchedTree: () => withPatchedTree
 });
-import { existsSync as existsSync7, lstatSync as lstatSync4, mkdirSync as mkdirSync3, readFileSync as readFileSync13, rmSync as rmSync2, writeFileSync as writeFileSync4 } from "node:fs";
-import path18 from "node:path";
 async function readBase(repo, base, rel2) {
   if (base === "staged") {
     const r = await gitBuffer(repo.workspace, ["cat-file", "blob", `:${rel2}`]);
     return r.exitCode === 0 ? r.stdout.toString("utf8") : null;
   }
-  const abs = path18.join(repo.workspace, rel2);
-  try {
-    const st = lstatSync4(abs);
-    if (st.isSymbolicLink()) throw new RustgateError("PATCH_REJECTED", `refusing the patch: ${rel2} is a symlink`, "patch the file the link points to instead");
-    if (!st.isFile()) return null;
-  } catch (e) {
-    if (e instanceof RustgateError) throw e;
-    return null;
-  }
-  return readFileSync13(abs, "utf8");
+  return readInside(repo.workspace, rel2)?.toString("utf8") ?? null;
 }
 async function applyPatchTexts(repo, base, patches) {
   const state = /* @__PURE__ */ new Map();
@@ -33624,39 +35444,25 @@ function mergeChanged(prev, next, renamed) {
   return prev ?? next;
 }
 async function withPatchedTree(repo, base, name, files, fn) {
-  const work = ensureWorkDir(repo.workspace);
   const lock = await acquireLock(repo.workspace, { command: name });
-  const root = path18.join(work, name);
-  const dir = path18.join(root, "tree");
-  const manifest = path18.join(root, "manifest.json");
-  mkdirSync3(root, { recursive: true });
   try {
     await assertNoOperationInProgress(repo, base === "worktree");
-    const entries = await selectedContent(repo, base, null, manifest, dir);
-    await materialiseShadow(repo, entries, dir, manifest);
-    forgetInManifest(manifest, files.map((f) => f.path));
+    const tree = openPrivateTree({ repo, name, source: base });
+    await tree.sync();
     for (const f of files) {
-      const abs = path18.join(dir, f.path);
-      if (f.after === null) rmSync2(abs, { force: true });
-      else {
-        mkdirSync3(path18.dirname(abs), { recursive: true });
-        writeFileSync4(abs, f.after);
+      for (const p of [f.path, f.patch.oldPath, f.patch.newPath]) {
+        const link = p === null ? null : tree.linkOnPath(p);
+        if (link !== null) throw new RustgateError("PATCH_REJECTED", `refusing the patch: ${p ?? ""} goes through the symlink ${link}`, "patch the file the link points to, by its own path inside the workspace");
       }
     }
-    return await fn({ repo, dir, targetDir: path18.join(work, "target") });
+    await tree.overlay(new Map(files.map((f) => [f.path, f.after])));
+    try {
+      return await fn({ repo, dir: tree.dir, targetDir: tree.targetDir, storeDir: tree.storeDir });
+    } finally {
+      await tree.reset();
+    }
   } finally {
-    for (const f of files) if (f.before === null) rmSync2(path18.join(dir, f.path), { force: true });
     lock.release();
-  }
-}
-function forgetInManifest(manifest, paths) {
-  if (!existsSync7(manifest)) return;
-  try {
-    const m = JSON.parse(readFileSync13(manifest, "utf8"));
-    for (const p of paths) delete m.entries[p];
-    writeFileSync4(manifest, JSON.stringify(m));
-  } catch {
-    rmSync2(manifest, { force: true });
   }
 }
 function contractDiagnostics(findings) {
@@ -33715,7 +35521,7 @@ async function validateFix(opts) {
       progress("mapping to the ISG");
       let store = null;
       try {
-        store = await openBuiltStore2(tree.dir, path18.join(ensureWorkDir(repo.workspace), "validate-fix", "store"));
+        store = await openBuiltStore2(tree.dir, tree.storeDir);
         findings = await mapFindings(selected, store);
         const nodes = await store.allNodes();
         for (const f of added) addedKeys.push(...keysOfFile(nodes, f.path));
@@ -33749,7 +35555,6 @@ var init_validate_fix = __esm({
     init_test_runner();
     init_repo();
     init_run();
-    init_shadow();
     init_errors();
     init_apply();
     init_parse3();
@@ -33758,7 +35563,110 @@ var init_validate_fix = __esm({
     init_impacted();
     init_lock();
     init_preflight();
+    init_private_tree();
+    init_confined();
     init_workdir();
+  }
+});
+
+// src/app/fix-validate.ts
+var fix_validate_exports = {};
+__export(fix_validate_exports, {
+  prepareValidationTree: () => prepareValidationTree,
+  sha256: () => sha256
+});
+import { createHash as createHash5 } from "node:crypto";
+import { readdir } from "node:fs/promises";
+import path23 from "node:path";
+async function listCopied(dir, rel2 = "") {
+  const entries = await readdir(path23.join(dir, rel2), { withFileTypes: true }).catch(() => []);
+  const out = [];
+  for (const e of entries) {
+    const r = rel2 === "" ? e.name : `${rel2}/${e.name}`;
+    if (e.isDirectory()) out.push(...await listCopied(dir, r));
+    else out.push(r);
+  }
+  return out;
+}
+function sha256(data) {
+  return createHash5("sha256").update(data).digest("hex");
+}
+function syntheticError(message, rendered, source = "rustc") {
+  return { level: "error", code: null, message, primary: null, spans: [], notes: [], suggestions: [], rendered, source, packageName: null };
+}
+async function run2(cmd, args, cwd, env, timeoutMs) {
+  const r = await execa(cmd, args, { cwd, env, reject: false, timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024 });
+  if (r.code === "ENOENT" || r.failed && r.exitCode === void 0 && /ENOENT/.test(String(r.message))) {
+    throw new RustgateError("CARGO_MISSING", `${cmd} was not found on PATH`, "Install Rust with rustup (https://rustup.rs) and try again.");
+  }
+  return r;
+}
+async function prepareValidationTree(opts) {
+  const repo = await openRepo(path23.resolve(opts.repoRoot));
+  const tree = openPrivateTree({ repo, name: "validate", source: "worktree" });
+  await tree.sync();
+  const root = repo.workspace;
+  const dir = tree.dir;
+  const targetDir = opts.targetDir ?? tree.targetDir;
+  const timeoutMs = opts.timeoutMs ?? 6e5;
+  const files = (await listCopied(dir)).sort();
+  let workspace;
+  const env = { CARGO_TARGET_DIR: targetDir, CARGO_TERM_COLOR: "never", RUSTFLAGS: process.env.RUSTFLAGS ?? "" };
+  const validate5 = async (overrides) => {
+    await tree.overlay(overrides);
+    const check2 = await cargoCheck({ cwd: dir, targetDir, timeoutMs });
+    const diagnostics = check2.diagnostics;
+    const errors = diagnostics.filter((d) => d.level === "error");
+    const warnings = diagnostics.filter((d) => d.level === "warning");
+    if (check2.exitCode !== 0 && errors.length === 0) {
+      errors.push(syntheticError(check2.timedOut ? "cargo check timed out" : `cargo check failed (exit ${String(check2.exitCode)})`, check2.stderrTail));
+    }
+    const checkedUnits = check2.checkedPackages;
+    if (errors.length > 0) return { errors, warnings, status: "Failed", checkedUnits };
+    if (opts.tests === null || opts.tests === void 0) return { errors, warnings, status: "Cargo_OK", checkedUnits };
+    if (opts.tests === "") {
+      workspace ??= await readWorkspace(dir);
+      const deps = new Map(workspace.packages.map((p) => [p.name, p.deps]));
+      const packages = impactedPackages(cratesOwningFiles(Array.from(overrides.keys()), workspace.packages), deps);
+      const t2 = await runTests({ cwd: dir, targetDir, packages, timeoutMs });
+      if (t2.exitCode === 0 && t2.failed === 0 && !t2.buildFailed && !t2.timedOut) return { errors, warnings, status: "Tests_OK", checkedUnits };
+      const names2 = t2.failedTests.length > 0 ? t2.failedTests.map((f) => f.name) : [t2.timedOut ? "tests timed out" : t2.buildFailed ? "tests did not build" : "tests"];
+      return { errors: names2.map((n2) => syntheticError(`test failed: ${n2}`, t2.stderrTail, "test")), warnings, status: "Failed", checkedUnits };
+    }
+    const args = ["test", "--workspace", "--no-fail-fast", opts.tests];
+    const t = await run2("cargo", args, dir, env, timeoutMs);
+    const passed = Array.from(t.stdout.matchAll(/^test result: \w+\. (\d+) passed/gm), (m) => Number(m[1] ?? 0)).reduce((a2, b) => a2 + b, 0);
+    if (t.exitCode === 0 && passed > 0) return { errors, warnings, status: "Tests_OK", checkedUnits };
+    if (t.exitCode === 0) return { errors: [syntheticError(`no test matched ${opts.tests}`, t.stdout.slice(-4e3), "test")], warnings, status: "Failed" };
+    const failed2 = Array.from(t.stdout.matchAll(/^test (\S+) \.\.\. FAILED$/gm), (m) => m[1] ?? "");
+    const names = failed2.length > 0 ? failed2 : [opts.tests];
+    return { errors: names.map((n2) => syntheticError(`test failed: ${n2}`, t.stdout.slice(-4e3), "test")), warnings, status: "Failed" };
+  };
+  return {
+    dir,
+    files,
+    readWorktree: async (file2) => {
+      try {
+        return readInside(root, file2)?.toString("utf8");
+      } catch {
+        return void 0;
+      }
+    },
+    validate: validate5
+  };
+}
+var init_fix_validate = __esm({
+  "src/app/fix-validate.ts"() {
+    "use strict";
+    init_execa();
+    init_check();
+    init_metadata();
+    init_test_runner();
+    init_impacted();
+    init_errors();
+    init_repo();
+    init_private_tree();
+    init_confined();
   }
 });
 
@@ -33767,8 +35675,8 @@ var context_exports = {};
 __export(context_exports, {
   buildContext: () => buildContext
 });
-import { readFileSync as readFileSync14 } from "node:fs";
-import path19 from "node:path";
+import { readFileSync as readFileSync17 } from "node:fs";
+import path24 from "node:path";
 async function constraintsOf(store, node2) {
   const out = [];
   for (const b of node2.bounds ?? []) out.push(`${node2.key} requires ${b}`);
@@ -33785,31 +35693,36 @@ async function buildContext(opts) {
   const notes = [];
   let seedKey;
   let errorWindow = null;
-  if (isError) {
-    progress("checking the working tree");
-    const { runPreflight: runPreflight2 } = await Promise.resolve().then(() => (init_preflight(), preflight_exports));
-    const report = await runPreflight2({ repo: repo.workspace, scope: "worktree" });
-    const hit = report.findings.find((f) => f.diagnostic.code === opts.target);
-    if (!hit) {
-      const codes = [...new Set(report.findings.map((f) => f.diagnostic.code).filter((c3) => c3 !== null))];
-      throw new RustgateError("UNKNOWN_KEY", `no current diagnostic has code ${opts.target}`, codes.length > 0 ? `current codes: ${codes.join(", ")}` : "the working tree checks clean; pass an ISG key instead");
-    }
-    const p = hit.diagnostic.primary;
-    errors.push({ code: hit.diagnostic.code, message: hit.diagnostic.message, file: p?.file ?? null, line: p?.lineStart ?? null, key: hit.isg?.key ?? null });
-    notes.push(...hit.diagnostic.notes.slice(0, 4).map((n2) => `rustc: ${n2}`));
-    seedKey = hit.isg?.key ?? null;
-    if (seedKey === null && p) errorWindow = { file: p.file, line: p.lineStart };
-  } else {
-    seedKey = opts.target;
-  }
   progress("refreshing the ISG");
   const store = await openBuiltStore2(repo.workspace, storeDir(repo.workspace));
+  let hitDiagnostic = null;
   try {
+    if (isError) {
+      progress("checking the workspace");
+      const { prepareValidationTree: prepareValidationTree2 } = await Promise.resolve().then(() => (init_fix_validate(), fix_validate_exports));
+      const tree = await prepareValidationTree2({ repoRoot: repo.workspace });
+      const state = await tree.validate(/* @__PURE__ */ new Map());
+      const all = [...state.errors, ...state.warnings];
+      const hit = all.find((d) => d.code === opts.target);
+      if (!hit) {
+        const codes = [...new Set(all.map((d) => d.code).filter((c3) => c3 !== null))];
+        throw new RustgateError("UNKNOWN_KEY", `no current diagnostic has code ${opts.target}`, codes.length > 0 ? `current codes: ${codes.join(", ")}` : "the workspace checks clean; pass an ISG key instead");
+      }
+      hitDiagnostic = hit;
+      const p = hit.primary;
+      const key = p ? (await store.nodeAt(p.file, p.lineStart).catch(() => void 0))?.key ?? null : null;
+      errors.push({ code: hit.code, message: hit.message, file: p?.file ?? null, line: p?.lineStart ?? null, key });
+      notes.push(...hit.notes.slice(0, 4).map((n2) => `rustc: ${n2}`));
+      seedKey = key;
+      if (seedKey === null && p) errorWindow = { file: p.file, line: p.lineStart };
+    } else {
+      seedKey = opts.target;
+    }
     const texts = /* @__PURE__ */ new Map();
-    const textOf2 = (file2) => {
+    const textOf3 = (file2) => {
       if (!texts.has(file2)) {
         try {
-          texts.set(file2, readFileSync14(path19.join(repo.workspace, file2), "utf8"));
+          texts.set(file2, readFileSync17(path24.join(repo.workspace, file2), "utf8"));
         } catch {
           texts.set(file2, void 0);
         }
@@ -33818,6 +35731,8 @@ async function buildContext(opts) {
     };
     const seeds = [];
     const neighbors = [];
+    const definitions = [];
+    const named = namedInError(hitDiagnostic ? [hitDiagnostic.message, ...hitDiagnostic.notes] : []);
     const constraints = ["Fix the cause: no unsafe code, transmute, #[allow(...)], todo!() or Box::leak to make an error go away."];
     let seedNode;
     if (seedKey !== null) {
@@ -33827,33 +35742,34 @@ async function buildContext(opts) {
         const near = (await store.allNodes()).filter((n2) => n2.name === wanted || n2.key.endsWith(`-${wanted}`)).map((n2) => n2.key).slice(0, 3);
         throw new RustgateError("UNKNOWN_KEY", `no ISG node with key '${seedKey}'`, near.length > 0 ? `closest keys: ${near.map((k) => `'${k}'`).join(", ")}` : "run rustgate build-isg first");
       }
-      const text = textOf2(seedNode.file);
+      const text = textOf3(seedNode.file);
       if (text !== void 0) seeds.push({ key: seedNode.key, ...sliceLines(seedNode.file, text, seedNode.span.startLine, seedNode.span.endLine) });
       constraints.push(...await constraintsOf(store, seedNode));
       for (const h2 of await store.twoHop(seedNode.key, RELS, opts.neighborCap ?? 8, "both")) {
         if (SKIP_KINDS.has(h2.kind)) continue;
         const n2 = await store.getNode(h2.key);
-        const t = n2 ? textOf2(n2.file) : void 0;
+        const t = n2 ? textOf3(n2.file) : void 0;
         if (!n2 || t === void 0) continue;
-        neighbors.push({ key: n2.key, ...sliceLines(n2.file, t, n2.span.startLine, n2.span.endLine) });
+        (named.has(n2.name.slice(n2.name.lastIndexOf(":") + 1)) ? definitions : neighbors).push({ key: n2.key, ...sliceLines(n2.file, t, n2.span.startLine, n2.span.endLine) });
       }
     } else if (errorWindow) {
-      const t = textOf2(errorWindow.file);
+      const t = textOf3(errorWindow.file);
       if (t !== void 0) {
         const start = Math.max(1, errorWindow.line - 15);
         seeds.push({ key: `${errorWindow.file}:${start}-${errorWindow.line + 15}`, ...sliceLines(errorWindow.file, t, start, errorWindow.line + 15) });
       }
     }
     constraints.push(...notes);
-    const antiPatterns = [...seeds, ...neighbors].flatMap((s) => describeHits(detectAntiPatterns2(s.text), s.key));
-    const code = isError ? opts.target : null;
-    const patternExamples = code === null ? [] : loadPatterns().filter((p) => p.error_codes.includes(code) && p.kind === "fix").map((p) => ({ id: p.id, description: p.title, before: p.example.before.trimEnd(), after: p.example.after.trimEnd() }));
-    const bundle = await packContext({ errors, seeds, neighbors, constraints, antiPatterns, patternExamples }, { budget });
+    const antiPatterns = [...seeds, ...definitions, ...neighbors].flatMap((s) => describeHits(detectAntiPatterns2(s.text), s.key));
+    const target = hitDiagnostic;
+    const patternExamples = target === null ? [] : loadPatterns().filter((p) => p.kind === "fix" && matchDetector(p, target).length > 0).map((p) => ({ id: p.id, description: p.title, before: p.example.before.trimEnd(), after: p.example.after.trimEnd() }));
+    const bundle = await packContext({ errors, seeds, definitions, neighbors, constraints, antiPatterns, patternExamples }, { budget });
     return {
       for: opts.target,
       kind: isError ? "error" : "key",
       seeds: seeds.map((s) => s.key),
       neighbors: bundle.slices.filter((s) => s.role === "neighbor").map((s) => s.key),
+      definitions: bundle.slices.filter((s) => s.role === "definition").map((s) => s.key),
       errors: bundle.errors,
       constraints: bundle.constraints,
       anti_patterns: bundle.antiPatterns,
@@ -33878,12 +35794,152 @@ var init_context = __esm({
     init_anchored_edits();
     init_pack();
     init_errors();
+    init_detect();
     init_types();
     init_preflight();
     init_validate_fix();
     init_workdir();
     SKIP_KINDS = /* @__PURE__ */ new Set(["crate", "feature", "mod"]);
     ERROR_CODE = /^E\d{4}$/;
+  }
+});
+
+// src/app/fix/apply.ts
+import { readFile as readFile3, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import path25 from "node:path";
+async function gitOrThrow(repo, args, input2, env) {
+  const r = await git(repo, args, input2, env ? { env } : {});
+  if (r.exitCode !== 0) {
+    const why = r.stderr.trim() || r.stdout.trim();
+    if (args[0] === "commit-tree" && /identity|user\.(name|email)|empty ident/i.test(why)) {
+      throw new RustgateError("BAD_CONFIG", `git cannot make the fix commit: ${why}`, 'Set your identity: git config user.name "\u2026" && git config user.email "\u2026".');
+    }
+    throw new Error(`git ${args[0] ?? ""} failed (exit ${r.exitCode}): ${why}`);
+  }
+  return r.stdout.trim();
+}
+async function testPause(isInterrupted) {
+  const pause = Number(process.env.RUSTGATE_TEST_PAUSE_AFTER_WRITE_MS ?? 0);
+  if (!(pause > 0)) return;
+  const marker = process.env.RUSTGATE_TEST_WRITE_MARKER;
+  if (marker) await writeFile2(marker, `${process.pid}
+`);
+  for (let waited = 0; waited < pause && !isInterrupted(); waited += 50) await new Promise((r) => setTimeout(r, 50));
+}
+async function checkStaged(repo, file2, beforeBlob) {
+  const entry = await indexEntry(repo, file2);
+  if (entry === null) {
+    throw new RustgateError("WORKTREE_CHANGED", `${file2} is not in the index, so the fix commit would carry its unstaged content`, `Stage it first (git add -- ${file2}) or run without --apply and apply the proposed diff yourself.`);
+  }
+  if (entry.blob !== beforeBlob) {
+    throw new RustgateError(
+      "WORKTREE_CHANGED",
+      `${file2} has unstaged changes; --apply commits exactly the validated bytes and will not commit your unstaged lines`,
+      `Stage the file (git add -- ${file2}) to commit your change with the fix, or commit/stash it first; or run without --apply to see the proposed diff.`
+    );
+  }
+  return entry;
+}
+async function applyValidatedFix(req) {
+  const { repo, before, after, hashes, message } = req;
+  const files = Array.from(after.keys()).filter((f) => before.get(f) !== after.get(f)).sort();
+  if (files.length === 0) throw new Error("applyValidatedFix: the fix changes no file");
+  const previous = /* @__PURE__ */ new Map();
+  for (const f of files) {
+    const bytes = await readFile3(path25.join(repo, f));
+    if (sha256Hex(bytes) !== hashes.get(f)) {
+      throw new RustgateError("WORKTREE_CHANGED", `${f} changed since it was checked`, "Run `rustgate debug-bug` again on the current working tree.");
+    }
+    previous.set(f, bytes);
+  }
+  const journalFiles = [];
+  for (const f of files) {
+    const prev = previous.get(f) ?? Buffer.alloc(0);
+    const text = after.get(f) ?? "";
+    const beforeBlob = await gitOrThrow(repo, ["hash-object", "-w", "--stdin", `--path=${f}`], prev.toString("utf8"));
+    const entry = await checkStaged(repo, f, beforeBlob);
+    const afterBlob = await gitOrThrow(repo, ["hash-object", "-w", "--stdin", `--path=${f}`], text);
+    journalFiles.push({ path: f, mode: entry.mode, before: prev.toString("base64"), beforeSha256: sha256Hex(prev), afterSha256: sha256Hex(Buffer.from(text, "utf8")), afterBlob, indexBlob: entry.blob });
+  }
+  const headRun = await git(repo, ["rev-parse", "-q", "--verify", "HEAD^{commit}"]);
+  const oldHead = headRun.exitCode === 0 ? headRun.stdout.trim() : null;
+  const privateIndex = path25.join(ensureWorkDir(repo), `apply-index.${process.pid}`);
+  let commit;
+  try {
+    const env = { GIT_INDEX_FILE: privateIndex };
+    await gitOrThrow(repo, oldHead ? ["read-tree", oldHead] : ["read-tree", "--empty"], void 0, env);
+    await gitOrThrow(repo, ["update-index", "-z", "--index-info"], journalFiles.map((j) => `${j.mode} ${j.afterBlob}	${j.path}\0`).join(""), env);
+    const tree = await gitOrThrow(repo, ["write-tree"], void 0, env);
+    commit = await gitOrThrow(repo, ["commit-tree", tree, ...oldHead ? ["-p", oldHead] : []], message.endsWith("\n") ? message : `${message}
+`);
+  } finally {
+    await rm2(privateIndex, { force: true });
+  }
+  const journal = { version: 1, repo, pid: process.pid, createdAt: (/* @__PURE__ */ new Date()).toISOString(), oldHead, commit, files: journalFiles };
+  let interrupted = null;
+  const onSignal = (sig) => {
+    interrupted ??= sig;
+  };
+  const signals2 = ["SIGINT", "SIGTERM", "SIGHUP"];
+  for (const sig of signals2) process.on(sig, onSignal);
+  const undefer = deferSignalExit();
+  let committed = false;
+  try {
+    writeJournal(repo, journal);
+    try {
+      for (const f of files) await writeFile2(path25.join(repo, f), after.get(f) ?? "");
+      await testPause(() => interrupted !== null);
+      if (interrupted) throw new RustgateError("INTERRUPTED", `interrupted (${String(interrupted)}) while applying the fix`, "Nothing was committed; run the command again.");
+      if (process.env.RUSTGATE_TEST_FAIL_AFTER_WRITE === "1") throw new Error("injected failure after write (RUSTGATE_TEST_FAIL_AFTER_WRITE=1)");
+      const onDisk = /* @__PURE__ */ new Map();
+      for (const f of files) onDisk.set(f, (await readFile3(path25.join(repo, f))).toString("utf8"));
+      const changed = files.filter((f) => onDisk.get(f) !== after.get(f));
+      if (changed.length > 0) throw new RustgateError("WORKTREE_CHANGED", `${changed.join(", ")} changed while the fix was being applied`, "Nothing was committed; run `rustgate debug-bug` again on the current working tree.");
+      const recheck = await req.validate(onDisk);
+      if (recheck.errors.length > 0 || recheck.status === "Failed") throw new Error(`re-check of the written files failed: ${recheck.errors[0]?.message ?? recheck.status}`);
+      if (interrupted) throw new RustgateError("INTERRUPTED", `interrupted (${String(interrupted)}) while applying the fix`, "Nothing was committed; run the command again.");
+      for (const f of files) {
+        if ((await readFile3(path25.join(repo, f))).toString("utf8") !== after.get(f)) {
+          throw new RustgateError("WORKTREE_CHANGED", `${f} changed while the fix was being applied`, "Nothing was committed; run `rustgate debug-bug` again on the current working tree.");
+        }
+      }
+      const moved = await git(repo, ["update-ref", "-m", "rustgate: debug-bug --apply", "HEAD", commit, oldHead ?? ""]);
+      if (moved.exitCode !== 0) throw new RustgateError("WORKTREE_CHANGED", `HEAD moved while the fix was being applied: ${moved.stderr.trim()}`, "Nothing was committed; run `rustgate debug-bug` again.");
+      committed = true;
+    } catch (e) {
+      const { restored, left } = await restoreOwnBytes(repo, journalFiles);
+      clearJournal(repo);
+      throw withRestoreNote(e, restored, left);
+    }
+    await stageCommitted(repo, journalFiles);
+    clearJournal(repo);
+    return { commit };
+  } finally {
+    undefer();
+    for (const sig of signals2) process.off(sig, onSignal);
+    if (!committed) await rm2(privateIndex, { force: true });
+  }
+}
+function withRestoreNote(e, restored, left) {
+  const note = `${restored.length > 0 ? `; restored ${restored.join(", ")}` : ""}${describeLeft(left)}`;
+  if (isRustgateError(e)) {
+    const hint = left.length > 0 ? `${e.hint} Check the files named above: rustgate did not overwrite them.` : e.hint;
+    return new RustgateError(e.code, `${e.message}${note}`, hint, { cause: e.cause, exitCode: e.exitCode });
+  }
+  if (e instanceof Error) {
+    e.message = `${e.message}${note}`;
+    return e;
+  }
+  return e;
+}
+var init_apply2 = __esm({
+  "src/app/fix/apply.ts"() {
+    "use strict";
+    init_run();
+    init_errors();
+    init_lock();
+    init_workdir();
+    init_journal();
   }
 });
 
@@ -33983,7 +36039,7 @@ function changedLineCount(before, after) {
   return a2.length - pre - suf + (b.length - pre - suf);
 }
 var encoder3, decoder;
-var init_apply2 = __esm({
+var init_apply3 = __esm({
   "src/core/fix/apply.ts"() {
     "use strict";
     encoder3 = new TextEncoder();
@@ -33991,72 +36047,14 @@ var init_apply2 = __esm({
   }
 });
 
-// src/core/fix/diff.ts
-function unifiedDiff(before, after, context = 3) {
-  const files = Array.from(after.keys()).filter((f) => before.get(f) !== after.get(f)).sort();
-  const out = [];
-  for (const file2 of files) {
-    const oldText = before.get(file2) ?? "";
-    const newText = after.get(file2) ?? "";
-    const patch = structuredPatch(`a/${file2}`, `b/${file2}`, oldText, newText, "", "", { context });
-    out.push(`diff --git a/${file2} b/${file2}`, `--- a/${file2}`, `+++ b/${file2}`);
-    for (const h2 of patch.hunks) {
-      out.push(`@@ -${h2.oldStart},${h2.oldLines} +${h2.newStart},${h2.newLines} @@`);
-      out.push(...h2.lines);
-    }
-  }
-  return out.length === 0 ? "" : `${out.join("\n")}
-`;
-}
-var init_diff = __esm({
-  "src/core/fix/diff.ts"() {
-    "use strict";
-    init_libesm();
-    init_apply2();
-  }
-});
-
-// src/core/fix/future.ts
-function lineStartByte(text, line) {
-  const lines = text.split("\n");
-  let n2 = 0;
-  for (let i2 = 0; i2 < line - 1 && i2 < lines.length; i2++) n2 += byteLength(lines[i2] ?? "") + 1;
-  return Math.min(n2, byteLength(text));
-}
-function mapOffset(offset, edits, inclusive) {
-  let delta = 0;
-  for (const e of edits) {
-    const before = inclusive ? e.byteEnd <= offset : e.byteEnd <= offset && e.byteStart < offset;
-    if (before) delta += byteLength(e.replacement) - (e.byteEnd - e.byteStart);
-  }
-  return offset + delta;
-}
-function itemCode(before, after, span, edits) {
-  const enc = new TextEncoder();
-  const dec = new TextDecoder();
-  const start = lineStartByte(before, span.startLine);
-  const end = lineStartByte(before, span.endLine + 1);
-  const b = enc.encode(before);
-  const a2 = enc.encode(after);
-  const fStart = mapOffset(start, edits, false);
-  const fEnd = mapOffset(end, edits, true);
-  return { current: dec.decode(b.subarray(start, end)), future: dec.decode(a2.subarray(fStart, Math.max(fStart, fEnd))) };
-}
-var init_future = __esm({
-  "src/core/fix/future.ts"() {
-    "use strict";
-    init_apply2();
-  }
-});
-
 // src/core/fix/scope.ts
-import path20 from "node:path";
+import path26 from "node:path";
 function isWorkspaceFile(file2) {
   if (file2 === "" || file2.startsWith("/") || /^[A-Za-z]:/.test(file2) || file2.includes("\\") || file2.includes("\0")) return false;
   return !file2.split("/").some((seg) => seg === "..");
 }
 function forbiddenComponent(file2) {
-  const segs = path20.posix.normalize(file2).split("/");
+  const segs = path26.posix.normalize(file2).split("/");
   if (segs.some((s) => s.toLowerCase() === ".git")) return ".git";
   if (segs[0] === ".rustgate") return ".rustgate";
   return null;
@@ -34068,16 +36066,16 @@ function checkCandidateScope(candidate, opts) {
   const reasons = [];
   const planned = new Set(opts.plannedFiles);
   const keys = new Set(opts.plannedKeys ?? []);
-  const root = path20.resolve(opts.repoRoot);
+  const root = path26.resolve(opts.repoRoot);
   const files = new Set(candidate.edits.map((e) => e.file));
   for (const file2 of files) {
     if (!isWorkspaceFile(file2)) {
       reasons.push(`edit outside the repository: ${file2}`);
       continue;
     }
-    const abs = path20.resolve(root, file2);
-    const rel2 = path20.relative(root, abs);
-    if (rel2 === "" || rel2.startsWith("..") || path20.isAbsolute(rel2)) {
+    const abs = path26.resolve(root, file2);
+    const rel2 = path26.relative(root, abs);
+    if (rel2 === "" || rel2.startsWith("..") || path26.isAbsolute(rel2)) {
       reasons.push(`edit outside the repository: ${file2}`);
       continue;
     }
@@ -34110,7 +36108,7 @@ var TEST_FN;
 var init_scope = __esm({
   "src/core/fix/scope.ts"() {
     "use strict";
-    init_apply2();
+    init_apply3();
     TEST_FN = /#\[\s*(?:[\w:]+::)?test\s*\]\s*(?:#\[[^\]]*\]\s*)*(?:pub(?:\([^)]*\))?\s+)?(?:async\s+)?fn\s+([A-Za-z_][A-Za-z0-9_]*)/g;
   }
 });
@@ -34272,760 +36270,114 @@ var init_rustc_candidates = __esm({
   }
 });
 
-// src/core/fix/rank.ts
-function isClean(e) {
-  return e.validation.errors.length === 0 && e.validation.status !== "Failed";
-}
-function isProgress(e) {
-  return isClean(e) || e.validation.errors.length < e.errorsBefore && e.newErrors === 0;
-}
-function historyRate(h2) {
-  if (!h2) return 0.5;
-  return (h2.accepted + 1) / (h2.tried + 2);
-}
-function rankCandidates(items, history = /* @__PURE__ */ new Map()) {
-  const statusRank = (e) => e.validation.status === "Tests_OK" ? 0 : e.validation.status === "Cargo_OK" ? 1 : 2;
-  const originScore = (e) => historyRate(history.get(e.candidate.patternId ?? e.candidate.origin));
-  const keys = (e) => [
-    isClean(e) ? 0 : 1,
-    isProgress(e) ? 0 : 1,
-    statusRank(e),
-    e.validation.errors.length,
-    e.newErrors,
-    e.stub ? 1 : 0,
-    e.changedLines,
-    e.newWarnings,
-    -e.agreement,
-    -originScore(e),
-    APPLICABILITY_RANK[e.candidate.applicability ?? "Unspecified"]
-  ];
-  return [...items].sort((a2, b) => {
-    const ka = keys(a2);
-    const kb = keys(b);
-    for (let i2 = 0; i2 < ka.length; i2++) {
-      const d = (ka[i2] ?? 0) - (kb[i2] ?? 0);
-      if (d !== 0) return d;
-    }
-    return a2.candidate.id < b.candidate.id ? -1 : a2.candidate.id > b.candidate.id ? 1 : 0;
+// src/core/patterns/source.ts
+var source_exports = {};
+__export(source_exports, {
+  createPatternSource: () => createPatternSource,
+  patternConfidence: () => patternConfidence,
+  proposeFromPatterns: () => proposeFromPatterns
+});
+function sameEdits(a2, b) {
+  return a2.length === b.length && a2.every((e, i2) => {
+    const f = b[i2];
+    return f !== void 0 && e.file === f.file && e.byteStart === f.byteStart && e.byteEnd === f.byteEnd && e.replacement === f.replacement;
   });
 }
-function confidence(x) {
-  if (x.status === "Failed") return 0;
-  let c3 = x.status === "Tests_OK" ? 0.8 : 0.6;
-  if (x.agreement >= 2) c3 += 0.1;
-  if (x.applicability === "MachineApplicable") c3 += 0.1;
-  else if (x.applicability === "MaybeIncorrect") c3 += 0.05;
-  if (x.history) c3 += 0.2 * (historyRate(x.history) - 0.5);
-  if (x.newWarnings > 0) c3 -= 0.05;
-  c3 -= 0.05 * Math.max(0, x.rounds - 1);
-  if (x.stub) c3 = Math.min(c3, 0.4);
-  return Math.round(Math.min(1, Math.max(0, c3)) * 100) / 100;
+function locality(captures) {
+  const values = Object.values(captures);
+  if (values.some((v) => /^(?:crate|self|super)::/.test(v))) return 0;
+  if (values.some((v) => /^(?:::)?(?:std|core|alloc)::/.test(v))) return 2;
+  return 1;
 }
-function rating(conf, status) {
-  if (conf === null || status === null || status === "Failed" || conf <= 0) return "red";
-  return conf >= 0.75 ? "green" : "amber";
+function describe(pattern, params) {
+  const shown = Object.entries(params).filter(([k]) => k !== "target" && k !== "match_primary").map(([k, v]) => `${k}=${v.length > 60 ? `${v.slice(0, 57)}...` : v}`);
+  return shown.length > 0 ? `${pattern.title} (${shown.join(", ")})` : pattern.title;
 }
-var init_rank = __esm({
-  "src/core/fix/rank.ts"() {
-    "use strict";
-    init_rustc_candidates();
-  }
-});
-
-// src/core/fix/search.ts
-function diagnosticSignature(d) {
-  return `${d.code ?? ""}|${d.message}`;
+function ordered(patterns) {
+  return [...patterns].sort((a2, b) => RANK[a2.confidence ?? "medium"] - RANK[b.confidence ?? "medium"] || a2.id.localeCompare(b.id));
 }
-function countNew(before, after) {
-  const pool = /* @__PURE__ */ new Map();
-  for (const d of before) pool.set(diagnosticSignature(d), (pool.get(diagnosticSignature(d)) ?? 0) + 1);
-  let fresh = 0;
-  for (const d of after) {
-    const k = diagnosticSignature(d);
-    const n2 = pool.get(k) ?? 0;
-    if (n2 > 0) pool.set(k, n2 - 1);
-    else fresh++;
-  }
-  return fresh;
-}
-function lineOfByte(text, byteOffset2) {
-  const bytes = new TextEncoder().encode(text);
-  let line = 1;
-  for (let i2 = 0; i2 < byteOffset2 && i2 < bytes.length; i2++) if (bytes[i2] === 10) line++;
-  return line;
-}
-async function touchedKeysOf(edits, files, graph) {
-  if (!graph) return [];
-  const keys = /* @__PURE__ */ new Set();
-  for (const e of edits) {
-    const text = files.get(e.file);
-    if (text === void 0) continue;
-    const node2 = await graph.nodeAt(e.file, lineOfByte(text, e.byteStart));
-    if (node2) keys.add(node2.key);
-  }
-  return Array.from(keys).sort();
-}
-function priorOf(c3) {
-  const label = c3.applicability ?? (c3.origin === "pattern" ? "MaybeIncorrect" : "Unspecified");
-  return APPLICABILITY_RANK[label];
-}
-async function collect(ctx, sources) {
-  const pool = /* @__PURE__ */ new Map();
-  const add2 = (c3, source) => {
-    if (c3.edits.length === 0) return;
-    const k = editsKey(c3.edits);
-    const have = pool.get(k);
-    if (!have) {
-      pool.set(k, { candidate: c3, origins: /* @__PURE__ */ new Set([source]) });
-      return;
-    }
-    have.origins.add(source);
-    if (have.candidate.origin !== "pattern" && c3.origin === "pattern") have.candidate = { ...c3, applicability: have.candidate.applicability ?? c3.applicability };
-  };
-  for (const source of sources) {
-    for (let i2 = 0; i2 < ctx.diagnostics.length; i2++) {
-      if (ctx.diagnostics[i2]?.level !== "error") continue;
-      for (const c3 of await source.propose(i2, ctx)) add2(c3, source.name);
-    }
-    if (source.proposeCombined) for (const c3 of await source.proposeCombined(ctx)) add2(c3, source.name);
-  }
-  const list = Array.from(pool.values());
-  list.sort((a2, b) => {
-    const pa = priorOf(a2.candidate);
-    const pb = priorOf(b.candidate);
-    if (pa !== pb) return pa - pb;
-    if (a2.origins.size !== b.origins.size) return b.origins.size - a2.origins.size;
-    if (a2.candidate.targets.length !== b.candidate.targets.length) return b.candidate.targets.length - a2.candidate.targets.length;
-    return Math.min(...a2.candidate.targets) - Math.min(...b.candidate.targets);
-  });
-  return list;
-}
-function combinedCandidate(steps, edits, touchedKeys2) {
-  if (steps.length === 0 || edits.length === 0) return null;
-  const first = steps[0];
-  if (steps.length === 1) return { ...first.candidate, edits, touchedKeys: touchedKeys2 };
-  const patterns = Array.from(new Set(steps.map((s) => s.candidate.patternId ?? s.candidate.origin)));
-  const worst = steps.reduce((w, s) => {
-    const a2 = s.candidate.applicability ?? "Unspecified";
-    return APPLICABILITY_RANK[a2] > APPLICABILITY_RANK[w] ? a2 : w;
-  }, "MachineApplicable");
-  return {
-    id: steps.map((s) => s.candidate.id).join("+"),
-    origin: steps.some((s) => s.candidate.origin === "llm") ? "llm" : steps.some((s) => s.candidate.origin === "pattern") ? "pattern" : "rustc",
-    patternId: patterns.length === 1 ? patterns[0] : patterns.join("+"),
-    description: steps.map((s) => s.candidate.description).join("; "),
-    edits,
-    touchedKeys: touchedKeys2,
-    targets: Array.from(new Set(steps.flatMap((s) => s.candidate.targets))).sort((a2, b) => a2 - b),
-    applicability: worst
-  };
-}
-async function searchFix(opts) {
-  const now2 = opts.now ?? Date.now;
-  const started = now2();
-  const maxRounds = opts.maxRounds ?? 4;
-  const cap = opts.maxCandidatesPerRound ?? 12;
-  const budget = opts.timeBudgetMs ?? 12e4;
-  const lookahead = opts.lookahead ?? 2;
-  const history = new Map(opts.history ?? []);
-  const asked = /* @__PURE__ */ new Set();
-  const original = new Map(opts.files);
-  let current = new Map(opts.files);
-  let state = opts.initial;
-  const steps = [];
-  const rounds = [];
-  let validations = 0;
-  let timedOut = false;
-  const ensureFiles = async (c3) => {
-    for (const e of c3.edits) {
-      if (current.has(e.file)) continue;
-      const text = opts.readFile ? await opts.readFile(e.file) : void 0;
-      if (text === void 0) return false;
-      current.set(e.file, text);
-      original.set(e.file, text);
-    }
-    return true;
-  };
-  if (state.errors.length === 0 && state.status !== "Failed") {
-    return { outcome: "nothing_to_fix", files: current, original, candidate: null, steps, final: state, confidence: 0, rounds, validations, timedOut };
-  }
-  const evaluateRound = async (files, st, limit) => {
-    const ctx = { diagnostics: st.errors, files, ...opts.graph ? { graph: opts.graph } : {} };
-    const pooled = await collect(ctx, opts.sources);
-    if (opts.historyOf) {
-      for (const p of pooled) {
-        const id = p.candidate.patternId;
-        if (id === null || asked.has(id) || history.has(id)) continue;
-        asked.add(id);
-        const h2 = await opts.historyOf(id);
-        if (h2) history.set(id, h2);
-      }
-    }
-    const round = { errorsBefore: st.errors.length, tried: [], rejected: [], accepted: null };
-    rounds.push(round);
-    const evaluated = [];
-    for (const p of pooled) {
-      if (evaluated.length >= limit) break;
-      if (now2() - started > budget) {
-        timedOut = true;
-        break;
-      }
-      const c3 = p.candidate;
-      if (!await ensureFiles(c3)) {
-        round.rejected.push({ id: c3.id, reasons: ["edits a file that does not exist"] });
-        continue;
-      }
-      for (const [f, t] of current) if (!files.has(f)) files.set(f, t);
-      if (opts.gate) {
-        const verdict = opts.gate(c3, files);
-        if (!verdict.ok) {
-          round.rejected.push({ id: c3.id, reasons: verdict.reasons });
-          continue;
-        }
-      }
-      const applied = applyEditsToFiles(files, c3.edits);
-      if (!applied.ok) {
-        round.rejected.push({ id: c3.id, reasons: [applied.reason] });
-        continue;
-      }
-      const v = await opts.validate(applied.files);
-      validations++;
-      const changed = Array.from(new Set(c3.edits.map((e2) => e2.file))).reduce((n2, f) => n2 + changedLineCount(files.get(f) ?? "", applied.files.get(f) ?? ""), 0);
-      const e = {
-        candidate: c3,
-        validation: v,
-        errorsBefore: st.errors.length,
-        newErrors: countNew(st.errors, v.errors),
-        newWarnings: countNew(opts.initial.warnings, v.warnings),
-        changedLines: changed,
-        agreement: p.origins.size,
-        stub: insertsStub(c3.edits)
-      };
-      evaluated.push(e);
-      round.tried.push({ id: c3.id, errorsAfter: v.errors.length, newErrors: e.newErrors, status: v.status });
-    }
-    return { evaluated, round };
-  };
-  const mergeProgress = async (ranked, files, st, round) => {
-    const picks = [];
-    const edits2 = [];
-    for (const e2 of ranked) {
-      if (!isProgress(e2) || isClean(e2) || e2.newErrors > 0) continue;
-      if (picks.some((p) => p.candidate.targets.some((t) => e2.candidate.targets.includes(t)))) continue;
-      if (e2.candidate.edits.some((x) => edits2.some((y) => x.file === y.file && x.byteStart < y.byteEnd && y.byteStart < x.byteEnd))) continue;
-      picks.push(e2);
-      edits2.push(...e2.candidate.edits);
-    }
-    if (picks.length < 2 || now2() - started > budget) return null;
-    const applied = applyEditsToFiles(files, edits2);
-    if (!applied.ok) return null;
-    const v = await opts.validate(applied.files);
-    validations++;
-    const parts = picks.map((p) => p.candidate);
-    const patterns = Array.from(new Set(parts.map((c3) => c3.patternId ?? c3.origin)));
-    const candidate2 = {
-      id: `merge(${parts.map((c3) => c3.id).join(",")})`,
-      origin: parts.some((c3) => c3.origin === "llm") ? "llm" : parts.some((c3) => c3.origin === "pattern") ? "pattern" : "rustc",
-      patternId: patterns.join("+"),
-      description: parts.map((c3) => c3.description).join("; "),
-      edits: edits2,
-      touchedKeys: [],
-      targets: parts.flatMap((c3) => c3.targets),
-      applicability: parts.reduce((w, c3) => {
-        const a2 = c3.applicability ?? "Unspecified";
-        return APPLICABILITY_RANK[a2] > APPLICABILITY_RANK[w] ? a2 : w;
-      }, "MachineApplicable")
-    };
-    const changed = Array.from(new Set(edits2.map((e2) => e2.file))).reduce((n2, f) => n2 + changedLineCount(files.get(f) ?? "", applied.files.get(f) ?? ""), 0);
-    const e = {
-      candidate: candidate2,
-      validation: v,
-      errorsBefore: st.errors.length,
-      newErrors: countNew(st.errors, v.errors),
-      newWarnings: countNew(opts.initial.warnings, v.warnings),
-      changedLines: changed,
-      agreement: Math.min(...picks.map((p) => p.agreement)),
-      stub: picks.some((p) => p.stub)
-    };
-    round.tried.push({ id: candidate2.id, errorsAfter: v.errors.length, newErrors: e.newErrors, status: v.status });
-    return e;
-  };
-  const accept = (e, round) => {
-    const applied = applyEditsToFiles(current, e.candidate.edits);
-    if (!applied.ok) return false;
-    round.accepted = e.candidate.id;
-    steps.push(e);
-    current = applied.files;
-    state = e.validation;
-    return true;
-  };
-  for (let r = 0; r < maxRounds && state.errors.length > 0 && !timedOut; r++) {
-    const { evaluated, round } = await evaluateRound(current, state, cap);
-    let ranked = rankCandidates(evaluated, history);
-    const merged = await mergeProgress(ranked, current, state, round);
-    if (merged) ranked = rankCandidates([...evaluated, merged], history);
-    const best = ranked[0];
-    if (best && isProgress(best)) {
-      if (!accept(best, round)) break;
-      continue;
-    }
-    const sidesteps = ranked.filter((e) => e.validation.errors.length <= state.errors.length && e.validation.errors.some((d) => d.source !== "test") && countNew(e.validation.errors, state.errors) > 0).slice(0, lookahead);
-    let found = false;
-    for (const side of sidesteps) {
-      if (r + 1 >= maxRounds || timedOut) break;
-      const applied = applyEditsToFiles(current, side.candidate.edits);
-      if (!applied.ok) continue;
-      const next = await evaluateRound(applied.files, side.validation, Math.max(2, Math.floor(cap / 2)));
-      const second = rankCandidates(next.evaluated, history).find((e) => isProgress(e) && e.validation.errors.length < state.errors.length);
-      if (!second) continue;
-      accept(side, round);
-      accept(second, next.round);
-      r++;
-      found = true;
-      break;
-    }
-    if (!found) break;
-  }
-  const edits = editsBetween(original, current);
-  const keys = await touchedKeysOf(edits, original, opts.graph);
-  const candidate = combinedCandidate(steps, edits, keys);
-  const clean2 = steps.length > 0 && isClean(steps[steps.length - 1]);
-  const outcome = clean2 ? "fixed" : steps.length > 0 ? "partial" : "no_progress";
-  const conf = clean2 ? confidence({
-    status: state.status,
-    agreement: Math.min(...steps.map((s) => s.agreement)),
-    ...candidate?.patternId && history?.get(candidate.patternId) ? { history: history.get(candidate.patternId) } : {},
-    ...candidate?.applicability ? { applicability: candidate.applicability } : {},
-    newWarnings: countNew(opts.initial.warnings, state.warnings),
-    stub: steps.some((s) => s.stub),
-    rounds: steps.length
-  }) : 0;
-  return { outcome, files: current, original, candidate, steps, final: state, confidence: conf, rounds, validations, timedOut };
-}
-var init_search = __esm({
-  "src/core/fix/search.ts"() {
-    "use strict";
-    init_apply2();
-    init_rank();
-    init_rustc_candidates();
-  }
-});
-
-// src/app/fix-validate.ts
-import { createHash as createHash4 } from "node:crypto";
-import { mkdir as mkdir3, readdir, readFile as readFile2, rm as rm2, writeFile } from "node:fs/promises";
-import path21 from "node:path";
-function sha256(data) {
-  return createHash4("sha256").update(data).digest("hex");
-}
-function syntheticError(message, rendered, source = "rustc") {
-  return { level: "error", code: null, message, primary: null, spans: [], notes: [], suggestions: [], rendered, source, packageName: null };
-}
-async function run2(cmd, args, cwd, env, timeoutMs) {
-  const r = await execa(cmd, args, { cwd, env, reject: false, timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024 });
-  if (r.code === "ENOENT" || r.failed && r.exitCode === void 0 && /ENOENT/.test(String(r.message))) {
-    throw new RustgateError("CARGO_MISSING", `${cmd} was not found on PATH`, "Install Rust with rustup (https://rustup.rs) and try again.");
-  }
-  return r;
-}
-async function listFiles(dir, rel2 = "") {
-  const entries = await readdir(path21.join(dir, rel2), { withFileTypes: true }).catch(() => []);
+async function proposeFromPatterns(patterns, index, ctx) {
+  const d = ctx.diagnostics[index];
+  if (!d || !d.primary) return [];
+  const file2 = d.primary.file;
+  const text = ctx.files.get(file2);
+  if (text === void 0) return [];
+  const src = new RustText(text);
   const out = [];
-  for (const e of entries) {
-    const r = rel2 === "" ? e.name : `${rel2}/${e.name}`;
-    if (e.isDirectory()) out.push(...await listFiles(dir, r));
-    else out.push(r);
-  }
-  return out;
-}
-async function prepareValidationTree(opts) {
-  const root = path21.resolve(opts.repoRoot);
-  const rg = ensureWorkDir(root);
-  const dir = path21.join(rg, "validate");
-  const targetDir = opts.targetDir ?? path21.join(rg, "target");
-  const timeoutMs = opts.timeoutMs ?? 6e5;
-  const ls = await execa("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: root, reject: false });
-  if (ls.exitCode !== 0) throw new RustgateError("NOT_A_GIT_REPO", `${root} is not a git working tree`, "Run rustgate inside a git repository or pass --repo DIR.");
-  const files = Array.from(new Set(ls.stdout.split("\0").filter((f) => f !== "" && !f.startsWith(".rustgate/")))).sort();
-  const base = /* @__PURE__ */ new Map();
-  const wanted = /* @__PURE__ */ new Set();
-  for (const f of files) {
-    const bytes = await readFile2(path21.join(root, f)).catch(() => null);
-    if (bytes === null) continue;
-    base.set(f, bytes);
-    wanted.add(f);
-    const dest = path21.join(dir, f);
-    const have = await readFile2(dest).catch(() => null);
-    if (have !== null && have.equals(bytes)) continue;
-    await mkdir3(path21.dirname(dest), { recursive: true });
-    await writeFile(dest, bytes);
-  }
-  for (const f of await listFiles(dir)) if (!wanted.has(f)) await rm2(path21.join(dir, f), { force: true });
-  const dirty = /* @__PURE__ */ new Set();
-  let workspace;
-  const env = { CARGO_TARGET_DIR: targetDir, CARGO_TERM_COLOR: "never", RUSTFLAGS: process.env.RUSTFLAGS ?? "" };
-  const validate5 = async (overrides) => {
-    for (const f of Array.from(dirty)) {
-      if (overrides.has(f)) continue;
-      const b = base.get(f);
-      if (b) await writeFile(path21.join(dir, f), b);
-      else await rm2(path21.join(dir, f), { force: true });
-      dirty.delete(f);
+  for (const pattern of ordered(patterns)) {
+    if (pattern.kind !== "fix" || !pattern.template) continue;
+    const name = pattern.template.action;
+    const graphAction = name in GRAPH_ACTIONS ? GRAPH_ACTIONS[name] : void 0;
+    const action = graphAction ? void 0 : ACTIONS[name];
+    if (!action && !graphAction) continue;
+    const matches = matchDetector(pattern, d).sort((a2, b) => locality(a2.captures) - locality(b.captures));
+    if (matches.length === 0) continue;
+    if (pattern.detector.isg?.kind && ctx.graph) {
+      const node2 = await ctx.graph.nodeAt(file2, d.primary.lineStart);
+      if (!node2 || !pattern.detector.isg.kind.includes(node2.kind)) continue;
     }
-    for (const [f, text] of overrides) {
-      const b = base.get(f);
-      if (b && b.toString("utf8") === text && !dirty.has(f)) continue;
-      await mkdir3(path21.dirname(path21.join(dir, f)), { recursive: true });
-      await writeFile(path21.join(dir, f), text);
-      if (b && b.toString("utf8") === text) dirty.delete(f);
-      else dirty.add(f);
-    }
-    const check2 = await cargoCheck({ cwd: dir, targetDir, timeoutMs });
-    const diagnostics = check2.diagnostics;
-    const errors = diagnostics.filter((d) => d.level === "error");
-    const warnings = diagnostics.filter((d) => d.level === "warning");
-    if (check2.exitCode !== 0 && errors.length === 0) {
-      errors.push(syntheticError(check2.timedOut ? "cargo check timed out" : `cargo check failed (exit ${String(check2.exitCode)})`, check2.stderrTail));
-    }
-    if (errors.length > 0) return { errors, warnings, status: "Failed" };
-    if (opts.tests === null || opts.tests === void 0) return { errors, warnings, status: "Cargo_OK" };
-    if (opts.tests === "") {
-      workspace ??= await readWorkspace(dir);
-      const deps = new Map(workspace.packages.map((p) => [p.name, p.deps]));
-      const packages = impactedPackages(cratesOwningFiles(Array.from(overrides.keys()), workspace.packages), deps);
-      const t2 = await runTests({ cwd: dir, targetDir, packages, timeoutMs });
-      if (t2.exitCode === 0 && t2.failed === 0 && !t2.buildFailed && !t2.timedOut) return { errors, warnings, status: "Tests_OK" };
-      const names2 = t2.failedTests.length > 0 ? t2.failedTests.map((f) => f.name) : [t2.timedOut ? "tests timed out" : t2.buildFailed ? "tests did not build" : "tests"];
-      return { errors: names2.map((n2) => syntheticError(`test failed: ${n2}`, t2.stderrTail, "test")), warnings, status: "Failed" };
-    }
-    const args = ["test", "--workspace", "--no-fail-fast", opts.tests];
-    const t = await run2("cargo", args, dir, env, timeoutMs);
-    const passed = Array.from(t.stdout.matchAll(/^test result: \w+\. (\d+) passed/gm), (m) => Number(m[1] ?? 0)).reduce((a2, b) => a2 + b, 0);
-    if (t.exitCode === 0 && passed > 0) return { errors, warnings, status: "Tests_OK" };
-    if (t.exitCode === 0) return { errors: [syntheticError(`no test matched ${opts.tests}`, t.stdout.slice(-4e3), "test")], warnings, status: "Failed" };
-    const failed2 = Array.from(t.stdout.matchAll(/^test (\S+) \.\.\. FAILED$/gm), (m) => m[1] ?? "");
-    const names = failed2.length > 0 ? failed2 : [opts.tests];
-    return { errors: names.map((n2) => syntheticError(`test failed: ${n2}`, t.stdout.slice(-4e3), "test")), warnings, status: "Failed" };
-  };
-  return {
-    dir,
-    files,
-    readWorktree: async (file2) => {
-      const bytes = await readFile2(path21.join(root, file2)).catch(() => null);
-      return bytes === null ? void 0 : bytes.toString("utf8");
-    },
-    validate: validate5
-  };
-}
-var init_fix_validate = __esm({
-  "src/app/fix-validate.ts"() {
-    "use strict";
-    init_execa();
-    init_check();
-    init_metadata();
-    init_test_runner();
-    init_impacted();
-    init_errors();
-    init_workdir();
-  }
-});
-
-// src/config/schema.ts
-var RESOURCE_MODES, DEFAULTS, DEFAULT_CONFIG, CONFIG_SCHEMA;
-var init_schema3 = __esm({
-  "src/config/schema.ts"() {
-    "use strict";
-    RESOURCE_MODES = ["standard", "low-mem", "offline"];
-    DEFAULTS = {
-      file: null,
-      preflight: {
-        budgetSeconds: 20,
-        features: [],
-        allFeatures: false,
-        packages: [],
-        tests: { enabled: false, timeoutSeconds: 300 },
-        rustAnalyzer: "auto"
-      },
-      fix: { llm: "none" }
-    };
-    DEFAULT_CONFIG = Object.freeze(DEFAULTS);
-    CONFIG_SCHEMA = {
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        preflight: {
-          type: "object",
-          additionalProperties: false,
-          properties: {
-            budget_seconds: { type: "number", exclusiveMinimum: 0, default: 20, description: "a number of seconds greater than 0" },
-            features: { type: "array", items: { type: "string", minLength: 1 }, default: [], description: "a list of Cargo feature names" },
-            all_features: { type: "boolean", default: false, description: "true or false" },
-            packages: { type: "array", items: { type: "string", minLength: 1 }, default: [], description: "a list of Cargo package names" },
-            tests: {
-              type: "object",
-              additionalProperties: false,
-              default: {},
-              properties: {
-                enabled: { type: "boolean", default: false, description: "true or false" },
-                timeout_seconds: { type: "number", exclusiveMinimum: 0, default: 300, description: "a number of seconds greater than 0" }
-              }
-            },
-            rust_analyzer: { enum: ["auto", "off"], default: "auto", description: "'auto' or 'off'" }
-          },
-          default: {}
-        },
-        fix: {
-          type: "object",
-          additionalProperties: false,
-          properties: {
-            llm: { enum: ["none", "local", "openai"], default: "none", description: "'none', 'local' or 'openai'" },
-            anti_pattern_tau: { type: "number", exclusiveMinimum: 0, maximum: 1, description: "a cosine distance in (0, 1], default 0.2" },
-            mode: { enum: ["standard", "low-mem", "offline"], description: "'standard', 'low-mem' or 'offline'" }
-          },
-          default: {}
-        }
-      }
-    };
-  }
-});
-
-// src/app/resource-modes.ts
-function envOffline(env) {
-  const v = env.RUSTGATE_OFFLINE;
-  return v === "1" || v === "true";
-}
-function resolveResourceMode(flag, configMode, env, totalMemBytes) {
-  if (flag !== void 0 && !RESOURCE_MODES.includes(flag)) {
-    throw new RustgateError("BAD_FLAG", `unknown --mode: ${flag}`, `Use --mode ${RESOURCE_MODES.join(", ")} (or set fix.mode in rustgate.yaml).`);
-  }
-  const mode = flag ?? configMode ?? "standard";
-  const from = flag !== void 0 ? "flag" : configMode != null ? "config" : "default";
-  const offline = mode === "offline" || envOffline(env);
-  if (mode === "low-mem") {
-    return {
-      mode,
-      from,
-      offline,
-      reasonerMemBytes: Math.min(totalMemBytes / 2, LOW_MEM_REASONER_CAP),
-      contextSize: 6144,
-      modelThreads: 1,
-      retrievalCapPerHop: 25,
-      validationParallelism: 1,
-      escalateFromManifest: false
-    };
-  }
-  return {
-    mode,
-    from,
-    offline,
-    reasonerMemBytes: totalMemBytes,
-    contextSize: void 0,
-    modelThreads: void 0,
-    retrievalCapPerHop: STANDARD_RETRIEVAL_CAP,
-    validationParallelism: 1,
-    escalateFromManifest: true
-  };
-}
-function isLoopbackUrl(url2) {
-  let host;
-  try {
-    host = new URL(url2).hostname.toLowerCase();
-  } catch {
-    return false;
-  }
-  host = host.replace(/^\[|\]$/g, "");
-  return host === "localhost" || host.endsWith(".localhost") || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
-}
-function hostOf(url2) {
-  try {
-    return new URL(url2).host;
-  } catch {
-    return url2;
-  }
-}
-function checkLlmAllowed(plan2, llm, env) {
-  if (!plan2.offline || llm !== "openai") return;
-  const base = env.RUSTGATE_OPENAI_BASE_URL;
-  if (base !== void 0 && base !== "" && isLoopbackUrl(base)) return;
-  const why = plan2.mode === "offline" ? `--mode offline${plan2.from === "config" ? " (fix.mode in rustgate.yaml)" : ""}` : "RUSTGATE_OFFLINE=1";
-  throw new RustgateError(
-    "BAD_FLAG",
-    `--llm openai would reach ${base ? hostOf(base) : "an unconfigured server"} over the network, which ${why} forbids`,
-    "Point RUSTGATE_OPENAI_BASE_URL at a local server (http://127.0.0.1:PORT), use --llm local or none, or drop offline mode."
-  );
-}
-var STANDARD_RETRIEVAL_CAP, LOW_MEM_REASONER_CAP;
-var init_resource_modes = __esm({
-  "src/app/resource-modes.ts"() {
-    "use strict";
-    init_errors();
-    init_schema3();
-    STANDARD_RETRIEVAL_CAP = 30;
-    LOW_MEM_REASONER_CAP = 4 * 1024 ** 3;
-  }
-});
-
-// src/core/vectors/embed.ts
-function embedText(n2) {
-  return [n2.kind, n2.name, n2.signature, n2.doc].filter((s) => s.length > 0).join("\n");
-}
-function fnv1a(s, seed = 2166136261) {
-  let h2 = seed >>> 0;
-  for (let i2 = 0; i2 < s.length; i2++) {
-    h2 ^= s.charCodeAt(i2);
-    h2 = Math.imul(h2, 16777619) >>> 0;
-  }
-  return h2 >>> 0;
-}
-function subTokens(text) {
-  const out = [];
-  for (const ident of text.match(/[A-Za-z_][A-Za-z0-9_]*|[0-9]+/g) ?? []) {
-    for (const part of ident.split("_")) {
-      if (!part) continue;
-      for (const piece of part.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g) ?? [part]) out.push(piece.toLowerCase());
-    }
-  }
-  return out;
-}
-function shapeFeatures(kind, signature) {
-  const sig = signature.replace(/\s+/g, " ").trim();
-  const f = [`kind:${kind}`];
-  if (/^pub\b/.test(sig)) f.push("pub");
-  for (const kw of ["async", "unsafe", "const", "extern"]) if (new RegExp(`\\b${kw}\\b[^(]*\\bfn\\b`).test(sig)) f.push(`mod:${kw}`);
-  const open3 = sig.indexOf("(");
-  if (open3 >= 0 && (kind === "fn" || kind === "method")) {
-    let depth = 0;
-    let end = open3;
-    const params = [];
-    let cur = "";
-    for (let i2 = open3 + 1; i2 < sig.length; i2++) {
-      const c3 = sig[i2];
-      if ("([<{".includes(c3)) depth++;
-      if (")]>}".includes(c3)) {
-        if (depth === 0) {
-          end = i2;
+    let n2 = 0;
+    for (const m of matches) {
+      const params = {};
+      let complete = true;
+      for (const [k, v] of Object.entries(pattern.template.params ?? {})) {
+        const value = interpolate(v, m.captures);
+        if (value === null) {
+          complete = false;
           break;
         }
-        depth--;
+        params[k] = value;
       }
-      if (c3 === "," && depth === 0) {
-        params.push(cur.trim());
-        cur = "";
-      } else cur += c3;
+      if (!complete) continue;
+      let proposals;
+      try {
+        proposals = graphAction ? await graphAction({ diagnostic: d, matched: m.matched, params, ctx }) : [{ edits: action ? action({ file: file2, src, diagnostic: d, matched: m.matched, params }) : [] }];
+      } catch {
+        proposals = [];
+      }
+      for (const prop of proposals) {
+        const edits = prop.edits;
+        if (edits.length === 0 || !graphAction && edits.some((e) => e.file !== file2)) continue;
+        if (out.some((c3) => sameEdits(c3.edits, edits))) continue;
+        const described = describe(pattern, params);
+        out.push({
+          id: `pattern:${pattern.id}:${index}:${n2++}`,
+          origin: "pattern",
+          patternId: pattern.id,
+          description: prop.note ? `${described}: ${prop.note}` : described,
+          edits,
+          touchedKeys: [],
+          targets: [index],
+          ...prop.atCause ? { atCause: true } : {},
+          // Widening a published crate's public API is a person's call: never better than a placeholder prior.
+          ...prop.widensPublicApi ? { widensPublicApi: true, applicability: "HasPlaceholders" } : {}
+        });
+      }
     }
-    if (cur.trim()) params.push(cur.trim());
-    const self = params[0] !== void 0 && /\bself\b/.test(params[0]) ? params[0].replace(/\s/g, "") : null;
-    f.push(`recv:${self === null ? "none" : self.startsWith("&mut") ? "&mut" : self.startsWith("&") ? "&" : "value"}`);
-    f.push(`arity:${params.length - (self === null ? 0 : 1)}`);
-    for (const p of self === null ? params : params.slice(1)) {
-      const ty = p.includes(":") ? p.slice(p.indexOf(":") + 1).trim() : p;
-      if (ty.startsWith("&mut")) f.push("param:&mut");
-      else if (ty.startsWith("&")) f.push("param:&");
-      if (/\bimpl\b/.test(ty)) f.push("param:impl");
-      if (/\bdyn\b/.test(ty)) f.push("param:dyn");
-    }
-    const ret = sig.slice(end + 1).match(/->\s*(.*?)(\bwhere\b|\{|$)/)?.[1]?.trim() ?? "";
-    const fam = ret === "" ? "unit" : /^Result\b/.test(ret) ? "result" : /^Option\b/.test(ret) ? "option" : /^(Vec|HashMap|BTreeMap|HashSet|&\[)/.test(ret) ? "collection" : ret.startsWith("&") ? "ref" : /^impl\b/.test(ret) ? "impl" : /^Self\b/.test(ret) ? "self" : "value";
-    f.push(`ret:${fam}`);
   }
-  const generics = sig.match(/^[^(]*?<([^>]*)>/)?.[1];
-  if (generics !== void 0) {
-    const parts = generics.split(",").map((g) => g.trim()).filter(Boolean);
-    f.push(`generics:${parts.filter((g) => !g.startsWith("'")).length}`);
-    if (parts.some((g) => g.startsWith("'"))) f.push("lifetimes");
-  }
-  if (/\bwhere\b/.test(sig)) f.push("where");
-  for (const bound of ["Send", "Sync", "Clone", "Copy", "Debug", "Default", "FnOnce", "FnMut", "Fn", "'static"]) {
-    if (new RegExp(`[:+]\\s*${bound.replace("'", "\\'")}\\b`).test(sig)) f.push(`bound:${bound}`);
-  }
-  const erased = sig.replace(/[A-Za-z_][A-Za-z0-9_]*/g, (w) => KEYWORDS.has(w) ? w : "_").replace(/'_/g, "'l");
-  f.push(`shape:${erased}`);
-  return f;
+  return out;
 }
-function add(v, feature, weight) {
-  const h2 = fnv1a(feature);
-  const sign = fnv1a(feature, 2538058380) & 1 ? 1 : -1;
-  const i2 = h2 % v.length;
-  v[i2] = v[i2] + sign * weight;
-}
-function builtinEmbedding(n2, dim2 = 256) {
-  const v = new Float32Array(dim2);
-  const nameTokens = subTokens(n2.name);
-  for (const t of nameTokens) add(v, `n:${t}`, 1);
-  const nameSet = new Set(nameTokens);
-  const sigIdents = n2.signature.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [];
-  for (const ident of sigIdents) {
-    if (KEYWORDS.has(ident)) continue;
-    if (/^[A-Z]/.test(ident) || /^(u|i|f)(8|16|32|64|128|size)$|^(bool|char|str|String)$/.test(ident)) add(v, `t:${ident}`, 1.5);
-    for (const t of subTokens(ident)) if (!nameSet.has(t)) add(v, `s:${t}`, 0.5);
-  }
-  for (const t of subTokens(n2.doc)) if (!STOP.has(t)) add(v, `d:${t}`, 0.4);
-  for (const s of shapeFeatures(n2.kind, n2.signature)) add(v, s, s.startsWith("shape:") ? 2.5 : 1);
-  let norm2 = 0;
-  for (let i2 = 0; i2 < dim2; i2++) norm2 += v[i2] * v[i2];
-  norm2 = Math.sqrt(norm2);
-  if (norm2 > 0) for (let i2 = 0; i2 < dim2; i2++) v[i2] = v[i2] / norm2;
-  return v;
-}
-function createBuiltinEmbedder(dim2 = 256) {
+function createPatternSource(patterns) {
+  const fixes = patterns.filter((p) => p.kind === "fix");
   return {
-    id: `builtin-v1-${dim2}`,
-    dim: dim2,
-    embed: async (items) => items.map((n2) => builtinEmbedding(n2, dim2))
+    name: "patterns",
+    propose: (diagnosticIndex, ctx) => proposeFromPatterns(fixes, diagnosticIndex, ctx)
   };
 }
-var STOP, KEYWORDS;
-var init_embed = __esm({
-  "src/core/vectors/embed.ts"() {
+function patternConfidence(patterns, patternId) {
+  if (patternId === null) return null;
+  const p = patterns.find((x) => x.id === patternId);
+  return p ? p.confidence ?? "medium" : null;
+}
+var RANK;
+var init_source2 = __esm({
+  "src/core/patterns/source.ts"() {
     "use strict";
-    STOP = /* @__PURE__ */ new Set(["the", "a", "an", "of", "to", "and", "or", "in", "is", "for", "on", "with", "this", "that", "it", "be", "by", "as", "at"]);
-    KEYWORDS = /* @__PURE__ */ new Set(["pub", "fn", "crate", "self", "mut", "impl", "for", "where", "const", "unsafe", "async", "extern", "struct", "enum", "trait", "type", "static", "dyn", "as", "in", "mod", "use", "super", "union", "macro_rules"]);
-  }
-});
-
-// src/core/vectors/antipattern-vectors.ts
-var antipattern_vectors_exports = {};
-__export(antipattern_vectors_exports, {
-  DEFAULT_ANTI_PATTERN_TAU: () => DEFAULT_ANTI_PATTERN_TAU,
-  embedAntiPatternExemplars: () => embedAntiPatternExemplars,
-  flagAntiPatternNodes: () => flagAntiPatternNodes,
-  snippetInput: () => snippetInput
-});
-function snippetInput(code, doc = "") {
-  return { kind: SNIPPET_KIND, name: "", signature: code, doc };
-}
-function embedAntiPatternExemplars(patterns, dim2 = 256) {
-  return patterns.filter((p) => p.kind === "anti_pattern" && p.example.before.trim().length > 0).map((p) => ({ patternId: p.id, title: p.title, severity: p.severity ?? "warning", vector: builtinEmbedding(snippetInput(p.example.before, p.title), dim2) }));
-}
-function cosineDistance(a2, b) {
-  let dot = 0;
-  for (let i2 = 0; i2 < a2.length && i2 < b.length; i2++) dot += a2[i2] * b[i2];
-  return Math.max(0, 1 - dot);
-}
-function flagAntiPatternNodes(nodes, exemplars, opts = {}) {
-  const tau = opts.tau ?? DEFAULT_ANTI_PATTERN_TAU;
-  const dim2 = exemplars[0]?.vector.length ?? 0;
-  if (dim2 === 0) return [];
-  const hits = [];
-  for (const n2 of nodes) {
-    if (n2.code.trim().length === 0) continue;
-    const v = builtinEmbedding(snippetInput(n2.code), dim2);
-    let best = null;
-    for (const ex of exemplars) {
-      const d = cosineDistance(v, ex.vector);
-      if (best === null || d < best.d) best = { ex, d };
-    }
-    if (best !== null && best.d < tau) hits.push({ key: n2.key, patternId: best.ex.patternId, severity: best.ex.severity, distance: Math.round(best.d * 1e6) / 1e6 });
-  }
-  return hits.sort((a2, b) => a2.distance - b.distance || a2.key.localeCompare(b.key));
-}
-var DEFAULT_ANTI_PATTERN_TAU, SNIPPET_KIND;
-var init_antipattern_vectors = __esm({
-  "src/core/vectors/antipattern-vectors.ts"() {
-    "use strict";
-    init_embed();
-    DEFAULT_ANTI_PATTERN_TAU = 0.2;
-    SNIPPET_KIND = "snippet";
+    init_actions();
+    init_detect();
+    init_graph_actions();
+    init_rust_text();
+    RANK = { high: 0, medium: 1, low: 2 };
   }
 });
 
@@ -35069,20 +36421,20 @@ var init_llama_cpp = __esm({
 
 // src/adapters/llm/local.ts
 import { fork } from "node:child_process";
-import { existsSync as existsSync8, statSync as statSync5 } from "node:fs";
+import { existsSync as existsSync8, statSync as statSync6 } from "node:fs";
 import { createRequire as createRequire2 } from "node:module";
 import os from "node:os";
-import path22 from "node:path";
+import path27 from "node:path";
 import { fileURLToPath as fileURLToPath4, pathToFileURL as pathToFileURL2 } from "node:url";
 function workerEntry() {
   const here = fileURLToPath4(__rgMetaUrl4);
-  const ext = path22.extname(here);
-  const file2 = path22.join(path22.dirname(here), `worker${ext}`);
+  const ext = path27.extname(here);
+  const file2 = path27.join(path27.dirname(here), `worker${ext}`);
   if (ext !== ".ts") return { file: file2, execArgv: [] };
   const tsx = createRequire2(__rgMetaUrl4).resolve("tsx");
   return { file: file2, execArgv: ["--import", pathToFileURL2(tsx).href] };
 }
-function describe(f) {
+function describe2(f) {
   const tail2 = f.log.filter((l) => l.length > 0).slice(-6);
   return tail2.length ? `${f.message} (llama.cpp: ${tail2.join(" | ")})` : f.message;
 }
@@ -35117,8 +36469,8 @@ var init_local = __esm({
       /** Starts a worker and loads `modelPath` in it; MODEL_MISSING / MODEL_INVALID / MODEL_TIMEOUT on failure. */
       static async open(modelPath, opts = {}) {
         requireLlamaCpp("a local model (`--llm local`, the GGUF embedder)");
-        const abs = path22.resolve(modelPath);
-        if (!existsSync8(abs) || !statSync5(abs).isFile()) {
+        const abs = path27.resolve(modelPath);
+        if (!existsSync8(abs) || !statSync6(abs).isFile()) {
           throw new RustgateError("MODEL_MISSING", `model file not found: ${abs}`, "run `rustgate models pull <id>` (see `rustgate models list`) or pass `--model PATH` to a GGUF file");
         }
         const { file: file2, execArgv: execArgv2 } = workerEntry();
@@ -35188,9 +36540,9 @@ var init_local = __esm({
         if (msg.ok) {
           p.resolve(msg.result);
         } else if (msg.error.kind === "load") {
-          p.reject(new RustgateError("MODEL_INVALID", `cannot load model ${this.modelPath}: ${describe(msg.error)}`, "the file is not a usable GGUF model: re-download it (`rustgate models pull <id>`) or pass another `--model PATH`"));
+          p.reject(new RustgateError("MODEL_INVALID", `cannot load model ${this.modelPath}: ${describe2(msg.error)}`, "the file is not a usable GGUF model: re-download it (`rustgate models pull <id>`) or pass another `--model PATH`"));
         } else {
-          p.reject(new RustgateError("MODEL_FAILED", `model ${p.op} failed: ${describe(msg.error)}`, "retry with `--llm none`, or report the model and the command"));
+          p.reject(new RustgateError("MODEL_FAILED", `model ${p.op} failed: ${describe2(msg.error)}`, "retry with `--llm none`, or report the model and the command"));
         }
       }
       onExit(code, signal2) {
@@ -35228,6 +36580,8 @@ function createModelSource(reasoner, packer, opts = {}) {
       const slices = /* @__PURE__ */ new Map();
       const seeds = [];
       const neighbors = [];
+      const definitions = [];
+      const named = namedInError([d.message, ...d.notes]);
       const node2 = ctx.graph ? await ctx.graph.nodeAt(primary2.file, primary2.lineStart) : void 0;
       if (node2 !== void 0 && node2.file === primary2.file) {
         const s = sliceLines(node2.file, text, node2.span.startLine, node2.span.endLine);
@@ -35241,7 +36595,7 @@ function createModelSource(reasoner, packer, opts = {}) {
           if (n2 === void 0 || nText === void 0) continue;
           const ns = sliceLines(n2.file, nText, n2.span.startLine, n2.span.endLine);
           slices.set(n2.key, ns);
-          neighbors.push({ key: n2.key, ...ns });
+          (named.has(n2.name.slice(n2.name.lastIndexOf(":") + 1)) ? definitions : neighbors).push({ key: n2.key, ...ns });
         }
       } else {
         const w = opts.windowLines ?? 15;
@@ -35258,6 +36612,7 @@ function createModelSource(reasoner, packer, opts = {}) {
       const bundle = await packer({
         errors: [{ code: d.code, message: d.message, file: primary2.file, line: primary2.lineStart, key: seeds[0]?.key ?? null }],
         seeds,
+        definitions,
         neighbors,
         constraints: [NO_SILENCING, ...extra.constraints ?? [], ...d.notes.slice(0, 4).map((n2) => `rustc: ${n2}`)],
         antiPatterns: [...extra.antiPatterns ?? [], ...found],
@@ -35508,16 +36863,16 @@ __export(models_exports, {
   sha256File: () => sha256File,
   verifyModels: () => verifyModels
 });
-import { createHash as createHash5 } from "node:crypto";
-import { createReadStream as createReadStream2, existsSync as existsSync9, mkdirSync as mkdirSync4, readFileSync as readFileSync15, renameSync as renameSync2, rmSync as rmSync3, statSync as statSync6, writeFileSync as writeFileSync5 } from "node:fs";
+import { createHash as createHash6 } from "node:crypto";
+import { createReadStream as createReadStream2, existsSync as existsSync9, mkdirSync as mkdirSync4, readFileSync as readFileSync18, renameSync as renameSync4, rmSync as rmSync3, statSync as statSync7, writeFileSync as writeFileSync5 } from "node:fs";
 import os2 from "node:os";
-import path23 from "node:path";
+import path28 from "node:path";
 import { fileURLToPath as fileURLToPath5 } from "node:url";
 function defaultManifestPath() {
-  return path23.resolve(path23.dirname(fileURLToPath5(__rgMetaUrl5)), "..", "..", "models", "models.yaml");
+  return path28.resolve(path28.dirname(fileURLToPath5(__rgMetaUrl5)), "..", "..", "models", "models.yaml");
 }
 function modelsDir(env = process.env) {
-  return env.RUSTGATE_MODELS_DIR ? path23.resolve(env.RUSTGATE_MODELS_DIR) : path23.join(os2.homedir(), ".cache", "rustgate", "models");
+  return env.RUSTGATE_MODELS_DIR ? path28.resolve(env.RUSTGATE_MODELS_DIR) : path28.join(os2.homedir(), ".cache", "rustgate", "models");
 }
 function isOffline(opts = {}) {
   const v = (opts.env ?? process.env).RUSTGATE_OFFLINE;
@@ -35526,7 +36881,7 @@ function isOffline(opts = {}) {
 function loadManifest(file2 = defaultManifestPath()) {
   let doc;
   try {
-    doc = (0, import_yaml2.parse)(readFileSync15(file2, "utf8"));
+    doc = (0, import_yaml2.parse)(readFileSync18(file2, "utf8"));
   } catch (e) {
     throw new RustgateError("BAD_CONFIG", `cannot read the model manifest ${file2}: ${e.message}`, "reinstall rustgate or fix the YAML");
   }
@@ -35561,11 +36916,11 @@ function loadManifest(file2 = defaultManifestPath()) {
   });
 }
 function recordedPath(dir) {
-  return path23.join(dir, "verified.json");
+  return path28.join(dir, "verified.json");
 }
 function readRecorded(dir) {
   try {
-    return JSON.parse(readFileSync15(recordedPath(dir), "utf8"));
+    return JSON.parse(readFileSync18(recordedPath(dir), "utf8"));
   } catch {
     return {};
   }
@@ -35575,10 +36930,10 @@ function writeRecorded(dir, rec) {
   const tmp = `${recordedPath(dir)}.${process.pid}.tmp`;
   writeFileSync5(tmp, `${JSON.stringify(rec, null, 2)}
 `);
-  renameSync2(tmp, recordedPath(dir));
+  renameSync4(tmp, recordedPath(dir));
 }
 async function sha256File(file2) {
-  const hash2 = createHash5("sha256");
+  const hash2 = createHash6("sha256");
   for await (const chunk of createReadStream2(file2)) hash2.update(chunk);
   return hash2.digest("hex");
 }
@@ -35593,17 +36948,17 @@ function listModels(opts = {}) {
   const dir = modelsDir(opts.env);
   const rec = readRecorded(dir);
   const models = loadManifest(opts.manifestPath).map((m) => {
-    const file2 = path23.join(dir, m.file);
-    const present = existsSync9(file2) && statSync6(file2).isFile();
+    const file2 = path28.join(dir, m.file);
+    const present2 = existsSync9(file2) && statSync7(file2).isFile();
     const known = rec[m.id]?.file === m.file ? rec[m.id] : void 0;
     return {
       id: m.id,
       role: m.role,
       file: m.file,
       format: m.format,
-      size_bytes: m.size_bytes ?? known?.size_bytes ?? (present ? statSync6(file2).size : null),
+      size_bytes: m.size_bytes ?? known?.size_bytes ?? (present2 ? statSync7(file2).size : null),
       sha256: m.sha256 ?? known?.sha256 ?? null,
-      present,
+      present: present2,
       path: file2,
       source: m.source
     };
@@ -35617,7 +36972,7 @@ async function verifyModels(id, opts = {}) {
   const rec = readRecorded(dir);
   const rows = [];
   for (const m of chosen) {
-    const file2 = path23.join(dir, m.file);
+    const file2 = path28.join(dir, m.file);
     const known = m.sha256 ?? (rec[m.id]?.file === m.file ? rec[m.id].sha256 : null);
     if (!existsSync9(file2)) {
       if (id !== void 0) throw missingError(m, dir);
@@ -35626,7 +36981,7 @@ async function verifyModels(id, opts = {}) {
     }
     const actual = await sha256File(file2);
     if (known === null) {
-      rec[m.id] = { file: m.file, sha256: actual, size_bytes: statSync6(file2).size };
+      rec[m.id] = { file: m.file, sha256: actual, size_bytes: statSync7(file2).size };
       rows.push({ id: m.id, file: m.file, status: "recorded", expected_sha256: null, actual_sha256: actual });
     } else {
       rows.push({ id: m.id, file: m.file, status: known === actual ? "ok" : "mismatch", expected_sha256: known, actual_sha256: actual });
@@ -35650,7 +37005,7 @@ function missingError(m, dir, offline = false) {
 async function pullModel(id, opts = {}) {
   const dir = modelsDir(opts.env);
   const m = findEntry(loadManifest(opts.manifestPath), id);
-  const target = path23.join(dir, m.file);
+  const target = path28.join(dir, m.file);
   let downloaded = false;
   if (!existsSync9(target)) {
     if (isOffline(opts)) throw missingError(m, dir, true);
@@ -35681,7 +37036,7 @@ async function pullModel(id, opts = {}) {
     throw new RustgateError("MODEL_INVALID", `${m.file} has sha256 ${sha2}, expected ${expected}`, downloaded ? "the download was removed; pull again" : `delete ${target} and pull again`);
   }
   if (expected === null) {
-    rec[m.id] = { file: m.file, sha256: sha2, size_bytes: statSync6(target).size };
+    rec[m.id] = { file: m.file, sha256: sha2, size_bytes: statSync7(target).size };
     writeRecorded(dir, rec);
   }
   return { id: m.id, path: target, downloaded, sha256: sha2, verified: m.sha256 !== null ? "manifest" : recorded !== null ? "recorded" : "first_use" };
@@ -35691,22 +37046,22 @@ function resolveModelPath(idOrPath, role, opts = {}) {
   const dir = modelsDir(opts.env);
   if (idOrPath !== void 0) {
     const byId = entries.find((m) => m.id === idOrPath);
-    if (byId === void 0) return path23.resolve(idOrPath);
-    const file3 = path23.join(dir, byId.file);
+    if (byId === void 0) return path28.resolve(idOrPath);
+    const file3 = path28.join(dir, byId.file);
     if (!existsSync9(file3)) throw missingError(byId, dir, isOffline(opts));
     return file3;
   }
   const pick2 = recommendModel(entries, role, opts.totalMemBytes ?? os2.totalmem(), dir);
   if (pick2 === void 0) throw new RustgateError("MODEL_MISSING", `no ${role} model in the manifest`, "pass `--model PATH`");
-  const file2 = path23.join(dir, pick2.file);
+  const file2 = path28.join(dir, pick2.file);
   if (!existsSync9(file2)) throw missingError(pick2, dir, isOffline(opts));
   return file2;
 }
 function recommendModel(entries, role, totalMemBytes, dir) {
   const ofRole = entries.filter((m) => m.role === role).sort((a2, b) => a2.min_ram_gb - b.min_ram_gb);
   const gb = totalMemBytes / 1024 ** 3;
-  const present = dir === void 0 ? [] : ofRole.filter((m) => existsSync9(path23.join(dir, m.file)));
-  for (const pool of [present, ofRole]) {
+  const present2 = dir === void 0 ? [] : ofRole.filter((m) => existsSync9(path28.join(dir, m.file)));
+  for (const pool of [present2, ofRole]) {
     const fits = pool.filter((m) => m.min_ram_gb <= gb);
     if (fits.length) return fits[fits.length - 1];
   }
@@ -35753,10 +37108,10 @@ function fallbackModelPath(primaryPath, flags) {
   if (primaryPath === null || flags.escalateFromManifest === false) return null;
   const dir = modelsDir(flags.env);
   const reasoners = loadManifest(flags.manifestPath).filter((m) => m.role === "reasoner").sort((a2, b) => a2.min_ram_gb - b.min_ram_gb);
-  const current = reasoners.find((m) => path23.join(dir, m.file) === path23.resolve(primaryPath));
+  const current = reasoners.find((m) => path28.join(dir, m.file) === path28.resolve(primaryPath));
   if (current === void 0) return null;
-  const larger = reasoners.find((m) => m.min_ram_gb > current.min_ram_gb && existsSync9(path23.join(dir, m.file)));
-  return larger === void 0 ? null : path23.join(dir, larger.file);
+  const larger = reasoners.find((m) => m.min_ram_gb > current.min_ram_gb && existsSync9(path28.join(dir, m.file)));
+  return larger === void 0 ? null : path28.join(dir, larger.file);
 }
 var import_yaml2, __rgMetaUrl5, ROLES;
 var init_models = __esm({
@@ -35773,115 +37128,1394 @@ var init_models = __esm({
   }
 });
 
-// src/core/patterns/source.ts
-var source_exports = {};
-__export(source_exports, {
-  createPatternSource: () => createPatternSource,
-  patternConfidence: () => patternConfidence,
-  proposeFromPatterns: () => proposeFromPatterns
-});
-function sameEdits(a2, b) {
-  return a2.length === b.length && a2.every((e, i2) => {
-    const f = b[i2];
-    return f !== void 0 && e.file === f.file && e.byteStart === f.byteStart && e.byteEnd === f.byteEnd && e.replacement === f.replacement;
+// src/app/fix/candidates.ts
+async function loadPatternSources() {
+  const { loadPatterns: loadPatterns2 } = await Promise.resolve().then(() => (init_load(), load_exports));
+  const { createPatternSource: createPatternSource2, patternConfidence: patternConfidence2 } = await Promise.resolve().then(() => (init_source2(), source_exports));
+  const patterns = loadPatterns2();
+  const source = createPatternSource2(patterns);
+  const prior = { high: "MachineApplicable", medium: "MaybeIncorrect", low: "HasPlaceholders" };
+  return [
+    {
+      name: source.name,
+      propose: async (i2, ctx) => (await source.propose(i2, ctx)).map((c3) => ({ ...c3, applicability: c3.applicability ?? prior[patternConfidence2(patterns, c3.patternId) ?? "medium"] }))
+    }
+  ];
+}
+async function defaultOpen(choice, onOutcome) {
+  const { openModelSource: openModelSource2 } = await Promise.resolve().then(() => (init_models(), models_exports));
+  const r = choice.resources;
+  return openModelSource2(choice.llm, {
+    ...choice.model !== void 0 ? { model: choice.model } : {},
+    ...choice.env !== void 0 ? { env: choice.env } : {},
+    offline: r.offline,
+    totalMemBytes: Math.min(r.reasonerMemBytes, choice.totalMemBytes),
+    ...r.modelThreads !== void 0 ? { threads: r.modelThreads } : {},
+    ...r.contextSize !== void 0 ? { contextSize: r.contextSize } : {},
+    ...choice.fallbackModel !== void 0 ? { fallbackModel: choice.fallbackModel } : {},
+    escalateFromManifest: r.escalateFromManifest,
+    source: { onOutcome }
   });
 }
-function locality(captures) {
-  const values = Object.values(captures);
-  if (values.some((v) => /^(?:crate|self|super)::/.test(v))) return 0;
-  if (values.some((v) => /^(?:::)?(?:std|core|alloc)::/.test(v))) return 2;
-  return 1;
-}
-function describe2(pattern, params) {
-  const shown = Object.entries(params).filter(([k]) => k !== "target" && k !== "match_primary").map(([k, v]) => `${k}=${v.length > 60 ? `${v.slice(0, 57)}...` : v}`);
-  return shown.length > 0 ? `${pattern.title} (${shown.join(", ")})` : pattern.title;
-}
-function ordered(patterns) {
-  return [...patterns].sort((a2, b) => RANK[a2.confidence ?? "medium"] - RANK[b.confidence ?? "medium"] || a2.id.localeCompare(b.id));
-}
-async function proposeFromPatterns(patterns, index, ctx) {
-  const d = ctx.diagnostics[index];
-  if (!d || !d.primary) return [];
-  const file2 = d.primary.file;
-  const text = ctx.files.get(file2);
-  if (text === void 0) return [];
-  const src = new RustText(text);
-  const out = [];
-  for (const pattern of ordered(patterns)) {
-    if (pattern.kind !== "fix" || !pattern.template) continue;
-    const action = ACTIONS[pattern.template.action];
-    if (!action) continue;
-    const matches = matchDetector(pattern, d).sort((a2, b) => locality(a2.captures) - locality(b.captures));
-    if (matches.length === 0) continue;
-    if (pattern.detector.isg?.kind && ctx.graph) {
-      const node2 = await ctx.graph.nodeAt(file2, d.primary.lineStart);
-      if (!node2 || !pattern.detector.isg.kind.includes(node2.kind)) continue;
+function lazyModelSource(choice, log) {
+  let opened;
+  const onOutcome = (o2) => {
+    log.asked += 1;
+    log.tokens_used += o2.tokensUsed;
+    if (o2.rejected !== null) log.rejected.push(o2.rejected);
+    const attempt = o2.attempt ?? "primary";
+    if (attempt === "fallback") log.escalations += 1;
+    log.attempts.push({ diagnostic: o2.diagnosticIndex, attempt, reasoner: o2.reasoner ?? log.mode, confidence: o2.confidence ?? 0, rejected: o2.rejected });
+  };
+  const get = () => {
+    opened ??= (choice.open ?? ((cb) => defaultOpen(choice, cb)))(onOutcome);
+    return opened;
+  };
+  const withTokens = (cs) => cs.map((c3) => ({ ...c3, tokensUsed: c3.tokensUsed ?? 0 }));
+  return {
+    source: {
+      name: `model:${choice.llm}`,
+      propose: async (i2, ctx) => {
+        const m = await get();
+        return m ? withTokens(await m.source.propose(i2, ctx)) : [];
+      },
+      proposeCombined: async (ctx) => {
+        const m = await get();
+        return m?.source.proposeCombined ? withTokens(await m.source.proposeCombined(ctx)) : [];
+      }
+    },
+    close: async () => {
+      if (!opened) return;
+      const m = await opened.catch(() => null);
+      await m?.close().catch(() => void 0);
     }
-    let n2 = 0;
-    for (const m of matches) {
-      const params = {};
-      let complete = true;
-      for (const [k, v] of Object.entries(pattern.template.params ?? {})) {
-        const value = interpolate(v, m.captures);
-        if (value === null) {
-          complete = false;
-          break;
-        }
-        params[k] = value;
-      }
-      if (!complete) continue;
-      let edits;
-      try {
-        edits = action({ file: file2, src, diagnostic: d, matched: m.matched, params });
-      } catch {
-        edits = [];
-      }
-      if (edits.length === 0 || edits.some((e) => e.file !== file2)) continue;
-      if (out.some((c3) => sameEdits(c3.edits, edits))) continue;
-      out.push({
-        id: `pattern:${pattern.id}:${index}:${n2++}`,
-        origin: "pattern",
-        patternId: pattern.id,
-        description: describe2(pattern, params),
-        edits,
-        touchedKeys: [],
-        targets: [index]
-      });
+  };
+}
+function candidateSources(extra, choice) {
+  const sources = [rustcSource(), ...extra];
+  if (choice.llm === "none") return { sources, late: [], llm: null, close: async () => void 0 };
+  const log = { mode: choice.llm, asked: 0, tokens_used: 0, rejected: [], attempts: [], escalations: 0 };
+  const model = lazyModelSource(choice, log);
+  return { sources, late: [model.source], llm: log, close: model.close };
+}
+var init_candidates = __esm({
+  "src/app/fix/candidates.ts"() {
+    "use strict";
+    init_rustc_candidates();
+  }
+});
+
+// src/core/fix/diff.ts
+function unifiedDiff(before, after, context = 3) {
+  const files = Array.from(after.keys()).filter((f) => before.get(f) !== after.get(f)).sort();
+  const out = [];
+  for (const file2 of files) {
+    const oldText = before.get(file2) ?? "";
+    const newText = after.get(file2) ?? "";
+    const patch = structuredPatch(`a/${file2}`, `b/${file2}`, oldText, newText, "", "", { context });
+    out.push(`diff --git a/${file2} b/${file2}`, `--- a/${file2}`, `+++ b/${file2}`);
+    for (const h2 of patch.hunks) {
+      out.push(`@@ -${h2.oldStart},${h2.oldLines} +${h2.newStart},${h2.newLines} @@`);
+      out.push(...h2.lines);
+    }
+  }
+  return out.length === 0 ? "" : `${out.join("\n")}
+`;
+}
+var init_diff = __esm({
+  "src/core/fix/diff.ts"() {
+    "use strict";
+    init_libesm();
+    init_apply3();
+  }
+});
+
+// src/core/fix/future.ts
+function lineStartByte(text, line) {
+  const lines = text.split("\n");
+  let n2 = 0;
+  for (let i2 = 0; i2 < line - 1 && i2 < lines.length; i2++) n2 += byteLength(lines[i2] ?? "") + 1;
+  return Math.min(n2, byteLength(text));
+}
+function mapOffset(offset, edits, inclusive) {
+  let delta = 0;
+  for (const e of edits) {
+    const before = inclusive ? e.byteEnd <= offset : e.byteEnd <= offset && e.byteStart < offset;
+    if (before) delta += byteLength(e.replacement) - (e.byteEnd - e.byteStart);
+  }
+  return offset + delta;
+}
+function itemCode(before, after, span, edits) {
+  const enc = new TextEncoder();
+  const dec = new TextDecoder();
+  const start = lineStartByte(before, span.startLine);
+  const end = lineStartByte(before, span.endLine + 1);
+  const b = enc.encode(before);
+  const a2 = enc.encode(after);
+  const fStart = mapOffset(start, edits, false);
+  const fEnd = mapOffset(end, edits, true);
+  return { current: dec.decode(b.subarray(start, end)), future: dec.decode(a2.subarray(fStart, Math.max(fStart, fEnd))) };
+}
+var init_future = __esm({
+  "src/core/fix/future.ts"() {
+    "use strict";
+    init_apply3();
+  }
+});
+
+// src/core/fix/rank.ts
+function isClean(e) {
+  return e.validation.errors.length === 0 && e.validation.status !== "Failed";
+}
+function isProgress(e) {
+  if (isClean(e)) return true;
+  if (e.newErrors > 0) return false;
+  if (e.fixedTargets !== void 0) return e.fixedTargets > 0;
+  return e.validation.errors.length < e.errorsBefore;
+}
+function knownErrorsLeft(e) {
+  return e.validation.errors.length - (e.revealed ?? 0);
+}
+function historyRate(h2) {
+  if (!h2) return 0.5;
+  return (h2.accepted + 1) / (h2.tried + 2);
+}
+function rankCandidates(items, history = /* @__PURE__ */ new Map()) {
+  const statusRank = (e) => e.validation.status === "Tests_OK" ? 0 : e.validation.status === "Cargo_OK" ? 1 : 2;
+  const originScore = (e) => historyRate(history.get(e.candidate.patternId ?? e.candidate.origin));
+  const keys = (e) => [
+    isClean(e) ? 0 : 1,
+    isProgress(e) ? 0 : 1,
+    statusRank(e),
+    knownErrorsLeft(e),
+    e.newErrors,
+    (e.amber?.length ?? 0) > 0 ? 1 : 0,
+    e.stub ? 1 : 0,
+    // A fix that leaves an unused local or import behind ranks below one that does not, whatever its size.
+    e.newWarnings > 0 ? 1 : 0,
+    e.changedLines,
+    e.newWarnings,
+    -e.agreement,
+    -originScore(e),
+    APPLICABILITY_RANK[e.candidate.applicability ?? "Unspecified"]
+  ];
+  return [...items].sort((a2, b) => {
+    const ka = keys(a2);
+    const kb = keys(b);
+    for (let i2 = 0; i2 < ka.length; i2++) {
+      const d = (ka[i2] ?? 0) - (kb[i2] ?? 0);
+      if (d !== 0) return d;
+    }
+    return a2.candidate.id < b.candidate.id ? -1 : a2.candidate.id > b.candidate.id ? 1 : 0;
+  });
+}
+function confidence(x) {
+  if (x.status === "Failed") return 0;
+  let c3 = x.status === "Tests_OK" ? 0.8 : 0.6;
+  if (x.agreement >= 2) c3 += 0.1;
+  if (x.applicability === "MachineApplicable") c3 += 0.1;
+  else if (x.applicability === "MaybeIncorrect") c3 += 0.05;
+  if (x.history) c3 += 0.2 * (historyRate(x.history) - 0.5);
+  if (x.newWarnings > 0) c3 -= 0.05;
+  c3 -= 0.05 * Math.max(0, x.rounds - 1);
+  if (x.stub) c3 = Math.min(c3, 0.4);
+  return Math.round(Math.min(1, Math.max(0, c3)) * 100) / 100;
+}
+function rating(conf, status) {
+  if (conf === null || status === null || status === "Failed" || conf <= 0) return "red";
+  return conf >= 0.75 ? "green" : "amber";
+}
+var init_rank = __esm({
+  "src/core/fix/rank.ts"() {
+    "use strict";
+    init_rustc_candidates();
+  }
+});
+
+// src/app/fix/scope.ts
+function filesOf(d) {
+  const fs = /* @__PURE__ */ new Set();
+  for (const s of d.spans) fs.add(s.file);
+  if (d.primary) fs.add(d.primary.file);
+  for (const s of d.suggestions) for (const e of s.edits) fs.add(e.span.file);
+  return Array.from(fs).filter(isWorkspaceFile);
+}
+async function keyAt(store, file2, line) {
+  if (!store || file2 === null || line === null) return null;
+  try {
+    return (await store.nodeAt(file2, line))?.key ?? null;
+  } catch {
+    return null;
+  }
+}
+async function errorRows(errors, store, known = /* @__PURE__ */ new Map()) {
+  return Promise.all(
+    errors.map(async (d) => ({
+      code: d.code,
+      file: d.primary?.file ?? null,
+      line: d.primary?.lineStart ?? null,
+      isg_key: known.has(d) ? known.get(d) ?? null : await keyAt(store, d.primary?.file ?? null, d.primary?.lineStart ?? null),
+      message: d.message
+    }))
+  );
+}
+async function scopeSeeds(tree, store) {
+  const initial = await tree.validate(/* @__PURE__ */ new Map());
+  const errors = initial.errors;
+  const keys = await Promise.all(errors.map((d) => keyAt(store, d.primary?.file ?? null, d.primary?.lineStart ?? null)));
+  const files = /* @__PURE__ */ new Map();
+  const hashes = /* @__PURE__ */ new Map();
+  const read = async (f) => {
+    const text = await tree.readWorktree(f);
+    if (text !== void 0) {
+      files.set(f, text);
+      hashes.set(f, sha256(Buffer.from(text, "utf8")));
+    }
+    return text;
+  };
+  for (const f of new Set(errors.flatMap(filesOf))) await read(f);
+  return { initial, errors, keys, files, hashes, read };
+}
+var init_scope2 = __esm({
+  "src/app/fix/scope.ts"() {
+    "use strict";
+    init_scope();
+    init_fix_validate();
+  }
+});
+
+// src/app/fix/present.ts
+function describeError(d, key) {
+  const where2 = d.primary ? `${d.primary.file}:${d.primary.lineStart}` : "the workspace";
+  return `${d.code ?? "error"} at ${where2}${key ? ` (${key})` : ""}: ${d.message}`;
+}
+function rootCause(errors, keys, result) {
+  const first = errors[0];
+  if (!first) return "no compile errors";
+  const head = describeError(first, keys[0] ?? null) + (errors.length > 1 ? ` (+${errors.length - 1} more)` : "");
+  if (!result || !result.candidate || result.outcome === "no_progress" || result.outcome === "nothing_to_fix") {
+    const tried = result ? result.rounds.reduce((n2, r) => n2 + r.tried.length, 0) : 0;
+    return `${head}; no candidate validated (${tried} tried)`;
+  }
+  const left = result.final.errors.length;
+  return `${head}; fix: ${result.candidate.description}${result.outcome === "partial" ? ` (partial: ${left} error${left === 1 ? "" : "s"} remain)` : ""}`;
+}
+async function present(input2) {
+  const { scope, retrieval, candidates, result, store } = input2;
+  const known = new Map(scope.errors.map((d, i2) => [d, scope.keys[i2] ?? null]));
+  const rows = await errorRows(scope.errors, store, known);
+  const nothing = scope.errors.length === 0 && scope.initial.status !== "Failed";
+  const remaining = result ? result.final.errors : scope.errors;
+  const used = /* @__PURE__ */ new Set();
+  const remainingKnown = /* @__PURE__ */ new Map();
+  for (const d of remaining) {
+    const twin = scope.errors.find((e) => !used.has(e) && e.code === d.code && e.message === d.message && e.packageName === d.packageName);
+    if (!twin) continue;
+    used.add(twin);
+    remainingKnown.set(d, known.get(twin) ?? null);
+  }
+  const warnings = [...result?.warnings ?? []];
+  const report = {
+    status: nothing ? "nothing_to_fix" : "no_safe_fix",
+    errors: rows.map(({ message: _message, ...row }) => row),
+    candidate: null,
+    applied_commit: null,
+    report: { rating: nothing ? "green" : "red", root_cause: rootCause(scope.errors, scope.keys, result), anti_patterns: retrieval.findings },
+    errors_fixed: result && result.candidate ? await errorRows(result.fixedErrors, store, known) : [],
+    errors_remaining: await errorRows(remaining, store, remainingKnown),
+    rounds: (result?.rounds ?? []).map((r2) => ({
+      errors_before: r2.errorsBefore,
+      tried: r2.tried.map((t) => ({ id: t.id, errors_after: t.errorsAfter, status: t.status, ...t.revealed ? { revealed: t.revealed } : {} })),
+      rejected: r2.rejected.length,
+      accepted: r2.accepted,
+      ...r2.askedLate ? { asked_model: true } : {}
+    })),
+    warnings,
+    validations: result?.validations ?? 0,
+    ...candidates.llm ? { llm: candidates.llm } : {},
+    ...input2.resourceMode !== "standard" ? { resource_mode: input2.resourceMode } : {},
+    ms: Date.now() - input2.started
+  };
+  const cand = result?.candidate;
+  if (!result || !cand || result.outcome !== "fixed" && result.outcome !== "partial") return report;
+  const diff = unifiedDiff(result.original, result.files);
+  const status = result.outcome === "fixed" ? result.final.status : "Failed";
+  const stub = result.steps.some((s) => s.stub);
+  report.status = "proposed";
+  report.candidate = {
+    pattern_id: cand.patternId,
+    diff,
+    confidence: result.confidence,
+    validation_status: status,
+    zero_llm: result.steps.every((s) => s.candidate.origin !== "llm"),
+    // Only model tokens spent on the accepted path; report.llm keeps the totals.
+    tokens_used: result.steps.reduce((n2, s) => n2 + (s.candidate.tokensUsed ?? 0), 0),
+    touched_keys: cand.touchedKeys,
+    description: cand.description,
+    touched_files: Array.from(new Set(cand.edits.map((e) => e.file))).sort()
+  };
+  const amberRating = result.amber.length > 0 || result.outcome === "partial";
+  const r = rating(result.confidence, result.outcome === "fixed" ? status : "Cargo_OK");
+  report.report.rating = amberRating && r === "green" ? "amber" : r;
+  report.report.root_cause += stub ? " (inserts a todo!() stub: review before applying)" : "";
+  if (result.amber.length > 0) report.amber_reasons = result.amber;
+  await recordFuture(store, result, cand.edits, status, diff);
+  return report;
+}
+function notApplicable(result) {
+  if (!result || !result.candidate) return "no validated fix";
+  if (result.outcome === "partial") return `partial fix: ${result.final.errors.length} error(s) remain; apply it by hand or fix the rest first`;
+  if (result.outcome !== "fixed") return "no validated fix";
+  if (result.steps.some((s) => s.stub)) return "the fix inserts a todo!() stub";
+  if (result.amber.length > 0) return `amber: ${result.amber.join("; ")}`;
+  return null;
+}
+async function recordFuture(store, result, edits, status, diff) {
+  if (!store || !result.candidate) return;
+  const diffId = sha256(diff).slice(0, 16);
+  for (const key of result.candidate.touchedKeys) {
+    try {
+      const node2 = await store.getNode(key);
+      if (!node2) continue;
+      const before = result.original.get(node2.file);
+      const after = result.files.get(node2.file);
+      if (before === void 0 || after === void 0) continue;
+      const code = itemCode(before, after, node2.span, edits.filter((e) => e.file === node2.file));
+      await store.codeGraph.setCurrent(key, code.current);
+      await store.codeGraph.setFuture(key, code.future, "Edit");
+      await store.codeGraph.markFutureFid(key, sha256(code.future).slice(0, 16));
+      await store.codeGraph.attachCandidateDiff(key, diffId);
+      await store.codeGraph.setValidationStatus(key, status);
+    } catch {
+    }
+  }
+}
+async function record(store, report, errors, result, status = report.status) {
+  if (!store) return;
+  try {
+    await store.learning.record({
+      id: `debug-bug-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+      startedAt: new Date(Date.now() - report.ms).toISOString(),
+      command: "debug-bug",
+      errorCodes: Array.from(new Set(errors.map((d) => d.code ?? ""))).filter((c3) => c3 !== ""),
+      patternId: report.candidate?.pattern_id ?? null,
+      candidates: result ? result.rounds.reduce((n2, r) => n2 + r.tried.length, 0) : 0,
+      accepted: report.status === "fixed",
+      confidence: report.candidate?.confidence ?? null,
+      status,
+      commit: report.applied_commit,
+      // zero_llm, tokens_used and ms feed `rustgate stats` (src/app/stats.ts).
+      detail: { rounds: report.rounds, rating: report.report.rating, zero_llm: report.candidate?.zero_llm ?? null, tokens_used: report.candidate?.tokens_used ?? 0, ms: report.ms }
+    });
+    await store.flush();
+  } catch {
+  }
+}
+var init_present = __esm({
+  "src/app/fix/present.ts"() {
+    "use strict";
+    init_diff();
+    init_future();
+    init_rank();
+    init_fix_validate();
+    init_scope2();
+  }
+});
+
+// src/core/vectors/embed.ts
+function embedText(n2) {
+  return [n2.kind, n2.name, n2.signature, n2.doc].filter((s) => s.length > 0).join("\n");
+}
+function fnv1a(s, seed = 2166136261) {
+  let h2 = seed >>> 0;
+  for (let i2 = 0; i2 < s.length; i2++) {
+    h2 ^= s.charCodeAt(i2);
+    h2 = Math.imul(h2, 16777619) >>> 0;
+  }
+  return h2 >>> 0;
+}
+function subTokens(text) {
+  const out = [];
+  for (const ident of text.match(/[A-Za-z_][A-Za-z0-9_]*|[0-9]+/g) ?? []) {
+    for (const part of ident.split("_")) {
+      if (!part) continue;
+      for (const piece of part.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g) ?? [part]) out.push(piece.toLowerCase());
     }
   }
   return out;
 }
-function createPatternSource(patterns) {
-  const fixes = patterns.filter((p) => p.kind === "fix");
+function shapeFeatures(kind, signature) {
+  const sig = signature.replace(/\s+/g, " ").trim();
+  const f = [`kind:${kind}`];
+  if (/^pub\b/.test(sig)) f.push("pub");
+  for (const kw of ["async", "unsafe", "const", "extern"]) if (new RegExp(`\\b${kw}\\b[^(]*\\bfn\\b`).test(sig)) f.push(`mod:${kw}`);
+  const open3 = sig.indexOf("(");
+  if (open3 >= 0 && (kind === "fn" || kind === "method")) {
+    let depth = 0;
+    let end = open3;
+    const params = [];
+    let cur = "";
+    for (let i2 = open3 + 1; i2 < sig.length; i2++) {
+      const c3 = sig[i2];
+      if ("([<{".includes(c3)) depth++;
+      if (")]>}".includes(c3)) {
+        if (depth === 0) {
+          end = i2;
+          break;
+        }
+        depth--;
+      }
+      if (c3 === "," && depth === 0) {
+        params.push(cur.trim());
+        cur = "";
+      } else cur += c3;
+    }
+    if (cur.trim()) params.push(cur.trim());
+    const self = params[0] !== void 0 && /\bself\b/.test(params[0]) ? params[0].replace(/\s/g, "") : null;
+    f.push(`recv:${self === null ? "none" : self.startsWith("&mut") ? "&mut" : self.startsWith("&") ? "&" : "value"}`);
+    f.push(`arity:${params.length - (self === null ? 0 : 1)}`);
+    for (const p of self === null ? params : params.slice(1)) {
+      const ty = p.includes(":") ? p.slice(p.indexOf(":") + 1).trim() : p;
+      if (ty.startsWith("&mut")) f.push("param:&mut");
+      else if (ty.startsWith("&")) f.push("param:&");
+      if (/\bimpl\b/.test(ty)) f.push("param:impl");
+      if (/\bdyn\b/.test(ty)) f.push("param:dyn");
+    }
+    const ret = sig.slice(end + 1).match(/->\s*(.*?)(\bwhere\b|\{|$)/)?.[1]?.trim() ?? "";
+    const fam = ret === "" ? "unit" : /^Result\b/.test(ret) ? "result" : /^Option\b/.test(ret) ? "option" : /^(Vec|HashMap|BTreeMap|HashSet|&\[)/.test(ret) ? "collection" : ret.startsWith("&") ? "ref" : /^impl\b/.test(ret) ? "impl" : /^Self\b/.test(ret) ? "self" : "value";
+    f.push(`ret:${fam}`);
+  }
+  const generics = sig.match(/^[^(]*?<([^>]*)>/)?.[1];
+  if (generics !== void 0) {
+    const parts = generics.split(",").map((g) => g.trim()).filter(Boolean);
+    f.push(`generics:${parts.filter((g) => !g.startsWith("'")).length}`);
+    if (parts.some((g) => g.startsWith("'"))) f.push("lifetimes");
+  }
+  if (/\bwhere\b/.test(sig)) f.push("where");
+  for (const bound of ["Send", "Sync", "Clone", "Copy", "Debug", "Default", "FnOnce", "FnMut", "Fn", "'static"]) {
+    if (new RegExp(`[:+]\\s*${bound.replace("'", "\\'")}\\b`).test(sig)) f.push(`bound:${bound}`);
+  }
+  const erased = sig.replace(/[A-Za-z_][A-Za-z0-9_]*/g, (w) => KEYWORDS.has(w) ? w : "_").replace(/'_/g, "'l");
+  f.push(`shape:${erased}`);
+  return f;
+}
+function add(v, feature, weight) {
+  const h2 = fnv1a(feature);
+  const sign = fnv1a(feature, 2538058380) & 1 ? 1 : -1;
+  const i2 = h2 % v.length;
+  v[i2] = v[i2] + sign * weight;
+}
+function builtinEmbedding(n2, dim2 = 256) {
+  const v = new Float32Array(dim2);
+  const nameTokens = subTokens(n2.name);
+  for (const t of nameTokens) add(v, `n:${t}`, 1);
+  const nameSet = new Set(nameTokens);
+  const sigIdents = n2.signature.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [];
+  for (const ident of sigIdents) {
+    if (KEYWORDS.has(ident)) continue;
+    if (/^[A-Z]/.test(ident) || /^(u|i|f)(8|16|32|64|128|size)$|^(bool|char|str|String)$/.test(ident)) add(v, `t:${ident}`, 1.5);
+    for (const t of subTokens(ident)) if (!nameSet.has(t)) add(v, `s:${t}`, 0.5);
+  }
+  for (const t of subTokens(n2.doc)) if (!STOP.has(t)) add(v, `d:${t}`, 0.4);
+  for (const s of shapeFeatures(n2.kind, n2.signature)) add(v, s, s.startsWith("shape:") ? 2.5 : 1);
+  let norm2 = 0;
+  for (let i2 = 0; i2 < dim2; i2++) norm2 += v[i2] * v[i2];
+  norm2 = Math.sqrt(norm2);
+  if (norm2 > 0) for (let i2 = 0; i2 < dim2; i2++) v[i2] = v[i2] / norm2;
+  return v;
+}
+function createBuiltinEmbedder(dim2 = 256) {
   return {
-    name: "patterns",
-    propose: (diagnosticIndex, ctx) => proposeFromPatterns(fixes, diagnosticIndex, ctx)
+    id: `builtin-v1-${dim2}`,
+    dim: dim2,
+    embed: async (items) => items.map((n2) => builtinEmbedding(n2, dim2))
   };
 }
-function patternConfidence(patterns, patternId) {
-  if (patternId === null) return null;
-  const p = patterns.find((x) => x.id === patternId);
-  return p ? p.confidence ?? "medium" : null;
-}
-var RANK;
-var init_source2 = __esm({
-  "src/core/patterns/source.ts"() {
+var STOP, KEYWORDS;
+var init_embed = __esm({
+  "src/core/vectors/embed.ts"() {
     "use strict";
-    init_actions();
-    init_detect();
-    init_rust_text();
-    RANK = { high: 0, medium: 1, low: 2 };
+    STOP = /* @__PURE__ */ new Set(["the", "a", "an", "of", "to", "and", "or", "in", "is", "for", "on", "with", "this", "that", "it", "be", "by", "as", "at"]);
+    KEYWORDS = /* @__PURE__ */ new Set(["pub", "fn", "crate", "self", "mut", "impl", "for", "where", "const", "unsafe", "async", "extern", "struct", "enum", "trait", "type", "static", "dyn", "as", "in", "mod", "use", "super", "union", "macro_rules"]);
+  }
+});
+
+// src/core/vectors/antipattern-vectors.ts
+var antipattern_vectors_exports = {};
+__export(antipattern_vectors_exports, {
+  DEFAULT_ANTI_PATTERN_TAU: () => DEFAULT_ANTI_PATTERN_TAU,
+  embedAntiPatternExemplars: () => embedAntiPatternExemplars,
+  flagAntiPatternNodes: () => flagAntiPatternNodes,
+  snippetInput: () => snippetInput
+});
+function snippetInput(code, doc = "") {
+  return { kind: SNIPPET_KIND, name: "", signature: code, doc };
+}
+function embedAntiPatternExemplars(patterns, dim2 = 256) {
+  return patterns.filter((p) => p.kind === "anti_pattern" && p.example.before.trim().length > 0).map((p) => ({ patternId: p.id, title: p.title, severity: p.severity ?? "warning", vector: builtinEmbedding(snippetInput(p.example.before, p.title), dim2) }));
+}
+function cosineDistance(a2, b) {
+  let dot = 0;
+  for (let i2 = 0; i2 < a2.length && i2 < b.length; i2++) dot += a2[i2] * b[i2];
+  return Math.max(0, 1 - dot);
+}
+function flagAntiPatternNodes(nodes, exemplars, opts = {}) {
+  const tau = opts.tau ?? DEFAULT_ANTI_PATTERN_TAU;
+  const dim2 = exemplars[0]?.vector.length ?? 0;
+  if (dim2 === 0) return [];
+  const hits = [];
+  for (const n2 of nodes) {
+    if (n2.code.trim().length === 0) continue;
+    const v = builtinEmbedding(snippetInput(n2.code), dim2);
+    let best = null;
+    for (const ex of exemplars) {
+      const d = cosineDistance(v, ex.vector);
+      if (best === null || d < best.d) best = { ex, d };
+    }
+    if (best !== null && best.d < tau) hits.push({ key: n2.key, patternId: best.ex.patternId, severity: best.ex.severity, distance: Math.round(best.d * 1e6) / 1e6 });
+  }
+  return hits.sort((a2, b) => a2.distance - b.distance || a2.key.localeCompare(b.key));
+}
+var DEFAULT_ANTI_PATTERN_TAU, SNIPPET_KIND;
+var init_antipattern_vectors = __esm({
+  "src/core/vectors/antipattern-vectors.ts"() {
+    "use strict";
+    init_embed();
+    DEFAULT_ANTI_PATTERN_TAU = 0.2;
+    SNIPPET_KIND = "snippet";
+  }
+});
+
+// src/app/fix/retrieve.ts
+async function plan(errors, keys, store, capPerHop) {
+  const files = new Set(errors.flatMap(filesOf));
+  const planned = /* @__PURE__ */ new Set();
+  if (store) {
+    for (const k of keys) {
+      if (!k) continue;
+      planned.add(k);
+      try {
+        for (const h2 of await store.twoHop(k, ["CALLS", "IMPLEMENTS", "USES", "DEPENDS", "REQUIRES_BOUND"], capPerHop, "both")) {
+          planned.add(h2.key);
+          const n2 = await store.getNode(h2.key);
+          if (n2?.file) files.add(n2.file);
+        }
+      } catch {
+      }
+    }
+  }
+  return { files, keys: planned };
+}
+async function antiPatternFindings(errors, files) {
+  const { loadPatterns: loadPatterns2 } = await Promise.resolve().then(() => (init_load(), load_exports));
+  const { detectAntiPatterns: detectAntiPatterns3, guidanceFor: guidanceFor2 } = await Promise.resolve().then(() => (init_antipatterns(), antipatterns_exports));
+  const patterns = loadPatterns2();
+  const found = [...guidanceFor2(errors, patterns), ...Array.from(files).flatMap(([file2, text]) => detectAntiPatterns3(text, file2, patterns))];
+  return found.map((f) => ({ pattern_id: f.patternId, severity: f.severity, file: f.file, line: f.line, message: f.message }));
+}
+function antiPatternExemplars() {
+  exemplarsOnce ??= (async () => {
+    const { loadPatterns: loadPatterns2 } = await Promise.resolve().then(() => (init_load(), load_exports));
+    const { embedAntiPatternExemplars: embedAntiPatternExemplars2 } = await Promise.resolve().then(() => (init_antipattern_vectors(), antipattern_vectors_exports));
+    return embedAntiPatternExemplars2(loadPatterns2());
+  })();
+  return exemplarsOnce;
+}
+async function vectorAntiPatternFindings(store, keys, tau, readText2) {
+  const { flagAntiPatternNodes: flagAntiPatternNodes2 } = await Promise.resolve().then(() => (init_antipattern_vectors(), antipattern_vectors_exports));
+  const exemplars = await antiPatternExemplars();
+  const nodes = [];
+  for (const key of Array.from(keys).sort()) {
+    const n2 = await store.getNode(key).catch(() => void 0);
+    if (!n2?.file || n2.kind === "crate" || n2.kind === "feature" || n2.kind === "mod") continue;
+    const text = await readText2(n2.file);
+    if (text === void 0) continue;
+    const code = text.split("\n").slice(n2.span.startLine - 1, n2.span.endLine).join("\n");
+    nodes.push({ key, code, file: n2.file, line: n2.span.startLine });
+  }
+  const byKey = new Map(nodes.map((n2) => [n2.key, n2]));
+  const titles = new Map(exemplars.map((e) => [e.patternId, e.title]));
+  return flagAntiPatternNodes2(nodes, exemplars, { tau }).map((h2) => ({
+    pattern_id: h2.patternId,
+    severity: h2.severity,
+    file: byKey.get(h2.key)?.file ?? "",
+    line: byKey.get(h2.key)?.line ?? 0,
+    message: `${h2.key} looks like the "${titles.get(h2.patternId) ?? h2.patternId}" anti-pattern (vector distance ${h2.distance} < \u03C4 ${tau})`,
+    source: "vector",
+    isg_key: h2.key,
+    distance: h2.distance
+  }));
+}
+async function retrieve(scope, opts) {
+  const findings = await antiPatternFindings(scope.errors, scope.files);
+  const planned = await plan(scope.errors, scope.keys, opts.store, opts.capPerHop);
+  if (opts.store) {
+    const readText2 = async (f) => scope.files.get(f) ?? await opts.readWorktree(f).catch(() => void 0);
+    findings.push(...await vectorAntiPatternFindings(opts.store, planned.keys, opts.tau, readText2).catch(() => []));
+  }
+  return { planned, findings };
+}
+var exemplarsOnce;
+var init_retrieve = __esm({
+  "src/app/fix/retrieve.ts"() {
+    "use strict";
+    init_scope2();
+  }
+});
+
+// src/core/fix/safety.ts
+function itemId(facts, item) {
+  const parent = item.parent !== void 0 ? facts.items[item.parent] : void 0;
+  const owner = parent ? `${parent.traitText ? `<${parent.selfText ?? ""} as ${parent.traitText}>` : parent.selfText ?? ""}::` : "";
+  return `${item.kind} ${[...item.mods, `${owner}${item.name}`].join("::")}`;
+}
+function isPublic(facts, item) {
+  if (item.kind === "impl") return false;
+  const parent = item.parent !== void 0 ? facts.items[item.parent] : void 0;
+  if (parent?.kind === "impl" && parent.traitText) return false;
+  if (parent?.kind === "trait") return true;
+  return item.public;
+}
+function publicInterface(facts) {
+  const out = /* @__PURE__ */ new Map();
+  for (const item of facts.items) {
+    if (!isPublic(facts, item)) continue;
+    out.set(itemId(facts, item), {
+      id: itemId(facts, item),
+      shape: { signature: item.signature, bounds: [...item.bounds].sort(), derives: item.derives.map((d) => d.join("::")).sort() },
+      line: item.line,
+      endLine: item.endLine
+    });
+  }
+  for (const u2 of facts.uses) {
+    if (!u2.public) continue;
+    const id = `use ${[...u2.mods, ...u2.path].join("::")}${u2.glob ? "::*" : ""}${u2.alias ? ` as ${u2.alias}` : ""}`;
+    out.set(id, { id, shape: { signature: id, bounds: [], derives: [] }, line: u2.line, endLine: u2.line });
+  }
+  return out;
+}
+function errorInside(targets2, file2, line, endLine) {
+  return targets2.some((d) => d.primary !== null && d.primary.file === file2 && d.primary.lineStart >= line && d.primary.lineStart <= endLine);
+}
+function publicApiFindings(file2, before, after, targets2) {
+  const a2 = publicInterface(before);
+  const b = publicInterface(after);
+  const out = [];
+  for (const [id, old] of a2) {
+    if (errorInside(targets2, file2, old.line, old.endLine)) continue;
+    const now2 = b.get(id);
+    if (!now2) {
+      out.push(`removes or hides public ${id} (${file2}:${old.line})`);
+      continue;
+    }
+    const lostDerives = old.shape.derives.filter((d) => !now2.shape.derives.includes(d));
+    if (lostDerives.length > 0) out.push(`removes derive ${lostDerives.join(", ")} from public ${id} (${file2}:${old.line})`);
+    if (old.shape.signature !== now2.shape.signature || old.shape.bounds.join("|") !== now2.shape.bounds.join("|")) {
+      out.push(`changes the signature or bounds of public ${id} (${file2}:${old.line})`);
+    }
+  }
+  return out;
+}
+function isTestItem(text, item) {
+  if (item.mods.some((m) => m === "tests" || m === "test")) return true;
+  const head = text.split("\n").slice(item.line - 1, item.endLine).join("\n");
+  const sig = head.indexOf("fn ");
+  return TEST_ATTR.test(sig >= 0 ? head.slice(0, sig) : head);
+}
+function lineAt(text, byte) {
+  const bytes = new TextEncoder().encode(text);
+  let line = 1;
+  for (let i2 = 0; i2 < byte && i2 < bytes.length; i2++) if (bytes[i2] === 10) line++;
+  return line;
+}
+function testEditFindings(file2, text, facts, edits) {
+  const out = /* @__PURE__ */ new Set();
+  if (/(^|\/)tests\//.test(file2)) {
+    if (edits.some((e) => e.file === file2)) out.add(`edits the test file ${file2}`);
+    return Array.from(out);
+  }
+  const lines = text.split("\n");
+  for (const e of edits) {
+    if (e.file !== file2) continue;
+    const l = lineAt(text, e.byteStart);
+    const l2 = lineAt(text, e.byteEnd);
+    for (const item of facts.items) {
+      if (item.kind !== "fn" && item.kind !== "method" && item.kind !== "mod") continue;
+      if (l < item.line || l > item.endLine) continue;
+      if (isTestItem(text, item)) out.add(`edits the test ${item.name} (${file2}:${item.line})`);
+    }
+    for (let i2 = l; i2 <= l2; i2++) {
+      if (/^\s*\/\/[/!]/.test(lines[i2 - 1] ?? "")) {
+        out.add(`edits a doc comment, which may hold a doctest (${file2}:${i2})`);
+        break;
+      }
+    }
+  }
+  return Array.from(out);
+}
+function panicFindings(before, after, files) {
+  const out = [];
+  for (const f of files) {
+    const a2 = before.get(f) ?? "";
+    const b = after.get(f) ?? "";
+    for (const [re2, name] of PANICS) {
+      const n2 = (a2.match(re2) ?? []).length;
+      const m = (b.match(re2) ?? []).length;
+      if (m > n2) out.push(`inserts a panic path (${name}) in ${f}`);
+    }
+  }
+  return out;
+}
+var TEST_ATTR, PANICS;
+var init_safety = __esm({
+  "src/core/fix/safety.ts"() {
+    "use strict";
+    TEST_ATTR = /#\[\s*(?:[\w:]+::)?test\b/;
+    PANICS = [
+      [/\.unwrap\(\)/g, ".unwrap()"],
+      [/\.expect\(/g, ".expect(..)"],
+      [/\btodo!/g, "todo!"],
+      [/\bunimplemented!/g, "unimplemented!"],
+      [/\bunreachable!/g, "unreachable!"],
+      [/\bpanic!/g, "panic!"]
+    ];
+  }
+});
+
+// src/core/fix/progress.ts
+function diagnosticSignature(d) {
+  return `${d.code ?? ""}|${d.message}`;
+}
+function unitOf(d) {
+  return d.packageName ?? "";
+}
+function addedDiagnostics(before, after) {
+  const pool = /* @__PURE__ */ new Map();
+  const key = (d) => `${unitOf(d)}\0${diagnosticSignature(d)}`;
+  for (const d of before) pool.set(key(d), (pool.get(key(d)) ?? 0) + 1);
+  const out = [];
+  for (const d of after) {
+    const n2 = pool.get(key(d)) ?? 0;
+    if (n2 > 0) pool.set(key(d), n2 - 1);
+    else out.push(d);
+  }
+  return out;
+}
+function reached(v) {
+  if (!v.checkedUnits) return null;
+  const s = new Set(v.checkedUnits);
+  for (const d of v.errors) s.add(unitOf(d));
+  s.add("");
+  return s;
+}
+function unitProgress(before, after, targets2) {
+  const checked = reached(before);
+  const fresh = addedDiagnostics(before.errors, after.errors);
+  const added = fresh.filter((d) => checked === null || checked.has(unitOf(d)));
+  const revealed = fresh.filter((d) => checked !== null && !checked.has(unitOf(d)));
+  const removed = addedDiagnostics(after.errors, before.errors);
+  const removedIdx = new Set(removed);
+  const fixed = [];
+  for (const t of new Set(targets2)) {
+    const d = before.errors[t];
+    if (d && removedIdx.has(d)) fixed.push(d);
+  }
+  for (const t of new Set(targets2)) {
+    const d = before.errors[t];
+    if (!d || fixed.includes(d)) continue;
+    const twin = removed.find((r) => !fixed.includes(r) && unitOf(r) === unitOf(d) && diagnosticSignature(r) === diagnosticSignature(d));
+    if (twin) fixed.push(d);
+  }
+  return { fixed, added, revealed, removed };
+}
+var init_progress = __esm({
+  "src/core/fix/progress.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/fix/search.ts
+function countNew(before, after) {
+  return addedDiagnostics(before, after).length;
+}
+function lineOfByte(text, byteOffset2) {
+  const bytes = new TextEncoder().encode(text);
+  let line = 1;
+  for (let i2 = 0; i2 < byteOffset2 && i2 < bytes.length; i2++) if (bytes[i2] === 10) line++;
+  return line;
+}
+async function touchedKeysOf(edits, files, graph) {
+  if (!graph) return [];
+  const keys = /* @__PURE__ */ new Set();
+  for (const e of edits) {
+    const text = files.get(e.file);
+    if (text === void 0) continue;
+    const node2 = await graph.nodeAt(e.file, lineOfByte(text, e.byteStart));
+    if (node2) keys.add(node2.key);
+  }
+  return Array.from(keys).sort();
+}
+function priorOf(c3) {
+  const label = c3.applicability ?? (c3.origin === "pattern" ? "MaybeIncorrect" : "Unspecified");
+  return APPLICABILITY_RANK[label];
+}
+async function guarded(name, call, warnings, timeoutMs) {
+  let timer;
+  try {
+    const limit = timeoutMs === void 0 ? null : new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${String(timeoutMs)} ms`)), timeoutMs);
+    });
+    return await (limit ? Promise.race([call(), limit]) : call());
+  } catch (e) {
+    const msg = `${name}: ${e instanceof Error ? e.message : String(e)}`;
+    if (!warnings.includes(msg)) warnings.push(msg);
+    return [];
+  } finally {
+    if (timer) clearTimeout(timer);
+  }
+}
+async function collect(ctx, sources, late2) {
+  const pool = /* @__PURE__ */ new Map();
+  const add2 = (c3, source) => {
+    if (c3.edits.length === 0) return;
+    const k = editsKey(c3.edits);
+    const have = pool.get(k);
+    if (!have) {
+      pool.set(k, { candidate: c3, origins: /* @__PURE__ */ new Set([source]) });
+      return;
+    }
+    have.origins.add(source);
+    if (have.candidate.origin !== "pattern" && c3.origin === "pattern") have.candidate = { ...c3, applicability: have.candidate.applicability ?? c3.applicability };
+  };
+  const ask = (source, call) => late2 ? guarded(source.name, call, late2.warnings, late2.timeoutMs) : call();
+  for (const source of sources) {
+    for (let i2 = 0; i2 < ctx.diagnostics.length; i2++) {
+      if (ctx.diagnostics[i2]?.level !== "error") continue;
+      for (const c3 of await ask(source, () => source.propose(i2, ctx))) add2(c3, source.name);
+    }
+    const combined = source.proposeCombined?.bind(source);
+    if (combined) for (const c3 of await ask(source, () => combined(ctx))) add2(c3, source.name);
+  }
+  const list = Array.from(pool.values());
+  list.sort((a2, b) => {
+    const pa = priorOf(a2.candidate);
+    const pb = priorOf(b.candidate);
+    if (pa !== pb) return pa - pb;
+    if (a2.origins.size !== b.origins.size) return b.origins.size - a2.origins.size;
+    if (a2.candidate.targets.length !== b.candidate.targets.length) return b.candidate.targets.length - a2.candidate.targets.length;
+    return Math.min(...a2.candidate.targets) - Math.min(...b.candidate.targets);
+  });
+  return list;
+}
+function combinedCandidate(steps, edits, touchedKeys2) {
+  if (steps.length === 0 || edits.length === 0) return null;
+  const first = steps[0];
+  if (steps.length === 1) return { ...first.candidate, edits, touchedKeys: touchedKeys2 };
+  const patterns = Array.from(new Set(steps.map((s) => s.candidate.patternId ?? s.candidate.origin)));
+  const worst = steps.reduce((w, s) => {
+    const a2 = s.candidate.applicability ?? "Unspecified";
+    return APPLICABILITY_RANK[a2] > APPLICABILITY_RANK[w] ? a2 : w;
+  }, "MachineApplicable");
+  return {
+    id: steps.map((s) => s.candidate.id).join("+"),
+    origin: steps.some((s) => s.candidate.origin === "llm") ? "llm" : steps.some((s) => s.candidate.origin === "pattern") ? "pattern" : "rustc",
+    patternId: patterns.length === 1 ? patterns[0] : patterns.join("+"),
+    description: steps.map((s) => s.candidate.description).join("; "),
+    edits,
+    touchedKeys: touchedKeys2,
+    targets: Array.from(new Set(steps.flatMap((s) => s.candidate.targets))).sort((a2, b) => a2 - b),
+    applicability: worst,
+    tokensUsed: steps.reduce((n2, s) => n2 + (s.candidate.tokensUsed ?? 0), 0)
+  };
+}
+async function searchFix(opts) {
+  const now2 = opts.now ?? Date.now;
+  const started = now2();
+  const maxRounds = opts.maxRounds ?? 4;
+  const cap = opts.maxCandidatesPerRound ?? 12;
+  const budget = opts.timeBudgetMs ?? 12e4;
+  const lookahead = opts.lookahead ?? 2;
+  const history = new Map(opts.history ?? []);
+  const asked = /* @__PURE__ */ new Set();
+  const original = new Map(opts.files);
+  let current = new Map(opts.files);
+  let state = opts.initial;
+  const steps = [];
+  const rounds = [];
+  const warnings = [];
+  const seen = [...opts.initial.errors];
+  let validations = 0;
+  let timedOut = false;
+  const ensureFiles = async (c3) => {
+    for (const e of c3.edits) {
+      if (current.has(e.file)) continue;
+      const text = opts.readFile ? await opts.readFile(e.file) : void 0;
+      if (text === void 0) return false;
+      current.set(e.file, text);
+      original.set(e.file, text);
+    }
+    return true;
+  };
+  const done = () => ({ outcome: "nothing_to_fix", files: current, original, candidate: null, steps, final: state, confidence: 0, rounds, validations, timedOut, fixedErrors: [], warnings, amber: [] });
+  if (state.errors.length === 0 && state.status !== "Failed") return done();
+  const evaluate = async (c3, agreement, files, st, round) => {
+    const applied = applyEditsToFiles(files, c3.edits);
+    if (!applied.ok) {
+      round.rejected.push({ id: c3.id, reasons: [applied.reason] });
+      return null;
+    }
+    const v = await opts.validate(applied.files);
+    validations++;
+    const changed = Array.from(new Set(c3.edits.map((e2) => e2.file))).reduce((n2, f) => n2 + changedLineCount(files.get(f) ?? "", applied.files.get(f) ?? ""), 0);
+    const p = unitProgress(st, v, c3.targets);
+    const checkedBefore = st.checkedUnits ? /* @__PURE__ */ new Set([...st.checkedUnits, ...st.errors.map(unitOf), ""]) : null;
+    const e = {
+      candidate: c3,
+      validation: v,
+      errorsBefore: st.errors.length,
+      newErrors: p.added.length,
+      newWarnings: addedDiagnostics(st.warnings, v.warnings).filter((w) => !checkedBefore || checkedBefore.has(unitOf(w))).length,
+      changedLines: changed,
+      agreement,
+      stub: insertsStub(c3.edits),
+      fixedTargets: p.fixed.length,
+      revealed: p.revealed.length
+    };
+    if (opts.review && isProgress(e)) {
+      const targets2 = c3.targets.map((t) => st.errors[t]).filter((d) => d !== void 0);
+      const reasons = await opts.review(c3, files, applied.files, targets2);
+      if (reasons.length > 0) e.amber = reasons;
+    }
+    round.tried.push({ id: c3.id, errorsAfter: v.errors.length, newErrors: e.newErrors, status: v.status, ...e.revealed ? { revealed: e.revealed } : {} });
+    return e;
+  };
+  const evaluateSources = async (sources, late2, files, st, limit, round) => {
+    const ctx = { diagnostics: st.errors, files, ...opts.graph ? { graph: opts.graph } : {} };
+    const pooled = await collect(ctx, sources, late2 ? { warnings, ...opts.lateTimeoutMs !== void 0 ? { timeoutMs: opts.lateTimeoutMs } : {} } : void 0);
+    if (opts.historyOf) {
+      for (const p of pooled) {
+        const id = p.candidate.patternId;
+        if (id === null || asked.has(id) || history.has(id)) continue;
+        asked.add(id);
+        const h2 = await opts.historyOf(id);
+        if (h2) history.set(id, h2);
+      }
+    }
+    const evaluated = [];
+    for (const p of pooled) {
+      if (evaluated.length >= limit) break;
+      if (now2() - started > budget) {
+        timedOut = true;
+        break;
+      }
+      const c3 = p.candidate;
+      if (!await ensureFiles(c3)) {
+        round.rejected.push({ id: c3.id, reasons: ["edits a file that does not exist"] });
+        continue;
+      }
+      for (const [f, t] of current) if (!files.has(f)) files.set(f, t);
+      if (opts.gate) {
+        const verdict = opts.gate(c3, files);
+        if (!verdict.ok) {
+          round.rejected.push({ id: c3.id, reasons: verdict.reasons });
+          continue;
+        }
+      }
+      const e = await evaluate(c3, p.origins.size, files, st, round);
+      if (e) evaluated.push(e);
+    }
+    return evaluated;
+  };
+  const evaluateRound = async (files, st, limit) => {
+    const round = { errorsBefore: st.errors.length, tried: [], rejected: [], accepted: null };
+    rounds.push(round);
+    const evaluated = await evaluateSources(opts.sources, false, files, st, limit, round);
+    if (opts.lateSources && opts.lateSources.length > 0 && !evaluated.some(isProgress) && !timedOut) {
+      round.askedLate = true;
+      evaluated.push(...await evaluateSources(opts.lateSources, true, files, st, limit, round));
+    }
+    return { evaluated, round };
+  };
+  const mergeProgress = async (ranked, files, st, round) => {
+    const picks = [];
+    const edits2 = [];
+    for (const e2 of ranked) {
+      if (!isProgress(e2) || isClean(e2) || e2.newErrors > 0 || (e2.amber?.length ?? 0) > 0) continue;
+      if (picks.some((p) => p.candidate.targets.some((t) => e2.candidate.targets.includes(t)))) continue;
+      if (e2.candidate.edits.some((x) => edits2.some((y) => x.file === y.file && x.byteStart < y.byteEnd && y.byteStart < x.byteEnd))) continue;
+      picks.push(e2);
+      edits2.push(...e2.candidate.edits);
+    }
+    if (picks.length < 2 || now2() - started > budget) return null;
+    const parts = picks.map((p) => p.candidate);
+    const patterns = Array.from(new Set(parts.map((c3) => c3.patternId ?? c3.origin)));
+    const candidate2 = {
+      id: `merge(${parts.map((c3) => c3.id).join(",")})`,
+      origin: parts.some((c3) => c3.origin === "llm") ? "llm" : parts.some((c3) => c3.origin === "pattern") ? "pattern" : "rustc",
+      patternId: patterns.join("+"),
+      description: parts.map((c3) => c3.description).join("; "),
+      edits: edits2,
+      touchedKeys: [],
+      targets: parts.flatMap((c3) => c3.targets),
+      applicability: parts.reduce((w, c3) => {
+        const a2 = c3.applicability ?? "Unspecified";
+        return APPLICABILITY_RANK[a2] > APPLICABILITY_RANK[w] ? a2 : w;
+      }, "MachineApplicable"),
+      tokensUsed: parts.reduce((n2, c3) => n2 + (c3.tokensUsed ?? 0), 0)
+    };
+    const e = await evaluate(candidate2, Math.min(...picks.map((p) => p.agreement)), files, st, round);
+    if (e) e.stub = picks.some((p) => p.stub);
+    return e;
+  };
+  const accept = (e, round) => {
+    const applied = applyEditsToFiles(current, e.candidate.edits);
+    if (!applied.ok) return false;
+    round.accepted = e.candidate.id;
+    steps.push(e);
+    seen.push(...addedDiagnostics(state.errors, e.validation.errors));
+    current = applied.files;
+    state = e.validation;
+    return true;
+  };
+  for (let r = 0; r < maxRounds && state.errors.length > 0 && !timedOut; r++) {
+    const { evaluated, round } = await evaluateRound(current, state, cap);
+    let ranked = rankCandidates(evaluated, history);
+    const merged = await mergeProgress(ranked, current, state, round);
+    if (merged) ranked = rankCandidates([...evaluated, merged], history);
+    const best = ranked[0];
+    if (best && isProgress(best)) {
+      if (!accept(best, round)) break;
+      continue;
+    }
+    const sidesteps = ranked.filter((e) => (e.amber?.length ?? 0) === 0 && e.validation.errors.length <= state.errors.length && e.validation.errors.some((d) => d.source !== "test") && countNew(e.validation.errors, state.errors) > 0).slice(0, lookahead);
+    let found = false;
+    for (const side of sidesteps) {
+      if (r + 1 >= maxRounds || timedOut) break;
+      const applied = applyEditsToFiles(current, side.candidate.edits);
+      if (!applied.ok) continue;
+      const next = await evaluateRound(applied.files, side.validation, Math.max(2, Math.floor(cap / 2)));
+      const second = rankCandidates(next.evaluated, history).find((e) => isProgress(e) && e.validation.errors.length < state.errors.length);
+      if (!second) continue;
+      accept(side, round);
+      accept(second, next.round);
+      r++;
+      found = true;
+      break;
+    }
+    if (!found) break;
+  }
+  const edits = editsBetween(original, current);
+  const keys = await touchedKeysOf(edits, original, opts.graph);
+  const candidate = combinedCandidate(steps, edits, keys);
+  const clean2 = steps.length > 0 && isClean(steps[steps.length - 1]);
+  const outcome = clean2 ? "fixed" : steps.length > 0 ? "partial" : "no_progress";
+  const amber = Array.from(new Set(steps.flatMap((s) => s.amber ?? [])));
+  const conf = steps.length > 0 ? confidence({
+    // A partial fix compiled nothing yet: rate it as compiled at best, then cap it below green.
+    status: clean2 ? state.status : "Cargo_OK",
+    agreement: Math.min(...steps.map((s) => s.agreement)),
+    ...candidate?.patternId && history?.get(candidate.patternId) ? { history: history.get(candidate.patternId) } : {},
+    ...candidate?.applicability ? { applicability: candidate.applicability } : {},
+    newWarnings: countNew(opts.initial.warnings, state.warnings),
+    stub: steps.some((s) => s.stub),
+    rounds: steps.length
+  }) : 0;
+  const capped = !clean2 || amber.length > 0 ? Math.min(conf, 0.7) : conf;
+  const fixedErrors = addedDiagnostics(state.errors, seen);
+  return { outcome, files: current, original, candidate, steps, final: state, confidence: capped, rounds, validations, timedOut, fixedErrors, warnings, amber };
+}
+var init_search = __esm({
+  "src/core/fix/search.ts"() {
+    "use strict";
+    init_apply3();
+    init_rank();
+    init_rustc_candidates();
+    init_progress();
+  }
+});
+
+// src/app/isg-lookup.ts
+import { readFile as readFile4 } from "node:fs/promises";
+import path29 from "node:path";
+function manifestUnpublished(toml) {
+  const pkg = /^\s*\[package\]\s*$([\s\S]*?)(?=^\s*\[|(?![\s\S]))/m.exec(toml)?.[1] ?? "";
+  return /^\s*publish\s*=\s*(?:false|\[\s*\])\s*$/m.test(pkg);
+}
+function createIsgLookup(repo, nodes, read) {
+  let byName = null;
+  const index = () => {
+    byName ??= nodes.allNodes().then((all) => {
+      const m = /* @__PURE__ */ new Map();
+      for (const n2 of all) {
+        const list = m.get(n2.name) ?? [];
+        list.push(n2);
+        m.set(n2.name, list);
+      }
+      return m;
+    });
+    return byName;
+  };
+  const publishedCache = /* @__PURE__ */ new Map();
+  return {
+    async definitions(name, kinds) {
+      const list = (await index().catch(() => /* @__PURE__ */ new Map())).get(name) ?? [];
+      return list.filter((n2) => n2.file !== "" && (!kinds || kinds.includes(n2.kind)));
+    },
+    readFile: read,
+    async published(crate) {
+      const have = publishedCache.get(crate);
+      if (have !== void 0) return have;
+      const all = await index().catch(() => /* @__PURE__ */ new Map());
+      let file2;
+      for (const list of all.values()) {
+        file2 = list.find((n2) => n2.crate === crate && n2.file !== "")?.file;
+        if (file2) break;
+      }
+      let result = true;
+      if (file2) {
+        for (let dir = path29.posix.dirname(file2); ; dir = path29.posix.dirname(dir)) {
+          const toml = await readFile4(path29.join(repo, dir === "." ? "" : dir, "Cargo.toml"), "utf8").catch(() => null);
+          if (toml !== null && /^\s*\[package\]/m.test(toml)) {
+            result = !manifestUnpublished(toml);
+            break;
+          }
+          if (dir === "." || dir === "") break;
+        }
+      }
+      publishedCache.set(crate, result);
+      return result;
+    }
+  };
+}
+var init_isg_lookup = __esm({
+  "src/app/isg-lookup.ts"() {
+    "use strict";
+  }
+});
+
+// src/app/fix/validate.ts
+function factsCache() {
+  const cache = /* @__PURE__ */ new Map();
+  return async (text) => {
+    const have = cache.get(text);
+    if (have) return have;
+    const { parseRustSourceSafe: parseRustSourceSafe2 } = await Promise.resolve().then(() => (init_parse(), parse_exports));
+    const facts = parseRustSourceSafe2(text);
+    cache.set(text, facts);
+    return facts;
+  };
+}
+function reviewer() {
+  const parse4 = factsCache();
+  return async (c3, before, after, targets2) => {
+    const files = Array.from(new Set(c3.edits.map((e) => e.file))).filter((f) => f.endsWith(".rs")).sort();
+    const reasons = [];
+    for (const f of files) {
+      const a2 = before.get(f);
+      const b = after.get(f);
+      if (a2 === void 0 || b === void 0) continue;
+      const fa = await parse4(a2);
+      const fb = await parse4(b);
+      if (fa.parseError !== void 0 || fb.parseError !== void 0) continue;
+      reasons.push(...publicApiFindings(f, fa, fb, targets2));
+      reasons.push(...testEditFindings(f, a2, fa, c3.edits));
+    }
+    reasons.push(...panicFindings(before, after, files));
+    return reasons;
+  };
+}
+async function searchValidated(input2) {
+  const { repo, scope, retrieval, candidates, tree, store, limits } = input2;
+  const planned = retrieval.planned;
+  return searchFix({
+    files: scope.files,
+    initial: scope.initial,
+    sources: withIsgLookup(candidates.sources, repo, store, planned.files, scope.read),
+    lateSources: candidates.late,
+    lateTimeoutMs: limits.modelTimeoutMs ?? 12e4,
+    review: reviewer(),
+    validate: tree.validate,
+    readFile: async (f) => planned.files.has(f) ? scope.read(f) : void 0,
+    gate: (c3, current) => checkCandidateScope(c3, { plannedFiles: planned.files, plannedKeys: planned.keys, repoRoot: repo, files: current }),
+    ...store ? { graph: store } : {},
+    ...store ? { historyOf: (id) => store.learning.patternStats(id).catch(() => void 0) } : {},
+    ...limits.maxRounds !== void 0 ? { maxRounds: limits.maxRounds } : {},
+    ...limits.maxCandidatesPerRound !== void 0 ? { maxCandidatesPerRound: limits.maxCandidatesPerRound } : {},
+    ...limits.timeBudgetMs !== void 0 ? { timeBudgetMs: limits.timeBudgetMs } : {}
+  });
+}
+function withIsgLookup(sources, repo, store, plannedFiles, read) {
+  if (!store) return [...sources];
+  const lookup = createIsgLookup(repo, store, async (f) => {
+    if (!isWorkspaceFile(f)) return void 0;
+    plannedFiles.add(f);
+    return read(f);
+  });
+  return sources.map((s) => ({ ...s, propose: (i2, ctx) => s.propose(i2, { ...ctx, lookup }), ...s.proposeCombined ? { proposeCombined: (ctx) => s.proposeCombined({ ...ctx, lookup }) } : {} }));
+}
+var init_validate2 = __esm({
+  "src/app/fix/validate.ts"() {
+    "use strict";
+    init_safety();
+    init_scope();
+    init_search();
+    init_isg_lookup();
+  }
+});
+
+// src/config/schema.ts
+var CARGO_TARGET_KINDS, RESOURCE_MODES, DEFAULTS, DEFAULT_CONFIG, CONFIG_SCHEMA;
+var init_schema3 = __esm({
+  "src/config/schema.ts"() {
+    "use strict";
+    CARGO_TARGET_KINDS = ["lib", "bins", "tests", "examples", "benches"];
+    RESOURCE_MODES = ["standard", "low-mem", "offline"];
+    DEFAULTS = {
+      file: null,
+      preflight: {
+        budgetSeconds: 20,
+        features: [],
+        allFeatures: false,
+        packages: [],
+        tests: { enabled: false, timeoutSeconds: 300 },
+        rustAnalyzer: "auto",
+        targets: "all"
+      },
+      fix: { llm: "none" }
+    };
+    DEFAULT_CONFIG = Object.freeze(DEFAULTS);
+    CONFIG_SCHEMA = {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        preflight: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            budget_seconds: { type: "number", exclusiveMinimum: 0, default: 20, description: "a number of seconds greater than 0" },
+            features: { type: "array", items: { type: "string", minLength: 1 }, default: [], description: "a list of Cargo feature names" },
+            all_features: { type: "boolean", default: false, description: "true or false" },
+            packages: { type: "array", items: { type: "string", minLength: 1 }, default: [], description: "a list of Cargo package names" },
+            tests: {
+              type: "object",
+              additionalProperties: false,
+              default: {},
+              properties: {
+                enabled: { type: "boolean", default: false, description: "true or false" },
+                timeout_seconds: { type: "number", exclusiveMinimum: 0, default: 300, description: "a number of seconds greater than 0" }
+              }
+            },
+            rust_analyzer: { enum: ["auto", "off"], default: "auto", description: "'auto' or 'off'" },
+            targets: {
+              type: "array",
+              minItems: 1,
+              uniqueItems: true,
+              items: { enum: ["all", "lib", "bins", "tests", "examples", "benches"] },
+              default: ["all"],
+              description: "a list of 'all', 'lib', 'bins', 'tests', 'examples', 'benches'"
+            }
+          },
+          default: {}
+        },
+        fix: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            llm: { enum: ["none", "local", "openai"], default: "none", description: "'none', 'local' or 'openai'" },
+            anti_pattern_tau: { type: "number", exclusiveMinimum: 0, maximum: 1, description: "a cosine distance in (0, 1], default 0.2" },
+            mode: { enum: ["standard", "low-mem", "offline"], description: "'standard', 'low-mem' or 'offline'" }
+          },
+          default: {}
+        }
+      }
+    };
+  }
+});
+
+// src/app/resource-modes.ts
+function envOffline(env) {
+  const v = env.RUSTGATE_OFFLINE;
+  return v === "1" || v === "true";
+}
+function resolveResourceMode(flag, configMode, env, totalMemBytes) {
+  if (flag !== void 0 && !RESOURCE_MODES.includes(flag)) {
+    throw new RustgateError("BAD_FLAG", `unknown --mode: ${flag}`, `Use --mode ${RESOURCE_MODES.join(", ")} (or set fix.mode in rustgate.yaml).`);
+  }
+  const mode = flag ?? configMode ?? "standard";
+  const from = flag !== void 0 ? "flag" : configMode != null ? "config" : "default";
+  const offline = mode === "offline" || envOffline(env);
+  if (mode === "low-mem") {
+    return {
+      mode,
+      from,
+      offline,
+      reasonerMemBytes: Math.min(totalMemBytes / 2, LOW_MEM_REASONER_CAP),
+      contextSize: 6144,
+      modelThreads: 1,
+      retrievalCapPerHop: 25,
+      validationParallelism: 1,
+      escalateFromManifest: false
+    };
+  }
+  return {
+    mode,
+    from,
+    offline,
+    reasonerMemBytes: totalMemBytes,
+    contextSize: void 0,
+    modelThreads: void 0,
+    retrievalCapPerHop: STANDARD_RETRIEVAL_CAP,
+    validationParallelism: 1,
+    escalateFromManifest: true
+  };
+}
+function isLoopbackUrl(url2) {
+  let host;
+  try {
+    host = new URL(url2).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  host = host.replace(/^\[|\]$/g, "");
+  return host === "localhost" || host.endsWith(".localhost") || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
+}
+function hostOf(url2) {
+  try {
+    return new URL(url2).host;
+  } catch {
+    return url2;
+  }
+}
+function checkLlmAllowed(plan2, llm, env) {
+  if (!plan2.offline || llm !== "openai") return;
+  const base = env.RUSTGATE_OPENAI_BASE_URL;
+  if (base !== void 0 && base !== "" && isLoopbackUrl(base)) return;
+  const why = plan2.mode === "offline" ? `--mode offline${plan2.from === "config" ? " (fix.mode in rustgate.yaml)" : ""}` : "RUSTGATE_OFFLINE=1";
+  throw new RustgateError(
+    "BAD_FLAG",
+    `--llm openai would reach ${base ? hostOf(base) : "an unconfigured server"} over the network, which ${why} forbids`,
+    "Point RUSTGATE_OPENAI_BASE_URL at a local server (http://127.0.0.1:PORT), use --llm local or none, or drop offline mode."
+  );
+}
+var STANDARD_RETRIEVAL_CAP, LOW_MEM_REASONER_CAP;
+var init_resource_modes = __esm({
+  "src/app/resource-modes.ts"() {
+    "use strict";
+    init_errors();
+    init_schema3();
+    STANDARD_RETRIEVAL_CAP = 30;
+    LOW_MEM_REASONER_CAP = 4 * 1024 ** 3;
   }
 });
 
 // src/config/load.ts
-import { readFileSync as readFileSync16 } from "node:fs";
-import path24 from "node:path";
+import { readFileSync as readFileSync19 } from "node:fs";
+import path30 from "node:path";
 function loadConfig(root) {
-  const file2 = path24.resolve(root, CONFIG_FILE);
+  const file2 = path30.resolve(root, CONFIG_FILE);
   let text;
   try {
-    text = readFileSync16(file2, "utf8");
+    text = readFileSync19(file2, "utf8");
   } catch (e) {
     if (e.code === "ENOENT") return structuredClone(DEFAULT_CONFIG);
     throw new RustgateError("BAD_CONFIG", `cannot read ${file2}: ${e.message}`, "Check the file permissions.", { cause: e });
@@ -35896,7 +38530,7 @@ function parseConfigText(text, file2) {
     throw new RustgateError(
       "BAD_CONFIG",
       `${file2}${line === void 0 ? "" : `:${line}`}: not valid YAML: ${first.message.split("\n")[0]}`,
-      `Fix the YAML syntax of ${path24.basename(file2)} (or delete it to use the defaults).`
+      `Fix the YAML syntax of ${path30.basename(file2)} (or delete it to use the defaults).`
     );
   }
   const value = doc.contents === null ? {} : doc.toJS();
@@ -35905,7 +38539,7 @@ function parseConfigText(text, file2) {
   }
   const data = value;
   if (!validate3(data)) {
-    const problems = (validate3.errors ?? []).map(describeError);
+    const problems = (validate3.errors ?? []).map(describeError2);
     throw new RustgateError("BAD_CONFIG", `${file2}: ${[...new Set(problems)].join("; ")}`, hintFor(file2));
   }
   const raw = data;
@@ -35917,7 +38551,8 @@ function parseConfigText(text, file2) {
       allFeatures: raw.preflight.all_features,
       packages: raw.preflight.packages,
       tests: { enabled: raw.preflight.tests.enabled, timeoutSeconds: raw.preflight.tests.timeout_seconds },
-      rustAnalyzer: raw.preflight.rust_analyzer
+      rustAnalyzer: raw.preflight.rust_analyzer,
+      targets: raw.preflight.targets.includes("all") ? "all" : raw.preflight.targets
     },
     fix: {
       llm: raw.fix.llm,
@@ -35927,7 +38562,7 @@ function parseConfigText(text, file2) {
   };
 }
 function hintFor(file2) {
-  return `Edit ${path24.basename(file2)}: allowed keys are preflight.{budget_seconds, features, all_features, packages, tests.{enabled, timeout_seconds}, rust_analyzer} and fix.{llm, anti_pattern_tau, mode}.`;
+  return `Edit ${path30.basename(file2)}: allowed keys are preflight.{budget_seconds, features, all_features, packages, tests.{enabled, timeout_seconds}, rust_analyzer, targets} and fix.{llm, anti_pattern_tau, mode}.`;
 }
 function keyPath(instancePath, extra) {
   const parts = instancePath.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
@@ -35945,7 +38580,7 @@ function expectedAt(schemaPath) {
   }
   return found;
 }
-function describeError(e) {
+function describeError2(e) {
   if (e.keyword === "additionalProperties") {
     const key2 = keyPath(e.instancePath, String(e.params.additionalProperty));
     return `unknown key "${key2}"`;
@@ -35971,7 +38606,7 @@ var init_load2 = __esm({
 // src/config/preflight.ts
 function preflightSettings(config2, flags) {
   const p = config2.preflight;
-  const ra = flags.rustAnalyzer === "off" || flags.rustAnalyzer === "auto" ? flags.rustAnalyzer : p.rustAnalyzer;
+  const ra = flags.rustAnalyzer === "off" || flags.rustAnalyzer === "auto" ? flags.rustAnalyzer : flags.hook === true ? "off" : p.rustAnalyzer;
   return {
     features: flags.features && flags.features.length > 0 ? flags.features : p.features,
     allFeatures: flags.allFeatures === true || p.allFeatures,
@@ -35979,7 +38614,8 @@ function preflightSettings(config2, flags) {
     tests: flags.tests === true || p.tests.enabled,
     testTimeoutSeconds: p.tests.timeoutSeconds,
     rustAnalyzer: ra,
-    budgetSeconds: p.budgetSeconds
+    budgetSeconds: p.budgetSeconds,
+    targets: p.targets
   };
 }
 var init_preflight2 = __esm({
@@ -36003,6 +38639,7 @@ var init_fix = __esm({
 // src/config/index.ts
 var config_exports = {};
 __export(config_exports, {
+  CARGO_TARGET_KINDS: () => CARGO_TARGET_KINDS,
   CONFIG_FILE: () => CONFIG_FILE,
   CONFIG_SCHEMA: () => CONFIG_SCHEMA,
   DEFAULT_CONFIG: () => DEFAULT_CONFIG,
@@ -36030,177 +38667,18 @@ __export(debug_bug_exports, {
   loadPatternSources: () => loadPatternSources,
   runDebugBug: () => runDebugBug
 });
-import { stat, readFile as readFile3, writeFile as writeFile2 } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import os3 from "node:os";
-import path25 from "node:path";
-async function antiPatternFindings(errors, files) {
-  const { loadPatterns: loadPatterns2 } = await Promise.resolve().then(() => (init_load(), load_exports));
-  const { detectAntiPatterns: detectAntiPatterns3, guidanceFor: guidanceFor2 } = await Promise.resolve().then(() => (init_antipatterns(), antipatterns_exports));
-  const patterns = loadPatterns2();
-  const found = [...guidanceFor2(errors, patterns), ...Array.from(files).flatMap(([file2, text]) => detectAntiPatterns3(text, file2, patterns))];
-  return found.map((f) => ({ pattern_id: f.patternId, severity: f.severity, file: f.file, line: f.line, message: f.message }));
-}
-async function vectorAntiPatternFindings(store, keys, tau, readText2) {
-  const { flagAntiPatternNodes: flagAntiPatternNodes2 } = await Promise.resolve().then(() => (init_antipattern_vectors(), antipattern_vectors_exports));
-  const exemplars = await antiPatternExemplars();
-  const nodes = [];
-  for (const key of Array.from(keys).sort()) {
-    const n2 = await store.getNode(key).catch(() => void 0);
-    if (!n2?.file || n2.kind === "crate" || n2.kind === "feature" || n2.kind === "mod") continue;
-    const text = await readText2(n2.file);
-    if (text === void 0) continue;
-    const code = text.split("\n").slice(n2.span.startLine - 1, n2.span.endLine).join("\n");
-    nodes.push({ key, code, file: n2.file, line: n2.span.startLine });
-  }
-  const byKey = new Map(nodes.map((n2) => [n2.key, n2]));
-  const titles = new Map(exemplars.map((e) => [e.patternId, e.title]));
-  return flagAntiPatternNodes2(nodes, exemplars, { tau }).map((h2) => ({
-    pattern_id: h2.patternId,
-    severity: h2.severity,
-    file: byKey.get(h2.key)?.file ?? "",
-    line: byKey.get(h2.key)?.line ?? 0,
-    message: `${h2.key} looks like the "${titles.get(h2.patternId) ?? h2.patternId}" anti-pattern (vector distance ${h2.distance} < \u03C4 ${tau})`,
-    source: "vector",
-    isg_key: h2.key,
-    distance: h2.distance
-  }));
-}
-function antiPatternExemplars() {
-  exemplarsOnce ??= (async () => {
-    const { loadPatterns: loadPatterns2 } = await Promise.resolve().then(() => (init_load(), load_exports));
-    const { embedAntiPatternExemplars: embedAntiPatternExemplars2 } = await Promise.resolve().then(() => (init_antipattern_vectors(), antipattern_vectors_exports));
-    return embedAntiPatternExemplars2(loadPatterns2());
-  })();
-  return exemplarsOnce;
-}
-async function openLlmSource(llm, model, onOutcome, resources, opts) {
-  if (llm === "none") return null;
-  const { openModelSource: openModelSource2 } = await Promise.resolve().then(() => (init_models(), models_exports));
-  return openModelSource2(llm, {
-    ...model !== void 0 ? { model } : {},
-    ...opts.env !== void 0 ? { env: opts.env } : {},
-    offline: resources.offline,
-    totalMemBytes: Math.min(resources.reasonerMemBytes, opts.totalMemBytes),
-    ...resources.modelThreads !== void 0 ? { threads: resources.modelThreads } : {},
-    ...resources.contextSize !== void 0 ? { contextSize: resources.contextSize } : {},
-    ...opts.fallbackModel !== void 0 ? { fallbackModel: opts.fallbackModel } : {},
-    escalateFromManifest: resources.escalateFromManifest,
-    source: { onOutcome }
-  });
-}
+import path31 from "node:path";
 async function repoRootOf(dir) {
-  const abs = path25.resolve(dir);
+  const abs = path31.resolve(dir);
   const st = await stat(abs).catch(() => null);
   if (!st?.isDirectory()) throw new RustgateError("NOT_A_DIRECTORY", `${abs} is not a directory`, "Pass an existing directory with --repo DIR.");
   const r = await execa("git", ["rev-parse", "--show-toplevel"], { cwd: abs, reject: false });
   if (r.exitCode !== 0) throw new RustgateError("NOT_A_GIT_REPO", `${abs} is not inside a git repository`, "Run `git init` there or pass --repo DIR of a git repository.");
-  const cargo = await stat(path25.join(abs, "Cargo.toml")).catch(() => null);
+  const cargo = await stat(path31.join(abs, "Cargo.toml")).catch(() => null);
   if (!cargo?.isFile()) throw new RustgateError("NO_CARGO_TOML", `no Cargo.toml in ${abs}`, "Pass the Cargo workspace root with --repo DIR.");
   return abs;
-}
-function filesOf(d) {
-  const fs = /* @__PURE__ */ new Set();
-  for (const s of d.spans) fs.add(s.file);
-  if (d.primary) fs.add(d.primary.file);
-  for (const s of d.suggestions) for (const e of s.edits) fs.add(e.span.file);
-  return Array.from(fs).filter(isWorkspaceFile);
-}
-function describeError2(d, key) {
-  const where2 = d.primary ? `${d.primary.file}:${d.primary.lineStart}` : "the workspace";
-  return `${d.code ?? "error"} at ${where2}${key ? ` (${key})` : ""}: ${d.message}`;
-}
-function rootCause(errors, keys, result) {
-  const first = errors[0];
-  if (!first) return "no compile errors";
-  const head = describeError2(first, keys[0] ?? null) + (errors.length > 1 ? ` (+${errors.length - 1} more)` : "");
-  if (!result || !result.candidate || result.outcome !== "fixed") {
-    const tried = result ? result.rounds.reduce((n2, r) => n2 + r.tried.length, 0) : 0;
-    return `${head}; no candidate validated (${tried} tried)`;
-  }
-  return `${head}; fix: ${result.candidate.description}`;
-}
-async function keyAt(store, file2, line) {
-  if (!store || file2 === null || line === null) return null;
-  try {
-    return (await store.nodeAt(file2, line))?.key ?? null;
-  } catch {
-    return null;
-  }
-}
-async function plan(errors, keys, store, capPerHop = STANDARD_RETRIEVAL_CAP) {
-  const files = new Set(errors.flatMap(filesOf));
-  const planned = /* @__PURE__ */ new Set();
-  if (store) {
-    for (const k of keys) {
-      if (!k) continue;
-      planned.add(k);
-      try {
-        for (const h2 of await store.twoHop(k, ["CALLS", "IMPLEMENTS", "USES", "DEPENDS", "REQUIRES_BOUND"], capPerHop, "both")) {
-          planned.add(h2.key);
-          const n2 = await store.getNode(h2.key);
-          if (n2?.file) files.add(n2.file);
-        }
-      } catch {
-      }
-    }
-  }
-  return { files, keys: planned };
-}
-async function applyAndCommit(repo, before, after, hashes, tree, message) {
-  const files = Array.from(after.keys()).filter((f) => before.get(f) !== after.get(f)).sort();
-  const previous = /* @__PURE__ */ new Map();
-  for (const f of files) {
-    const bytes = await readFile3(path25.join(repo, f));
-    if (sha256(bytes) !== hashes.get(f)) {
-      throw new RustgateError("WORKTREE_CHANGED", `${f} changed since it was checked`, "Run `rustgate debug-bug` again on the current working tree.");
-    }
-    previous.set(f, bytes);
-  }
-  let interrupted = false;
-  const onSigint = () => {
-    interrupted = true;
-  };
-  const signals2 = ["SIGINT", "SIGTERM", "SIGHUP"];
-  for (const sig of signals2) process.on(sig, onSigint);
-  const guard = () => {
-    if (interrupted) throw new RustgateError("INTERRUPTED", "interrupted while applying the fix; files restored", "Nothing was changed; run the command again.");
-  };
-  let written = false;
-  try {
-    for (const f of files) await writeFile2(path25.join(repo, f), after.get(f) ?? "");
-    written = true;
-    const pause = Number(process.env.RUSTGATE_TEST_PAUSE_AFTER_WRITE_MS ?? 0);
-    for (let waited = 0; waited < pause && !interrupted; waited += 50) await new Promise((r) => setTimeout(r, 50));
-    guard();
-    if (process.env.RUSTGATE_TEST_FAIL_AFTER_WRITE === "1") throw new Error("injected failure after write (RUSTGATE_TEST_FAIL_AFTER_WRITE=1)");
-    const onDisk = /* @__PURE__ */ new Map();
-    for (const f of files) onDisk.set(f, (await readFile3(path25.join(repo, f))).toString("utf8"));
-    const recheck = await tree.validate(onDisk);
-    if (recheck.errors.length > 0 || recheck.status === "Failed") throw new Error(`re-check of the written files failed: ${recheck.errors[0]?.message ?? recheck.status}`);
-    guard();
-    const commit = await execa("git", ["commit", "--quiet", "--only", "-m", message, "--", ...files], { cwd: repo, reject: false });
-    if (commit.exitCode !== 0) throw new Error(`git commit failed: ${commit.stderr.trim() || commit.stdout.trim()}`);
-    const sha2 = await execa("git", ["rev-parse", "HEAD"], { cwd: repo, reject: false });
-    return sha2.stdout.trim();
-  } catch (e) {
-    if (written || previous.size > 0) for (const [f, bytes] of previous) await writeFile2(path25.join(repo, f), bytes);
-    throw e;
-  } finally {
-    for (const sig of signals2) process.off(sig, onSigint);
-  }
-}
-async function loadPatternSources() {
-  const { loadPatterns: loadPatterns2 } = await Promise.resolve().then(() => (init_load(), load_exports));
-  const { createPatternSource: createPatternSource2, patternConfidence: patternConfidence2 } = await Promise.resolve().then(() => (init_source2(), source_exports));
-  const patterns = loadPatterns2();
-  const source = createPatternSource2(patterns);
-  const prior = { high: "MachineApplicable", medium: "MaybeIncorrect", low: "HasPlaceholders" };
-  return [
-    {
-      name: source.name,
-      propose: async (i2, ctx) => (await source.propose(i2, ctx)).map((c3) => ({ ...c3, applicability: c3.applicability ?? prior[patternConfidence2(patterns, c3.patternId) ?? "medium"] }))
-    }
-  ];
 }
 async function runDebugBug(opts) {
   const started = Date.now();
@@ -36226,186 +38704,89 @@ async function debugBugLocked(repo, opts, started, run3) {
   const store = opts.store ?? null;
   const withTests = Boolean(opts.tests) || Boolean(opts.apply);
   const tree = await prepareValidationTree({ repoRoot: repo, tests: opts.test ?? (withTests ? "" : null) });
-  const initial = await tree.validate(/* @__PURE__ */ new Map());
-  const errors = initial.errors;
-  const errorKeys = await Promise.all(errors.map((d) => keyAt(store, d.primary?.file ?? null, d.primary?.lineStart ?? null)));
-  const errorRows = errors.map((d, i2) => ({ code: d.code, file: d.primary?.file ?? null, line: d.primary?.lineStart ?? null, isg_key: errorKeys[i2] ?? null }));
-  const findings = [];
-  const llmLog = { mode: opts.llm ?? "none", asked: 0, tokens_used: 0, rejected: [], attempts: [], escalations: 0 };
-  const base = (status2, result2) => ({
-    status: status2,
-    errors: errorRows,
-    candidate: null,
-    applied_commit: null,
-    report: { rating: status2 === "nothing_to_fix" ? "green" : "red", root_cause: rootCause(errors, errorKeys, result2), anti_patterns: findings },
-    rounds: (result2?.rounds ?? []).map((r) => ({
-      errors_before: r.errorsBefore,
-      tried: r.tried.map((t) => ({ id: t.id, errors_after: t.errorsAfter, status: t.status })),
-      rejected: r.rejected.length,
-      accepted: r.accepted
-    })),
-    validations: result2?.validations ?? 0,
-    ...llmLog.mode !== "none" ? { llm: llmLog } : {},
-    ...run3.resources.mode !== "standard" ? { resource_mode: run3.resources.mode } : {},
-    ms: Date.now() - started
+  const scope = await scopeSeeds(tree, store);
+  const retrieval = await retrieve(scope, { store, capPerHop: run3.resources.retrievalCapPerHop, tau: run3.tau, readWorktree: (f) => tree.readWorktree(f) });
+  const candidates = candidateSources(opts.sources ?? [], {
+    llm: opts.llm ?? "none",
+    ...opts.model !== void 0 ? { model: opts.model } : {},
+    ...opts.fallbackModel !== void 0 ? { fallbackModel: opts.fallbackModel } : {},
+    ...opts.env !== void 0 ? { env: opts.env } : {},
+    totalMemBytes: run3.totalMemBytes,
+    resources: run3.resources,
+    ...opts.openModel ? { open: opts.openModel } : {}
   });
-  if (errors.length === 0 && initial.status !== "Failed") return base("nothing_to_fix", null);
-  const files = /* @__PURE__ */ new Map();
-  const hashes = /* @__PURE__ */ new Map();
-  const read = async (f) => {
-    const text = await tree.readWorktree(f);
-    if (text !== void 0) {
-      files.set(f, text);
-      hashes.set(f, sha256(Buffer.from(text, "utf8")));
-    }
-    return text;
-  };
-  for (const f of new Set(errors.flatMap(filesOf))) await read(f);
-  findings.push(...await antiPatternFindings(errors, files));
-  const planned = await plan(errors, errorKeys, store, run3.resources.retrievalCapPerHop);
-  if (store) {
-    const readText2 = async (f) => files.get(f) ?? await tree.readWorktree(f).catch(() => void 0);
-    findings.push(...await vectorAntiPatternFindings(store, planned.keys, run3.tau, readText2).catch(() => []));
-  }
-  let tokensUsed = 0;
-  const model = await openLlmSource(
-    llmLog.mode,
-    opts.model,
-    (o2) => {
-      tokensUsed += o2.tokensUsed;
-      llmLog.asked += 1;
-      llmLog.tokens_used = tokensUsed;
-      if (o2.rejected !== null) llmLog.rejected.push(o2.rejected);
-      const attempt = o2.attempt ?? "primary";
-      if (attempt === "fallback") llmLog.escalations += 1;
-      llmLog.attempts.push({ diagnostic: o2.diagnosticIndex, attempt, reasoner: o2.reasoner ?? llmLog.mode, confidence: o2.confidence ?? 0, rejected: o2.rejected });
-    },
-    run3.resources,
-    { ...opts.fallbackModel !== void 0 ? { fallbackModel: opts.fallbackModel } : {}, ...opts.env !== void 0 ? { env: opts.env } : {}, totalMemBytes: run3.totalMemBytes }
-  );
-  let result;
+  const nothing = scope.errors.length === 0 && scope.initial.status !== "Failed";
+  let result = null;
   try {
-    result = await searchFix({
-      files,
-      initial,
-      sources: [rustcSource(), ...opts.sources ?? [], ...model ? [model.source] : []],
-      validate: tree.validate,
-      readFile: async (f) => planned.files.has(f) ? read(f) : void 0,
-      gate: (c3, current) => checkCandidateScope(c3, { plannedFiles: planned.files, plannedKeys: planned.keys, repoRoot: repo, files: current }),
-      ...store ? { graph: store } : {},
-      ...store ? { historyOf: (id) => store.learning.patternStats(id).catch(() => void 0) } : {},
-      ...opts.maxRounds !== void 0 ? { maxRounds: opts.maxRounds } : {},
-      ...opts.maxCandidatesPerRound !== void 0 ? { maxCandidatesPerRound: opts.maxCandidatesPerRound } : {},
-      ...opts.timeBudgetMs !== void 0 ? { timeBudgetMs: opts.timeBudgetMs } : {}
-    });
-  } finally {
-    await model?.close();
-  }
-  for (const [f, t] of result.original) if (!hashes.has(f)) hashes.set(f, sha256(Buffer.from(t, "utf8")));
-  const cand = result.candidate;
-  if (result.outcome !== "fixed" || !cand) {
-    const report2 = base("no_safe_fix", result);
-    await record(store, report2, errors, result, null);
-    return report2;
-  }
-  const diff = unifiedDiff(result.original, result.files);
-  const status = result.final.status;
-  const stub = result.steps.some((s) => s.stub);
-  const report = {
-    ...base("proposed", result),
-    candidate: {
-      pattern_id: cand.patternId,
-      diff,
-      confidence: result.confidence,
-      validation_status: status,
-      zero_llm: result.steps.every((s) => s.candidate.origin !== "llm"),
-      tokens_used: tokensUsed,
-      touched_keys: cand.touchedKeys,
-      description: cand.description,
-      touched_files: Array.from(new Set(cand.edits.map((e) => e.file))).sort()
-    },
-    report: {
-      rating: rating(result.confidence, status),
-      root_cause: rootCause(errors, errorKeys, result) + (stub ? " (inserts a todo!() stub: review before applying)" : ""),
-      anti_patterns: findings
+    if (!nothing) {
+      result = await searchValidated({
+        repo,
+        scope,
+        retrieval,
+        candidates,
+        tree,
+        store,
+        limits: {
+          ...opts.maxRounds !== void 0 ? { maxRounds: opts.maxRounds } : {},
+          ...opts.maxCandidatesPerRound !== void 0 ? { maxCandidatesPerRound: opts.maxCandidatesPerRound } : {},
+          ...opts.timeBudgetMs !== void 0 ? { timeBudgetMs: opts.timeBudgetMs } : {},
+          ...opts.modelTimeoutMs !== void 0 ? { modelTimeoutMs: opts.modelTimeoutMs } : {}
+        }
+      });
     }
-  };
-  await recordFuture(store, result, cand.edits, status, diff);
-  let apply = Boolean(opts.apply) && !opts.investigate;
-  if (!opts.apply && !opts.investigate && opts.confirm) apply = await opts.confirm(report);
-  if (apply && !stub) {
-    const codes = Array.from(new Set(errors.map((d) => d.code ?? "error"))).join(", ");
+  } finally {
+    await candidates.close();
+  }
+  if (result) {
+    for (const [f, t] of result.original) if (!scope.hashes.has(f)) scope.hashes.set(f, sha256(Buffer.from(t, "utf8")));
+  }
+  const report = await present({ scope, retrieval, candidates, result, store, resourceMode: run3.resources.mode, started });
+  if (nothing) return report;
+  const wantsApply = Boolean(opts.apply) && !opts.investigate;
+  let apply = wantsApply;
+  if (!opts.apply && !opts.investigate && opts.confirm && report.candidate) apply = await opts.confirm(report);
+  const refusal = notApplicable(result);
+  if (apply && refusal === null && result?.candidate) {
+    const cand = result.candidate;
+    const codes = Array.from(new Set(scope.errors.map((d) => d.code ?? "error"))).join(", ");
     const msg = `rustgate: fix ${codes} (pattern ${cand.patternId ?? "none"}, confidence ${result.confidence.toFixed(2)})
 
 ${cand.description}
 
-Validation: ${status}; candidate ${cand.id}.`;
-    const sha2 = await applyAndCommit(repo, result.original, result.files, hashes, tree, msg);
+Validation: ${result.final.status}; candidate ${cand.id}.`;
+    let sha2;
+    try {
+      ({ commit: sha2 } = await applyValidatedFix({ repo, before: result.original, after: result.files, hashes: scope.hashes, validate: tree.validate, message: msg }));
+    } catch (e) {
+      await record(store, { ...report, ms: Date.now() - started }, scope.errors, result, "apply_rolled_back");
+      throw e;
+    }
     report.status = "fixed";
     report.applied_commit = sha2;
-    if (store) {
-      for (const k of cand.touchedKeys) await store.codeGraph.flipFutureToCurrent(k, sha2).catch(() => void 0);
-    }
+    if (store) for (const k of cand.touchedKeys) await store.codeGraph.flipFutureToCurrent(k, sha2).catch(() => void 0);
+  } else if (apply || wantsApply) {
+    report.not_applied_reason = refusal ?? "not applied";
   }
   report.ms = Date.now() - started;
-  await record(store, report, errors, result, cand.patternId);
+  await record(store, report, scope.errors, result);
   return report;
 }
-async function recordFuture(store, result, edits, status, diff) {
-  if (!store || !result.candidate) return;
-  const diffId = sha256(diff).slice(0, 16);
-  for (const key of result.candidate.touchedKeys) {
-    try {
-      const node2 = await store.getNode(key);
-      if (!node2) continue;
-      const before = result.original.get(node2.file);
-      const after = result.files.get(node2.file);
-      if (before === void 0 || after === void 0) continue;
-      const code = itemCode(before, after, node2.span, edits.filter((e) => e.file === node2.file));
-      await store.codeGraph.setCurrent(key, code.current);
-      await store.codeGraph.setFuture(key, code.future, "Edit");
-      await store.codeGraph.markFutureFid(key, sha256(code.future).slice(0, 16));
-      await store.codeGraph.attachCandidateDiff(key, diffId);
-      await store.codeGraph.setValidationStatus(key, status);
-    } catch {
-    }
-  }
-}
-async function record(store, report, errors, result, patternId) {
-  if (!store) return;
-  try {
-    await store.learning.record({
-      id: `debug-bug-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
-      startedAt: new Date(Date.now() - report.ms).toISOString(),
-      command: "debug-bug",
-      errorCodes: Array.from(new Set(errors.map((d) => d.code ?? ""))).filter((c3) => c3 !== ""),
-      patternId,
-      candidates: result ? result.rounds.reduce((n2, r) => n2 + r.tried.length, 0) : 0,
-      accepted: report.status === "fixed",
-      confidence: report.candidate?.confidence ?? null,
-      status: report.status,
-      commit: report.applied_commit,
-      detail: { rounds: report.rounds, rating: report.report.rating }
-    });
-    await store.flush();
-  } catch {
-  }
-}
-var KNOWN_LLM, exemplarsOnce;
+var KNOWN_LLM;
 var init_debug_bug = __esm({
   "src/app/debug-bug.ts"() {
     "use strict";
     init_execa();
     init_errors();
-    init_diff();
-    init_future();
-    init_rank();
-    init_rustc_candidates();
-    init_scope();
-    init_search();
     init_fix_validate();
+    init_apply2();
+    init_candidates();
+    init_present();
+    init_retrieve();
+    init_scope2();
+    init_validate2();
     init_lock();
     init_resource_modes();
+    init_candidates();
     KNOWN_LLM = /* @__PURE__ */ new Set(["none", "local", "openai"]);
   }
 });
@@ -36418,14 +38799,19 @@ __export(debug_bug_exports2, {
   renderDebugBugText: () => renderDebugBugText
 });
 import { stat as stat2 } from "node:fs/promises";
-import path26 from "node:path";
+import path32 from "node:path";
 import { createInterface } from "node:readline/promises";
-async function defaultOpenStore(repo) {
-  const dir = path26.join(path26.resolve(repo), ".rustgate", "store");
-  const st = await stat2(dir).catch(() => null);
-  if (!st?.isDirectory()) return null;
-  const { openStore: openStore2 } = await Promise.resolve().then(() => (init_cozo_store(), cozo_store_exports));
-  return openStore2(dir);
+async function defaultOpenStore(repo, onWarning = () => void 0) {
+  const root = path32.resolve(repo);
+  const manifest = await stat2(path32.join(root, "Cargo.toml")).catch(() => null);
+  if (!manifest?.isFile()) return null;
+  const { openBuiltStore: openBuiltStore3 } = await Promise.resolve().then(() => (init_build_isg(), build_isg_exports));
+  try {
+    return await openBuiltStore3(root, path32.join(root, ".rustgate", "store"), { onWarning });
+  } catch (e) {
+    onWarning(`ISG not available, errors have no isg_key: ${e instanceof Error ? e.message : String(e)}`);
+    return null;
+  }
 }
 function renderDebugBugText(r) {
   const lines = [`debug-bug: ${r.status} (rating ${r.report.rating})`, `root cause: ${r.report.root_cause}`];
@@ -36436,7 +38822,13 @@ function renderDebugBugText(r) {
     lines.push(`  pattern ${r.candidate.pattern_id ?? "-"}, confidence ${r.candidate.confidence.toFixed(2)}, ${r.candidate.validation_status}, zero-LLM ${String(r.candidate.zero_llm)}`);
     lines.push(r.candidate.diff.trimEnd());
   }
+  if (r.errors_fixed.length > 0 && r.errors_remaining.length > 0) {
+    for (const e of r.errors_fixed) lines.push(`  fixed ${e.code ?? "-"} at ${e.file ?? "?"}:${e.line ?? "?"}${e.isg_key ? ` [${e.isg_key}]` : ""}`);
+    for (const e of r.errors_remaining) lines.push(`  remains ${e.code ?? "-"} at ${e.file ?? "?"}:${e.line ?? "?"}${e.isg_key ? ` [${e.isg_key}]` : ""}`);
+  }
+  for (const a2 of r.amber_reasons ?? []) lines.push(`  amber: ${a2}`);
   if (r.applied_commit) lines.push(`applied in commit ${r.applied_commit}`);
+  if (r.not_applied_reason) lines.push(`not applied: ${r.not_applied_reason}`);
   return lines.join("\n");
 }
 async function askOnTerminal(report, io) {
@@ -36452,7 +38844,8 @@ async function askOnTerminal(report, io) {
 function registerDebugBug(program2, io, setExit, deps = {}) {
   program2.command("debug-bug").description("Find a validated fix for the current compile errors of the working tree; apply it with --apply").option("--investigate", "only report: never apply").option("--apply", "apply a validated fix and make one git commit").option("--json", "print the report as JSON").option("--llm <mode>", "model to use for candidates: none|local|openai", "none").option("--model <path|id>", "with --llm local: a GGUF file or a models.yaml id; with --llm openai: the model name", process.env.RUSTGATE_MODEL).option("--mode <mode>", "resources: standard|low-mem|offline (default: fix.mode in rustgate.yaml, else standard)").option("--fallback-model <path|id>", "with --llm: a larger GGUF asked once per error when the first answer is unsure").option("--test <name>", "also require this test (cargo test filter) to pass").option("--tests", "also require the workspace's tests to pass").option("--repo <dir>", "the workspace root (directory with the root Cargo.toml)", ".").action(async (flags) => {
     const { runDebugBug: runDebugBug2, loadPatternSources: loadPatternSources2 } = await Promise.resolve().then(() => (init_debug_bug(), debug_bug_exports));
-    const store = await (deps.openStore ?? defaultOpenStore)(flags.repo);
+    const isgWarnings = [];
+    const store = await (deps.openStore ?? ((repo) => defaultOpenStore(repo, (m) => isgWarnings.push(m))))(flags.repo);
     try {
       const sources = deps.sources ? await deps.sources(flags.repo) : await loadPatternSources2();
       const canAsk = io.interactive && Boolean(process.stdin.isTTY) && !flags.json && !flags.investigate && !flags.apply;
@@ -36471,10 +38864,13 @@ function registerDebugBug(program2, io, setExit, deps = {}) {
         store,
         ...confirm ? { confirm } : {}
       });
+      report.warnings.unshift(...isgWarnings);
+      for (const w of report.warnings) io.err(`warning: ${w}`);
       if (flags.json) {
         printJson(io, report);
       } else io.out(renderDebugBugText(report));
-      setExit(report.status === "no_safe_fix" ? ExitCode.Findings : ExitCode.Ok);
+      const unapplied = Boolean(flags.apply) && report.status === "proposed";
+      setExit(report.status === "no_safe_fix" || unapplied ? ExitCode.Findings : ExitCode.Ok);
     } finally {
       await store?.close();
     }
@@ -36488,49 +38884,98 @@ var init_debug_bug2 = __esm({
   }
 });
 
-// src/adapters/hooks/git.ts
-import path27 from "node:path";
-async function git2(cwd, args) {
-  const r = await execa("git", args, { cwd, reject: false, stdin: "ignore" });
-  return { code: r.exitCode ?? -1, stdout: String(r.stdout ?? "").trim(), stderr: String(r.stderr ?? "").trim() };
-}
-async function gitTopLevel(dir) {
-  const r = await git2(dir, ["rev-parse", "--show-toplevel"]).catch(() => ({ code: -1, stdout: "", stderr: "cannot run git" }));
-  if (r.code !== 0 || r.stdout === "") {
+// src/adapters/hooks/config.ts
+import path33 from "node:path";
+async function openHookRepo(dir) {
+  const r = await git(dir, ["rev-parse", "--path-format=absolute", "--show-toplevel", "--git-common-dir"]);
+  const [top = "", commonDir = ""] = r.stdout.split("\n");
+  if (r.exitCode !== 0 || top === "" || commonDir === "") {
+    const why = r.stderr.trim().split("\n")[0];
     throw new RustgateError(
       "NOT_A_GIT_REPO",
-      `${dir} is not inside a git work tree${r.stderr ? ` (${r.stderr.split("\n")[0]})` : ""}`,
+      `${dir} is not inside a git work tree${why ? ` (${why})` : ""}`,
       "Run `git init` first, or pass --repo pointing at a git repository."
     );
   }
-  return path27.resolve(r.stdout);
+  return { top: path33.resolve(top), commonDir: path33.resolve(commonDir) };
 }
-async function gitConfigGet(cwd, key, scope) {
-  const r = await git2(cwd, ["config", ...scope ? [`--${scope}`] : [], "--get", key]);
-  return r.code === 0 ? r.stdout : null;
+async function getConfig(cwd, key, scope) {
+  const r = await git(cwd, ["config", ...scope ? [`--${scope}`] : [], "--get", key]);
+  return r.exitCode === 0 ? r.stdout.replace(/\n$/, "") : null;
 }
-async function gitConfigSetLocal(cwd, key, value) {
-  const r = value === null ? await git2(cwd, ["config", "--local", "--unset", key]) : await git2(cwd, ["config", "--local", key, value]);
-  if (r.code !== 0 && !(value === null && r.code === 5)) {
-    throw new RustgateError("INTERNAL", `git config ${key} failed: ${r.stderr}`, "Check the repository config (.git/config) is writable.");
+async function setLocalConfig(cwd, key, value) {
+  const r = value === null ? await git(cwd, ["config", "--local", "--unset", key]) : await git(cwd, ["config", "--local", key, value]);
+  if (r.exitCode !== 0 && !(value === null && r.exitCode === 5)) {
+    throw new RustgateError("INTERNAL", `git config ${key} failed: ${r.stderr.trim()}`, "Check the repository config (.git/config) is writable.");
   }
 }
-async function defaultHooksDir(top) {
-  const r = await git2(top, ["rev-parse", "--git-common-dir"]);
-  return path27.resolve(top, r.stdout || ".git", "hooks");
-}
-var init_git = __esm({
-  "src/adapters/hooks/git.ts"() {
+var init_config2 = __esm({
+  "src/adapters/hooks/config.ts"() {
     "use strict";
-    init_execa();
     init_errors();
+    init_run();
+  }
+});
+
+// src/adapters/hooks/legacy.ts
+import { chmodSync, existsSync as existsSync10, readdirSync as readdirSync6, readFileSync as readFileSync20, rmSync as rmSync4, rmdirSync as rmdirSync2, writeFileSync as writeFileSync6, mkdirSync as mkdirSync5 } from "node:fs";
+import path34 from "node:path";
+async function uninstallLegacyHooks(repo, top) {
+  const sdir = path34.join(repo, ".rustgate", "hooks");
+  const stateFile2 = path34.join(sdir, "state.json");
+  if (!existsSync10(stateFile2)) return null;
+  let state;
+  try {
+    state = JSON.parse(readFileSync20(stateFile2, "utf8"));
+  } catch (e) {
+    throw new RustgateError("STORE_CORRUPT", `${stateFile2} is not readable JSON`, "Restore core.hooksPath and .husky/ by hand, then delete .rustgate/hooks/.", { cause: e });
+  }
+  const removed = [];
+  const restored = [];
+  for (const f of [...state.files].reverse()) {
+    const abs = path34.join(top, f.path);
+    if (f.before === null) {
+      rmSync4(abs, { force: true });
+      removed.push(f.path);
+    } else {
+      writeFileSync6(abs, readFileSync20(path34.join(sdir, f.before.backup)));
+      chmodSync(abs, f.before.mode);
+      restored.push(f.path);
+    }
+  }
+  await setLocalConfig(top, "core.hooksPath", state.hooksPathLocalBefore);
+  const underscore = path34.join(top, HUSKY_PATH);
+  if (state.huskyUnderscoreBefore === null) {
+    rmSync4(underscore, { recursive: true, force: true });
+  } else {
+    const keep = state.huskyUnderscoreBefore;
+    if (existsSync10(underscore)) {
+      for (const name of readdirSync6(underscore)) if (!(name in keep)) rmSync4(path34.join(underscore, name), { recursive: true, force: true });
+    }
+    mkdirSync5(underscore, { recursive: true });
+    for (const [name, { data, mode }] of Object.entries(keep)) {
+      writeFileSync6(path34.join(underscore, name), Buffer.from(data, "base64"));
+      chmodSync(path34.join(underscore, name), mode);
+    }
+  }
+  const huskyDir = path34.join(top, ".husky");
+  if (!state.huskyDirExisted && existsSync10(huskyDir) && readdirSync6(huskyDir).length === 0) rmdirSync2(huskyDir);
+  rmSync4(sdir, { recursive: true, force: true });
+  return { removed, restored, hooksPath: state.hooksPathLocalBefore };
+}
+var HUSKY_PATH;
+var init_legacy = __esm({
+  "src/adapters/hooks/legacy.ts"() {
+    "use strict";
+    init_errors();
+    init_config2();
+    HUSKY_PATH = ".husky/_";
   }
 });
 
 // src/adapters/hooks/install.ts
-import { chmodSync as chmodSync2, existsSync as existsSync10, mkdirSync as mkdirSync5, readdirSync as readdirSync4, readFileSync as readFileSync17, rmSync as rmSync4, rmdirSync as rmdirSync2, statSync as statSync7, writeFileSync as writeFileSync6, copyFileSync, realpathSync as realpathSync3 } from "node:fs";
-import os4 from "node:os";
-import path28 from "node:path";
+import { chmodSync as chmodSync2, existsSync as existsSync11, mkdirSync as mkdirSync6, readdirSync as readdirSync7, readFileSync as readFileSync21, realpathSync as realpathSync4, renameSync as renameSync5, rmdirSync as rmdirSync3, rmSync as rmSync5, statSync as statSync8, writeFileSync as writeFileSync7 } from "node:fs";
+import path35 from "node:path";
 import { fileURLToPath as fileURLToPath6 } from "node:url";
 function templatesDir() {
   return fileURLToPath6(new URL("../../../hooks/", __rgMetaUrl6));
@@ -36538,287 +38983,348 @@ function templatesDir() {
 function shQuote(s) {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
-function stateDir(repo) {
-  return path28.join(repo, ".rustgate", "hooks");
-}
-function ensureRustgateDir(repo) {
-  const dir = path28.join(repo, ".rustgate");
-  mkdirSync5(dir, { recursive: true });
-  const ignore = path28.join(dir, ".gitignore");
-  if (!existsSync10(ignore)) writeFileSync6(ignore, "*\n");
-}
 function isExecutableFile(p) {
   try {
-    const st = statSync7(p);
+    const st = statSync8(p);
     return st.isFile() && (st.mode & 73) !== 0;
   } catch {
     return false;
   }
 }
-function expandHome(p) {
-  return p === "~" || p.startsWith("~/") ? path28.join(os4.homedir(), p.slice(1)) : p;
-}
-function snapshotDir(dir) {
-  if (!existsSync10(dir)) return null;
-  const out = {};
-  for (const name of readdirSync4(dir)) {
-    const p = path28.join(dir, name);
-    const st = statSync7(p);
-    if (st.isFile()) out[name] = { data: readFileSync17(p).toString("base64"), mode: st.mode & 511 };
+function isOurs(file2) {
+  try {
+    return readFileSync21(file2, "utf8").includes(HOOK_MARKER);
+  } catch {
+    return false;
   }
-  return out;
 }
-function huskyBin() {
-  return path28.join(path28.dirname(fileURLToPath6(import.meta.resolve("husky"))), "bin.js");
+function hooksPathExpr(value, name) {
+  if (value === "~" || value.startsWith("~/")) return `"$HOME"${shQuote(`${value.slice(1)}/${name}`)}`;
+  return shQuote(path35.posix.join(value, name));
 }
-function renderHook(hook, chain, cli, repo) {
-  const template = readFileSync17(path28.join(templatesDir(), "hook.sh"), "utf8");
-  let chainText = "";
+function resolveHooksPath(value, top) {
+  if (value === "~" || value.startsWith("~/")) return path35.join(process.env.HOME ?? "", value.slice(1));
+  return path35.resolve(top, value);
+}
+function stateFile(commonDir) {
+  return path35.join(commonDir, "rustgate", "hooks.json");
+}
+function readState(commonDir) {
+  const file2 = stateFile(commonDir);
+  if (!existsSync11(file2)) return null;
+  try {
+    const s = JSON.parse(readFileSync21(file2, "utf8"));
+    if (s.version === 2 && Array.isArray(s.hooks)) return s;
+  } catch {
+  }
+  throw new RustgateError("STORE_CORRUPT", `${file2} is not a rustgate hooks record`, `Delete ${file2} and the rustgate hooks in ${path35.join(commonDir, "hooks")} by hand, then install again.`);
+}
+function writeState(commonDir, state) {
+  mkdirSync6(path35.dirname(stateFile(commonDir)), { recursive: true });
+  writeFileSync7(stateFile(commonDir), `${JSON.stringify(state, null, 2)}
+`);
+}
+function renderShim(hook, rec, previousHooksPath, workspace, cli) {
+  const chain = [];
+  if (rec.backup !== null && rec.chained) chain.push(`"\${0%/*}"/${shQuote(rec.backup)}`);
+  if (previousHooksPath !== null) chain.push(hooksPathExpr(previousHooksPath, hook));
+  const lines = [];
   if (chain.length > 0) {
-    const lines = ["# Hooks that ran before rustgate was installed; they run first, unchanged."];
+    lines.push("# Hooks that ran before rustgate was installed run first, unchanged.");
     const stdinCopy = hook === "pre-push";
-    if (stdinCopy) lines.push('rg_in=$(mktemp); cat > "$rg_in"');
-    for (const c3 of chain) lines.push(`${c3} "$@"${stdinCopy ? ' < "$rg_in"' : ""} || exit $?`);
-    if (stdinCopy) lines.push('rm -f "$rg_in"');
-    chainText = lines.join("\n");
+    if (stdinCopy) lines.push("rg_in=$(mktemp) || exit 1", 'cat > "$rg_in"');
+    for (const c3 of chain) {
+      const run3 = `${c3} "$@"${stdinCopy ? ' < "$rg_in"' : ""} || { rg_rc=$?;${stdinCopy ? ' rm -f "$rg_in";' : ""} exit $rg_rc; }`;
+      lines.push(c3.startsWith('"${0') ? run3 : `[ ! -x ${c3} ] || ${run3}`);
+    }
+    if (stdinCopy) lines.push('exec 0< "$rg_in"; rm -f "$rg_in"');
   }
-  const script = cli.args[cli.args.length - 1] ?? "";
-  return template.replaceAll("@@CHAIN@@", chainText).replaceAll("@@HOOK@@", hook).replaceAll("@@GITCMD@@", hook === "pre-push" ? "push" : "commit").replaceAll("@@NODE@@", shQuote(cli.node)).replaceAll("@@CLI_FILE@@", shQuote(script)).replaceAll("@@CLI_ARGS@@", cli.args.map(shQuote).join(" ")).replaceAll("@@REPO@@", shQuote(repo));
+  const local = ['[ -x node_modules/.bin/rustgate ] && exec node_modules/.bin/rustgate "$@"'];
+  if (workspace !== "") {
+    const bin = shQuote(`${workspace}/node_modules/.bin/rustgate`);
+    local.push(`[ -x ${bin} ] && exec ${bin} "$@"`);
+  }
+  const script = cli?.args[cli.args.length - 1];
+  const installer = cli && script ? `[ -f ${shQuote(script)} ] && [ -x ${shQuote(cli.node)} ] && exec ${shQuote(cli.node)} ${cli.args.map(shQuote).join(" ")} "$@"` : "";
+  return readFileSync21(path35.join(templatesDir(), "hook.sh"), "utf8").replaceAll("@@CHAIN@@", lines.join("\n")).replaceAll("@@HOOK@@", hook).replaceAll("@@GITCMD@@", hook === "pre-push" ? "push" : hook === "pre-merge-commit" ? "merge" : "commit").replaceAll("@@WORKSPACE@@", workspace === "" ? "" : ` --workspace ${shQuote(workspace)}`).replaceAll("@@LOCAL@@", local.join("\n")).replaceAll("@@INSTALLER@@", installer);
+}
+function renderChain(name, previousHooksPath) {
+  return readFileSync21(path35.join(templatesDir(), "chain.sh"), "utf8").replaceAll("@@HOOK@@", name).replaceAll("@@FROM@@", previousHooksPath).replaceAll("@@PREV@@", hooksPathExpr(previousHooksPath, name));
+}
+function writeHook(file2, content) {
+  writeFileSync7(file2, content, { mode: 493 });
+  chmodSync2(file2, 493);
+}
+function moveAside(hooksDir, name, rec) {
+  const backup = `${name}.rustgate-prev`;
+  if (rec.backup !== null || existsSync11(path35.join(hooksDir, backup))) {
+    throw new RustgateError(
+      "BAD_FLAG",
+      `${path35.join(hooksDir, name)} was replaced after rustgate was installed, and ${backup} still holds the hook from before`,
+      "Run `rustgate hooks uninstall`, decide which hook to keep, then install again."
+    );
+  }
+  renameSync5(path35.join(hooksDir, name), path35.join(hooksDir, backup));
+  rec.backup = backup;
 }
 async function installHooks(opts) {
-  if (!existsSync10(opts.repo) || !statSync7(opts.repo).isDirectory()) {
+  if (!existsSync11(opts.repo) || !statSync8(opts.repo).isDirectory()) {
     throw new RustgateError("NOT_A_DIRECTORY", `${opts.repo} is not a directory`, "Pass --repo pointing at your repository.");
   }
-  const repo = realpathSync3(opts.repo);
-  const top = await gitTopLevel(repo);
-  if (existsSync10(path28.join(stateDir(repo), "state.json"))) await uninstallHooks({ repo });
-  const hooksPathLocalBefore = await gitConfigGet(top, "core.hooksPath", "local");
-  const effective = await gitConfigGet(top, "core.hooksPath");
-  const prevDir = effective !== null ? path28.resolve(top, expandHome(effective)) : await defaultHooksDir(top);
-  const huskyUnderscore = path28.join(top, HUSKY_PATH);
-  const prevIsHusky = path28.resolve(prevDir) === huskyUnderscore;
-  const huskyDir = path28.join(top, ".husky");
-  const huskyDirExisted = existsSync10(huskyDir);
-  const huskyUnderscoreBefore = snapshotDir(huskyUnderscore);
-  const sdir = stateDir(repo);
-  ensureRustgateDir(repo);
-  mkdirSync5(sdir, { recursive: true });
-  const files = [];
-  const chained = [];
-  const state = { version: 1, gitTop: top, hooksPathLocalBefore, huskyDirExisted, huskyUnderscoreBefore, files, cli: opts.cli };
-  const saveState = () => writeFileSync6(path28.join(sdir, "state.json"), `${JSON.stringify(state, null, 2)}
-`);
-  saveState();
-  const h2 = await execa(process.execPath, [huskyBin()], { cwd: top, reject: false, env: { HUSKY: "" }, stdin: "ignore" });
-  const huskyMsg = String(h2.stdout ?? "").trim();
-  if (h2.exitCode !== 0 || huskyMsg !== "") {
-    await uninstallHooks({ repo });
-    throw new RustgateError("INTERNAL", `husky could not install its hooks in ${top}: ${huskyMsg || String(h2.stderr ?? "")}`, "Check that git works in this repository and .git is writable.");
+  const repo = realpathSync4(opts.repo);
+  const { top, commonDir } = await openHookRepo(repo);
+  const wsAbs = realpathSync4(opts.workspace ?? repo);
+  const workspace = path35.relative(top, wsAbs).split(path35.sep).join("/");
+  if (workspace.startsWith("..") || path35.isAbsolute(workspace)) {
+    throw new RustgateError("BAD_FLAG", `the workspace ${wsAbs} is outside the git work tree ${top}`, "Pass --repo with a directory inside the repository.");
   }
-  const writeTracked = (rel2, content) => {
-    const abs = path28.join(top, rel2);
-    let before = null;
-    if (existsSync10(abs)) {
-      const backup = `${rel2.replace(/[/\\]/g, "__")}.prev`;
-      copyFileSync(abs, path28.join(sdir, backup));
-      before = { backup, mode: statSync7(abs).mode & 511 };
-    }
-    files.push({ path: rel2, before });
-    saveState();
-    mkdirSync5(path28.dirname(abs), { recursive: true });
-    writeFileSync6(abs, content, { mode: 493 });
-    chmodSync2(abs, 493);
+  let migrated = false;
+  for (const dir of /* @__PURE__ */ new Set([wsAbs, repo, top])) if (await uninstallLegacyHooks(dir, top) !== null) migrated = true;
+  const existing = readState(commonDir);
+  const hooksDir = path35.join(commonDir, "hooks");
+  const ourValue = path35.relative(top, hooksDir).startsWith("..") ? hooksDir : path35.relative(top, hooksDir).split(path35.sep).join("/");
+  const effective = await getConfig(top, "core.hooksPath");
+  const effectiveIsOurs = effective !== null && resolveHooksPath(effective, top) === hooksDir;
+  const previousHooksPath = effective !== null && !effectiveIsOurs ? effective : existing?.previousHooksPath ?? null;
+  const state = {
+    version: 2,
+    workspace,
+    hooksPathLocalBefore: existing ? existing.hooksPathLocalBefore : await getConfig(top, "core.hooksPath", "local"),
+    previousHooksPath,
+    hooksPathSet: previousHooksPath !== null ? ourValue : null,
+    hooks: existing?.hooks ?? []
   };
+  const record3 = (name, kind) => {
+    let rec = state.hooks.find((h2) => h2.name === name);
+    if (!rec) {
+      rec = { name, kind, backup: null, chained: false };
+      state.hooks.push(rec);
+    }
+    return rec;
+  };
+  mkdirSync6(hooksDir, { recursive: true });
+  const chained = [];
   const written = [];
+  const notes = [];
+  const shown = (p) => p.startsWith(`${top}${path35.sep}`) ? path35.relative(top, p) : p;
   for (const hook of RUSTGATE_HOOKS) {
-    const chain = [];
-    const userHusky = path28.join(huskyDir, hook);
-    if (existsSync10(userHusky)) {
-      const keep = path28.join(sdir, `${hook}.husky-user`);
-      copyFileSync(userHusky, keep);
-      chain.push(`sh -e ${shQuote(keep)}`);
-      chained.push({ hook, from: userHusky });
+    const file2 = path35.join(hooksDir, hook);
+    const rec = record3(hook, "shim");
+    if (existsSync11(file2) && !isOurs(file2)) {
+      const wasActive = isExecutableFile(file2) && previousHooksPath === null;
+      moveAside(hooksDir, hook, rec);
+      rec.chained = wasActive;
     }
-    const prevHook = path28.join(prevDir, hook);
-    if (!prevIsHusky && isExecutableFile(prevHook)) {
-      chain.push(shQuote(prevHook));
-      chained.push({ hook, from: prevHook });
+    if (rec.chained && rec.backup) chained.push({ hook, from: shown(path35.join(hooksDir, rec.backup)) });
+    if (previousHooksPath !== null && isExecutableFile(path35.join(resolveHooksPath(previousHooksPath, top), hook))) {
+      chained.push({ hook, from: shown(path35.join(resolveHooksPath(previousHooksPath, top), hook)) });
     }
-    const rel2 = `.husky/${hook}`;
-    writeTracked(rel2, renderHook(hook, chain, opts.cli, repo));
-    written.push(rel2);
+    writeHook(file2, renderShim(hook, rec, previousHooksPath, workspace, opts.cli ?? null));
+    written.push(hook);
   }
-  if (!prevIsHusky && existsSync10(prevDir)) {
-    const chainTemplate = readFileSync17(path28.join(templatesDir(), "chain.sh"), "utf8");
-    for (const name of readdirSync4(prevDir).sort()) {
-      if (name.endsWith(".sample") || RUSTGATE_HOOKS.includes(name)) continue;
-      const abs = path28.join(prevDir, name);
-      if (!isExecutableFile(abs)) continue;
-      const body = chainTemplate.replace("@@CHAIN@@", `exec ${shQuote(abs)} "$@"`);
-      const rel2 = HUSKY_HOOKS.includes(name) ? `.husky/${name}` : `${HUSKY_PATH}/${name}`;
-      if (HUSKY_HOOKS.includes(name) && existsSync10(path28.join(top, rel2))) continue;
-      writeTracked(rel2, body);
-      written.push(rel2);
-      chained.push({ hook: name, from: abs });
+  if (previousHooksPath !== null) {
+    const prevDir = resolveHooksPath(previousHooksPath, top);
+    const names = existsSync11(prevDir) ? readdirSync7(prevDir).sort() : [];
+    for (const name of names) {
+      if (!GIT_HOOKS.has(name) || RUSTGATE_HOOKS.includes(name) || !isExecutableFile(path35.join(prevDir, name))) continue;
+      const file2 = path35.join(hooksDir, name);
+      const rec = record3(name, "chain");
+      if (existsSync11(file2) && !isOurs(file2)) moveAside(hooksDir, name, rec);
+      writeHook(file2, renderChain(name, previousHooksPath));
+      written.push(name);
+      chained.push({ hook: name, from: shown(path35.join(prevDir, name)) });
     }
+    await setLocalConfig(top, "core.hooksPath", ourValue);
+    notes.push(
+      `core.hooksPath was ${previousHooksPath}: rustgate set it to ${ourValue} and runs that folder's hooks from there. git resolves a relative core.hooksPath in each worktree's own top, so the hooks do not run in linked worktrees (git worktree add) of this repository.`
+    );
+    if (/(^|\/)\.husky(\/_)?\/?$/.test(previousHooksPath)) {
+      notes.push("husky sets core.hooksPath back to .husky/_ on its next install (npm install runs its prepare script), which turns rustgate's hooks off: run `rustgate hooks install` again after it.");
+    }
+  } else {
+    notes.push(`The hooks live in ${shown(hooksDir)}: they run in every worktree of this repository and move with it; no tracked file was written. A clone runs \`rustgate hooks install\` itself (git never clones hooks).`);
   }
-  saveState();
-  return { gitTop: top, hooksPath: HUSKY_PATH, written, chained, cli: opts.cli };
+  writeState(commonDir, state);
+  return { gitTop: top, hooksDir, workspace, hooksPath: state.hooksPathSet, written, chained, updated: existing !== null, migrated, notes };
 }
 async function uninstallHooks(opts) {
-  if (!existsSync10(opts.repo) || !statSync7(opts.repo).isDirectory()) {
+  if (!existsSync11(opts.repo) || !statSync8(opts.repo).isDirectory()) {
     throw new RustgateError("NOT_A_DIRECTORY", `${opts.repo} is not a directory`, "Pass --repo pointing at your repository.");
   }
-  const repo = realpathSync3(opts.repo);
-  const top = await gitTopLevel(repo);
-  const sdir = stateDir(repo);
-  const stateFile = path28.join(sdir, "state.json");
-  if (!existsSync10(stateFile)) return { wasInstalled: false, gitTop: top, removed: [], restored: [], hooksPath: await gitConfigGet(top, "core.hooksPath", "local") };
-  let state;
-  try {
-    state = JSON.parse(readFileSync17(stateFile, "utf8"));
-  } catch (e) {
-    throw new RustgateError("STORE_CORRUPT", `${stateFile} is not readable JSON`, "Restore core.hooksPath and .husky/ by hand, then delete .rustgate/hooks/.", { cause: e });
-  }
+  const repo = realpathSync4(opts.repo);
+  const { top, commonDir } = await openHookRepo(repo);
   const removed = [];
   const restored = [];
-  for (const f of [...state.files].reverse()) {
-    const abs = path28.join(top, f.path);
-    if (f.before === null) {
-      rmSync4(abs, { force: true });
-      removed.push(f.path);
-    } else {
-      writeFileSync6(abs, readFileSync17(path28.join(sdir, f.before.backup)));
-      chmodSync2(abs, f.before.mode);
-      restored.push(f.path);
+  const notes = [];
+  let wasInstalled = false;
+  for (const dir of /* @__PURE__ */ new Set([repo, top])) {
+    const legacy = await uninstallLegacyHooks(dir, top);
+    if (legacy !== null) {
+      wasInstalled = true;
+      removed.push(...legacy.removed);
+      restored.push(...legacy.restored);
     }
   }
-  await gitConfigSetLocal(top, "core.hooksPath", state.hooksPathLocalBefore);
-  const underscore = path28.join(top, HUSKY_PATH);
-  if (state.huskyUnderscoreBefore === null) {
-    rmSync4(underscore, { recursive: true, force: true });
-  } else {
-    const keep = state.huskyUnderscoreBefore;
-    if (existsSync10(underscore)) {
-      for (const name of readdirSync4(underscore)) if (!(name in keep)) rmSync4(path28.join(underscore, name), { recursive: true, force: true });
+  const state = readState(commonDir);
+  if (state !== null) {
+    wasInstalled = true;
+    const hooksDir = path35.join(commonDir, "hooks");
+    for (const rec of [...state.hooks].reverse()) {
+      const file2 = path35.join(hooksDir, rec.name);
+      if (existsSync11(file2) && isOurs(file2)) {
+        rmSync5(file2);
+        removed.push(rec.name);
+      } else if (existsSync11(file2)) {
+        notes.push(`${shownPath(top, file2)} was replaced after install and is left as it is`);
+      }
+      if (rec.backup !== null && existsSync11(path35.join(hooksDir, rec.backup))) {
+        if (existsSync11(file2)) notes.push(`${shownPath(top, path35.join(hooksDir, rec.backup))} (the hook from before rustgate) is kept beside it`);
+        else {
+          renameSync5(path35.join(hooksDir, rec.backup), file2);
+          restored.push(rec.name);
+        }
+      }
     }
-    mkdirSync5(underscore, { recursive: true });
-    for (const [name, { data, mode }] of Object.entries(keep)) {
-      writeFileSync6(path28.join(underscore, name), Buffer.from(data, "base64"));
-      chmodSync2(path28.join(underscore, name), mode);
-    }
+    if (state.hooksPathSet !== null) await setLocalConfig(top, "core.hooksPath", state.hooksPathLocalBefore);
+    rmSync5(stateFile(commonDir), { force: true });
+    const dir = path35.dirname(stateFile(commonDir));
+    if (existsSync11(dir) && readdirSync7(dir).length === 0) rmdirSync3(dir);
   }
-  const huskyDir = path28.join(top, ".husky");
-  if (!state.huskyDirExisted && existsSync10(huskyDir) && readdirSync4(huskyDir).length === 0) rmdirSync2(huskyDir);
-  rmSync4(sdir, { recursive: true, force: true });
-  return { wasInstalled: true, gitTop: top, removed, restored, hooksPath: state.hooksPathLocalBefore };
+  return { wasInstalled, gitTop: top, removed, restored, hooksPath: await getConfig(top, "core.hooksPath", "local"), notes };
 }
-var __rgMetaUrl6, RUSTGATE_HOOKS, HUSKY_HOOKS, HUSKY_PATH;
+function shownPath(top, p) {
+  return p.startsWith(`${top}${path35.sep}`) ? path35.relative(top, p) : p;
+}
+var __rgMetaUrl6, RUSTGATE_HOOKS, HOOK_MARKER, GIT_HOOKS;
 var init_install = __esm({
   "src/adapters/hooks/install.ts"() {
     "use strict";
-    init_execa();
     init_errors();
-    init_git();
+    init_config2();
+    init_legacy();
     __rgMetaUrl6 = new URL("./../adapters/hooks/install.js", import.meta.url).href;
-    RUSTGATE_HOOKS = ["pre-commit", "pre-push"];
-    HUSKY_HOOKS = [
+    RUSTGATE_HOOKS = ["pre-commit", "pre-merge-commit", "pre-push"];
+    HOOK_MARKER = "rustgate-hook v2";
+    GIT_HOOKS = /* @__PURE__ */ new Set([
+      "applypatch-msg",
+      "pre-applypatch",
+      "post-applypatch",
       "pre-commit",
       "pre-merge-commit",
       "prepare-commit-msg",
       "commit-msg",
       "post-commit",
-      "applypatch-msg",
-      "pre-applypatch",
-      "post-applypatch",
       "pre-rebase",
-      "post-rewrite",
       "post-checkout",
       "post-merge",
       "pre-push",
-      "pre-auto-gc"
-    ];
-    HUSKY_PATH = ".husky/_";
+      "pre-receive",
+      "update",
+      "proc-receive",
+      "post-receive",
+      "post-update",
+      "reference-transaction",
+      "push-to-checkout",
+      "pre-auto-gc",
+      "post-rewrite",
+      "sendemail-validate",
+      "fsmonitor-watchman",
+      "p4-changelist",
+      "p4-prepare-changelist",
+      "p4-post-changelist",
+      "p4-pre-submit",
+      "post-index-change"
+    ]);
   }
 });
 
-// src/adapters/hooks/run.ts
-async function pushBase(repo, remote) {
-  const up = await git2(repo, ["rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}"]);
-  if (up.code === 0 && up.stdout !== "") return up.stdout;
-  const head = await git2(repo, ["symbolic-ref", "--quiet", "--short", `refs/remotes/${remote ?? "origin"}/HEAD`]);
-  if (head.code === 0 && head.stdout !== "") return head.stdout;
-  return null;
+// src/adapters/hooks/push.ts
+function parsePushLines(text) {
+  const out = [];
+  for (const line of text.split("\n")) {
+    const [localRef, localSha, remoteRef, remoteSha] = line.trim().split(/\s+/);
+    if (!localRef || !localSha || !remoteRef || !remoteSha) continue;
+    if (!/^[0-9a-f]{40,64}$/.test(localSha) || !/^[0-9a-f]{40,64}$/.test(remoteSha)) continue;
+    out.push({ localRef, localSha, remoteRef, remoteSha });
+  }
+  return out;
 }
-async function runHook(opts) {
-  const env = opts.env ?? process.env;
-  if (!RUSTGATE_HOOKS.includes(opts.hook)) {
-    throw new RustgateError("BAD_FLAG", `unknown hook "${opts.hook}"`, `Use one of: ${RUSTGATE_HOOKS.join(", ")}.`);
+async function commitOf(top, rev) {
+  const r = await git(top, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]);
+  return r.exitCode === 0 ? r.stdout.trim() : null;
+}
+async function mergeBase(top, a2, b) {
+  const r = await git(top, ["merge-base", a2, b]);
+  return r.exitCode === 0 && r.stdout.trim() !== "" ? r.stdout.trim() : null;
+}
+async function newBranchBase(top, remote, head) {
+  const def = await git(top, ["symbolic-ref", "--quiet", `refs/remotes/${remote}/HEAD`]);
+  if (def.exitCode === 0 && def.stdout.trim() !== "") {
+    const ref = def.stdout.trim();
+    const mb2 = await mergeBase(top, head, ref);
+    if (mb2 !== null) return { base: mb2, against: ref.replace(/^refs\/remotes\//, "") };
   }
-  const hook = opts.hook;
-  if (env.RUSTGATE === "0") {
-    opts.err(`rustgate: ${hook} check skipped (RUSTGATE=0)`);
-    return 0;
+  const refs = (await git(top, ["for-each-ref", "--format=%(refname)", "refs/remotes/"])).stdout.split("\n").filter((r) => r !== "" && !r.endsWith("/HEAD"));
+  const own2 = refs.filter((r) => r.startsWith(`refs/remotes/${remote}/`));
+  let best = null;
+  for (const ref of own2.length > 0 ? own2 : refs) {
+    const mb2 = await mergeBase(top, head, ref);
+    if (mb2 === null) continue;
+    const count2 = Number((await git(top, ["rev-list", "--count", `${mb2}..${head}`])).stdout.trim());
+    if (best === null || count2 < best.count) best = { base: mb2, against: ref.replace(/^refs\/remotes\//, ""), count: count2 };
   }
-  const config2 = loadConfig(opts.repo);
-  let flags;
-  if (hook === "pre-commit") {
-    flags = ["--staged"];
-  } else {
-    const base = await pushBase(opts.repo, opts.hookArgs[0]);
-    if (base === null) {
-      opts.err(`rustgate pre-push: no upstream branch and no default branch known for ${opts.hookArgs[0] ?? "origin"}: pre-push check skipped`);
-      opts.err("  (set one with `git push -u` or `git remote set-head origin --auto`)");
-      return 0;
+  return best && { base: best.base, against: best.against };
+}
+async function planPush(top, remote, updates) {
+  const plans = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const update of updates) {
+    if (ZERO.test(update.localSha)) {
+      plans.push({ update, action: "skip", reason: "deletion" });
+      continue;
     }
-    flags = ["--diff", `${base}..HEAD`, "--tests"];
+    const head = await commitOf(top, update.localSha);
+    if (head === null) {
+      plans.push({ update, action: "skip", reason: "not-a-commit" });
+      continue;
+    }
+    let plan2;
+    const remoteCommit = ZERO.test(update.remoteSha) ? null : await commitOf(top, update.remoteSha);
+    if (remoteCommit !== null) {
+      plan2 = remoteCommit === head ? { update, action: "skip", reason: "nothing-new" } : { update, action: "check", base: remoteCommit, head, baseFrom: "remote" };
+    } else {
+      const nb = await newBranchBase(top, remote, head);
+      if (nb === null) plan2 = { update, action: "skip", reason: "no-base" };
+      else if (nb.base === head) plan2 = { update, action: "skip", reason: "nothing-new" };
+      else plan2 = { update, action: "check", base: nb.base, head, baseFrom: "merge-base", against: nb.against };
+    }
+    if (plan2.action === "check") {
+      const key = `${plan2.base}..${plan2.head}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
+    plans.push(plan2);
   }
-  const [cmd, ...pre] = opts.self;
-  if (cmd === void 0) throw new RustgateError("INTERNAL", "no command to start rustgate", "Reinstall the hooks with `rustgate hooks install`.");
-  const started = Date.now();
-  const r = await execa(cmd, [...pre, "preflight", ...flags, "--repo", opts.repo], {
-    reject: false,
-    stdin: "ignore",
-    stdout: "inherit",
-    stderr: "inherit",
-    env
-  });
-  const ms = Date.now() - started;
-  const code = r.exitCode ?? 3;
-  if (hook === "pre-commit") {
-    const budget = config2.preflight.budgetSeconds;
-    opts.err(
-      ms <= budget * 1e3 ? `rustgate pre-commit: PreFlight took ${seconds(ms)} s (budget ${budget} s)` : `rustgate pre-commit: PreFlight took ${seconds(ms)} s, over the ${budget} s budget (preflight.budget_seconds in rustgate.yaml)`
-    );
-  } else {
-    opts.err(`rustgate pre-push: PreFlight with tests on ${flags[1]} took ${seconds(ms)} s`);
-  }
-  if (code !== 0) {
-    const what = hook === "pre-commit" ? "commit" : "push";
-    opts.err(`rustgate: ${what} blocked (exit ${code}). Fix the problems above, or skip rustgate once with RUSTGATE=0 git ${what} \u2026 (git ${what} --no-verify skips every hook).`);
-  }
-  return code;
+  return plans;
 }
-var seconds;
-var init_run2 = __esm({
-  "src/adapters/hooks/run.ts"() {
+var ZERO;
+var init_push = __esm({
+  "src/adapters/hooks/push.ts"() {
     "use strict";
-    init_execa();
-    init_config();
-    init_errors();
-    init_git();
-    init_install();
-    seconds = (ms) => (ms / 1e3).toFixed(1);
+    init_run();
+    ZERO = /^0+$/;
   }
 });
 
 // src/adapters/hooks/index.ts
 var hooks_exports = {};
 __export(hooks_exports, {
+  HOOK_MARKER: () => HOOK_MARKER,
   RUSTGATE_HOOKS: () => RUSTGATE_HOOKS,
   installHooks: () => installHooks,
-  pushBase: () => pushBase,
-  runHook: () => runHook,
+  openHookRepo: () => openHookRepo,
+  parsePushLines: () => parsePushLines,
+  planPush: () => planPush,
   shQuote: () => shQuote,
   uninstallHooks: () => uninstallHooks
 });
@@ -36826,7 +39332,4545 @@ var init_hooks = __esm({
   "src/adapters/hooks/index.ts"() {
     "use strict";
     init_install();
-    init_run2();
+    init_push();
+    init_config2();
+  }
+});
+
+// src/reporters/paths.ts
+function repoRelative(prefix, file2) {
+  if (file2.startsWith("/") || prefix === "") return file2;
+  return `${prefix.replace(/\/$/, "")}/${file2}`;
+}
+var init_paths2 = __esm({
+  "src/reporters/paths.ts"() {
+    "use strict";
+  }
+});
+
+// src/reporters/github.ts
+function escapeData(s) {
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(s) {
+  return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function annotation(f, prefix) {
+  const d = f.diagnostic;
+  const cmd = d.level === "error" ? "error" : "warning";
+  const props = [];
+  if (d.primary && !d.primary.file.startsWith("/")) {
+    props.push(`file=${escapeProperty(repoRelative(prefix, d.primary.file))}`);
+    props.push(`line=${d.primary.lineStart}`, `col=${d.primary.columnStart}`);
+    if (d.primary.lineEnd >= d.primary.lineStart) props.push(`endLine=${d.primary.lineEnd}`);
+    if (d.primary.lineEnd === d.primary.lineStart && d.primary.columnEnd > d.primary.columnStart) props.push(`endColumn=${d.primary.columnEnd}`);
+  }
+  const what = d.code ?? (d.level === "error" ? "error" : "warning");
+  props.push(`title=${escapeProperty(f.isg ? `${what} in ${f.isg.key}` : what)}`);
+  let message = d.message;
+  if (f.blastRadius.length > 0) message += `
+${f.blastRadius.length} dependent item(s) in the blast radius: ${f.blastRadius.slice(0, 10).map((h2) => h2.key).join(", ")}`;
+  return `::${cmd} ${props.join(",")}::${escapeData(message)}`;
+}
+function renderGithub(report) {
+  return report.findings.map((f) => annotation(f, report.workspacePrefix)).join("\n");
+}
+var init_github = __esm({
+  "src/reporters/github.ts"() {
+    "use strict";
+    init_paths2();
+  }
+});
+
+// src/reporters/json.ts
+function renderJson(report) {
+  return JSON.stringify(toContractJson(report), null, 2);
+}
+var init_json = __esm({
+  "src/reporters/json.ts"() {
+    "use strict";
+    init_report();
+  }
+});
+
+// src/reporters/pretty.ts
+function seconds(ms) {
+  return `${(ms / 1e3).toFixed(ms < 1e4 ? 2 : 1)} s`;
+}
+function plural(n2, word) {
+  return `${n2} ${word}${n2 === 1 ? "" : "s"}`;
+}
+function where(f) {
+  const p = f.diagnostic.primary;
+  if (f.isg) return `in ${f.isg.kind} ${f.isg.name} (${f.isg.file}:${f.isg.startLine})`;
+  return p ? `in ${p.file}` : "";
+}
+function reach(f) {
+  if (f.blastRadius.length === 0) return "";
+  const callers = directCallers(f.blastRadius);
+  const parts = [];
+  if (callers > 0) parts.push(plural(callers, "caller"));
+  if (f.blastRadius.length > callers) parts.push(`${f.blastRadius.length} in blast radius`);
+  return ` \u2014 ${parts.join(", ")}`;
+}
+function groupByNode(findings) {
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const id = f.isg?.key ?? `file:${f.diagnostic.primary?.file ?? ""}`;
+    const g = groups2.get(id);
+    if (g) g.push(f);
+    else groups2.set(id, [f]);
+  }
+  return [...groups2.values()];
+}
+function renderFinding(f) {
+  const d = f.diagnostic;
+  const head = `${d.level}${d.code ? `[${d.code}]` : ""}`;
+  const lines = [`${head} ${where(f)}${reach(f)}`.trimEnd()];
+  const msg = d.message.split("\n");
+  lines.push(...msg.map((l) => `  ${l}`));
+  if (d.primary) lines.push(`  --> ${d.primary.file}:${d.primary.lineStart}:${d.primary.columnStart}`);
+  const ranked = [...d.suggestions].sort((a2, b) => APPLICABILITY_RANK2[a2.applicability] - APPLICABILITY_RANK2[b.applicability]);
+  for (const s of ranked.slice(0, 2)) {
+    const edit2 = s.edits[0];
+    if (edit2) lines.push(`  help: ${s.message}${edit2.replacement.trim() ? `: \`${edit2.replacement.trim()}\`` : ""}`);
+  }
+  if (f.blastRadius.length > 0) {
+    const shown = f.blastRadius.slice(0, 5).map((h2) => h2.key);
+    const more = f.blastRadius.length - shown.length;
+    lines.push(`  affects: ${shown.join(", ")}${more > 0 ? `, \u2026 (+${more})` : ""}`);
+  }
+  return lines;
+}
+function renderPretty(report) {
+  const out = [];
+  const scope = report.scope === "diff" ? `--diff ${report.range ?? ""}` : `--${report.scope}`;
+  const files = plural(report.changedFiles.length, "changed file");
+  if (report.skipped) {
+    out.push(`rustgate preflight ${scope}: ${files}, none can affect cargo check \u2014 skipped.`);
+    out.push(`ok in ${seconds(report.ms.total)}`);
+    return out.join("\n");
+  }
+  const errors = report.findings.filter((f) => f.diagnostic.level === "error");
+  const warnings = report.findings.filter((f) => f.diagnostic.level !== "error");
+  out.push(`rustgate preflight ${scope}: ${files}, ${plural(errors.length, "error")}, ${plural(warnings.length, "warning")}`);
+  for (const part of [errors, warnings]) {
+    for (const group of groupByNode(part)) {
+      out.push("");
+      for (const f of group) out.push(...renderFinding(f));
+    }
+  }
+  for (const w of report.warnings) out.push("", `note: ${w}`);
+  if (report.tests) {
+    const t = report.tests;
+    const selected = t.selected !== void 0 ? `${t.selected} selected, ` : "";
+    out.push("", `tests: ${selected}${t.passed}/${t.ran} passed, ${t.failed} failed${t.complete === false ? " (incomplete: not a pass)" : ""}`);
+  }
+  out.push("");
+  if (!report.ok) out.push("hint: run `rustgate debug-bug` for a validated fix");
+  out.push(`${report.ok ? "ok" : "failed"} in ${seconds(report.ms.total)} (cargo ${seconds(report.ms.cargo)})`);
+  return out.join("\n");
+}
+var APPLICABILITY_RANK2;
+var init_pretty = __esm({
+  "src/reporters/pretty.ts"() {
+    "use strict";
+    init_blast();
+    APPLICABILITY_RANK2 = { MachineApplicable: 0, MaybeIncorrect: 1, Unspecified: 2, HasPlaceholders: 3 };
+  }
+});
+
+// src/reporters/sarif.ts
+import { createHash as createHash7 } from "node:crypto";
+function ruleId(f) {
+  return f.diagnostic.code ?? (f.diagnostic.level === "error" ? "rustc-error" : "rustc-warning");
+}
+function helpUri(code) {
+  return /^E\d{4}$/.test(code) ? `https://doc.rust-lang.org/error_codes/${code}.html` : void 0;
+}
+function toUri(p) {
+  return p.split("/").map(encodeURIComponent).join("/");
+}
+function fingerprint(f, file2) {
+  const anchor2 = f.isg?.key ?? String(f.diagnostic.primary?.lineStart ?? 0);
+  return createHash7("sha256").update(`${ruleId(f)}\0${file2}\0${anchor2}\0${f.diagnostic.message}`).digest("hex").slice(0, 32);
+}
+function toSarif(report) {
+  const rules = [];
+  const ruleIndex = /* @__PURE__ */ new Map();
+  for (const f of report.findings) {
+    const id = ruleId(f);
+    if (ruleIndex.has(id)) continue;
+    ruleIndex.set(id, rules.length);
+    const uri = helpUri(id);
+    rules.push({
+      id,
+      name: id,
+      shortDescription: { text: f.diagnostic.code ? `rustc ${f.diagnostic.code}` : `rustc ${f.diagnostic.level}` },
+      ...uri ? { helpUri: uri } : {},
+      defaultConfiguration: { level: f.diagnostic.level === "error" ? "error" : "warning" }
+    });
+  }
+  const results = report.findings.map((f) => {
+    const d = f.diagnostic;
+    const id = ruleId(f);
+    const file2 = d.primary && !d.primary.file.startsWith("/") ? repoRelative(report.workspacePrefix, d.primary.file) : null;
+    const location = {};
+    if (d.primary && file2 !== null) {
+      location.physicalLocation = {
+        artifactLocation: { uri: toUri(file2), uriBaseId: "%SRCROOT%" },
+        region: {
+          startLine: d.primary.lineStart,
+          startColumn: d.primary.columnStart,
+          endLine: d.primary.lineEnd,
+          ...d.primary.columnEnd > 0 ? { endColumn: d.primary.columnEnd } : {}
+        }
+      };
+    }
+    if (f.isg) location.logicalLocations = [{ fullyQualifiedName: f.isg.key, name: f.isg.name, kind: LOGICAL_KIND[f.isg.kind] ?? "declaration" }];
+    return {
+      ruleId: id,
+      ruleIndex: ruleIndex.get(id) ?? 0,
+      level: d.level === "error" ? "error" : "warning",
+      message: { text: d.message },
+      ...Object.keys(location).length > 0 ? { locations: [location] } : {},
+      partialFingerprints: { "rustgate/v1": fingerprint(f, file2 ?? "") },
+      properties: {
+        isgKey: f.isg?.key ?? null,
+        isgKind: f.isg?.kind ?? null,
+        blastRadius: f.blastRadius.map((h2) => h2.key)
+      }
+    };
+  });
+  return {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver: { name: "rustgate", version: TOOL_VERSION, rules } },
+        automationDetails: { id: `rustgate/preflight/${report.scope}/` },
+        results,
+        properties: { scope: report.scope, ok: report.ok, changedFiles: report.changedFiles.map((c3) => repoRelative(report.workspacePrefix, c3.path)) }
+      }
+    ]
+  };
+}
+function renderSarif(report) {
+  return JSON.stringify(toSarif(report), null, 2);
+}
+var TOOL_VERSION, LOGICAL_KIND;
+var init_sarif = __esm({
+  "src/reporters/sarif.ts"() {
+    "use strict";
+    init_paths2();
+    TOOL_VERSION = "0.1.0";
+    LOGICAL_KIND = { fn: "function", method: "member", struct: "type", enum: "type", union: "type", trait: "type", type: "type", impl: "type", mod: "module", const: "variable", static: "variable", macro: "function" };
+  }
+});
+
+// src/reporters/formats.ts
+var REPORT_FORMATS;
+var init_formats = __esm({
+  "src/reporters/formats.ts"() {
+    "use strict";
+    REPORT_FORMATS = ["pretty", "json", "sarif", "github"];
+  }
+});
+
+// src/reporters/index.ts
+var reporters_exports = {};
+__export(reporters_exports, {
+  REPORT_FORMATS: () => REPORT_FORMATS,
+  renderReport: () => renderReport
+});
+function renderReport(report, format2) {
+  switch (format2) {
+    case "json":
+      return renderJson(report);
+    case "sarif":
+      return renderSarif(report);
+    case "github":
+      return renderGithub(report);
+    case "pretty":
+      return renderPretty(report);
+  }
+}
+var init_reporters = __esm({
+  "src/reporters/index.ts"() {
+    "use strict";
+    init_github();
+    init_json();
+    init_pretty();
+    init_sarif();
+    init_formats();
+  }
+});
+
+// node_modules/vscode-jsonrpc/lib/common/is.js
+var require_is = __commonJS({
+  "node_modules/vscode-jsonrpc/lib/common/is.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.boolean = boolean4;
+    exports.string = string4;
+    exports.number = number4;
+    exports.error = error62;
+    exports.func = func;
+    exports.array = array2;
+    exports.stringArray = stringArray;
+    function boolean4(value) {
+      return value === true || value === false;
+    }
+    function string4(value) {
+      return typeof value === "string" || value instanceof String;
+    }
+    function number4(value) {
+      return typeof value === "number" || value instanceof Number;
+    }
+    function error62(value) {
+      return value instanceof Error;
+    }
+    function func(value) {
+      return typeof value === "function";
+    }
+    function array2(value) {
+      return Array.isArray(value);
+    }
+    function stringArray(value) {
+      return array2(value) && value.every((elem) => string4(elem));
+    }
+  }
+});
+
+// node_modules/vscode-jsonrpc/lib/common/messages.js
+var require_messages = __commonJS({
+  "node_modules/vscode-jsonrpc/lib/common/messages.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o2, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o2, k2, desc);
+    }) : (function(o2, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o2[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o2, v) {
+      Object.defineProperty(o2, "default", { enumerable: true, value: v });
+    }) : function(o2, v) {
+      o2["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o2) {
+        ownKeys = Object.getOwnPropertyNames || function(o3) {
+          var ar = [];
+          for (var k in o3) if (Object.prototype.hasOwnProperty.call(o3, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o2);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i2 = 0; i2 < k.length; i2++) if (k[i2] !== "default") __createBinding(result, mod, k[i2]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Message = exports.NotificationType9 = exports.NotificationType8 = exports.NotificationType7 = exports.NotificationType6 = exports.NotificationType5 = exports.NotificationType4 = exports.NotificationType3 = exports.NotificationType2 = exports.NotificationType1 = exports.NotificationType0 = exports.NotificationType = exports.RequestType9 = exports.RequestType8 = exports.RequestType7 = exports.RequestType6 = exports.RequestType5 = exports.RequestType4 = exports.RequestType3 = exports.RequestType2 = exports.RequestType1 = exports.RequestType = exports.RequestType0 = exports.AbstractMessageSignature = exports.ParameterStructures = exports.ResponseError = exports.ErrorCodes = void 0;
+    var is = __importStar(require_is());
+    var ErrorCodes;
+    (function(ErrorCodes2) {
+      ErrorCodes2.ParseError = -32700;
+      ErrorCodes2.InvalidRequest = -32600;
+      ErrorCodes2.MethodNotFound = -32601;
+      ErrorCodes2.InvalidParams = -32602;
+      ErrorCodes2.InternalError = -32603;
+      ErrorCodes2.jsonrpcReservedErrorRangeStart = -32099;
+      ErrorCodes2.serverErrorStart = -32099;
+      ErrorCodes2.MessageWriteError = -32099;
+      ErrorCodes2.MessageReadError = -32098;
+      ErrorCodes2.PendingResponseRejected = -32097;
+      ErrorCodes2.ConnectionInactive = -32096;
+      ErrorCodes2.ServerNotInitialized = -32002;
+      ErrorCodes2.UnknownErrorCode = -32001;
+      ErrorCodes2.jsonrpcReservedErrorRangeEnd = -32e3;
+      ErrorCodes2.serverErrorEnd = -32e3;
+    })(ErrorCodes || (exports.ErrorCodes = ErrorCodes = {}));
+    var ResponseError = class _ResponseError extends Error {
+      code;
+      data;
+      constructor(code, message, data) {
+        super(message);
+        this.code = is.number(code) ? code : ErrorCodes.UnknownErrorCode;
+        this.data = data;
+        Object.setPrototypeOf(this, _ResponseError.prototype);
+      }
+      toJson() {
+        const result = {
+          code: this.code,
+          message: this.message
+        };
+        if (this.data !== void 0) {
+          result.data = this.data;
+        }
+        return result;
+      }
+    };
+    exports.ResponseError = ResponseError;
+    var ParameterStructures = class _ParameterStructures {
+      kind;
+      /**
+       * The parameter structure is automatically inferred on the number of parameters
+       * and the parameter type in case of a single param.
+       */
+      static auto = new _ParameterStructures("auto");
+      /**
+       * Forces `byPosition` parameter structure. This is useful if you have a single
+       * parameter which has a literal type.
+       */
+      static byPosition = new _ParameterStructures("byPosition");
+      /**
+       * Forces `byName` parameter structure. This is only useful when having a single
+       * parameter. The library will report errors if used with a different number of
+       * parameters.
+       */
+      static byName = new _ParameterStructures("byName");
+      constructor(kind) {
+        this.kind = kind;
+      }
+      static is(value) {
+        return value === _ParameterStructures.auto || value === _ParameterStructures.byName || value === _ParameterStructures.byPosition;
+      }
+      toString() {
+        return this.kind;
+      }
+    };
+    exports.ParameterStructures = ParameterStructures;
+    var AbstractMessageSignature = class {
+      method;
+      numberOfParams;
+      constructor(method, numberOfParams) {
+        this.method = method;
+        this.numberOfParams = numberOfParams;
+      }
+      get parameterStructures() {
+        return ParameterStructures.auto;
+      }
+    };
+    exports.AbstractMessageSignature = AbstractMessageSignature;
+    var RequestType0 = class extends AbstractMessageSignature {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method) {
+        super(method, 0);
+      }
+    };
+    exports.RequestType0 = RequestType0;
+    var RequestType = class extends AbstractMessageSignature {
+      _parameterStructures;
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method, _parameterStructures = ParameterStructures.auto) {
+        super(method, 1);
+        this._parameterStructures = _parameterStructures;
+      }
+      get parameterStructures() {
+        return this._parameterStructures;
+      }
+    };
+    exports.RequestType = RequestType;
+    var RequestType1 = class extends AbstractMessageSignature {
+      _parameterStructures;
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method, _parameterStructures = ParameterStructures.auto) {
+        super(method, 1);
+        this._parameterStructures = _parameterStructures;
+      }
+      get parameterStructures() {
+        return this._parameterStructures;
+      }
+    };
+    exports.RequestType1 = RequestType1;
+    var RequestType2 = class extends AbstractMessageSignature {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method) {
+        super(method, 2);
+      }
+    };
+    exports.RequestType2 = RequestType2;
+    var RequestType3 = class extends AbstractMessageSignature {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method) {
+        super(method, 3);
+      }
+    };
+    exports.RequestType3 = RequestType3;
+    var RequestType4 = class extends AbstractMessageSignature {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method) {
+        super(method, 4);
+      }
+    };
+    exports.RequestType4 = RequestType4;
+    var RequestType5 = class extends AbstractMessageSignature {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method) {
+        super(method, 5);
+      }
+    };
+    exports.RequestType5 = RequestType5;
+    var RequestType6 = class extends AbstractMessageSignature {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method) {
+        super(method, 6);
+      }
+    };
+    exports.RequestType6 = RequestType6;
+    var RequestType7 = class extends AbstractMessageSignature {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method) {
+        super(method, 7);
+      }
+    };
+    exports.RequestType7 = RequestType7;
+    var RequestType8 = class extends AbstractMessageSignature {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method) {
+        super(method, 8);
+      }
+    };
+    exports.RequestType8 = RequestType8;
+    var RequestType9 = class extends AbstractMessageSignature {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method) {
+        super(method, 9);
+      }
+    };
+    exports.RequestType9 = RequestType9;
+    var NotificationType = class extends AbstractMessageSignature {
+      _parameterStructures;
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method, _parameterStructures = ParameterStructures.auto) {
+        super(method, 1);
+        this._parameterStructures = _parameterStructures;
+      }
+      get parameterStructures() {
+        return this._parameterStructures;
+      }
+    };
+    exports.NotificationType = NotificationType;
+    var NotificationType0 = class extends AbstractMessageSignature {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method) {
+        super(method, 0);
+      }
+    };
+    exports.NotificationType0 = NotificationType0;
+    var NotificationType1 = class extends AbstractMessageSignature {
+      _parameterStructures;
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method, _parameterStructures = ParameterStructures.auto) {
+        super(method, 1);
+        this._parameterStructures = _parameterStructures;
+      }
+      get parameterStructures() {
+        return this._parameterStructures;
+      }
+    };
+    exports.NotificationType1 = NotificationType1;
+    var NotificationType2 = class extends AbstractMessageSignature {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method) {
+        super(method, 2);
+      }
+    };
+    exports.NotificationType2 = NotificationType2;
+    var NotificationType3 = class extends AbstractMessageSignature {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method) {
+        super(method, 3);
+      }
+    };
+    exports.NotificationType3 = NotificationType3;
+    var NotificationType4 = class extends AbstractMessageSignature {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method) {
+        super(method, 4);
+      }
+    };
+    exports.NotificationType4 = NotificationType4;
+    var NotificationType5 = class extends AbstractMessageSignature {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method) {
+        super(method, 5);
+      }
+    };
+    exports.NotificationType5 = NotificationType5;
+    var NotificationType6 = class extends AbstractMessageSignature {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method) {
+        super(method, 6);
+      }
+    };
+    exports.NotificationType6 = NotificationType6;
+    var NotificationType7 = class extends AbstractMessageSignature {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method) {
+        super(method, 7);
+      }
+    };
+    exports.NotificationType7 = NotificationType7;
+    var NotificationType8 = class extends AbstractMessageSignature {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method) {
+        super(method, 8);
+      }
+    };
+    exports.NotificationType8 = NotificationType8;
+    var NotificationType9 = class extends AbstractMessageSignature {
+      /**
+       * Clients must not use this property. It is here to ensure correct typing.
+       */
+      _;
+      constructor(method) {
+        super(method, 9);
+      }
+    };
+    exports.NotificationType9 = NotificationType9;
+    var Message;
+    (function(Message2) {
+      function isRequest(message) {
+        const candidate = message;
+        return candidate && is.string(candidate.method) && (is.string(candidate.id) || is.number(candidate.id));
+      }
+      Message2.isRequest = isRequest;
+      function isNotification(message) {
+        const candidate = message;
+        return candidate && is.string(candidate.method) && message.id === void 0;
+      }
+      Message2.isNotification = isNotification;
+      function isResponse(message) {
+        const candidate = message;
+        return candidate && (candidate.result !== void 0 || !!candidate.error) && (is.string(candidate.id) || is.number(candidate.id) || candidate.id === null);
+      }
+      Message2.isResponse = isResponse;
+    })(Message || (exports.Message = Message = {}));
+  }
+});
+
+// node_modules/vscode-jsonrpc/lib/common/linkedMap.js
+var require_linkedMap = __commonJS({
+  "node_modules/vscode-jsonrpc/lib/common/linkedMap.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.LRUCache = exports.LinkedMap = exports.Touch = void 0;
+    var Touch;
+    (function(Touch2) {
+      Touch2.None = 0;
+      Touch2.First = 1;
+      Touch2.AsOld = Touch2.First;
+      Touch2.Last = 2;
+      Touch2.AsNew = Touch2.Last;
+    })(Touch || (exports.Touch = Touch = {}));
+    var LinkedMap = class {
+      [Symbol.toStringTag] = "LinkedMap";
+      _map;
+      _head;
+      _tail;
+      _size;
+      _state;
+      constructor() {
+        this._map = /* @__PURE__ */ new Map();
+        this._head = void 0;
+        this._tail = void 0;
+        this._size = 0;
+        this._state = 0;
+      }
+      clear() {
+        this._map.clear();
+        this._head = void 0;
+        this._tail = void 0;
+        this._size = 0;
+        this._state++;
+      }
+      isEmpty() {
+        return !this._head && !this._tail;
+      }
+      get size() {
+        return this._size;
+      }
+      get first() {
+        return this._head?.value;
+      }
+      get last() {
+        return this._tail?.value;
+      }
+      before(key) {
+        const item = this._map.get(key);
+        return item ? item.previous?.value : void 0;
+      }
+      after(key) {
+        const item = this._map.get(key);
+        return item ? item.next?.value : void 0;
+      }
+      has(key) {
+        return this._map.has(key);
+      }
+      get(key, touch = Touch.None) {
+        const item = this._map.get(key);
+        if (!item) {
+          return void 0;
+        }
+        if (touch !== Touch.None) {
+          this.touch(item, touch);
+        }
+        return item.value;
+      }
+      set(key, value, touch = Touch.None) {
+        let item = this._map.get(key);
+        if (item) {
+          item.value = value;
+          if (touch !== Touch.None) {
+            this.touch(item, touch);
+          }
+        } else {
+          item = { key, value, next: void 0, previous: void 0 };
+          switch (touch) {
+            case Touch.None:
+              this.addItemLast(item);
+              break;
+            case Touch.First:
+              this.addItemFirst(item);
+              break;
+            case Touch.Last:
+              this.addItemLast(item);
+              break;
+            default:
+              this.addItemLast(item);
+              break;
+          }
+          this._map.set(key, item);
+          this._size++;
+        }
+        return this;
+      }
+      delete(key) {
+        return !!this.remove(key);
+      }
+      remove(key) {
+        const item = this._map.get(key);
+        if (!item) {
+          return void 0;
+        }
+        this._map.delete(key);
+        this.removeItem(item);
+        this._size--;
+        return item.value;
+      }
+      shift() {
+        if (!this._head && !this._tail) {
+          return void 0;
+        }
+        if (!this._head || !this._tail) {
+          throw new Error("Invalid list");
+        }
+        const item = this._head;
+        this._map.delete(item.key);
+        this.removeItem(item);
+        this._size--;
+        return item.value;
+      }
+      forEach(callbackfn, thisArg) {
+        const state = this._state;
+        let current = this._head;
+        while (current) {
+          if (thisArg) {
+            callbackfn.bind(thisArg)(current.value, current.key, this);
+          } else {
+            callbackfn(current.value, current.key, this);
+          }
+          if (this._state !== state) {
+            throw new Error(`LinkedMap got modified during iteration.`);
+          }
+          current = current.next;
+        }
+      }
+      keys() {
+        const state = this._state;
+        let current = this._head;
+        const iterator = {
+          [Symbol.iterator]: () => {
+            return iterator;
+          },
+          next: () => {
+            if (this._state !== state) {
+              throw new Error(`LinkedMap got modified during iteration.`);
+            }
+            if (current) {
+              const result = { value: current.key, done: false };
+              current = current.next;
+              return result;
+            } else {
+              return { value: void 0, done: true };
+            }
+          }
+        };
+        return iterator;
+      }
+      values() {
+        const state = this._state;
+        let current = this._head;
+        const iterator = {
+          [Symbol.iterator]: () => {
+            return iterator;
+          },
+          next: () => {
+            if (this._state !== state) {
+              throw new Error(`LinkedMap got modified during iteration.`);
+            }
+            if (current) {
+              const result = { value: current.value, done: false };
+              current = current.next;
+              return result;
+            } else {
+              return { value: void 0, done: true };
+            }
+          }
+        };
+        return iterator;
+      }
+      entries() {
+        const state = this._state;
+        let current = this._head;
+        const iterator = {
+          [Symbol.iterator]: () => {
+            return iterator;
+          },
+          next: () => {
+            if (this._state !== state) {
+              throw new Error(`LinkedMap got modified during iteration.`);
+            }
+            if (current) {
+              const result = { value: [current.key, current.value], done: false };
+              current = current.next;
+              return result;
+            } else {
+              return { value: void 0, done: true };
+            }
+          }
+        };
+        return iterator;
+      }
+      [Symbol.iterator]() {
+        return this.entries();
+      }
+      trimOld(newSize) {
+        if (newSize >= this.size) {
+          return;
+        }
+        if (newSize === 0) {
+          this.clear();
+          return;
+        }
+        let current = this._head;
+        let currentSize = this.size;
+        while (current && currentSize > newSize) {
+          this._map.delete(current.key);
+          current = current.next;
+          currentSize--;
+        }
+        this._head = current;
+        this._size = currentSize;
+        if (current) {
+          current.previous = void 0;
+        }
+        this._state++;
+      }
+      addItemFirst(item) {
+        if (!this._head && !this._tail) {
+          this._tail = item;
+        } else if (!this._head) {
+          throw new Error("Invalid list");
+        } else {
+          item.next = this._head;
+          this._head.previous = item;
+        }
+        this._head = item;
+        this._state++;
+      }
+      addItemLast(item) {
+        if (!this._head && !this._tail) {
+          this._head = item;
+        } else if (!this._tail) {
+          throw new Error("Invalid list");
+        } else {
+          item.previous = this._tail;
+          this._tail.next = item;
+        }
+        this._tail = item;
+        this._state++;
+      }
+      removeItem(item) {
+        if (item === this._head && item === this._tail) {
+          this._head = void 0;
+          this._tail = void 0;
+        } else if (item === this._head) {
+          if (!item.next) {
+            throw new Error("Invalid list");
+          }
+          item.next.previous = void 0;
+          this._head = item.next;
+        } else if (item === this._tail) {
+          if (!item.previous) {
+            throw new Error("Invalid list");
+          }
+          item.previous.next = void 0;
+          this._tail = item.previous;
+        } else {
+          const next = item.next;
+          const previous = item.previous;
+          if (!next || !previous) {
+            throw new Error("Invalid list");
+          }
+          next.previous = previous;
+          previous.next = next;
+        }
+        item.next = void 0;
+        item.previous = void 0;
+        this._state++;
+      }
+      touch(item, touch) {
+        if (!this._head || !this._tail) {
+          throw new Error("Invalid list");
+        }
+        if (touch !== Touch.First && touch !== Touch.Last) {
+          return;
+        }
+        if (touch === Touch.First) {
+          if (item === this._head) {
+            return;
+          }
+          const next = item.next;
+          const previous = item.previous;
+          if (item === this._tail) {
+            previous.next = void 0;
+            this._tail = previous;
+          } else {
+            next.previous = previous;
+            previous.next = next;
+          }
+          item.previous = void 0;
+          item.next = this._head;
+          this._head.previous = item;
+          this._head = item;
+          this._state++;
+        } else if (touch === Touch.Last) {
+          if (item === this._tail) {
+            return;
+          }
+          const next = item.next;
+          const previous = item.previous;
+          if (item === this._head) {
+            next.previous = void 0;
+            this._head = next;
+          } else {
+            next.previous = previous;
+            previous.next = next;
+          }
+          item.next = void 0;
+          item.previous = this._tail;
+          this._tail.next = item;
+          this._tail = item;
+          this._state++;
+        }
+      }
+      toJSON() {
+        const data = [];
+        this.forEach((value, key) => {
+          data.push([key, value]);
+        });
+        return data;
+      }
+      fromJSON(data) {
+        this.clear();
+        for (const [key, value] of data) {
+          this.set(key, value);
+        }
+      }
+    };
+    exports.LinkedMap = LinkedMap;
+    var LRUCache = class extends LinkedMap {
+      _limit;
+      _ratio;
+      constructor(limit, ratio2 = 1) {
+        super();
+        this._limit = limit;
+        this._ratio = Math.min(Math.max(0, ratio2), 1);
+      }
+      get limit() {
+        return this._limit;
+      }
+      set limit(limit) {
+        this._limit = limit;
+        this.checkTrim();
+      }
+      get ratio() {
+        return this._ratio;
+      }
+      set ratio(ratio2) {
+        this._ratio = Math.min(Math.max(0, ratio2), 1);
+        this.checkTrim();
+      }
+      get(key, touch = Touch.AsNew) {
+        return super.get(key, touch);
+      }
+      peek(key) {
+        return super.get(key, Touch.None);
+      }
+      set(key, value) {
+        super.set(key, value, Touch.Last);
+        this.checkTrim();
+        return this;
+      }
+      checkTrim() {
+        if (this.size > this._limit) {
+          this.trimOld(Math.round(this._limit * this._ratio));
+        }
+      }
+    };
+    exports.LRUCache = LRUCache;
+  }
+});
+
+// node_modules/vscode-jsonrpc/lib/common/disposable.js
+var require_disposable = __commonJS({
+  "node_modules/vscode-jsonrpc/lib/common/disposable.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Disposable = void 0;
+    var Disposable;
+    (function(Disposable2) {
+      function create(func) {
+        return {
+          dispose: func
+        };
+      }
+      Disposable2.create = create;
+    })(Disposable || (exports.Disposable = Disposable = {}));
+  }
+});
+
+// node_modules/vscode-jsonrpc/lib/common/ral.js
+var require_ral = __commonJS({
+  "node_modules/vscode-jsonrpc/lib/common/ral.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var _ral;
+    function RAL() {
+      if (_ral === void 0) {
+        throw new Error(`No runtime abstraction layer installed`);
+      }
+      return _ral;
+    }
+    (function(RAL2) {
+      function install(ral) {
+        if (ral === void 0) {
+          throw new Error(`No runtime abstraction layer provided`);
+        }
+        _ral = ral;
+      }
+      RAL2.install = install;
+    })(RAL || (RAL = {}));
+    exports.default = RAL;
+  }
+});
+
+// node_modules/vscode-jsonrpc/lib/common/events.js
+var require_events = __commonJS({
+  "node_modules/vscode-jsonrpc/lib/common/events.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Emitter = exports.Event = void 0;
+    var ral_1 = __importDefault(require_ral());
+    var Event;
+    (function(Event2) {
+      const _disposable = { dispose() {
+      } };
+      Event2.None = function() {
+        return _disposable;
+      };
+    })(Event || (exports.Event = Event = {}));
+    var CallbackList = class {
+      _callbacks;
+      _contexts;
+      add(callback, context = null, bucket) {
+        if (!this._callbacks) {
+          this._callbacks = [];
+          this._contexts = [];
+        }
+        this._callbacks.push(callback);
+        this._contexts.push(context);
+        if (Array.isArray(bucket)) {
+          bucket.push({ dispose: () => this.remove(callback, context) });
+        }
+      }
+      remove(callback, context = null) {
+        if (!this._callbacks) {
+          return;
+        }
+        let foundCallbackWithDifferentContext = false;
+        for (let i2 = 0, len = this._callbacks.length; i2 < len; i2++) {
+          if (this._callbacks[i2] === callback) {
+            if (this._contexts[i2] === context) {
+              this._callbacks.splice(i2, 1);
+              this._contexts.splice(i2, 1);
+              return;
+            } else {
+              foundCallbackWithDifferentContext = true;
+            }
+          }
+        }
+        if (foundCallbackWithDifferentContext) {
+          throw new Error("When adding a listener with a context, you should remove it with the same context");
+        }
+      }
+      invoke(...args) {
+        if (!this._callbacks) {
+          return [];
+        }
+        const ret = [], callbacks = this._callbacks.slice(0), contexts = this._contexts.slice(0);
+        for (let i2 = 0, len = callbacks.length; i2 < len; i2++) {
+          try {
+            ret.push(callbacks[i2].apply(contexts[i2], args));
+          } catch (e) {
+            (0, ral_1.default)().console.error(e);
+          }
+        }
+        return ret;
+      }
+      isEmpty() {
+        return !this._callbacks || this._callbacks.length === 0;
+      }
+      dispose() {
+        this._callbacks = void 0;
+        this._contexts = void 0;
+      }
+    };
+    var Emitter2 = class _Emitter {
+      _options;
+      static _noop = function() {
+      };
+      _event;
+      _callbacks;
+      constructor(_options) {
+        this._options = _options;
+      }
+      /**
+       * For the public to allow to subscribe
+       * to events from this Emitter
+       */
+      get event() {
+        if (!this._event) {
+          this._event = (listener, thisArgs, disposables) => {
+            if (!this._callbacks) {
+              this._callbacks = new CallbackList();
+            }
+            if (this._options && this._options.onFirstListenerAdd && this._callbacks.isEmpty()) {
+              this._options.onFirstListenerAdd(this);
+            }
+            this._callbacks.add(listener, thisArgs);
+            const result = {
+              dispose: () => {
+                if (!this._callbacks) {
+                  return;
+                }
+                this._callbacks.remove(listener, thisArgs);
+                result.dispose = _Emitter._noop;
+                if (this._options && this._options.onLastListenerRemove && this._callbacks.isEmpty()) {
+                  this._options.onLastListenerRemove(this);
+                }
+              }
+            };
+            if (Array.isArray(disposables)) {
+              disposables.push(result);
+            }
+            return result;
+          };
+        }
+        return this._event;
+      }
+      /**
+       * To be kept private to fire an event to
+       * subscribers
+       */
+      fire(event) {
+        if (this._callbacks) {
+          this._callbacks.invoke.call(this._callbacks, event);
+        }
+      }
+      dispose() {
+        if (this._callbacks) {
+          this._callbacks.dispose();
+          this._callbacks = void 0;
+        }
+      }
+    };
+    exports.Emitter = Emitter2;
+  }
+});
+
+// node_modules/vscode-jsonrpc/lib/common/cancellation.js
+var require_cancellation = __commonJS({
+  "node_modules/vscode-jsonrpc/lib/common/cancellation.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o2, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o2, k2, desc);
+    }) : (function(o2, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o2[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o2, v) {
+      Object.defineProperty(o2, "default", { enumerable: true, value: v });
+    }) : function(o2, v) {
+      o2["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o2) {
+        ownKeys = Object.getOwnPropertyNames || function(o3) {
+          var ar = [];
+          for (var k in o3) if (Object.prototype.hasOwnProperty.call(o3, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o2);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i2 = 0; i2 < k.length; i2++) if (k[i2] !== "default") __createBinding(result, mod, k[i2]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.CancellationTokenSource = exports.CancellationToken = void 0;
+    var ral_1 = __importDefault(require_ral());
+    var Is = __importStar(require_is());
+    var events_1 = require_events();
+    var CancellationToken;
+    (function(CancellationToken2) {
+      CancellationToken2.None = Object.freeze({
+        isCancellationRequested: false,
+        onCancellationRequested: events_1.Event.None
+      });
+      CancellationToken2.Cancelled = Object.freeze({
+        isCancellationRequested: true,
+        onCancellationRequested: events_1.Event.None
+      });
+      function is(value) {
+        const candidate = value;
+        return candidate && (candidate === CancellationToken2.None || candidate === CancellationToken2.Cancelled || Is.boolean(candidate.isCancellationRequested) && !!candidate.onCancellationRequested);
+      }
+      CancellationToken2.is = is;
+    })(CancellationToken || (exports.CancellationToken = CancellationToken = {}));
+    var shortcutEvent = Object.freeze(function(callback, context) {
+      const handle = (0, ral_1.default)().timer.setTimeout(callback.bind(context), 0);
+      return { dispose() {
+        handle.dispose();
+      } };
+    });
+    var MutableToken = class {
+      _isCancelled = false;
+      _emitter;
+      cancel() {
+        if (!this._isCancelled) {
+          this._isCancelled = true;
+          if (this._emitter) {
+            this._emitter.fire(void 0);
+            this.dispose();
+          }
+        }
+      }
+      get isCancellationRequested() {
+        return this._isCancelled;
+      }
+      get onCancellationRequested() {
+        if (this._isCancelled) {
+          return shortcutEvent;
+        }
+        if (!this._emitter) {
+          this._emitter = new events_1.Emitter();
+        }
+        return this._emitter.event;
+      }
+      dispose() {
+        if (this._emitter) {
+          this._emitter.dispose();
+          this._emitter = void 0;
+        }
+      }
+    };
+    var CancellationTokenSource = class {
+      _token;
+      get token() {
+        if (!this._token) {
+          this._token = new MutableToken();
+        }
+        return this._token;
+      }
+      cancel() {
+        if (!this._token) {
+          this._token = CancellationToken.Cancelled;
+        } else {
+          this._token.cancel();
+        }
+      }
+      dispose() {
+        if (!this._token) {
+          this._token = CancellationToken.None;
+        } else if (this._token instanceof MutableToken) {
+          this._token.dispose();
+        }
+      }
+    };
+    exports.CancellationTokenSource = CancellationTokenSource;
+  }
+});
+
+// node_modules/vscode-jsonrpc/lib/common/sharedArrayCancellation.js
+var require_sharedArrayCancellation = __commonJS({
+  "node_modules/vscode-jsonrpc/lib/common/sharedArrayCancellation.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.SharedArrayReceiverStrategy = exports.SharedArraySenderStrategy = void 0;
+    var cancellation_1 = require_cancellation();
+    var CancellationState;
+    (function(CancellationState2) {
+      CancellationState2.Continue = 0;
+      CancellationState2.Cancelled = 1;
+    })(CancellationState || (CancellationState = {}));
+    var SharedArraySenderStrategy = class {
+      buffers;
+      constructor() {
+        this.buffers = /* @__PURE__ */ new Map();
+      }
+      enableCancellation(request) {
+        if (request.id === null) {
+          return;
+        }
+        const buffer = new SharedArrayBuffer(4);
+        const data = new Int32Array(buffer, 0, 1);
+        data[0] = CancellationState.Continue;
+        this.buffers.set(request.id, buffer);
+        request.$cancellationData = buffer;
+      }
+      async sendCancellation(_conn, id) {
+        const buffer = this.buffers.get(id);
+        if (buffer === void 0) {
+          return;
+        }
+        const data = new Int32Array(buffer, 0, 1);
+        Atomics.store(data, 0, CancellationState.Cancelled);
+      }
+      cleanup(id) {
+        this.buffers.delete(id);
+      }
+      dispose() {
+        this.buffers.clear();
+      }
+    };
+    exports.SharedArraySenderStrategy = SharedArraySenderStrategy;
+    var SharedArrayBufferCancellationToken = class {
+      data;
+      constructor(buffer) {
+        this.data = new Int32Array(buffer, 0, 1);
+      }
+      get isCancellationRequested() {
+        return Atomics.load(this.data, 0) === CancellationState.Cancelled;
+      }
+      get onCancellationRequested() {
+        throw new Error(`Cancellation over SharedArrayBuffer doesn't support cancellation events`);
+      }
+    };
+    var SharedArrayBufferCancellationTokenSource = class {
+      token;
+      constructor(buffer) {
+        this.token = new SharedArrayBufferCancellationToken(buffer);
+      }
+      cancel() {
+      }
+      dispose() {
+      }
+    };
+    var SharedArrayReceiverStrategy = class {
+      kind = "request";
+      createCancellationTokenSource(request) {
+        const buffer = request.$cancellationData;
+        if (buffer === void 0) {
+          return new cancellation_1.CancellationTokenSource();
+        }
+        return new SharedArrayBufferCancellationTokenSource(buffer);
+      }
+    };
+    exports.SharedArrayReceiverStrategy = SharedArrayReceiverStrategy;
+  }
+});
+
+// node_modules/vscode-jsonrpc/lib/common/semaphore.js
+var require_semaphore = __commonJS({
+  "node_modules/vscode-jsonrpc/lib/common/semaphore.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.Semaphore = void 0;
+    var ral_1 = __importDefault(require_ral());
+    var Semaphore = class {
+      _capacity;
+      _active;
+      _waiting;
+      constructor(capacity = 1) {
+        if (capacity <= 0) {
+          throw new Error("Capacity must be greater than 0");
+        }
+        this._capacity = capacity;
+        this._active = 0;
+        this._waiting = [];
+      }
+      lock(thunk) {
+        return new Promise((resolve, reject) => {
+          this._waiting.push({ thunk, resolve, reject });
+          this.runNext();
+        });
+      }
+      get active() {
+        return this._active;
+      }
+      runNext() {
+        if (this._waiting.length === 0 || this._active === this._capacity) {
+          return;
+        }
+        (0, ral_1.default)().timer.setImmediate(() => this.doRunNext());
+      }
+      doRunNext() {
+        if (this._waiting.length === 0 || this._active === this._capacity) {
+          return;
+        }
+        const next = this._waiting.shift();
+        this._active++;
+        if (this._active > this._capacity) {
+          throw new Error(`Too many thunks active`);
+        }
+        try {
+          const result = next.thunk();
+          if (result instanceof Promise) {
+            result.then((value) => {
+              this._active--;
+              next.resolve(value);
+              this.runNext();
+            }, (err) => {
+              this._active--;
+              next.reject(err);
+              this.runNext();
+            });
+          } else {
+            this._active--;
+            next.resolve(result);
+            this.runNext();
+          }
+        } catch (err) {
+          this._active--;
+          next.reject(err);
+          this.runNext();
+        }
+      }
+    };
+    exports.Semaphore = Semaphore;
+  }
+});
+
+// node_modules/vscode-jsonrpc/lib/common/messageReader.js
+var require_messageReader = __commonJS({
+  "node_modules/vscode-jsonrpc/lib/common/messageReader.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o2, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o2, k2, desc);
+    }) : (function(o2, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o2[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o2, v) {
+      Object.defineProperty(o2, "default", { enumerable: true, value: v });
+    }) : function(o2, v) {
+      o2["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o2) {
+        ownKeys = Object.getOwnPropertyNames || function(o3) {
+          var ar = [];
+          for (var k in o3) if (Object.prototype.hasOwnProperty.call(o3, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o2);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i2 = 0; i2 < k.length; i2++) if (k[i2] !== "default") __createBinding(result, mod, k[i2]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ReadableStreamMessageReader = exports.AbstractMessageReader = exports.MessageReader = void 0;
+    var ral_1 = __importDefault(require_ral());
+    var Is = __importStar(require_is());
+    var events_1 = require_events();
+    var semaphore_1 = require_semaphore();
+    var MessageReader;
+    (function(MessageReader2) {
+      function is(value) {
+        const candidate = value;
+        return candidate && Is.func(candidate.listen) && Is.func(candidate.dispose) && Is.func(candidate.onError) && Is.func(candidate.onClose) && Is.func(candidate.onPartialMessage);
+      }
+      MessageReader2.is = is;
+    })(MessageReader || (exports.MessageReader = MessageReader = {}));
+    var AbstractMessageReader = class {
+      errorEmitter;
+      closeEmitter;
+      partialMessageEmitter;
+      constructor() {
+        this.errorEmitter = new events_1.Emitter();
+        this.closeEmitter = new events_1.Emitter();
+        this.partialMessageEmitter = new events_1.Emitter();
+      }
+      dispose() {
+        this.errorEmitter.dispose();
+        this.closeEmitter.dispose();
+        this.partialMessageEmitter.dispose();
+      }
+      get onError() {
+        return this.errorEmitter.event;
+      }
+      fireError(error62) {
+        this.errorEmitter.fire(this.asError(error62));
+      }
+      get onClose() {
+        return this.closeEmitter.event;
+      }
+      fireClose() {
+        this.closeEmitter.fire(void 0);
+      }
+      get onPartialMessage() {
+        return this.partialMessageEmitter.event;
+      }
+      firePartialMessage(info) {
+        this.partialMessageEmitter.fire(info);
+      }
+      asError(error62) {
+        if (error62 instanceof Error) {
+          return error62;
+        } else {
+          return new Error(`Reader received error. Reason: ${Is.string(error62.message) ? error62.message : "unknown"}`);
+        }
+      }
+    };
+    exports.AbstractMessageReader = AbstractMessageReader;
+    var ResolvedMessageReaderOptions;
+    (function(ResolvedMessageReaderOptions2) {
+      function fromOptions(options) {
+        let charset;
+        let result;
+        let contentDecoder;
+        const contentDecoders = /* @__PURE__ */ new Map();
+        let contentTypeDecoder;
+        const contentTypeDecoders = /* @__PURE__ */ new Map();
+        if (options === void 0 || typeof options === "string") {
+          charset = options ?? "utf-8";
+        } else {
+          charset = options.charset ?? "utf-8";
+          if (options.contentDecoder !== void 0) {
+            contentDecoder = options.contentDecoder;
+            contentDecoders.set(contentDecoder.name, contentDecoder);
+          }
+          if (options.contentDecoders !== void 0) {
+            for (const decoder2 of options.contentDecoders) {
+              contentDecoders.set(decoder2.name, decoder2);
+            }
+          }
+          if (options.contentTypeDecoder !== void 0) {
+            contentTypeDecoder = options.contentTypeDecoder;
+            contentTypeDecoders.set(contentTypeDecoder.name, contentTypeDecoder);
+          }
+          if (options.contentTypeDecoders !== void 0) {
+            for (const decoder2 of options.contentTypeDecoders) {
+              contentTypeDecoders.set(decoder2.name, decoder2);
+            }
+          }
+        }
+        if (contentTypeDecoder === void 0) {
+          contentTypeDecoder = (0, ral_1.default)().applicationJson.decoder;
+          contentTypeDecoders.set(contentTypeDecoder.name, contentTypeDecoder);
+        }
+        return { charset, contentDecoder, contentDecoders, contentTypeDecoder, contentTypeDecoders };
+      }
+      ResolvedMessageReaderOptions2.fromOptions = fromOptions;
+    })(ResolvedMessageReaderOptions || (ResolvedMessageReaderOptions = {}));
+    var ReadableStreamMessageReader = class extends AbstractMessageReader {
+      readable;
+      options;
+      callback;
+      nextMessageLength;
+      messageToken;
+      buffer;
+      partialMessageTimer;
+      _partialMessageTimeout;
+      readSemaphore;
+      constructor(readable2, options) {
+        super();
+        this.readable = readable2;
+        this.options = ResolvedMessageReaderOptions.fromOptions(options);
+        this.buffer = (0, ral_1.default)().messageBuffer.create(this.options.charset);
+        this._partialMessageTimeout = 1e4;
+        this.nextMessageLength = -1;
+        this.messageToken = 0;
+        this.readSemaphore = new semaphore_1.Semaphore(1);
+      }
+      set partialMessageTimeout(timeout2) {
+        this._partialMessageTimeout = timeout2;
+      }
+      get partialMessageTimeout() {
+        return this._partialMessageTimeout;
+      }
+      listen(callback) {
+        this.nextMessageLength = -1;
+        this.messageToken = 0;
+        this.partialMessageTimer = void 0;
+        this.callback = callback;
+        const result = this.readable.onData((data) => {
+          this.onData(data);
+        });
+        this.readable.onError((error62) => this.fireError(error62));
+        this.readable.onClose(() => this.fireClose());
+        return result;
+      }
+      onData(data) {
+        try {
+          this.buffer.append(data);
+          while (true) {
+            if (this.nextMessageLength === -1) {
+              const headers = this.buffer.tryReadHeaders(true);
+              if (!headers) {
+                return;
+              }
+              const contentLength = headers.get("content-length");
+              if (!contentLength) {
+                this.fireError(new Error(`Header must provide a Content-Length property.
+${JSON.stringify(Object.fromEntries(headers))}`));
+                return;
+              }
+              const length = parseInt(contentLength);
+              if (isNaN(length)) {
+                this.fireError(new Error(`Content-Length value must be a number. Got ${contentLength}`));
+                return;
+              }
+              this.nextMessageLength = length;
+            }
+            const body = this.buffer.tryReadBody(this.nextMessageLength);
+            if (body === void 0) {
+              this.setPartialMessageTimer();
+              return;
+            }
+            this.clearPartialMessageTimer();
+            this.nextMessageLength = -1;
+            this.readSemaphore.lock(async () => {
+              const bytes = this.options.contentDecoder !== void 0 ? await this.options.contentDecoder.decode(body) : body;
+              const message = await this.options.contentTypeDecoder.decode(bytes, this.options);
+              this.callback(message);
+            }).catch((error62) => {
+              this.fireError(error62);
+            });
+          }
+        } catch (error62) {
+          this.fireError(error62);
+        }
+      }
+      clearPartialMessageTimer() {
+        if (this.partialMessageTimer) {
+          this.partialMessageTimer.dispose();
+          this.partialMessageTimer = void 0;
+        }
+      }
+      setPartialMessageTimer() {
+        this.clearPartialMessageTimer();
+        if (this._partialMessageTimeout <= 0) {
+          return;
+        }
+        this.partialMessageTimer = (0, ral_1.default)().timer.setTimeout((token, timeout2) => {
+          this.partialMessageTimer = void 0;
+          if (token === this.messageToken) {
+            this.firePartialMessage({ messageToken: token, waitingTime: timeout2 });
+            this.setPartialMessageTimer();
+          }
+        }, this._partialMessageTimeout, this.messageToken, this._partialMessageTimeout);
+      }
+    };
+    exports.ReadableStreamMessageReader = ReadableStreamMessageReader;
+  }
+});
+
+// node_modules/vscode-jsonrpc/lib/common/messageWriter.js
+var require_messageWriter = __commonJS({
+  "node_modules/vscode-jsonrpc/lib/common/messageWriter.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o2, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o2, k2, desc);
+    }) : (function(o2, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o2[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o2, v) {
+      Object.defineProperty(o2, "default", { enumerable: true, value: v });
+    }) : function(o2, v) {
+      o2["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o2) {
+        ownKeys = Object.getOwnPropertyNames || function(o3) {
+          var ar = [];
+          for (var k in o3) if (Object.prototype.hasOwnProperty.call(o3, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o2);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i2 = 0; i2 < k.length; i2++) if (k[i2] !== "default") __createBinding(result, mod, k[i2]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.WriteableStreamMessageWriter = exports.AbstractMessageWriter = exports.MessageWriter = void 0;
+    var ral_1 = __importDefault(require_ral());
+    var Is = __importStar(require_is());
+    var semaphore_1 = require_semaphore();
+    var events_1 = require_events();
+    var ContentLength = "Content-Length: ";
+    var CRLF = "\r\n";
+    var MessageWriter;
+    (function(MessageWriter2) {
+      function is(value) {
+        const candidate = value;
+        return candidate && Is.func(candidate.dispose) && Is.func(candidate.onClose) && Is.func(candidate.onError) && Is.func(candidate.write);
+      }
+      MessageWriter2.is = is;
+    })(MessageWriter || (exports.MessageWriter = MessageWriter = {}));
+    var AbstractMessageWriter = class {
+      errorEmitter;
+      closeEmitter;
+      constructor() {
+        this.errorEmitter = new events_1.Emitter();
+        this.closeEmitter = new events_1.Emitter();
+      }
+      dispose() {
+        this.errorEmitter.dispose();
+        this.closeEmitter.dispose();
+      }
+      get onError() {
+        return this.errorEmitter.event;
+      }
+      fireError(error62, message, count2) {
+        this.errorEmitter.fire([this.asError(error62), message, count2]);
+      }
+      get onClose() {
+        return this.closeEmitter.event;
+      }
+      fireClose() {
+        this.closeEmitter.fire(void 0);
+      }
+      asError(error62) {
+        if (error62 instanceof Error) {
+          return error62;
+        } else {
+          return new Error(`Writer received error. Reason: ${Is.string(error62.message) ? error62.message : "unknown"}`);
+        }
+      }
+    };
+    exports.AbstractMessageWriter = AbstractMessageWriter;
+    var ResolvedMessageWriterOptions;
+    (function(ResolvedMessageWriterOptions2) {
+      function fromOptions(options) {
+        if (options === void 0 || typeof options === "string") {
+          return { charset: options ?? "utf-8", contentTypeEncoder: (0, ral_1.default)().applicationJson.encoder };
+        } else {
+          return { charset: options.charset ?? "utf-8", contentEncoder: options.contentEncoder, contentTypeEncoder: options.contentTypeEncoder ?? (0, ral_1.default)().applicationJson.encoder };
+        }
+      }
+      ResolvedMessageWriterOptions2.fromOptions = fromOptions;
+    })(ResolvedMessageWriterOptions || (ResolvedMessageWriterOptions = {}));
+    var WriteableStreamMessageWriter = class extends AbstractMessageWriter {
+      writable;
+      options;
+      errorCount;
+      writeSemaphore;
+      constructor(writable2, options) {
+        super();
+        this.writable = writable2;
+        this.options = ResolvedMessageWriterOptions.fromOptions(options);
+        this.errorCount = 0;
+        this.writeSemaphore = new semaphore_1.Semaphore(1);
+        this.writable.onError((error62) => this.fireError(error62));
+        this.writable.onClose(() => this.fireClose());
+      }
+      async write(msg) {
+        return this.writeSemaphore.lock(async () => {
+          const payload = this.options.contentTypeEncoder.encode(msg, this.options).then((buffer) => {
+            if (this.options.contentEncoder !== void 0) {
+              return this.options.contentEncoder.encode(buffer);
+            } else {
+              return buffer;
+            }
+          });
+          return payload.then((buffer) => {
+            const headers = [];
+            headers.push(ContentLength, buffer.byteLength.toString(), CRLF);
+            headers.push(CRLF);
+            return this.doWrite(msg, headers, buffer);
+          }, (error62) => {
+            this.fireError(error62);
+            throw error62;
+          });
+        });
+      }
+      async doWrite(msg, headers, data) {
+        try {
+          await this.writable.write(headers.join(""), "ascii");
+          return this.writable.write(data);
+        } catch (error62) {
+          this.handleError(error62, msg);
+          return Promise.reject(error62);
+        }
+      }
+      handleError(error62, msg) {
+        this.errorCount++;
+        this.fireError(error62, msg, this.errorCount);
+      }
+      end() {
+        this.writable.end();
+      }
+    };
+    exports.WriteableStreamMessageWriter = WriteableStreamMessageWriter;
+  }
+});
+
+// node_modules/vscode-jsonrpc/lib/common/messageBuffer.js
+var require_messageBuffer = __commonJS({
+  "node_modules/vscode-jsonrpc/lib/common/messageBuffer.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.AbstractMessageBuffer = void 0;
+    var CR2 = 13;
+    var LF2 = 10;
+    var CRLF = "\r\n";
+    var AbstractMessageBuffer = class {
+      _encoding;
+      _chunks;
+      _totalLength;
+      constructor(encoding = "utf-8") {
+        this._encoding = encoding;
+        this._chunks = [];
+        this._totalLength = 0;
+      }
+      get encoding() {
+        return this._encoding;
+      }
+      append(chunk) {
+        const toAppend = typeof chunk === "string" ? this.fromString(chunk, this._encoding) : chunk;
+        this._chunks.push(toAppend);
+        this._totalLength += toAppend.byteLength;
+      }
+      tryReadHeaders(lowerCaseKeys = false) {
+        if (this._chunks.length === 0) {
+          return void 0;
+        }
+        let state = 0;
+        let chunkIndex = 0;
+        let offset = 0;
+        let chunkBytesRead = 0;
+        row: while (chunkIndex < this._chunks.length) {
+          const chunk = this._chunks[chunkIndex];
+          offset = 0;
+          while (offset < chunk.length) {
+            const value = chunk[offset];
+            switch (value) {
+              case CR2:
+                switch (state) {
+                  case 0:
+                    state = 1;
+                    break;
+                  case 2:
+                    state = 3;
+                    break;
+                  default:
+                    state = 0;
+                }
+                break;
+              case LF2:
+                switch (state) {
+                  case 1:
+                    state = 2;
+                    break;
+                  case 3:
+                    state = 4;
+                    offset++;
+                    break row;
+                  default:
+                    state = 0;
+                }
+                break;
+              default:
+                state = 0;
+            }
+            offset++;
+          }
+          chunkBytesRead += chunk.byteLength;
+          chunkIndex++;
+        }
+        if (state !== 4) {
+          return void 0;
+        }
+        const buffer = this._read(chunkBytesRead + offset);
+        const result = /* @__PURE__ */ new Map();
+        const headers = this.toString(buffer, "ascii").split(CRLF);
+        if (headers.length < 2) {
+          return result;
+        }
+        for (let i2 = 0; i2 < headers.length - 2; i2++) {
+          const header = headers[i2];
+          const index = header.indexOf(":");
+          if (index === -1) {
+            throw new Error(`Message header must separate key and value using ':'
+${header}`);
+          }
+          const key = header.substr(0, index);
+          const value = header.substr(index + 1).trim();
+          result.set(lowerCaseKeys ? key.toLowerCase() : key, value);
+        }
+        return result;
+      }
+      tryReadBody(length) {
+        if (this._totalLength < length) {
+          return void 0;
+        }
+        return this._read(length);
+      }
+      get numberOfBytes() {
+        return this._totalLength;
+      }
+      _read(byteCount) {
+        if (byteCount === 0) {
+          return this.emptyBuffer();
+        }
+        if (byteCount > this._totalLength) {
+          throw new Error(`Cannot read so many bytes!`);
+        }
+        if (this._chunks[0].byteLength === byteCount) {
+          const chunk = this._chunks[0];
+          this._chunks.shift();
+          this._totalLength -= byteCount;
+          return this.asNative(chunk);
+        }
+        if (this._chunks[0].byteLength > byteCount) {
+          const chunk = this._chunks[0];
+          const result2 = this.asNative(chunk, byteCount);
+          this._chunks[0] = chunk.slice(byteCount);
+          this._totalLength -= byteCount;
+          return result2;
+        }
+        const result = this.allocNative(byteCount);
+        let resultOffset = 0;
+        const chunkIndex = 0;
+        while (byteCount > 0) {
+          const chunk = this._chunks[chunkIndex];
+          if (chunk.byteLength > byteCount) {
+            const chunkPart = chunk.slice(0, byteCount);
+            result.set(chunkPart, resultOffset);
+            resultOffset += byteCount;
+            this._chunks[chunkIndex] = chunk.slice(byteCount);
+            this._totalLength -= byteCount;
+            byteCount -= byteCount;
+          } else {
+            result.set(chunk, resultOffset);
+            resultOffset += chunk.byteLength;
+            this._chunks.shift();
+            this._totalLength -= chunk.byteLength;
+            byteCount -= chunk.byteLength;
+          }
+        }
+        return result;
+      }
+    };
+    exports.AbstractMessageBuffer = AbstractMessageBuffer;
+  }
+});
+
+// node_modules/vscode-jsonrpc/lib/common/connection.js
+var require_connection = __commonJS({
+  "node_modules/vscode-jsonrpc/lib/common/connection.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o2, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o2, k2, desc);
+    }) : (function(o2, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o2[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o2, v) {
+      Object.defineProperty(o2, "default", { enumerable: true, value: v });
+    }) : function(o2, v) {
+      o2["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o2) {
+        ownKeys = Object.getOwnPropertyNames || function(o3) {
+          var ar = [];
+          for (var k in o3) if (Object.prototype.hasOwnProperty.call(o3, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o2);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i2 = 0; i2 < k.length; i2++) if (k[i2] !== "default") __createBinding(result, mod, k[i2]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ConnectionOptions = exports.MessageStrategy = exports.CancellationStrategy = exports.CancellationSenderStrategy = exports.CancellationReceiverStrategy = exports.RequestCancellationReceiverStrategy = exports.IdCancellationReceiverStrategy = exports.ConnectionStrategy = exports.ConnectionError = exports.ConnectionErrors = exports.LogTraceNotification = exports.SetTraceNotification = exports.TraceFormat = exports.TraceValues = exports.TraceValue = exports.Trace = exports.NullLogger = exports.ProgressType = exports.ProgressToken = void 0;
+    exports.createMessageConnection = createMessageConnection2;
+    var ral_1 = __importDefault(require_ral());
+    var Is = __importStar(require_is());
+    var messages_1 = require_messages();
+    var linkedMap_1 = require_linkedMap();
+    var events_1 = require_events();
+    var cancellation_1 = require_cancellation();
+    var CancelNotification;
+    (function(CancelNotification2) {
+      CancelNotification2.type = new messages_1.NotificationType("$/cancelRequest");
+    })(CancelNotification || (CancelNotification = {}));
+    var ProgressToken;
+    (function(ProgressToken2) {
+      function is(value) {
+        return typeof value === "string" || typeof value === "number";
+      }
+      ProgressToken2.is = is;
+    })(ProgressToken || (exports.ProgressToken = ProgressToken = {}));
+    var ProgressNotification;
+    (function(ProgressNotification2) {
+      ProgressNotification2.type = new messages_1.NotificationType("$/progress");
+    })(ProgressNotification || (ProgressNotification = {}));
+    var ProgressType = class {
+      /**
+       * Clients must not use these properties. They are here to ensure correct typing.
+       * in TypeScript
+       */
+      __;
+      _pr;
+      constructor() {
+      }
+    };
+    exports.ProgressType = ProgressType;
+    var StarRequestHandler;
+    (function(StarRequestHandler2) {
+      function is(value) {
+        return Is.func(value);
+      }
+      StarRequestHandler2.is = is;
+    })(StarRequestHandler || (StarRequestHandler = {}));
+    exports.NullLogger = Object.freeze({
+      error: () => {
+      },
+      warn: () => {
+      },
+      info: () => {
+      },
+      log: () => {
+      }
+    });
+    var Trace;
+    (function(Trace2) {
+      Trace2[Trace2["Off"] = 0] = "Off";
+      Trace2[Trace2["Messages"] = 1] = "Messages";
+      Trace2[Trace2["Compact"] = 2] = "Compact";
+      Trace2[Trace2["Verbose"] = 3] = "Verbose";
+    })(Trace || (exports.Trace = Trace = {}));
+    var TraceValue;
+    (function(TraceValue2) {
+      TraceValue2.Off = "off";
+      TraceValue2.Messages = "messages";
+      TraceValue2.Compact = "compact";
+      TraceValue2.Verbose = "verbose";
+    })(TraceValue || (exports.TraceValue = TraceValue = {}));
+    exports.TraceValues = TraceValue;
+    (function(Trace2) {
+      function fromString(value) {
+        if (!Is.string(value)) {
+          return Trace2.Off;
+        }
+        value = value.toLowerCase();
+        switch (value) {
+          case "off":
+            return Trace2.Off;
+          case "messages":
+            return Trace2.Messages;
+          case "compact":
+            return Trace2.Compact;
+          case "verbose":
+            return Trace2.Verbose;
+          default:
+            return Trace2.Off;
+        }
+      }
+      Trace2.fromString = fromString;
+      function toString2(value) {
+        switch (value) {
+          case Trace2.Off:
+            return "off";
+          case Trace2.Messages:
+            return "messages";
+          case Trace2.Compact:
+            return "compact";
+          case Trace2.Verbose:
+            return "verbose";
+          default:
+            return "off";
+        }
+      }
+      Trace2.toString = toString2;
+    })(Trace || (exports.Trace = Trace = {}));
+    var TraceFormat;
+    (function(TraceFormat2) {
+      TraceFormat2["Text"] = "text";
+      TraceFormat2["JSON"] = "json";
+    })(TraceFormat || (exports.TraceFormat = TraceFormat = {}));
+    (function(TraceFormat2) {
+      function fromString(value) {
+        if (!Is.string(value)) {
+          return TraceFormat2.Text;
+        }
+        value = value.toLowerCase();
+        if (value === "json") {
+          return TraceFormat2.JSON;
+        } else {
+          return TraceFormat2.Text;
+        }
+      }
+      TraceFormat2.fromString = fromString;
+    })(TraceFormat || (exports.TraceFormat = TraceFormat = {}));
+    var SetTraceNotification;
+    (function(SetTraceNotification2) {
+      SetTraceNotification2.type = new messages_1.NotificationType("$/setTrace");
+    })(SetTraceNotification || (exports.SetTraceNotification = SetTraceNotification = {}));
+    var LogTraceNotification;
+    (function(LogTraceNotification2) {
+      LogTraceNotification2.type = new messages_1.NotificationType("$/logTrace");
+    })(LogTraceNotification || (exports.LogTraceNotification = LogTraceNotification = {}));
+    var ConnectionErrors;
+    (function(ConnectionErrors2) {
+      ConnectionErrors2[ConnectionErrors2["Closed"] = 1] = "Closed";
+      ConnectionErrors2[ConnectionErrors2["Disposed"] = 2] = "Disposed";
+      ConnectionErrors2[ConnectionErrors2["AlreadyListening"] = 3] = "AlreadyListening";
+    })(ConnectionErrors || (exports.ConnectionErrors = ConnectionErrors = {}));
+    var ConnectionError = class _ConnectionError extends Error {
+      code;
+      constructor(code, message) {
+        super(message);
+        this.code = code;
+        Object.setPrototypeOf(this, _ConnectionError.prototype);
+      }
+    };
+    exports.ConnectionError = ConnectionError;
+    var ConnectionStrategy;
+    (function(ConnectionStrategy2) {
+      function is(value) {
+        const candidate = value;
+        return candidate && Is.func(candidate.cancelUndispatched);
+      }
+      ConnectionStrategy2.is = is;
+    })(ConnectionStrategy || (exports.ConnectionStrategy = ConnectionStrategy = {}));
+    var IdCancellationReceiverStrategy;
+    (function(IdCancellationReceiverStrategy2) {
+      function is(value) {
+        const candidate = value;
+        return candidate && (candidate.kind === void 0 || candidate.kind === "id") && Is.func(candidate.createCancellationTokenSource) && (candidate.dispose === void 0 || Is.func(candidate.dispose));
+      }
+      IdCancellationReceiverStrategy2.is = is;
+    })(IdCancellationReceiverStrategy || (exports.IdCancellationReceiverStrategy = IdCancellationReceiverStrategy = {}));
+    var RequestCancellationReceiverStrategy;
+    (function(RequestCancellationReceiverStrategy2) {
+      function is(value) {
+        const candidate = value;
+        return candidate && candidate.kind === "request" && Is.func(candidate.createCancellationTokenSource) && (candidate.dispose === void 0 || Is.func(candidate.dispose));
+      }
+      RequestCancellationReceiverStrategy2.is = is;
+    })(RequestCancellationReceiverStrategy || (exports.RequestCancellationReceiverStrategy = RequestCancellationReceiverStrategy = {}));
+    var CancellationReceiverStrategy;
+    (function(CancellationReceiverStrategy2) {
+      CancellationReceiverStrategy2.Message = Object.freeze({
+        createCancellationTokenSource(_) {
+          return new cancellation_1.CancellationTokenSource();
+        }
+      });
+      function is(value) {
+        return IdCancellationReceiverStrategy.is(value) || RequestCancellationReceiverStrategy.is(value);
+      }
+      CancellationReceiverStrategy2.is = is;
+    })(CancellationReceiverStrategy || (exports.CancellationReceiverStrategy = CancellationReceiverStrategy = {}));
+    var CancellationSenderStrategy;
+    (function(CancellationSenderStrategy2) {
+      CancellationSenderStrategy2.Message = Object.freeze({
+        sendCancellation(conn, id) {
+          return conn.sendNotification(CancelNotification.type, { id });
+        },
+        cleanup(_) {
+        }
+      });
+      function is(value) {
+        const candidate = value;
+        return candidate && Is.func(candidate.sendCancellation) && Is.func(candidate.cleanup);
+      }
+      CancellationSenderStrategy2.is = is;
+    })(CancellationSenderStrategy || (exports.CancellationSenderStrategy = CancellationSenderStrategy = {}));
+    var CancellationStrategy;
+    (function(CancellationStrategy2) {
+      CancellationStrategy2.Message = Object.freeze({
+        receiver: CancellationReceiverStrategy.Message,
+        sender: CancellationSenderStrategy.Message
+      });
+      function is(value) {
+        const candidate = value;
+        return candidate && CancellationReceiverStrategy.is(candidate.receiver) && CancellationSenderStrategy.is(candidate.sender);
+      }
+      CancellationStrategy2.is = is;
+    })(CancellationStrategy || (exports.CancellationStrategy = CancellationStrategy = {}));
+    var MessageStrategy;
+    (function(MessageStrategy2) {
+      function is(value) {
+        const candidate = value;
+        return candidate && Is.func(candidate.handleMessage);
+      }
+      MessageStrategy2.is = is;
+    })(MessageStrategy || (exports.MessageStrategy = MessageStrategy = {}));
+    var ConnectionOptions;
+    (function(ConnectionOptions2) {
+      function is(value) {
+        const candidate = value;
+        return candidate && (CancellationStrategy.is(candidate.cancellationStrategy) || ConnectionStrategy.is(candidate.connectionStrategy) || MessageStrategy.is(candidate.messageStrategy) || Is.number(candidate.maxParallelism));
+      }
+      ConnectionOptions2.is = is;
+    })(ConnectionOptions || (exports.ConnectionOptions = ConnectionOptions = {}));
+    var ConnectionState;
+    (function(ConnectionState2) {
+      ConnectionState2[ConnectionState2["New"] = 1] = "New";
+      ConnectionState2[ConnectionState2["Listening"] = 2] = "Listening";
+      ConnectionState2[ConnectionState2["Closed"] = 3] = "Closed";
+      ConnectionState2[ConnectionState2["Disposed"] = 4] = "Disposed";
+    })(ConnectionState || (ConnectionState = {}));
+    function createMessageConnection2(messageReader, messageWriter, _logger, options) {
+      const logger = _logger !== void 0 ? _logger : exports.NullLogger;
+      let sequenceNumber = 0;
+      let notificationSequenceNumber = 0;
+      let unknownResponseSequenceNumber = 0;
+      const version2 = "2.0";
+      const maxParallelism = options?.maxParallelism ?? -1;
+      let inFlight = 0;
+      let starRequestHandler = void 0;
+      const requestHandlers = /* @__PURE__ */ new Map();
+      let starNotificationHandler = void 0;
+      const notificationHandlers = /* @__PURE__ */ new Map();
+      const progressHandlers = /* @__PURE__ */ new Map();
+      let timer;
+      let messageQueue = new linkedMap_1.LinkedMap();
+      let responsePromises = /* @__PURE__ */ new Map();
+      let knownCanceledRequests = /* @__PURE__ */ new Set();
+      let requestTokens = /* @__PURE__ */ new Map();
+      let trace = Trace.Off;
+      let traceFormat = TraceFormat.Text;
+      let tracer;
+      let state = ConnectionState.New;
+      const errorEmitter = new events_1.Emitter();
+      const closeEmitter = new events_1.Emitter();
+      const unhandledNotificationEmitter = new events_1.Emitter();
+      const unhandledProgressEmitter = new events_1.Emitter();
+      const disposeEmitter = new events_1.Emitter();
+      const cancellationStrategy = options && options.cancellationStrategy ? options.cancellationStrategy : CancellationStrategy.Message;
+      function cancelUndispatched(_message) {
+        return void 0;
+      }
+      function isListening() {
+        return state === ConnectionState.Listening;
+      }
+      function isClosed() {
+        return state === ConnectionState.Closed;
+      }
+      function isDisposed() {
+        return state === ConnectionState.Disposed;
+      }
+      function closeHandler() {
+        if (state === ConnectionState.New || state === ConnectionState.Listening) {
+          state = ConnectionState.Closed;
+          closeEmitter.fire(void 0);
+        }
+      }
+      function readErrorHandler(error62) {
+        errorEmitter.fire([error62, void 0, void 0]);
+      }
+      function writeErrorHandler(data) {
+        errorEmitter.fire(data);
+      }
+      messageReader.onClose(closeHandler);
+      messageReader.onError(readErrorHandler);
+      messageWriter.onClose(closeHandler);
+      messageWriter.onError(writeErrorHandler);
+      function createRequestQueueKey(id) {
+        if (id === null) {
+          throw new Error(`Can't send requests with id null since the response can't be correlated.`);
+        }
+        return "req-" + id.toString();
+      }
+      function createResponseQueueKey(id) {
+        if (id === null) {
+          return "res-unknown-" + (++unknownResponseSequenceNumber).toString();
+        } else {
+          return "res-" + id.toString();
+        }
+      }
+      function createNotificationQueueKey() {
+        return "not-" + (++notificationSequenceNumber).toString();
+      }
+      function addMessageToQueue(queue, message) {
+        if (messages_1.Message.isRequest(message)) {
+          queue.set(createRequestQueueKey(message.id), message);
+        } else if (messages_1.Message.isResponse(message)) {
+          if (maxParallelism === -1) {
+            queue.set(createResponseQueueKey(message.id), message);
+          } else {
+            handleResponse(message);
+          }
+        } else {
+          queue.set(createNotificationQueueKey(), message);
+        }
+      }
+      function triggerMessageQueue() {
+        if (timer || messageQueue.size === 0) {
+          return;
+        }
+        if (maxParallelism !== -1 && inFlight >= maxParallelism) {
+          return;
+        }
+        timer = (0, ral_1.default)().timer.setImmediate(async () => {
+          timer = void 0;
+          if (messageQueue.size === 0) {
+            return;
+          }
+          if (maxParallelism !== -1 && inFlight >= maxParallelism) {
+            return;
+          }
+          const message = messageQueue.shift();
+          let result;
+          try {
+            inFlight++;
+            const messageStrategy = options?.messageStrategy;
+            if (MessageStrategy.is(messageStrategy)) {
+              result = messageStrategy.handleMessage(message, handleMessage);
+            } else {
+              result = handleMessage(message);
+            }
+          } catch (error62) {
+            logger.error(`Processing message queue failed: ${error62.toString()}`);
+          } finally {
+            if (result instanceof Promise) {
+              result.then(() => {
+              }).catch((error62) => {
+                logger.error(`Processing message queue failed: ${error62.toString()}`);
+              }).finally(() => {
+                inFlight--;
+                triggerMessageQueue();
+              });
+            } else {
+              inFlight--;
+            }
+            triggerMessageQueue();
+          }
+        });
+      }
+      async function handleMessage(message) {
+        if (messages_1.Message.isRequest(message)) {
+          return handleRequest(message);
+        } else if (messages_1.Message.isNotification(message)) {
+          return handleNotification(message);
+        } else if (messages_1.Message.isResponse(message)) {
+          return handleResponse(message);
+        } else {
+          return handleInvalidMessage(message);
+        }
+      }
+      const callback = (message) => {
+        try {
+          if (messages_1.Message.isNotification(message) && message.method === CancelNotification.type.method) {
+            const cancelId = message.params.id;
+            const key = createRequestQueueKey(cancelId);
+            const toCancel = messageQueue.get(key);
+            if (messages_1.Message.isRequest(toCancel)) {
+              const strategy = options?.connectionStrategy;
+              const response = strategy && strategy.cancelUndispatched ? strategy.cancelUndispatched(toCancel, cancelUndispatched) : cancelUndispatched(toCancel);
+              if (response && (response.error !== void 0 || response.result !== void 0)) {
+                messageQueue.delete(key);
+                requestTokens.delete(cancelId);
+                response.id = toCancel.id;
+                traceSendingResponse(response, message.method, Date.now());
+                messageWriter.write(response).catch(() => logger.error(`Sending response for canceled message failed.`));
+                return;
+              }
+            }
+            const cancellationToken = requestTokens.get(cancelId);
+            if (cancellationToken !== void 0) {
+              cancellationToken.cancel();
+              traceReceivedNotification(message);
+              return;
+            } else {
+              knownCanceledRequests.add(cancelId);
+            }
+          }
+          addMessageToQueue(messageQueue, message);
+        } finally {
+          triggerMessageQueue();
+        }
+      };
+      async function handleRequest(requestMessage) {
+        if (isDisposed()) {
+          return Promise.resolve();
+        }
+        function reply(resultOrError, method, startTime2) {
+          const message = {
+            jsonrpc: version2,
+            id: requestMessage.id
+          };
+          if (resultOrError instanceof messages_1.ResponseError) {
+            message.error = resultOrError.toJson();
+          } else {
+            message.result = resultOrError === void 0 ? null : resultOrError;
+          }
+          traceSendingResponse(message, method, startTime2);
+          return messageWriter.write(message);
+        }
+        function replyError(error62, method, startTime2) {
+          const message = {
+            jsonrpc: version2,
+            id: requestMessage.id,
+            error: error62.toJson()
+          };
+          traceSendingResponse(message, method, startTime2);
+          return messageWriter.write(message);
+        }
+        traceReceivedRequest(requestMessage);
+        const element = requestHandlers.get(requestMessage.method);
+        let type;
+        let requestHandler;
+        if (element) {
+          type = element.type;
+          requestHandler = element.handler;
+        }
+        const startTime = Date.now();
+        if (requestHandler || starRequestHandler) {
+          const tokenKey = requestMessage.id ?? String(Date.now());
+          const cancellationSource = IdCancellationReceiverStrategy.is(cancellationStrategy.receiver) ? cancellationStrategy.receiver.createCancellationTokenSource(tokenKey) : cancellationStrategy.receiver.createCancellationTokenSource(requestMessage);
+          if (requestMessage.id !== null && knownCanceledRequests.has(requestMessage.id)) {
+            cancellationSource.cancel();
+          }
+          if (requestMessage.id !== null) {
+            requestTokens.set(tokenKey, cancellationSource);
+          }
+          try {
+            let handlerResult;
+            if (requestHandler) {
+              if (requestMessage.params === void 0) {
+                if (type !== void 0 && type.numberOfParams !== 0) {
+                  return replyError(new messages_1.ResponseError(messages_1.ErrorCodes.InvalidParams, `Request ${requestMessage.method} defines ${type.numberOfParams} params but received none.`), requestMessage.method, startTime);
+                }
+                handlerResult = requestHandler(cancellationSource.token);
+              } else if (Array.isArray(requestMessage.params)) {
+                if (type !== void 0 && type.parameterStructures === messages_1.ParameterStructures.byName) {
+                  return replyError(new messages_1.ResponseError(messages_1.ErrorCodes.InvalidParams, `Request ${requestMessage.method} defines parameters by name but received parameters by position`), requestMessage.method, startTime);
+                }
+                handlerResult = requestHandler(...requestMessage.params, cancellationSource.token);
+              } else {
+                if (type !== void 0 && type.parameterStructures === messages_1.ParameterStructures.byPosition) {
+                  return replyError(new messages_1.ResponseError(messages_1.ErrorCodes.InvalidParams, `Request ${requestMessage.method} defines parameters by position but received parameters by name`), requestMessage.method, startTime);
+                }
+                handlerResult = requestHandler(requestMessage.params, cancellationSource.token);
+              }
+            } else if (starRequestHandler) {
+              handlerResult = starRequestHandler(requestMessage.method, requestMessage.params, cancellationSource.token);
+            }
+            const resultOrError = await handlerResult;
+            await reply(resultOrError, requestMessage.method, startTime);
+          } catch (error62) {
+            if (error62 instanceof messages_1.ResponseError) {
+              await reply(error62, requestMessage.method, startTime);
+            } else if (error62 && Is.string(error62.message)) {
+              await replyError(new messages_1.ResponseError(messages_1.ErrorCodes.InternalError, `Request ${requestMessage.method} failed with message: ${error62.message}`), requestMessage.method, startTime);
+            } else {
+              await replyError(new messages_1.ResponseError(messages_1.ErrorCodes.InternalError, `Request ${requestMessage.method} failed unexpectedly without providing any details.`), requestMessage.method, startTime);
+            }
+          } finally {
+            requestTokens.delete(tokenKey);
+          }
+        } else {
+          await replyError(new messages_1.ResponseError(messages_1.ErrorCodes.MethodNotFound, `Unhandled method ${requestMessage.method}`), requestMessage.method, startTime);
+        }
+      }
+      function handleResponse(responseMessage) {
+        if (isDisposed()) {
+          return;
+        }
+        if (responseMessage.id === null) {
+          if (responseMessage.error) {
+            logger.error(`Received response message without id: Error is: 
+${JSON.stringify(responseMessage.error, void 0, 4)}`);
+          } else {
+            logger.error(`Received response message without id. No further error information provided.`);
+          }
+        } else {
+          const key = responseMessage.id;
+          const responsePromise = responsePromises.get(key);
+          traceReceivedResponse(responseMessage, responsePromise);
+          if (responsePromise !== void 0) {
+            responsePromises.delete(key);
+            try {
+              if (responseMessage.error) {
+                const error62 = responseMessage.error;
+                responsePromise.reject(new messages_1.ResponseError(error62.code, error62.message, error62.data));
+              } else if (responseMessage.result !== void 0) {
+                responsePromise.resolve(responseMessage.result);
+              } else {
+                throw new Error("Should never happen.");
+              }
+            } catch (error62) {
+              if (error62.message) {
+                logger.error(`Response handler '${responsePromise.method}' failed with message: ${error62.message}`);
+              } else {
+                logger.error(`Response handler '${responsePromise.method}' failed unexpectedly.`);
+              }
+            }
+          }
+        }
+      }
+      async function handleNotification(message) {
+        if (isDisposed()) {
+          return;
+        }
+        let type = void 0;
+        let notificationHandler;
+        if (message.method === CancelNotification.type.method) {
+          const cancelId = message.params.id;
+          knownCanceledRequests.delete(cancelId);
+          traceReceivedNotification(message);
+          return;
+        } else {
+          const element = notificationHandlers.get(message.method);
+          if (element) {
+            notificationHandler = element.handler;
+            type = element.type;
+          }
+        }
+        if (notificationHandler || starNotificationHandler) {
+          try {
+            traceReceivedNotification(message);
+            if (notificationHandler) {
+              if (message.params === void 0) {
+                if (type !== void 0) {
+                  if (type.numberOfParams !== 0 && type.parameterStructures !== messages_1.ParameterStructures.byName) {
+                    logger.error(`Notification ${message.method} defines ${type.numberOfParams} params but received none.`);
+                  }
+                }
+                await notificationHandler();
+              } else if (Array.isArray(message.params)) {
+                const params = message.params;
+                if (message.method === ProgressNotification.type.method && params.length === 2 && ProgressToken.is(params[0])) {
+                  await notificationHandler({ token: params[0], value: params[1] });
+                } else {
+                  if (type !== void 0) {
+                    if (type.parameterStructures === messages_1.ParameterStructures.byName) {
+                      logger.error(`Notification ${message.method} defines parameters by name but received parameters by position`);
+                    }
+                    if (type.numberOfParams !== message.params.length) {
+                      logger.error(`Notification ${message.method} defines ${type.numberOfParams} params but received ${params.length} arguments`);
+                    }
+                  }
+                  await notificationHandler(...params);
+                }
+              } else {
+                if (type !== void 0 && type.parameterStructures === messages_1.ParameterStructures.byPosition) {
+                  logger.error(`Notification ${message.method} defines parameters by position but received parameters by name`);
+                }
+                await notificationHandler(message.params);
+              }
+            } else if (starNotificationHandler) {
+              await starNotificationHandler(message.method, message.params);
+            }
+          } catch (error62) {
+            if (error62.message) {
+              logger.error(`Notification handler '${message.method}' failed with message: ${error62.message}`);
+            } else {
+              logger.error(`Notification handler '${message.method}' failed unexpectedly.`);
+            }
+          }
+        } else {
+          unhandledNotificationEmitter.fire(message);
+        }
+      }
+      function handleInvalidMessage(message) {
+        if (!message) {
+          logger.error("Received empty message.");
+          return;
+        }
+        logger.error(`Received message which is neither a response nor a notification message:
+${JSON.stringify(message, null, 4)}`);
+        const responseMessage = message;
+        if (Is.string(responseMessage.id) || Is.number(responseMessage.id)) {
+          const key = responseMessage.id;
+          const responseHandler = responsePromises.get(key);
+          if (responseHandler) {
+            responseHandler.reject(new Error("The received response has neither a result nor an error property."));
+          }
+        }
+      }
+      function stringifyTrace(params) {
+        if (params === void 0 || params === null) {
+          return void 0;
+        }
+        switch (trace) {
+          case Trace.Verbose:
+            return JSON.stringify(params, null, 4);
+          case Trace.Compact:
+            return JSON.stringify(params);
+          default:
+            return void 0;
+        }
+      }
+      function traceSendingRequest(message) {
+        if (trace === Trace.Off || !tracer) {
+          return;
+        }
+        if (traceFormat === TraceFormat.Text) {
+          let data = void 0;
+          if ((trace === Trace.Verbose || trace === Trace.Compact) && message.params) {
+            data = `Params: ${stringifyTrace(message.params)}`;
+          }
+          tracer.log(`Sending request '${message.method} - (${message.id})'.`, data);
+        } else {
+          logLSPMessage("send-request", message);
+        }
+      }
+      function traceSendingNotification(message) {
+        if (trace === Trace.Off || !tracer) {
+          return;
+        }
+        if (traceFormat === TraceFormat.Text) {
+          let data = void 0;
+          if (trace === Trace.Verbose || trace === Trace.Compact) {
+            if (message.params) {
+              data = `Params: ${stringifyTrace(message.params)}`;
+            } else {
+              data = "No parameters provided.";
+            }
+          }
+          tracer.log(`Sending notification '${message.method}'.`, data);
+        } else {
+          logLSPMessage("send-notification", message);
+        }
+      }
+      function traceSendingResponse(message, method, startTime) {
+        if (trace === Trace.Off || !tracer) {
+          return;
+        }
+        if (traceFormat === TraceFormat.Text) {
+          let data = void 0;
+          if (trace === Trace.Verbose || trace === Trace.Compact) {
+            if (message.error && message.error.data) {
+              data = `Error data: ${stringifyTrace(message.error.data)}`;
+            } else {
+              if (message.result) {
+                data = `Result: ${stringifyTrace(message.result)}`;
+              } else if (message.error === void 0) {
+                data = "No result returned.";
+              }
+            }
+          }
+          const error62 = message.error ? ` Request failed: ${message.error.message} (${message.error.code}).` : "";
+          tracer.log(`Sending response '${method} - (${message.id})'. Processing request took ${Date.now() - startTime}ms.${error62}`, data);
+        } else {
+          logLSPMessage("send-response", message);
+        }
+      }
+      function traceReceivedRequest(message) {
+        if (trace === Trace.Off || !tracer) {
+          return;
+        }
+        if (traceFormat === TraceFormat.Text) {
+          let data = void 0;
+          if ((trace === Trace.Verbose || trace === Trace.Compact) && message.params) {
+            data = `Params: ${stringifyTrace(message.params)}`;
+          }
+          tracer.log(`Received request '${message.method} - (${message.id})'.`, data);
+        } else {
+          logLSPMessage("receive-request", message);
+        }
+      }
+      function traceReceivedNotification(message) {
+        if (trace === Trace.Off || !tracer || message.method === LogTraceNotification.type.method) {
+          return;
+        }
+        if (traceFormat === TraceFormat.Text) {
+          let data = void 0;
+          if (trace === Trace.Verbose || trace === Trace.Compact) {
+            if (message.params) {
+              data = `Params: ${stringifyTrace(message.params)}`;
+            } else {
+              data = "No parameters provided.";
+            }
+          }
+          tracer.log(`Received notification '${message.method}'.`, data);
+        } else {
+          logLSPMessage("receive-notification", message);
+        }
+      }
+      function traceReceivedResponse(message, responsePromise) {
+        if (trace === Trace.Off || !tracer) {
+          return;
+        }
+        if (traceFormat === TraceFormat.Text) {
+          let data = void 0;
+          if (trace === Trace.Verbose || trace === Trace.Compact) {
+            if (message.error && message.error.data) {
+              data = `Error data: ${stringifyTrace(message.error.data)}`;
+            } else {
+              if (message.result) {
+                data = `Result: ${stringifyTrace(message.result)}`;
+              } else if (message.error === void 0) {
+                data = "No result returned.";
+              }
+            }
+          }
+          if (responsePromise) {
+            const error62 = message.error ? ` Request failed: ${message.error.message} (${message.error.code}).` : "";
+            tracer.log(`Received response '${responsePromise.method} - (${message.id})' in ${Date.now() - responsePromise.timerStart}ms.${error62}`, data);
+          } else {
+            tracer.log(`Received response ${message.id} without active response promise.`, data);
+          }
+        } else {
+          logLSPMessage("receive-response", message);
+        }
+      }
+      function logLSPMessage(type, message) {
+        if (!tracer || trace === Trace.Off) {
+          return;
+        }
+        const lspMessage = {
+          isLSPMessage: true,
+          type,
+          message,
+          timestamp: Date.now()
+        };
+        tracer.log(lspMessage);
+      }
+      function throwIfClosedOrDisposed() {
+        if (isClosed()) {
+          throw new ConnectionError(ConnectionErrors.Closed, "Connection is closed.");
+        }
+        if (isDisposed()) {
+          throw new ConnectionError(ConnectionErrors.Disposed, "Connection is disposed.");
+        }
+      }
+      function throwIfListening() {
+        if (isListening()) {
+          throw new ConnectionError(ConnectionErrors.AlreadyListening, "Connection is already listening");
+        }
+      }
+      function throwIfNotListening() {
+        if (!isListening()) {
+          throw new Error("Call listen() first.");
+        }
+      }
+      function undefinedToNull(param) {
+        if (param === void 0) {
+          return null;
+        } else {
+          return param;
+        }
+      }
+      function nullToUndefined(param) {
+        if (param === null) {
+          return void 0;
+        } else {
+          return param;
+        }
+      }
+      function isNamedParam(param) {
+        return param !== void 0 && param !== null && !Array.isArray(param) && typeof param === "object";
+      }
+      function computeSingleParam(parameterStructures, param) {
+        switch (parameterStructures) {
+          case messages_1.ParameterStructures.auto:
+            if (isNamedParam(param)) {
+              return nullToUndefined(param);
+            } else {
+              return [undefinedToNull(param)];
+            }
+          case messages_1.ParameterStructures.byName:
+            if (!isNamedParam(param)) {
+              throw new Error(`Received parameters by name but param is not an object literal.`);
+            }
+            return nullToUndefined(param);
+          case messages_1.ParameterStructures.byPosition:
+            return [undefinedToNull(param)];
+          default:
+            throw new Error(`Unknown parameter structure ${parameterStructures.toString()}`);
+        }
+      }
+      function computeMessageParams(type, params) {
+        let result;
+        const numberOfParams = type.numberOfParams;
+        switch (numberOfParams) {
+          case 0:
+            result = void 0;
+            break;
+          case 1:
+            result = computeSingleParam(type.parameterStructures, params[0]);
+            break;
+          default:
+            result = [];
+            for (let i2 = 0; i2 < params.length && i2 < numberOfParams; i2++) {
+              result.push(undefinedToNull(params[i2]));
+            }
+            if (params.length < numberOfParams) {
+              for (let i2 = params.length; i2 < numberOfParams; i2++) {
+                result.push(null);
+              }
+            }
+            break;
+        }
+        return result;
+      }
+      const connection = {
+        sendNotification: (type, ...args) => {
+          throwIfClosedOrDisposed();
+          let method;
+          let messageParams;
+          if (Is.string(type)) {
+            method = type;
+            const first = args[0];
+            let paramStart = 0;
+            let parameterStructures = messages_1.ParameterStructures.auto;
+            if (messages_1.ParameterStructures.is(first)) {
+              paramStart = 1;
+              parameterStructures = first;
+            }
+            const paramEnd = args.length;
+            const numberOfParams = paramEnd - paramStart;
+            switch (numberOfParams) {
+              case 0:
+                messageParams = void 0;
+                break;
+              case 1:
+                messageParams = computeSingleParam(parameterStructures, args[paramStart]);
+                break;
+              default:
+                if (parameterStructures === messages_1.ParameterStructures.byName) {
+                  throw new Error(`Received ${numberOfParams} parameters for 'by Name' notification parameter structure.`);
+                }
+                messageParams = args.slice(paramStart, paramEnd).map((value) => undefinedToNull(value));
+                break;
+            }
+          } else {
+            const params = args;
+            method = type.method;
+            messageParams = computeMessageParams(type, params);
+          }
+          const notificationMessage = {
+            jsonrpc: version2,
+            method,
+            params: messageParams
+          };
+          traceSendingNotification(notificationMessage);
+          return messageWriter.write(notificationMessage).catch((error62) => {
+            logger.error(`Sending notification failed.`);
+            throw error62;
+          });
+        },
+        onNotification: (type, handler) => {
+          throwIfClosedOrDisposed();
+          let method;
+          if (Is.func(type)) {
+            starNotificationHandler = type;
+          } else if (handler) {
+            if (Is.string(type)) {
+              method = type;
+              notificationHandlers.set(type, { type: void 0, handler });
+            } else {
+              method = type.method;
+              notificationHandlers.set(type.method, { type, handler });
+            }
+          }
+          return {
+            dispose: () => {
+              if (method !== void 0) {
+                if (notificationHandlers.get(method)?.handler === handler) {
+                  notificationHandlers.delete(method);
+                }
+              } else if (starNotificationHandler === type) {
+                starNotificationHandler = void 0;
+              }
+            }
+          };
+        },
+        onProgress: (_type, token, handler) => {
+          if (progressHandlers.has(token)) {
+            throw new Error(`Progress handler for token ${token} already registered`);
+          }
+          progressHandlers.set(token, handler);
+          return {
+            dispose: () => {
+              if (progressHandlers.get(token) === handler) {
+                progressHandlers.delete(token);
+              }
+            }
+          };
+        },
+        sendProgress: (_type, token, value) => {
+          return connection.sendNotification(ProgressNotification.type, { token, value });
+        },
+        onUnhandledProgress: unhandledProgressEmitter.event,
+        sendRequest: (type, ...args) => {
+          throwIfClosedOrDisposed();
+          throwIfNotListening();
+          function sendCancellation(connection2, id2) {
+            const p = cancellationStrategy.sender.sendCancellation(connection2, id2);
+            if (p === void 0) {
+              logger.log(`Received no promise from cancellation strategy when cancelling id ${id2}`);
+            } else {
+              p.catch(() => {
+                logger.log(`Sending cancellation messages for id ${id2} failed.`);
+              });
+            }
+          }
+          let method;
+          let messageParams;
+          let token = void 0;
+          if (Is.string(type)) {
+            method = type;
+            const first = args[0];
+            const last = args[args.length - 1];
+            let paramStart = 0;
+            let parameterStructures = messages_1.ParameterStructures.auto;
+            if (messages_1.ParameterStructures.is(first)) {
+              paramStart = 1;
+              parameterStructures = first;
+            }
+            let paramEnd = args.length;
+            if (cancellation_1.CancellationToken.is(last)) {
+              paramEnd = paramEnd - 1;
+              token = last;
+            }
+            const numberOfParams = paramEnd - paramStart;
+            switch (numberOfParams) {
+              case 0:
+                messageParams = void 0;
+                break;
+              case 1:
+                messageParams = computeSingleParam(parameterStructures, args[paramStart]);
+                break;
+              default:
+                if (parameterStructures === messages_1.ParameterStructures.byName) {
+                  throw new Error(`Received ${numberOfParams} parameters for 'by Name' request parameter structure.`);
+                }
+                messageParams = args.slice(paramStart, paramEnd).map((value) => undefinedToNull(value));
+                break;
+            }
+          } else {
+            const params = args;
+            method = type.method;
+            messageParams = computeMessageParams(type, params);
+            const numberOfParams = type.numberOfParams;
+            token = cancellation_1.CancellationToken.is(params[numberOfParams]) ? params[numberOfParams] : void 0;
+          }
+          const id = sequenceNumber++;
+          let disposable;
+          let tokenWasCancelled = false;
+          if (token !== void 0) {
+            if (token.isCancellationRequested) {
+              tokenWasCancelled = true;
+            } else {
+              disposable = token.onCancellationRequested(() => {
+                sendCancellation(connection, id);
+              });
+            }
+          }
+          const requestMessage = {
+            jsonrpc: version2,
+            id,
+            method,
+            params: messageParams
+          };
+          traceSendingRequest(requestMessage);
+          if (typeof cancellationStrategy.sender.enableCancellation === "function") {
+            cancellationStrategy.sender.enableCancellation(requestMessage);
+          }
+          return new Promise(async (resolve, reject) => {
+            const resolveWithCleanup = (r) => {
+              resolve(r);
+              cancellationStrategy.sender.cleanup(id);
+              disposable?.dispose();
+            };
+            const rejectWithCleanup = (r) => {
+              reject(r);
+              cancellationStrategy.sender.cleanup(id);
+              disposable?.dispose();
+            };
+            const responsePromise = { method, timerStart: Date.now(), resolve: resolveWithCleanup, reject: rejectWithCleanup };
+            try {
+              responsePromises.set(id, responsePromise);
+              await messageWriter.write(requestMessage);
+              if (tokenWasCancelled) {
+                sendCancellation(connection, id);
+              }
+            } catch (error62) {
+              responsePromises.delete(id);
+              responsePromise.reject(new messages_1.ResponseError(messages_1.ErrorCodes.MessageWriteError, error62.message ? error62.message : "Unknown reason"));
+              logger.error(`Sending request failed.`);
+            }
+          });
+        },
+        onRequest: (type, handler) => {
+          throwIfClosedOrDisposed();
+          let method = null;
+          if (StarRequestHandler.is(type)) {
+            method = void 0;
+            starRequestHandler = type;
+          } else if (Is.string(type)) {
+            method = null;
+            if (handler !== void 0) {
+              method = type;
+              requestHandlers.set(type, { handler, type: void 0 });
+            }
+          } else {
+            if (handler !== void 0) {
+              method = type.method;
+              requestHandlers.set(type.method, { type, handler });
+            }
+          }
+          return {
+            dispose: () => {
+              if (method === null) {
+                return;
+              }
+              if (method !== void 0) {
+                if (requestHandlers.get(method)?.handler === handler) {
+                  requestHandlers.delete(method);
+                }
+              } else if (starRequestHandler === type) {
+                starRequestHandler = void 0;
+              }
+            }
+          };
+        },
+        hasPendingResponse: () => {
+          return responsePromises.size > 0;
+        },
+        trace: async (_value, _tracer, sendNotificationOrTraceOptions) => {
+          let _sendNotification = false;
+          let _traceFormat = TraceFormat.Text;
+          if (sendNotificationOrTraceOptions !== void 0) {
+            if (Is.boolean(sendNotificationOrTraceOptions)) {
+              _sendNotification = sendNotificationOrTraceOptions;
+            } else {
+              _sendNotification = sendNotificationOrTraceOptions.sendNotification || false;
+              _traceFormat = sendNotificationOrTraceOptions.traceFormat || TraceFormat.Text;
+            }
+          }
+          trace = _value;
+          traceFormat = _traceFormat;
+          if (trace === Trace.Off) {
+            tracer = void 0;
+          } else {
+            tracer = _tracer;
+          }
+          if (_sendNotification && !isClosed() && !isDisposed()) {
+            await connection.sendNotification(SetTraceNotification.type, { value: Trace.toString(_value) });
+          }
+        },
+        onError: errorEmitter.event,
+        onClose: closeEmitter.event,
+        onUnhandledNotification: unhandledNotificationEmitter.event,
+        onDispose: disposeEmitter.event,
+        end: () => {
+          messageWriter.end();
+        },
+        dispose: () => {
+          if (isDisposed()) {
+            return;
+          }
+          state = ConnectionState.Disposed;
+          disposeEmitter.fire(void 0);
+          const error62 = new messages_1.ResponseError(messages_1.ErrorCodes.PendingResponseRejected, "Pending response rejected since connection got disposed");
+          for (const promise2 of responsePromises.values()) {
+            promise2.reject(error62);
+          }
+          responsePromises = /* @__PURE__ */ new Map();
+          requestTokens = /* @__PURE__ */ new Map();
+          knownCanceledRequests = /* @__PURE__ */ new Set();
+          messageQueue = new linkedMap_1.LinkedMap();
+          if (Is.func(messageWriter.dispose)) {
+            messageWriter.dispose();
+          }
+          if (Is.func(messageReader.dispose)) {
+            messageReader.dispose();
+          }
+        },
+        listen: () => {
+          throwIfClosedOrDisposed();
+          throwIfListening();
+          state = ConnectionState.Listening;
+          messageReader.listen(callback);
+        },
+        inspect: () => {
+          (0, ral_1.default)().console.log("inspect");
+        }
+      };
+      connection.onNotification(LogTraceNotification.type, (params) => {
+        if (trace === Trace.Off || !tracer) {
+          return;
+        }
+        const verbose = trace === Trace.Verbose || trace === Trace.Compact;
+        tracer.log(params.message, verbose ? params.verbose : void 0);
+      });
+      connection.onNotification(ProgressNotification.type, async (params) => {
+        const handler = progressHandlers.get(params.token);
+        if (handler) {
+          await handler(params.value);
+        } else {
+          unhandledProgressEmitter.fire(params);
+        }
+      });
+      return connection;
+    }
+  }
+});
+
+// node_modules/vscode-jsonrpc/lib/common/api.js
+var require_api = __commonJS({
+  "node_modules/vscode-jsonrpc/lib/common/api.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.ProgressType = exports.ProgressToken = exports.createMessageConnection = exports.NullLogger = exports.ConnectionOptions = exports.ConnectionStrategy = exports.AbstractMessageBuffer = exports.WriteableStreamMessageWriter = exports.AbstractMessageWriter = exports.MessageWriter = exports.ReadableStreamMessageReader = exports.AbstractMessageReader = exports.MessageReader = exports.SharedArrayReceiverStrategy = exports.SharedArraySenderStrategy = exports.CancellationToken = exports.CancellationTokenSource = exports.Emitter = exports.Event = exports.Disposable = exports.LRUCache = exports.Touch = exports.LinkedMap = exports.ParameterStructures = exports.NotificationType9 = exports.NotificationType8 = exports.NotificationType7 = exports.NotificationType6 = exports.NotificationType5 = exports.NotificationType4 = exports.NotificationType3 = exports.NotificationType2 = exports.NotificationType1 = exports.NotificationType0 = exports.NotificationType = exports.ErrorCodes = exports.ResponseError = exports.RequestType9 = exports.RequestType8 = exports.RequestType7 = exports.RequestType6 = exports.RequestType5 = exports.RequestType4 = exports.RequestType3 = exports.RequestType2 = exports.RequestType1 = exports.RequestType0 = exports.RequestType = exports.Message = exports.RAL = void 0;
+    exports.MessageStrategy = exports.CancellationStrategy = exports.CancellationSenderStrategy = exports.RequestCancellationReceiverStrategy = exports.IdCancellationReceiverStrategy = exports.CancellationReceiverStrategy = exports.ConnectionError = exports.ConnectionErrors = exports.LogTraceNotification = exports.SetTraceNotification = exports.TraceFormat = exports.TraceValues = exports.TraceValue = exports.Trace = void 0;
+    var messages_1 = require_messages();
+    Object.defineProperty(exports, "Message", { enumerable: true, get: function() {
+      return messages_1.Message;
+    } });
+    Object.defineProperty(exports, "RequestType", { enumerable: true, get: function() {
+      return messages_1.RequestType;
+    } });
+    Object.defineProperty(exports, "RequestType0", { enumerable: true, get: function() {
+      return messages_1.RequestType0;
+    } });
+    Object.defineProperty(exports, "RequestType1", { enumerable: true, get: function() {
+      return messages_1.RequestType1;
+    } });
+    Object.defineProperty(exports, "RequestType2", { enumerable: true, get: function() {
+      return messages_1.RequestType2;
+    } });
+    Object.defineProperty(exports, "RequestType3", { enumerable: true, get: function() {
+      return messages_1.RequestType3;
+    } });
+    Object.defineProperty(exports, "RequestType4", { enumerable: true, get: function() {
+      return messages_1.RequestType4;
+    } });
+    Object.defineProperty(exports, "RequestType5", { enumerable: true, get: function() {
+      return messages_1.RequestType5;
+    } });
+    Object.defineProperty(exports, "RequestType6", { enumerable: true, get: function() {
+      return messages_1.RequestType6;
+    } });
+    Object.defineProperty(exports, "RequestType7", { enumerable: true, get: function() {
+      return messages_1.RequestType7;
+    } });
+    Object.defineProperty(exports, "RequestType8", { enumerable: true, get: function() {
+      return messages_1.RequestType8;
+    } });
+    Object.defineProperty(exports, "RequestType9", { enumerable: true, get: function() {
+      return messages_1.RequestType9;
+    } });
+    Object.defineProperty(exports, "ResponseError", { enumerable: true, get: function() {
+      return messages_1.ResponseError;
+    } });
+    Object.defineProperty(exports, "ErrorCodes", { enumerable: true, get: function() {
+      return messages_1.ErrorCodes;
+    } });
+    Object.defineProperty(exports, "NotificationType", { enumerable: true, get: function() {
+      return messages_1.NotificationType;
+    } });
+    Object.defineProperty(exports, "NotificationType0", { enumerable: true, get: function() {
+      return messages_1.NotificationType0;
+    } });
+    Object.defineProperty(exports, "NotificationType1", { enumerable: true, get: function() {
+      return messages_1.NotificationType1;
+    } });
+    Object.defineProperty(exports, "NotificationType2", { enumerable: true, get: function() {
+      return messages_1.NotificationType2;
+    } });
+    Object.defineProperty(exports, "NotificationType3", { enumerable: true, get: function() {
+      return messages_1.NotificationType3;
+    } });
+    Object.defineProperty(exports, "NotificationType4", { enumerable: true, get: function() {
+      return messages_1.NotificationType4;
+    } });
+    Object.defineProperty(exports, "NotificationType5", { enumerable: true, get: function() {
+      return messages_1.NotificationType5;
+    } });
+    Object.defineProperty(exports, "NotificationType6", { enumerable: true, get: function() {
+      return messages_1.NotificationType6;
+    } });
+    Object.defineProperty(exports, "NotificationType7", { enumerable: true, get: function() {
+      return messages_1.NotificationType7;
+    } });
+    Object.defineProperty(exports, "NotificationType8", { enumerable: true, get: function() {
+      return messages_1.NotificationType8;
+    } });
+    Object.defineProperty(exports, "NotificationType9", { enumerable: true, get: function() {
+      return messages_1.NotificationType9;
+    } });
+    Object.defineProperty(exports, "ParameterStructures", { enumerable: true, get: function() {
+      return messages_1.ParameterStructures;
+    } });
+    var linkedMap_1 = require_linkedMap();
+    Object.defineProperty(exports, "LinkedMap", { enumerable: true, get: function() {
+      return linkedMap_1.LinkedMap;
+    } });
+    Object.defineProperty(exports, "LRUCache", { enumerable: true, get: function() {
+      return linkedMap_1.LRUCache;
+    } });
+    Object.defineProperty(exports, "Touch", { enumerable: true, get: function() {
+      return linkedMap_1.Touch;
+    } });
+    var disposable_1 = require_disposable();
+    Object.defineProperty(exports, "Disposable", { enumerable: true, get: function() {
+      return disposable_1.Disposable;
+    } });
+    var events_1 = require_events();
+    Object.defineProperty(exports, "Event", { enumerable: true, get: function() {
+      return events_1.Event;
+    } });
+    Object.defineProperty(exports, "Emitter", { enumerable: true, get: function() {
+      return events_1.Emitter;
+    } });
+    var cancellation_1 = require_cancellation();
+    Object.defineProperty(exports, "CancellationTokenSource", { enumerable: true, get: function() {
+      return cancellation_1.CancellationTokenSource;
+    } });
+    Object.defineProperty(exports, "CancellationToken", { enumerable: true, get: function() {
+      return cancellation_1.CancellationToken;
+    } });
+    var sharedArrayCancellation_1 = require_sharedArrayCancellation();
+    Object.defineProperty(exports, "SharedArraySenderStrategy", { enumerable: true, get: function() {
+      return sharedArrayCancellation_1.SharedArraySenderStrategy;
+    } });
+    Object.defineProperty(exports, "SharedArrayReceiverStrategy", { enumerable: true, get: function() {
+      return sharedArrayCancellation_1.SharedArrayReceiverStrategy;
+    } });
+    var messageReader_1 = require_messageReader();
+    Object.defineProperty(exports, "MessageReader", { enumerable: true, get: function() {
+      return messageReader_1.MessageReader;
+    } });
+    Object.defineProperty(exports, "AbstractMessageReader", { enumerable: true, get: function() {
+      return messageReader_1.AbstractMessageReader;
+    } });
+    Object.defineProperty(exports, "ReadableStreamMessageReader", { enumerable: true, get: function() {
+      return messageReader_1.ReadableStreamMessageReader;
+    } });
+    var messageWriter_1 = require_messageWriter();
+    Object.defineProperty(exports, "MessageWriter", { enumerable: true, get: function() {
+      return messageWriter_1.MessageWriter;
+    } });
+    Object.defineProperty(exports, "AbstractMessageWriter", { enumerable: true, get: function() {
+      return messageWriter_1.AbstractMessageWriter;
+    } });
+    Object.defineProperty(exports, "WriteableStreamMessageWriter", { enumerable: true, get: function() {
+      return messageWriter_1.WriteableStreamMessageWriter;
+    } });
+    var messageBuffer_1 = require_messageBuffer();
+    Object.defineProperty(exports, "AbstractMessageBuffer", { enumerable: true, get: function() {
+      return messageBuffer_1.AbstractMessageBuffer;
+    } });
+    var connection_1 = require_connection();
+    Object.defineProperty(exports, "ConnectionStrategy", { enumerable: true, get: function() {
+      return connection_1.ConnectionStrategy;
+    } });
+    Object.defineProperty(exports, "ConnectionOptions", { enumerable: true, get: function() {
+      return connection_1.ConnectionOptions;
+    } });
+    Object.defineProperty(exports, "NullLogger", { enumerable: true, get: function() {
+      return connection_1.NullLogger;
+    } });
+    Object.defineProperty(exports, "createMessageConnection", { enumerable: true, get: function() {
+      return connection_1.createMessageConnection;
+    } });
+    Object.defineProperty(exports, "ProgressToken", { enumerable: true, get: function() {
+      return connection_1.ProgressToken;
+    } });
+    Object.defineProperty(exports, "ProgressType", { enumerable: true, get: function() {
+      return connection_1.ProgressType;
+    } });
+    Object.defineProperty(exports, "Trace", { enumerable: true, get: function() {
+      return connection_1.Trace;
+    } });
+    Object.defineProperty(exports, "TraceValue", { enumerable: true, get: function() {
+      return connection_1.TraceValue;
+    } });
+    Object.defineProperty(exports, "TraceFormat", { enumerable: true, get: function() {
+      return connection_1.TraceFormat;
+    } });
+    Object.defineProperty(exports, "SetTraceNotification", { enumerable: true, get: function() {
+      return connection_1.SetTraceNotification;
+    } });
+    Object.defineProperty(exports, "LogTraceNotification", { enumerable: true, get: function() {
+      return connection_1.LogTraceNotification;
+    } });
+    Object.defineProperty(exports, "ConnectionErrors", { enumerable: true, get: function() {
+      return connection_1.ConnectionErrors;
+    } });
+    Object.defineProperty(exports, "ConnectionError", { enumerable: true, get: function() {
+      return connection_1.ConnectionError;
+    } });
+    Object.defineProperty(exports, "CancellationReceiverStrategy", { enumerable: true, get: function() {
+      return connection_1.CancellationReceiverStrategy;
+    } });
+    Object.defineProperty(exports, "IdCancellationReceiverStrategy", { enumerable: true, get: function() {
+      return connection_1.IdCancellationReceiverStrategy;
+    } });
+    Object.defineProperty(exports, "RequestCancellationReceiverStrategy", { enumerable: true, get: function() {
+      return connection_1.RequestCancellationReceiverStrategy;
+    } });
+    Object.defineProperty(exports, "CancellationSenderStrategy", { enumerable: true, get: function() {
+      return connection_1.CancellationSenderStrategy;
+    } });
+    Object.defineProperty(exports, "CancellationStrategy", { enumerable: true, get: function() {
+      return connection_1.CancellationStrategy;
+    } });
+    Object.defineProperty(exports, "MessageStrategy", { enumerable: true, get: function() {
+      return connection_1.MessageStrategy;
+    } });
+    Object.defineProperty(exports, "TraceValues", { enumerable: true, get: function() {
+      return connection_1.TraceValues;
+    } });
+    var ral_1 = __importDefault(require_ral());
+    exports.RAL = ral_1.default;
+  }
+});
+
+// node_modules/vscode-jsonrpc/lib/node/ril.js
+var require_ril = __commonJS({
+  "node_modules/vscode-jsonrpc/lib/node/ril.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var util_1 = __require("util");
+    var crypto_1 = __require("crypto");
+    var api_1 = require_api();
+    var MessageBuffer = class _MessageBuffer extends api_1.AbstractMessageBuffer {
+      static emptyBuffer = Buffer.allocUnsafe(0);
+      constructor(encoding = "utf-8") {
+        super(encoding);
+      }
+      emptyBuffer() {
+        return _MessageBuffer.emptyBuffer;
+      }
+      fromString(value, encoding) {
+        return Buffer.from(value, encoding);
+      }
+      toString(value, encoding) {
+        if (value instanceof Buffer) {
+          return value.toString(encoding);
+        } else {
+          return new util_1.TextDecoder(encoding).decode(value);
+        }
+      }
+      asNative(buffer, length) {
+        if (length === void 0) {
+          return buffer instanceof Buffer ? buffer : Buffer.from(buffer);
+        } else {
+          return buffer instanceof Buffer ? buffer.slice(0, length) : Buffer.from(buffer.subarray(0, length));
+        }
+      }
+      allocNative(length) {
+        return Buffer.allocUnsafe(length);
+      }
+    };
+    var ReadableStreamWrapper = class {
+      stream;
+      constructor(stream) {
+        this.stream = stream;
+      }
+      onClose(listener) {
+        this.stream.on("close", listener);
+        return api_1.Disposable.create(() => this.stream.off("close", listener));
+      }
+      onError(listener) {
+        this.stream.on("error", listener);
+        return api_1.Disposable.create(() => this.stream.off("error", listener));
+      }
+      onEnd(listener) {
+        this.stream.on("end", listener);
+        return api_1.Disposable.create(() => this.stream.off("end", listener));
+      }
+      onData(listener) {
+        this.stream.on("data", listener);
+        return api_1.Disposable.create(() => this.stream.off("data", listener));
+      }
+    };
+    var WritableStreamWrapper = class {
+      stream;
+      constructor(stream) {
+        this.stream = stream;
+      }
+      onClose(listener) {
+        this.stream.on("close", listener);
+        return api_1.Disposable.create(() => this.stream.off("close", listener));
+      }
+      onError(listener) {
+        this.stream.on("error", listener);
+        return api_1.Disposable.create(() => this.stream.off("error", listener));
+      }
+      onEnd(listener) {
+        this.stream.on("end", listener);
+        return api_1.Disposable.create(() => this.stream.off("end", listener));
+      }
+      write(data, encoding) {
+        return new Promise((resolve, reject) => {
+          const callback = (error62) => {
+            if (error62 === void 0 || error62 === null) {
+              resolve();
+            } else {
+              reject(error62);
+            }
+          };
+          if (typeof data === "string") {
+            this.stream.write(data, encoding, callback);
+          } else {
+            this.stream.write(data, callback);
+          }
+        });
+      }
+      end() {
+        this.stream.end();
+      }
+    };
+    var _ril = Object.freeze({
+      crypto: Object.freeze({
+        randomUUID: () => (0, crypto_1.randomUUID)()
+      }),
+      messageBuffer: Object.freeze({
+        create: (encoding) => new MessageBuffer(encoding)
+      }),
+      applicationJson: Object.freeze({
+        encoder: Object.freeze({
+          name: "application/json",
+          encode: (msg, options) => {
+            try {
+              return Promise.resolve(Buffer.from(JSON.stringify(msg, void 0, 0), options.charset));
+            } catch (err) {
+              return Promise.reject(err);
+            }
+          }
+        }),
+        decoder: Object.freeze({
+          name: "application/json",
+          decode: (buffer, options) => {
+            try {
+              if (buffer instanceof Buffer) {
+                return Promise.resolve(JSON.parse(buffer.toString(options.charset)));
+              } else {
+                return Promise.resolve(JSON.parse(new util_1.TextDecoder(options.charset).decode(buffer)));
+              }
+            } catch (err) {
+              return Promise.reject(err);
+            }
+          }
+        })
+      }),
+      stream: Object.freeze({
+        asReadableStream: (stream) => new ReadableStreamWrapper(stream),
+        asWritableStream: (stream) => new WritableStreamWrapper(stream)
+      }),
+      console,
+      timer: Object.freeze({
+        setTimeout(callback, ms, ...args) {
+          const handle = setTimeout(callback, ms, ...args);
+          return { dispose: () => clearTimeout(handle) };
+        },
+        setImmediate(callback, ...args) {
+          const handle = setImmediate(callback, ...args);
+          return { dispose: () => clearImmediate(handle) };
+        },
+        setInterval(callback, ms, ...args) {
+          const handle = setInterval(callback, ms, ...args);
+          return { dispose: () => clearInterval(handle) };
+        }
+      })
+    });
+    function RIL() {
+      return _ril;
+    }
+    (function(RIL2) {
+      function install() {
+        api_1.RAL.install(_ril);
+      }
+      RIL2.install = install;
+    })(RIL || (RIL = {}));
+    exports.default = RIL;
+  }
+});
+
+// node_modules/vscode-jsonrpc/lib/node/main.js
+var require_main = __commonJS({
+  "node_modules/vscode-jsonrpc/lib/node/main.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o2, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o2, k2, desc);
+    }) : (function(o2, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o2[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o2, v) {
+      Object.defineProperty(o2, "default", { enumerable: true, value: v });
+    }) : function(o2, v) {
+      o2["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o2) {
+        ownKeys = Object.getOwnPropertyNames || function(o3) {
+          var ar = [];
+          for (var k in o3) if (Object.prototype.hasOwnProperty.call(o3, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o2);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i2 = 0; i2 < k.length; i2++) if (k[i2] !== "default") __createBinding(result, mod, k[i2]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
+    };
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.StreamMessageWriter = exports.StreamMessageReader = exports.SocketMessageWriter = exports.SocketMessageReader = exports.PortMessageWriter = exports.PortMessageReader = exports.IPCMessageWriter = exports.IPCMessageReader = void 0;
+    exports.generateRandomPipeName = generateRandomPipeName;
+    exports.createClientPipeTransport = createClientPipeTransport;
+    exports.createServerPipeTransport = createServerPipeTransport;
+    exports.createClientSocketTransport = createClientSocketTransport;
+    exports.createServerSocketTransport = createServerSocketTransport;
+    exports.createMessageConnection = createMessageConnection2;
+    var ril_1 = __importDefault(require_ril());
+    ril_1.default.install();
+    var path47 = __importStar(__require("path"));
+    var os5 = __importStar(__require("os"));
+    var fs = __importStar(__require("fs"));
+    var crypto_1 = __require("crypto");
+    var net_1 = __require("net");
+    var api_1 = require_api();
+    __exportStar(require_api(), exports);
+    var IPCMessageReader = class extends api_1.AbstractMessageReader {
+      process;
+      constructor(process10) {
+        super();
+        this.process = process10;
+        const eventEmitter = this.process;
+        eventEmitter.on("error", (error62) => this.fireError(error62));
+        eventEmitter.on("close", () => this.fireClose());
+      }
+      listen(callback) {
+        this.process.on("message", callback);
+        return api_1.Disposable.create(() => this.process.off("message", callback));
+      }
+    };
+    exports.IPCMessageReader = IPCMessageReader;
+    var IPCMessageWriter = class extends api_1.AbstractMessageWriter {
+      process;
+      errorCount;
+      constructor(process10) {
+        super();
+        this.process = process10;
+        this.errorCount = 0;
+        const eventEmitter = this.process;
+        eventEmitter.on("error", (error62) => this.fireError(error62));
+        eventEmitter.on("close", () => this.fireClose());
+      }
+      write(msg) {
+        try {
+          if (typeof this.process.send === "function") {
+            this.process.send(msg, void 0, void 0, (error62) => {
+              if (error62) {
+                this.errorCount++;
+                this.handleError(error62, msg);
+              } else {
+                this.errorCount = 0;
+              }
+            });
+          }
+          return Promise.resolve();
+        } catch (error62) {
+          this.handleError(error62, msg);
+          return Promise.reject(error62);
+        }
+      }
+      handleError(error62, msg) {
+        this.errorCount++;
+        this.fireError(error62, msg, this.errorCount);
+      }
+      end() {
+      }
+    };
+    exports.IPCMessageWriter = IPCMessageWriter;
+    var PortMessageReader = class extends api_1.AbstractMessageReader {
+      onData;
+      constructor(port) {
+        super();
+        this.onData = new api_1.Emitter();
+        port.on("close", () => this.fireClose());
+        port.on("error", (error62) => this.fireError(error62));
+        port.on("message", (message) => {
+          this.onData.fire(message);
+        });
+      }
+      listen(callback) {
+        return this.onData.event(callback);
+      }
+    };
+    exports.PortMessageReader = PortMessageReader;
+    var PortMessageWriter = class extends api_1.AbstractMessageWriter {
+      port;
+      errorCount;
+      constructor(port) {
+        super();
+        this.port = port;
+        this.errorCount = 0;
+        port.on("close", () => this.fireClose());
+        port.on("error", (error62) => this.fireError(error62));
+      }
+      write(msg) {
+        try {
+          this.port.postMessage(msg);
+          return Promise.resolve();
+        } catch (error62) {
+          this.handleError(error62, msg);
+          return Promise.reject(error62);
+        }
+      }
+      handleError(error62, msg) {
+        this.errorCount++;
+        this.fireError(error62, msg, this.errorCount);
+      }
+      end() {
+      }
+    };
+    exports.PortMessageWriter = PortMessageWriter;
+    var SocketMessageReader = class extends api_1.ReadableStreamMessageReader {
+      constructor(socket, encoding = "utf-8") {
+        super((0, ril_1.default)().stream.asReadableStream(socket), encoding);
+      }
+    };
+    exports.SocketMessageReader = SocketMessageReader;
+    var SocketMessageWriter = class extends api_1.WriteableStreamMessageWriter {
+      socket;
+      constructor(socket, options) {
+        super((0, ril_1.default)().stream.asWritableStream(socket), options);
+        this.socket = socket;
+      }
+      dispose() {
+        super.dispose();
+        this.socket.destroy();
+      }
+    };
+    exports.SocketMessageWriter = SocketMessageWriter;
+    var StreamMessageReader2 = class extends api_1.ReadableStreamMessageReader {
+      constructor(readable2, encoding) {
+        super((0, ril_1.default)().stream.asReadableStream(readable2), encoding);
+      }
+    };
+    exports.StreamMessageReader = StreamMessageReader2;
+    var StreamMessageWriter2 = class extends api_1.WriteableStreamMessageWriter {
+      constructor(writable2, options) {
+        super((0, ril_1.default)().stream.asWritableStream(writable2), options);
+      }
+    };
+    exports.StreamMessageWriter = StreamMessageWriter2;
+    var XDG_RUNTIME_DIR = process.env["XDG_RUNTIME_DIR"];
+    var safeIpcPathLengths = /* @__PURE__ */ new Map([
+      ["linux", 107],
+      ["darwin", 102]
+    ]);
+    function generateRandomPipeName() {
+      if (process.platform === "win32") {
+        return `\\\\.\\pipe\\lsp-${(0, crypto_1.randomBytes)(16).toString("hex")}-sock`;
+      }
+      let randomLength = 32;
+      const fixedLength = "/lsp-.sock".length;
+      const tmpDir = fs.realpathSync(XDG_RUNTIME_DIR ?? os5.tmpdir());
+      const limit = safeIpcPathLengths.get(process.platform);
+      if (limit !== void 0) {
+        randomLength = Math.min(limit - tmpDir.length - fixedLength, randomLength);
+      }
+      if (randomLength < 16) {
+        throw new Error(`Unable to generate a random pipe name with ${randomLength} characters.`);
+      }
+      const randomSuffix = (0, crypto_1.randomBytes)(Math.floor(randomLength / 2)).toString("hex");
+      return path47.join(tmpDir, `lsp-${randomSuffix}.sock`);
+    }
+    function createClientPipeTransport(pipeName, encoding = "utf-8") {
+      let connectResolve;
+      const connected = new Promise((resolve, _reject) => {
+        connectResolve = resolve;
+      });
+      return new Promise((resolve, reject) => {
+        const server = (0, net_1.createServer)((socket) => {
+          server.close();
+          connectResolve([
+            new SocketMessageReader(socket, encoding),
+            new SocketMessageWriter(socket, encoding)
+          ]);
+        });
+        server.on("error", reject);
+        server.listen(pipeName, () => {
+          server.removeListener("error", reject);
+          resolve({
+            onConnected: () => {
+              return connected;
+            },
+            close: () => {
+              server.close();
+            }
+          });
+        });
+      });
+    }
+    function createServerPipeTransport(pipeName, encoding = "utf-8") {
+      const socket = (0, net_1.createConnection)(pipeName);
+      return [
+        new SocketMessageReader(socket, encoding),
+        new SocketMessageWriter(socket, encoding)
+      ];
+    }
+    function createClientSocketTransport(port, encoding = "utf-8") {
+      let connectResolve;
+      const connected = new Promise((resolve, _reject) => {
+        connectResolve = resolve;
+      });
+      return new Promise((resolve, reject) => {
+        const server = (0, net_1.createServer)((socket) => {
+          server.close();
+          connectResolve([
+            new SocketMessageReader(socket, encoding),
+            new SocketMessageWriter(socket, encoding)
+          ]);
+        });
+        server.on("error", reject);
+        server.listen(port, "127.0.0.1", () => {
+          server.removeListener("error", reject);
+          const address = server.address();
+          if (address === null || typeof address === "string") {
+            reject(new Error(`Unexpected server address: ${address}`));
+            return;
+          }
+          const boundPort = address.port;
+          resolve({
+            port: () => boundPort,
+            onConnected: () => {
+              return connected;
+            },
+            close: () => {
+              server.close();
+            }
+          });
+        });
+      });
+    }
+    function createServerSocketTransport(port, encoding = "utf-8") {
+      const socket = (0, net_1.createConnection)(port, "127.0.0.1");
+      return [
+        new SocketMessageReader(socket, encoding),
+        new SocketMessageWriter(socket, encoding)
+      ];
+    }
+    function isReadableStream3(value) {
+      const candidate = value;
+      return candidate.read !== void 0 && candidate.addListener !== void 0;
+    }
+    function isWritableStream3(value) {
+      const candidate = value;
+      return candidate.write !== void 0 && candidate.addListener !== void 0;
+    }
+    function createMessageConnection2(input2, output2, logger, options) {
+      if (!logger) {
+        logger = api_1.NullLogger;
+      }
+      const reader = isReadableStream3(input2) ? new StreamMessageReader2(input2) : input2;
+      const writer = isWritableStream3(output2) ? new StreamMessageWriter2(output2) : output2;
+      if (api_1.ConnectionStrategy.is(options)) {
+        options = { connectionStrategy: options };
+      }
+      return (0, api_1.createMessageConnection)(reader, writer, logger, options);
+    }
+  }
+});
+
+// src/adapters/lsp/client.ts
+function timeout(ms, make) {
+  let timer;
+  const promise2 = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(make()), ms);
+  });
+  return { promise: promise2, cancel: () => clearTimeout(timer) };
+}
+async function startLanguageServer(command, args, rootUri, opts = {}) {
+  let child;
+  try {
+    child = execa(command, args, {
+      stdin: "pipe",
+      stdout: "pipe",
+      stderr: "pipe",
+      buffer: false,
+      reject: false,
+      ...opts.cwd ? { cwd: opts.cwd } : {},
+      ...opts.env ? { env: opts.env } : {}
+    });
+  } catch (e) {
+    throw new LanguageServerError("spawn", `cannot start ${command}: ${e.message}`);
+  }
+  let stderr = "";
+  child.stderr.on("data", (b) => {
+    stderr = (stderr + b.toString()).slice(-4e3);
+  });
+  let hasExited = false;
+  let exitText = "";
+  const exited = child.then((r) => {
+    hasExited = true;
+    const e = { exitCode: r.exitCode ?? null, signal: r.signal ?? null };
+    exitText = e.signal ?? `code ${String(e.exitCode)}`;
+    return e;
+  });
+  const died = exited.then((e) => {
+    throw new LanguageServerError(
+      r2s(e, command) === "spawn" ? "spawn" : "crashed",
+      `${command} exited (${e.signal ?? `code ${String(e.exitCode)}`}) ${stderr.trim().split("\n").slice(-3).join(" | ")}`.trim()
+    );
+  });
+  died.catch(() => void 0);
+  const conn = (0, import_node3.createMessageConnection)(new import_node3.StreamMessageReader(child.stdout), new import_node3.StreamMessageWriter(child.stdin));
+  conn.onError(() => void 0);
+  child.stdin.on("error", () => void 0);
+  const diagnostics = /* @__PURE__ */ new Map();
+  let lastActivity = Date.now();
+  let sawStatus = false;
+  let quiescent = false;
+  const texts = /* @__PURE__ */ new Map();
+  const publishedVersion = /* @__PURE__ */ new Map();
+  if (opts.trace) {
+    const trace = opts.trace;
+    conn.onNotification((method, params) => trace("notification", method, params));
+  }
+  conn.onNotification("textDocument/publishDiagnostics", (p) => {
+    opts.trace?.("notification", "textDocument/publishDiagnostics", p);
+    diagnostics.set(p.uri, p.diagnostics);
+    publishedVersion.set(p.uri, p.version);
+    lastActivity = Date.now();
+  });
+  conn.onNotification("experimental/serverStatus", (p) => {
+    opts.trace?.("notification", "experimental/serverStatus", p);
+    sawStatus = true;
+    quiescent = p.quiescent === true;
+    lastActivity = Date.now();
+  });
+  conn.onRequest((method, params) => {
+    opts.trace?.("request", method, params);
+    if (method === "workspace/configuration") {
+      const items = params?.items ?? [];
+      return items.map(() => null);
+    }
+    return null;
+  });
+  conn.listen();
+  const kill = () => {
+    if (!hasExited) child.kill("SIGKILL");
+  };
+  const initTimeoutMs = opts.initTimeoutMs ?? 2e4;
+  const t = timeout(initTimeoutMs, () => new LanguageServerError("timeout", `${command} did not answer initialize within ${initTimeoutMs} ms`));
+  let serverName;
+  let pull = false;
+  try {
+    const init = await Promise.race([
+      conn.sendRequest("initialize", {
+        processId: process.pid,
+        rootUri,
+        workspaceFolders: [{ uri: rootUri, name: "root" }],
+        initializationOptions: opts.initializationOptions ?? null,
+        capabilities: {
+          textDocument: {
+            publishDiagnostics: { relatedInformation: false, versionSupport: true },
+            diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
+            synchronization: { didSave: false }
+          },
+          window: { workDoneProgress: false },
+          experimental: { serverStatusNotification: true }
+        }
+      }),
+      t.promise,
+      died
+    ]);
+    serverName = init?.serverInfo?.name ?? null;
+    pull = Boolean(init?.capabilities?.diagnosticProvider);
+    void conn.sendNotification("initialized", {});
+  } catch (e) {
+    const why = e instanceof LanguageServerError ? e : await Promise.race([died.catch((x) => x), new Promise((r) => setTimeout(r, 1e3))]) ?? new LanguageServerError("crashed", `${command}: ${e.message}`);
+    kill();
+    conn.dispose();
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 2e3))]);
+    throw why instanceof LanguageServerError ? why : new LanguageServerError("crashed", `${command}: ${e.message}`);
+  } finally {
+    t.cancel();
+  }
+  const session = {
+    serverName,
+    exited,
+    stderrTail: () => stderr,
+    open(uri, text, languageId = "rust") {
+      if (hasExited) return;
+      texts.set(uri, { version: 1, text });
+      lastActivity = Date.now();
+      void conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId, version: 1, text } }).catch(() => void 0);
+    },
+    change(uri, text) {
+      if (hasExited) return;
+      const doc = texts.get(uri) ?? { version: 1, text };
+      doc.version++;
+      doc.text = text;
+      texts.set(uri, doc);
+      lastActivity = Date.now();
+      void conn.sendNotification("textDocument/didChange", { textDocument: { uri, version: doc.version }, contentChanges: [{ text }] }).catch(() => void 0);
+    },
+    async collectDiagnostics({ uris, quietMs, timeoutMs }) {
+      const deadline = Date.now() + timeoutMs;
+      const crashed = () => new LanguageServerError("crashed", `${command} exited (${exitText}) while collecting diagnostics ${stderr.trim().split("\n").slice(-3).join(" | ")}`.trim());
+      for (; ; ) {
+        const now2 = Date.now();
+        const current = (u2) => {
+          if (!diagnostics.has(u2)) return false;
+          const v = publishedVersion.get(u2);
+          const want = texts.get(u2)?.version;
+          return v === void 0 || want === void 0 || v >= want;
+        };
+        const allPublished = pull || uris.every(current);
+        const settled = (!sawStatus || quiescent) && now2 - lastActivity >= quietMs;
+        if (allPublished && settled) break;
+        if (now2 >= deadline) return { diagnostics: new Map(diagnostics), timedOut: true };
+        if (hasExited) throw crashed();
+        await Promise.race([new Promise((r) => setTimeout(r, Math.min(50, Math.max(1, deadline - now2)))), exited]);
+      }
+      if (!pull) return { diagnostics: new Map(diagnostics), timedOut: false };
+      for (const uri of uris) {
+        for (; ; ) {
+          const left = deadline - Date.now();
+          if (left <= 0) return { diagnostics: new Map(diagnostics), timedOut: true };
+          const t2 = timeout(left, () => new LanguageServerError("timeout", "textDocument/diagnostic timed out"));
+          try {
+            const report = await Promise.race([conn.sendRequest("textDocument/diagnostic", { textDocument: { uri } }), t2.promise, died]);
+            if (report?.kind === "full") diagnostics.set(uri, report.items ?? []);
+            else if (!diagnostics.has(uri)) diagnostics.set(uri, []);
+            break;
+          } catch (e) {
+            if (e instanceof LanguageServerError) {
+              if (e.kind === "timeout") return { diagnostics: new Map(diagnostics), timedOut: true };
+              throw e;
+            }
+            if (hasExited) throw crashed();
+            await new Promise((r) => setTimeout(r, 200));
+          } finally {
+            t2.cancel();
+          }
+        }
+      }
+      return { diagnostics: new Map(diagnostics), timedOut: false };
+    },
+    async shutdown(timeoutMs = 5e3) {
+      if (!hasExited) {
+        const st = timeout(timeoutMs, () => new LanguageServerError("timeout", "shutdown timed out"));
+        try {
+          await Promise.race([conn.sendRequest("shutdown"), st.promise, died]);
+          await conn.sendNotification("exit");
+        } catch {
+        } finally {
+          st.cancel();
+        }
+        const grace = timeout(Math.min(timeoutMs, 2e3), () => new Error("exit grace"));
+        await Promise.race([exited, grace.promise]).catch(() => void 0);
+        grace.cancel();
+      }
+      kill();
+      conn.dispose();
+      await exited;
+    }
+  };
+  return session;
+}
+function r2s(e, _command) {
+  return e.exitCode === null && e.signal === null ? "spawn" : "crashed";
+}
+var import_node3, LanguageServerError;
+var init_client = __esm({
+  "src/adapters/lsp/client.ts"() {
+    "use strict";
+    init_execa();
+    import_node3 = __toESM(require_main(), 1);
+    LanguageServerError = class extends Error {
+      kind;
+      constructor(kind, message) {
+        super(message);
+        this.name = "LanguageServerError";
+        this.kind = kind;
+      }
+    };
+  }
+});
+
+// src/adapters/lsp/convert.ts
+import path36 from "node:path";
+import { fileURLToPath as fileURLToPath7 } from "node:url";
+function uriToWorkspacePath(uri, root) {
+  const abs = uri.startsWith("file:") ? fileURLToPath7(uri) : uri;
+  const rel2 = path36.relative(root, abs);
+  if (rel2 === "" || rel2.startsWith("..") || path36.isAbsolute(rel2)) return abs.split(path36.sep).join("/");
+  return rel2.split(path36.sep).join("/");
+}
+function byteOffset(text, pos) {
+  if (text === void 0) return -1;
+  let lineStart = 0;
+  for (let l = 0; l < pos.line; l++) {
+    const nl = text.indexOf("\n", lineStart);
+    if (nl < 0) return -1;
+    lineStart = nl + 1;
+  }
+  return Buffer.byteLength(text.slice(0, Math.min(text.length, lineStart + pos.character)), "utf8");
+}
+function fromLspDiagnostic(d, uri, root, text) {
+  const file2 = uriToWorkspacePath(uri, root);
+  const level = LEVELS2[d.severity ?? 1] ?? "error";
+  const span = {
+    file: file2,
+    lineStart: d.range.start.line + 1,
+    lineEnd: d.range.end.line + 1,
+    columnStart: d.range.start.character + 1,
+    columnEnd: d.range.end.character + 1,
+    byteStart: byteOffset(text, d.range.start),
+    byteEnd: byteOffset(text, d.range.end),
+    isPrimary: true,
+    label: null
+  };
+  const code = d.code === void 0 ? null : String(d.code);
+  return {
+    level,
+    code,
+    message: d.message,
+    primary: span,
+    spans: [span],
+    notes: [],
+    suggestions: [],
+    rendered: `${level}${code ? `[${code}]` : ""}: ${d.message}
+  --> ${file2}:${span.lineStart}:${span.columnStart}
+`,
+    source: "rust-analyzer",
+    packageName: null
+  };
+}
+var LEVELS2;
+var init_convert = __esm({
+  "src/adapters/lsp/convert.ts"() {
+    "use strict";
+    LEVELS2 = { 1: "error", 2: "warning", 3: "note", 4: "help" };
+  }
+});
+
+// src/adapters/lsp/detect.ts
+async function detectRustAnalyzer(command = "rust-analyzer", timeoutMs = 15e3) {
+  const r = await execa(command, ["--version"], { reject: false, timeout: timeoutMs, stdin: "ignore" });
+  const out = typeof r.stdout === "string" ? r.stdout.trim() : "";
+  if (r.exitCode === 0 && /rust-analyzer/i.test(out)) {
+    return { available: true, command, version: out.split("\n")[0], reason: null };
+  }
+  const err = typeof r.stderr === "string" ? r.stderr.trim() : "";
+  const reason = r.timedOut ? `${command} --version did not finish within ${timeoutMs} ms` : err.split("\n")[0] || (r.failed && r.code === "ENOENT" ? `${command}: command not found` : `${command} --version exited with ${String(r.exitCode)}`);
+  return { available: false, command, version: null, reason };
+}
+function rustAnalyzerNotice(probe) {
+  return probe.available ? null : RA_MISSING_NOTICE;
+}
+var RA_MISSING_NOTICE;
+var init_detect2 = __esm({
+  "src/adapters/lsp/detect.ts"() {
+    "use strict";
+    init_execa();
+    RA_MISSING_NOTICE = "rust-analyzer not found: cargo check only";
+  }
+});
+
+// src/adapters/lsp/check.ts
+import path37 from "node:path";
+import { pathToFileURL as pathToFileURL3 } from "node:url";
+async function checkWithLanguageServer(opts) {
+  const started = Date.now();
+  const timeoutMs = opts.timeoutMs ?? 6e4;
+  const minRank = RANK2[opts.minLevel ?? "error"];
+  const rootUri = pathToFileURL3(opts.root).href;
+  const docs = opts.files.map((f) => ({ ...f, uri: pathToFileURL3(path37.resolve(opts.root, f.path)).href }));
+  const done = (status, diagnostics, message, serverName) => ({
+    status,
+    diagnostics,
+    message,
+    serverName,
+    ms: Date.now() - started
+  });
+  let session;
+  try {
+    session = await startLanguageServer(opts.command, opts.args ?? [], rootUri, {
+      cwd: opts.root,
+      initTimeoutMs: timeoutMs,
+      ...opts.env ? { env: opts.env } : {},
+      ...opts.initializationOptions !== void 0 ? { initializationOptions: opts.initializationOptions } : {}
+    });
+  } catch (e) {
+    const err = e instanceof LanguageServerError ? e : new LanguageServerError("crashed", String(e));
+    return done(err.kind === "timeout" ? "timeout" : err.kind === "spawn" ? "unavailable" : "crashed", [], err.message, null);
+  }
+  try {
+    for (const d of docs) session.open(d.uri, d.text);
+    const left = Math.max(1, timeoutMs - (Date.now() - started));
+    const got = await session.collectDiagnostics({ uris: docs.map((d) => d.uri), quietMs: opts.quietMs ?? 1e3, timeoutMs: left });
+    const textByUri = new Map(docs.map((d) => [d.uri, d.text]));
+    const diagnostics = [];
+    for (const [uri, list] of [...got.diagnostics].sort(([a2], [b]) => a2.localeCompare(b))) {
+      for (const ld of list) {
+        const d = fromLspDiagnostic(ld, uri, opts.root, textByUri.get(uri));
+        if (RANK2[d.level] <= minRank) diagnostics.push(d);
+      }
+    }
+    return done(
+      got.timedOut ? "timeout" : "ok",
+      diagnostics,
+      got.timedOut ? `${opts.command} was not done within ${timeoutMs} ms; its diagnostics so far are kept` : null,
+      session.serverName
+    );
+  } catch (e) {
+    return done("crashed", [], e instanceof Error ? e.message : String(e), session.serverName);
+  } finally {
+    await session.shutdown();
+  }
+}
+async function rustAnalyzerCheck(opts) {
+  const command = opts.command ?? "rust-analyzer";
+  const probe = await detectRustAnalyzer(command);
+  if (!probe.available) {
+    return { status: "unavailable", diagnostics: [], message: rustAnalyzerNotice(probe), serverName: null, ms: 0 };
+  }
+  return checkWithLanguageServer({
+    command,
+    root: opts.root,
+    files: opts.files,
+    ...opts.timeoutMs !== void 0 ? { timeoutMs: opts.timeoutMs } : {},
+    ...opts.quietMs !== void 0 ? { quietMs: opts.quietMs } : {},
+    initializationOptions: {
+      checkOnSave: false,
+      ...opts.targetDir ? { cargo: { targetDir: opts.targetDir } } : {}
+    }
+  });
+}
+var RANK2;
+var init_check2 = __esm({
+  "src/adapters/lsp/check.ts"() {
+    "use strict";
+    init_client();
+    init_convert();
+    init_detect2();
+    RANK2 = { error: 0, warning: 1, note: 2, help: 3 };
+  }
+});
+
+// src/adapters/lsp/merge.ts
+function sameProblem(a2, b) {
+  const fa = a2.primary?.file ?? null;
+  const fb = b.primary?.file ?? null;
+  if (fa !== fb) return false;
+  if (a2.code !== null && a2.code === b.code && a2.primary?.lineStart === b.primary?.lineStart) return true;
+  return normMessage(a2.message) === normMessage(b.message);
+}
+function mergeDiagnostics(cargo, ra) {
+  const out = [...cargo];
+  for (const d of ra) if (!out.some((o2) => sameProblem(o2, d))) out.push(d);
+  return out;
+}
+var normMessage;
+var init_merge = __esm({
+  "src/adapters/lsp/merge.ts"() {
+    "use strict";
+    normMessage = (m) => m.trim().replace(/\s+/g, " ").toLowerCase();
+  }
+});
+
+// src/adapters/lsp/extension.ts
+import { readFileSync as readFileSync22 } from "node:fs";
+import path38 from "node:path";
+function rustAnalyzerExtension(opts) {
+  return {
+    name: "rust-analyzer",
+    async run(ctx) {
+      if (opts.mode === "off") return {};
+      const files = ctx.changedFiles.filter((f) => f.path.endsWith(".rs") && f.status !== "deleted").flatMap((f) => {
+        try {
+          return [{ path: f.path, text: readFileSync22(path38.join(ctx.shadowRoot, f.path), "utf8") }];
+        } catch {
+          return [];
+        }
+      });
+      if (files.length === 0) return {};
+      const result = await rustAnalyzerCheck({
+        root: ctx.shadowRoot,
+        files,
+        // Its own target dir: sharing cargo check's would make the two wait on each other's lock.
+        targetDir: `${ctx.targetDir}-ra`,
+        ...opts.command ? { command: opts.command } : {},
+        ...opts.timeoutMs !== void 0 ? { timeoutMs: opts.timeoutMs } : {},
+        ...opts.quietMs !== void 0 ? { quietMs: opts.quietMs } : {}
+      });
+      const fresh = mergeDiagnostics([...ctx.diagnostics], result.diagnostics).slice(ctx.diagnostics.length);
+      const warnings = result.status === "ok" ? [] : result.status === "unavailable" ? [result.message ?? "rust-analyzer not found: cargo check only"] : [`rust-analyzer ${result.status}: ${result.message ?? ""}`.trim()];
+      return { diagnostics: fresh, warnings, result };
+    }
+  };
+}
+var init_extension = __esm({
+  "src/adapters/lsp/extension.ts"() {
+    "use strict";
+    init_check2();
+    init_merge();
+  }
+});
+
+// src/adapters/lsp/index.ts
+var lsp_exports = {};
+__export(lsp_exports, {
+  LanguageServerError: () => LanguageServerError,
+  RA_MISSING_NOTICE: () => RA_MISSING_NOTICE,
+  byteOffset: () => byteOffset,
+  checkWithLanguageServer: () => checkWithLanguageServer,
+  detectRustAnalyzer: () => detectRustAnalyzer,
+  fromLspDiagnostic: () => fromLspDiagnostic,
+  mergeDiagnostics: () => mergeDiagnostics,
+  rustAnalyzerCheck: () => rustAnalyzerCheck,
+  rustAnalyzerExtension: () => rustAnalyzerExtension,
+  rustAnalyzerNotice: () => rustAnalyzerNotice,
+  sameProblem: () => sameProblem,
+  startLanguageServer: () => startLanguageServer,
+  uriToWorkspacePath: () => uriToWorkspacePath
+});
+var init_lsp = __esm({
+  "src/adapters/lsp/index.ts"() {
+    "use strict";
+    init_client();
+    init_check2();
+    init_convert();
+    init_detect2();
+    init_merge();
+    init_extension();
+  }
+});
+
+// src/cli/commands/preflight-seams.ts
+var preflight_seams_exports = {};
+__export(preflight_seams_exports, {
+  preflightSeams: () => preflightSeams
+});
+function preflightSeams() {
+  return {
+    addOptions: (cmd) => {
+      cmd.option("--tests", "also run the tests of the changed crates and of the crates that depend on them");
+      cmd.option("--rust-analyzer <mode>", "auto (use it when installed) or off; off by default in git hooks (--hook)");
+    },
+    extensions: async (flags) => {
+      const { loadConfig: loadConfig2, preflightSettings: preflightSettings2 } = await Promise.resolve().then(() => (init_config(), config_exports));
+      const s = preflightSettings2(loadConfig2(flags.repo), flags);
+      flags.features = s.features;
+      flags.allFeatures = s.allFeatures;
+      flags.package = s.packages;
+      flags.targets = s.targets;
+      const exts = [];
+      if (s.rustAnalyzer !== "off") {
+        const { rustAnalyzerExtension: rustAnalyzerExtension2 } = await Promise.resolve().then(() => (init_lsp(), lsp_exports));
+        exts.push(rustAnalyzerExtension2({ mode: s.rustAnalyzer }));
+      }
+      if (s.tests) {
+        const { impactedTestsExtension: impactedTestsExtension2 } = await Promise.resolve().then(() => (init_test_runner(), test_runner_exports));
+        exts.push(impactedTestsExtension2({ timeoutSeconds: s.testTimeoutSeconds, features: s.features, allFeatures: s.allFeatures }));
+      }
+      return exts;
+    }
+  };
+}
+var init_preflight_seams = __esm({
+  "src/cli/commands/preflight-seams.ts"() {
+    "use strict";
+  }
+});
+
+// src/cli/commands/hooks-run.ts
+var hooks_run_exports = {};
+__export(hooks_run_exports, {
+  runHook: () => runHook
+});
+import path39 from "node:path";
+function normaliseGitEnv(cwd) {
+  const index = process.env.GIT_INDEX_FILE;
+  if (index && !path39.isAbsolute(index)) process.env.GIT_INDEX_FILE = path39.resolve(cwd, index);
+  if (process.env.GIT_DIR !== void 0 && process.env.GIT_WORK_TREE === void 0) delete process.env.GIT_DIR;
+}
+async function preflight(workspace, scope, io, range, tests = false) {
+  const { preflightSeams: preflightSeams2 } = await Promise.resolve().then(() => (init_preflight_seams(), preflight_seams_exports));
+  const { runPreflight: runPreflight2 } = await Promise.resolve().then(() => (init_preflight(), preflight_exports));
+  const flags = { repo: workspace, format: "pretty", rustAnalyzer: "off", ...tests ? { tests: true } : {} };
+  const extensions = await preflightSeams2().extensions?.(flags) ?? [];
+  return runPreflight2({
+    repo: workspace,
+    scope,
+    ...range !== void 0 ? { range } : {},
+    ...flags.features && flags.features.length > 0 ? { features: flags.features } : {},
+    ...flags.allFeatures ? { allFeatures: true } : {},
+    ...flags.package && flags.package.length > 0 ? { packages: flags.package } : {},
+    extensions,
+    onWait: (holder) => io.err(`rustgate: waiting for another rustgate run (pid ${holder.pid})\u2026`)
+  });
+}
+function describePlan(p) {
+  if (p.action === "skip") return p.update.localRef;
+  const base = p.baseFrom === "remote" ? `${short3(p.base)} on the remote` : `the merge base ${short3(p.base)} with ${p.against ?? "the remote"}`;
+  return `${p.update.localRef} (${short3(p.base)}..${short3(p.head)}, from ${base})`;
+}
+async function runHook(opts) {
+  const { io } = opts;
+  if (!RUSTGATE_HOOKS.includes(opts.hook)) {
+    throw new RustgateError("BAD_FLAG", `unknown hook "${opts.hook}"`, `Use one of: ${RUSTGATE_HOOKS.join(", ")}.`);
+  }
+  const hook = opts.hook;
+  if (process.env.RUSTGATE === "0") {
+    io.err(`rustgate: ${hook} check skipped (RUSTGATE=0)`);
+    return ExitCode.Ok;
+  }
+  normaliseGitEnv(process.cwd());
+  const workspace = opts.repo !== void 0 ? path39.resolve(opts.repo) : path39.join((await openHookRepo(process.cwd())).top, opts.workspace ?? "");
+  const what = hook === "pre-push" ? "push" : hook === "pre-merge-commit" ? "merge" : "commit";
+  const blocked = () => io.err(`rustgate: ${what} blocked. Fix the problems above, or skip rustgate once with RUSTGATE=0 git ${what} \u2026 (git ${what} --no-verify skips every hook).`);
+  if (hook !== "pre-push") {
+    const report = await preflight(workspace, "staged", io);
+    const budget = loadConfig(workspace).preflight.budgetSeconds;
+    const over = report.ms.total > budget * 1e3;
+    if (!report.ok) io.out(renderReport(report, "pretty"));
+    if (!report.ok || over) {
+      io.err(
+        over ? `rustgate ${hook}: PreFlight took ${seconds2(report.ms.total)} s, over the ${budget} s budget (preflight.budget_seconds in rustgate.yaml)` : `rustgate ${hook}: PreFlight took ${seconds2(report.ms.total)} s (budget ${budget} s)`
+      );
+    }
+    if (!report.ok) blocked();
+    return report.ok ? ExitCode.Ok : ExitCode.Findings;
+  }
+  const remote = opts.hookArgs[0] ?? "origin";
+  const top = (await openHookRepo(workspace)).top;
+  const plans = await planPush(top, remote, parsePushLines(await opts.readStdin()));
+  let failed2 = false;
+  for (const p of plans) {
+    if (p.action === "skip") {
+      if (p.reason === "no-base") {
+        io.err(`rustgate pre-push: ${p.update.localRef} is new and ${remote} has no branch to compare it with: not checked (push a base branch first, or run rustgate preflight --diff BASE..${p.update.localRef})`);
+      }
+      continue;
+    }
+    const report = await preflight(workspace, "diff", io, `${p.base}..${p.head}`, true);
+    if (!report.ok) {
+      failed2 = true;
+      io.err(`rustgate pre-push: ${describePlan(p)}`);
+      io.out(renderReport(report, "pretty"));
+      io.err(`rustgate pre-push: PreFlight with tests took ${seconds2(report.ms.total)} s`);
+    }
+  }
+  if (failed2) blocked();
+  return failed2 ? ExitCode.Findings : ExitCode.Ok;
+}
+var seconds2, short3;
+var init_hooks_run = __esm({
+  "src/cli/commands/hooks-run.ts"() {
+    "use strict";
+    init_hooks();
+    init_config();
+    init_errors();
+    init_reporters();
+    seconds2 = (ms) => (ms / 1e3).toFixed(ms < 1e4 ? 2 : 1);
+    short3 = (sha2) => sha2.slice(0, 10);
   }
 });
 
@@ -36903,18 +43947,18 @@ var init_vectors = __esm({
 });
 
 // src/adapters/vectors/store.ts
-import { mkdirSync as mkdirSync6, readdirSync as readdirSync5, readFileSync as readFileSync18, renameSync as renameSync3, rmSync as rmSync5, writeFileSync as writeFileSync7 } from "node:fs";
-import os5 from "node:os";
-import path30 from "node:path";
+import { mkdirSync as mkdirSync7, readdirSync as readdirSync8, readFileSync as readFileSync23, renameSync as renameSync6, rmSync as rmSync6, writeFileSync as writeFileSync8 } from "node:fs";
+import os4 from "node:os";
+import path41 from "node:path";
 function safeName(embedderId) {
   return embedderId.replace(/[^A-Za-z0-9._-]/g, "_");
 }
 function loadVectors(dir, embedderId) {
-  const base = path30.join(dir, safeName(embedderId));
+  const base = path41.join(dir, safeName(embedderId));
   try {
-    const meta3 = JSON.parse(readFileSync18(`${base}.json`, "utf8"));
+    const meta3 = JSON.parse(readFileSync23(`${base}.json`, "utf8"));
     if (meta3.version !== VERSION || meta3.embedder !== embedderId || meta3.keys.length !== meta3.fingerprints.length) return void 0;
-    const buf = readFileSync18(path30.join(dir, path30.basename(meta3.dataFile)));
+    const buf = readFileSync23(path41.join(dir, path41.basename(meta3.dataFile)));
     if (buf.length !== meta3.bytes || buf.length !== meta3.keys.length * meta3.dim * 4) return void 0;
     const data = new Float32Array(meta3.keys.length * meta3.dim);
     if (LITTLE_ENDIAN) new Uint8Array(data.buffer).set(buf);
@@ -36925,7 +43969,7 @@ function loadVectors(dir, embedderId) {
   }
 }
 function saveVectors(dir, v) {
-  mkdirSync6(dir, { recursive: true });
+  mkdirSync7(dir, { recursive: true });
   const name = safeName(v.embedder);
   let buf;
   if (LITTLE_ENDIAN) {
@@ -36936,12 +43980,12 @@ function saveVectors(dir, v) {
   }
   const dataFile = `${name}.${Date.now().toString(36)}-${process.pid}.f32`;
   const meta3 = { version: VERSION, embedder: v.embedder, dim: v.dim, bytes: buf.length, dataFile, keys: v.keys, fingerprints: v.fingerprints };
-  const tmpJson = path30.join(dir, `${name}.json.${process.pid}.tmp`);
-  writeFileSync7(path30.join(dir, dataFile), buf);
-  writeFileSync7(tmpJson, JSON.stringify(meta3));
-  renameSync3(tmpJson, path30.join(dir, `${name}.json`));
-  for (const f of readdirSync5(dir)) {
-    if (f.startsWith(`${name}.`) && f.endsWith(".f32") && f !== dataFile) rmSync5(path30.join(dir, f), { force: true });
+  const tmpJson = path41.join(dir, `${name}.json.${process.pid}.tmp`);
+  writeFileSync8(path41.join(dir, dataFile), buf);
+  writeFileSync8(tmpJson, JSON.stringify(meta3));
+  renameSync6(tmpJson, path41.join(dir, `${name}.json`));
+  for (const f of readdirSync8(dir)) {
+    if (f.startsWith(`${name}.`) && f.endsWith(".f32") && f !== dataFile) rmSync6(path41.join(dir, f), { force: true });
   }
 }
 var VERSION, LITTLE_ENDIAN;
@@ -36949,7 +43993,7 @@ var init_store = __esm({
   "src/adapters/vectors/store.ts"() {
     "use strict";
     VERSION = 1;
-    LITTLE_ENDIAN = os5.endianness() === "LE";
+    LITTLE_ENDIAN = os4.endianness() === "LE";
   }
 });
 
@@ -36959,17 +44003,17 @@ __export(similar_exports, {
   nodeVectors: () => nodeVectors,
   similarNodes: () => similarNodes
 });
-import { createHash as createHash6 } from "node:crypto";
-import path31 from "node:path";
-function fingerprint(n2) {
-  return createHash6("sha1").update(embedText(n2)).digest("hex").slice(0, 16);
+import { createHash as createHash8 } from "node:crypto";
+import path42 from "node:path";
+function fingerprint2(n2) {
+  return createHash8("sha1").update(embedText(n2)).digest("hex").slice(0, 16);
 }
 async function nodeVectors(nodes, embedder, repo) {
-  const dir = repo === void 0 ? void 0 : path31.join(ensureWorkDir(repo), "vectors");
+  const dir = repo === void 0 ? void 0 : path42.join(ensureWorkDir(repo), "vectors");
   const stored = dir === void 0 ? void 0 : loadVectors(dir, embedder.id);
   const prev = /* @__PURE__ */ new Map();
   if (stored !== void 0 && stored.dim === embedder.dim) stored.keys.forEach((k, i2) => prev.set(k, { fp: stored.fingerprints[i2] ?? "", row: i2 }));
-  const fps = nodes.map(fingerprint);
+  const fps = nodes.map(fingerprint2);
   const data = new Float32Array(nodes.length * embedder.dim);
   const todo = [];
   nodes.forEach((n2, i2) => {
@@ -37019,13 +44063,16 @@ var init_similar = __esm({
 var isg_exports = {};
 __export(isg_exports, {
   closestKeys: () => closestKeys,
+  edgeAttrs: () => edgeAttrs,
+  edgeJson: () => edgeJson,
+  nodeJson: () => nodeJson,
   registerIsg: () => registerIsg,
   showNode: () => showNode
 });
-import path32 from "node:path";
+import path43 from "node:path";
 async function openBuilt(repo, io) {
-  const root = checkWorkspaceDir(repo);
-  const { openStore: openStore2 } = await Promise.resolve().then(() => (init_cozo_store(), cozo_store_exports));
+  const [{ checkWorkspaceDir: checkWorkspaceDir2 }, { openStore: openStore2 }] = await Promise.all([Promise.resolve().then(() => (init_metadata(), metadata_exports)), Promise.resolve().then(() => (init_cozo_store(), cozo_store_exports))]);
+  const root = checkWorkspaceDir2(repo);
   let store = await openStore2(storeDir(root));
   if (await store.getMeta("facts_version") === void 0) {
     await store.close();
@@ -37073,12 +44120,7 @@ function parseRels(text) {
   }
   return rels;
 }
-async function showNode(store, key) {
-  const node2 = await store.getNode(key);
-  if (!node2) throw await unknownKey(store, key);
-  const out = await store.edgesOut(key);
-  const inc = await store.edgesIn(key);
-  const order = (a2, b) => RELS.indexOf(a2.rel) - RELS.indexOf(b.rel) || (a2.k < b.k ? -1 : a2.k > b.k ? 1 : 0);
+function nodeJson(node2) {
   return {
     key: node2.key,
     kind: node2.kind,
@@ -37090,7 +44132,26 @@ async function showNode(store, key) {
     features: node2.features,
     crate: node2.crate,
     doc: node2.doc,
-    bounds: node2.bounds ?? [],
+    bounds: node2.bounds ?? []
+  };
+}
+function edgeAttrs(e) {
+  if (e.attr === "") return {};
+  if (e.rel === "REQUIRES_BOUND") return { bound: e.attr };
+  if (e.rel === "CALLS") return { resolution: e.attr };
+  return { attr: e.attr };
+}
+function edgeJson(e) {
+  return { src: e.src, dst: e.dst, rel: e.rel, attrs: edgeAttrs(e) };
+}
+async function showNode(store, key) {
+  const node2 = await store.getNode(key);
+  if (!node2) throw await unknownKey(store, key);
+  const out = await store.edgesOut(key);
+  const inc = await store.edgesIn(key);
+  const order = (a2, b) => RELS.indexOf(a2.rel) - RELS.indexOf(b.rel) || (a2.k < b.k ? -1 : a2.k > b.k ? 1 : 0);
+  return {
+    ...nodeJson(node2),
     edges_out: out.map((e) => ({ rel: e.rel, k: e.dst, attr: e.attr })).sort(order).map((e) => e.attr ? { rel: e.rel, dst: e.k, attr: e.attr } : { rel: e.rel, dst: e.k }),
     edges_in: inc.map((e) => ({ rel: e.rel, k: e.src, attr: e.attr })).sort(order).map((e) => e.attr ? { rel: e.rel, src: e.k, attr: e.attr } : { rel: e.rel, src: e.k })
   };
@@ -37138,13 +44199,39 @@ function registerIsg(program2, io, setExit) {
       await store.close();
     }
   });
+  isg.command("export").description("Print every node and edge of the ISG (json: one object; jsonl: one node or edge a line)").option("--format <fmt>", "json or jsonl", "json").option("--repo <dir>", "the workspace root", ".").action(async (flags) => {
+    const format2 = flags.format ?? "json";
+    if (format2 !== "json" && format2 !== "jsonl") throw new RustgateError("BAD_FLAG", `--format must be json or jsonl (got '${format2}')`, "for example --format jsonl");
+    const store = await openBuilt(flags.repo, io);
+    try {
+      const [nodes, edges] = await Promise.all([store.allNodes(), store.allEdges()]);
+      if (format2 === "jsonl") {
+        let chunk = [];
+        const push = (line) => {
+          chunk.push(line);
+          if (chunk.length >= 2e3) {
+            io.out(chunk.join("\n"));
+            chunk = [];
+          }
+        };
+        for (const n2 of nodes) push(JSON.stringify({ node: nodeJson(n2) }));
+        for (const e of edges) push(JSON.stringify({ edge: edgeJson(e) }));
+        if (chunk.length > 0) io.out(chunk.join("\n"));
+      } else {
+        io.out(JSON.stringify({ nodes: nodes.map(nodeJson), edges: edges.map(edgeJson) }));
+      }
+      setExit(ExitCode.Ok);
+    } finally {
+      await store.close();
+    }
+  });
   isg.command("similar <key>").description("Vector neighbours of KEY: interfaces that look alike (built-in embedder, exact top-k)").option("--k <n>", "how many neighbours", "15").option("--repo <dir>", "the workspace root", ".").option("--json", "print JSON").action(async (key, flags) => {
     const k = Number(flags.k ?? "15");
     const store = await openBuilt(flags.repo, io);
     try {
       if (!await store.getNode(key)) throw await unknownKey(store, key);
       const { similarNodes: similarNodes2 } = await Promise.resolve().then(() => (init_similar(), similar_exports));
-      const result = await similarNodes2(store, key, { repo: path32.resolve(flags.repo), k });
+      const result = await similarNodes2(store, key, { repo: path43.resolve(flags.repo), k });
       if (flags.json) printJson(io, result);
       else {
         io.out(`${key}: ${result.neighbors.length} nearest`);
@@ -37160,7 +44247,6 @@ var init_isg = __esm({
   "src/cli/commands/isg.ts"() {
     "use strict";
     init_workdir();
-    init_metadata();
     init_errors();
     init_types();
     init_io();
@@ -37588,8 +44674,8 @@ var init_parseUtil = __esm({
     init_errors2();
     init_en();
     makeIssue = (params) => {
-      const { data, path: path38, errorMaps, issueData } = params;
-      const fullPath = [...path38, ...issueData.path || []];
+      const { data, path: path47, errorMaps, issueData } = params;
+      const fullPath = [...path47, ...issueData.path || []];
       const fullIssue = {
         ...issueData,
         path: fullPath
@@ -37873,11 +44959,11 @@ var init_types2 = __esm({
     init_parseUtil();
     init_util();
     ParseInputLazyPath = class {
-      constructor(parent, value, path38, key) {
+      constructor(parent, value, path47, key) {
         this._cachedPath = [];
         this.parent = parent;
         this.data = value;
-        this._path = path38;
+        this._path = path47;
         this._key = key;
       }
       get path() {
@@ -41250,12 +48336,12 @@ function cleanRegex(source) {
   return source.slice(start, end);
 }
 function floatSafeRemainder2(val, step) {
-  const ratio = val / step;
-  const roundedRatio = Math.round(ratio);
-  const tolerance = 4 * Number.EPSILON * Math.max(Math.abs(ratio), 1);
-  if (Math.abs(ratio - roundedRatio) < tolerance)
+  const ratio2 = val / step;
+  const roundedRatio = Math.round(ratio2);
+  const tolerance = 4 * Number.EPSILON * Math.max(Math.abs(ratio2), 1);
+  if (Math.abs(ratio2 - roundedRatio) < tolerance)
     return 0;
-  return ratio - roundedRatio;
+  return ratio2 - roundedRatio;
 }
 function defineLazy(object3, key, getter) {
   let value = void 0;
@@ -41340,9 +48426,9 @@ function mirrorProps(target, source) {
       putProp(target, key, desc.value);
   }
 }
-function mergeDefs(...defs) {
+function mergeDefs(...defs2) {
   const mergedDescriptors = {};
-  for (const def of defs) {
+  for (const def of defs2) {
     const descriptors2 = Object.getOwnPropertyDescriptors(def);
     Object.assign(mergedDescriptors, descriptors2);
   }
@@ -41351,10 +48437,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path38) {
-  if (!path38)
+function getElementAtPath(obj, path47) {
+  if (!path47)
     return obj;
-  return path38.reduce((acc, key) => acc?.[key], obj);
+  return path47.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -41613,11 +48699,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path38, issues) {
+function prefixIssues(path47, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path38);
+    iss.path.unshift(path47);
     return iss;
   });
 }
@@ -42150,16 +49236,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path38 = []) => {
+  const processError = (error63, path47 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path38, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path47, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path38, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path47, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path38, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path47, ...issue2.path]);
       } else {
-        const fullpath = [...path38, ...issue2.path];
+        const fullpath = [...path47, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -42198,17 +49284,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path38 = []) => {
+  const processError = (error63, path47 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path38, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path47, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path38, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path47, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path38, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path47, ...issue2.path]);
       } else {
-        const fullpath = [...path38, ...issue2.path];
+        const fullpath = [...path47, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -42247,8 +49333,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path38 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path38) {
+  const path47 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path47) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -44565,7 +51651,7 @@ var init_schemas = __esm({
         }
         return propValues;
       });
-      const isObject3 = isObject2;
+      const isObject4 = isObject2;
       const catchall = def.catchall;
       let value;
       const memo2 = globalConfig.memoizer;
@@ -44573,7 +51659,7 @@ var init_schemas = __esm({
       inst._zod.parse = (payload, ctx) => {
         value ?? (value = _normalized.value);
         const input2 = payload.value;
-        if (!isObject3(input2)) {
+        if (!isObject4(input2)) {
           payload.issues.push({
             expected: "object",
             code: "invalid_type",
@@ -44709,7 +51795,7 @@ var init_schemas = __esm({
         return doc.compile();
       };
       let fastpass;
-      const isObject3 = isObject2;
+      const isObject4 = isObject2;
       const jit = !globalConfig.jitless;
       const allowsEval2 = allowsEval;
       const fastEnabled = jit && allowsEval2.value;
@@ -44718,7 +51804,7 @@ var init_schemas = __esm({
       inst._zod.parse = (payload, ctx) => {
         value ?? (value = _normalized.value);
         const input2 = payload.value;
-        if (!isObject3(input2)) {
+        if (!isObject4(input2)) {
           payload.issues.push({
             expected: "object",
             code: "invalid_type",
@@ -57114,14 +64200,14 @@ function finalize(ctx, schema) {
   const rootMetaId = ctx.metadataRegistry.get(schema)?.id;
   if (rootMetaId !== void 0 && result.id === rootMetaId)
     delete result.id;
-  const defs = ctx.external?.defs ?? {};
+  const defs2 = ctx.external?.defs ?? {};
   if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
     for (const entry of ctx.seen.entries()) {
       const seen = entry[1];
       if (seen.def && seen.defId) {
         if (seen.def.id === seen.defId)
           delete seen.def.id;
-        assignProp(defs, seen.defId, seen.def);
+        assignProp(defs2, seen.defId, seen.def);
       }
     }
   }
@@ -57129,11 +64215,11 @@ function finalize(ctx, schema) {
     ctx.sharedEmitDoneFor = ctx.external;
   if (ctx.external) {
   } else {
-    if (Object.keys(defs).length > 0) {
+    if (Object.keys(defs2).length > 0) {
       if (ctx.target === "draft-2020-12") {
-        result.$defs = defs;
+        result.$defs = defs2;
       } else {
-        result.definitions = defs;
+        result.definitions = defs2;
       }
     }
   }
@@ -57349,7 +64435,7 @@ function toJSONSchema(input2, params) {
   if ("_idmap" in input2) {
     const registry2 = input2;
     const ctx2 = initializeContext({ ...params, processors: allProcessors });
-    const defs = {};
+    const defs2 = {};
     for (const entry of registry2._idmap.entries()) {
       const [_, schema] = entry;
       processSchema(schema, ctx2);
@@ -57358,7 +64444,7 @@ function toJSONSchema(input2, params) {
     const external = {
       registry: registry2,
       uri: params?.uri,
-      defs
+      defs: defs2
     };
     ctx2.external = external;
     for (const entry of registry2._idmap.entries()) {
@@ -57366,10 +64452,10 @@ function toJSONSchema(input2, params) {
       extractDefs(ctx2, schema);
       assignProp(schemas, key, finalize(ctx2, schema));
     }
-    if (Object.keys(defs).length > 0) {
+    if (Object.keys(defs2).length > 0) {
       const defsSegment = ctx2.target === "draft-2020-12" ? "$defs" : "definitions";
       schemas.__shared = {
-        [defsSegment]: defs
+        [defsSegment]: defs2
       };
     }
     return { schemas };
@@ -58786,11 +65872,11 @@ function normalizeObjectSchema(schema) {
   }
   return void 0;
 }
-function getDotPath(path38) {
-  if (path38.length === 0) {
+function getDotPath(path47) {
+  if (path47.length === 0) {
     return "object root";
   }
-  return path38.reduce((acc, seg, index) => {
+  return path47.reduce((acc, seg, index) => {
     if (index === 0) {
       return String(seg);
     }
@@ -60728,13 +67814,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path38 = ref.slice(1).split("/").filter(Boolean);
-  if (path38.length === 0) {
+  const path47 = ref.slice(1).split("/").filter(Boolean);
+  if (path47.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path38[0] === defsKey) {
-    const key = path38[1] === void 0 ? void 0 : decodeJSONPointerSegment(path38[1]);
+  if (path47[0] === defsKey) {
+    const key = path47[1] === void 0 ? void 0 : decodeJSONPointerSegment(path47[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -60842,7 +67928,7 @@ function containsRef(value) {
     return Object.values(sub).some(containsRef);
   });
 }
-function plural(n2) {
+function plural2(n2) {
   return n2 === 1 ? "element" : "elements";
 }
 function checkArrayGuards(arraySchema, guards) {
@@ -60881,7 +67967,7 @@ function checkArrayGuards(arraySchema, guards) {
       if (matches < minContains) {
         payload.issues.push({
           code: "custom",
-          message: `Array must contain at least ${minContains} matching ${plural(minContains)}; found ${matches}`,
+          message: `Array must contain at least ${minContains} matching ${plural2(minContains)}; found ${matches}`,
           input: items,
           continue: true
         });
@@ -60889,7 +67975,7 @@ function checkArrayGuards(arraySchema, guards) {
       if (guards.maxContains !== void 0 && matches > guards.maxContains) {
         payload.issues.push({
           code: "custom",
-          message: `Array must contain at most ${guards.maxContains} matching ${plural(guards.maxContains)}`,
+          message: `Array must contain at most ${guards.maxContains} matching ${plural2(guards.maxContains)}`,
           input: items,
           continue: true
         });
@@ -61322,10 +68408,10 @@ function fromJSONSchema(schema, params) {
     throw new Error("fromJSONSchema input is not valid JSON (possibly cyclic); use $defs/$ref for recursive schemas");
   }
   const version2 = detectVersion(normalized, params?.defaultTarget);
-  const defs = normalized.$defs || normalized.definitions || {};
+  const defs2 = normalized.$defs || normalized.definitions || {};
   const ctx = {
     version: version2,
-    defs,
+    defs: defs2,
     refs: /* @__PURE__ */ new Map(),
     processing: /* @__PURE__ */ new Set(),
     rootSchema: normalized,
@@ -67982,4159 +75068,6 @@ var init_mcp = __esm({
   }
 });
 
-// node_modules/vscode-jsonrpc/lib/common/is.js
-var require_is = __commonJS({
-  "node_modules/vscode-jsonrpc/lib/common/is.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.boolean = boolean4;
-    exports.string = string4;
-    exports.number = number4;
-    exports.error = error62;
-    exports.func = func;
-    exports.array = array2;
-    exports.stringArray = stringArray;
-    function boolean4(value) {
-      return value === true || value === false;
-    }
-    function string4(value) {
-      return typeof value === "string" || value instanceof String;
-    }
-    function number4(value) {
-      return typeof value === "number" || value instanceof Number;
-    }
-    function error62(value) {
-      return value instanceof Error;
-    }
-    function func(value) {
-      return typeof value === "function";
-    }
-    function array2(value) {
-      return Array.isArray(value);
-    }
-    function stringArray(value) {
-      return array2(value) && value.every((elem) => string4(elem));
-    }
-  }
-});
-
-// node_modules/vscode-jsonrpc/lib/common/messages.js
-var require_messages = __commonJS({
-  "node_modules/vscode-jsonrpc/lib/common/messages.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o2, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m[k];
-        } };
-      }
-      Object.defineProperty(o2, k2, desc);
-    }) : (function(o2, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o2[k2] = m[k];
-    }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o2, v) {
-      Object.defineProperty(o2, "default", { enumerable: true, value: v });
-    }) : function(o2, v) {
-      o2["default"] = v;
-    });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
-      var ownKeys = function(o2) {
-        ownKeys = Object.getOwnPropertyNames || function(o3) {
-          var ar = [];
-          for (var k in o3) if (Object.prototype.hasOwnProperty.call(o3, k)) ar[ar.length] = k;
-          return ar;
-        };
-        return ownKeys(o2);
-      };
-      return function(mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) {
-          for (var k = ownKeys(mod), i2 = 0; i2 < k.length; i2++) if (k[i2] !== "default") __createBinding(result, mod, k[i2]);
-        }
-        __setModuleDefault(result, mod);
-        return result;
-      };
-    })();
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Message = exports.NotificationType9 = exports.NotificationType8 = exports.NotificationType7 = exports.NotificationType6 = exports.NotificationType5 = exports.NotificationType4 = exports.NotificationType3 = exports.NotificationType2 = exports.NotificationType1 = exports.NotificationType0 = exports.NotificationType = exports.RequestType9 = exports.RequestType8 = exports.RequestType7 = exports.RequestType6 = exports.RequestType5 = exports.RequestType4 = exports.RequestType3 = exports.RequestType2 = exports.RequestType1 = exports.RequestType = exports.RequestType0 = exports.AbstractMessageSignature = exports.ParameterStructures = exports.ResponseError = exports.ErrorCodes = void 0;
-    var is = __importStar(require_is());
-    var ErrorCodes;
-    (function(ErrorCodes2) {
-      ErrorCodes2.ParseError = -32700;
-      ErrorCodes2.InvalidRequest = -32600;
-      ErrorCodes2.MethodNotFound = -32601;
-      ErrorCodes2.InvalidParams = -32602;
-      ErrorCodes2.InternalError = -32603;
-      ErrorCodes2.jsonrpcReservedErrorRangeStart = -32099;
-      ErrorCodes2.serverErrorStart = -32099;
-      ErrorCodes2.MessageWriteError = -32099;
-      ErrorCodes2.MessageReadError = -32098;
-      ErrorCodes2.PendingResponseRejected = -32097;
-      ErrorCodes2.ConnectionInactive = -32096;
-      ErrorCodes2.ServerNotInitialized = -32002;
-      ErrorCodes2.UnknownErrorCode = -32001;
-      ErrorCodes2.jsonrpcReservedErrorRangeEnd = -32e3;
-      ErrorCodes2.serverErrorEnd = -32e3;
-    })(ErrorCodes || (exports.ErrorCodes = ErrorCodes = {}));
-    var ResponseError = class _ResponseError extends Error {
-      code;
-      data;
-      constructor(code, message, data) {
-        super(message);
-        this.code = is.number(code) ? code : ErrorCodes.UnknownErrorCode;
-        this.data = data;
-        Object.setPrototypeOf(this, _ResponseError.prototype);
-      }
-      toJson() {
-        const result = {
-          code: this.code,
-          message: this.message
-        };
-        if (this.data !== void 0) {
-          result.data = this.data;
-        }
-        return result;
-      }
-    };
-    exports.ResponseError = ResponseError;
-    var ParameterStructures = class _ParameterStructures {
-      kind;
-      /**
-       * The parameter structure is automatically inferred on the number of parameters
-       * and the parameter type in case of a single param.
-       */
-      static auto = new _ParameterStructures("auto");
-      /**
-       * Forces `byPosition` parameter structure. This is useful if you have a single
-       * parameter which has a literal type.
-       */
-      static byPosition = new _ParameterStructures("byPosition");
-      /**
-       * Forces `byName` parameter structure. This is only useful when having a single
-       * parameter. The library will report errors if used with a different number of
-       * parameters.
-       */
-      static byName = new _ParameterStructures("byName");
-      constructor(kind) {
-        this.kind = kind;
-      }
-      static is(value) {
-        return value === _ParameterStructures.auto || value === _ParameterStructures.byName || value === _ParameterStructures.byPosition;
-      }
-      toString() {
-        return this.kind;
-      }
-    };
-    exports.ParameterStructures = ParameterStructures;
-    var AbstractMessageSignature = class {
-      method;
-      numberOfParams;
-      constructor(method, numberOfParams) {
-        this.method = method;
-        this.numberOfParams = numberOfParams;
-      }
-      get parameterStructures() {
-        return ParameterStructures.auto;
-      }
-    };
-    exports.AbstractMessageSignature = AbstractMessageSignature;
-    var RequestType0 = class extends AbstractMessageSignature {
-      /**
-       * Clients must not use this property. It is here to ensure correct typing.
-       */
-      _;
-      constructor(method) {
-        super(method, 0);
-      }
-    };
-    exports.RequestType0 = RequestType0;
-    var RequestType = class extends AbstractMessageSignature {
-      _parameterStructures;
-      /**
-       * Clients must not use this property. It is here to ensure correct typing.
-       */
-      _;
-      constructor(method, _parameterStructures = ParameterStructures.auto) {
-        super(method, 1);
-        this._parameterStructures = _parameterStructures;
-      }
-      get parameterStructures() {
-        return this._parameterStructures;
-      }
-    };
-    exports.RequestType = RequestType;
-    var RequestType1 = class extends AbstractMessageSignature {
-      _parameterStructures;
-      /**
-       * Clients must not use this property. It is here to ensure correct typing.
-       */
-      _;
-      constructor(method, _parameterStructures = ParameterStructures.auto) {
-        super(method, 1);
-        this._parameterStructures = _parameterStructures;
-      }
-      get parameterStructures() {
-        return this._parameterStructures;
-      }
-    };
-    exports.RequestType1 = RequestType1;
-    var RequestType2 = class extends AbstractMessageSignature {
-      /**
-       * Clients must not use this property. It is here to ensure correct typing.
-       */
-      _;
-      constructor(method) {
-        super(method, 2);
-      }
-    };
-    exports.RequestType2 = RequestType2;
-    var RequestType3 = class extends AbstractMessageSignature {
-      /**
-       * Clients must not use this property. It is here to ensure correct typing.
-       */
-      _;
-      constructor(method) {
-        super(method, 3);
-      }
-    };
-    exports.RequestType3 = RequestType3;
-    var RequestType4 = class extends AbstractMessageSignature {
-      /**
-       * Clients must not use this property. It is here to ensure correct typing.
-       */
-      _;
-      constructor(method) {
-        super(method, 4);
-      }
-    };
-    exports.RequestType4 = RequestType4;
-    var RequestType5 = class extends AbstractMessageSignature {
-      /**
-       * Clients must not use this property. It is here to ensure correct typing.
-       */
-      _;
-      constructor(method) {
-        super(method, 5);
-      }
-    };
-    exports.RequestType5 = RequestType5;
-    var RequestType6 = class extends AbstractMessageSignature {
-      /**
-       * Clients must not use this property. It is here to ensure correct typing.
-       */
-      _;
-      constructor(method) {
-        super(method, 6);
-      }
-    };
-    exports.RequestType6 = RequestType6;
-    var RequestType7 = class extends AbstractMessageSignature {
-      /**
-       * Clients must not use this property. It is here to ensure correct typing.
-       */
-      _;
-      constructor(method) {
-        super(method, 7);
-      }
-    };
-    exports.RequestType7 = RequestType7;
-    var RequestType8 = class extends AbstractMessageSignature {
-      /**
-       * Clients must not use this property. It is here to ensure correct typing.
-       */
-      _;
-      constructor(method) {
-        super(method, 8);
-      }
-    };
-    exports.RequestType8 = RequestType8;
-    var RequestType9 = class extends AbstractMessageSignature {
-      /**
-       * Clients must not use this property. It is here to ensure correct typing.
-       */
-      _;
-      constructor(method) {
-        super(method, 9);
-      }
-    };
-    exports.RequestType9 = RequestType9;
-    var NotificationType = class extends AbstractMessageSignature {
-      _parameterStructures;
-      /**
-       * Clients must not use this property. It is here to ensure correct typing.
-       */
-      _;
-      constructor(method, _parameterStructures = ParameterStructures.auto) {
-        super(method, 1);
-        this._parameterStructures = _parameterStructures;
-      }
-      get parameterStructures() {
-        return this._parameterStructures;
-      }
-    };
-    exports.NotificationType = NotificationType;
-    var NotificationType0 = class extends AbstractMessageSignature {
-      /**
-       * Clients must not use this property. It is here to ensure correct typing.
-       */
-      _;
-      constructor(method) {
-        super(method, 0);
-      }
-    };
-    exports.NotificationType0 = NotificationType0;
-    var NotificationType1 = class extends AbstractMessageSignature {
-      _parameterStructures;
-      /**
-       * Clients must not use this property. It is here to ensure correct typing.
-       */
-      _;
-      constructor(method, _parameterStructures = ParameterStructures.auto) {
-        super(method, 1);
-        this._parameterStructures = _parameterStructures;
-      }
-      get parameterStructures() {
-        return this._parameterStructures;
-      }
-    };
-    exports.NotificationType1 = NotificationType1;
-    var NotificationType2 = class extends AbstractMessageSignature {
-      /**
-       * Clients must not use this property. It is here to ensure correct typing.
-       */
-      _;
-      constructor(method) {
-        super(method, 2);
-      }
-    };
-    exports.NotificationType2 = NotificationType2;
-    var NotificationType3 = class extends AbstractMessageSignature {
-      /**
-       * Clients must not use this property. It is here to ensure correct typing.
-       */
-      _;
-      constructor(method) {
-        super(method, 3);
-      }
-    };
-    exports.NotificationType3 = NotificationType3;
-    var NotificationType4 = class extends AbstractMessageSignature {
-      /**
-       * Clients must not use this property. It is here to ensure correct typing.
-       */
-      _;
-      constructor(method) {
-        super(method, 4);
-      }
-    };
-    exports.NotificationType4 = NotificationType4;
-    var NotificationType5 = class extends AbstractMessageSignature {
-      /**
-       * Clients must not use this property. It is here to ensure correct typing.
-       */
-      _;
-      constructor(method) {
-        super(method, 5);
-      }
-    };
-    exports.NotificationType5 = NotificationType5;
-    var NotificationType6 = class extends AbstractMessageSignature {
-      /**
-       * Clients must not use this property. It is here to ensure correct typing.
-       */
-      _;
-      constructor(method) {
-        super(method, 6);
-      }
-    };
-    exports.NotificationType6 = NotificationType6;
-    var NotificationType7 = class extends AbstractMessageSignature {
-      /**
-       * Clients must not use this property. It is here to ensure correct typing.
-       */
-      _;
-      constructor(method) {
-        super(method, 7);
-      }
-    };
-    exports.NotificationType7 = NotificationType7;
-    var NotificationType8 = class extends AbstractMessageSignature {
-      /**
-       * Clients must not use this property. It is here to ensure correct typing.
-       */
-      _;
-      constructor(method) {
-        super(method, 8);
-      }
-    };
-    exports.NotificationType8 = NotificationType8;
-    var NotificationType9 = class extends AbstractMessageSignature {
-      /**
-       * Clients must not use this property. It is here to ensure correct typing.
-       */
-      _;
-      constructor(method) {
-        super(method, 9);
-      }
-    };
-    exports.NotificationType9 = NotificationType9;
-    var Message;
-    (function(Message2) {
-      function isRequest(message) {
-        const candidate = message;
-        return candidate && is.string(candidate.method) && (is.string(candidate.id) || is.number(candidate.id));
-      }
-      Message2.isRequest = isRequest;
-      function isNotification(message) {
-        const candidate = message;
-        return candidate && is.string(candidate.method) && message.id === void 0;
-      }
-      Message2.isNotification = isNotification;
-      function isResponse(message) {
-        const candidate = message;
-        return candidate && (candidate.result !== void 0 || !!candidate.error) && (is.string(candidate.id) || is.number(candidate.id) || candidate.id === null);
-      }
-      Message2.isResponse = isResponse;
-    })(Message || (exports.Message = Message = {}));
-  }
-});
-
-// node_modules/vscode-jsonrpc/lib/common/linkedMap.js
-var require_linkedMap = __commonJS({
-  "node_modules/vscode-jsonrpc/lib/common/linkedMap.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.LRUCache = exports.LinkedMap = exports.Touch = void 0;
-    var Touch;
-    (function(Touch2) {
-      Touch2.None = 0;
-      Touch2.First = 1;
-      Touch2.AsOld = Touch2.First;
-      Touch2.Last = 2;
-      Touch2.AsNew = Touch2.Last;
-    })(Touch || (exports.Touch = Touch = {}));
-    var LinkedMap = class {
-      [Symbol.toStringTag] = "LinkedMap";
-      _map;
-      _head;
-      _tail;
-      _size;
-      _state;
-      constructor() {
-        this._map = /* @__PURE__ */ new Map();
-        this._head = void 0;
-        this._tail = void 0;
-        this._size = 0;
-        this._state = 0;
-      }
-      clear() {
-        this._map.clear();
-        this._head = void 0;
-        this._tail = void 0;
-        this._size = 0;
-        this._state++;
-      }
-      isEmpty() {
-        return !this._head && !this._tail;
-      }
-      get size() {
-        return this._size;
-      }
-      get first() {
-        return this._head?.value;
-      }
-      get last() {
-        return this._tail?.value;
-      }
-      before(key) {
-        const item = this._map.get(key);
-        return item ? item.previous?.value : void 0;
-      }
-      after(key) {
-        const item = this._map.get(key);
-        return item ? item.next?.value : void 0;
-      }
-      has(key) {
-        return this._map.has(key);
-      }
-      get(key, touch = Touch.None) {
-        const item = this._map.get(key);
-        if (!item) {
-          return void 0;
-        }
-        if (touch !== Touch.None) {
-          this.touch(item, touch);
-        }
-        return item.value;
-      }
-      set(key, value, touch = Touch.None) {
-        let item = this._map.get(key);
-        if (item) {
-          item.value = value;
-          if (touch !== Touch.None) {
-            this.touch(item, touch);
-          }
-        } else {
-          item = { key, value, next: void 0, previous: void 0 };
-          switch (touch) {
-            case Touch.None:
-              this.addItemLast(item);
-              break;
-            case Touch.First:
-              this.addItemFirst(item);
-              break;
-            case Touch.Last:
-              this.addItemLast(item);
-              break;
-            default:
-              this.addItemLast(item);
-              break;
-          }
-          this._map.set(key, item);
-          this._size++;
-        }
-        return this;
-      }
-      delete(key) {
-        return !!this.remove(key);
-      }
-      remove(key) {
-        const item = this._map.get(key);
-        if (!item) {
-          return void 0;
-        }
-        this._map.delete(key);
-        this.removeItem(item);
-        this._size--;
-        return item.value;
-      }
-      shift() {
-        if (!this._head && !this._tail) {
-          return void 0;
-        }
-        if (!this._head || !this._tail) {
-          throw new Error("Invalid list");
-        }
-        const item = this._head;
-        this._map.delete(item.key);
-        this.removeItem(item);
-        this._size--;
-        return item.value;
-      }
-      forEach(callbackfn, thisArg) {
-        const state = this._state;
-        let current = this._head;
-        while (current) {
-          if (thisArg) {
-            callbackfn.bind(thisArg)(current.value, current.key, this);
-          } else {
-            callbackfn(current.value, current.key, this);
-          }
-          if (this._state !== state) {
-            throw new Error(`LinkedMap got modified during iteration.`);
-          }
-          current = current.next;
-        }
-      }
-      keys() {
-        const state = this._state;
-        let current = this._head;
-        const iterator = {
-          [Symbol.iterator]: () => {
-            return iterator;
-          },
-          next: () => {
-            if (this._state !== state) {
-              throw new Error(`LinkedMap got modified during iteration.`);
-            }
-            if (current) {
-              const result = { value: current.key, done: false };
-              current = current.next;
-              return result;
-            } else {
-              return { value: void 0, done: true };
-            }
-          }
-        };
-        return iterator;
-      }
-      values() {
-        const state = this._state;
-        let current = this._head;
-        const iterator = {
-          [Symbol.iterator]: () => {
-            return iterator;
-          },
-          next: () => {
-            if (this._state !== state) {
-              throw new Error(`LinkedMap got modified during iteration.`);
-            }
-            if (current) {
-              const result = { value: current.value, done: false };
-              current = current.next;
-              return result;
-            } else {
-              return { value: void 0, done: true };
-            }
-          }
-        };
-        return iterator;
-      }
-      entries() {
-        const state = this._state;
-        let current = this._head;
-        const iterator = {
-          [Symbol.iterator]: () => {
-            return iterator;
-          },
-          next: () => {
-            if (this._state !== state) {
-              throw new Error(`LinkedMap got modified during iteration.`);
-            }
-            if (current) {
-              const result = { value: [current.key, current.value], done: false };
-              current = current.next;
-              return result;
-            } else {
-              return { value: void 0, done: true };
-            }
-          }
-        };
-        return iterator;
-      }
-      [Symbol.iterator]() {
-        return this.entries();
-      }
-      trimOld(newSize) {
-        if (newSize >= this.size) {
-          return;
-        }
-        if (newSize === 0) {
-          this.clear();
-          return;
-        }
-        let current = this._head;
-        let currentSize = this.size;
-        while (current && currentSize > newSize) {
-          this._map.delete(current.key);
-          current = current.next;
-          currentSize--;
-        }
-        this._head = current;
-        this._size = currentSize;
-        if (current) {
-          current.previous = void 0;
-        }
-        this._state++;
-      }
-      addItemFirst(item) {
-        if (!this._head && !this._tail) {
-          this._tail = item;
-        } else if (!this._head) {
-          throw new Error("Invalid list");
-        } else {
-          item.next = this._head;
-          this._head.previous = item;
-        }
-        this._head = item;
-        this._state++;
-      }
-      addItemLast(item) {
-        if (!this._head && !this._tail) {
-          this._head = item;
-        } else if (!this._tail) {
-          throw new Error("Invalid list");
-        } else {
-          item.previous = this._tail;
-          this._tail.next = item;
-        }
-        this._tail = item;
-        this._state++;
-      }
-      removeItem(item) {
-        if (item === this._head && item === this._tail) {
-          this._head = void 0;
-          this._tail = void 0;
-        } else if (item === this._head) {
-          if (!item.next) {
-            throw new Error("Invalid list");
-          }
-          item.next.previous = void 0;
-          this._head = item.next;
-        } else if (item === this._tail) {
-          if (!item.previous) {
-            throw new Error("Invalid list");
-          }
-          item.previous.next = void 0;
-          this._tail = item.previous;
-        } else {
-          const next = item.next;
-          const previous = item.previous;
-          if (!next || !previous) {
-            throw new Error("Invalid list");
-          }
-          next.previous = previous;
-          previous.next = next;
-        }
-        item.next = void 0;
-        item.previous = void 0;
-        this._state++;
-      }
-      touch(item, touch) {
-        if (!this._head || !this._tail) {
-          throw new Error("Invalid list");
-        }
-        if (touch !== Touch.First && touch !== Touch.Last) {
-          return;
-        }
-        if (touch === Touch.First) {
-          if (item === this._head) {
-            return;
-          }
-          const next = item.next;
-          const previous = item.previous;
-          if (item === this._tail) {
-            previous.next = void 0;
-            this._tail = previous;
-          } else {
-            next.previous = previous;
-            previous.next = next;
-          }
-          item.previous = void 0;
-          item.next = this._head;
-          this._head.previous = item;
-          this._head = item;
-          this._state++;
-        } else if (touch === Touch.Last) {
-          if (item === this._tail) {
-            return;
-          }
-          const next = item.next;
-          const previous = item.previous;
-          if (item === this._head) {
-            next.previous = void 0;
-            this._head = next;
-          } else {
-            next.previous = previous;
-            previous.next = next;
-          }
-          item.next = void 0;
-          item.previous = this._tail;
-          this._tail.next = item;
-          this._tail = item;
-          this._state++;
-        }
-      }
-      toJSON() {
-        const data = [];
-        this.forEach((value, key) => {
-          data.push([key, value]);
-        });
-        return data;
-      }
-      fromJSON(data) {
-        this.clear();
-        for (const [key, value] of data) {
-          this.set(key, value);
-        }
-      }
-    };
-    exports.LinkedMap = LinkedMap;
-    var LRUCache = class extends LinkedMap {
-      _limit;
-      _ratio;
-      constructor(limit, ratio = 1) {
-        super();
-        this._limit = limit;
-        this._ratio = Math.min(Math.max(0, ratio), 1);
-      }
-      get limit() {
-        return this._limit;
-      }
-      set limit(limit) {
-        this._limit = limit;
-        this.checkTrim();
-      }
-      get ratio() {
-        return this._ratio;
-      }
-      set ratio(ratio) {
-        this._ratio = Math.min(Math.max(0, ratio), 1);
-        this.checkTrim();
-      }
-      get(key, touch = Touch.AsNew) {
-        return super.get(key, touch);
-      }
-      peek(key) {
-        return super.get(key, Touch.None);
-      }
-      set(key, value) {
-        super.set(key, value, Touch.Last);
-        this.checkTrim();
-        return this;
-      }
-      checkTrim() {
-        if (this.size > this._limit) {
-          this.trimOld(Math.round(this._limit * this._ratio));
-        }
-      }
-    };
-    exports.LRUCache = LRUCache;
-  }
-});
-
-// node_modules/vscode-jsonrpc/lib/common/disposable.js
-var require_disposable = __commonJS({
-  "node_modules/vscode-jsonrpc/lib/common/disposable.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Disposable = void 0;
-    var Disposable;
-    (function(Disposable2) {
-      function create(func) {
-        return {
-          dispose: func
-        };
-      }
-      Disposable2.create = create;
-    })(Disposable || (exports.Disposable = Disposable = {}));
-  }
-});
-
-// node_modules/vscode-jsonrpc/lib/common/ral.js
-var require_ral = __commonJS({
-  "node_modules/vscode-jsonrpc/lib/common/ral.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var _ral;
-    function RAL() {
-      if (_ral === void 0) {
-        throw new Error(`No runtime abstraction layer installed`);
-      }
-      return _ral;
-    }
-    (function(RAL2) {
-      function install(ral) {
-        if (ral === void 0) {
-          throw new Error(`No runtime abstraction layer provided`);
-        }
-        _ral = ral;
-      }
-      RAL2.install = install;
-    })(RAL || (RAL = {}));
-    exports.default = RAL;
-  }
-});
-
-// node_modules/vscode-jsonrpc/lib/common/events.js
-var require_events = __commonJS({
-  "node_modules/vscode-jsonrpc/lib/common/events.js"(exports) {
-    "use strict";
-    var __importDefault = exports && exports.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Emitter = exports.Event = void 0;
-    var ral_1 = __importDefault(require_ral());
-    var Event;
-    (function(Event2) {
-      const _disposable = { dispose() {
-      } };
-      Event2.None = function() {
-        return _disposable;
-      };
-    })(Event || (exports.Event = Event = {}));
-    var CallbackList = class {
-      _callbacks;
-      _contexts;
-      add(callback, context = null, bucket) {
-        if (!this._callbacks) {
-          this._callbacks = [];
-          this._contexts = [];
-        }
-        this._callbacks.push(callback);
-        this._contexts.push(context);
-        if (Array.isArray(bucket)) {
-          bucket.push({ dispose: () => this.remove(callback, context) });
-        }
-      }
-      remove(callback, context = null) {
-        if (!this._callbacks) {
-          return;
-        }
-        let foundCallbackWithDifferentContext = false;
-        for (let i2 = 0, len = this._callbacks.length; i2 < len; i2++) {
-          if (this._callbacks[i2] === callback) {
-            if (this._contexts[i2] === context) {
-              this._callbacks.splice(i2, 1);
-              this._contexts.splice(i2, 1);
-              return;
-            } else {
-              foundCallbackWithDifferentContext = true;
-            }
-          }
-        }
-        if (foundCallbackWithDifferentContext) {
-          throw new Error("When adding a listener with a context, you should remove it with the same context");
-        }
-      }
-      invoke(...args) {
-        if (!this._callbacks) {
-          return [];
-        }
-        const ret = [], callbacks = this._callbacks.slice(0), contexts = this._contexts.slice(0);
-        for (let i2 = 0, len = callbacks.length; i2 < len; i2++) {
-          try {
-            ret.push(callbacks[i2].apply(contexts[i2], args));
-          } catch (e) {
-            (0, ral_1.default)().console.error(e);
-          }
-        }
-        return ret;
-      }
-      isEmpty() {
-        return !this._callbacks || this._callbacks.length === 0;
-      }
-      dispose() {
-        this._callbacks = void 0;
-        this._contexts = void 0;
-      }
-    };
-    var Emitter2 = class _Emitter {
-      _options;
-      static _noop = function() {
-      };
-      _event;
-      _callbacks;
-      constructor(_options) {
-        this._options = _options;
-      }
-      /**
-       * For the public to allow to subscribe
-       * to events from this Emitter
-       */
-      get event() {
-        if (!this._event) {
-          this._event = (listener, thisArgs, disposables) => {
-            if (!this._callbacks) {
-              this._callbacks = new CallbackList();
-            }
-            if (this._options && this._options.onFirstListenerAdd && this._callbacks.isEmpty()) {
-              this._options.onFirstListenerAdd(this);
-            }
-            this._callbacks.add(listener, thisArgs);
-            const result = {
-              dispose: () => {
-                if (!this._callbacks) {
-                  return;
-                }
-                this._callbacks.remove(listener, thisArgs);
-                result.dispose = _Emitter._noop;
-                if (this._options && this._options.onLastListenerRemove && this._callbacks.isEmpty()) {
-                  this._options.onLastListenerRemove(this);
-                }
-              }
-            };
-            if (Array.isArray(disposables)) {
-              disposables.push(result);
-            }
-            return result;
-          };
-        }
-        return this._event;
-      }
-      /**
-       * To be kept private to fire an event to
-       * subscribers
-       */
-      fire(event) {
-        if (this._callbacks) {
-          this._callbacks.invoke.call(this._callbacks, event);
-        }
-      }
-      dispose() {
-        if (this._callbacks) {
-          this._callbacks.dispose();
-          this._callbacks = void 0;
-        }
-      }
-    };
-    exports.Emitter = Emitter2;
-  }
-});
-
-// node_modules/vscode-jsonrpc/lib/common/cancellation.js
-var require_cancellation = __commonJS({
-  "node_modules/vscode-jsonrpc/lib/common/cancellation.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o2, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m[k];
-        } };
-      }
-      Object.defineProperty(o2, k2, desc);
-    }) : (function(o2, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o2[k2] = m[k];
-    }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o2, v) {
-      Object.defineProperty(o2, "default", { enumerable: true, value: v });
-    }) : function(o2, v) {
-      o2["default"] = v;
-    });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
-      var ownKeys = function(o2) {
-        ownKeys = Object.getOwnPropertyNames || function(o3) {
-          var ar = [];
-          for (var k in o3) if (Object.prototype.hasOwnProperty.call(o3, k)) ar[ar.length] = k;
-          return ar;
-        };
-        return ownKeys(o2);
-      };
-      return function(mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) {
-          for (var k = ownKeys(mod), i2 = 0; i2 < k.length; i2++) if (k[i2] !== "default") __createBinding(result, mod, k[i2]);
-        }
-        __setModuleDefault(result, mod);
-        return result;
-      };
-    })();
-    var __importDefault = exports && exports.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.CancellationTokenSource = exports.CancellationToken = void 0;
-    var ral_1 = __importDefault(require_ral());
-    var Is = __importStar(require_is());
-    var events_1 = require_events();
-    var CancellationToken;
-    (function(CancellationToken2) {
-      CancellationToken2.None = Object.freeze({
-        isCancellationRequested: false,
-        onCancellationRequested: events_1.Event.None
-      });
-      CancellationToken2.Cancelled = Object.freeze({
-        isCancellationRequested: true,
-        onCancellationRequested: events_1.Event.None
-      });
-      function is(value) {
-        const candidate = value;
-        return candidate && (candidate === CancellationToken2.None || candidate === CancellationToken2.Cancelled || Is.boolean(candidate.isCancellationRequested) && !!candidate.onCancellationRequested);
-      }
-      CancellationToken2.is = is;
-    })(CancellationToken || (exports.CancellationToken = CancellationToken = {}));
-    var shortcutEvent = Object.freeze(function(callback, context) {
-      const handle = (0, ral_1.default)().timer.setTimeout(callback.bind(context), 0);
-      return { dispose() {
-        handle.dispose();
-      } };
-    });
-    var MutableToken = class {
-      _isCancelled = false;
-      _emitter;
-      cancel() {
-        if (!this._isCancelled) {
-          this._isCancelled = true;
-          if (this._emitter) {
-            this._emitter.fire(void 0);
-            this.dispose();
-          }
-        }
-      }
-      get isCancellationRequested() {
-        return this._isCancelled;
-      }
-      get onCancellationRequested() {
-        if (this._isCancelled) {
-          return shortcutEvent;
-        }
-        if (!this._emitter) {
-          this._emitter = new events_1.Emitter();
-        }
-        return this._emitter.event;
-      }
-      dispose() {
-        if (this._emitter) {
-          this._emitter.dispose();
-          this._emitter = void 0;
-        }
-      }
-    };
-    var CancellationTokenSource = class {
-      _token;
-      get token() {
-        if (!this._token) {
-          this._token = new MutableToken();
-        }
-        return this._token;
-      }
-      cancel() {
-        if (!this._token) {
-          this._token = CancellationToken.Cancelled;
-        } else {
-          this._token.cancel();
-        }
-      }
-      dispose() {
-        if (!this._token) {
-          this._token = CancellationToken.None;
-        } else if (this._token instanceof MutableToken) {
-          this._token.dispose();
-        }
-      }
-    };
-    exports.CancellationTokenSource = CancellationTokenSource;
-  }
-});
-
-// node_modules/vscode-jsonrpc/lib/common/sharedArrayCancellation.js
-var require_sharedArrayCancellation = __commonJS({
-  "node_modules/vscode-jsonrpc/lib/common/sharedArrayCancellation.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.SharedArrayReceiverStrategy = exports.SharedArraySenderStrategy = void 0;
-    var cancellation_1 = require_cancellation();
-    var CancellationState;
-    (function(CancellationState2) {
-      CancellationState2.Continue = 0;
-      CancellationState2.Cancelled = 1;
-    })(CancellationState || (CancellationState = {}));
-    var SharedArraySenderStrategy = class {
-      buffers;
-      constructor() {
-        this.buffers = /* @__PURE__ */ new Map();
-      }
-      enableCancellation(request) {
-        if (request.id === null) {
-          return;
-        }
-        const buffer = new SharedArrayBuffer(4);
-        const data = new Int32Array(buffer, 0, 1);
-        data[0] = CancellationState.Continue;
-        this.buffers.set(request.id, buffer);
-        request.$cancellationData = buffer;
-      }
-      async sendCancellation(_conn, id) {
-        const buffer = this.buffers.get(id);
-        if (buffer === void 0) {
-          return;
-        }
-        const data = new Int32Array(buffer, 0, 1);
-        Atomics.store(data, 0, CancellationState.Cancelled);
-      }
-      cleanup(id) {
-        this.buffers.delete(id);
-      }
-      dispose() {
-        this.buffers.clear();
-      }
-    };
-    exports.SharedArraySenderStrategy = SharedArraySenderStrategy;
-    var SharedArrayBufferCancellationToken = class {
-      data;
-      constructor(buffer) {
-        this.data = new Int32Array(buffer, 0, 1);
-      }
-      get isCancellationRequested() {
-        return Atomics.load(this.data, 0) === CancellationState.Cancelled;
-      }
-      get onCancellationRequested() {
-        throw new Error(`Cancellation over SharedArrayBuffer doesn't support cancellation events`);
-      }
-    };
-    var SharedArrayBufferCancellationTokenSource = class {
-      token;
-      constructor(buffer) {
-        this.token = new SharedArrayBufferCancellationToken(buffer);
-      }
-      cancel() {
-      }
-      dispose() {
-      }
-    };
-    var SharedArrayReceiverStrategy = class {
-      kind = "request";
-      createCancellationTokenSource(request) {
-        const buffer = request.$cancellationData;
-        if (buffer === void 0) {
-          return new cancellation_1.CancellationTokenSource();
-        }
-        return new SharedArrayBufferCancellationTokenSource(buffer);
-      }
-    };
-    exports.SharedArrayReceiverStrategy = SharedArrayReceiverStrategy;
-  }
-});
-
-// node_modules/vscode-jsonrpc/lib/common/semaphore.js
-var require_semaphore = __commonJS({
-  "node_modules/vscode-jsonrpc/lib/common/semaphore.js"(exports) {
-    "use strict";
-    var __importDefault = exports && exports.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.Semaphore = void 0;
-    var ral_1 = __importDefault(require_ral());
-    var Semaphore = class {
-      _capacity;
-      _active;
-      _waiting;
-      constructor(capacity = 1) {
-        if (capacity <= 0) {
-          throw new Error("Capacity must be greater than 0");
-        }
-        this._capacity = capacity;
-        this._active = 0;
-        this._waiting = [];
-      }
-      lock(thunk) {
-        return new Promise((resolve, reject) => {
-          this._waiting.push({ thunk, resolve, reject });
-          this.runNext();
-        });
-      }
-      get active() {
-        return this._active;
-      }
-      runNext() {
-        if (this._waiting.length === 0 || this._active === this._capacity) {
-          return;
-        }
-        (0, ral_1.default)().timer.setImmediate(() => this.doRunNext());
-      }
-      doRunNext() {
-        if (this._waiting.length === 0 || this._active === this._capacity) {
-          return;
-        }
-        const next = this._waiting.shift();
-        this._active++;
-        if (this._active > this._capacity) {
-          throw new Error(`Too many thunks active`);
-        }
-        try {
-          const result = next.thunk();
-          if (result instanceof Promise) {
-            result.then((value) => {
-              this._active--;
-              next.resolve(value);
-              this.runNext();
-            }, (err) => {
-              this._active--;
-              next.reject(err);
-              this.runNext();
-            });
-          } else {
-            this._active--;
-            next.resolve(result);
-            this.runNext();
-          }
-        } catch (err) {
-          this._active--;
-          next.reject(err);
-          this.runNext();
-        }
-      }
-    };
-    exports.Semaphore = Semaphore;
-  }
-});
-
-// node_modules/vscode-jsonrpc/lib/common/messageReader.js
-var require_messageReader = __commonJS({
-  "node_modules/vscode-jsonrpc/lib/common/messageReader.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o2, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m[k];
-        } };
-      }
-      Object.defineProperty(o2, k2, desc);
-    }) : (function(o2, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o2[k2] = m[k];
-    }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o2, v) {
-      Object.defineProperty(o2, "default", { enumerable: true, value: v });
-    }) : function(o2, v) {
-      o2["default"] = v;
-    });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
-      var ownKeys = function(o2) {
-        ownKeys = Object.getOwnPropertyNames || function(o3) {
-          var ar = [];
-          for (var k in o3) if (Object.prototype.hasOwnProperty.call(o3, k)) ar[ar.length] = k;
-          return ar;
-        };
-        return ownKeys(o2);
-      };
-      return function(mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) {
-          for (var k = ownKeys(mod), i2 = 0; i2 < k.length; i2++) if (k[i2] !== "default") __createBinding(result, mod, k[i2]);
-        }
-        __setModuleDefault(result, mod);
-        return result;
-      };
-    })();
-    var __importDefault = exports && exports.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ReadableStreamMessageReader = exports.AbstractMessageReader = exports.MessageReader = void 0;
-    var ral_1 = __importDefault(require_ral());
-    var Is = __importStar(require_is());
-    var events_1 = require_events();
-    var semaphore_1 = require_semaphore();
-    var MessageReader;
-    (function(MessageReader2) {
-      function is(value) {
-        const candidate = value;
-        return candidate && Is.func(candidate.listen) && Is.func(candidate.dispose) && Is.func(candidate.onError) && Is.func(candidate.onClose) && Is.func(candidate.onPartialMessage);
-      }
-      MessageReader2.is = is;
-    })(MessageReader || (exports.MessageReader = MessageReader = {}));
-    var AbstractMessageReader = class {
-      errorEmitter;
-      closeEmitter;
-      partialMessageEmitter;
-      constructor() {
-        this.errorEmitter = new events_1.Emitter();
-        this.closeEmitter = new events_1.Emitter();
-        this.partialMessageEmitter = new events_1.Emitter();
-      }
-      dispose() {
-        this.errorEmitter.dispose();
-        this.closeEmitter.dispose();
-        this.partialMessageEmitter.dispose();
-      }
-      get onError() {
-        return this.errorEmitter.event;
-      }
-      fireError(error62) {
-        this.errorEmitter.fire(this.asError(error62));
-      }
-      get onClose() {
-        return this.closeEmitter.event;
-      }
-      fireClose() {
-        this.closeEmitter.fire(void 0);
-      }
-      get onPartialMessage() {
-        return this.partialMessageEmitter.event;
-      }
-      firePartialMessage(info) {
-        this.partialMessageEmitter.fire(info);
-      }
-      asError(error62) {
-        if (error62 instanceof Error) {
-          return error62;
-        } else {
-          return new Error(`Reader received error. Reason: ${Is.string(error62.message) ? error62.message : "unknown"}`);
-        }
-      }
-    };
-    exports.AbstractMessageReader = AbstractMessageReader;
-    var ResolvedMessageReaderOptions;
-    (function(ResolvedMessageReaderOptions2) {
-      function fromOptions(options) {
-        let charset;
-        let result;
-        let contentDecoder;
-        const contentDecoders = /* @__PURE__ */ new Map();
-        let contentTypeDecoder;
-        const contentTypeDecoders = /* @__PURE__ */ new Map();
-        if (options === void 0 || typeof options === "string") {
-          charset = options ?? "utf-8";
-        } else {
-          charset = options.charset ?? "utf-8";
-          if (options.contentDecoder !== void 0) {
-            contentDecoder = options.contentDecoder;
-            contentDecoders.set(contentDecoder.name, contentDecoder);
-          }
-          if (options.contentDecoders !== void 0) {
-            for (const decoder2 of options.contentDecoders) {
-              contentDecoders.set(decoder2.name, decoder2);
-            }
-          }
-          if (options.contentTypeDecoder !== void 0) {
-            contentTypeDecoder = options.contentTypeDecoder;
-            contentTypeDecoders.set(contentTypeDecoder.name, contentTypeDecoder);
-          }
-          if (options.contentTypeDecoders !== void 0) {
-            for (const decoder2 of options.contentTypeDecoders) {
-              contentTypeDecoders.set(decoder2.name, decoder2);
-            }
-          }
-        }
-        if (contentTypeDecoder === void 0) {
-          contentTypeDecoder = (0, ral_1.default)().applicationJson.decoder;
-          contentTypeDecoders.set(contentTypeDecoder.name, contentTypeDecoder);
-        }
-        return { charset, contentDecoder, contentDecoders, contentTypeDecoder, contentTypeDecoders };
-      }
-      ResolvedMessageReaderOptions2.fromOptions = fromOptions;
-    })(ResolvedMessageReaderOptions || (ResolvedMessageReaderOptions = {}));
-    var ReadableStreamMessageReader = class extends AbstractMessageReader {
-      readable;
-      options;
-      callback;
-      nextMessageLength;
-      messageToken;
-      buffer;
-      partialMessageTimer;
-      _partialMessageTimeout;
-      readSemaphore;
-      constructor(readable2, options) {
-        super();
-        this.readable = readable2;
-        this.options = ResolvedMessageReaderOptions.fromOptions(options);
-        this.buffer = (0, ral_1.default)().messageBuffer.create(this.options.charset);
-        this._partialMessageTimeout = 1e4;
-        this.nextMessageLength = -1;
-        this.messageToken = 0;
-        this.readSemaphore = new semaphore_1.Semaphore(1);
-      }
-      set partialMessageTimeout(timeout2) {
-        this._partialMessageTimeout = timeout2;
-      }
-      get partialMessageTimeout() {
-        return this._partialMessageTimeout;
-      }
-      listen(callback) {
-        this.nextMessageLength = -1;
-        this.messageToken = 0;
-        this.partialMessageTimer = void 0;
-        this.callback = callback;
-        const result = this.readable.onData((data) => {
-          this.onData(data);
-        });
-        this.readable.onError((error62) => this.fireError(error62));
-        this.readable.onClose(() => this.fireClose());
-        return result;
-      }
-      onData(data) {
-        try {
-          this.buffer.append(data);
-          while (true) {
-            if (this.nextMessageLength === -1) {
-              const headers = this.buffer.tryReadHeaders(true);
-              if (!headers) {
-                return;
-              }
-              const contentLength = headers.get("content-length");
-              if (!contentLength) {
-                this.fireError(new Error(`Header must provide a Content-Length property.
-${JSON.stringify(Object.fromEntries(headers))}`));
-                return;
-              }
-              const length = parseInt(contentLength);
-              if (isNaN(length)) {
-                this.fireError(new Error(`Content-Length value must be a number. Got ${contentLength}`));
-                return;
-              }
-              this.nextMessageLength = length;
-            }
-            const body = this.buffer.tryReadBody(this.nextMessageLength);
-            if (body === void 0) {
-              this.setPartialMessageTimer();
-              return;
-            }
-            this.clearPartialMessageTimer();
-            this.nextMessageLength = -1;
-            this.readSemaphore.lock(async () => {
-              const bytes = this.options.contentDecoder !== void 0 ? await this.options.contentDecoder.decode(body) : body;
-              const message = await this.options.contentTypeDecoder.decode(bytes, this.options);
-              this.callback(message);
-            }).catch((error62) => {
-              this.fireError(error62);
-            });
-          }
-        } catch (error62) {
-          this.fireError(error62);
-        }
-      }
-      clearPartialMessageTimer() {
-        if (this.partialMessageTimer) {
-          this.partialMessageTimer.dispose();
-          this.partialMessageTimer = void 0;
-        }
-      }
-      setPartialMessageTimer() {
-        this.clearPartialMessageTimer();
-        if (this._partialMessageTimeout <= 0) {
-          return;
-        }
-        this.partialMessageTimer = (0, ral_1.default)().timer.setTimeout((token, timeout2) => {
-          this.partialMessageTimer = void 0;
-          if (token === this.messageToken) {
-            this.firePartialMessage({ messageToken: token, waitingTime: timeout2 });
-            this.setPartialMessageTimer();
-          }
-        }, this._partialMessageTimeout, this.messageToken, this._partialMessageTimeout);
-      }
-    };
-    exports.ReadableStreamMessageReader = ReadableStreamMessageReader;
-  }
-});
-
-// node_modules/vscode-jsonrpc/lib/common/messageWriter.js
-var require_messageWriter = __commonJS({
-  "node_modules/vscode-jsonrpc/lib/common/messageWriter.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o2, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m[k];
-        } };
-      }
-      Object.defineProperty(o2, k2, desc);
-    }) : (function(o2, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o2[k2] = m[k];
-    }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o2, v) {
-      Object.defineProperty(o2, "default", { enumerable: true, value: v });
-    }) : function(o2, v) {
-      o2["default"] = v;
-    });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
-      var ownKeys = function(o2) {
-        ownKeys = Object.getOwnPropertyNames || function(o3) {
-          var ar = [];
-          for (var k in o3) if (Object.prototype.hasOwnProperty.call(o3, k)) ar[ar.length] = k;
-          return ar;
-        };
-        return ownKeys(o2);
-      };
-      return function(mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) {
-          for (var k = ownKeys(mod), i2 = 0; i2 < k.length; i2++) if (k[i2] !== "default") __createBinding(result, mod, k[i2]);
-        }
-        __setModuleDefault(result, mod);
-        return result;
-      };
-    })();
-    var __importDefault = exports && exports.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.WriteableStreamMessageWriter = exports.AbstractMessageWriter = exports.MessageWriter = void 0;
-    var ral_1 = __importDefault(require_ral());
-    var Is = __importStar(require_is());
-    var semaphore_1 = require_semaphore();
-    var events_1 = require_events();
-    var ContentLength = "Content-Length: ";
-    var CRLF = "\r\n";
-    var MessageWriter;
-    (function(MessageWriter2) {
-      function is(value) {
-        const candidate = value;
-        return candidate && Is.func(candidate.dispose) && Is.func(candidate.onClose) && Is.func(candidate.onError) && Is.func(candidate.write);
-      }
-      MessageWriter2.is = is;
-    })(MessageWriter || (exports.MessageWriter = MessageWriter = {}));
-    var AbstractMessageWriter = class {
-      errorEmitter;
-      closeEmitter;
-      constructor() {
-        this.errorEmitter = new events_1.Emitter();
-        this.closeEmitter = new events_1.Emitter();
-      }
-      dispose() {
-        this.errorEmitter.dispose();
-        this.closeEmitter.dispose();
-      }
-      get onError() {
-        return this.errorEmitter.event;
-      }
-      fireError(error62, message, count2) {
-        this.errorEmitter.fire([this.asError(error62), message, count2]);
-      }
-      get onClose() {
-        return this.closeEmitter.event;
-      }
-      fireClose() {
-        this.closeEmitter.fire(void 0);
-      }
-      asError(error62) {
-        if (error62 instanceof Error) {
-          return error62;
-        } else {
-          return new Error(`Writer received error. Reason: ${Is.string(error62.message) ? error62.message : "unknown"}`);
-        }
-      }
-    };
-    exports.AbstractMessageWriter = AbstractMessageWriter;
-    var ResolvedMessageWriterOptions;
-    (function(ResolvedMessageWriterOptions2) {
-      function fromOptions(options) {
-        if (options === void 0 || typeof options === "string") {
-          return { charset: options ?? "utf-8", contentTypeEncoder: (0, ral_1.default)().applicationJson.encoder };
-        } else {
-          return { charset: options.charset ?? "utf-8", contentEncoder: options.contentEncoder, contentTypeEncoder: options.contentTypeEncoder ?? (0, ral_1.default)().applicationJson.encoder };
-        }
-      }
-      ResolvedMessageWriterOptions2.fromOptions = fromOptions;
-    })(ResolvedMessageWriterOptions || (ResolvedMessageWriterOptions = {}));
-    var WriteableStreamMessageWriter = class extends AbstractMessageWriter {
-      writable;
-      options;
-      errorCount;
-      writeSemaphore;
-      constructor(writable2, options) {
-        super();
-        this.writable = writable2;
-        this.options = ResolvedMessageWriterOptions.fromOptions(options);
-        this.errorCount = 0;
-        this.writeSemaphore = new semaphore_1.Semaphore(1);
-        this.writable.onError((error62) => this.fireError(error62));
-        this.writable.onClose(() => this.fireClose());
-      }
-      async write(msg) {
-        return this.writeSemaphore.lock(async () => {
-          const payload = this.options.contentTypeEncoder.encode(msg, this.options).then((buffer) => {
-            if (this.options.contentEncoder !== void 0) {
-              return this.options.contentEncoder.encode(buffer);
-            } else {
-              return buffer;
-            }
-          });
-          return payload.then((buffer) => {
-            const headers = [];
-            headers.push(ContentLength, buffer.byteLength.toString(), CRLF);
-            headers.push(CRLF);
-            return this.doWrite(msg, headers, buffer);
-          }, (error62) => {
-            this.fireError(error62);
-            throw error62;
-          });
-        });
-      }
-      async doWrite(msg, headers, data) {
-        try {
-          await this.writable.write(headers.join(""), "ascii");
-          return this.writable.write(data);
-        } catch (error62) {
-          this.handleError(error62, msg);
-          return Promise.reject(error62);
-        }
-      }
-      handleError(error62, msg) {
-        this.errorCount++;
-        this.fireError(error62, msg, this.errorCount);
-      }
-      end() {
-        this.writable.end();
-      }
-    };
-    exports.WriteableStreamMessageWriter = WriteableStreamMessageWriter;
-  }
-});
-
-// node_modules/vscode-jsonrpc/lib/common/messageBuffer.js
-var require_messageBuffer = __commonJS({
-  "node_modules/vscode-jsonrpc/lib/common/messageBuffer.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.AbstractMessageBuffer = void 0;
-    var CR2 = 13;
-    var LF2 = 10;
-    var CRLF = "\r\n";
-    var AbstractMessageBuffer = class {
-      _encoding;
-      _chunks;
-      _totalLength;
-      constructor(encoding = "utf-8") {
-        this._encoding = encoding;
-        this._chunks = [];
-        this._totalLength = 0;
-      }
-      get encoding() {
-        return this._encoding;
-      }
-      append(chunk) {
-        const toAppend = typeof chunk === "string" ? this.fromString(chunk, this._encoding) : chunk;
-        this._chunks.push(toAppend);
-        this._totalLength += toAppend.byteLength;
-      }
-      tryReadHeaders(lowerCaseKeys = false) {
-        if (this._chunks.length === 0) {
-          return void 0;
-        }
-        let state = 0;
-        let chunkIndex = 0;
-        let offset = 0;
-        let chunkBytesRead = 0;
-        row: while (chunkIndex < this._chunks.length) {
-          const chunk = this._chunks[chunkIndex];
-          offset = 0;
-          while (offset < chunk.length) {
-            const value = chunk[offset];
-            switch (value) {
-              case CR2:
-                switch (state) {
-                  case 0:
-                    state = 1;
-                    break;
-                  case 2:
-                    state = 3;
-                    break;
-                  default:
-                    state = 0;
-                }
-                break;
-              case LF2:
-                switch (state) {
-                  case 1:
-                    state = 2;
-                    break;
-                  case 3:
-                    state = 4;
-                    offset++;
-                    break row;
-                  default:
-                    state = 0;
-                }
-                break;
-              default:
-                state = 0;
-            }
-            offset++;
-          }
-          chunkBytesRead += chunk.byteLength;
-          chunkIndex++;
-        }
-        if (state !== 4) {
-          return void 0;
-        }
-        const buffer = this._read(chunkBytesRead + offset);
-        const result = /* @__PURE__ */ new Map();
-        const headers = this.toString(buffer, "ascii").split(CRLF);
-        if (headers.length < 2) {
-          return result;
-        }
-        for (let i2 = 0; i2 < headers.length - 2; i2++) {
-          const header = headers[i2];
-          const index = header.indexOf(":");
-          if (index === -1) {
-            throw new Error(`Message header must separate key and value using ':'
-${header}`);
-          }
-          const key = header.substr(0, index);
-          const value = header.substr(index + 1).trim();
-          result.set(lowerCaseKeys ? key.toLowerCase() : key, value);
-        }
-        return result;
-      }
-      tryReadBody(length) {
-        if (this._totalLength < length) {
-          return void 0;
-        }
-        return this._read(length);
-      }
-      get numberOfBytes() {
-        return this._totalLength;
-      }
-      _read(byteCount) {
-        if (byteCount === 0) {
-          return this.emptyBuffer();
-        }
-        if (byteCount > this._totalLength) {
-          throw new Error(`Cannot read so many bytes!`);
-        }
-        if (this._chunks[0].byteLength === byteCount) {
-          const chunk = this._chunks[0];
-          this._chunks.shift();
-          this._totalLength -= byteCount;
-          return this.asNative(chunk);
-        }
-        if (this._chunks[0].byteLength > byteCount) {
-          const chunk = this._chunks[0];
-          const result2 = this.asNative(chunk, byteCount);
-          this._chunks[0] = chunk.slice(byteCount);
-          this._totalLength -= byteCount;
-          return result2;
-        }
-        const result = this.allocNative(byteCount);
-        let resultOffset = 0;
-        const chunkIndex = 0;
-        while (byteCount > 0) {
-          const chunk = this._chunks[chunkIndex];
-          if (chunk.byteLength > byteCount) {
-            const chunkPart = chunk.slice(0, byteCount);
-            result.set(chunkPart, resultOffset);
-            resultOffset += byteCount;
-            this._chunks[chunkIndex] = chunk.slice(byteCount);
-            this._totalLength -= byteCount;
-            byteCount -= byteCount;
-          } else {
-            result.set(chunk, resultOffset);
-            resultOffset += chunk.byteLength;
-            this._chunks.shift();
-            this._totalLength -= chunk.byteLength;
-            byteCount -= chunk.byteLength;
-          }
-        }
-        return result;
-      }
-    };
-    exports.AbstractMessageBuffer = AbstractMessageBuffer;
-  }
-});
-
-// node_modules/vscode-jsonrpc/lib/common/connection.js
-var require_connection = __commonJS({
-  "node_modules/vscode-jsonrpc/lib/common/connection.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o2, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m[k];
-        } };
-      }
-      Object.defineProperty(o2, k2, desc);
-    }) : (function(o2, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o2[k2] = m[k];
-    }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o2, v) {
-      Object.defineProperty(o2, "default", { enumerable: true, value: v });
-    }) : function(o2, v) {
-      o2["default"] = v;
-    });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
-      var ownKeys = function(o2) {
-        ownKeys = Object.getOwnPropertyNames || function(o3) {
-          var ar = [];
-          for (var k in o3) if (Object.prototype.hasOwnProperty.call(o3, k)) ar[ar.length] = k;
-          return ar;
-        };
-        return ownKeys(o2);
-      };
-      return function(mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) {
-          for (var k = ownKeys(mod), i2 = 0; i2 < k.length; i2++) if (k[i2] !== "default") __createBinding(result, mod, k[i2]);
-        }
-        __setModuleDefault(result, mod);
-        return result;
-      };
-    })();
-    var __importDefault = exports && exports.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ConnectionOptions = exports.MessageStrategy = exports.CancellationStrategy = exports.CancellationSenderStrategy = exports.CancellationReceiverStrategy = exports.RequestCancellationReceiverStrategy = exports.IdCancellationReceiverStrategy = exports.ConnectionStrategy = exports.ConnectionError = exports.ConnectionErrors = exports.LogTraceNotification = exports.SetTraceNotification = exports.TraceFormat = exports.TraceValues = exports.TraceValue = exports.Trace = exports.NullLogger = exports.ProgressType = exports.ProgressToken = void 0;
-    exports.createMessageConnection = createMessageConnection2;
-    var ral_1 = __importDefault(require_ral());
-    var Is = __importStar(require_is());
-    var messages_1 = require_messages();
-    var linkedMap_1 = require_linkedMap();
-    var events_1 = require_events();
-    var cancellation_1 = require_cancellation();
-    var CancelNotification;
-    (function(CancelNotification2) {
-      CancelNotification2.type = new messages_1.NotificationType("$/cancelRequest");
-    })(CancelNotification || (CancelNotification = {}));
-    var ProgressToken;
-    (function(ProgressToken2) {
-      function is(value) {
-        return typeof value === "string" || typeof value === "number";
-      }
-      ProgressToken2.is = is;
-    })(ProgressToken || (exports.ProgressToken = ProgressToken = {}));
-    var ProgressNotification;
-    (function(ProgressNotification2) {
-      ProgressNotification2.type = new messages_1.NotificationType("$/progress");
-    })(ProgressNotification || (ProgressNotification = {}));
-    var ProgressType = class {
-      /**
-       * Clients must not use these properties. They are here to ensure correct typing.
-       * in TypeScript
-       */
-      __;
-      _pr;
-      constructor() {
-      }
-    };
-    exports.ProgressType = ProgressType;
-    var StarRequestHandler;
-    (function(StarRequestHandler2) {
-      function is(value) {
-        return Is.func(value);
-      }
-      StarRequestHandler2.is = is;
-    })(StarRequestHandler || (StarRequestHandler = {}));
-    exports.NullLogger = Object.freeze({
-      error: () => {
-      },
-      warn: () => {
-      },
-      info: () => {
-      },
-      log: () => {
-      }
-    });
-    var Trace;
-    (function(Trace2) {
-      Trace2[Trace2["Off"] = 0] = "Off";
-      Trace2[Trace2["Messages"] = 1] = "Messages";
-      Trace2[Trace2["Compact"] = 2] = "Compact";
-      Trace2[Trace2["Verbose"] = 3] = "Verbose";
-    })(Trace || (exports.Trace = Trace = {}));
-    var TraceValue;
-    (function(TraceValue2) {
-      TraceValue2.Off = "off";
-      TraceValue2.Messages = "messages";
-      TraceValue2.Compact = "compact";
-      TraceValue2.Verbose = "verbose";
-    })(TraceValue || (exports.TraceValue = TraceValue = {}));
-    exports.TraceValues = TraceValue;
-    (function(Trace2) {
-      function fromString(value) {
-        if (!Is.string(value)) {
-          return Trace2.Off;
-        }
-        value = value.toLowerCase();
-        switch (value) {
-          case "off":
-            return Trace2.Off;
-          case "messages":
-            return Trace2.Messages;
-          case "compact":
-            return Trace2.Compact;
-          case "verbose":
-            return Trace2.Verbose;
-          default:
-            return Trace2.Off;
-        }
-      }
-      Trace2.fromString = fromString;
-      function toString2(value) {
-        switch (value) {
-          case Trace2.Off:
-            return "off";
-          case Trace2.Messages:
-            return "messages";
-          case Trace2.Compact:
-            return "compact";
-          case Trace2.Verbose:
-            return "verbose";
-          default:
-            return "off";
-        }
-      }
-      Trace2.toString = toString2;
-    })(Trace || (exports.Trace = Trace = {}));
-    var TraceFormat;
-    (function(TraceFormat2) {
-      TraceFormat2["Text"] = "text";
-      TraceFormat2["JSON"] = "json";
-    })(TraceFormat || (exports.TraceFormat = TraceFormat = {}));
-    (function(TraceFormat2) {
-      function fromString(value) {
-        if (!Is.string(value)) {
-          return TraceFormat2.Text;
-        }
-        value = value.toLowerCase();
-        if (value === "json") {
-          return TraceFormat2.JSON;
-        } else {
-          return TraceFormat2.Text;
-        }
-      }
-      TraceFormat2.fromString = fromString;
-    })(TraceFormat || (exports.TraceFormat = TraceFormat = {}));
-    var SetTraceNotification;
-    (function(SetTraceNotification2) {
-      SetTraceNotification2.type = new messages_1.NotificationType("$/setTrace");
-    })(SetTraceNotification || (exports.SetTraceNotification = SetTraceNotification = {}));
-    var LogTraceNotification;
-    (function(LogTraceNotification2) {
-      LogTraceNotification2.type = new messages_1.NotificationType("$/logTrace");
-    })(LogTraceNotification || (exports.LogTraceNotification = LogTraceNotification = {}));
-    var ConnectionErrors;
-    (function(ConnectionErrors2) {
-      ConnectionErrors2[ConnectionErrors2["Closed"] = 1] = "Closed";
-      ConnectionErrors2[ConnectionErrors2["Disposed"] = 2] = "Disposed";
-      ConnectionErrors2[ConnectionErrors2["AlreadyListening"] = 3] = "AlreadyListening";
-    })(ConnectionErrors || (exports.ConnectionErrors = ConnectionErrors = {}));
-    var ConnectionError = class _ConnectionError extends Error {
-      code;
-      constructor(code, message) {
-        super(message);
-        this.code = code;
-        Object.setPrototypeOf(this, _ConnectionError.prototype);
-      }
-    };
-    exports.ConnectionError = ConnectionError;
-    var ConnectionStrategy;
-    (function(ConnectionStrategy2) {
-      function is(value) {
-        const candidate = value;
-        return candidate && Is.func(candidate.cancelUndispatched);
-      }
-      ConnectionStrategy2.is = is;
-    })(ConnectionStrategy || (exports.ConnectionStrategy = ConnectionStrategy = {}));
-    var IdCancellationReceiverStrategy;
-    (function(IdCancellationReceiverStrategy2) {
-      function is(value) {
-        const candidate = value;
-        return candidate && (candidate.kind === void 0 || candidate.kind === "id") && Is.func(candidate.createCancellationTokenSource) && (candidate.dispose === void 0 || Is.func(candidate.dispose));
-      }
-      IdCancellationReceiverStrategy2.is = is;
-    })(IdCancellationReceiverStrategy || (exports.IdCancellationReceiverStrategy = IdCancellationReceiverStrategy = {}));
-    var RequestCancellationReceiverStrategy;
-    (function(RequestCancellationReceiverStrategy2) {
-      function is(value) {
-        const candidate = value;
-        return candidate && candidate.kind === "request" && Is.func(candidate.createCancellationTokenSource) && (candidate.dispose === void 0 || Is.func(candidate.dispose));
-      }
-      RequestCancellationReceiverStrategy2.is = is;
-    })(RequestCancellationReceiverStrategy || (exports.RequestCancellationReceiverStrategy = RequestCancellationReceiverStrategy = {}));
-    var CancellationReceiverStrategy;
-    (function(CancellationReceiverStrategy2) {
-      CancellationReceiverStrategy2.Message = Object.freeze({
-        createCancellationTokenSource(_) {
-          return new cancellation_1.CancellationTokenSource();
-        }
-      });
-      function is(value) {
-        return IdCancellationReceiverStrategy.is(value) || RequestCancellationReceiverStrategy.is(value);
-      }
-      CancellationReceiverStrategy2.is = is;
-    })(CancellationReceiverStrategy || (exports.CancellationReceiverStrategy = CancellationReceiverStrategy = {}));
-    var CancellationSenderStrategy;
-    (function(CancellationSenderStrategy2) {
-      CancellationSenderStrategy2.Message = Object.freeze({
-        sendCancellation(conn, id) {
-          return conn.sendNotification(CancelNotification.type, { id });
-        },
-        cleanup(_) {
-        }
-      });
-      function is(value) {
-        const candidate = value;
-        return candidate && Is.func(candidate.sendCancellation) && Is.func(candidate.cleanup);
-      }
-      CancellationSenderStrategy2.is = is;
-    })(CancellationSenderStrategy || (exports.CancellationSenderStrategy = CancellationSenderStrategy = {}));
-    var CancellationStrategy;
-    (function(CancellationStrategy2) {
-      CancellationStrategy2.Message = Object.freeze({
-        receiver: CancellationReceiverStrategy.Message,
-        sender: CancellationSenderStrategy.Message
-      });
-      function is(value) {
-        const candidate = value;
-        return candidate && CancellationReceiverStrategy.is(candidate.receiver) && CancellationSenderStrategy.is(candidate.sender);
-      }
-      CancellationStrategy2.is = is;
-    })(CancellationStrategy || (exports.CancellationStrategy = CancellationStrategy = {}));
-    var MessageStrategy;
-    (function(MessageStrategy2) {
-      function is(value) {
-        const candidate = value;
-        return candidate && Is.func(candidate.handleMessage);
-      }
-      MessageStrategy2.is = is;
-    })(MessageStrategy || (exports.MessageStrategy = MessageStrategy = {}));
-    var ConnectionOptions;
-    (function(ConnectionOptions2) {
-      function is(value) {
-        const candidate = value;
-        return candidate && (CancellationStrategy.is(candidate.cancellationStrategy) || ConnectionStrategy.is(candidate.connectionStrategy) || MessageStrategy.is(candidate.messageStrategy) || Is.number(candidate.maxParallelism));
-      }
-      ConnectionOptions2.is = is;
-    })(ConnectionOptions || (exports.ConnectionOptions = ConnectionOptions = {}));
-    var ConnectionState;
-    (function(ConnectionState2) {
-      ConnectionState2[ConnectionState2["New"] = 1] = "New";
-      ConnectionState2[ConnectionState2["Listening"] = 2] = "Listening";
-      ConnectionState2[ConnectionState2["Closed"] = 3] = "Closed";
-      ConnectionState2[ConnectionState2["Disposed"] = 4] = "Disposed";
-    })(ConnectionState || (ConnectionState = {}));
-    function createMessageConnection2(messageReader, messageWriter, _logger, options) {
-      const logger = _logger !== void 0 ? _logger : exports.NullLogger;
-      let sequenceNumber = 0;
-      let notificationSequenceNumber = 0;
-      let unknownResponseSequenceNumber = 0;
-      const version2 = "2.0";
-      const maxParallelism = options?.maxParallelism ?? -1;
-      let inFlight = 0;
-      let starRequestHandler = void 0;
-      const requestHandlers = /* @__PURE__ */ new Map();
-      let starNotificationHandler = void 0;
-      const notificationHandlers = /* @__PURE__ */ new Map();
-      const progressHandlers = /* @__PURE__ */ new Map();
-      let timer;
-      let messageQueue = new linkedMap_1.LinkedMap();
-      let responsePromises = /* @__PURE__ */ new Map();
-      let knownCanceledRequests = /* @__PURE__ */ new Set();
-      let requestTokens = /* @__PURE__ */ new Map();
-      let trace = Trace.Off;
-      let traceFormat = TraceFormat.Text;
-      let tracer;
-      let state = ConnectionState.New;
-      const errorEmitter = new events_1.Emitter();
-      const closeEmitter = new events_1.Emitter();
-      const unhandledNotificationEmitter = new events_1.Emitter();
-      const unhandledProgressEmitter = new events_1.Emitter();
-      const disposeEmitter = new events_1.Emitter();
-      const cancellationStrategy = options && options.cancellationStrategy ? options.cancellationStrategy : CancellationStrategy.Message;
-      function cancelUndispatched(_message) {
-        return void 0;
-      }
-      function isListening() {
-        return state === ConnectionState.Listening;
-      }
-      function isClosed() {
-        return state === ConnectionState.Closed;
-      }
-      function isDisposed() {
-        return state === ConnectionState.Disposed;
-      }
-      function closeHandler() {
-        if (state === ConnectionState.New || state === ConnectionState.Listening) {
-          state = ConnectionState.Closed;
-          closeEmitter.fire(void 0);
-        }
-      }
-      function readErrorHandler(error62) {
-        errorEmitter.fire([error62, void 0, void 0]);
-      }
-      function writeErrorHandler(data) {
-        errorEmitter.fire(data);
-      }
-      messageReader.onClose(closeHandler);
-      messageReader.onError(readErrorHandler);
-      messageWriter.onClose(closeHandler);
-      messageWriter.onError(writeErrorHandler);
-      function createRequestQueueKey(id) {
-        if (id === null) {
-          throw new Error(`Can't send requests with id null since the response can't be correlated.`);
-        }
-        return "req-" + id.toString();
-      }
-      function createResponseQueueKey(id) {
-        if (id === null) {
-          return "res-unknown-" + (++unknownResponseSequenceNumber).toString();
-        } else {
-          return "res-" + id.toString();
-        }
-      }
-      function createNotificationQueueKey() {
-        return "not-" + (++notificationSequenceNumber).toString();
-      }
-      function addMessageToQueue(queue, message) {
-        if (messages_1.Message.isRequest(message)) {
-          queue.set(createRequestQueueKey(message.id), message);
-        } else if (messages_1.Message.isResponse(message)) {
-          if (maxParallelism === -1) {
-            queue.set(createResponseQueueKey(message.id), message);
-          } else {
-            handleResponse(message);
-          }
-        } else {
-          queue.set(createNotificationQueueKey(), message);
-        }
-      }
-      function triggerMessageQueue() {
-        if (timer || messageQueue.size === 0) {
-          return;
-        }
-        if (maxParallelism !== -1 && inFlight >= maxParallelism) {
-          return;
-        }
-        timer = (0, ral_1.default)().timer.setImmediate(async () => {
-          timer = void 0;
-          if (messageQueue.size === 0) {
-            return;
-          }
-          if (maxParallelism !== -1 && inFlight >= maxParallelism) {
-            return;
-          }
-          const message = messageQueue.shift();
-          let result;
-          try {
-            inFlight++;
-            const messageStrategy = options?.messageStrategy;
-            if (MessageStrategy.is(messageStrategy)) {
-              result = messageStrategy.handleMessage(message, handleMessage);
-            } else {
-              result = handleMessage(message);
-            }
-          } catch (error62) {
-            logger.error(`Processing message queue failed: ${error62.toString()}`);
-          } finally {
-            if (result instanceof Promise) {
-              result.then(() => {
-              }).catch((error62) => {
-                logger.error(`Processing message queue failed: ${error62.toString()}`);
-              }).finally(() => {
-                inFlight--;
-                triggerMessageQueue();
-              });
-            } else {
-              inFlight--;
-            }
-            triggerMessageQueue();
-          }
-        });
-      }
-      async function handleMessage(message) {
-        if (messages_1.Message.isRequest(message)) {
-          return handleRequest(message);
-        } else if (messages_1.Message.isNotification(message)) {
-          return handleNotification(message);
-        } else if (messages_1.Message.isResponse(message)) {
-          return handleResponse(message);
-        } else {
-          return handleInvalidMessage(message);
-        }
-      }
-      const callback = (message) => {
-        try {
-          if (messages_1.Message.isNotification(message) && message.method === CancelNotification.type.method) {
-            const cancelId = message.params.id;
-            const key = createRequestQueueKey(cancelId);
-            const toCancel = messageQueue.get(key);
-            if (messages_1.Message.isRequest(toCancel)) {
-              const strategy = options?.connectionStrategy;
-              const response = strategy && strategy.cancelUndispatched ? strategy.cancelUndispatched(toCancel, cancelUndispatched) : cancelUndispatched(toCancel);
-              if (response && (response.error !== void 0 || response.result !== void 0)) {
-                messageQueue.delete(key);
-                requestTokens.delete(cancelId);
-                response.id = toCancel.id;
-                traceSendingResponse(response, message.method, Date.now());
-                messageWriter.write(response).catch(() => logger.error(`Sending response for canceled message failed.`));
-                return;
-              }
-            }
-            const cancellationToken = requestTokens.get(cancelId);
-            if (cancellationToken !== void 0) {
-              cancellationToken.cancel();
-              traceReceivedNotification(message);
-              return;
-            } else {
-              knownCanceledRequests.add(cancelId);
-            }
-          }
-          addMessageToQueue(messageQueue, message);
-        } finally {
-          triggerMessageQueue();
-        }
-      };
-      async function handleRequest(requestMessage) {
-        if (isDisposed()) {
-          return Promise.resolve();
-        }
-        function reply(resultOrError, method, startTime2) {
-          const message = {
-            jsonrpc: version2,
-            id: requestMessage.id
-          };
-          if (resultOrError instanceof messages_1.ResponseError) {
-            message.error = resultOrError.toJson();
-          } else {
-            message.result = resultOrError === void 0 ? null : resultOrError;
-          }
-          traceSendingResponse(message, method, startTime2);
-          return messageWriter.write(message);
-        }
-        function replyError(error62, method, startTime2) {
-          const message = {
-            jsonrpc: version2,
-            id: requestMessage.id,
-            error: error62.toJson()
-          };
-          traceSendingResponse(message, method, startTime2);
-          return messageWriter.write(message);
-        }
-        traceReceivedRequest(requestMessage);
-        const element = requestHandlers.get(requestMessage.method);
-        let type;
-        let requestHandler;
-        if (element) {
-          type = element.type;
-          requestHandler = element.handler;
-        }
-        const startTime = Date.now();
-        if (requestHandler || starRequestHandler) {
-          const tokenKey = requestMessage.id ?? String(Date.now());
-          const cancellationSource = IdCancellationReceiverStrategy.is(cancellationStrategy.receiver) ? cancellationStrategy.receiver.createCancellationTokenSource(tokenKey) : cancellationStrategy.receiver.createCancellationTokenSource(requestMessage);
-          if (requestMessage.id !== null && knownCanceledRequests.has(requestMessage.id)) {
-            cancellationSource.cancel();
-          }
-          if (requestMessage.id !== null) {
-            requestTokens.set(tokenKey, cancellationSource);
-          }
-          try {
-            let handlerResult;
-            if (requestHandler) {
-              if (requestMessage.params === void 0) {
-                if (type !== void 0 && type.numberOfParams !== 0) {
-                  return replyError(new messages_1.ResponseError(messages_1.ErrorCodes.InvalidParams, `Request ${requestMessage.method} defines ${type.numberOfParams} params but received none.`), requestMessage.method, startTime);
-                }
-                handlerResult = requestHandler(cancellationSource.token);
-              } else if (Array.isArray(requestMessage.params)) {
-                if (type !== void 0 && type.parameterStructures === messages_1.ParameterStructures.byName) {
-                  return replyError(new messages_1.ResponseError(messages_1.ErrorCodes.InvalidParams, `Request ${requestMessage.method} defines parameters by name but received parameters by position`), requestMessage.method, startTime);
-                }
-                handlerResult = requestHandler(...requestMessage.params, cancellationSource.token);
-              } else {
-                if (type !== void 0 && type.parameterStructures === messages_1.ParameterStructures.byPosition) {
-                  return replyError(new messages_1.ResponseError(messages_1.ErrorCodes.InvalidParams, `Request ${requestMessage.method} defines parameters by position but received parameters by name`), requestMessage.method, startTime);
-                }
-                handlerResult = requestHandler(requestMessage.params, cancellationSource.token);
-              }
-            } else if (starRequestHandler) {
-              handlerResult = starRequestHandler(requestMessage.method, requestMessage.params, cancellationSource.token);
-            }
-            const resultOrError = await handlerResult;
-            await reply(resultOrError, requestMessage.method, startTime);
-          } catch (error62) {
-            if (error62 instanceof messages_1.ResponseError) {
-              await reply(error62, requestMessage.method, startTime);
-            } else if (error62 && Is.string(error62.message)) {
-              await replyError(new messages_1.ResponseError(messages_1.ErrorCodes.InternalError, `Request ${requestMessage.method} failed with message: ${error62.message}`), requestMessage.method, startTime);
-            } else {
-              await replyError(new messages_1.ResponseError(messages_1.ErrorCodes.InternalError, `Request ${requestMessage.method} failed unexpectedly without providing any details.`), requestMessage.method, startTime);
-            }
-          } finally {
-            requestTokens.delete(tokenKey);
-          }
-        } else {
-          await replyError(new messages_1.ResponseError(messages_1.ErrorCodes.MethodNotFound, `Unhandled method ${requestMessage.method}`), requestMessage.method, startTime);
-        }
-      }
-      function handleResponse(responseMessage) {
-        if (isDisposed()) {
-          return;
-        }
-        if (responseMessage.id === null) {
-          if (responseMessage.error) {
-            logger.error(`Received response message without id: Error is: 
-${JSON.stringify(responseMessage.error, void 0, 4)}`);
-          } else {
-            logger.error(`Received response message without id. No further error information provided.`);
-          }
-        } else {
-          const key = responseMessage.id;
-          const responsePromise = responsePromises.get(key);
-          traceReceivedResponse(responseMessage, responsePromise);
-          if (responsePromise !== void 0) {
-            responsePromises.delete(key);
-            try {
-              if (responseMessage.error) {
-                const error62 = responseMessage.error;
-                responsePromise.reject(new messages_1.ResponseError(error62.code, error62.message, error62.data));
-              } else if (responseMessage.result !== void 0) {
-                responsePromise.resolve(responseMessage.result);
-              } else {
-                throw new Error("Should never happen.");
-              }
-            } catch (error62) {
-              if (error62.message) {
-                logger.error(`Response handler '${responsePromise.method}' failed with message: ${error62.message}`);
-              } else {
-                logger.error(`Response handler '${responsePromise.method}' failed unexpectedly.`);
-              }
-            }
-          }
-        }
-      }
-      async function handleNotification(message) {
-        if (isDisposed()) {
-          return;
-        }
-        let type = void 0;
-        let notificationHandler;
-        if (message.method === CancelNotification.type.method) {
-          const cancelId = message.params.id;
-          knownCanceledRequests.delete(cancelId);
-          traceReceivedNotification(message);
-          return;
-        } else {
-          const element = notificationHandlers.get(message.method);
-          if (element) {
-            notificationHandler = element.handler;
-            type = element.type;
-          }
-        }
-        if (notificationHandler || starNotificationHandler) {
-          try {
-            traceReceivedNotification(message);
-            if (notificationHandler) {
-              if (message.params === void 0) {
-                if (type !== void 0) {
-                  if (type.numberOfParams !== 0 && type.parameterStructures !== messages_1.ParameterStructures.byName) {
-                    logger.error(`Notification ${message.method} defines ${type.numberOfParams} params but received none.`);
-                  }
-                }
-                await notificationHandler();
-              } else if (Array.isArray(message.params)) {
-                const params = message.params;
-                if (message.method === ProgressNotification.type.method && params.length === 2 && ProgressToken.is(params[0])) {
-                  await notificationHandler({ token: params[0], value: params[1] });
-                } else {
-                  if (type !== void 0) {
-                    if (type.parameterStructures === messages_1.ParameterStructures.byName) {
-                      logger.error(`Notification ${message.method} defines parameters by name but received parameters by position`);
-                    }
-                    if (type.numberOfParams !== message.params.length) {
-                      logger.error(`Notification ${message.method} defines ${type.numberOfParams} params but received ${params.length} arguments`);
-                    }
-                  }
-                  await notificationHandler(...params);
-                }
-              } else {
-                if (type !== void 0 && type.parameterStructures === messages_1.ParameterStructures.byPosition) {
-                  logger.error(`Notification ${message.method} defines parameters by position but received parameters by name`);
-                }
-                await notificationHandler(message.params);
-              }
-            } else if (starNotificationHandler) {
-              await starNotificationHandler(message.method, message.params);
-            }
-          } catch (error62) {
-            if (error62.message) {
-              logger.error(`Notification handler '${message.method}' failed with message: ${error62.message}`);
-            } else {
-              logger.error(`Notification handler '${message.method}' failed unexpectedly.`);
-            }
-          }
-        } else {
-          unhandledNotificationEmitter.fire(message);
-        }
-      }
-      function handleInvalidMessage(message) {
-        if (!message) {
-          logger.error("Received empty message.");
-          return;
-        }
-        logger.error(`Received message which is neither a response nor a notification message:
-${JSON.stringify(message, null, 4)}`);
-        const responseMessage = message;
-        if (Is.string(responseMessage.id) || Is.number(responseMessage.id)) {
-          const key = responseMessage.id;
-          const responseHandler = responsePromises.get(key);
-          if (responseHandler) {
-            responseHandler.reject(new Error("The received response has neither a result nor an error property."));
-          }
-        }
-      }
-      function stringifyTrace(params) {
-        if (params === void 0 || params === null) {
-          return void 0;
-        }
-        switch (trace) {
-          case Trace.Verbose:
-            return JSON.stringify(params, null, 4);
-          case Trace.Compact:
-            return JSON.stringify(params);
-          default:
-            return void 0;
-        }
-      }
-      function traceSendingRequest(message) {
-        if (trace === Trace.Off || !tracer) {
-          return;
-        }
-        if (traceFormat === TraceFormat.Text) {
-          let data = void 0;
-          if ((trace === Trace.Verbose || trace === Trace.Compact) && message.params) {
-            data = `Params: ${stringifyTrace(message.params)}`;
-          }
-          tracer.log(`Sending request '${message.method} - (${message.id})'.`, data);
-        } else {
-          logLSPMessage("send-request", message);
-        }
-      }
-      function traceSendingNotification(message) {
-        if (trace === Trace.Off || !tracer) {
-          return;
-        }
-        if (traceFormat === TraceFormat.Text) {
-          let data = void 0;
-          if (trace === Trace.Verbose || trace === Trace.Compact) {
-            if (message.params) {
-              data = `Params: ${stringifyTrace(message.params)}`;
-            } else {
-              data = "No parameters provided.";
-            }
-          }
-          tracer.log(`Sending notification '${message.method}'.`, data);
-        } else {
-          logLSPMessage("send-notification", message);
-        }
-      }
-      function traceSendingResponse(message, method, startTime) {
-        if (trace === Trace.Off || !tracer) {
-          return;
-        }
-        if (traceFormat === TraceFormat.Text) {
-          let data = void 0;
-          if (trace === Trace.Verbose || trace === Trace.Compact) {
-            if (message.error && message.error.data) {
-              data = `Error data: ${stringifyTrace(message.error.data)}`;
-            } else {
-              if (message.result) {
-                data = `Result: ${stringifyTrace(message.result)}`;
-              } else if (message.error === void 0) {
-                data = "No result returned.";
-              }
-            }
-          }
-          const error62 = message.error ? ` Request failed: ${message.error.message} (${message.error.code}).` : "";
-          tracer.log(`Sending response '${method} - (${message.id})'. Processing request took ${Date.now() - startTime}ms.${error62}`, data);
-        } else {
-          logLSPMessage("send-response", message);
-        }
-      }
-      function traceReceivedRequest(message) {
-        if (trace === Trace.Off || !tracer) {
-          return;
-        }
-        if (traceFormat === TraceFormat.Text) {
-          let data = void 0;
-          if ((trace === Trace.Verbose || trace === Trace.Compact) && message.params) {
-            data = `Params: ${stringifyTrace(message.params)}`;
-          }
-          tracer.log(`Received request '${message.method} - (${message.id})'.`, data);
-        } else {
-          logLSPMessage("receive-request", message);
-        }
-      }
-      function traceReceivedNotification(message) {
-        if (trace === Trace.Off || !tracer || message.method === LogTraceNotification.type.method) {
-          return;
-        }
-        if (traceFormat === TraceFormat.Text) {
-          let data = void 0;
-          if (trace === Trace.Verbose || trace === Trace.Compact) {
-            if (message.params) {
-              data = `Params: ${stringifyTrace(message.params)}`;
-            } else {
-              data = "No parameters provided.";
-            }
-          }
-          tracer.log(`Received notification '${message.method}'.`, data);
-        } else {
-          logLSPMessage("receive-notification", message);
-        }
-      }
-      function traceReceivedResponse(message, responsePromise) {
-        if (trace === Trace.Off || !tracer) {
-          return;
-        }
-        if (traceFormat === TraceFormat.Text) {
-          let data = void 0;
-          if (trace === Trace.Verbose || trace === Trace.Compact) {
-            if (message.error && message.error.data) {
-              data = `Error data: ${stringifyTrace(message.error.data)}`;
-            } else {
-              if (message.result) {
-                data = `Result: ${stringifyTrace(message.result)}`;
-              } else if (message.error === void 0) {
-                data = "No result returned.";
-              }
-            }
-          }
-          if (responsePromise) {
-            const error62 = message.error ? ` Request failed: ${message.error.message} (${message.error.code}).` : "";
-            tracer.log(`Received response '${responsePromise.method} - (${message.id})' in ${Date.now() - responsePromise.timerStart}ms.${error62}`, data);
-          } else {
-            tracer.log(`Received response ${message.id} without active response promise.`, data);
-          }
-        } else {
-          logLSPMessage("receive-response", message);
-        }
-      }
-      function logLSPMessage(type, message) {
-        if (!tracer || trace === Trace.Off) {
-          return;
-        }
-        const lspMessage = {
-          isLSPMessage: true,
-          type,
-          message,
-          timestamp: Date.now()
-        };
-        tracer.log(lspMessage);
-      }
-      function throwIfClosedOrDisposed() {
-        if (isClosed()) {
-          throw new ConnectionError(ConnectionErrors.Closed, "Connection is closed.");
-        }
-        if (isDisposed()) {
-          throw new ConnectionError(ConnectionErrors.Disposed, "Connection is disposed.");
-        }
-      }
-      function throwIfListening() {
-        if (isListening()) {
-          throw new ConnectionError(ConnectionErrors.AlreadyListening, "Connection is already listening");
-        }
-      }
-      function throwIfNotListening() {
-        if (!isListening()) {
-          throw new Error("Call listen() first.");
-        }
-      }
-      function undefinedToNull(param) {
-        if (param === void 0) {
-          return null;
-        } else {
-          return param;
-        }
-      }
-      function nullToUndefined(param) {
-        if (param === null) {
-          return void 0;
-        } else {
-          return param;
-        }
-      }
-      function isNamedParam(param) {
-        return param !== void 0 && param !== null && !Array.isArray(param) && typeof param === "object";
-      }
-      function computeSingleParam(parameterStructures, param) {
-        switch (parameterStructures) {
-          case messages_1.ParameterStructures.auto:
-            if (isNamedParam(param)) {
-              return nullToUndefined(param);
-            } else {
-              return [undefinedToNull(param)];
-            }
-          case messages_1.ParameterStructures.byName:
-            if (!isNamedParam(param)) {
-              throw new Error(`Received parameters by name but param is not an object literal.`);
-            }
-            return nullToUndefined(param);
-          case messages_1.ParameterStructures.byPosition:
-            return [undefinedToNull(param)];
-          default:
-            throw new Error(`Unknown parameter structure ${parameterStructures.toString()}`);
-        }
-      }
-      function computeMessageParams(type, params) {
-        let result;
-        const numberOfParams = type.numberOfParams;
-        switch (numberOfParams) {
-          case 0:
-            result = void 0;
-            break;
-          case 1:
-            result = computeSingleParam(type.parameterStructures, params[0]);
-            break;
-          default:
-            result = [];
-            for (let i2 = 0; i2 < params.length && i2 < numberOfParams; i2++) {
-              result.push(undefinedToNull(params[i2]));
-            }
-            if (params.length < numberOfParams) {
-              for (let i2 = params.length; i2 < numberOfParams; i2++) {
-                result.push(null);
-              }
-            }
-            break;
-        }
-        return result;
-      }
-      const connection = {
-        sendNotification: (type, ...args) => {
-          throwIfClosedOrDisposed();
-          let method;
-          let messageParams;
-          if (Is.string(type)) {
-            method = type;
-            const first = args[0];
-            let paramStart = 0;
-            let parameterStructures = messages_1.ParameterStructures.auto;
-            if (messages_1.ParameterStructures.is(first)) {
-              paramStart = 1;
-              parameterStructures = first;
-            }
-            const paramEnd = args.length;
-            const numberOfParams = paramEnd - paramStart;
-            switch (numberOfParams) {
-              case 0:
-                messageParams = void 0;
-                break;
-              case 1:
-                messageParams = computeSingleParam(parameterStructures, args[paramStart]);
-                break;
-              default:
-                if (parameterStructures === messages_1.ParameterStructures.byName) {
-                  throw new Error(`Received ${numberOfParams} parameters for 'by Name' notification parameter structure.`);
-                }
-                messageParams = args.slice(paramStart, paramEnd).map((value) => undefinedToNull(value));
-                break;
-            }
-          } else {
-            const params = args;
-            method = type.method;
-            messageParams = computeMessageParams(type, params);
-          }
-          const notificationMessage = {
-            jsonrpc: version2,
-            method,
-            params: messageParams
-          };
-          traceSendingNotification(notificationMessage);
-          return messageWriter.write(notificationMessage).catch((error62) => {
-            logger.error(`Sending notification failed.`);
-            throw error62;
-          });
-        },
-        onNotification: (type, handler) => {
-          throwIfClosedOrDisposed();
-          let method;
-          if (Is.func(type)) {
-            starNotificationHandler = type;
-          } else if (handler) {
-            if (Is.string(type)) {
-              method = type;
-              notificationHandlers.set(type, { type: void 0, handler });
-            } else {
-              method = type.method;
-              notificationHandlers.set(type.method, { type, handler });
-            }
-          }
-          return {
-            dispose: () => {
-              if (method !== void 0) {
-                if (notificationHandlers.get(method)?.handler === handler) {
-                  notificationHandlers.delete(method);
-                }
-              } else if (starNotificationHandler === type) {
-                starNotificationHandler = void 0;
-              }
-            }
-          };
-        },
-        onProgress: (_type, token, handler) => {
-          if (progressHandlers.has(token)) {
-            throw new Error(`Progress handler for token ${token} already registered`);
-          }
-          progressHandlers.set(token, handler);
-          return {
-            dispose: () => {
-              if (progressHandlers.get(token) === handler) {
-                progressHandlers.delete(token);
-              }
-            }
-          };
-        },
-        sendProgress: (_type, token, value) => {
-          return connection.sendNotification(ProgressNotification.type, { token, value });
-        },
-        onUnhandledProgress: unhandledProgressEmitter.event,
-        sendRequest: (type, ...args) => {
-          throwIfClosedOrDisposed();
-          throwIfNotListening();
-          function sendCancellation(connection2, id2) {
-            const p = cancellationStrategy.sender.sendCancellation(connection2, id2);
-            if (p === void 0) {
-              logger.log(`Received no promise from cancellation strategy when cancelling id ${id2}`);
-            } else {
-              p.catch(() => {
-                logger.log(`Sending cancellation messages for id ${id2} failed.`);
-              });
-            }
-          }
-          let method;
-          let messageParams;
-          let token = void 0;
-          if (Is.string(type)) {
-            method = type;
-            const first = args[0];
-            const last = args[args.length - 1];
-            let paramStart = 0;
-            let parameterStructures = messages_1.ParameterStructures.auto;
-            if (messages_1.ParameterStructures.is(first)) {
-              paramStart = 1;
-              parameterStructures = first;
-            }
-            let paramEnd = args.length;
-            if (cancellation_1.CancellationToken.is(last)) {
-              paramEnd = paramEnd - 1;
-              token = last;
-            }
-            const numberOfParams = paramEnd - paramStart;
-            switch (numberOfParams) {
-              case 0:
-                messageParams = void 0;
-                break;
-              case 1:
-                messageParams = computeSingleParam(parameterStructures, args[paramStart]);
-                break;
-              default:
-                if (parameterStructures === messages_1.ParameterStructures.byName) {
-                  throw new Error(`Received ${numberOfParams} parameters for 'by Name' request parameter structure.`);
-                }
-                messageParams = args.slice(paramStart, paramEnd).map((value) => undefinedToNull(value));
-                break;
-            }
-          } else {
-            const params = args;
-            method = type.method;
-            messageParams = computeMessageParams(type, params);
-            const numberOfParams = type.numberOfParams;
-            token = cancellation_1.CancellationToken.is(params[numberOfParams]) ? params[numberOfParams] : void 0;
-          }
-          const id = sequenceNumber++;
-          let disposable;
-          let tokenWasCancelled = false;
-          if (token !== void 0) {
-            if (token.isCancellationRequested) {
-              tokenWasCancelled = true;
-            } else {
-              disposable = token.onCancellationRequested(() => {
-                sendCancellation(connection, id);
-              });
-            }
-          }
-          const requestMessage = {
-            jsonrpc: version2,
-            id,
-            method,
-            params: messageParams
-          };
-          traceSendingRequest(requestMessage);
-          if (typeof cancellationStrategy.sender.enableCancellation === "function") {
-            cancellationStrategy.sender.enableCancellation(requestMessage);
-          }
-          return new Promise(async (resolve, reject) => {
-            const resolveWithCleanup = (r) => {
-              resolve(r);
-              cancellationStrategy.sender.cleanup(id);
-              disposable?.dispose();
-            };
-            const rejectWithCleanup = (r) => {
-              reject(r);
-              cancellationStrategy.sender.cleanup(id);
-              disposable?.dispose();
-            };
-            const responsePromise = { method, timerStart: Date.now(), resolve: resolveWithCleanup, reject: rejectWithCleanup };
-            try {
-              responsePromises.set(id, responsePromise);
-              await messageWriter.write(requestMessage);
-              if (tokenWasCancelled) {
-                sendCancellation(connection, id);
-              }
-            } catch (error62) {
-              responsePromises.delete(id);
-              responsePromise.reject(new messages_1.ResponseError(messages_1.ErrorCodes.MessageWriteError, error62.message ? error62.message : "Unknown reason"));
-              logger.error(`Sending request failed.`);
-            }
-          });
-        },
-        onRequest: (type, handler) => {
-          throwIfClosedOrDisposed();
-          let method = null;
-          if (StarRequestHandler.is(type)) {
-            method = void 0;
-            starRequestHandler = type;
-          } else if (Is.string(type)) {
-            method = null;
-            if (handler !== void 0) {
-              method = type;
-              requestHandlers.set(type, { handler, type: void 0 });
-            }
-          } else {
-            if (handler !== void 0) {
-              method = type.method;
-              requestHandlers.set(type.method, { type, handler });
-            }
-          }
-          return {
-            dispose: () => {
-              if (method === null) {
-                return;
-              }
-              if (method !== void 0) {
-                if (requestHandlers.get(method)?.handler === handler) {
-                  requestHandlers.delete(method);
-                }
-              } else if (starRequestHandler === type) {
-                starRequestHandler = void 0;
-              }
-            }
-          };
-        },
-        hasPendingResponse: () => {
-          return responsePromises.size > 0;
-        },
-        trace: async (_value, _tracer, sendNotificationOrTraceOptions) => {
-          let _sendNotification = false;
-          let _traceFormat = TraceFormat.Text;
-          if (sendNotificationOrTraceOptions !== void 0) {
-            if (Is.boolean(sendNotificationOrTraceOptions)) {
-              _sendNotification = sendNotificationOrTraceOptions;
-            } else {
-              _sendNotification = sendNotificationOrTraceOptions.sendNotification || false;
-              _traceFormat = sendNotificationOrTraceOptions.traceFormat || TraceFormat.Text;
-            }
-          }
-          trace = _value;
-          traceFormat = _traceFormat;
-          if (trace === Trace.Off) {
-            tracer = void 0;
-          } else {
-            tracer = _tracer;
-          }
-          if (_sendNotification && !isClosed() && !isDisposed()) {
-            await connection.sendNotification(SetTraceNotification.type, { value: Trace.toString(_value) });
-          }
-        },
-        onError: errorEmitter.event,
-        onClose: closeEmitter.event,
-        onUnhandledNotification: unhandledNotificationEmitter.event,
-        onDispose: disposeEmitter.event,
-        end: () => {
-          messageWriter.end();
-        },
-        dispose: () => {
-          if (isDisposed()) {
-            return;
-          }
-          state = ConnectionState.Disposed;
-          disposeEmitter.fire(void 0);
-          const error62 = new messages_1.ResponseError(messages_1.ErrorCodes.PendingResponseRejected, "Pending response rejected since connection got disposed");
-          for (const promise2 of responsePromises.values()) {
-            promise2.reject(error62);
-          }
-          responsePromises = /* @__PURE__ */ new Map();
-          requestTokens = /* @__PURE__ */ new Map();
-          knownCanceledRequests = /* @__PURE__ */ new Set();
-          messageQueue = new linkedMap_1.LinkedMap();
-          if (Is.func(messageWriter.dispose)) {
-            messageWriter.dispose();
-          }
-          if (Is.func(messageReader.dispose)) {
-            messageReader.dispose();
-          }
-        },
-        listen: () => {
-          throwIfClosedOrDisposed();
-          throwIfListening();
-          state = ConnectionState.Listening;
-          messageReader.listen(callback);
-        },
-        inspect: () => {
-          (0, ral_1.default)().console.log("inspect");
-        }
-      };
-      connection.onNotification(LogTraceNotification.type, (params) => {
-        if (trace === Trace.Off || !tracer) {
-          return;
-        }
-        const verbose = trace === Trace.Verbose || trace === Trace.Compact;
-        tracer.log(params.message, verbose ? params.verbose : void 0);
-      });
-      connection.onNotification(ProgressNotification.type, async (params) => {
-        const handler = progressHandlers.get(params.token);
-        if (handler) {
-          await handler(params.value);
-        } else {
-          unhandledProgressEmitter.fire(params);
-        }
-      });
-      return connection;
-    }
-  }
-});
-
-// node_modules/vscode-jsonrpc/lib/common/api.js
-var require_api = __commonJS({
-  "node_modules/vscode-jsonrpc/lib/common/api.js"(exports) {
-    "use strict";
-    var __importDefault = exports && exports.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.ProgressType = exports.ProgressToken = exports.createMessageConnection = exports.NullLogger = exports.ConnectionOptions = exports.ConnectionStrategy = exports.AbstractMessageBuffer = exports.WriteableStreamMessageWriter = exports.AbstractMessageWriter = exports.MessageWriter = exports.ReadableStreamMessageReader = exports.AbstractMessageReader = exports.MessageReader = exports.SharedArrayReceiverStrategy = exports.SharedArraySenderStrategy = exports.CancellationToken = exports.CancellationTokenSource = exports.Emitter = exports.Event = exports.Disposable = exports.LRUCache = exports.Touch = exports.LinkedMap = exports.ParameterStructures = exports.NotificationType9 = exports.NotificationType8 = exports.NotificationType7 = exports.NotificationType6 = exports.NotificationType5 = exports.NotificationType4 = exports.NotificationType3 = exports.NotificationType2 = exports.NotificationType1 = exports.NotificationType0 = exports.NotificationType = exports.ErrorCodes = exports.ResponseError = exports.RequestType9 = exports.RequestType8 = exports.RequestType7 = exports.RequestType6 = exports.RequestType5 = exports.RequestType4 = exports.RequestType3 = exports.RequestType2 = exports.RequestType1 = exports.RequestType0 = exports.RequestType = exports.Message = exports.RAL = void 0;
-    exports.MessageStrategy = exports.CancellationStrategy = exports.CancellationSenderStrategy = exports.RequestCancellationReceiverStrategy = exports.IdCancellationReceiverStrategy = exports.CancellationReceiverStrategy = exports.ConnectionError = exports.ConnectionErrors = exports.LogTraceNotification = exports.SetTraceNotification = exports.TraceFormat = exports.TraceValues = exports.TraceValue = exports.Trace = void 0;
-    var messages_1 = require_messages();
-    Object.defineProperty(exports, "Message", { enumerable: true, get: function() {
-      return messages_1.Message;
-    } });
-    Object.defineProperty(exports, "RequestType", { enumerable: true, get: function() {
-      return messages_1.RequestType;
-    } });
-    Object.defineProperty(exports, "RequestType0", { enumerable: true, get: function() {
-      return messages_1.RequestType0;
-    } });
-    Object.defineProperty(exports, "RequestType1", { enumerable: true, get: function() {
-      return messages_1.RequestType1;
-    } });
-    Object.defineProperty(exports, "RequestType2", { enumerable: true, get: function() {
-      return messages_1.RequestType2;
-    } });
-    Object.defineProperty(exports, "RequestType3", { enumerable: true, get: function() {
-      return messages_1.RequestType3;
-    } });
-    Object.defineProperty(exports, "RequestType4", { enumerable: true, get: function() {
-      return messages_1.RequestType4;
-    } });
-    Object.defineProperty(exports, "RequestType5", { enumerable: true, get: function() {
-      return messages_1.RequestType5;
-    } });
-    Object.defineProperty(exports, "RequestType6", { enumerable: true, get: function() {
-      return messages_1.RequestType6;
-    } });
-    Object.defineProperty(exports, "RequestType7", { enumerable: true, get: function() {
-      return messages_1.RequestType7;
-    } });
-    Object.defineProperty(exports, "RequestType8", { enumerable: true, get: function() {
-      return messages_1.RequestType8;
-    } });
-    Object.defineProperty(exports, "RequestType9", { enumerable: true, get: function() {
-      return messages_1.RequestType9;
-    } });
-    Object.defineProperty(exports, "ResponseError", { enumerable: true, get: function() {
-      return messages_1.ResponseError;
-    } });
-    Object.defineProperty(exports, "ErrorCodes", { enumerable: true, get: function() {
-      return messages_1.ErrorCodes;
-    } });
-    Object.defineProperty(exports, "NotificationType", { enumerable: true, get: function() {
-      return messages_1.NotificationType;
-    } });
-    Object.defineProperty(exports, "NotificationType0", { enumerable: true, get: function() {
-      return messages_1.NotificationType0;
-    } });
-    Object.defineProperty(exports, "NotificationType1", { enumerable: true, get: function() {
-      return messages_1.NotificationType1;
-    } });
-    Object.defineProperty(exports, "NotificationType2", { enumerable: true, get: function() {
-      return messages_1.NotificationType2;
-    } });
-    Object.defineProperty(exports, "NotificationType3", { enumerable: true, get: function() {
-      return messages_1.NotificationType3;
-    } });
-    Object.defineProperty(exports, "NotificationType4", { enumerable: true, get: function() {
-      return messages_1.NotificationType4;
-    } });
-    Object.defineProperty(exports, "NotificationType5", { enumerable: true, get: function() {
-      return messages_1.NotificationType5;
-    } });
-    Object.defineProperty(exports, "NotificationType6", { enumerable: true, get: function() {
-      return messages_1.NotificationType6;
-    } });
-    Object.defineProperty(exports, "NotificationType7", { enumerable: true, get: function() {
-      return messages_1.NotificationType7;
-    } });
-    Object.defineProperty(exports, "NotificationType8", { enumerable: true, get: function() {
-      return messages_1.NotificationType8;
-    } });
-    Object.defineProperty(exports, "NotificationType9", { enumerable: true, get: function() {
-      return messages_1.NotificationType9;
-    } });
-    Object.defineProperty(exports, "ParameterStructures", { enumerable: true, get: function() {
-      return messages_1.ParameterStructures;
-    } });
-    var linkedMap_1 = require_linkedMap();
-    Object.defineProperty(exports, "LinkedMap", { enumerable: true, get: function() {
-      return linkedMap_1.LinkedMap;
-    } });
-    Object.defineProperty(exports, "LRUCache", { enumerable: true, get: function() {
-      return linkedMap_1.LRUCache;
-    } });
-    Object.defineProperty(exports, "Touch", { enumerable: true, get: function() {
-      return linkedMap_1.Touch;
-    } });
-    var disposable_1 = require_disposable();
-    Object.defineProperty(exports, "Disposable", { enumerable: true, get: function() {
-      return disposable_1.Disposable;
-    } });
-    var events_1 = require_events();
-    Object.defineProperty(exports, "Event", { enumerable: true, get: function() {
-      return events_1.Event;
-    } });
-    Object.defineProperty(exports, "Emitter", { enumerable: true, get: function() {
-      return events_1.Emitter;
-    } });
-    var cancellation_1 = require_cancellation();
-    Object.defineProperty(exports, "CancellationTokenSource", { enumerable: true, get: function() {
-      return cancellation_1.CancellationTokenSource;
-    } });
-    Object.defineProperty(exports, "CancellationToken", { enumerable: true, get: function() {
-      return cancellation_1.CancellationToken;
-    } });
-    var sharedArrayCancellation_1 = require_sharedArrayCancellation();
-    Object.defineProperty(exports, "SharedArraySenderStrategy", { enumerable: true, get: function() {
-      return sharedArrayCancellation_1.SharedArraySenderStrategy;
-    } });
-    Object.defineProperty(exports, "SharedArrayReceiverStrategy", { enumerable: true, get: function() {
-      return sharedArrayCancellation_1.SharedArrayReceiverStrategy;
-    } });
-    var messageReader_1 = require_messageReader();
-    Object.defineProperty(exports, "MessageReader", { enumerable: true, get: function() {
-      return messageReader_1.MessageReader;
-    } });
-    Object.defineProperty(exports, "AbstractMessageReader", { enumerable: true, get: function() {
-      return messageReader_1.AbstractMessageReader;
-    } });
-    Object.defineProperty(exports, "ReadableStreamMessageReader", { enumerable: true, get: function() {
-      return messageReader_1.ReadableStreamMessageReader;
-    } });
-    var messageWriter_1 = require_messageWriter();
-    Object.defineProperty(exports, "MessageWriter", { enumerable: true, get: function() {
-      return messageWriter_1.MessageWriter;
-    } });
-    Object.defineProperty(exports, "AbstractMessageWriter", { enumerable: true, get: function() {
-      return messageWriter_1.AbstractMessageWriter;
-    } });
-    Object.defineProperty(exports, "WriteableStreamMessageWriter", { enumerable: true, get: function() {
-      return messageWriter_1.WriteableStreamMessageWriter;
-    } });
-    var messageBuffer_1 = require_messageBuffer();
-    Object.defineProperty(exports, "AbstractMessageBuffer", { enumerable: true, get: function() {
-      return messageBuffer_1.AbstractMessageBuffer;
-    } });
-    var connection_1 = require_connection();
-    Object.defineProperty(exports, "ConnectionStrategy", { enumerable: true, get: function() {
-      return connection_1.ConnectionStrategy;
-    } });
-    Object.defineProperty(exports, "ConnectionOptions", { enumerable: true, get: function() {
-      return connection_1.ConnectionOptions;
-    } });
-    Object.defineProperty(exports, "NullLogger", { enumerable: true, get: function() {
-      return connection_1.NullLogger;
-    } });
-    Object.defineProperty(exports, "createMessageConnection", { enumerable: true, get: function() {
-      return connection_1.createMessageConnection;
-    } });
-    Object.defineProperty(exports, "ProgressToken", { enumerable: true, get: function() {
-      return connection_1.ProgressToken;
-    } });
-    Object.defineProperty(exports, "ProgressType", { enumerable: true, get: function() {
-      return connection_1.ProgressType;
-    } });
-    Object.defineProperty(exports, "Trace", { enumerable: true, get: function() {
-      return connection_1.Trace;
-    } });
-    Object.defineProperty(exports, "TraceValue", { enumerable: true, get: function() {
-      return connection_1.TraceValue;
-    } });
-    Object.defineProperty(exports, "TraceFormat", { enumerable: true, get: function() {
-      return connection_1.TraceFormat;
-    } });
-    Object.defineProperty(exports, "SetTraceNotification", { enumerable: true, get: function() {
-      return connection_1.SetTraceNotification;
-    } });
-    Object.defineProperty(exports, "LogTraceNotification", { enumerable: true, get: function() {
-      return connection_1.LogTraceNotification;
-    } });
-    Object.defineProperty(exports, "ConnectionErrors", { enumerable: true, get: function() {
-      return connection_1.ConnectionErrors;
-    } });
-    Object.defineProperty(exports, "ConnectionError", { enumerable: true, get: function() {
-      return connection_1.ConnectionError;
-    } });
-    Object.defineProperty(exports, "CancellationReceiverStrategy", { enumerable: true, get: function() {
-      return connection_1.CancellationReceiverStrategy;
-    } });
-    Object.defineProperty(exports, "IdCancellationReceiverStrategy", { enumerable: true, get: function() {
-      return connection_1.IdCancellationReceiverStrategy;
-    } });
-    Object.defineProperty(exports, "RequestCancellationReceiverStrategy", { enumerable: true, get: function() {
-      return connection_1.RequestCancellationReceiverStrategy;
-    } });
-    Object.defineProperty(exports, "CancellationSenderStrategy", { enumerable: true, get: function() {
-      return connection_1.CancellationSenderStrategy;
-    } });
-    Object.defineProperty(exports, "CancellationStrategy", { enumerable: true, get: function() {
-      return connection_1.CancellationStrategy;
-    } });
-    Object.defineProperty(exports, "MessageStrategy", { enumerable: true, get: function() {
-      return connection_1.MessageStrategy;
-    } });
-    Object.defineProperty(exports, "TraceValues", { enumerable: true, get: function() {
-      return connection_1.TraceValues;
-    } });
-    var ral_1 = __importDefault(require_ral());
-    exports.RAL = ral_1.default;
-  }
-});
-
-// node_modules/vscode-jsonrpc/lib/node/ril.js
-var require_ril = __commonJS({
-  "node_modules/vscode-jsonrpc/lib/node/ril.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var util_1 = __require("util");
-    var crypto_1 = __require("crypto");
-    var api_1 = require_api();
-    var MessageBuffer = class _MessageBuffer extends api_1.AbstractMessageBuffer {
-      static emptyBuffer = Buffer.allocUnsafe(0);
-      constructor(encoding = "utf-8") {
-        super(encoding);
-      }
-      emptyBuffer() {
-        return _MessageBuffer.emptyBuffer;
-      }
-      fromString(value, encoding) {
-        return Buffer.from(value, encoding);
-      }
-      toString(value, encoding) {
-        if (value instanceof Buffer) {
-          return value.toString(encoding);
-        } else {
-          return new util_1.TextDecoder(encoding).decode(value);
-        }
-      }
-      asNative(buffer, length) {
-        if (length === void 0) {
-          return buffer instanceof Buffer ? buffer : Buffer.from(buffer);
-        } else {
-          return buffer instanceof Buffer ? buffer.slice(0, length) : Buffer.from(buffer.subarray(0, length));
-        }
-      }
-      allocNative(length) {
-        return Buffer.allocUnsafe(length);
-      }
-    };
-    var ReadableStreamWrapper = class {
-      stream;
-      constructor(stream) {
-        this.stream = stream;
-      }
-      onClose(listener) {
-        this.stream.on("close", listener);
-        return api_1.Disposable.create(() => this.stream.off("close", listener));
-      }
-      onError(listener) {
-        this.stream.on("error", listener);
-        return api_1.Disposable.create(() => this.stream.off("error", listener));
-      }
-      onEnd(listener) {
-        this.stream.on("end", listener);
-        return api_1.Disposable.create(() => this.stream.off("end", listener));
-      }
-      onData(listener) {
-        this.stream.on("data", listener);
-        return api_1.Disposable.create(() => this.stream.off("data", listener));
-      }
-    };
-    var WritableStreamWrapper = class {
-      stream;
-      constructor(stream) {
-        this.stream = stream;
-      }
-      onClose(listener) {
-        this.stream.on("close", listener);
-        return api_1.Disposable.create(() => this.stream.off("close", listener));
-      }
-      onError(listener) {
-        this.stream.on("error", listener);
-        return api_1.Disposable.create(() => this.stream.off("error", listener));
-      }
-      onEnd(listener) {
-        this.stream.on("end", listener);
-        return api_1.Disposable.create(() => this.stream.off("end", listener));
-      }
-      write(data, encoding) {
-        return new Promise((resolve, reject) => {
-          const callback = (error62) => {
-            if (error62 === void 0 || error62 === null) {
-              resolve();
-            } else {
-              reject(error62);
-            }
-          };
-          if (typeof data === "string") {
-            this.stream.write(data, encoding, callback);
-          } else {
-            this.stream.write(data, callback);
-          }
-        });
-      }
-      end() {
-        this.stream.end();
-      }
-    };
-    var _ril = Object.freeze({
-      crypto: Object.freeze({
-        randomUUID: () => (0, crypto_1.randomUUID)()
-      }),
-      messageBuffer: Object.freeze({
-        create: (encoding) => new MessageBuffer(encoding)
-      }),
-      applicationJson: Object.freeze({
-        encoder: Object.freeze({
-          name: "application/json",
-          encode: (msg, options) => {
-            try {
-              return Promise.resolve(Buffer.from(JSON.stringify(msg, void 0, 0), options.charset));
-            } catch (err) {
-              return Promise.reject(err);
-            }
-          }
-        }),
-        decoder: Object.freeze({
-          name: "application/json",
-          decode: (buffer, options) => {
-            try {
-              if (buffer instanceof Buffer) {
-                return Promise.resolve(JSON.parse(buffer.toString(options.charset)));
-              } else {
-                return Promise.resolve(JSON.parse(new util_1.TextDecoder(options.charset).decode(buffer)));
-              }
-            } catch (err) {
-              return Promise.reject(err);
-            }
-          }
-        })
-      }),
-      stream: Object.freeze({
-        asReadableStream: (stream) => new ReadableStreamWrapper(stream),
-        asWritableStream: (stream) => new WritableStreamWrapper(stream)
-      }),
-      console,
-      timer: Object.freeze({
-        setTimeout(callback, ms, ...args) {
-          const handle = setTimeout(callback, ms, ...args);
-          return { dispose: () => clearTimeout(handle) };
-        },
-        setImmediate(callback, ...args) {
-          const handle = setImmediate(callback, ...args);
-          return { dispose: () => clearImmediate(handle) };
-        },
-        setInterval(callback, ms, ...args) {
-          const handle = setInterval(callback, ms, ...args);
-          return { dispose: () => clearInterval(handle) };
-        }
-      })
-    });
-    function RIL() {
-      return _ril;
-    }
-    (function(RIL2) {
-      function install() {
-        api_1.RAL.install(_ril);
-      }
-      RIL2.install = install;
-    })(RIL || (RIL = {}));
-    exports.default = RIL;
-  }
-});
-
-// node_modules/vscode-jsonrpc/lib/node/main.js
-var require_main = __commonJS({
-  "node_modules/vscode-jsonrpc/lib/node/main.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o2, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m[k];
-        } };
-      }
-      Object.defineProperty(o2, k2, desc);
-    }) : (function(o2, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o2[k2] = m[k];
-    }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o2, v) {
-      Object.defineProperty(o2, "default", { enumerable: true, value: v });
-    }) : function(o2, v) {
-      o2["default"] = v;
-    });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
-      var ownKeys = function(o2) {
-        ownKeys = Object.getOwnPropertyNames || function(o3) {
-          var ar = [];
-          for (var k in o3) if (Object.prototype.hasOwnProperty.call(o3, k)) ar[ar.length] = k;
-          return ar;
-        };
-        return ownKeys(o2);
-      };
-      return function(mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) {
-          for (var k = ownKeys(mod), i2 = 0; i2 < k.length; i2++) if (k[i2] !== "default") __createBinding(result, mod, k[i2]);
-        }
-        __setModuleDefault(result, mod);
-        return result;
-      };
-    })();
-    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
-      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
-    };
-    var __importDefault = exports && exports.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.StreamMessageWriter = exports.StreamMessageReader = exports.SocketMessageWriter = exports.SocketMessageReader = exports.PortMessageWriter = exports.PortMessageReader = exports.IPCMessageWriter = exports.IPCMessageReader = void 0;
-    exports.generateRandomPipeName = generateRandomPipeName;
-    exports.createClientPipeTransport = createClientPipeTransport;
-    exports.createServerPipeTransport = createServerPipeTransport;
-    exports.createClientSocketTransport = createClientSocketTransport;
-    exports.createServerSocketTransport = createServerSocketTransport;
-    exports.createMessageConnection = createMessageConnection2;
-    var ril_1 = __importDefault(require_ril());
-    ril_1.default.install();
-    var path38 = __importStar(__require("path"));
-    var os6 = __importStar(__require("os"));
-    var fs = __importStar(__require("fs"));
-    var crypto_1 = __require("crypto");
-    var net_1 = __require("net");
-    var api_1 = require_api();
-    __exportStar(require_api(), exports);
-    var IPCMessageReader = class extends api_1.AbstractMessageReader {
-      process;
-      constructor(process11) {
-        super();
-        this.process = process11;
-        const eventEmitter = this.process;
-        eventEmitter.on("error", (error62) => this.fireError(error62));
-        eventEmitter.on("close", () => this.fireClose());
-      }
-      listen(callback) {
-        this.process.on("message", callback);
-        return api_1.Disposable.create(() => this.process.off("message", callback));
-      }
-    };
-    exports.IPCMessageReader = IPCMessageReader;
-    var IPCMessageWriter = class extends api_1.AbstractMessageWriter {
-      process;
-      errorCount;
-      constructor(process11) {
-        super();
-        this.process = process11;
-        this.errorCount = 0;
-        const eventEmitter = this.process;
-        eventEmitter.on("error", (error62) => this.fireError(error62));
-        eventEmitter.on("close", () => this.fireClose());
-      }
-      write(msg) {
-        try {
-          if (typeof this.process.send === "function") {
-            this.process.send(msg, void 0, void 0, (error62) => {
-              if (error62) {
-                this.errorCount++;
-                this.handleError(error62, msg);
-              } else {
-                this.errorCount = 0;
-              }
-            });
-          }
-          return Promise.resolve();
-        } catch (error62) {
-          this.handleError(error62, msg);
-          return Promise.reject(error62);
-        }
-      }
-      handleError(error62, msg) {
-        this.errorCount++;
-        this.fireError(error62, msg, this.errorCount);
-      }
-      end() {
-      }
-    };
-    exports.IPCMessageWriter = IPCMessageWriter;
-    var PortMessageReader = class extends api_1.AbstractMessageReader {
-      onData;
-      constructor(port) {
-        super();
-        this.onData = new api_1.Emitter();
-        port.on("close", () => this.fireClose());
-        port.on("error", (error62) => this.fireError(error62));
-        port.on("message", (message) => {
-          this.onData.fire(message);
-        });
-      }
-      listen(callback) {
-        return this.onData.event(callback);
-      }
-    };
-    exports.PortMessageReader = PortMessageReader;
-    var PortMessageWriter = class extends api_1.AbstractMessageWriter {
-      port;
-      errorCount;
-      constructor(port) {
-        super();
-        this.port = port;
-        this.errorCount = 0;
-        port.on("close", () => this.fireClose());
-        port.on("error", (error62) => this.fireError(error62));
-      }
-      write(msg) {
-        try {
-          this.port.postMessage(msg);
-          return Promise.resolve();
-        } catch (error62) {
-          this.handleError(error62, msg);
-          return Promise.reject(error62);
-        }
-      }
-      handleError(error62, msg) {
-        this.errorCount++;
-        this.fireError(error62, msg, this.errorCount);
-      }
-      end() {
-      }
-    };
-    exports.PortMessageWriter = PortMessageWriter;
-    var SocketMessageReader = class extends api_1.ReadableStreamMessageReader {
-      constructor(socket, encoding = "utf-8") {
-        super((0, ril_1.default)().stream.asReadableStream(socket), encoding);
-      }
-    };
-    exports.SocketMessageReader = SocketMessageReader;
-    var SocketMessageWriter = class extends api_1.WriteableStreamMessageWriter {
-      socket;
-      constructor(socket, options) {
-        super((0, ril_1.default)().stream.asWritableStream(socket), options);
-        this.socket = socket;
-      }
-      dispose() {
-        super.dispose();
-        this.socket.destroy();
-      }
-    };
-    exports.SocketMessageWriter = SocketMessageWriter;
-    var StreamMessageReader2 = class extends api_1.ReadableStreamMessageReader {
-      constructor(readable2, encoding) {
-        super((0, ril_1.default)().stream.asReadableStream(readable2), encoding);
-      }
-    };
-    exports.StreamMessageReader = StreamMessageReader2;
-    var StreamMessageWriter2 = class extends api_1.WriteableStreamMessageWriter {
-      constructor(writable2, options) {
-        super((0, ril_1.default)().stream.asWritableStream(writable2), options);
-      }
-    };
-    exports.StreamMessageWriter = StreamMessageWriter2;
-    var XDG_RUNTIME_DIR = process.env["XDG_RUNTIME_DIR"];
-    var safeIpcPathLengths = /* @__PURE__ */ new Map([
-      ["linux", 107],
-      ["darwin", 102]
-    ]);
-    function generateRandomPipeName() {
-      if (process.platform === "win32") {
-        return `\\\\.\\pipe\\lsp-${(0, crypto_1.randomBytes)(16).toString("hex")}-sock`;
-      }
-      let randomLength = 32;
-      const fixedLength = "/lsp-.sock".length;
-      const tmpDir = fs.realpathSync(XDG_RUNTIME_DIR ?? os6.tmpdir());
-      const limit = safeIpcPathLengths.get(process.platform);
-      if (limit !== void 0) {
-        randomLength = Math.min(limit - tmpDir.length - fixedLength, randomLength);
-      }
-      if (randomLength < 16) {
-        throw new Error(`Unable to generate a random pipe name with ${randomLength} characters.`);
-      }
-      const randomSuffix = (0, crypto_1.randomBytes)(Math.floor(randomLength / 2)).toString("hex");
-      return path38.join(tmpDir, `lsp-${randomSuffix}.sock`);
-    }
-    function createClientPipeTransport(pipeName, encoding = "utf-8") {
-      let connectResolve;
-      const connected = new Promise((resolve, _reject) => {
-        connectResolve = resolve;
-      });
-      return new Promise((resolve, reject) => {
-        const server = (0, net_1.createServer)((socket) => {
-          server.close();
-          connectResolve([
-            new SocketMessageReader(socket, encoding),
-            new SocketMessageWriter(socket, encoding)
-          ]);
-        });
-        server.on("error", reject);
-        server.listen(pipeName, () => {
-          server.removeListener("error", reject);
-          resolve({
-            onConnected: () => {
-              return connected;
-            },
-            close: () => {
-              server.close();
-            }
-          });
-        });
-      });
-    }
-    function createServerPipeTransport(pipeName, encoding = "utf-8") {
-      const socket = (0, net_1.createConnection)(pipeName);
-      return [
-        new SocketMessageReader(socket, encoding),
-        new SocketMessageWriter(socket, encoding)
-      ];
-    }
-    function createClientSocketTransport(port, encoding = "utf-8") {
-      let connectResolve;
-      const connected = new Promise((resolve, _reject) => {
-        connectResolve = resolve;
-      });
-      return new Promise((resolve, reject) => {
-        const server = (0, net_1.createServer)((socket) => {
-          server.close();
-          connectResolve([
-            new SocketMessageReader(socket, encoding),
-            new SocketMessageWriter(socket, encoding)
-          ]);
-        });
-        server.on("error", reject);
-        server.listen(port, "127.0.0.1", () => {
-          server.removeListener("error", reject);
-          const address = server.address();
-          if (address === null || typeof address === "string") {
-            reject(new Error(`Unexpected server address: ${address}`));
-            return;
-          }
-          const boundPort = address.port;
-          resolve({
-            port: () => boundPort,
-            onConnected: () => {
-              return connected;
-            },
-            close: () => {
-              server.close();
-            }
-          });
-        });
-      });
-    }
-    function createServerSocketTransport(port, encoding = "utf-8") {
-      const socket = (0, net_1.createConnection)(port, "127.0.0.1");
-      return [
-        new SocketMessageReader(socket, encoding),
-        new SocketMessageWriter(socket, encoding)
-      ];
-    }
-    function isReadableStream3(value) {
-      const candidate = value;
-      return candidate.read !== void 0 && candidate.addListener !== void 0;
-    }
-    function isWritableStream3(value) {
-      const candidate = value;
-      return candidate.write !== void 0 && candidate.addListener !== void 0;
-    }
-    function createMessageConnection2(input2, output2, logger, options) {
-      if (!logger) {
-        logger = api_1.NullLogger;
-      }
-      const reader = isReadableStream3(input2) ? new StreamMessageReader2(input2) : input2;
-      const writer = isWritableStream3(output2) ? new StreamMessageWriter2(output2) : output2;
-      if (api_1.ConnectionStrategy.is(options)) {
-        options = { connectionStrategy: options };
-      }
-      return (0, api_1.createMessageConnection)(reader, writer, logger, options);
-    }
-  }
-});
-
-// src/adapters/lsp/client.ts
-function timeout(ms, make) {
-  let timer;
-  const promise2 = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(make()), ms);
-  });
-  return { promise: promise2, cancel: () => clearTimeout(timer) };
-}
-async function startLanguageServer(command, args, rootUri, opts = {}) {
-  let child;
-  try {
-    child = execa(command, args, {
-      stdin: "pipe",
-      stdout: "pipe",
-      stderr: "pipe",
-      buffer: false,
-      reject: false,
-      ...opts.cwd ? { cwd: opts.cwd } : {},
-      ...opts.env ? { env: opts.env } : {}
-    });
-  } catch (e) {
-    throw new LanguageServerError("spawn", `cannot start ${command}: ${e.message}`);
-  }
-  let stderr = "";
-  child.stderr.on("data", (b) => {
-    stderr = (stderr + b.toString()).slice(-4e3);
-  });
-  let hasExited = false;
-  let exitText = "";
-  const exited = child.then((r) => {
-    hasExited = true;
-    const e = { exitCode: r.exitCode ?? null, signal: r.signal ?? null };
-    exitText = e.signal ?? `code ${String(e.exitCode)}`;
-    return e;
-  });
-  const died = exited.then((e) => {
-    throw new LanguageServerError(
-      r2s(e, command) === "spawn" ? "spawn" : "crashed",
-      `${command} exited (${e.signal ?? `code ${String(e.exitCode)}`}) ${stderr.trim().split("\n").slice(-3).join(" | ")}`.trim()
-    );
-  });
-  died.catch(() => void 0);
-  const conn = (0, import_node3.createMessageConnection)(new import_node3.StreamMessageReader(child.stdout), new import_node3.StreamMessageWriter(child.stdin));
-  conn.onError(() => void 0);
-  child.stdin.on("error", () => void 0);
-  const diagnostics = /* @__PURE__ */ new Map();
-  let lastActivity = Date.now();
-  let sawStatus = false;
-  let quiescent = false;
-  const texts = /* @__PURE__ */ new Map();
-  const publishedVersion = /* @__PURE__ */ new Map();
-  if (opts.trace) {
-    const trace = opts.trace;
-    conn.onNotification((method, params) => trace("notification", method, params));
-  }
-  conn.onNotification("textDocument/publishDiagnostics", (p) => {
-    opts.trace?.("notification", "textDocument/publishDiagnostics", p);
-    diagnostics.set(p.uri, p.diagnostics);
-    publishedVersion.set(p.uri, p.version);
-    lastActivity = Date.now();
-  });
-  conn.onNotification("experimental/serverStatus", (p) => {
-    opts.trace?.("notification", "experimental/serverStatus", p);
-    sawStatus = true;
-    quiescent = p.quiescent === true;
-    lastActivity = Date.now();
-  });
-  conn.onRequest((method, params) => {
-    opts.trace?.("request", method, params);
-    if (method === "workspace/configuration") {
-      const items = params?.items ?? [];
-      return items.map(() => null);
-    }
-    return null;
-  });
-  conn.listen();
-  const kill = () => {
-    if (!hasExited) child.kill("SIGKILL");
-  };
-  const initTimeoutMs = opts.initTimeoutMs ?? 2e4;
-  const t = timeout(initTimeoutMs, () => new LanguageServerError("timeout", `${command} did not answer initialize within ${initTimeoutMs} ms`));
-  let serverName;
-  let pull = false;
-  try {
-    const init = await Promise.race([
-      conn.sendRequest("initialize", {
-        processId: process.pid,
-        rootUri,
-        workspaceFolders: [{ uri: rootUri, name: "root" }],
-        initializationOptions: opts.initializationOptions ?? null,
-        capabilities: {
-          textDocument: {
-            publishDiagnostics: { relatedInformation: false, versionSupport: true },
-            diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
-            synchronization: { didSave: false }
-          },
-          window: { workDoneProgress: false },
-          experimental: { serverStatusNotification: true }
-        }
-      }),
-      t.promise,
-      died
-    ]);
-    serverName = init?.serverInfo?.name ?? null;
-    pull = Boolean(init?.capabilities?.diagnosticProvider);
-    void conn.sendNotification("initialized", {});
-  } catch (e) {
-    const why = e instanceof LanguageServerError ? e : await Promise.race([died.catch((x) => x), new Promise((r) => setTimeout(r, 1e3))]) ?? new LanguageServerError("crashed", `${command}: ${e.message}`);
-    kill();
-    conn.dispose();
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 2e3))]);
-    throw why instanceof LanguageServerError ? why : new LanguageServerError("crashed", `${command}: ${e.message}`);
-  } finally {
-    t.cancel();
-  }
-  const session = {
-    serverName,
-    exited,
-    stderrTail: () => stderr,
-    open(uri, text, languageId = "rust") {
-      if (hasExited) return;
-      texts.set(uri, { version: 1, text });
-      lastActivity = Date.now();
-      void conn.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId, version: 1, text } }).catch(() => void 0);
-    },
-    change(uri, text) {
-      if (hasExited) return;
-      const doc = texts.get(uri) ?? { version: 1, text };
-      doc.version++;
-      doc.text = text;
-      texts.set(uri, doc);
-      lastActivity = Date.now();
-      void conn.sendNotification("textDocument/didChange", { textDocument: { uri, version: doc.version }, contentChanges: [{ text }] }).catch(() => void 0);
-    },
-    async collectDiagnostics({ uris, quietMs, timeoutMs }) {
-      const deadline = Date.now() + timeoutMs;
-      const crashed = () => new LanguageServerError("crashed", `${command} exited (${exitText}) while collecting diagnostics ${stderr.trim().split("\n").slice(-3).join(" | ")}`.trim());
-      for (; ; ) {
-        const now2 = Date.now();
-        const current = (u2) => {
-          if (!diagnostics.has(u2)) return false;
-          const v = publishedVersion.get(u2);
-          const want = texts.get(u2)?.version;
-          return v === void 0 || want === void 0 || v >= want;
-        };
-        const allPublished = pull || uris.every(current);
-        const settled = (!sawStatus || quiescent) && now2 - lastActivity >= quietMs;
-        if (allPublished && settled) break;
-        if (now2 >= deadline) return { diagnostics: new Map(diagnostics), timedOut: true };
-        if (hasExited) throw crashed();
-        await Promise.race([new Promise((r) => setTimeout(r, Math.min(50, Math.max(1, deadline - now2)))), exited]);
-      }
-      if (!pull) return { diagnostics: new Map(diagnostics), timedOut: false };
-      for (const uri of uris) {
-        for (; ; ) {
-          const left = deadline - Date.now();
-          if (left <= 0) return { diagnostics: new Map(diagnostics), timedOut: true };
-          const t2 = timeout(left, () => new LanguageServerError("timeout", "textDocument/diagnostic timed out"));
-          try {
-            const report = await Promise.race([conn.sendRequest("textDocument/diagnostic", { textDocument: { uri } }), t2.promise, died]);
-            if (report?.kind === "full") diagnostics.set(uri, report.items ?? []);
-            else if (!diagnostics.has(uri)) diagnostics.set(uri, []);
-            break;
-          } catch (e) {
-            if (e instanceof LanguageServerError) {
-              if (e.kind === "timeout") return { diagnostics: new Map(diagnostics), timedOut: true };
-              throw e;
-            }
-            if (hasExited) throw crashed();
-            await new Promise((r) => setTimeout(r, 200));
-          } finally {
-            t2.cancel();
-          }
-        }
-      }
-      return { diagnostics: new Map(diagnostics), timedOut: false };
-    },
-    async shutdown(timeoutMs = 5e3) {
-      if (!hasExited) {
-        const st = timeout(timeoutMs, () => new LanguageServerError("timeout", "shutdown timed out"));
-        try {
-          await Promise.race([conn.sendRequest("shutdown"), st.promise, died]);
-          await conn.sendNotification("exit");
-        } catch {
-        } finally {
-          st.cancel();
-        }
-        const grace = timeout(Math.min(timeoutMs, 2e3), () => new Error("exit grace"));
-        await Promise.race([exited, grace.promise]).catch(() => void 0);
-        grace.cancel();
-      }
-      kill();
-      conn.dispose();
-      await exited;
-    }
-  };
-  return session;
-}
-function r2s(e, _command) {
-  return e.exitCode === null && e.signal === null ? "spawn" : "crashed";
-}
-var import_node3, LanguageServerError;
-var init_client = __esm({
-  "src/adapters/lsp/client.ts"() {
-    "use strict";
-    init_execa();
-    import_node3 = __toESM(require_main(), 1);
-    LanguageServerError = class extends Error {
-      kind;
-      constructor(kind, message) {
-        super(message);
-        this.name = "LanguageServerError";
-        this.kind = kind;
-      }
-    };
-  }
-});
-
-// src/adapters/lsp/convert.ts
-import path33 from "node:path";
-import { fileURLToPath as fileURLToPath8 } from "node:url";
-function uriToWorkspacePath(uri, root) {
-  const abs = uri.startsWith("file:") ? fileURLToPath8(uri) : uri;
-  const rel2 = path33.relative(root, abs);
-  if (rel2 === "" || rel2.startsWith("..") || path33.isAbsolute(rel2)) return abs.split(path33.sep).join("/");
-  return rel2.split(path33.sep).join("/");
-}
-function byteOffset(text, pos) {
-  if (text === void 0) return -1;
-  let lineStart = 0;
-  for (let l = 0; l < pos.line; l++) {
-    const nl = text.indexOf("\n", lineStart);
-    if (nl < 0) return -1;
-    lineStart = nl + 1;
-  }
-  return Buffer.byteLength(text.slice(0, Math.min(text.length, lineStart + pos.character)), "utf8");
-}
-function fromLspDiagnostic(d, uri, root, text) {
-  const file2 = uriToWorkspacePath(uri, root);
-  const level = LEVELS2[d.severity ?? 1] ?? "error";
-  const span = {
-    file: file2,
-    lineStart: d.range.start.line + 1,
-    lineEnd: d.range.end.line + 1,
-    columnStart: d.range.start.character + 1,
-    columnEnd: d.range.end.character + 1,
-    byteStart: byteOffset(text, d.range.start),
-    byteEnd: byteOffset(text, d.range.end),
-    isPrimary: true,
-    label: null
-  };
-  const code = d.code === void 0 ? null : String(d.code);
-  return {
-    level,
-    code,
-    message: d.message,
-    primary: span,
-    spans: [span],
-    notes: [],
-    suggestions: [],
-    rendered: `${level}${code ? `[${code}]` : ""}: ${d.message}
-  --> ${file2}:${span.lineStart}:${span.columnStart}
-`,
-    source: "rust-analyzer",
-    packageName: null
-  };
-}
-var LEVELS2;
-var init_convert = __esm({
-  "src/adapters/lsp/convert.ts"() {
-    "use strict";
-    LEVELS2 = { 1: "error", 2: "warning", 3: "note", 4: "help" };
-  }
-});
-
-// src/adapters/lsp/detect.ts
-async function detectRustAnalyzer(command = "rust-analyzer", timeoutMs = 15e3) {
-  const r = await execa(command, ["--version"], { reject: false, timeout: timeoutMs, stdin: "ignore" });
-  const out = typeof r.stdout === "string" ? r.stdout.trim() : "";
-  if (r.exitCode === 0 && /rust-analyzer/i.test(out)) {
-    return { available: true, command, version: out.split("\n")[0], reason: null };
-  }
-  const err = typeof r.stderr === "string" ? r.stderr.trim() : "";
-  const reason = r.timedOut ? `${command} --version did not finish within ${timeoutMs} ms` : err.split("\n")[0] || (r.failed && r.code === "ENOENT" ? `${command}: command not found` : `${command} --version exited with ${String(r.exitCode)}`);
-  return { available: false, command, version: null, reason };
-}
-function rustAnalyzerNotice(probe) {
-  return probe.available ? null : RA_MISSING_NOTICE;
-}
-var RA_MISSING_NOTICE;
-var init_detect2 = __esm({
-  "src/adapters/lsp/detect.ts"() {
-    "use strict";
-    init_execa();
-    RA_MISSING_NOTICE = "rust-analyzer not found: cargo check only";
-  }
-});
-
-// src/adapters/lsp/check.ts
-import path34 from "node:path";
-import { pathToFileURL as pathToFileURL3 } from "node:url";
-async function checkWithLanguageServer(opts) {
-  const started = Date.now();
-  const timeoutMs = opts.timeoutMs ?? 6e4;
-  const minRank = RANK2[opts.minLevel ?? "error"];
-  const rootUri = pathToFileURL3(opts.root).href;
-  const docs = opts.files.map((f) => ({ ...f, uri: pathToFileURL3(path34.resolve(opts.root, f.path)).href }));
-  const done = (status, diagnostics, message, serverName) => ({
-    status,
-    diagnostics,
-    message,
-    serverName,
-    ms: Date.now() - started
-  });
-  let session;
-  try {
-    session = await startLanguageServer(opts.command, opts.args ?? [], rootUri, {
-      cwd: opts.root,
-      initTimeoutMs: timeoutMs,
-      ...opts.env ? { env: opts.env } : {},
-      ...opts.initializationOptions !== void 0 ? { initializationOptions: opts.initializationOptions } : {}
-    });
-  } catch (e) {
-    const err = e instanceof LanguageServerError ? e : new LanguageServerError("crashed", String(e));
-    return done(err.kind === "timeout" ? "timeout" : err.kind === "spawn" ? "unavailable" : "crashed", [], err.message, null);
-  }
-  try {
-    for (const d of docs) session.open(d.uri, d.text);
-    const left = Math.max(1, timeoutMs - (Date.now() - started));
-    const got = await session.collectDiagnostics({ uris: docs.map((d) => d.uri), quietMs: opts.quietMs ?? 1e3, timeoutMs: left });
-    const textByUri = new Map(docs.map((d) => [d.uri, d.text]));
-    const diagnostics = [];
-    for (const [uri, list] of [...got.diagnostics].sort(([a2], [b]) => a2.localeCompare(b))) {
-      for (const ld of list) {
-        const d = fromLspDiagnostic(ld, uri, opts.root, textByUri.get(uri));
-        if (RANK2[d.level] <= minRank) diagnostics.push(d);
-      }
-    }
-    return done(
-      got.timedOut ? "timeout" : "ok",
-      diagnostics,
-      got.timedOut ? `${opts.command} was not done within ${timeoutMs} ms; its diagnostics so far are kept` : null,
-      session.serverName
-    );
-  } catch (e) {
-    return done("crashed", [], e instanceof Error ? e.message : String(e), session.serverName);
-  } finally {
-    await session.shutdown();
-  }
-}
-async function rustAnalyzerCheck(opts) {
-  const command = opts.command ?? "rust-analyzer";
-  const probe = await detectRustAnalyzer(command);
-  if (!probe.available) {
-    return { status: "unavailable", diagnostics: [], message: rustAnalyzerNotice(probe), serverName: null, ms: 0 };
-  }
-  return checkWithLanguageServer({
-    command,
-    root: opts.root,
-    files: opts.files,
-    ...opts.timeoutMs !== void 0 ? { timeoutMs: opts.timeoutMs } : {},
-    ...opts.quietMs !== void 0 ? { quietMs: opts.quietMs } : {},
-    initializationOptions: {
-      checkOnSave: false,
-      ...opts.targetDir ? { cargo: { targetDir: opts.targetDir } } : {}
-    }
-  });
-}
-var RANK2;
-var init_check2 = __esm({
-  "src/adapters/lsp/check.ts"() {
-    "use strict";
-    init_client();
-    init_convert();
-    init_detect2();
-    RANK2 = { error: 0, warning: 1, note: 2, help: 3 };
-  }
-});
-
-// src/adapters/lsp/merge.ts
-function sameProblem(a2, b) {
-  const fa = a2.primary?.file ?? null;
-  const fb = b.primary?.file ?? null;
-  if (fa !== fb) return false;
-  if (a2.code !== null && a2.code === b.code && a2.primary?.lineStart === b.primary?.lineStart) return true;
-  return normMessage(a2.message) === normMessage(b.message);
-}
-function mergeDiagnostics(cargo, ra) {
-  const out = [...cargo];
-  for (const d of ra) if (!out.some((o2) => sameProblem(o2, d))) out.push(d);
-  return out;
-}
-var normMessage;
-var init_merge = __esm({
-  "src/adapters/lsp/merge.ts"() {
-    "use strict";
-    normMessage = (m) => m.trim().replace(/\s+/g, " ").toLowerCase();
-  }
-});
-
-// src/adapters/lsp/extension.ts
-import { readFileSync as readFileSync19 } from "node:fs";
-import path35 from "node:path";
-function rustAnalyzerExtension(opts) {
-  return {
-    name: "rust-analyzer",
-    async run(ctx) {
-      if (opts.mode === "off") return {};
-      const files = ctx.changedFiles.filter((f) => f.path.endsWith(".rs") && f.status !== "deleted").flatMap((f) => {
-        try {
-          return [{ path: f.path, text: readFileSync19(path35.join(ctx.shadowRoot, f.path), "utf8") }];
-        } catch {
-          return [];
-        }
-      });
-      if (files.length === 0) return {};
-      const result = await rustAnalyzerCheck({
-        root: ctx.shadowRoot,
-        files,
-        // Its own target dir: sharing cargo check's would make the two wait on each other's lock.
-        targetDir: `${ctx.targetDir}-ra`,
-        ...opts.command ? { command: opts.command } : {},
-        ...opts.timeoutMs !== void 0 ? { timeoutMs: opts.timeoutMs } : {},
-        ...opts.quietMs !== void 0 ? { quietMs: opts.quietMs } : {}
-      });
-      const fresh = mergeDiagnostics([...ctx.diagnostics], result.diagnostics).slice(ctx.diagnostics.length);
-      const warnings = result.status === "ok" ? [] : result.status === "unavailable" ? [result.message ?? "rust-analyzer not found: cargo check only"] : [`rust-analyzer ${result.status}: ${result.message ?? ""}`.trim()];
-      return { diagnostics: fresh, warnings, result };
-    }
-  };
-}
-var init_extension = __esm({
-  "src/adapters/lsp/extension.ts"() {
-    "use strict";
-    init_check2();
-    init_merge();
-  }
-});
-
-// src/adapters/lsp/index.ts
-var init_lsp = __esm({
-  "src/adapters/lsp/index.ts"() {
-    "use strict";
-    init_client();
-    init_check2();
-    init_convert();
-    init_detect2();
-    init_merge();
-    init_extension();
-  }
-});
-
-// src/cli/commands/preflight-seams.ts
-var preflight_seams_exports = {};
-__export(preflight_seams_exports, {
-  preflightSeams: () => preflightSeams
-});
-function preflightSeams() {
-  return {
-    addOptions: (cmd) => {
-      cmd.option("--tests", "also run the tests of the changed crates and of the crates that depend on them");
-      cmd.option("--rust-analyzer <mode>", "auto (use it when installed) or off");
-    },
-    extensions: (flags) => {
-      const s = preflightSettings(loadConfig(flags.repo), flags);
-      flags.features = s.features;
-      flags.allFeatures = s.allFeatures;
-      flags.package = s.packages;
-      const exts = [];
-      if (s.rustAnalyzer !== "off") exts.push(rustAnalyzerExtension({ mode: s.rustAnalyzer }));
-      if (s.tests) exts.push(impactedTestsExtension({ timeoutSeconds: s.testTimeoutSeconds, features: s.features, allFeatures: s.allFeatures }));
-      return exts;
-    }
-  };
-}
-var init_preflight_seams = __esm({
-  "src/cli/commands/preflight-seams.ts"() {
-    "use strict";
-    init_test_runner();
-    init_lsp();
-    init_config();
-  }
-});
-
 // src/app/prove-fix.ts
 var prove_fix_exports = {};
 __export(prove_fix_exports, {
@@ -72142,7 +75075,7 @@ __export(prove_fix_exports, {
 });
 function summarise(t, targets2) {
   const failedNames = t.failedTests.map((f) => f.name);
-  const target = t.buildFailed ? [...targets2] : targets2.filter((x) => failedNames.some((n2) => sameTest(n2, x)));
+  const target = t.buildFailed ? [] : targets2.filter((x) => failedNames.some((n2) => sameTest(n2, x)));
   return { ran: t.ran, passed: t.passed, failed: t.failed, failed_tests: failedNames, build_failed: t.buildFailed, timed_out: t.timedOut, target_failed: target };
 }
 function addedTests(files) {
@@ -72207,6 +75140,19 @@ async function proveFix(opts) {
   });
   const red2 = await run3(withTest, "RED: the test without the fix");
   const base = { tests: targets2, touched_files, touched_keys: keys };
+  if (red2.build_failed && !red2.timed_out) {
+    const green3 = await run3(both, "GREEN: the test with the fix");
+    const greenOk = !green3.build_failed && !green3.timed_out && green3.target_failed.length === 0;
+    return {
+      ...base,
+      proven: false,
+      failed_step: "no_behavioural_red",
+      red: red2,
+      green: green3,
+      regressions: [],
+      note: "Without the fix the tests did not compile, so no test failed when run: a compile error is not a behavioural RED. " + (greenOk ? "With the fix everything compiles and the tests pass, which shows the fix compiles, not that it is right. " : "With the fix the tests still do not pass either. ") + "To prove behaviour, add a test that compiles on the current code and fails, then passes with the fix."
+    };
+  }
   if (red2.target_failed.length < targets2.length || red2.timed_out) {
     return { ...base, proven: false, failed_step: "test_did_not_fail_first", red: red2, green: null, regressions: [] };
   }
@@ -72235,122 +75181,172 @@ var init_prove_fix = __esm({
   }
 });
 
-// node_modules/@modelcontextprotocol/sdk/dist/esm/shared/stdio.js
-function deserializeMessage(line) {
-  return JSONRPCMessageSchema.parse(JSON.parse(line));
-}
-function serializeMessage(message) {
-  return JSON.stringify(message) + "\n";
-}
-var STDIO_DEFAULT_MAX_BUFFER_SIZE, ReadBuffer;
-var init_stdio2 = __esm({
-  "node_modules/@modelcontextprotocol/sdk/dist/esm/shared/stdio.js"() {
-    init_types3();
-    STDIO_DEFAULT_MAX_BUFFER_SIZE = 10 * 1024 * 1024;
-    ReadBuffer = class {
-      constructor(options) {
-        this._maxBufferSize = options?.maxBufferSize ?? STDIO_DEFAULT_MAX_BUFFER_SIZE;
-      }
-      append(chunk) {
-        const newSize = (this._buffer?.length ?? 0) + chunk.length;
-        if (newSize > this._maxBufferSize) {
-          this.clear();
-          throw new Error(`ReadBuffer exceeded maximum size of ${this._maxBufferSize} bytes`);
-        }
-        this._buffer = this._buffer ? Buffer.concat([this._buffer, chunk]) : chunk;
-      }
-      readMessage() {
-        if (!this._buffer) {
-          return null;
-        }
-        const index = this._buffer.indexOf("\n");
-        if (index === -1) {
-          return null;
-        }
-        const line = this._buffer.toString("utf8", 0, index).replace(/\r$/, "");
-        this._buffer = this._buffer.subarray(index + 1);
-        return deserializeMessage(line);
-      }
-      clear() {
-        this._buffer = void 0;
-      }
-    };
+// src/mcp/transport.ts
+var transport_exports = {};
+__export(transport_exports, {
+  GuardedStdioTransport: () => GuardedStdioTransport,
+  MAX_MESSAGE_BYTES: () => MAX_MESSAGE_BYTES,
+  RpcError: () => RpcError,
+  checkMessage: () => checkMessage
+});
+function idFromPrefix(prefix) {
+  const m = /"id"\s*:\s*(-?\d{1,15}|"(?:[^"\\]|\\.){0,200}")/.exec(prefix);
+  if (!m || m[1] === void 0) return null;
+  try {
+    return JSON.parse(m[1]);
+  } catch {
+    return null;
   }
-});
-
-// node_modules/@modelcontextprotocol/sdk/dist/esm/server/stdio.js
-var stdio_exports = {};
-__export(stdio_exports, {
-  StdioServerTransport: () => StdioServerTransport
-});
-import process10 from "node:process";
-var StdioServerTransport;
-var init_stdio3 = __esm({
-  "node_modules/@modelcontextprotocol/sdk/dist/esm/server/stdio.js"() {
-    init_stdio2();
-    StdioServerTransport = class {
-      constructor(_stdin = process10.stdin, _stdout = process10.stdout, options) {
-        this._stdin = _stdin;
-        this._stdout = _stdout;
-        this._started = false;
-        this._ondata = (chunk) => {
-          try {
-            this._readBuffer.append(chunk);
-            this.processReadBuffer();
-          } catch (error62) {
-            this.onerror?.(error62);
-            this.close().catch(() => {
-            });
-          }
-        };
-        this._onerror = (error62) => {
-          this.onerror?.(error62);
-        };
-        this._readBuffer = new ReadBuffer({ maxBufferSize: options?.maxBufferSize });
+}
+function isObject3(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function checkMessage(msg) {
+  if (!isObject3(msg) || msg.jsonrpc !== "2.0") {
+    const id2 = isObject3(msg) && (typeof msg.id === "string" || typeof msg.id === "number") ? msg.id : null;
+    return { id: id2, code: RpcError.InvalidRequest, message: 'not a JSON-RPC 2.0 message (expected an object with "jsonrpc": "2.0")' };
+  }
+  const hasId = "id" in msg;
+  if (hasId && msg.id !== null && typeof msg.id !== "string" && typeof msg.id !== "number") {
+    return { id: null, code: RpcError.InvalidRequest, message: '"id" must be a string or a number' };
+  }
+  if (!("method" in msg)) {
+    return "result" in msg || "error" in msg ? null : { id: msg.id ?? null, code: RpcError.InvalidRequest, message: 'a message needs "method" (request) or "result"/"error" (response)' };
+  }
+  const id = msg.id ?? null;
+  if (typeof msg.method !== "string" || msg.method === "") return { id, code: RpcError.InvalidRequest, message: '"method" must be a non-empty string' };
+  if ("params" in msg && !isObject3(msg.params)) {
+    return { id, code: RpcError.InvalidParams, message: `"params" must be an object (got ${msg.params === null ? "null" : Array.isArray(msg.params) ? "an array" : `a ${typeof msg.params}`})` };
+  }
+  const p = msg.params ?? {};
+  const bad = (why) => ({ id, code: RpcError.InvalidParams, message: `${msg.method}: ${why}` });
+  switch (msg.method) {
+    case "initialize":
+      if (typeof p.protocolVersion !== "string") return bad("params.protocolVersion must be a string");
+      if (!isObject3(p.capabilities)) return bad("params.capabilities must be an object");
+      if (!isObject3(p.clientInfo) || typeof p.clientInfo.name !== "string" || typeof p.clientInfo.version !== "string") return bad("params.clientInfo must be an object with string name and version");
+      break;
+    case "tools/call":
+      if (typeof p.name !== "string" || p.name === "") return bad("params.name must be the name of a tool");
+      if ("arguments" in p && p.arguments !== void 0 && !isObject3(p.arguments)) return bad("params.arguments must be an object");
+      break;
+    case "tools/list":
+    case "prompts/list":
+    case "resources/list":
+    case "resources/templates/list":
+      if ("cursor" in p && p.cursor !== void 0 && typeof p.cursor !== "string") return bad("params.cursor must be a string");
+      break;
+    default:
+      break;
+  }
+  return null;
+}
+var MAX_MESSAGE_BYTES, RpcError, GuardedStdioTransport;
+var init_transport = __esm({
+  "src/mcp/transport.ts"() {
+    "use strict";
+    MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+    RpcError = { Parse: -32700, InvalidRequest: -32600, InvalidParams: -32602 };
+    GuardedStdioTransport = class {
+      constructor(input2 = process.stdin, output2 = process.stdout, maxBytes = MAX_MESSAGE_BYTES) {
+        this.input = input2;
+        this.output = output2;
+        this.maxBytes = maxBytes;
       }
-      /**
-       * Starts listening for messages on stdin.
-       */
-      async start() {
-        if (this._started) {
-          throw new Error("StdioServerTransport already started! If using Server class, note that connect() calls start() automatically.");
-        }
-        this._started = true;
-        this._stdin.on("data", this._ondata);
-        this._stdin.on("error", this._onerror);
-      }
-      processReadBuffer() {
-        while (true) {
-          try {
-            const message = this._readBuffer.readMessage();
-            if (message === null) {
-              break;
-            }
-            this.onmessage?.(message);
-          } catch (error62) {
-            this.onerror?.(error62);
-          }
-        }
-      }
-      async close() {
-        this._stdin.off("data", this._ondata);
-        this._stdin.off("error", this._onerror);
-        const remainingDataListeners = this._stdin.listenerCount("data");
-        if (remainingDataListeners === 0) {
-          this._stdin.pause();
-        }
-        this._readBuffer.clear();
-        this.onclose?.();
-      }
-      send(message) {
-        return new Promise((resolve) => {
-          const json2 = serializeMessage(message);
-          if (this._stdout.write(json2)) {
-            resolve();
+      input;
+      output;
+      maxBytes;
+      onclose;
+      onerror;
+      onmessage;
+      chunks = [];
+      size = 0;
+      /** Bytes of the oversized line being skipped, or -1 when reading normally. */
+      skipping = -1;
+      skippedPrefix = "";
+      closed = false;
+      onData = (chunk) => {
+        let start = 0;
+        while (start < chunk.length) {
+          const nl = chunk.indexOf(10, start);
+          const end = nl === -1 ? chunk.length : nl;
+          const piece = chunk.subarray(start, end);
+          if (this.skipping >= 0) {
+            this.skipping += piece.length;
+          } else if (this.size + piece.length > this.maxBytes) {
+            this.skippedPrefix = Buffer.concat([...this.chunks, piece]).subarray(0, 512).toString("utf8");
+            this.skipping = this.size + piece.length;
+            this.chunks = [];
+            this.size = 0;
           } else {
-            this._stdout.once("drain", resolve);
+            this.chunks.push(Buffer.from(piece));
+            this.size += piece.length;
           }
+          if (nl === -1) break;
+          this.endLine();
+          start = nl + 1;
+        }
+      };
+      endLine() {
+        if (this.skipping >= 0) {
+          const mb2 = (this.maxBytes / 1024 / 1024).toFixed(0);
+          this.reply(idFromPrefix(this.skippedPrefix), RpcError.InvalidRequest, `message too large: ${this.skipping} bytes; the limit is ${this.maxBytes} bytes (${mb2} MiB) per message`);
+          this.skipping = -1;
+          this.skippedPrefix = "";
+          return;
+        }
+        const line = Buffer.concat(this.chunks).toString("utf8").replace(/\r$/, "");
+        this.chunks = [];
+        this.size = 0;
+        if (line.trim() === "") return;
+        let msg;
+        try {
+          msg = JSON.parse(line);
+        } catch (e) {
+          this.reply(idFromPrefix(line.slice(0, 512)), RpcError.Parse, `parse error: ${e.message}`);
+          return;
+        }
+        const problem = checkMessage(msg);
+        if (problem) {
+          const isRequestLike = !isObject3(msg) || "id" in msg || !("method" in msg);
+          if (isRequestLike) this.reply(problem.id, problem.code, problem.message);
+          return;
+        }
+        this.onmessage?.(msg);
+      }
+      reply(id, code, message) {
+        this.write({ jsonrpc: "2.0", id, error: { code, message } });
+      }
+      write(value) {
+        return new Promise((resolve) => {
+          if (this.closed) return resolve();
+          const text = `${JSON.stringify(value)}
+`;
+          if (this.output.write(text)) resolve();
+          else this.output.once("drain", () => resolve());
         });
+      }
+      onError = (e) => this.onerror?.(e);
+      onEnd = () => void this.close();
+      /** Starts reading. */
+      async start() {
+        this.input.on("data", this.onData);
+        this.input.on("error", this.onError);
+        this.input.on("end", this.onEnd);
+      }
+      /** Sends one message as one line. */
+      async send(message) {
+        await this.write(message);
+      }
+      /** Stops reading and reports the close once. */
+      async close() {
+        if (this.closed) return;
+        this.closed = true;
+        this.input.off("data", this.onData);
+        this.input.off("error", this.onError);
+        this.input.off("end", this.onEnd);
+        this.chunks = [];
+        this.onclose?.();
       }
     };
   }
@@ -72359,11 +75355,12 @@ var init_stdio3 = __esm({
 // src/mcp/server.ts
 var server_exports = {};
 __export(server_exports, {
+  SERVER_INSTRUCTIONS: () => SERVER_INSTRUCTIONS,
   TOOL_NAMES: () => TOOL_NAMES,
   createRustgateServer: () => createRustgateServer,
   serveStdio: () => serveStdio
 });
-import path36 from "node:path";
+import path44 from "node:path";
 function ok(value) {
   return { content: [{ type: "text", text: JSON.stringify(value) }] };
 }
@@ -72373,8 +75370,8 @@ function failed(e, extra = {}) {
   return { isError: true, content: [{ type: "text", text: JSON.stringify({ error: "INTERNAL", message: err.message, hint: "this is a bug in rustgate; please report it with the tool call" }) }] };
 }
 function createRustgateServer(opts) {
-  const server = new McpServer({ name: "rustgate", version: opts.version ?? "0.1.0" });
-  const repoOf = (r) => path36.resolve(opts.repo, r ?? ".");
+  const server = new McpServer({ name: "rustgate", version: opts.version ?? "0.1.0" }, { instructions: SERVER_INSTRUCTIONS });
+  const repoOf = (r) => path44.resolve(opts.repo, r ?? ".");
   const guard = (fn) => async (args) => {
     try {
       return await fn(args);
@@ -72395,7 +75392,7 @@ function createRustgateServer(opts) {
   };
   server.registerTool(
     "build_isg",
-    { title: "Build the ISG", description: "Build or incrementally refresh the Interface Signature Graph of the workspace; returns node/edge counts by kind and relation.", inputSchema: { repo: repoArg } },
+    { annotations: READ_ONLY, title: "Build the ISG", description: "Build or incrementally refresh the Interface Signature Graph of the workspace; returns node/edge counts by kind and relation.", inputSchema: { repo: repoArg } },
     guard(async ({ repo }) => {
       const [{ openStore: openStore2 }, { buildIsg: buildIsg2 }, { storeDir: storeDir2 }] = await Promise.all([Promise.resolve().then(() => (init_cozo_store(), cozo_store_exports)), Promise.resolve().then(() => (init_build_isg(), build_isg_exports)), Promise.resolve().then(() => (init_workdir(), workdir_exports))]);
       const root = repoOf(repo);
@@ -72412,7 +75409,7 @@ function createRustgateServer(opts) {
   );
   server.registerTool(
     "isg_show",
-    { title: "Show an ISG node", description: "One node of the ISG: kind, file, span, signature, bounds, features, and its edges in and out.", inputSchema: { key: keyArg, repo: repoArg } },
+    { annotations: READ_ONLY, title: "Show an ISG node", description: "One node of the ISG: kind, file, span, signature, bounds, features, and its edges in and out.", inputSchema: { key: keyArg, repo: repoArg } },
     guard(async ({ key, repo }) => {
       const { showNode: showNode2 } = await Promise.resolve().then(() => (init_isg(), isg_exports));
       const store = await openBuilt2(repoOf(repo));
@@ -72426,9 +75423,10 @@ function createRustgateServer(opts) {
   server.registerTool(
     "isg_two_hop",
     {
+      annotations: READ_ONLY,
       title: "Two-hop neighbourhood",
       description: "Nodes within two hops of KEY along the given relations (the blast radius of a change), nearest first.",
-      inputSchema: { key: keyArg, rels: external_exports.array(external_exports.enum(RELS2)).min(1).optional(), cap: external_exports.number().int().min(1).max(500).optional(), direction: external_exports.enum(["out", "in", "both"]).optional(), repo: repoArg }
+      inputSchema: { key: keyArg, rels: external_exports.array(external_exports.enum(RELS2)).min(1).optional().describe("relations to follow (default all)"), cap: external_exports.number().int().min(1).max(500).optional().describe("most nodes per hop (default 30)"), direction: external_exports.enum(["out", "in", "both"]).optional().describe("out: what KEY reaches; in: what reaches KEY (callers); default both"), repo: repoArg }
     },
     guard(async ({ key, rels, cap, direction, repo }) => {
       const store = await openBuilt2(repoOf(repo));
@@ -72443,7 +75441,7 @@ function createRustgateServer(opts) {
   );
   server.registerTool(
     "isg_similar",
-    { title: "Similar nodes", description: "Vector neighbours of a node (nodes with similar signatures and names), nearest first.", inputSchema: { key: keyArg, k: external_exports.number().int().min(1).max(100).optional(), repo: repoArg } },
+    { annotations: READ_ONLY, title: "Similar nodes", description: "Vector neighbours of a node (nodes with similar signatures and names), nearest first.", inputSchema: { key: keyArg, k: external_exports.number().int().min(1).max(100).optional().describe("how many neighbours (default 15)"), repo: repoArg } },
     guard(async ({ key, k, repo }) => {
       const root = repoOf(repo);
       const { similarNodes: similarNodes2 } = await Promise.resolve().then(() => (init_similar(), similar_exports));
@@ -72458,9 +75456,10 @@ function createRustgateServer(opts) {
   server.registerTool(
     "preflight",
     {
+      annotations: READ_ONLY,
       title: "PreFlight",
       description: "cargo check (and optionally the impacted tests) of the staged content, a commit range or the working tree, in a shadow copy; diagnostics mapped to ISG keys with their blast radius.",
-      inputSchema: { scope: external_exports.enum(["staged", "worktree", "diff"]).optional().describe("default worktree"), range: external_exports.string().min(3).optional().describe("BASE..HEAD for scope diff"), tests: external_exports.boolean().optional(), repo: repoArg }
+      inputSchema: { scope: external_exports.enum(["staged", "worktree", "diff"]).optional().describe("default worktree"), range: external_exports.string().min(3).optional().describe("BASE..HEAD for scope diff"), tests: external_exports.boolean().optional().describe("also run the tests impacted by the change"), repo: repoArg }
     },
     guard(async ({ scope, range, tests, repo }) => {
       const root = repoOf(repo);
@@ -72474,7 +75473,7 @@ function createRustgateServer(opts) {
   );
   server.registerTool(
     "context",
-    { title: "Context bundle", description: "What a reasoner needs to fix an error code of the working tree (e.g. E0277) or change an ISG key: seeds, 2-hop neighbours, constraints, pattern examples and code, under a token budget.", inputSchema: { target: external_exports.string().min(1).describe("an error code (E0277) or an ISG key"), budget: external_exports.number().int().min(200).max(1e5).optional(), repo: repoArg } },
+    { annotations: READ_ONLY, title: "Context bundle", description: "What a reasoner needs to fix an error code of the working tree (e.g. E0277) or change an ISG key: seeds, 2-hop neighbours, constraints, pattern examples and code, under a token budget.", inputSchema: { target: external_exports.string().min(1).describe("an error code (E0277) or an ISG key"), budget: external_exports.number().int().min(200).max(1e5).optional().describe("token budget of the bundle (default 3000)"), repo: repoArg } },
     guard(async ({ target, budget, repo }) => {
       const { buildContext: buildContext2 } = await Promise.resolve().then(() => (init_context(), context_exports));
       return ok(await buildContext2({ repo: repoOf(repo), target, ...budget !== void 0 ? { budget } : {} }));
@@ -72482,7 +75481,7 @@ function createRustgateServer(opts) {
   );
   server.registerTool(
     "validate_fix",
-    { title: "Validate a fix", description: "PreFlight of a proposed unified diff in a private copy (never writes your files): applies?, touched keys, diagnostics, tests, validation_status.", inputSchema: { patch: patchArg, staged: external_exports.boolean().optional(), tests: external_exports.boolean().optional(), repo: repoArg } },
+    { annotations: PRIVATE_COPY, title: "Validate a fix", description: "PreFlight of a proposed unified diff in a private copy (never writes your files): applies?, touched keys, diagnostics, tests, validation_status.", inputSchema: { patch: patchArg, staged: external_exports.boolean().optional().describe("apply to the staged content (the index) instead of the working tree"), tests: external_exports.boolean().optional().describe("also run the impacted tests"), repo: repoArg } },
     async ({ patch, staged, tests, repo }) => {
       try {
         const { validateFix: validateFix2 } = await Promise.resolve().then(() => (init_validate_fix(), validate_fix_exports));
@@ -72495,7 +75494,7 @@ function createRustgateServer(opts) {
   );
   server.registerTool(
     "debug_bug",
-    { title: "Investigate the current errors", description: "Runs the fix pipeline on the current errors of the working tree and reports errors, the best validated candidate diff and a rating. Always investigates: never applies.", inputSchema: { test: external_exports.string().min(1).optional(), repo: repoArg } },
+    { annotations: READ_ONLY, title: "Investigate the current errors", description: "Runs the fix pipeline on the current errors of the working tree and reports errors, the best validated candidate diff and a rating. Always investigates: never applies.", inputSchema: { test: external_exports.string().min(1).optional().describe("investigate this failing test instead of the compile errors"), repo: repoArg } },
     guard(async ({ test, repo }) => {
       const root = repoOf(repo);
       const [{ runDebugBug: runDebugBug2, loadPatternSources: loadPatternSources2 }, { defaultOpenStore: defaultOpenStore2 }] = await Promise.all([Promise.resolve().then(() => (init_debug_bug(), debug_bug_exports)), Promise.resolve().then(() => (init_debug_bug2(), debug_bug_exports2))]);
@@ -72510,7 +75509,7 @@ function createRustgateServer(opts) {
   );
   server.registerTool(
     "prove_fix",
-    { title: "Prove a fix RED \u2192 GREEN", description: "The test (a test patch, or an existing test by name) must fail without the fix and pass with it, with no regressions; without a test, returns where to write one and the context.", inputSchema: { fix: patchArg, test_patch: patchArg.optional(), test: external_exports.string().min(1).optional(), repo: repoArg } },
+    { annotations: PRIVATE_COPY, title: "Prove a fix RED \u2192 GREEN", description: "The test (a test patch, or an existing test by name) must fail without the fix and pass with it, with no regressions; without a test, returns where to write one and the context.", inputSchema: { fix: patchArg, test_patch: patchArg.optional().describe("a unified diff adding the #[test] that shows the bug"), test: external_exports.string().min(1).optional().describe("or the name of an existing test"), repo: repoArg } },
     guard(async ({ fix, test_patch, test, repo }) => {
       const { proveFix: proveFix2 } = await Promise.resolve().then(() => (init_prove_fix(), prove_fix_exports));
       return ok(await proveFix2({ repo: repoOf(repo), fix, ...test_patch !== void 0 ? { testPatch: test_patch } : {}, ...test !== void 0 ? { test } : {} }));
@@ -72525,9 +75524,9 @@ async function unknownKey2(store, key) {
   return new RustgateError2("UNKNOWN_KEY", `no ISG node with key '${key}'`, near.length > 0 ? `closest keys: ${near.join(", ")}` : "run build_isg first");
 }
 async function serveStdio(opts) {
-  const { StdioServerTransport: StdioServerTransport2 } = await Promise.resolve().then(() => (init_stdio3(), stdio_exports));
+  const { GuardedStdioTransport: GuardedStdioTransport2 } = await Promise.resolve().then(() => (init_transport(), transport_exports));
   const server = createRustgateServer(opts);
-  const transport = new StdioServerTransport2();
+  const transport = new GuardedStdioTransport2();
   const closed = new Promise((resolve) => {
     transport.onclose = () => resolve();
     process.stdin.once("end", () => resolve());
@@ -72536,7 +75535,7 @@ async function serveStdio(opts) {
   await closed;
   await server.close();
 }
-var TOOL_NAMES, RELS2, repoArg, keyArg, patchArg;
+var TOOL_NAMES, RELS2, repoArg, keyArg, patchArg, SERVER_INSTRUCTIONS, READ_ONLY, PRIVATE_COPY;
 var init_server3 = __esm({
   "src/mcp/server.ts"() {
     "use strict";
@@ -72548,11 +75547,201 @@ var init_server3 = __esm({
     repoArg = external_exports.string().min(1).optional().describe("workspace root (default: the directory the server was started for)");
     keyArg = external_exports.string().min(1).describe("an ISGL1 key, e.g. src/lib.rs-lib-clamp");
     patchArg = external_exports.string().min(1).describe("a unified diff (git diff format), paths relative to the workspace root");
+    SERVER_INSTRUCTIONS = "rustgate checks and fixes Rust workspaces. Work in this order: build_isg (once per session; cheap when nothing changed) \u2192 preflight (scope worktree after edits, staged before a commit) \u2192 debug_bug for the current errors, or context for an error code or ISG key \u2192 write a minimal unified diff \u2192 validate_fix (a private copy; never writes the user's files) \u2192 prove_fix with a test that compiles and fails without the fix. Only the user applies a fix. ISG keys in answers can be passed to isg_show, isg_two_hop and isg_similar.";
+    READ_ONLY = { readOnlyHint: true, destructiveHint: false, openWorldHint: false };
+    PRIVATE_COPY = { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false };
+  }
+});
+
+// src/app/stats.ts
+var stats_exports = {};
+__export(stats_exports, {
+  computeStats: () => computeStats,
+  parseSince: () => parseSince,
+  patternOfCandidate: () => patternOfCandidate,
+  percentile: () => percentile,
+  renderStats: () => renderStats,
+  runStats: () => runStats,
+  sparkline: () => sparkline,
+  weekOf: () => weekOf
+});
+import { stat as stat3 } from "node:fs/promises";
+import path46 from "node:path";
+function percentile(xs, p) {
+  if (xs.length === 0) return null;
+  const sorted = [...xs].sort((a2, b) => a2 - b);
+  const rank = Math.max(1, Math.ceil(p / 100 * sorted.length));
+  return sorted[Math.min(sorted.length, rank) - 1] ?? null;
+}
+function ratio(n2, d) {
+  return d === 0 ? null : Math.round(n2 / d * 1e3) / 1e3;
+}
+function detailOf(r) {
+  return r.detail !== null && typeof r.detail === "object" ? r.detail : {};
+}
+function patternOfCandidate(id) {
+  if (id.startsWith("merge(")) return Array.from(new Set(id.slice(6, -1).split(",").flatMap(patternOfCandidate)));
+  if (id.includes("+")) return Array.from(new Set(id.split("+").flatMap(patternOfCandidate)));
+  const [origin, name] = id.split(":");
+  if (origin === "pattern" && name) return [name];
+  if (origin === "rustc") return ["rustc_suggestion"];
+  if (origin === "llm") return ["llm"];
+  return [];
+}
+function weekOf(iso) {
+  const d = new Date(iso);
+  const day = (d.getUTCDay() + 6) % 7;
+  const monday = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - day));
+  return monday.toISOString().slice(0, 10);
+}
+function computeStats(runs, reverted, opts = {}) {
+  const debug = runs.filter((r) => r.command === "debug-bug");
+  const fixes = debug.filter((r) => r.status === "fixed" && r.commit !== null);
+  const rolledBack = debug.filter((r) => r.status === "apply_rolled_back");
+  const revertedFixes = fixes.filter((r) => r.commit !== null && reverted.has(r.commit));
+  const attempts = fixes.length + rolledBack.length;
+  const safe = debug.filter((r) => r.status === "fixed" || r.status === "proposed" || r.status === "apply_rolled_back");
+  const withZero = fixes.filter((r) => detailOf(r).zero_llm !== void 0);
+  const tokens2 = fixes.map((r) => detailOf(r).tokens_used).filter((t) => typeof t === "number");
+  const times = safe.map((r) => detailOf(r).ms).filter((t) => typeof t === "number");
+  const per = /* @__PURE__ */ new Map();
+  const kpi = (id) => {
+    let k = per.get(id);
+    if (!k) {
+      k = { id, tried: 0, validated: 0, applied: 0, reverted: 0 };
+      per.set(id, k);
+    }
+    return k;
+  };
+  for (const r of debug) {
+    for (const round of detailOf(r).rounds ?? []) {
+      for (const t of round.tried ?? []) {
+        for (const id of patternOfCandidate(t.id ?? "")) {
+          const k = kpi(id);
+          k.tried++;
+          if (t.errors_after === 0 && t.status !== "Failed") k.validated++;
+        }
+      }
+    }
+  }
+  for (const r of fixes) {
+    for (const id of (r.patternId ?? "llm").split("+")) {
+      const k = kpi(id);
+      k.applied++;
+      if (r.commit !== null && reverted.has(r.commit)) k.reverted++;
+    }
+  }
+  const weeks = opts.weeks ?? 8;
+  const newest = debug.reduce((m, r) => m === null || r.startedAt > m ? r.startedAt : m, null);
+  const weekly = [];
+  if (newest !== null) {
+    const last = /* @__PURE__ */ new Date(`${weekOf(newest)}T00:00:00Z`);
+    for (let i2 = weeks - 1; i2 >= 0; i2--) {
+      const w = new Date(last.getTime() - i2 * 7 * 864e5).toISOString().slice(0, 10);
+      weekly.push({ week: w, fixes: fixes.filter((r) => weekOf(r.startedAt) === w).length });
+    }
+  }
+  return {
+    fixes: fixes.length,
+    first_apply_correctness: ratio(fixes.length - revertedFixes.length, attempts),
+    rollback_rate: ratio(rolledBack.length + revertedFixes.length, attempts),
+    zero_llm_rate: ratio(withZero.filter((r) => detailOf(r).zero_llm === true).length, withZero.length),
+    tokens_per_fix: { p50: percentile(tokens2, 50), p95: percentile(tokens2, 95) },
+    time_to_safe_fix_ms: { p50: percentile(times, 50), p95: percentile(times, 95) },
+    validation_accuracy: ratio(fixes.length, attempts),
+    patterns: Array.from(per.values()).sort((a2, b) => b.applied - a2.applied || b.tried - a2.tried || a2.id.localeCompare(b.id)),
+    runs: debug.length,
+    proposed: debug.filter((r) => r.status === "proposed").length,
+    rolled_back: rolledBack.length,
+    reverted: revertedFixes.length,
+    pending_futures: opts.pendingFutures ?? 0,
+    since: opts.since ?? null,
+    weekly
+  };
+}
+function parseSince(since) {
+  if (since === void 0) return null;
+  const ok2 = /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(since.trim());
+  const t = ok2 ? Date.parse(since.trim()) : NaN;
+  if (Number.isNaN(t)) throw new RustgateError("BAD_FLAG", `--since is not a date: ${since}`, "Use an ISO date such as 2026-11-01 (or 2026-11-01T12:00:00Z).");
+  return new Date(t).toISOString();
+}
+async function revertedCommits(repo, shas) {
+  const out = /* @__PURE__ */ new Set();
+  if (shas.length === 0) return out;
+  const r = await execa("git", ["log", "--all", "--format=%B%x00", "--grep=This reverts commit"], { cwd: repo, reject: false });
+  if (r.exitCode !== 0) return out;
+  for (const m of r.stdout.matchAll(/This reverts commit ([0-9a-f]{7,40})/g)) {
+    const hit = shas.find((s) => s.startsWith(m[1] ?? "-"));
+    if (hit) out.add(hit);
+  }
+  return out;
+}
+async function runStats(opts) {
+  const repo = path46.resolve(opts.repo);
+  const st = await stat3(repo).catch(() => null);
+  if (!st?.isDirectory()) throw new RustgateError("NOT_A_DIRECTORY", `${repo} is not a directory`, "Pass the repository with --repo DIR.");
+  const since = parseSince(opts.since);
+  const dir = path46.join(repo, ".rustgate", "store");
+  const hasStore = (await stat3(dir).catch(() => null))?.isDirectory() ?? false;
+  if (!hasStore) return computeStats([], /* @__PURE__ */ new Set(), { since });
+  const { openStore: openStore2 } = await Promise.resolve().then(() => (init_cozo_store(), cozo_store_exports));
+  const store = await openStore2(dir);
+  try {
+    const runs = (await store.learning.list()).filter((r) => since === null || r.startedAt >= since);
+    const pending = await store.codeGraph.pending().catch(() => []);
+    const shas = runs.filter((r) => r.status === "fixed" && r.commit !== null).map((r) => r.commit);
+    return computeStats(runs, await revertedCommits(repo, shas), { pendingFutures: pending.length, since });
+  } finally {
+    await store.close();
+  }
+}
+function sparkline(values) {
+  const max = Math.max(0, ...values);
+  return values.map((v) => max === 0 ? BARS[0] : BARS[Math.min(7, Math.round(v / max * 7))]).join("");
+}
+function pct(x) {
+  return x === null ? "-" : `${(x * 100).toFixed(1)}%`;
+}
+function num(x, unit = "") {
+  return x === null ? "-" : `${x}${unit}`;
+}
+function renderStats(s) {
+  const rows = [
+    ["fixes applied", String(s.fixes)],
+    ["first-apply correctness", pct(s.first_apply_correctness)],
+    ["rollback rate", pct(s.rollback_rate)],
+    ["zero-LLM rate", pct(s.zero_llm_rate)],
+    ["tokens per fix p50 / p95", `${num(s.tokens_per_fix.p50)} / ${num(s.tokens_per_fix.p95)}`],
+    ["time to safe fix p50 / p95", `${num(s.time_to_safe_fix_ms.p50, " ms")} / ${num(s.time_to_safe_fix_ms.p95, " ms")}`],
+    ["validation accuracy", pct(s.validation_accuracy)],
+    ["runs / proposed only / pending futures", `${s.runs} / ${s.proposed} / ${s.pending_futures}`]
+  ];
+  const w = Math.max(...rows.map(([k]) => k.length));
+  const lines = [`rustgate stats${s.since ? ` since ${s.since.slice(0, 10)}` : ""}`, ...rows.map(([k, v]) => `  ${k.padEnd(w)}  ${v}`)];
+  if (s.weekly.length > 0) {
+    lines.push("", `  fixes per week  ${sparkline(s.weekly.map((x) => x.fixes))}  (${s.weekly[0]?.week} \u2026 ${s.weekly[s.weekly.length - 1]?.week}, max ${Math.max(...s.weekly.map((x) => x.fixes))})`);
+  }
+  if (s.patterns.length > 0) {
+    const idW = Math.max(7, ...s.patterns.map((p) => p.id.length));
+    lines.push("", `  ${"pattern".padEnd(idW)}  tried  validated  applied  reverted`);
+    for (const p of s.patterns) lines.push(`  ${p.id.padEnd(idW)}  ${String(p.tried).padStart(5)}  ${String(p.validated).padStart(9)}  ${String(p.applied).padStart(7)}  ${String(p.reverted).padStart(8)}`);
+  }
+  if (s.runs === 0) lines.push("", "  no debug-bug runs recorded yet (the log needs the ISG store: run `rustgate build-isg` once)");
+  return lines.join("\n");
+}
+var BARS;
+var init_stats = __esm({
+  "src/app/stats.ts"() {
+    "use strict";
+    init_execa();
+    init_errors();
+    BARS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588";
   }
 });
 
 // src/cli.ts
-import { readFileSync as readFileSync21, realpathSync as realpathSync5 } from "node:fs";
+import { readFileSync as readFileSync25, realpathSync as realpathSync6 } from "node:fs";
 import { fileURLToPath as fileURLToPath9 } from "node:url";
 
 // node_modules/commander/esm.mjs
@@ -72603,9 +75792,9 @@ init_debug_bug2();
 // src/cli/commands/hooks.ts
 init_errors();
 init_io();
-import { existsSync as existsSync11, realpathSync as realpathSync4 } from "node:fs";
-import path29 from "node:path";
-import { fileURLToPath as fileURLToPath7 } from "node:url";
+import { existsSync as existsSync12, realpathSync as realpathSync5 } from "node:fs";
+import path40 from "node:path";
+import { fileURLToPath as fileURLToPath8 } from "node:url";
 var __rgMetaUrl7 = new URL("./../cli/commands/hooks.js", import.meta.url).href;
 function portableExecArgv() {
   const out = [...process.execArgv];
@@ -72621,24 +75810,37 @@ function portableExecArgv() {
   return out;
 }
 function defaultHookCli() {
-  const dist = fileURLToPath7(new URL("../../cli.js", __rgMetaUrl7));
-  if (existsSync11(dist)) return { node: process.execPath, args: [dist] };
+  const dist = fileURLToPath8(new URL("../../cli.js", __rgMetaUrl7));
+  if (existsSync12(dist)) return { node: process.execPath, args: [dist] };
   const script = process.argv[1];
-  return { node: process.execPath, args: [...portableExecArgv(), script ? realpathSync4(script) : "rustgate"] };
+  return { node: process.execPath, args: [...portableExecArgv(), script ? realpathSync5(script) : "rustgate"] };
 }
-function selfCommand() {
-  const script = process.argv[1];
-  return [process.execPath, ...portableExecArgv(), ...script ? [realpathSync4(script)] : []];
+function readStdin() {
+  return new Promise((resolve, reject) => {
+    if (process.stdin.isTTY) {
+      resolve("");
+      return;
+    }
+    const chunks = [];
+    process.stdin.on("data", (c3) => chunks.push(c3));
+    process.stdin.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    process.stdin.on("error", reject);
+  });
 }
 function registerHooks(program2, io, setExit, deps = {}) {
-  const hooks = program2.command("hooks").description("install or remove the rustgate git hooks (pre-commit, pre-push) through husky");
-  hooks.command("install").description("install pre-commit (PreFlight on staged changes) and pre-push (PreFlight + tests) hooks; existing hooks keep running").option("--repo <dir>", "the repository", ".").option("--json", "print the result as JSON").action(async (o2) => {
+  const hooks = program2.command("hooks").description("install or remove the rustgate git hooks (pre-commit, pre-merge-commit, pre-push) of this clone");
+  hooks.command("install").description("install pre-commit and pre-merge-commit (PreFlight on what is committed) and pre-push (PreFlight + tests on what is pushed); existing hooks keep running").option("--repo <dir>", "the Cargo workspace, or a directory inside it", ".").option("--json", "print the result as JSON").action(async (o2) => {
     const { installHooks: installHooks2 } = await Promise.resolve().then(() => (init_hooks(), hooks_exports));
-    const r = await installHooks2({ repo: path29.resolve(o2.repo), cli: deps.cli ?? defaultHookCli() });
+    const { openWorkspace: openWorkspace2 } = await Promise.resolve().then(() => (init_preflight(), preflight_exports));
+    const ws = await openWorkspace2(path40.resolve(o2.repo));
+    const r = await installHooks2({ repo: path40.resolve(o2.repo), workspace: ws.workspace, cli: deps.cli ?? defaultHookCli() });
     if (o2.json) printJson(io, r);
     else {
-      io.out(`rustgate: hooks installed in ${r.gitTop} through husky (core.hooksPath=${r.hooksPath}): ${r.written.join(", ")}`);
+      const where2 = r.workspace === "" ? r.gitTop : `${r.gitTop} (workspace ${r.workspace}/)`;
+      io.out(`rustgate: hooks ${r.updated ? "updated" : "installed"} in ${where2}: ${r.written.join(", ")} in ${path40.relative(r.gitTop, r.hooksDir) || r.hooksDir}`);
+      if (r.migrated) io.out("  The earlier .husky/ layout of rustgate was removed first and the files it had replaced were restored.");
       for (const c3 of r.chained) io.out(`  ${c3.hook}: still runs ${c3.from} first`);
+      for (const n2 of r.notes) io.out(`  ${n2}`);
       io.out("  Skip rustgate once: RUSTGATE=0 git commit \u2026  Skip every hook: git commit --no-verify");
       io.out("  Undo: rustgate hooks uninstall");
     }
@@ -72646,21 +75848,24 @@ function registerHooks(program2, io, setExit, deps = {}) {
   });
   hooks.command("uninstall").description("remove the rustgate hooks and restore the previous hooks setup").option("--repo <dir>", "the repository", ".").option("--json", "print the result as JSON").action(async (o2) => {
     const { uninstallHooks: uninstallHooks2 } = await Promise.resolve().then(() => (init_hooks(), hooks_exports));
-    const r = await uninstallHooks2({ repo: path29.resolve(o2.repo) });
+    const r = await uninstallHooks2({ repo: path40.resolve(o2.repo) });
     if (o2.json) printJson(io, r);
     else if (!r.wasInstalled) io.out(`rustgate: no rustgate hooks installed in ${r.gitTop}; nothing to do`);
-    else io.out(`rustgate: hooks removed from ${r.gitTop}; core.hooksPath ${r.hooksPath === null ? "unset" : `restored to ${r.hooksPath}`}`);
+    else {
+      io.out(`rustgate: hooks removed from ${r.gitTop}; core.hooksPath ${r.hooksPath === null ? "unset" : `is ${r.hooksPath}`}`);
+      for (const n2 of r.notes) io.out(`  ${n2}`);
+    }
     setExit(ExitCode.Ok);
   });
-  hooks.command("run <hook> [args...]").description("run one hook (called by the installed hook files)").option("--repo <dir>", "the repository", ".").action(async (hook, args, o2) => {
-    const { runHook: runHook2 } = await Promise.resolve().then(() => (init_hooks(), hooks_exports));
+  hooks.command("run <hook> [args...]").description("run one hook in this process (called by the installed hook files)").option("--workspace <dir>", "the workspace, relative to the git top level").option("--repo <dir>", "the workspace, absolute (hooks of the earlier layout)").action(async (hook, args, o2) => {
+    const { runHook: runHook2 } = await Promise.resolve().then(() => (init_hooks_run(), hooks_run_exports));
     const code = await runHook2({
       hook,
-      repo: path29.resolve(o2.repo),
       hookArgs: args,
-      self: deps.self ?? selfCommand(),
-      out: io.out,
-      err: io.err
+      io,
+      readStdin,
+      ...o2.workspace !== void 0 ? { workspace: o2.workspace } : {},
+      ...o2.repo !== void 0 ? { repo: o2.repo } : {}
     });
     setExit(code);
   });
@@ -72671,11 +75876,11 @@ init_isg();
 
 // src/cli/commands/mcp.ts
 init_errors();
-import path37 from "node:path";
+import path45 from "node:path";
 function registerMcp(program2, _io, setExit) {
   program2.command("mcp").description("Serve the rustgate tools (build_isg, preflight, context, validate_fix, ...) over MCP on stdio").option("--repo <dir>", "default workspace of the tools (relative repo arguments resolve against it); default: $CLAUDE_PROJECT_DIR, else the current directory").action(async (flags) => {
     const { serveStdio: serveStdio2 } = await Promise.resolve().then(() => (init_server3(), server_exports));
-    await serveStdio2({ repo: path37.resolve(flags.repo ?? (process.env.CLAUDE_PROJECT_DIR || ".")) });
+    await serveStdio2({ repo: path45.resolve(flags.repo ?? (process.env.CLAUDE_PROJECT_DIR || ".")) });
     setExit(ExitCode.Ok);
   });
 }
@@ -72692,7 +75897,7 @@ function registerModels(program2, io, setExit) {
     const { listModels: listModels2 } = await Promise.resolve().then(() => (init_models(), models_exports));
     const { models: rows, dir } = listModels2();
     if (opts.json) {
-      printJson(io, { models: rows.map(({ id, role, file: file2, format: format2, size_bytes, sha256: sha2562, present }) => ({ id, role, file: file2, format: format2, size_bytes, sha256: sha2562, present })) });
+      printJson(io, { models: rows.map(({ id, role, file: file2, format: format2, size_bytes, sha256: sha2562, present: present2 }) => ({ id, role, file: file2, format: format2, size_bytes, sha256: sha2562, present: present2 })) });
     } else {
       io.out(`models dir: ${dir}`);
       for (const r of rows) io.out(`${r.present ? "\u2713" : " "} ${r.id.padEnd(36)} ${r.role.padEnd(9)} ${mb(r.size_bytes).padStart(8)}  ${r.file}`);
@@ -72712,9 +75917,9 @@ function registerModels(program2, io, setExit) {
     const res = await pullModel2(id, {
       offline: opts.offline === true,
       onProgress: io.interactive ? (done, total) => {
-        const pct = total > 0 ? Math.floor(done / total * 100) : 0;
-        if (pct !== last && pct % 5 === 0) io.err(`downloading ${id}: ${pct}%`);
-        last = pct;
+        const pct2 = total > 0 ? Math.floor(done / total * 100) : 0;
+        if (pct2 !== last && pct2 % 5 === 0) io.err(`downloading ${id}: ${pct2}%`);
+        last = pct2;
       } : void 0
     });
     if (opts.json) printJson(io, res);
@@ -72725,221 +75930,7 @@ function registerModels(program2, io, setExit) {
 
 // src/cli/commands/preflight.ts
 init_errors();
-
-// src/reporters/paths.ts
-function repoRelative(prefix, file2) {
-  if (file2.startsWith("/") || prefix === "") return file2;
-  return `${prefix.replace(/\/$/, "")}/${file2}`;
-}
-
-// src/reporters/github.ts
-function escapeData(s) {
-  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(s) {
-  return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-function annotation(f, prefix) {
-  const d = f.diagnostic;
-  const cmd = d.level === "error" ? "error" : "warning";
-  const props = [];
-  if (d.primary && !d.primary.file.startsWith("/")) {
-    props.push(`file=${escapeProperty(repoRelative(prefix, d.primary.file))}`);
-    props.push(`line=${d.primary.lineStart}`, `col=${d.primary.columnStart}`);
-    if (d.primary.lineEnd >= d.primary.lineStart) props.push(`endLine=${d.primary.lineEnd}`);
-    if (d.primary.lineEnd === d.primary.lineStart && d.primary.columnEnd > d.primary.columnStart) props.push(`endColumn=${d.primary.columnEnd}`);
-  }
-  const what = d.code ?? (d.level === "error" ? "error" : "warning");
-  props.push(`title=${escapeProperty(f.isg ? `${what} in ${f.isg.key}` : what)}`);
-  let message = d.message;
-  if (f.blastRadius.length > 0) message += `
-${f.blastRadius.length} dependent item(s) in the blast radius: ${f.blastRadius.slice(0, 10).map((h2) => h2.key).join(", ")}`;
-  return `::${cmd} ${props.join(",")}::${escapeData(message)}`;
-}
-function renderGithub(report) {
-  return report.findings.map((f) => annotation(f, report.workspacePrefix)).join("\n");
-}
-
-// src/reporters/json.ts
-init_report();
-function renderJson(report) {
-  return JSON.stringify(toContractJson(report), null, 2);
-}
-
-// src/reporters/pretty.ts
-init_blast();
-var APPLICABILITY_RANK2 = { MachineApplicable: 0, MaybeIncorrect: 1, Unspecified: 2, HasPlaceholders: 3 };
-function seconds2(ms) {
-  return `${(ms / 1e3).toFixed(ms < 1e4 ? 2 : 1)} s`;
-}
-function plural2(n2, word) {
-  return `${n2} ${word}${n2 === 1 ? "" : "s"}`;
-}
-function where(f) {
-  const p = f.diagnostic.primary;
-  if (f.isg) return `in ${f.isg.kind} ${f.isg.name} (${f.isg.file}:${f.isg.startLine})`;
-  return p ? `in ${p.file}` : "";
-}
-function reach(f) {
-  if (f.blastRadius.length === 0) return "";
-  const callers = directCallers(f.blastRadius);
-  const parts = [];
-  if (callers > 0) parts.push(plural2(callers, "caller"));
-  if (f.blastRadius.length > callers) parts.push(`${f.blastRadius.length} in blast radius`);
-  return ` \u2014 ${parts.join(", ")}`;
-}
-function groupByNode(findings) {
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    const id = f.isg?.key ?? `file:${f.diagnostic.primary?.file ?? ""}`;
-    const g = groups2.get(id);
-    if (g) g.push(f);
-    else groups2.set(id, [f]);
-  }
-  return [...groups2.values()];
-}
-function renderFinding(f) {
-  const d = f.diagnostic;
-  const head = `${d.level}${d.code ? `[${d.code}]` : ""}`;
-  const lines = [`${head} ${where(f)}${reach(f)}`.trimEnd()];
-  const msg = d.message.split("\n");
-  lines.push(...msg.map((l) => `  ${l}`));
-  if (d.primary) lines.push(`  --> ${d.primary.file}:${d.primary.lineStart}:${d.primary.columnStart}`);
-  const ranked = [...d.suggestions].sort((a2, b) => APPLICABILITY_RANK2[a2.applicability] - APPLICABILITY_RANK2[b.applicability]);
-  for (const s of ranked.slice(0, 2)) {
-    const edit2 = s.edits[0];
-    if (edit2) lines.push(`  help: ${s.message}${edit2.replacement.trim() ? `: \`${edit2.replacement.trim()}\`` : ""}`);
-  }
-  if (f.blastRadius.length > 0) {
-    const shown = f.blastRadius.slice(0, 5).map((h2) => h2.key);
-    const more = f.blastRadius.length - shown.length;
-    lines.push(`  affects: ${shown.join(", ")}${more > 0 ? `, \u2026 (+${more})` : ""}`);
-  }
-  return lines;
-}
-function renderPretty(report) {
-  const out = [];
-  const scope = report.scope === "diff" ? `--diff ${report.range ?? ""}` : `--${report.scope}`;
-  const files = plural2(report.changedFiles.length, "changed file");
-  if (report.skipped) {
-    out.push(`rustgate preflight ${scope}: ${files}, none can affect cargo check \u2014 skipped.`);
-    out.push(`ok in ${seconds2(report.ms.total)}`);
-    return out.join("\n");
-  }
-  const errors = report.findings.filter((f) => f.diagnostic.level === "error");
-  const warnings = report.findings.filter((f) => f.diagnostic.level !== "error");
-  out.push(`rustgate preflight ${scope}: ${files}, ${plural2(errors.length, "error")}, ${plural2(warnings.length, "warning")}`);
-  for (const part of [errors, warnings]) {
-    for (const group of groupByNode(part)) {
-      out.push("");
-      for (const f of group) out.push(...renderFinding(f));
-    }
-  }
-  for (const w of report.warnings) out.push("", `note: ${w}`);
-  if (report.tests) out.push("", `tests: ${report.tests.passed}/${report.tests.ran} passed, ${report.tests.failed} failed`);
-  out.push("");
-  if (!report.ok) out.push("hint: run `rustgate debug-bug` for a validated fix");
-  out.push(`${report.ok ? "ok" : "failed"} in ${seconds2(report.ms.total)} (cargo ${seconds2(report.ms.cargo)})`);
-  return out.join("\n");
-}
-
-// src/reporters/sarif.ts
-import { createHash as createHash7 } from "node:crypto";
-var TOOL_VERSION = "0.1.0";
-function ruleId(f) {
-  return f.diagnostic.code ?? (f.diagnostic.level === "error" ? "rustc-error" : "rustc-warning");
-}
-function helpUri(code) {
-  return /^E\d{4}$/.test(code) ? `https://doc.rust-lang.org/error_codes/${code}.html` : void 0;
-}
-function toUri(p) {
-  return p.split("/").map(encodeURIComponent).join("/");
-}
-function fingerprint2(f, file2) {
-  const anchor2 = f.isg?.key ?? String(f.diagnostic.primary?.lineStart ?? 0);
-  return createHash7("sha256").update(`${ruleId(f)}\0${file2}\0${anchor2}\0${f.diagnostic.message}`).digest("hex").slice(0, 32);
-}
-var LOGICAL_KIND = { fn: "function", method: "member", struct: "type", enum: "type", union: "type", trait: "type", type: "type", impl: "type", mod: "module", const: "variable", static: "variable", macro: "function" };
-function toSarif(report) {
-  const rules = [];
-  const ruleIndex = /* @__PURE__ */ new Map();
-  for (const f of report.findings) {
-    const id = ruleId(f);
-    if (ruleIndex.has(id)) continue;
-    ruleIndex.set(id, rules.length);
-    const uri = helpUri(id);
-    rules.push({
-      id,
-      name: id,
-      shortDescription: { text: f.diagnostic.code ? `rustc ${f.diagnostic.code}` : `rustc ${f.diagnostic.level}` },
-      ...uri ? { helpUri: uri } : {},
-      defaultConfiguration: { level: f.diagnostic.level === "error" ? "error" : "warning" }
-    });
-  }
-  const results = report.findings.map((f) => {
-    const d = f.diagnostic;
-    const id = ruleId(f);
-    const file2 = d.primary && !d.primary.file.startsWith("/") ? repoRelative(report.workspacePrefix, d.primary.file) : null;
-    const location = {};
-    if (d.primary && file2 !== null) {
-      location.physicalLocation = {
-        artifactLocation: { uri: toUri(file2), uriBaseId: "%SRCROOT%" },
-        region: {
-          startLine: d.primary.lineStart,
-          startColumn: d.primary.columnStart,
-          endLine: d.primary.lineEnd,
-          ...d.primary.columnEnd > 0 ? { endColumn: d.primary.columnEnd } : {}
-        }
-      };
-    }
-    if (f.isg) location.logicalLocations = [{ fullyQualifiedName: f.isg.key, name: f.isg.name, kind: LOGICAL_KIND[f.isg.kind] ?? "declaration" }];
-    return {
-      ruleId: id,
-      ruleIndex: ruleIndex.get(id) ?? 0,
-      level: d.level === "error" ? "error" : "warning",
-      message: { text: d.message },
-      ...Object.keys(location).length > 0 ? { locations: [location] } : {},
-      partialFingerprints: { "rustgate/v1": fingerprint2(f, file2 ?? "") },
-      properties: {
-        isgKey: f.isg?.key ?? null,
-        isgKind: f.isg?.kind ?? null,
-        blastRadius: f.blastRadius.map((h2) => h2.key)
-      }
-    };
-  });
-  return {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [
-      {
-        tool: { driver: { name: "rustgate", version: TOOL_VERSION, rules } },
-        automationDetails: { id: `rustgate/preflight/${report.scope}/` },
-        results,
-        properties: { scope: report.scope, ok: report.ok, changedFiles: report.changedFiles.map((c3) => repoRelative(report.workspacePrefix, c3.path)) }
-      }
-    ]
-  };
-}
-function renderSarif(report) {
-  return JSON.stringify(toSarif(report), null, 2);
-}
-
-// src/reporters/index.ts
-var REPORT_FORMATS = ["pretty", "json", "sarif", "github"];
-function renderReport(report, format2) {
-  switch (format2) {
-    case "json":
-      return renderJson(report);
-    case "sarif":
-      return renderSarif(report);
-    case "github":
-      return renderGithub(report);
-    case "pretty":
-      return renderPretty(report);
-  }
-}
-
-// src/cli/commands/preflight.ts
+init_formats();
 var collect2 = (value, prev) => [...prev, ...value.split(",").map((v) => v.trim()).filter(Boolean)];
 function scopeOf(flags) {
   const chosen = [flags.staged ? "staged" : null, flags.diff !== void 0 ? "diff" : null, flags.worktree ? "worktree" : null].filter((x) => x !== null);
@@ -72948,27 +75939,32 @@ function scopeOf(flags) {
   return { scope: flags.worktree ? "worktree" : "staged" };
 }
 function registerPreflight(program2, io, setExit, seams = {}) {
-  const cmd = program2.command("preflight").description("Check exactly the staged content (or a commit range, or the working tree) with cargo check in a shadow copy").option("--staged", "check the git index (default)").option("--diff <range>", "check the HEAD side of BASE..HEAD").option("--worktree", "check the working tree (tracked and untracked, non-ignored files)").option("--format <format>", `output format: ${REPORT_FORMATS.join("|")}`, "pretty").option("--features <list>", "cargo features to enable (comma-separated, repeatable)", collect2, []).option("--all-features", "enable all cargo features").option("--package <name>", "check only this package (repeatable)", collect2, []).option("--repo <dir>", "the workspace root (directory with the root Cargo.toml)", ".");
+  const cmd = program2.command("preflight").description("Check exactly the staged content (or a commit range, or the working tree) with cargo check in a shadow copy").option("--staged", "check the git index (default)").option("--diff <range>", "check the HEAD side of BASE..HEAD").option("--worktree", "check the working tree (tracked and untracked, non-ignored files)").option("--format <format>", `output format: ${REPORT_FORMATS.join("|")}`, "pretty").option("--features <list>", "cargo features to enable (comma-separated, repeatable)", collect2, []).option("--all-features", "enable all cargo features").option("--package <name>", "check only this package (repeatable)", collect2, []).option("--packages <list>", "check exactly these packages (comma-separated), e.g. a shard from `rustgate affected`", collect2, []).option("--workspace", "check the whole workspace, not only the packages affected by the change").option("--shadow", "check in the private copy even when the staged content is the working tree").option("--hook", "run as a git hook (rust-analyzer overlay off unless --rust-analyzer is given)").option("--repo <dir>", "the workspace root (directory with the root Cargo.toml)", ".");
   seams.addOptions?.(cmd);
   cmd.action(async (flags) => {
     if (!REPORT_FORMATS.includes(flags.format)) {
       throw new RustgateError("BAD_FLAG", `unknown --format '${flags.format}'`, `use one of ${REPORT_FORMATS.join(", ")}`);
     }
     const { scope, range } = scopeOf(flags);
+    flags.package = [.../* @__PURE__ */ new Set([...flags.package ?? [], ...flags.packages ?? []])];
     const extensions = seams.extensions ? await seams.extensions(flags) : [];
-    const { runPreflight: runPreflight2 } = await Promise.resolve().then(() => (init_preflight(), preflight_exports));
+    const [{ runPreflight: runPreflight2 }, { renderReport: renderReport2 }] = await Promise.all([Promise.resolve().then(() => (init_preflight(), preflight_exports)), Promise.resolve().then(() => (init_reporters(), reporters_exports))]);
+    const packages = flags.package ?? [];
     const report = await runPreflight2({
       repo: flags.repo,
       scope,
       ...range !== void 0 ? { range } : {},
       ...flags.features && flags.features.length > 0 ? { features: flags.features } : {},
       ...flags.allFeatures ? { allFeatures: true } : {},
-      ...flags.package && flags.package.length > 0 ? { packages: flags.package } : {},
+      ...packages.length > 0 ? { packages } : {},
+      ...flags.workspace ? { wholeWorkspace: true } : {},
+      ...flags.shadow ? { forceShadow: true } : {},
+      ...flags.targets !== void 0 && flags.targets !== "all" ? { targets: flags.targets } : {},
       extensions,
       ...io.interactive ? { onProgress: (stage) => io.err(`rustgate: ${stage}\u2026`) } : {},
       onWait: (holder) => io.err(`waiting for another rustgate run (pid ${holder.pid})\u2026`)
     });
-    const text = renderReport(report, flags.format);
+    const text = renderReport2(report, flags.format);
     if (text !== "") io.out(text);
     setExit(report.ok ? ExitCode.Ok : ExitCode.Findings);
   });
@@ -72984,11 +75980,11 @@ init_io();
 // src/cli/commands/validate-fix.ts
 init_errors();
 init_io();
-import { readFileSync as readFileSync20 } from "node:fs";
-function readPatchArg(arg, stdin = () => readFileSync20(0, "utf8")) {
+import { readFileSync as readFileSync24 } from "node:fs";
+function readPatchArg(arg, stdin = () => readFileSync24(0, "utf8")) {
   if (arg === void 0) throw new RustgateError("BAD_FLAG", "--patch is required", "pass --patch FILE, or --patch - to read the diff from stdin");
   try {
-    return arg === "-" ? stdin() : readFileSync20(arg, "utf8");
+    return arg === "-" ? stdin() : readFileSync24(arg, "utf8");
   } catch (e) {
     throw new RustgateError("BAD_FLAG", `cannot read the patch ${arg}: ${e instanceof Error ? e.message : String(e)}`, "pass an existing diff file, or - for stdin");
   }
@@ -73057,6 +76053,19 @@ function registerProveFix(program2, io, setExit) {
   });
 }
 
+// src/cli/commands/stats.ts
+init_errors();
+init_io();
+function registerStats(program2, io, setExit) {
+  program2.command("stats").description("Fix KPIs from the learning log and CodeGraph: correctness, rollbacks, zero-LLM rate, tokens, time, per pattern").option("--json", "print the KPIs as JSON").option("--since <date>", "only runs started at or after this ISO date").option("--repo <dir>", "the repository", ".").action(async (flags) => {
+    const { runStats: runStats2, renderStats: renderStats2 } = await Promise.resolve().then(() => (init_stats(), stats_exports));
+    const report = await runStats2({ repo: flags.repo, ...flags.since !== void 0 ? { since: flags.since } : {} });
+    if (flags.json) printJson(io, report);
+    else io.out(renderStats2(report));
+    setExit(ExitCode.Ok);
+  });
+}
+
 // src/cli/commands/index.ts
 function registerCommands(program2, io, setExit) {
   registerBuildIsg(program2, io, setExit);
@@ -73069,13 +76078,15 @@ function registerCommands(program2, io, setExit) {
   registerMcp(program2, io, setExit);
   registerModels(program2, io, setExit);
   registerHooks(program2, io, setExit);
+  registerStats(program2, io, setExit);
 }
 
 // src/cli.ts
+init_notices();
 var __rgMetaUrl8 = new URL("./../cli.js", import.meta.url).href;
 function packageVersion() {
   try {
-    const pkg = JSON.parse(readFileSync21(new URL("../package.json", __rgMetaUrl8), "utf8"));
+    const pkg = JSON.parse(readFileSync25(new URL("../package.json", __rgMetaUrl8), "utf8"));
     return pkg.version ?? "unknown";
   } catch {
     return "unknown";
@@ -73088,6 +76099,7 @@ async function main(argv, io = processIO) {
   registerCommands(program2, io, (code) => {
     exitCode = code;
   });
+  const offNotice = onNotice((m) => io.err(`rustgate: ${m}`));
   try {
     await program2.parseAsync(argv, { from: "user" });
     return exitCode;
@@ -73096,13 +76108,15 @@ async function main(argv, io = processIO) {
       return e.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
     }
     return renderError(io, e);
+  } finally {
+    offNotice();
   }
 }
 function isProcessEntry() {
   const script = process.argv[1];
   if (script === void 0) return false;
   try {
-    return realpathSync5(script) === fileURLToPath9(__rgMetaUrl8);
+    return realpathSync6(script) === fileURLToPath9(__rgMetaUrl8);
   } catch {
     return false;
   }

@@ -13,7 +13,7 @@ import { EMPTY_TREE, changedFiles, ensureCommits, headSha, parentOf, repoPrefix 
 import { Outputs, readInputs, type ActionInputs } from './inputs.js';
 import { apiFailure, prHunks, syncReview, type Octokit } from './review.js';
 import { childEnv, cliRunner, type CliRunner } from './runner.js';
-import { planReview } from './suggestions.js';
+import { markerNamespace, planReview, rootRelativeDiff } from './suggestions.js';
 import { fixSummary, preflightSummary } from './summary.js';
 
 /** What `run` needs from the outside; tests replace the CLI runner. */
@@ -193,7 +193,9 @@ async function fixMode(ctx: Ctx, token: string): Promise<void> {
   setOutputs({ ok: String(result.errors.length === 0), errors: String(result.errors.length), warnings: '0', sarifFile: '', fixed: String(validated), reviewId: '' });
 
   const candidate = validated ? result.candidate : null;
-  const shown: DebugBugJson = { ...result, candidate };
+  // What users see (and `git apply` at the repository root) is repository-root-relative; the review plan maps
+  // workspace paths itself.
+  const shown: DebugBugJson = { ...result, candidate: candidate ? { ...candidate, diff: rootRelativeDiff(candidate.diff, ctx.prefix) } : null };
   if (!pr) {
     await writeSummary(fixSummary(shown, `This run is a \`${event.eventName}\` event, not a pull request: nothing to review.`, null));
     return;
@@ -211,7 +213,7 @@ async function fixMode(ctx: Ctx, token: string): Promise<void> {
     const plan = candidate
       ? planReview({ candidate, prHunks: await prHunks(octo, target), pathPrefix: ctx.prefix, maxSuggestions: inputs.maxSuggestions, rootCause: result.report.root_cause })
       : null;
-    const outcome = await syncReview(octo, target, plan);
+    const outcome = await syncReview(octo, target, plan, markerNamespace(ctx.prefix));
     if (outcome.reviewId !== null) core.setOutput(Outputs.reviewId, String(outcome.reviewId));
     core.info(
       `rustgate: review ${outcome.reviewId ?? '-'}: ${outcome.posted} suggestion(s) posted, ${outcome.skipped} already there, ` +

@@ -9,7 +9,7 @@ import Parser from "tree-sitter";
 import Rust from "tree-sitter-rust";
 
 // src/core/isg/facts.ts
-var FACTS_VERSION = 6;
+var FACTS_VERSION = 9;
 
 // src/adapters/rust-parser/parse.ts
 var parser;
@@ -76,13 +76,22 @@ function splitPath(text) {
   return stripGenerics(t.replace(/\s+/g, "")).split("::").map((s) => s.replace(/^r#/, "")).filter((s) => s.length > 0);
 }
 var FEATURE_RE = /feature\s*=\s*"([^"]+)"/g;
+function cfgPredicate(body) {
+  const open = body.indexOf("(");
+  const close = body.lastIndexOf(")");
+  return open >= 0 && close > open ? normalizeWs(body.slice(open + 1, close)) : void 0;
+}
 function readAttrs(attrs) {
-  const info = { features: [], derives: [], macroExport: false };
+  const info = { features: [], derives: [], macroExport: false, cfg: [] };
   for (const a of attrs) {
     const text = a.text;
     const body = text.replace(/^#!?\[\s*/, "");
     if (/^cfg(_attr)?\s*\(/.test(body)) {
       for (const m of body.matchAll(FEATURE_RE)) if (m[1] && !info.features.includes(m[1])) info.features.push(m[1]);
+    }
+    if (/^cfg\s*\(/.test(body)) {
+      const pred = cfgPredicate(body.replace(/\]\s*$/, ""));
+      if (pred) info.cfg.push(pred);
     }
     const derive = /(?:^|[\s,(])derive\s*\(([^)]*)\)/.exec(body);
     if (derive && (body.startsWith("derive") || body.startsWith("cfg_attr"))) {
@@ -144,6 +153,38 @@ function typePathOf(node) {
     default:
       return void 0;
   }
+}
+var LISTS = /* @__PURE__ */ new Set(["Vec", "VecDeque", "HashSet", "BTreeSet", "IndexSet", "BinaryHeap", "LinkedList", "SmallVec", "Option"]);
+var MAPS = /* @__PURE__ */ new Set(["HashMap", "BTreeMap", "IndexMap"]);
+function elemPathOf(node) {
+  if (!node) return void 0;
+  switch (node.type) {
+    case "reference_type":
+    case "pointer_type":
+      return elemPathOf(node.childForFieldName("type"));
+    case "array_type":
+      return typePathOf(node.childForFieldName("element"));
+    case "generic_type": {
+      const base = node.childForFieldName("type");
+      const last = base ? splitPath(base.text).pop() : void 0;
+      const args = node.childForFieldName("type_arguments")?.namedChildren.filter((c) => c.type !== "lifetime") ?? [];
+      if (last && WRAPPERS.has(last)) return elemPathOf(args[0] ?? null);
+      if (last && LISTS.has(last)) return typePathOf(args[0] ?? null);
+      if (last && MAPS.has(last)) return typePathOf(args[1] ?? null);
+      return void 0;
+    }
+    default:
+      return void 0;
+  }
+}
+function typeNameOf(node) {
+  if (!node) return "";
+  if (node.type === "primitive_type") return node.text;
+  if (node.type === "reference_type") return typeNameOf(node.childForFieldName("type"));
+  if (node.type === "tuple_type") return "tuple";
+  if (node.type === "array_type") return "array";
+  const p = typePathOf(node);
+  return p ? p[p.length - 1] : "";
 }
 function collectTypeRefs(node, out) {
   if (!node) return;
@@ -265,17 +306,33 @@ function returnPathOf(node) {
   }
   return typePathOf(node);
 }
-function receiverOf(node) {
-  if (!node) return { kind: "other" };
+function receiverOf(node, depth = 0) {
+  if (!node || depth > 6) return { kind: "other" };
   if (node.type === "self") return { kind: "self" };
   if (node.type === "identifier") return { kind: "ident", name: node.text };
   if (node.type === "field_expression") {
     const value = node.childForFieldName("value");
     const field = node.childForFieldName("field");
     if (value?.type === "self" && field) return { kind: "field", field: field.text };
+    if (value && field?.type === "field_identifier") {
+      const base = receiverOf(value, depth + 1);
+      if (base.kind !== "other") return { kind: "field", field: field.text, base };
+    }
   }
-  if (node.type === "parenthesized_expression" || node.type === "reference_expression") {
-    return receiverOf(node.namedChildren[node.namedChildren.length - 1] ?? null);
+  if (node.type === "parenthesized_expression" || node.type === "reference_expression" || node.type === "try_expression" || node.type === "await_expression") {
+    return receiverOf(node.namedChildren[node.namedChildren.length - 1] ?? null, depth + 1);
+  }
+  if (node.type === "index_expression") {
+    const base = receiverOf(node.namedChildren[0] ?? null, depth + 1);
+    if (base.kind !== "other") return { kind: "index", base };
+  }
+  if (node.type === "call_expression") {
+    const fn = node.childForFieldName("function");
+    if (fn?.type === "field_expression") {
+      const m = fn.childForFieldName("field");
+      const base = receiverOf(fn.childForFieldName("value"), depth + 1);
+      if (m?.type === "field_identifier" && base.kind !== "other") return { kind: "mcall", method: m.text, base };
+    }
   }
   const t = exprType(node);
   if (t) return { kind: "typed", path: t };
@@ -288,6 +345,31 @@ function patternName(p) {
   if (p.type === "identifier") return p.text;
   if (p.type === "mut_pattern" || p.type === "ref_pattern") return patternName(p.namedChildren[0] ?? null);
   return void 0;
+}
+var ELEM_ADAPTORS = /* @__PURE__ */ new Set([
+  "map",
+  "for_each",
+  "filter",
+  "filter_map",
+  "flat_map",
+  "any",
+  "all",
+  "find",
+  "find_map",
+  "position",
+  "take_while",
+  "skip_while",
+  "inspect",
+  "max_by_key",
+  "min_by_key",
+  "map_while",
+  "try_for_each",
+  "partition"
+]);
+function bindElem(out, name, iterable) {
+  const elems = out.elemLocals ??= {};
+  const old = elems[name];
+  elems[name] = old === void 0 || JSON.stringify(old) === JSON.stringify(iterable) ? iterable : null;
 }
 function tokens(tt, src) {
   const toks = [];
@@ -309,7 +391,19 @@ function scanTokenTree(tt, src, out) {
   for (let i = 0; i < toks.length; i++) {
     const k = toks[i];
     if (!k || k.type !== "identifier") continue;
-    const next = toks[i + 1];
+    let next = toks[i + 1];
+    if (next?.type === "::" && toks[i + 2]?.type === "<") {
+      let depth = 0;
+      let j = i + 2;
+      for (; j < toks.length; j++) {
+        const t = toks[j]?.type;
+        if (t === "<") depth++;
+        else if (t === ">") depth--;
+        else if (t === ">>") depth -= 2;
+        if (depth <= 0) break;
+      }
+      next = depth === 0 ? toks[j + 1] : void 0;
+    }
     if (!next || !next.isTree || next.open !== "(") continue;
     const prev = toks[i - 1];
     if (prev?.type === ".") {
@@ -323,16 +417,66 @@ function scanTokenTree(tt, src, out) {
         path.unshift(toks[j - 1]?.text ?? "");
         j -= 2;
       }
-      if (toks[j]?.type === "!" || toks[j]?.type === "fn" || toks[j]?.type === "$") continue;
+      if (toks[j]?.type === "!" && toks[j - 1]?.text === "macro_rules" || toks[j]?.type === "fn" || toks[j]?.type === "$") continue;
       out.calls.push({ line: k.line, path });
     }
   }
+}
+function argType(node) {
+  switch (node.type) {
+    case "string_literal":
+    case "raw_string_literal":
+      return "str";
+    case "integer_literal": {
+      const m = /(u8|u16|u32|u64|u128|usize|i8|i16|i32|i64|i128|isize)$/.exec(node.text);
+      return m ? m[1] : "int";
+    }
+    case "float_literal":
+      return /f32$/.test(node.text) ? "f32" : "float";
+    case "boolean_literal":
+      return "bool";
+    case "char_literal":
+      return "char";
+    case "tuple_expression":
+      return "tuple";
+    case "identifier":
+      return `=${node.text}`;
+    case "self":
+      return "=self";
+    case "reference_expression":
+    case "parenthesized_expression":
+      return argType(node.namedChildren[node.namedChildren.length - 1]);
+    default: {
+      const t = exprType(node);
+      return t ? t[t.length - 1] : "";
+    }
+  }
+}
+function contextualDefault(node) {
+  const parent = node.parent;
+  if (parent?.type === "base_field_initializer") {
+    const lit = parent.parent?.parent;
+    const name = lit?.type === "struct_expression" ? lit.childForFieldName("name") : null;
+    return name ? splitPath(name.text) : void 0;
+  }
+  if (parent?.type === "let_declaration") return typePathOf(parent.childForFieldName("type"));
+  return void 0;
 }
 function onCall(node, out) {
   let fn = node.childForFieldName("function");
   if (fn?.type === "generic_function") fn = fn.childForFieldName("function");
   if (fn?.type === "identifier" || fn?.type === "scoped_identifier") {
-    out.calls.push({ line: node.startPosition.row + 1, path: splitPath(fn.text) });
+    let path = splitPath(fn.text);
+    if (path.length === 2 && path[0] === "Default" && path[1] === "default") {
+      const t = contextualDefault(node);
+      if (t) path = [...t, "default"];
+    }
+    const call = { line: node.startPosition.row + 1, path };
+    if (path.length >= 2) {
+      const args = node.childForFieldName("arguments")?.namedChildren.filter((c) => c.type !== "line_comment" && c.type !== "block_comment") ?? [];
+      if (args.length > 0) call.args = args.map(argType);
+    }
+    out.calls.push(call);
   } else if (fn?.type === "field_expression") {
     const field = fn.childForFieldName("field");
     if (field && field.type === "field_identifier") {
@@ -340,7 +484,7 @@ function onCall(node, out) {
     }
   }
 }
-var BODY_TYPES = ["call_expression", "let_declaration", "macro_invocation"];
+var BODY_TYPES = ["call_expression", "let_declaration", "macro_invocation", "for_expression", "closure_expression"];
 function walkBody(root, src, out) {
   let skipUntil = -1;
   for (const node of root.descendantsOfType(BODY_TYPES)) {
@@ -351,12 +495,35 @@ function walkBody(root, src, out) {
       const name = patternName(node.childForFieldName("pattern"));
       if (name) {
         const value = node.childForFieldName("value");
-        const ty = typePathOf(node.childForFieldName("type")) ?? exprType(value);
+        const tn = node.childForFieldName("type");
+        const ty = typePathOf(tn) ?? (typeNameOf(tn) ? [typeNameOf(tn)] : void 0) ?? exprType(value);
+        const elem = elemPathOf(node.childForFieldName("type"));
+        if (elem) (out.localElems ??= {})[name] = elem;
         if (ty) out.locals[name] = ty;
         else {
           const call = callPathOf(value);
           if (call) (out.callLocals ??= {})[name] = call;
+          else if (value) {
+            const r = receiverOf(value);
+            if (r.kind === "field" || r.kind === "index" || r.kind === "mcall") (out.callLocals ??= {})[name] = ["$recv", JSON.stringify(r)];
+          }
         }
+      }
+    } else if (t === "for_expression") {
+      const name = patternName(node.childForFieldName("pattern"));
+      const iterable = receiverOf(node.childForFieldName("value"));
+      if (name && iterable.kind !== "other") bindElem(out, name, iterable);
+    } else if (t === "closure_expression") {
+      const args = node.parent;
+      const call = args?.type === "arguments" ? args.parent : null;
+      const fn = call?.type === "call_expression" ? call.childForFieldName("function") : null;
+      const method = fn?.type === "field_expression" ? fn.childForFieldName("field")?.text : void 0;
+      if (fn && method && ELEM_ADAPTORS.has(method) && args?.namedChildren[0]?.id === node.id) {
+        const first = node.childForFieldName("parameters")?.namedChildren[0];
+        const p = first?.type === "parameter" ? first.childForFieldName("pattern") : first;
+        const name = p?.type === "reference_pattern" ? patternName(p.namedChildren[0] ?? null) : patternName(p ?? null);
+        const iterable = receiverOf(fn.childForFieldName("value"));
+        if (name && iterable.kind !== "other") bindElem(out, name, iterable);
       }
     } else {
       const m = node.childForFieldName("macro");
@@ -367,13 +534,16 @@ function walkBody(root, src, out) {
     }
   }
 }
-function paramLocals(params, locals) {
+function paramLocals(params, out) {
   if (!params) return;
   for (const p of params.namedChildren) {
     if (p.type !== "parameter") continue;
     const name = patternName(p.childForFieldName("pattern"));
-    const t = typePathOf(p.childForFieldName("type"));
-    if (name && t) locals[name] = t;
+    const tn = p.childForFieldName("type");
+    const t = typePathOf(tn) ?? (typeNameOf(tn) ? [typeNameOf(tn)] : void 0);
+    if (name && t) out.locals[name] = t;
+    const elem = elemPathOf(p.childForFieldName("type"));
+    if (name && elem) (out.localElems ??= {})[name] = elem;
   }
 }
 var FactsBuilder = class {
@@ -384,6 +554,7 @@ var FactsBuilder = class {
   items = [];
   uses = [];
   fileFeatures = [];
+  fileCfg = [];
   /** Rows of the current tree are shifted by this much (non-zero while walking items re-parsed from a macro body). */
   lineOffset = 0;
   macroDepth = 0;
@@ -461,7 +632,9 @@ var FactsBuilder = class {
           continue;
         case "inner_attribute_item":
           if (ctx.mods.length === 0 && ctx.parent === void 0 && /^#!\[\s*cfg\s*\(/.test(child.text)) {
-            for (const f of readAttrs([child]).features) if (!this.fileFeatures.includes(f)) this.fileFeatures.push(f);
+            const inner = readAttrs([child]);
+            for (const f of inner.features) if (!this.fileFeatures.includes(f)) this.fileFeatures.push(f);
+            for (const c of inner.cfg) this.fileCfg.push(c);
           }
           continue;
         case "macro_invocation":
@@ -498,6 +671,7 @@ var FactsBuilder = class {
       macros: []
     };
     if (ctx.parent !== void 0) fact.parent = ctx.parent;
+    if (attrs.cfg.length > 0) fact.cfg = attrs.cfg;
     return fact;
   }
   push(fact) {
@@ -511,7 +685,7 @@ var FactsBuilder = class {
   item(node, attrNodes, docs, ctx) {
     const type = node.type;
     if (type === "use_declaration") {
-      this.useDecl(node, ctx);
+      this.useDecl(node, ctx, readAttrs(attrNodes).cfg);
       return;
     }
     if (type === "foreign_mod_item") {
@@ -540,7 +714,7 @@ var FactsBuilder = class {
         collectTypeRefs(node.childForFieldName("return_type"), f.typeRefs);
         const ret = returnPathOf(node.childForFieldName("return_type"));
         if (ret) f.ret = ret;
-        paramLocals(params, f.locals);
+        paramLocals(params, f);
         if (body) walkBody(body, this.src, f);
         this.push(f);
         return;
@@ -564,6 +738,8 @@ var FactsBuilder = class {
               const fname = fd.childForFieldName("name");
               const tp = typePathOf(t);
               if (fd.type === "field_declaration" && fname && tp) f.fields[fname.text] = tp;
+              const elem = elemPathOf(t);
+              if (fd.type === "field_declaration" && fname && elem) (f.fieldElems ??= {})[fname.text] = elem;
             }
           }
         }
@@ -600,10 +776,14 @@ var FactsBuilder = class {
         f.public = true;
         this.withGenerics(f, node);
         f.selfText = normalizeWs(stripGenerics(selfText));
-        const sp = typePathOf(typeNode);
+        const sp = typePathOf(typeNode) ?? (typeNameOf(typeNode) ? [typeNameOf(typeNode)] : void 0);
         if (sp) f.selfPath = sp;
         if (traitNode && traitText) {
           f.traitText = normalizeWs(stripGenerics(traitText));
+          const targs = traitNode.type === "generic_type" ? traitNode.childForFieldName("type_arguments")?.namedChildren.filter((c) => c.type !== "lifetime") ?? [] : [];
+          if (targs.length > 0) {
+            f.traitArgs = targs.map(typeNameOf);
+          }
           const base = traitNode.type === "generic_type" ? traitNode.childForFieldName("type") : traitNode;
           f.traitPath = splitPath(base?.text ?? traitNode.text);
         }
@@ -654,7 +834,7 @@ var FactsBuilder = class {
         return;
     }
   }
-  useDecl(node, ctx) {
+  useDecl(node, ctx, cfg) {
     const vis = node.namedChildren.find((c) => c.type === "visibility_modifier");
     const pub = vis !== void 0 && vis.text.startsWith("pub");
     const line = node.startPosition.row + 1 + this.lineOffset;
@@ -664,6 +844,7 @@ var FactsBuilder = class {
       if (p.length === 0) return;
       const u = { mods: ctx.mods, path: p, glob, public: pub, line };
       if (alias !== void 0) u.alias = alias;
+      if (cfg.length > 0) u.cfg = cfg;
       this.uses.push(u);
     };
     const flatten = (n, prefix) => {
@@ -719,7 +900,9 @@ function parseRustSource(src) {
   let lines = 0;
   for (let i = src.indexOf("\n"); i !== -1; i = src.indexOf("\n", i + 1)) lines++;
   if (src.length > 0 && !src.endsWith("\n")) lines++;
-  return { version: FACTS_VERSION, items: b.items, uses: b.uses, syntaxErrors: syntaxErrorLines(root), fileFeatures: b.fileFeatures, lines };
+  const facts = { version: FACTS_VERSION, items: b.items, uses: b.uses, syntaxErrors: syntaxErrorLines(root), fileFeatures: b.fileFeatures, lines };
+  if (b.fileCfg.length > 0) facts.fileCfg = b.fileCfg;
+  return facts;
 }
 function parseRustSourceSafe(src) {
   try {
