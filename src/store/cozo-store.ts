@@ -181,6 +181,8 @@ class CozoIsgStore implements IsgStore {
   private closed = false;
   /** Journal lines of the current generation on disk (recorded in the head after every flush). */
   journalEntries = 0;
+  /** Edges by source and by destination over the mirror, for queries answered without Cozo (dropped on writes). */
+  private adj: { out: Map<string, IsgEdge[]>; in: Map<string, IsgEdge[]> } | undefined;
 
   constructor(
     private readonly dir: string | undefined,
@@ -343,7 +345,10 @@ class CozoIsgStore implements IsgStore {
       for (const n of d.upsertNodes) m.nodes.set(n.key, rowToNode(nodeToRow(n) as CozoValue[]));
       for (const x of d.addEdges) m.edges.set(edgeId(x.src, x.rel, x.dst), rowToEdge(edgeToRow(x) as CozoValue[]));
       if (d.removeNodes.length + d.upsertNodes.length > 0) m.sortedNodes = undefined;
-      if (d.removeEdges.length + d.addEdges.length > 0) m.sortedEdges = undefined;
+      if (d.removeEdges.length + d.addEdges.length > 0) {
+        m.sortedEdges = undefined;
+        this.adj = undefined;
+      }
     } else if (op.t === 'files') {
       for (const f of op.rm) m.files.delete(f);
       for (const f of op.put) m.files.set(f.file, rowToFile(fileToRow(f) as CozoValue[]));
@@ -423,10 +428,77 @@ class CozoIsgStore implements IsgStore {
     return this.serial(() => this.write({ t: 'meta', n: name, v: value }));
   }
 
-  // ---- GraphQuery (Datalog) ----------------------------------------------------------------------------------
+  // ---- GraphQuery (Datalog, or the mirror while Cozo is not loaded) -----------------------------------------------
+
+  /**
+   * True when a query can be answered from the mirror without loading Cozo: a CLI query on a persisted store then pays
+   * for reading the snapshot, not for importing it into the engine (rust-analyzer's tree: seconds). Once the engine is
+   * loaded, Cozo answers.
+   */
+  private mirrorReady(): boolean {
+    return this.engine === undefined && (this.mirror !== undefined || this.seed !== undefined);
+  }
+
+  private async adjacency(): Promise<{ out: Map<string, IsgEdge[]>; in: Map<string, IsgEdge[]> }> {
+    if (this.adj) return this.adj;
+    const m = await this.getMirror();
+    const out = new Map<string, IsgEdge[]>();
+    const inc = new Map<string, IsgEdge[]>();
+    for (const e of m.edges.values()) {
+      (out.get(e.src) ?? out.set(e.src, []).get(e.src) as IsgEdge[]).push(e);
+      (inc.get(e.dst) ?? inc.set(e.dst, []).get(e.dst) as IsgEdge[]).push(e);
+    }
+    this.adj = { out, in: inc };
+    return this.adj;
+  }
+
+  private async mirrorEdges(key: string, dir: 'out' | 'in', rels: readonly Rel[] | undefined): Promise<IsgEdge[]> {
+    const a = await this.adjacency();
+    const list = (dir === 'out' ? a.out : a.in).get(key) ?? [];
+    const other = (e: IsgEdge): string => (dir === 'out' ? e.dst : e.src);
+    return list
+      .filter((e) => rels === undefined || rels.includes(e.rel))
+      .sort((x, y) => cmpStr(x.rel, y.rel) || cmpStr(other(x), other(y)));
+  }
+
+  /** twoHop over the mirror, with the same semantics as the Datalog version below. */
+  private async mirrorTwoHop(seed: string, relList: readonly Rel[], cap: number, direction: 'out' | 'in' | 'both'): Promise<HopNode[]> {
+    const a = await this.adjacency();
+    const m = await this.getMirror();
+    const relIdx = new Map<string, number>();
+    relList.forEach((r, i) => {
+      if (!relIdx.has(r)) relIdx.set(r, i);
+    });
+    const reach = (from: Iterable<string>): Map<string, number> => {
+      const c = new Map<string, number>();
+      const visit = (k: string, r: string): void => {
+        const i = relIdx.get(r);
+        if (i === undefined || k === seed) return;
+        const old = c.get(k);
+        if (old === undefined || i < old) c.set(k, i);
+      };
+      for (const s of from) {
+        if (direction !== 'in') for (const e of a.out.get(s) ?? []) visit(e.dst, e.rel);
+        if (direction !== 'out') for (const e of a.in.get(s) ?? []) visit(e.src, e.rel);
+      }
+      return c;
+    };
+    const pick = (c: Map<string, number>, h: 1 | 2, skip?: Map<string, number>): HopNode[] => {
+      const keys = [...c.keys()].filter((k) => m.nodes.has(k) && !skip?.has(k)).sort(cmpStr);
+      return (Number.isFinite(cap) ? keys.slice(0, Math.floor(cap)) : keys).map((k) => ({
+        key: k, kind: (m.nodes.get(k) as IsgNode).kind, hop: h, via: relList[c.get(k) as number] as Rel,
+      }));
+    };
+    const near = reach([seed]);
+    const hop1 = pick(near, 1);
+    if (hop1.length === 0) return [];
+    const hop2 = pick(reach(hop1.map((n) => n.key)), 2, near);
+    return [...hop1, ...hop2];
+  }
 
   getNode(key: string): Promise<IsgNode | undefined> {
     return this.serial(async () => {
+      if (this.mirrorReady()) return (await this.getMirror()).nodes.get(key);
       const r = await this.query(`?[${NODE_COLS}] := key = $key, *node{${NODE_COLS}}`, { key });
       return r.rows[0] === undefined ? undefined : rowToNode(r.rows[0]);
     });
@@ -435,6 +507,7 @@ class CozoIsgStore implements IsgStore {
   /** Outgoing edges sorted by (rel, dst); `rels` filters when given. */
   edgesOut(key: string, rels?: readonly Rel[]): Promise<IsgEdge[]> {
     return this.serial(async () => {
+      if (this.mirrorReady()) return this.mirrorEdges(key, 'out', rels);
       const filter = rels === undefined ? '' : ', is_in(rel, $rels)';
       const r = await this.query(
         `?[${EDGE_COLS}] := src = $key, *edge{${EDGE_COLS}}${filter} :order rel, dst`, { key, rels: rels ?? [] });
@@ -445,6 +518,7 @@ class CozoIsgStore implements IsgStore {
   /** Incoming edges sorted by (rel, src), through the edge:by_dst index. */
   edgesIn(key: string, rels?: readonly Rel[]): Promise<IsgEdge[]> {
     return this.serial(async () => {
+      if (this.mirrorReady()) return this.mirrorEdges(key, 'in', rels);
       const filter = rels === undefined ? '' : ', is_in(rel, $rels)';
       const r = await this.query(
         `?[${EDGE_COLS}] := dst = $key, *edge:by_dst{dst, rel, src}${filter}, *edge{${EDGE_COLS}} :order rel, src`,
@@ -479,6 +553,7 @@ class CozoIsgStore implements IsgStore {
     return this.serial(async () => {
       const relList = [...new Set(rels)];
       if (relList.length === 0 || !(cap >= 1)) return [];
+      if (this.mirrorReady()) return this.mirrorTwoHop(seed, relList, cap, direction);
       // Always an integer literal (never caller text); Infinity means no cap.
       const limitClause = Number.isFinite(cap) ? `:limit ${Math.floor(cap)}` : '';
       // Adjacency rules `head[k, ...] := <from s>, edge s→k along rels` for the requested direction(s).
