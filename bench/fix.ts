@@ -241,11 +241,18 @@ async function productSources(withPatterns: boolean): Promise<CandidateSource[]>
 }
 
 /**
- * `npm run bench -- fix [--corpus DIR] [--jobs N] [--limit N] [--patterns false]`: the rustc-ui corpus (shared/eval)
- * and the mutation corpus (bench/fix-corpus/cases), each with the cargo-fix baseline measured in the same run.
+ * `npm run bench -- fix [--corpus DIR] [--jobs N] [--limit N] [--patterns false] [--real true [--perCrate N]]`: the
+ * rustc-ui corpus (shared/eval) and the mutation corpus (bench/fix-corpus/cases), each with the cargo-fix baseline
+ * measured in the same run; `--real true` runs the real-crate mutation corpus and the multi-crate cases instead.
  */
 export async function main(opts: Record<string, string>): Promise<void> {
   const here = path.dirname(fileURLToPath(import.meta.url));
+  // `--real true`: the real-crate mutation corpus and the multi-crate cases (bench/fix-real.ts), cargo fix alongside.
+  if (opts.real === 'true') {
+    const { mainReal } = await import('./fix-real.js');
+    await mainReal(opts);
+    return;
+  }
   const corpora = opts.corpus ? [opts.corpus] : [path.resolve(here, '../../shared/eval/rustc-ui'), path.join(here, 'fix-corpus', 'cases')];
   const sources = await productSources(opts.patterns !== 'false');
   for (const corpus of corpora) {

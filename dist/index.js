@@ -19922,6 +19922,145 @@ var require_lib = __commonJS({
   }
 });
 
+// node_modules/@octokit/request/node_modules/content-type/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/@octokit/request/node_modules/content-type/dist/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.format = format2;
+    exports.parse = parse4;
+    var TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+    var TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    var QUOTE_REGEXP = /[\\"]/g;
+    var TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    var NullObject = /* @__PURE__ */ (() => {
+      const C = function() {
+      };
+      C.prototype = /* @__PURE__ */ Object.create(null);
+      return C;
+    })();
+    function format2(obj) {
+      const { type, parameters } = obj;
+      if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+      }
+      let result = type;
+      if (parameters) {
+        for (const param of Object.keys(parameters)) {
+          if (!TOKEN_REGEXP.test(param)) {
+            throw new TypeError(`Invalid parameter name: ${param}`);
+          }
+          result += `; ${param}=${qstring(parameters[param])}`;
+        }
+      }
+      return result;
+    }
+    function parse4(header, options) {
+      const stopChar = options?.comma === true ? COMMA : 65536;
+      const len = header.length;
+      let index = skipOWS(header, options?.start ?? 0, len);
+      const valueStart = index;
+      index = skipValue(header, index, len, stopChar);
+      const valueEnd = trailingOWS(header, valueStart, index);
+      const type = header.slice(valueStart, valueEnd).toLowerCase();
+      if (options?.parameters === false) {
+        return { type, index, parameters: new NullObject() };
+      }
+      return parseParameters(header, type, index, len, stopChar);
+    }
+    var SP = 32;
+    var HTAB = 9;
+    var SEMI = 59;
+    var EQ = 61;
+    var DQUOTE = 34;
+    var BSLASH = 92;
+    var COMMA = 44;
+    function parseParameters(header, type, index, len, stopChar) {
+      const parameters = new NullObject();
+      parameter: while (index < len) {
+        if (header.charCodeAt(index) === stopChar)
+          break;
+        index = skipOWS(header, index + 1, len);
+        const keyStart = index;
+        while (index < len) {
+          const code = header.charCodeAt(index);
+          if (code === stopChar)
+            break parameter;
+          if (code === SEMI)
+            continue parameter;
+          if (code === EQ) {
+            const keyEnd = trailingOWS(header, keyStart, index);
+            const key = header.slice(keyStart, keyEnd).toLowerCase();
+            index = skipOWS(header, index + 1, len);
+            if (index < len && header.charCodeAt(index) === DQUOTE) {
+              index++;
+              let value = "";
+              while (index < len) {
+                const code2 = header.charCodeAt(index++);
+                if (code2 === DQUOTE) {
+                  index = skipValue(header, index, len, stopChar);
+                  if (parameters[key] === void 0)
+                    parameters[key] = value;
+                  break;
+                }
+                if (code2 === BSLASH && index < len) {
+                  value += header[index++];
+                  continue;
+                }
+                value += String.fromCharCode(code2);
+              }
+              continue parameter;
+            }
+            const valueStart = index;
+            index = skipValue(header, index, len, stopChar);
+            if (parameters[key] === void 0) {
+              const valueEnd = trailingOWS(header, valueStart, index);
+              parameters[key] = header.slice(valueStart, valueEnd);
+            }
+            continue parameter;
+          }
+          index++;
+        }
+      }
+      return { type, index, parameters };
+    }
+    function skipValue(str2, index, len, stopChar) {
+      while (index < len) {
+        const code = str2.charCodeAt(index);
+        if (code === SEMI || code === stopChar)
+          break;
+        index++;
+      }
+      return index;
+    }
+    function skipOWS(header, index, len) {
+      while (index < len) {
+        const char = header.charCodeAt(index);
+        if (char !== SP && char !== HTAB)
+          break;
+        index++;
+      }
+      return index;
+    }
+    function trailingOWS(header, start, end) {
+      while (end > start) {
+        const char = header.charCodeAt(end - 1);
+        if (char !== SP && char !== HTAB)
+          break;
+        end--;
+      }
+      return end;
+    }
+    function qstring(str2) {
+      if (TOKEN_REGEXP.test(str2))
+        return str2;
+      if (TEXT_REGEXP.test(str2))
+        return `"${str2.replace(QUOTE_REGEXP, "\\$&")}"`;
+      throw new TypeError(`Invalid parameter value: ${str2}`);
+    }
+  }
+});
+
 // node_modules/isexe/windows.js
 var require_windows = __commonJS({
   "node_modules/isexe/windows.js"(exports, module) {
@@ -21473,189 +21612,8 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 var endpoint = withDefaults(null, DEFAULTS);
 
-// node_modules/content-type/dist/index.js
-var SP = 32;
-var HTAB = 9;
-var SEMI = 59;
-var EQ = 61;
-var DQUOTE = 34;
-var BSLASH = 92;
-var COMMA = 44;
-var LOWER_CASE = 1;
-var OWS = 2;
-var SEMI_FLAG = 4;
-var COMMA_FLAG = 8;
-var TOKEN_FLAG = 16;
-var NON_ASCII = 65280;
-var CASE_FLAGS = LOWER_CASE | NON_ASCII;
-var CHAR_MAP = new Uint8Array(256);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 128; code <= 255; code++) {
-  CHAR_MAP[code] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-  CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code = 48; code <= 57; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
-}
-for (let code = 65; code <= 90; code++) {
-  CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code = 97; code <= 122; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
-}
-var NullObject = /* @__PURE__ */ (() => {
-  const C = function() {
-  };
-  C.prototype = /* @__PURE__ */ Object.create(null);
-  return C;
-})();
-function parse2(header, options) {
-  const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-  const len = header.length;
-  let valueStart = options?.start ?? 0;
-  while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-    valueStart++;
-  }
-  let index = valueStart;
-  let typeFlags = 0;
-  let whitespace = -1;
-  let stop = options?.parameters === false ? COMMA_FLAG : 0;
-  while (index < len) {
-    const code = header.charCodeAt(index);
-    const flags = CHAR_MAP[code];
-    if ((flags & stopFlags) !== 0) {
-      stop |= flags & COMMA_FLAG;
-      break;
-    }
-    if ((flags & OWS) !== 0) {
-      if (whitespace === -1)
-        whitespace = index;
-    } else {
-      whitespace = -1;
-    }
-    typeFlags |= code & NON_ASCII | flags;
-    index++;
-  }
-  const valueEnd = whitespace === -1 ? index : whitespace;
-  const value = header.slice(valueStart, valueEnd);
-  const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-  if (index === len || stop !== 0) {
-    return { type, index, parameters: new NullObject() };
-  }
-  return parseParameters(header, type, index, len, stopFlags);
-}
-function parseParameters(header, type, index, len, stopFlags) {
-  const parameters = new NullObject();
-  parameter: while (index < len) {
-    index++;
-    while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-      index++;
-    }
-    const keyStart = index;
-    let keyFlags = 0;
-    let keyWhitespace = -1;
-    while (index < len) {
-      const code = header.charCodeAt(index);
-      const flags = CHAR_MAP[code];
-      if ((flags & stopFlags) !== 0) {
-        if ((flags & COMMA_FLAG) !== 0)
-          break parameter;
-        continue parameter;
-      }
-      if (code === EQ) {
-        const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-        const value = header.slice(keyStart, keyEnd);
-        const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-        index++;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-          index++;
-        }
-        if (index < len && header.charCodeAt(index) === DQUOTE) {
-          const quotedStart = ++index;
-          let escaped = false;
-          while (index < len) {
-            const code2 = header.charCodeAt(index);
-            if (code2 === DQUOTE) {
-              if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
-              }
-              index++;
-              let stop2 = 0;
-              while (index < len) {
-                const code3 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code3];
-                if ((flags2 & stopFlags) !== 0) {
-                  stop2 = flags2 & COMMA_FLAG;
-                  break;
-                }
-                index++;
-              }
-              if (stop2 !== 0)
-                break parameter;
-              continue parameter;
-            }
-            if (code2 === BSLASH && index + 1 < len) {
-              escaped = true;
-              index += 2;
-              continue;
-            }
-            index++;
-          }
-          continue parameter;
-        }
-        const valueStart = index;
-        let stop = 0;
-        let valueWhitespace = -1;
-        while (index < len) {
-          const code2 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code2];
-          if ((flags2 & stopFlags) !== 0) {
-            stop = flags2 & COMMA_FLAG;
-            break;
-          }
-          if ((flags2 & OWS) !== 0) {
-            if (valueWhitespace === -1)
-              valueWhitespace = index;
-          } else {
-            valueWhitespace = -1;
-          }
-          index++;
-        }
-        if (parameters[key] === void 0) {
-          const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-          parameters[key] = header.slice(valueStart, valueEnd);
-        }
-        if (stop !== 0)
-          break parameter;
-        continue parameter;
-      }
-      if ((flags & OWS) !== 0) {
-        if (keyWhitespace === -1)
-          keyWhitespace = index;
-      } else {
-        keyWhitespace = -1;
-      }
-      keyFlags |= code & NON_ASCII | flags;
-      index++;
-    }
-  }
-  return { type, index, parameters };
-}
-function unescapeQuotedPairs(str2, start, end) {
-  let result = "";
-  for (let index = start; index < end; index++) {
-    if (str2.charCodeAt(index) === BSLASH) {
-      result += str2.slice(start, index);
-      start = ++index;
-    }
-  }
-  return result + str2.slice(start, end);
-}
+// node_modules/@octokit/request/dist-bundle/index.js
+var import_content_type = __toESM(require_dist(), 1);
 
 // node_modules/json-with-bigint/json-with-bigint.js
 var intRegex = /^-?\d+$/;
@@ -22150,7 +22108,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse2(contentType);
+  const mimetype = (0, import_content_type.parse)(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -25151,6 +25109,22 @@ function parseDebugBugJson(stdout) {
       rating: ["green", "amber", "red"].includes(String(report.rating)) ? report.rating : "red",
       root_cause: typeof report.root_cause === "string" ? report.root_cause : ""
     }
+  };
+}
+function parseAffectedJson(stdout) {
+  const v = parseObject(stdout, "affected");
+  const names = (x) => Array.isArray(x) && x.every((n2) => typeof n2 === "string");
+  expect(typeof v.ok === "boolean", "affected", '"ok" must be a boolean');
+  expect(typeof v.all === "boolean", "affected", '"all" must be a boolean');
+  expect(names(v.packages), "affected", '"packages" must be an array of package names');
+  expect(Array.isArray(v.shards) && v.shards.every(names), "affected", '"shards" must be an array of arrays of package names');
+  return {
+    ok: v.ok,
+    all: v.all,
+    packages: v.packages,
+    shards: v.shards,
+    changed_files: typeof v.changed_files === "number" ? v.changed_files : 0,
+    unowned_files: names(v.unowned_files) ? v.unowned_files : []
   };
 }
 function candidatePassed(c3) {
@@ -32017,35 +31991,91 @@ var {
 import { existsSync as existsSync3 } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
-function childEnv(extra = {}) {
+var CHILD_ENV_NAMES = /* @__PURE__ */ new Set([
+  "PATH",
+  "HOME",
+  "USER",
+  "LOGNAME",
+  "SHELL",
+  "LANG",
+  "LANGUAGE",
+  "TERM",
+  "TZ",
+  "TMPDIR",
+  "TMP",
+  "TEMP",
+  "RUSTFLAGS",
+  "RUSTDOCFLAGS",
+  "RUSTC",
+  "RUSTC_WRAPPER",
+  "RUSTDOC",
+  "RUST_BACKTRACE",
+  "RUST_LOG",
+  "RUST_MIN_STACK",
+  "CC",
+  "CXX",
+  "AR",
+  "CFLAGS",
+  "CXXFLAGS",
+  "LDFLAGS",
+  "PKG_CONFIG_PATH",
+  "OPENSSL_DIR",
+  "LIBCLANG_PATH",
+  "SSL_CERT_FILE",
+  "SSL_CERT_DIR",
+  "HTTP_PROXY",
+  "HTTPS_PROXY",
+  "NO_PROXY",
+  "http_proxy",
+  "https_proxy",
+  "no_proxy",
+  "CI",
+  "NODE_OPTIONS",
+  "NODE_EXTRA_CA_CERTS",
+  // Windows needs these to start processes at all.
+  "SystemRoot",
+  "SYSTEMROOT",
+  "ComSpec",
+  "COMSPEC",
+  "PATHEXT",
+  "WINDIR",
+  "APPDATA",
+  "LOCALAPPDATA",
+  "USERPROFILE",
+  "ProgramData",
+  "ProgramFiles"
+]);
+var CHILD_ENV_PREFIXES = ["CARGO_", "RUSTUP_", "RUSTGATE_", "LC_", "SCCACHE_"];
+var CHILD_ENV_DENIED = /^(INPUT_|ACTIONS_|GITHUB_|RUNNER_)|TOKEN|SECRET|PASSWORD/i;
+function childEnv(extra = {}, source = process.env) {
   const env = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (v !== void 0 && !k.startsWith("INPUT_")) env[k] = v;
+  for (const [k, v] of Object.entries(source)) {
+    if (v === void 0 || CHILD_ENV_DENIED.test(k)) continue;
+    if (CHILD_ENV_NAMES.has(k) || CHILD_ENV_PREFIXES.some((p) => k.startsWith(p))) env[k] = v;
   }
   return { ...env, ...extra };
 }
 function actionRoot() {
   return resolve(dirname(fileURLToPath3(import.meta.url)), "..");
 }
-async function resolveCli(log) {
+function resolveCli(root = actionRoot()) {
   const override = process.env.RUSTGATE_CLI;
   if (override) return /\.(m?js|cjs)$/.test(override) ? [process.execPath, override] : [override];
-  const root = actionRoot();
-  const cli = join(root, "dist", "cli.js");
-  if (!existsSync3(cli)) {
-    log(`rustgate CLI not built at ${cli}: running npm ci in ${root} (cache ~/.npm to make this fast)`);
-    const r = await execa("npm", ["ci", "--no-audit", "--no-fund"], { cwd: root, reject: false, env: childEnv(), extendEnv: false, all: true });
-    if (r.exitCode !== 0 || !existsSync3(cli)) {
-      throw new Error(`could not build the rustgate CLI (npm ci exited ${r.exitCode}):
-${String(r.all ?? "").slice(-2e3)}`);
-    }
+  for (const cli of [join(root, "dist", "bundle", "cli.js"), join(root, "dist", "cli.js")]) {
+    if (existsSync3(cli)) return [process.execPath, cli];
   }
-  return [process.execPath, cli];
+  throw new Error(
+    `the rustgate CLI is missing from the action at ${root} (expected dist/bundle/cli.js): use a released tag of the action, or run \`npm ci && node scripts/build-action.mjs\` in a source checkout`
+  );
 }
 function cliRunner(log) {
   let cached = null;
   return async (args, opts) => {
-    cached ??= resolveCli(log);
+    cached ??= Promise.resolve().then(() => {
+      const cli = resolveCli();
+      log(`rustgate: CLI ${cli.join(" ")}`);
+      return cli;
+    });
     const [file = process.execPath, ...pre] = await cached;
     const r = await execa(file, [...pre, ...args], { cwd: opts.cwd, env: opts.env, extendEnv: false, reject: false, stripFinalNewline: false, maxBuffer: 256 * 1024 * 1024 });
     return { command: `rustgate ${args.join(" ")}`, exitCode: r.exitCode ?? 3, stdout: String(r.stdout), stderr: String(r.stderr) };
@@ -32090,7 +32120,7 @@ async function repoPrefix(cwd) {
 
 // src/action/inputs.ts
 var Inputs = {
-  mode: { name: "mode", default: "preflight", values: ["preflight", "fix"] },
+  mode: { name: "mode", default: "preflight", values: ["preflight", "fix", "affected"] },
   githubToken: { name: "github-token", default: "${{ github.token }}" },
   workingDirectory: { name: "working-directory", default: "." },
   features: { name: "features", default: "" },
@@ -32099,7 +32129,10 @@ var Inputs = {
   sarifFile: { name: "sarif-file", default: "rustgate.sarif" },
   maxSuggestions: { name: "max-suggestions", default: "20" },
   llm: { name: "llm", default: "none", values: ["none", "local"] },
-  model: { name: "model", default: "" }
+  model: { name: "model", default: "" },
+  packages: { name: "packages", default: "" },
+  shards: { name: "shards", default: "1" },
+  allowPullRequestTarget: { name: "allow-pull-request-target", default: "false" }
 };
 var Outputs = {
   ok: "ok",
@@ -32107,7 +32140,10 @@ var Outputs = {
   warnings: "warnings",
   sarifFile: "sarif-file",
   fixed: "fixed",
-  reviewId: "review-id"
+  reviewId: "review-id",
+  affectedPackages: "packages",
+  affectedShards: "shards",
+  affectedAll: "all"
 };
 function readInputs(get) {
   const problems = [];
@@ -32124,8 +32160,19 @@ function readInputs(get) {
   const mode = oneOf("mode");
   const failOn = oneOf("failOn");
   const llm = oneOf("llm");
-  const testsRaw = raw("tests").toLowerCase();
-  if (!["true", "false"].includes(testsRaw)) problems.push(`input 'tests' is '${raw("tests")}'; expected true or false`);
+  const bool = (key) => {
+    const v = raw(key).toLowerCase();
+    if (!["true", "false"].includes(v)) problems.push(`input '${Inputs[key].name}' is '${raw(key)}'; expected true or false`);
+    return v === "true";
+  };
+  const tests = bool("tests");
+  const allowPullRequestTarget = bool("allowPullRequestTarget");
+  const packages = raw("packages").split(/[\s,]+/).filter(Boolean);
+  const badPackage = packages.find((p) => !/^[A-Za-z0-9_.@:+-]+$/.test(p));
+  if (badPackage !== void 0) problems.push(`input 'packages' names '${badPackage}'; expected comma-separated cargo package names`);
+  const shardsRaw = raw("shards");
+  const shards = Number(shardsRaw);
+  if (!/^\d+$/.test(shardsRaw) || shards < 1 || shards > 256) problems.push(`input 'shards' is '${shardsRaw}'; expected a whole number from 1 to 256`);
   const maxRaw = raw("maxSuggestions");
   const maxSuggestions = Number(maxRaw);
   if (!/^\d+$/.test(maxRaw) || maxSuggestions > 100) problems.push(`input 'max-suggestions' is '${maxRaw}'; expected a whole number from 0 to 100`);
@@ -32141,12 +32188,15 @@ function readInputs(get) {
       githubToken,
       workingDirectory: raw("workingDirectory"),
       features: raw("features"),
-      tests: testsRaw === "true",
+      tests,
       failOn,
       sarifFile,
       maxSuggestions,
       llm,
-      model: raw("model")
+      model: raw("model"),
+      packages,
+      shards,
+      allowPullRequestTarget
     }
   };
 }
@@ -32537,12 +32587,15 @@ function headerPath(raw) {
 import { createHash } from "node:crypto";
 var MAX_BODY_DIFF = 5e4;
 var MARKER_PREFIX = "<!-- rustgate:fingerprint:";
-function marker(fingerprint) {
-  return `${MARKER_PREFIX}${fingerprint} -->`;
+function marker(fingerprint, namespace = "") {
+  return `${MARKER_PREFIX}${namespace ? `${namespace}/` : ""}${fingerprint} -->`;
 }
-function readMarker(body) {
-  const m = /<!-- rustgate:fingerprint:([0-9a-f]+) -->/.exec(body ?? "");
-  return m?.[1] ?? null;
+function markerNamespace(pathPrefix) {
+  return pathPrefix ? fingerprintOf("working-directory", pathPrefix).slice(0, 8) : "";
+}
+function readMarker(body, namespace = "") {
+  const m = /<!-- rustgate:fingerprint:(?:([0-9a-f]{8})\/)?([0-9a-f]+) -->/.exec(body ?? "");
+  return m && (m[1] ?? "") === namespace ? m[2] ?? null : null;
 }
 function fingerprintOf(...parts) {
   return createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 16);
@@ -32564,7 +32617,7 @@ function planReview(input) {
       }
     }
   }
-  const outsideDiff = renderGroups(outside);
+  const outsideDiff = renderGroups(outside, input.pathPrefix);
   const fingerprint = fingerprintOf("review", candidate.diff);
   return { comments, outsideDiff, fingerprint, body: reviewBody(input, comments.length, outsideDiff, fingerprint) };
 }
@@ -32609,7 +32662,7 @@ function suggestionComment(input, path6, t) {
     ...t.replacement,
     fence,
     "",
-    marker(fingerprint)
+    marker(fingerprint, markerNamespace(input.pathPrefix))
   ].join("\n");
   const comment = { path: repoPath, line: t.end, side: "RIGHT", body, fingerprint };
   if (t.start < t.end) {
@@ -32640,27 +32693,65 @@ function reviewBody(input, inline, outsideDiff, fingerprint) {
       fence
     );
   }
-  parts.push("", "rustgate never pushes: apply the suggestions, or run `rustgate debug-bug --apply` locally.", "", marker(fingerprint));
+  parts.push("", "rustgate never pushes: apply the suggestions, or run `rustgate debug-bug --apply` locally.", "", marker(fingerprint, markerNamespace(input.pathPrefix)));
   return parts.join("\n");
 }
-function renderGroups(groups) {
+function renderGroups(groups, prefix = "") {
   const out = [];
   let lastPath = null;
+  const hunks = [];
   for (const g of groups) {
-    if (g.path !== lastPath) {
-      out.push(`--- a/${g.path}`, `+++ b/${g.path}`);
-      lastPath = g.path;
-    }
     const lines = [g.before, ...g.lines, g.after].filter((l) => l !== null);
-    const oldSide = lines.filter((l) => l.kind !== "+");
-    const newSide = lines.filter((l) => l.kind !== "-");
+    const prev = hunks[hunks.length - 1];
+    const prevLastOld = prev ? Math.max(0, ...prev.lines.map((l) => l.oldLine ?? 0)) : 0;
+    const firstOld = lines.find((l) => l.oldLine !== null)?.oldLine ?? null;
+    if (prev && prev.path === g.path && firstOld !== null && firstOld <= prevLastOld + 1) {
+      const fresh = lines.filter((l) => !(l.kind === " " && l.oldLine !== null && l.oldLine <= prevLastOld));
+      prev.lines.push(...fresh);
+    } else {
+      hunks.push({ path: g.path, lines: [...lines] });
+    }
+  }
+  for (const h2 of hunks) {
+    if (h2.path !== lastPath) {
+      out.push(`--- a/${prefix}${h2.path}`, `+++ b/${prefix}${h2.path}`);
+      lastPath = h2.path;
+    }
+    const oldSide = h2.lines.filter((l) => l.kind !== "+");
+    const newSide = h2.lines.filter((l) => l.kind !== "-");
     const oldStart = oldSide[0]?.oldLine ?? 0;
     const newStart = newSide[0]?.newLine ?? 0;
     out.push(`@@ -${oldStart},${oldSide.length} +${newStart},${newSide.length} @@`);
-    for (const l of lines) out.push(`${l.kind}${l.text}`);
+    for (const l of h2.lines) out.push(`${l.kind}${l.text}`);
   }
   return out.length > 0 ? `${out.join("\n")}
 ` : "";
+}
+function rootRelativeDiff(diff, prefix) {
+  if (!prefix) return diff;
+  let oldLeft = 0;
+  let newLeft = 0;
+  return diff.split("\n").map((l) => {
+    if (oldLeft > 0 || newLeft > 0) {
+      if (l.startsWith("\\")) return l;
+      if (l[0] !== "+") oldLeft--;
+      if (l[0] !== "-") newLeft--;
+      return l;
+    }
+    const hunk = /^@@ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@/.exec(l);
+    if (hunk) {
+      oldLeft = Number(hunk[1] ?? 1);
+      newLeft = Number(hunk[2] ?? 1);
+      return l;
+    }
+    const git2 = /^diff --git a\/(.*) b\/(.*)$/.exec(l);
+    if (git2) return `diff --git a/${prefix}${git2[1]} b/${prefix}${git2[2]}`;
+    const side = /^(---|\+\+\+) ([ab])\/(.*)$/.exec(l);
+    if (side) return `${side[1]} ${side[2]}/${prefix}${side[3]}`;
+    const rename2 = /^(rename from|rename to|copy from|copy to) (.*)$/.exec(l);
+    if (rename2) return `${rename2[1]} ${prefix}${rename2[2]}`;
+    return l;
+  }).join("\n");
 }
 function withoutFinalNewline(text) {
   return text.endsWith("\n") ? text.slice(0, -1) : text;
@@ -32678,22 +32769,23 @@ async function prHunks(octo, pr) {
   for (const f of files) map.set(f.filename, f.patch ? parseHunks(f.patch) : []);
   return map;
 }
-async function syncReview(octo, pr, plan) {
+async function syncReview(octo, pr, plan, namespace = "") {
   const base = { owner: pr.owner, repo: pr.repo, pull_number: pr.pull_number };
   const comments = await octo.paginate(octo.rest.pulls.listReviewComments, { ...base, per_page: 100 });
   const reviews = await octo.paginate(octo.rest.pulls.listReviews, { ...base, per_page: 100 });
   const ownComments = comments.flatMap((c3) => {
-    const fp = readMarker(c3.body);
-    return fp === null ? [] : [{ id: c3.id, fp }];
+    const fp = readMarker(c3.body, namespace);
+    return fp === null ? [] : [{ id: c3.id, fp, author: c3.user?.login ?? null }];
   });
   const ownReviews = reviews.flatMap((r) => {
-    const fp = readMarker(r.body);
-    return fp === null ? [] : [{ id: r.id, fp, url: r.html_url }];
+    const fp = readMarker(r.body, namespace);
+    return fp === null ? [] : [{ id: r.id, fp, url: r.html_url, body: r.body ?? "", author: r.user?.login ?? null }];
   });
   const wanted = new Set(plan?.comments.map((c3) => c3.fingerprint) ?? []);
   const posted = new Set(ownComments.map((c3) => c3.fp));
   const fresh = plan?.comments.filter((c3) => !posted.has(c3.fingerprint)) ?? [];
   const outcome = { reviewId: null, url: null, posted: 0, skipped: (plan?.comments.length ?? 0) - fresh.length, deleted: 0, outdatedReviews: 0, alreadyPosted: false };
+  let identity3 = null;
   const same = plan ? ownReviews.find((r) => r.fp === plan.fingerprint) : void 0;
   if (plan && fresh.length === 0 && same) {
     outcome.reviewId = same.id;
@@ -32710,23 +32802,39 @@ async function syncReview(octo, pr, plan) {
     outcome.reviewId = res.data.id;
     outcome.url = res.data.html_url;
     outcome.posted = fresh.length;
+    identity3 = res.data.user?.login ?? null;
   }
+  const mine = (author) => identity3 === null || author === identity3;
   for (const c3 of ownComments) {
-    if (wanted.has(c3.fp)) continue;
+    if (wanted.has(c3.fp) || !mine(c3.author)) continue;
     await octo.rest.pulls.deleteReviewComment({ owner: pr.owner, repo: pr.repo, comment_id: c3.id });
     outcome.deleted++;
   }
   for (const r of ownReviews) {
-    if (plan && r.fp === plan.fingerprint) continue;
+    if (plan && r.fp === plan.fingerprint || !mine(r.author)) continue;
     await octo.rest.pulls.updateReview({
       ...base,
       review_id: r.id,
-      body: `${OUTDATED}
-_rustgate: this proposal is outdated (the code changed); see the newest rustgate review or run summary._`
+      body: outdatedBody(r.body)
     });
     outcome.outdatedReviews++;
   }
   return outcome;
+}
+function outdatedBody(previous) {
+  const kept = previous.replace(/<!-- rustgate:fingerprint:[0-9a-f/]+ -->/g, "").trim();
+  const shown = kept.length > 64e3 ? `${kept.slice(0, 64e3)}
+\u2026 (cut)` : kept;
+  return [
+    OUTDATED,
+    "_rustgate: this proposal is outdated (the code changed); see the newest rustgate review or run summary._",
+    "",
+    "<details><summary>The earlier proposal</summary>",
+    "",
+    shown,
+    "",
+    "</details>"
+  ].join("\n");
 }
 function apiFailure(e) {
   const err = e;
@@ -32826,6 +32934,7 @@ function label(key) {
 }
 
 // src/action/main.ts
+var PULL_REQUEST_TARGET_REFUSAL = "rustgate: refusing to build a pull request head on a `pull_request_target` event. That event runs with the base repository's secrets and a write token, and building the head runs the pull request's build.rs and proc macros: code from anyone who can open a pull request. Use the `pull_request` event (fork pull requests then get a read-only token and the job summary instead of a review), or, if every head is trusted, set `allow-pull-request-target: true` on this step.";
 var MAX_ANNOTATIONS = 50;
 async function run(deps = {}) {
   let token = "";
@@ -32842,9 +32951,14 @@ See the inputs in action.yml.`);
     if (token) setSecret(token);
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     const cwd = resolve2(workspace, inputs.workingDirectory);
+    const event = readEvent();
+    if (event.eventName === "pull_request_target" && inputs.mode !== "affected" && !inputs.allowPullRequestTarget) {
+      setFailed(PULL_REQUEST_TARGET_REFUSAL);
+      return;
+    }
     const ctx = {
       inputs,
-      event: readEvent(),
+      event,
       workspace,
       cwd,
       prefix: await repoPrefix(cwd),
@@ -32852,6 +32966,7 @@ See the inputs in action.yml.`);
       deps
     };
     if (inputs.mode === "preflight") await preflightMode(ctx);
+    else if (inputs.mode === "affected") await affectedMode(ctx);
     else await fixMode(ctx, token);
   } catch (e) {
     setFailed(redact(`rustgate: ${e instanceof Error ? e.message : String(e)}`, token));
@@ -32888,6 +33003,7 @@ No Rust file (\`.rs\`, \`Cargo.toml\`, \`Cargo.lock\`) changed in \`${range}\`.
   const args = ["preflight", "--diff", `${base}..${head}`, "--repo", cwd];
   if (inputs.tests) args.push("--tests");
   if (inputs.features) args.push("--features", inputs.features);
+  if (inputs.packages.length > 0) args.push("--packages", inputs.packages.join(","));
   const env = childEnv();
   const json = await ctx.runner([...args, "--format", "json"], { cwd, env });
   const report = parsePreflightJson(cliStdout(json));
@@ -32909,6 +33025,32 @@ No Rust file (\`.rs\`, \`Cargo.toml\`, \`Cargo.lock\`) changed in \`${range}\`.
   setOutputs({ ok: String(report.ok), errors: String(errors.length), warnings: String(warnings.length), sarifFile: sarifPath, fixed: "false", reviewId: "" });
   const failing = inputs.failOn === "error" ? errors.length : inputs.failOn === "warning" ? errors.length + warnings.length : 0;
   if (failing > 0) setFailed(`rustgate PreFlight: ${errors.length} error(s), ${warnings.length} warning(s) in ${range} (fail-on: ${inputs.failOn}).`);
+}
+async function affectedMode(ctx) {
+  const { inputs, cwd } = ctx;
+  const head = ctx.event.range.head === "HEAD" ? await headSha(cwd) : ctx.event.range.head;
+  await ensureCommits(cwd, [head, ...ctx.event.range.base ? [ctx.event.range.base] : []], (l) => info(l));
+  const base = ctx.event.range.base ?? await parentOf(cwd, head);
+  const args = ["affected", "--json", "--diff", `${base}..${head}`];
+  if (inputs.shards > 1) args.push("--shards", String(inputs.shards));
+  const r = await ctx.runner(args, { cwd, env: childEnv() });
+  const a2 = parseAffectedJson(cliStdout(r));
+  const shards = (a2.shards.length > 0 ? a2.shards : a2.packages.length > 0 ? [a2.packages] : []).map((s) => s.join(","));
+  setOutputs({ ok: "true", affectedPackages: JSON.stringify(a2.packages), affectedShards: JSON.stringify(shards), affectedAll: String(a2.all) });
+  info(`rustgate: ${a2.packages.length} affected package(s)${a2.all ? " (the whole workspace)" : ""} in ${shards.length} shard(s): ${shards.join(" | ") || "-"}`);
+  const lines = shards.map((s, i2) => `| ${i2 + 1} | ${s.split(",").map((n2) => `\`${n2}\``).join(", ")} |`);
+  await writeSummary(
+    `## rustgate affected packages
+
+${a2.changed_files} changed file(s); ${a2.packages.length} package(s) affected${a2.all ? " (a workspace-wide change: all of them)" : ""}.
+
+` + (lines.length > 0 ? `| shard | packages |
+|---|---|
+${lines.join("\n")}
+` : "Nothing to check.\n") + (a2.unowned_files.length > 0 ? `
+Changed files owned by no package: ${a2.unowned_files.map((f) => `\`${f}\``).join(", ")}
+` : "")
+  );
 }
 async function fixMode(ctx, token) {
   const { inputs, cwd, event } = ctx;
@@ -32939,12 +33081,12 @@ async function fixMode(ctx, token) {
   const validated = candidatePassed(result.candidate) && (result.status === "proposed" || result.status === "fixed");
   setOutputs({ ok: String(result.errors.length === 0), errors: String(result.errors.length), warnings: "0", sarifFile: "", fixed: String(validated), reviewId: "" });
   const candidate = validated ? result.candidate : null;
-  const shown = { ...result, candidate };
+  const shown = { ...result, candidate: candidate ? { ...candidate, diff: rootRelativeDiff(candidate.diff, ctx.prefix) } : null };
   if (!pr) {
     await writeSummary(fixSummary(shown, `This run is a \`${event.eventName}\` event, not a pull request: nothing to review.`, null));
     return;
   }
-  if (pr.isFork) {
+  if (pr.isFork && event.eventName !== "pull_request_target") {
     const why = `This pull request comes from a fork (${pr.headRepo ?? "deleted repository"}), whose GITHUB_TOKEN is read-only: the suggestion is here instead of a PR review.`;
     warning(why);
     await writeSummary(fixSummary(shown, candidate ? why : null, null));
@@ -32954,7 +33096,7 @@ async function fixMode(ctx, token) {
   const target = { owner: event.owner, repo: event.repo, pull_number: pr.number, headSha: pr.headSha };
   try {
     const plan = candidate ? planReview({ candidate, prHunks: await prHunks(octo, target), pathPrefix: ctx.prefix, maxSuggestions: inputs.maxSuggestions, rootCause: result.report.root_cause }) : null;
-    const outcome = await syncReview(octo, target, plan);
+    const outcome = await syncReview(octo, target, plan, markerNamespace(ctx.prefix));
     if (outcome.reviewId !== null) setOutput(Outputs.reviewId, String(outcome.reviewId));
     info(
       `rustgate: review ${outcome.reviewId ?? "-"}: ${outcome.posted} suggestion(s) posted, ${outcome.skipped} already there, ${outcome.deleted} outdated comment(s) deleted, ${outcome.outdatedReviews} outdated review(s) marked${outcome.alreadyPosted ? " (proposal already posted)" : ""}.`
@@ -32984,7 +33126,10 @@ function cliStdout(r) {
 ${r.stderr.trim().slice(-4e3)}`);
 }
 function setOutputs(o2) {
-  for (const [k, name] of Object.entries(Outputs)) setOutput(name, o2[k]);
+  for (const [k, name] of Object.entries(Outputs)) {
+    const v = o2[k];
+    if (v !== void 0) setOutput(name, v);
+  }
 }
 async function writeSummary(markdown) {
   if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(markdown).write();

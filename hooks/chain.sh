@@ -1,3 +1,5 @@
-#!/usr/bin/env sh
-# Runs a git hook that was installed before rustgate took over core.hooksPath (written by `rustgate hooks install`).
-@@CHAIN@@
+#!/bin/sh
+# rustgate-hook v2 chain: runs the @@HOOK@@ hook of core.hooksPath=@@FROM@@, which ran before `rustgate hooks install`
+# pointed core.hooksPath here; `rustgate hooks uninstall` removes this file.
+[ -x @@PREV@@ ] || exit 0
+exec @@PREV@@ "$@"

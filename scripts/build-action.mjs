@@ -1,31 +1,121 @@
-// Bundles the GitHub Action (src/action/index.ts) into one ESM file, dist/index.js, with esbuild.
-// Only the Action's own code is bundled (@actions/core, @actions/github, execa); the rustgate CLI with its
-// native addons runs as a child process (see src/action/runner.ts). Usage: node scripts/build-action.mjs [outfile]
+// Builds what ships without an install step: the GitHub Action (dist/index.js) and the bundled rustgate CLI
+// (dist/bundle/, used by the Action and by the Claude Code plugin's MCP server and hook), with esbuild.
+//
+// The bundled CLI is dist/bundle/cli.js plus its two worker entries, and dist/bundle/node_modules/ holds the only
+// parts that cannot be bundled: tree-sitter and tree-sitter-rust (N-API prebuilds for linux/darwin/win32 ×
+// x64/arm64, loaded by node-gyp-build) and cozo-lib-wasm (a .wasm file). node-llama-cpp stays out: it is an
+// optional peer the user installs for `--llm local`.
+//
+// import.meta.url: every source module is compiled as if it still lived where tsc puts it (dist/<path>.js), so
+// package-relative lookups (package.json, patterns/, models/, hooks/) work unchanged; the few modules that locate
+// code at run time (worker entries, the wasm module) see their place inside dist/bundle/ instead.
+// Usage: node scripts/build-action.mjs [outdir]   (default: dist/)
 import { build } from 'esbuild';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Builds the bundle to `outfile` (default dist/index.js). Deterministic for a given lock file. */
-export async function buildAction(outfile = resolve(root, 'dist/index.js')) {
+/** Modules that find code (not package files) next to themselves: they keep their bundle-relative location. */
+const CODE_LOCATORS = new Set(['adapters/rust-parser/pool.ts', 'adapters/llm/local.ts', 'store/cozo-engine.ts']);
+
+/** Packages resolved at run time from dist/bundle/node_modules (or, for optional ones, the user's install). */
+const EXTERNAL = ['tree-sitter', 'tree-sitter-rust', 'cozo-lib-wasm', 'husky', 'node-llama-cpp', 'hnswlib-node', 'tsx', 'tsx/*'];
+
+/** What is copied from node_modules into dist/bundle/node_modules: package → files and folders. */
+const VENDOR = {
+  'tree-sitter': ['package.json', 'index.js', 'LICENSE', 'prebuilds'],
+  'tree-sitter-rust': ['package.json', 'LICENSE', 'bindings/node/index.js', 'prebuilds', 'src/node-types.json'],
+  'node-gyp-build': ['package.json', 'index.js', 'node-gyp-build.js', 'LICENSE'],
+  'cozo-lib-wasm': ['package.json', 'cozo_lib_wasm.js', 'cozo_lib_wasm_bg.wasm'],
+  // `hooks install` runs husky's own CLI script (found with import.meta.resolve), so it ships as files.
+  husky: ['package.json', 'index.js', 'bin.js', 'husky', 'LICENSE'],
+};
+
+const banner = "import { createRequire as __rgCreateRequire } from 'node:module';\nconst require = __rgCreateRequire(import.meta.url);";
+
+/** Rewrites import.meta.url per source module (see the header). `bundleDepth` is how deep the output file sits in dist/bundle/. */
+function metaUrlPlugin(bundleDepth) {
+  return {
+    name: 'rustgate-meta-url',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
+        const text = readFileSync(args.path, 'utf8');
+        if (!text.includes('import.meta.url')) return { contents: text, loader: 'ts' };
+        const rel = relative(join(root, 'src'), args.path).split(sep).join('/');
+        const js = rel.replace(/\.ts$/, '.js');
+        const up = '../'.repeat(bundleDepth);
+        // From the output file: up to dist/bundle/, then either into the bundle mirror or one more up to dist/.
+        const target = CODE_LOCATORS.has(rel) ? `./${up}${js}` : `./${up}../${js}`;
+        const decl = `const __rgMetaUrl = new URL(${JSON.stringify(target)}, import.meta.url).href;\n`;
+        const body = text.split('import.meta.url').join('__rgMetaUrl');
+        const shebang = /^#!.*\n/.exec(body)?.[0] ?? '';
+        return { contents: shebang + decl + body.slice(shebang.length), loader: 'ts' };
+      });
+    },
+  };
+}
+
+/** The CLI bundle's entry: src/cli.ts sees itself at dist/cli.js, so its "am I the entry" check is false here. */
+const CLI_ENTRY = `#!/usr/bin/env node
+import { main } from './src/cli.ts';
+import { processIO, renderError } from './src/cli/io.ts';
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (e) => { process.exitCode = renderError(processIO, e); },
+);
+`;
+
+async function bundleEntry(entry, outfile, bundleDepth) {
   await build({
-    entryPoints: [resolve(root, 'src/action/index.ts')],
+    ...(entry === 'src/cli.ts' ? { stdin: { contents: CLI_ENTRY, resolveDir: root, sourcefile: 'bundle-entry.ts', loader: 'ts' } } : { entryPoints: [resolve(root, entry)] }),
     outfile,
     bundle: true,
     platform: 'node',
     target: 'node20',
     format: 'esm',
+    external: EXTERNAL,
+    banner: { js: banner },
+    legalComments: 'eof',
+    logLevel: 'warning',
+    absWorkingDir: root,
+    plugins: [metaUrlPlugin(bundleDepth)],
+  });
+}
+
+/** Builds the Action bundle and the CLI bundle into `outdir` (default dist/). Deterministic for a given lock file. */
+export async function buildAction(outdir = resolve(root, 'dist')) {
+  mkdirSync(outdir, { recursive: true });
+  await build({
+    entryPoints: [resolve(root, 'src/action/index.ts')],
+    outfile: join(outdir, 'index.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
     // Some bundled CommonJS dependencies call require() for Node built-ins; ESM output needs a real require.
-    banner: { js: "import { createRequire as __rgCreateRequire } from 'node:module';\nconst require = __rgCreateRequire(import.meta.url);" },
+    banner: { js: banner },
     legalComments: 'eof',
     logLevel: 'warning',
     absWorkingDir: root,
   });
-  return outfile;
+  const bundle = join(outdir, 'bundle');
+  rmSync(bundle, { recursive: true, force: true });
+  await bundleEntry('src/cli.ts', join(bundle, 'cli.js'), 0);
+  await bundleEntry('src/adapters/rust-parser/worker.ts', join(bundle, 'adapters/rust-parser/worker.js'), 2);
+  await bundleEntry('src/adapters/llm/worker.ts', join(bundle, 'adapters/llm/worker.js'), 2);
+  for (const [pkg, parts] of Object.entries(VENDOR)) {
+    for (const part of parts) {
+      cpSync(join(root, 'node_modules', pkg, part), join(bundle, 'node_modules', pkg, part), { recursive: true });
+    }
+  }
+  // No package.json in dist/bundle: the repository's (type: module) stays the package root for patterns/, models/.
+  writeFileSync(join(bundle, 'README.md'), 'Generated by scripts/build-action.mjs: the bundled rustgate CLI. Do not edit.\n');
+  return outdir;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const out = await buildAction(process.argv[2] ? resolve(process.argv[2]) : undefined);
-  console.log(`built ${out}`);
+  console.log(`built ${out}/index.js and ${out}/bundle/`);
 }

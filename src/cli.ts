@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { ExitCode } from './core/errors.js';
 import { processIO, renderError, type CliIO } from './cli/io.js';
 import { registerCommands } from './cli/commands/index.js';
+import { onNotice } from './app/notices.js';
 
 /** The version in package.json (read at run time, so dist/ and src/ agree). */
 function packageVersion(): string {
@@ -31,6 +32,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   registerCommands(program, io, (code) => {
     exitCode = code;
   });
+  // Notices from use cases (e.g. an interrupted apply finished or rolled back) go to stderr.
+  const offNotice = onNotice((m) => io.err(`rustgate: ${m}`));
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
@@ -40,6 +43,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       return e.exitCode === 0 ? ExitCode.Ok : ExitCode.Usage;
     }
     return renderError(io, e);
+  } finally {
+    offNotice();
   }
 }
 

@@ -123,6 +123,34 @@ export function parseDebugBugJson(stdout: string): DebugBugJson {
   };
 }
 
+/** The output of `rustgate affected --json`: the packages a change affects, optionally split into shards. */
+export interface AffectedJson {
+  ok: boolean;
+  all: boolean;
+  packages: string[];
+  shards: string[][];
+  changed_files: number;
+  unowned_files: string[];
+}
+
+/** Parses and checks `affected --json` output. */
+export function parseAffectedJson(stdout: string): AffectedJson {
+  const v = parseObject(stdout, 'affected');
+  const names = (x: unknown): x is string[] => Array.isArray(x) && x.every((n) => typeof n === 'string');
+  expect(typeof v.ok === 'boolean', 'affected', '"ok" must be a boolean');
+  expect(typeof v.all === 'boolean', 'affected', '"all" must be a boolean');
+  expect(names(v.packages), 'affected', '"packages" must be an array of package names');
+  expect(Array.isArray(v.shards) && v.shards.every(names), 'affected', '"shards" must be an array of arrays of package names');
+  return {
+    ok: v.ok,
+    all: v.all,
+    packages: v.packages,
+    shards: v.shards as string[][],
+    changed_files: typeof v.changed_files === 'number' ? v.changed_files : 0,
+    unowned_files: names(v.unowned_files) ? v.unowned_files : [],
+  };
+}
+
 /** True when the candidate passed PreFlight (and tests, when they ran). */
 export function candidatePassed(c: CandidateJson | null): c is CandidateJson {
   return c !== null && (c.validation_status === 'Cargo_OK' || c.validation_status === 'Tests_OK');

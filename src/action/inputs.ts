@@ -5,7 +5,7 @@
 
 /** Input names, defaults and allowed values, exactly as declared in action.yml. */
 export const Inputs = {
-  mode: { name: 'mode', default: 'preflight', values: ['preflight', 'fix'] },
+  mode: { name: 'mode', default: 'preflight', values: ['preflight', 'fix', 'affected'] },
   githubToken: { name: 'github-token', default: '${{ github.token }}' },
   workingDirectory: { name: 'working-directory', default: '.' },
   features: { name: 'features', default: '' },
@@ -15,6 +15,9 @@ export const Inputs = {
   maxSuggestions: { name: 'max-suggestions', default: '20' },
   llm: { name: 'llm', default: 'none', values: ['none', 'local'] },
   model: { name: 'model', default: '' },
+  packages: { name: 'packages', default: '' },
+  shards: { name: 'shards', default: '1' },
+  allowPullRequestTarget: { name: 'allow-pull-request-target', default: 'false' },
 } as const;
 
 /** Output names, exactly as declared in action.yml. */
@@ -25,11 +28,14 @@ export const Outputs = {
   sarifFile: 'sarif-file',
   fixed: 'fixed',
   reviewId: 'review-id',
+  affectedPackages: 'packages',
+  affectedShards: 'shards',
+  affectedAll: 'all',
 } as const;
 
 /** Validated inputs. */
 export interface ActionInputs {
-  mode: 'preflight' | 'fix';
+  mode: 'preflight' | 'fix' | 'affected';
   githubToken: string;
   workingDirectory: string;
   features: string;
@@ -39,6 +45,12 @@ export interface ActionInputs {
   maxSuggestions: number;
   llm: 'none' | 'local';
   model: string;
+  /** Workspace packages to check (`preflight --packages`), e.g. one shard of the affected mode's output. */
+  packages: string[];
+  /** How many shards the affected mode splits the packages into (1-256). */
+  shards: number;
+  /** Build the head of a pull_request_target event anyway (the author has opted in knowingly). */
+  allowPullRequestTarget: boolean;
 }
 
 /** Reads one raw input ('' when unset), like `core.getInput`. */
@@ -60,8 +72,19 @@ export function readInputs(get: InputReader): { ok: true; inputs: ActionInputs }
   const mode = oneOf<ActionInputs['mode']>('mode');
   const failOn = oneOf<ActionInputs['failOn']>('failOn');
   const llm = oneOf<ActionInputs['llm']>('llm');
-  const testsRaw = raw('tests').toLowerCase();
-  if (!['true', 'false'].includes(testsRaw)) problems.push(`input 'tests' is '${raw('tests')}'; expected true or false`);
+  const bool = (key: 'tests' | 'allowPullRequestTarget'): boolean => {
+    const v = raw(key).toLowerCase();
+    if (!['true', 'false'].includes(v)) problems.push(`input '${Inputs[key].name}' is '${raw(key)}'; expected true or false`);
+    return v === 'true';
+  };
+  const tests = bool('tests');
+  const allowPullRequestTarget = bool('allowPullRequestTarget');
+  const packages = raw('packages').split(/[\s,]+/).filter(Boolean);
+  const badPackage = packages.find((p) => !/^[A-Za-z0-9_.@:+-]+$/.test(p));
+  if (badPackage !== undefined) problems.push(`input 'packages' names '${badPackage}'; expected comma-separated cargo package names`);
+  const shardsRaw = raw('shards');
+  const shards = Number(shardsRaw);
+  if (!/^\d+$/.test(shardsRaw) || shards < 1 || shards > 256) problems.push(`input 'shards' is '${shardsRaw}'; expected a whole number from 1 to 256`);
   const maxRaw = raw('maxSuggestions');
   const maxSuggestions = Number(maxRaw);
   if (!/^\d+$/.test(maxRaw) || maxSuggestions > 100) problems.push(`input 'max-suggestions' is '${maxRaw}'; expected a whole number from 0 to 100`);
@@ -77,12 +100,15 @@ export function readInputs(get: InputReader): { ok: true; inputs: ActionInputs }
       githubToken,
       workingDirectory: raw('workingDirectory'),
       features: raw('features'),
-      tests: testsRaw === 'true',
+      tests,
       failOn,
       sarifFile,
       maxSuggestions,
       llm,
       model: raw('model'),
+      packages,
+      shards,
+      allowPullRequestTarget,
     },
   };
 }

@@ -7,13 +7,13 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
-import { candidatePassed, parseDebugBugJson, parsePreflightJson, type DebugBugJson } from './contract.js';
+import { candidatePassed, parseAffectedJson, parseDebugBugJson, parsePreflightJson, type DebugBugJson } from './contract.js';
 import { eventInfo, isRustRelevant, type EventInfo } from './event.js';
 import { EMPTY_TREE, changedFiles, ensureCommits, headSha, parentOf, repoPrefix } from './git.js';
 import { Outputs, readInputs, type ActionInputs } from './inputs.js';
 import { apiFailure, prHunks, syncReview, type Octokit } from './review.js';
 import { childEnv, cliRunner, type CliRunner } from './runner.js';
-import { planReview } from './suggestions.js';
+import { markerNamespace, planReview, rootRelativeDiff } from './suggestions.js';
 import { fixSummary, preflightSummary } from './summary.js';
 
 /** What `run` needs from the outside; tests replace the CLI runner. */
@@ -21,6 +21,14 @@ export interface ActionDeps {
   runner: CliRunner;
   octokit: (token: string) => Octokit;
 }
+
+/** Why a pull_request_target run is refused unless the workflow opts in. */
+export const PULL_REQUEST_TARGET_REFUSAL =
+  'rustgate: refusing to build a pull request head on a `pull_request_target` event. That event runs with the base ' +
+  "repository's secrets and a write token, and building the head runs the pull request's build.rs and proc macros: " +
+  'code from anyone who can open a pull request. Use the `pull_request` event (fork pull requests then get a ' +
+  'read-only token and the job summary instead of a review), or, if every head is trusted, set ' +
+  '`allow-pull-request-target: true` on this step.';
 
 /** GitHub shows at most 50 annotations per step; more are listed in the summary and SARIF only. */
 const MAX_ANNOTATIONS = 50;
@@ -50,9 +58,14 @@ export async function run(deps: Partial<ActionDeps> = {}): Promise<void> {
     if (token) core.setSecret(token);
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     const cwd = resolve(workspace, inputs.workingDirectory);
+    const event = readEvent();
+    if (event.eventName === 'pull_request_target' && inputs.mode !== 'affected' && !inputs.allowPullRequestTarget) {
+      core.setFailed(PULL_REQUEST_TARGET_REFUSAL);
+      return;
+    }
     const ctx: Ctx = {
       inputs,
-      event: readEvent(),
+      event,
       workspace,
       cwd,
       prefix: await repoPrefix(cwd),
@@ -60,6 +73,7 @@ export async function run(deps: Partial<ActionDeps> = {}): Promise<void> {
       deps,
     };
     if (inputs.mode === 'preflight') await preflightMode(ctx);
+    else if (inputs.mode === 'affected') await affectedMode(ctx);
     else await fixMode(ctx, token);
   } catch (e) {
     core.setFailed(redact(`rustgate: ${e instanceof Error ? e.message : String(e)}`, token));
@@ -95,6 +109,7 @@ async function preflightMode(ctx: Ctx): Promise<void> {
   const args = ['preflight', '--diff', `${base}..${head}`, '--repo', cwd];
   if (inputs.tests) args.push('--tests');
   if (inputs.features) args.push('--features', inputs.features);
+  if (inputs.packages.length > 0) args.push('--packages', inputs.packages.join(','));
   const env = childEnv();
   const json = await ctx.runner([...args, '--format', 'json'], { cwd, env });
   const report = parsePreflightJson(cliStdout(json));
@@ -120,6 +135,31 @@ async function preflightMode(ctx: Ctx): Promise<void> {
 
   const failing = inputs.failOn === 'error' ? errors.length : inputs.failOn === 'warning' ? errors.length + warnings.length : 0;
   if (failing > 0) core.setFailed(`rustgate PreFlight: ${errors.length} error(s), ${warnings.length} warning(s) in ${range} (fail-on: ${inputs.failOn}).`);
+}
+
+/**
+ * Affected mode: which workspace packages the event's change affects (`rustgate affected`), as outputs a workflow
+ * feeds to `strategy.matrix`: `shards` is a JSON array of comma-separated package lists, one per matrix job, each
+ * given back to this action's `packages` input. Builds nothing (cargo metadata only), so it is safe on any event.
+ */
+async function affectedMode(ctx: Ctx): Promise<void> {
+  const { inputs, cwd } = ctx;
+  const head = ctx.event.range.head === 'HEAD' ? await headSha(cwd) : ctx.event.range.head;
+  await ensureCommits(cwd, [head, ...(ctx.event.range.base ? [ctx.event.range.base] : [])], (l) => core.info(l));
+  const base = ctx.event.range.base ?? (await parentOf(cwd, head));
+  const args = ['affected', '--json', '--diff', `${base}..${head}`];
+  if (inputs.shards > 1) args.push('--shards', String(inputs.shards));
+  const r = await ctx.runner(args, { cwd, env: childEnv() });
+  const a = parseAffectedJson(cliStdout(r));
+  const shards = (a.shards.length > 0 ? a.shards : a.packages.length > 0 ? [a.packages] : []).map((s) => s.join(','));
+  setOutputs({ ok: 'true', affectedPackages: JSON.stringify(a.packages), affectedShards: JSON.stringify(shards), affectedAll: String(a.all) });
+  core.info(`rustgate: ${a.packages.length} affected package(s)${a.all ? ' (the whole workspace)' : ''} in ${shards.length} shard(s): ${shards.join(' | ') || '-'}`);
+  const lines = shards.map((s, i) => `| ${i + 1} | ${s.split(',').map((n) => `\`${n}\``).join(', ')} |`);
+  await writeSummary(
+    `## rustgate affected packages\n\n${a.changed_files} changed file(s); ${a.packages.length} package(s) affected${a.all ? ' (a workspace-wide change: all of them)' : ''}.\n\n` +
+      (lines.length > 0 ? `| shard | packages |\n|---|---|\n${lines.join('\n')}\n` : 'Nothing to check.\n') +
+      (a.unowned_files.length > 0 ? `\nChanged files owned by no package: ${a.unowned_files.map((f) => `\`${f}\``).join(', ')}\n` : ''),
+  );
 }
 
 async function fixMode(ctx: Ctx, token: string): Promise<void> {
@@ -153,12 +193,15 @@ async function fixMode(ctx: Ctx, token: string): Promise<void> {
   setOutputs({ ok: String(result.errors.length === 0), errors: String(result.errors.length), warnings: '0', sarifFile: '', fixed: String(validated), reviewId: '' });
 
   const candidate = validated ? result.candidate : null;
-  const shown: DebugBugJson = { ...result, candidate };
+  // What users see (and `git apply` at the repository root) is repository-root-relative; the review plan maps
+  // workspace paths itself.
+  const shown: DebugBugJson = { ...result, candidate: candidate ? { ...candidate, diff: rootRelativeDiff(candidate.diff, ctx.prefix) } : null };
   if (!pr) {
     await writeSummary(fixSummary(shown, `This run is a \`${event.eventName}\` event, not a pull request: nothing to review.`, null));
     return;
   }
-  if (pr.isFork) {
+  // On pull_request_target the token is the base repository's and can write, fork or not.
+  if (pr.isFork && event.eventName !== 'pull_request_target') {
     const why = `This pull request comes from a fork (${pr.headRepo ?? 'deleted repository'}), whose GITHUB_TOKEN is read-only: the suggestion is here instead of a PR review.`;
     core.warning(why);
     await writeSummary(fixSummary(shown, candidate ? why : null, null));
@@ -170,7 +213,7 @@ async function fixMode(ctx: Ctx, token: string): Promise<void> {
     const plan = candidate
       ? planReview({ candidate, prHunks: await prHunks(octo, target), pathPrefix: ctx.prefix, maxSuggestions: inputs.maxSuggestions, rootCause: result.report.root_cause })
       : null;
-    const outcome = await syncReview(octo, target, plan);
+    const outcome = await syncReview(octo, target, plan, markerNamespace(ctx.prefix));
     if (outcome.reviewId !== null) core.setOutput(Outputs.reviewId, String(outcome.reviewId));
     core.info(
       `rustgate: review ${outcome.reviewId ?? '-'}: ${outcome.posted} suggestion(s) posted, ${outcome.skipped} already there, ` +
@@ -202,8 +245,11 @@ function cliStdout(r: { command: string; exitCode: number; stdout: string; stder
   throw new Error(`\`${r.command}\` exited with ${r.exitCode} (${kind}):\n${r.stderr.trim().slice(-4000)}`);
 }
 
-function setOutputs(o: Record<keyof typeof Outputs, string>): void {
-  for (const [k, name] of Object.entries(Outputs)) core.setOutput(name, o[k as keyof typeof Outputs]);
+function setOutputs(o: Partial<Record<keyof typeof Outputs, string>>): void {
+  for (const [k, name] of Object.entries(Outputs)) {
+    const v = o[k as keyof typeof Outputs];
+    if (v !== undefined) core.setOutput(name, v);
+  }
 }
 
 /** Appends Markdown to the job summary; outside a runner (no GITHUB_STEP_SUMMARY) it goes to the log instead. */

@@ -42,23 +42,24 @@ export async function prHunks(octo: Octokit, pr: PrTarget): Promise<Map<string, 
 }
 
 /** Brings the PR's rustgate review in line with `plan` (null: no validated fix, only clean up what we posted). */
-export async function syncReview(octo: Octokit, pr: PrTarget, plan: ReviewPlan | null): Promise<ReviewOutcome> {
+export async function syncReview(octo: Octokit, pr: PrTarget, plan: ReviewPlan | null, namespace = ''): Promise<ReviewOutcome> {
   const base = { owner: pr.owner, repo: pr.repo, pull_number: pr.pull_number };
   const comments = await octo.paginate(octo.rest.pulls.listReviewComments, { ...base, per_page: 100 });
   const reviews = await octo.paginate(octo.rest.pulls.listReviews, { ...base, per_page: 100 });
   const ownComments = comments.flatMap((c) => {
-    const fp = readMarker(c.body);
-    return fp === null ? [] : [{ id: c.id, fp }];
+    const fp = readMarker(c.body, namespace);
+    return fp === null ? [] : [{ id: c.id, fp, author: c.user?.login ?? null }];
   });
   const ownReviews = reviews.flatMap((r) => {
-    const fp = readMarker(r.body);
-    return fp === null ? [] : [{ id: r.id, fp, url: r.html_url }];
+    const fp = readMarker(r.body, namespace);
+    return fp === null ? [] : [{ id: r.id, fp, url: r.html_url, body: r.body ?? '', author: r.user?.login ?? null }];
   });
   const wanted = new Set(plan?.comments.map((c) => c.fingerprint) ?? []);
   const posted = new Set(ownComments.map((c) => c.fp));
   const fresh = plan?.comments.filter((c) => !posted.has(c.fingerprint)) ?? [];
   const outcome: ReviewOutcome = { reviewId: null, url: null, posted: 0, skipped: (plan?.comments.length ?? 0) - fresh.length, deleted: 0, outdatedReviews: 0, alreadyPosted: false };
 
+  let identity: string | null = null;
   const same = plan ? ownReviews.find((r) => r.fp === plan.fingerprint) : undefined;
   if (plan && fresh.length === 0 && same) {
     outcome.reviewId = same.id;
@@ -75,23 +76,44 @@ export async function syncReview(octo: Octokit, pr: PrTarget, plan: ReviewPlan |
     outcome.reviewId = res.data.id;
     outcome.url = res.data.html_url;
     outcome.posted = fresh.length;
+    identity = res.data.user?.login ?? null;
   }
+  // Touch only what this token's identity wrote (known once it posted): a marker copied into someone else's
+  // comment, or another bot's post, is never deleted or rewritten.
+  const mine = (author: string | null): boolean => identity === null || author === identity;
   // Clean up only after the new review is in, so a failed post leaves the old proposal visible.
   for (const c of ownComments) {
-    if (wanted.has(c.fp)) continue;
+    if (wanted.has(c.fp) || !mine(c.author)) continue;
     await octo.rest.pulls.deleteReviewComment({ owner: pr.owner, repo: pr.repo, comment_id: c.id });
     outcome.deleted++;
   }
   for (const r of ownReviews) {
-    if (plan && r.fp === plan.fingerprint) continue;
+    if ((plan && r.fp === plan.fingerprint) || !mine(r.author)) continue;
     await octo.rest.pulls.updateReview({
       ...base,
       review_id: r.id,
-      body: `${OUTDATED}\n_rustgate: this proposal is outdated (the code changed); see the newest rustgate review or run summary._`,
+      body: outdatedBody(r.body),
     });
     outcome.outdatedReviews++;
   }
   return outcome;
+}
+
+/** An outdated review's new body: the note, then the earlier proposal kept, collapsed, without its marker. */
+export function outdatedBody(previous: string): string {
+  const kept = previous.replace(/<!-- rustgate:fingerprint:[0-9a-f/]+ -->/g, '').trim();
+  // GitHub caps a body at 65,536 characters; the note and the wrapper need a little room.
+  const shown = kept.length > 64_000 ? `${kept.slice(0, 64_000)}\n… (cut)` : kept;
+  return [
+    OUTDATED,
+    '_rustgate: this proposal is outdated (the code changed); see the newest rustgate review or run summary._',
+    '',
+    '<details><summary>The earlier proposal</summary>',
+    '',
+    shown,
+    '',
+    '</details>',
+  ].join('\n');
 }
 
 /** How an API failure should be handled. */

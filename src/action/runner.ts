@@ -1,12 +1,12 @@
 /**
  * How the Action runs rustgate: as a child process of the CLI, never in-process.
  *
- * Why shell out: the CLI loads native addons (tree-sitter, node-llama-cpp) and WASM (Cozo) that esbuild
- * cannot bundle into one file, and running the same `rustgate` command users run keeps one behaviour and
- * one contract (the JSON in CONTRACT.md). The bundle dist/index.js therefore holds only the Action's own
- * code (@actions/core, @actions/github, execa), and the CLI comes from the action's own checkout:
- * `<action root>/dist/cli.js`, built by `npm ci` (its `prepare` script) the first time it is missing.
- * RUSTGATE_CLI overrides the CLI path (a .js/.mjs file run with node, or an executable).
+ * Why shell out: running the same `rustgate` command users run keeps one behaviour and one contract (the JSON in
+ * docs/contract.md), and a crash in a native part cannot take the Action's reporting with it. The CLI ships with
+ * the Action, bundled: `<action root>/dist/bundle/cli.js` (scripts/build-action.mjs; tree-sitter prebuilds and the
+ * Cozo wasm sit beside it), so nothing is installed or built at run time. From a source checkout with a tsc build,
+ * `dist/cli.js` is used instead. RUSTGATE_CLI overrides the CLI path (a .js/.mjs file run with node, or an
+ * executable).
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -24,11 +24,33 @@ export interface CliResult {
 /** Runs `rustgate <args>` in `cwd`; injectable so tests can replay recorded contract JSON. */
 export type CliRunner = (args: string[], opts: { cwd: string; env: Record<string, string> }) => Promise<CliResult>;
 
-/** Env for child processes: the runner's env without the Action inputs (the token must not travel further). */
-export function childEnv(extra: Record<string, string> = {}): Record<string, string> {
+/** Variables the CLI child (and through it cargo, rustc and the PR's build scripts) may see, by exact name. */
+const CHILD_ENV_NAMES = new Set([
+  'PATH', 'HOME', 'USER', 'LOGNAME', 'SHELL', 'LANG', 'LANGUAGE', 'TERM', 'TZ', 'TMPDIR', 'TMP', 'TEMP',
+  'RUSTFLAGS', 'RUSTDOCFLAGS', 'RUSTC', 'RUSTC_WRAPPER', 'RUSTDOC', 'RUST_BACKTRACE', 'RUST_LOG', 'RUST_MIN_STACK',
+  'CC', 'CXX', 'AR', 'CFLAGS', 'CXXFLAGS', 'LDFLAGS', 'PKG_CONFIG_PATH', 'OPENSSL_DIR', 'LIBCLANG_PATH',
+  'SSL_CERT_FILE', 'SSL_CERT_DIR', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy',
+  'CI', 'NODE_OPTIONS', 'NODE_EXTRA_CA_CERTS',
+  // Windows needs these to start processes at all.
+  'SystemRoot', 'SYSTEMROOT', 'ComSpec', 'COMSPEC', 'PATHEXT', 'WINDIR', 'APPDATA', 'LOCALAPPDATA', 'USERPROFILE', 'ProgramData', 'ProgramFiles',
+]);
+
+/** Prefixes admitted as a family (toolchain and rustgate settings); everything else is dropped. */
+const CHILD_ENV_PREFIXES = ['CARGO_', 'RUSTUP_', 'RUSTGATE_', 'LC_', 'SCCACHE_'];
+
+/** Never passed, whatever the lists say: GitHub's tokens and runtime credentials, and the Action's inputs. */
+const CHILD_ENV_DENIED = /^(INPUT_|ACTIONS_|GITHUB_|RUNNER_)|TOKEN|SECRET|PASSWORD/i;
+
+/**
+ * Env for the CLI child: an allow-list (PATH, HOME, toolchain and locale variables, RUSTGATE_*), never INPUT_*,
+ * ACTIONS_* (the runtime and OIDC request tokens), GITHUB_* (GITHUB_TOKEN among them) or anything named like a
+ * token, so no credential reaches cargo or a pull request's build.rs. `extra` is added as given.
+ */
+export function childEnv(extra: Record<string, string> = {}, source: NodeJS.ProcessEnv = process.env): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (v !== undefined && !k.startsWith('INPUT_')) env[k] = v;
+  for (const [k, v] of Object.entries(source)) {
+    if (v === undefined || CHILD_ENV_DENIED.test(k)) continue;
+    if (CHILD_ENV_NAMES.has(k) || CHILD_ENV_PREFIXES.some((p) => k.startsWith(p))) env[k] = v;
   }
   return { ...env, ...extra };
 }
@@ -39,27 +61,28 @@ export function actionRoot(): string {
   return resolve(dirname(fileURLToPath(import.meta.url)), '..');
 }
 
-/** Finds (and if needed builds) the CLI; `log` receives progress lines. */
-export async function resolveCli(log: (line: string) => void): Promise<string[]> {
+/** Finds the CLI: RUSTGATE_CLI, else the bundled CLI shipped in dist/bundle/, else a tsc build in dist/. */
+export function resolveCli(root = actionRoot()): string[] {
   const override = process.env.RUSTGATE_CLI;
   if (override) return /\.(m?js|cjs)$/.test(override) ? [process.execPath, override] : [override];
-  const root = actionRoot();
-  const cli = join(root, 'dist', 'cli.js');
-  if (!existsSync(cli)) {
-    log(`rustgate CLI not built at ${cli}: running npm ci in ${root} (cache ~/.npm to make this fast)`);
-    const r = await execa('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, reject: false, env: childEnv(), extendEnv: false, all: true });
-    if (r.exitCode !== 0 || !existsSync(cli)) {
-      throw new Error(`could not build the rustgate CLI (npm ci exited ${r.exitCode}):\n${String(r.all ?? '').slice(-2000)}`);
-    }
+  for (const cli of [join(root, 'dist', 'bundle', 'cli.js'), join(root, 'dist', 'cli.js')]) {
+    if (existsSync(cli)) return [process.execPath, cli];
   }
-  return [process.execPath, cli];
+  throw new Error(
+    `the rustgate CLI is missing from the action at ${root} (expected dist/bundle/cli.js): use a released tag of the action, ` +
+      'or run `npm ci && node scripts/build-action.mjs` in a source checkout',
+  );
 }
 
 /** The default runner: the real CLI through execa, output captured, never rejecting on exit codes. */
 export function cliRunner(log: (line: string) => void): CliRunner {
   let cached: Promise<string[]> | null = null;
   return async (args, opts) => {
-    cached ??= resolveCli(log);
+    cached ??= Promise.resolve().then(() => {
+      const cli = resolveCli();
+      log(`rustgate: CLI ${cli.join(' ')}`);
+      return cli;
+    });
     const [file = process.execPath, ...pre] = await cached;
     const r = await execa(file, [...pre, ...args], { cwd: opts.cwd, env: opts.env, extendEnv: false, reject: false, stripFinalNewline: false, maxBuffer: 256 * 1024 * 1024 });
     return { command: `rustgate ${args.join(' ')}`, exitCode: r.exitCode ?? 3, stdout: String(r.stdout), stderr: String(r.stderr) };

@@ -45,18 +45,26 @@ const MAX_BODY_DIFF = 50_000;
 /** The hidden marker rustgate puts in everything it posts, so re-runs find their own comments. */
 export const MARKER_PREFIX = '<!-- rustgate:fingerprint:';
 
-/** Renders the hidden marker for a fingerprint. */
-export function marker(fingerprint: string): string {
-  return `${MARKER_PREFIX}${fingerprint} -->`;
+/**
+ * Renders the hidden marker for a fingerprint in a namespace: '' at the repository root (the original form), else a
+ * short hash of the working directory, so two fix steps on one PR (one per workspace) never take each other's posts.
+ */
+export function marker(fingerprint: string, namespace = ''): string {
+  return `${MARKER_PREFIX}${namespace ? `${namespace}/` : ''}${fingerprint} -->`;
 }
 
-/** Extracts the fingerprint from a body carrying our marker, or null. */
-export function readMarker(body: string | null | undefined): string | null {
-  const m = /<!-- rustgate:fingerprint:([0-9a-f]+) -->/.exec(body ?? '');
-  return m?.[1] ?? null;
+/** The marker namespace of a working directory given as its repository-relative prefix ('' or 'dir/'). */
+export function markerNamespace(pathPrefix: string): string {
+  return pathPrefix ? fingerprintOf('working-directory', pathPrefix).slice(0, 8) : '';
 }
 
-/** A short stable hash of the parts (16 hex digits of SHA-256). */
+/** Extracts the fingerprint from a body carrying our marker in `namespace` (default the root's), or null. */
+export function readMarker(body: string | null | undefined, namespace = ''): string | null {
+  const m = /<!-- rustgate:fingerprint:(?:([0-9a-f]{8})\/)?([0-9a-f]+) -->/.exec(body ?? '');
+  return m && (m[1] ?? '') === namespace ? (m[2] ?? null) : null;
+}
+
+/** Fingerprint of some parts (16 hex digits). */
 export function fingerprintOf(...parts: string[]): string {
   return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 16);
 }
@@ -88,7 +96,7 @@ export function planReview(input: PlanInput): ReviewPlan {
       }
     }
   }
-  const outsideDiff = renderGroups(outside);
+  const outsideDiff = renderGroups(outside, input.pathPrefix);
   const fingerprint = fingerprintOf('review', candidate.diff);
   return { comments, outsideDiff, fingerprint, body: reviewBody(input, comments.length, outsideDiff, fingerprint) };
 }
@@ -141,7 +149,7 @@ function suggestionComment(input: PlanInput, path: string, t: { start: number; e
     ...t.replacement,
     fence,
     '',
-    marker(fingerprint),
+    marker(fingerprint, markerNamespace(input.pathPrefix)),
   ].join('\n');
   const comment: PlannedComment = { path: repoPath, line: t.end, side: 'RIGHT', body, fingerprint };
   if (t.start < t.end) {
@@ -173,28 +181,77 @@ function reviewBody(input: PlanInput, inline: number, outsideDiff: string, finge
       fence,
     );
   }
-  parts.push('', 'rustgate never pushes: apply the suggestions, or run `rustgate debug-bug --apply` locally.', '', marker(fingerprint));
+  parts.push('', 'rustgate never pushes: apply the suggestions, or run `rustgate debug-bug --apply` locally.', '', marker(fingerprint, markerNamespace(input.pathPrefix)));
   return parts.join('\n');
 }
 
-/** Renders change groups as a unified diff, each group with its surrounding context lines. */
-function renderGroups(groups: readonly ChangeGroup[]): string {
+/**
+ * Renders change groups as a unified diff with repository-root-relative paths (`prefix` is the working directory),
+ * each group with its surrounding context lines. Groups of one file whose lines touch or overlap become one hunk:
+ * two hunks sharing a context line are refused by `git apply`.
+ */
+function renderGroups(groups: readonly ChangeGroup[], prefix = ''): string {
   const out: string[] = [];
   let lastPath: string | null = null;
+  const hunks: Array<{ path: string; lines: HunkLine[] }> = [];
   for (const g of groups) {
-    if (g.path !== lastPath) {
-      out.push(`--- a/${g.path}`, `+++ b/${g.path}`);
-      lastPath = g.path;
-    }
     const lines = [g.before, ...g.lines, g.after].filter((l): l is HunkLine => l !== null);
-    const oldSide = lines.filter((l) => l.kind !== '+');
-    const newSide = lines.filter((l) => l.kind !== '-');
+    const prev = hunks[hunks.length - 1];
+    const prevLastOld = prev ? Math.max(0, ...prev.lines.map((l) => l.oldLine ?? 0)) : 0;
+    const firstOld = lines.find((l) => l.oldLine !== null)?.oldLine ?? null;
+    if (prev && prev.path === g.path && firstOld !== null && firstOld <= prevLastOld + 1) {
+      // Touching or overlapping: drop the context lines the previous hunk already has, then continue it.
+      const fresh = lines.filter((l) => !(l.kind === ' ' && l.oldLine !== null && l.oldLine <= prevLastOld));
+      prev.lines.push(...fresh);
+    } else {
+      hunks.push({ path: g.path, lines: [...lines] });
+    }
+  }
+  for (const h of hunks) {
+    if (h.path !== lastPath) {
+      out.push(`--- a/${prefix}${h.path}`, `+++ b/${prefix}${h.path}`);
+      lastPath = h.path;
+    }
+    const oldSide = h.lines.filter((l) => l.kind !== '+');
+    const newSide = h.lines.filter((l) => l.kind !== '-');
     const oldStart = oldSide[0]?.oldLine ?? 0;
     const newStart = newSide[0]?.newLine ?? 0;
     out.push(`@@ -${oldStart},${oldSide.length} +${newStart},${newSide.length} @@`);
-    for (const l of lines) out.push(`${l.kind}${l.text}`);
+    for (const l of h.lines) out.push(`${l.kind}${l.text}`);
   }
   return out.length > 0 ? `${out.join('\n')}\n` : '';
+}
+
+/** Rewrites a workspace-relative unified diff to repository-root-relative paths (what `git apply` at the root takes). */
+export function rootRelativeDiff(diff: string, prefix: string): string {
+  if (!prefix) return diff;
+  // Headers only: a hunk's lines are counted from its @@ header, so a removed line reading "-- a/x" stays as it is.
+  let oldLeft = 0;
+  let newLeft = 0;
+  return diff
+    .split('\n')
+    .map((l) => {
+      if (oldLeft > 0 || newLeft > 0) {
+        if (l.startsWith('\\')) return l;
+        if (l[0] !== '+') oldLeft--;
+        if (l[0] !== '-') newLeft--;
+        return l;
+      }
+      const hunk = /^@@ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@/.exec(l);
+      if (hunk) {
+        oldLeft = Number(hunk[1] ?? 1);
+        newLeft = Number(hunk[2] ?? 1);
+        return l;
+      }
+      const git = /^diff --git a\/(.*) b\/(.*)$/.exec(l);
+      if (git) return `diff --git a/${prefix}${git[1]} b/${prefix}${git[2]}`;
+      const side = /^(---|\+\+\+) ([ab])\/(.*)$/.exec(l);
+      if (side) return `${side[1]} ${side[2]}/${prefix}${side[3]}`;
+      const rename = /^(rename from|rename to|copy from|copy to) (.*)$/.exec(l);
+      if (rename) return `${rename[1]} ${prefix}${rename[2]}`;
+      return l;
+    })
+    .join('\n');
 }
 
 /** Drops one final newline only: a trailing context line of a single space must survive. */

@@ -15,6 +15,7 @@ import { NODE_KINDS, RELS, type BuildStats, type GraphProblem, type Rel } from '
 import type { Workspace } from '../core/isg/workspace.js';
 import type { FileRecord, IsgStore } from '../store/types.js';
 import { ensureWorkDir } from './workdir.js';
+import { RUSTGATE_DIR } from '../core/paths.js';
 
 /** Files bigger than this are skipped (generated code, data): they would dominate the parse time. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -54,7 +55,7 @@ interface ScannedFile {
   raw?: Buffer;
 }
 
-const SKIP_DIRS = new Set(['target', 'node_modules', '.git', '.rustgate']);
+const SKIP_DIRS = new Set(['target', 'node_modules', '.git', RUSTGATE_DIR]);
 
 /**
  * Lists the workspace's `.rs` files and reads them, turning unreadable or suspicious files into problems. A file whose

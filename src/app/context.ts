@@ -1,6 +1,6 @@
 /**
  * context use case: the ContextPacker's bundle for one error code (the first current diagnostic with that code in
- * the working tree) or one ISG key — seeds, two-hop neighbours, constraints, pattern examples and code slices under
+ * the whole workspace on disk, committed or not) or one ISG key — seeds, two-hop neighbours, constraints, pattern examples and code slices under
  * a token budget. What a reasoner (Claude Code, a local model) needs to propose a minimal diff.
  */
 import { readFileSync } from 'node:fs';
@@ -8,8 +8,10 @@ import path from 'node:path';
 import { loadPatterns } from '../adapters/patterns/load.js';
 import { detectAntiPatterns, describeHits } from '../core/context/anti-patterns.js';
 import { sliceLines } from '../core/context/anchored-edits.js';
-import { DEFAULT_TOKEN_BUDGET, packContext, type ContextBundle, type PackError, type PackSlice, type PatternExample } from '../core/context/pack.js';
+import { DEFAULT_TOKEN_BUDGET, namedInError, packContext, type ContextBundle, type PackError, type PackSlice, type PatternExample } from '../core/context/pack.js';
+import type { Diagnostic } from '../core/diagnostics/types.js';
 import { RustgateError } from '../core/errors.js';
+import { matchDetector } from '../core/patterns/detect.js';
 import { RELS, type IsgNode } from '../core/isg/types.js';
 import type { IsgStore } from '../store/types.js';
 import { openWorkspace } from './preflight.js';
@@ -33,6 +35,8 @@ export interface ContextReport {
   kind: 'error' | 'key';
   seeds: string[];
   neighbors: string[];
+  /** Definitions of the items the error names (packed right after the seeds). */
+  definitions: string[];
   errors: PackError[];
   constraints: string[];
   anti_patterns: string[];
@@ -67,27 +71,33 @@ export async function buildContext(opts: ContextOptions): Promise<ContextReport>
   const notes: string[] = [];
   let seedKey: string | null;
   let errorWindow: { file: string; line: number } | null = null;
-  if (isError) {
-    progress('checking the working tree');
-    const { runPreflight } = await import('./preflight.js');
-    const report = await runPreflight({ repo: repo.workspace, scope: 'worktree' });
-    const hit = report.findings.find((f) => f.diagnostic.code === opts.target);
-    if (!hit) {
-      const codes = [...new Set(report.findings.map((f) => f.diagnostic.code).filter((c): c is string => c !== null))];
-      throw new RustgateError('UNKNOWN_KEY', `no current diagnostic has code ${opts.target}`, codes.length > 0 ? `current codes: ${codes.join(', ')}` : 'the working tree checks clean; pass an ISG key instead');
-    }
-    const p = hit.diagnostic.primary;
-    errors.push({ code: hit.diagnostic.code, message: hit.diagnostic.message, file: p?.file ?? null, line: p?.lineStart ?? null, key: hit.isg?.key ?? null });
-    notes.push(...hit.diagnostic.notes.slice(0, 4).map((n) => `rustc: ${n}`));
-    seedKey = hit.isg?.key ?? null;
-    if (seedKey === null && p) errorWindow = { file: p.file, line: p.lineStart };
-  } else {
-    seedKey = opts.target;
-  }
-
   progress('refreshing the ISG');
   const store = await openBuiltStore(repo.workspace, storeDir(repo.workspace));
+  let hitDiagnostic: Diagnostic | null = null;
   try {
+    if (isError) {
+      // The whole workspace as it is on disk, committed or not (not only the changed files).
+      progress('checking the workspace');
+      const { prepareValidationTree } = await import('./fix-validate.js');
+      const tree = await prepareValidationTree({ repoRoot: repo.workspace });
+      const state = await tree.validate(new Map());
+      const all = [...state.errors, ...state.warnings];
+      const hit = all.find((d) => d.code === opts.target);
+      if (!hit) {
+        const codes = [...new Set(all.map((d) => d.code).filter((c): c is string => c !== null))];
+        throw new RustgateError('UNKNOWN_KEY', `no current diagnostic has code ${opts.target}`, codes.length > 0 ? `current codes: ${codes.join(', ')}` : 'the workspace checks clean; pass an ISG key instead');
+      }
+      hitDiagnostic = hit;
+      const p = hit.primary;
+      const key = p ? ((await store.nodeAt(p.file, p.lineStart).catch(() => undefined))?.key ?? null) : null;
+      errors.push({ code: hit.code, message: hit.message, file: p?.file ?? null, line: p?.lineStart ?? null, key });
+      notes.push(...hit.notes.slice(0, 4).map((n) => `rustc: ${n}`));
+      seedKey = key;
+      if (seedKey === null && p) errorWindow = { file: p.file, line: p.lineStart };
+    } else {
+      seedKey = opts.target;
+    }
+
     const texts = new Map<string, string | undefined>();
     const textOf = (file: string): string | undefined => {
       if (!texts.has(file)) {
@@ -101,6 +111,8 @@ export async function buildContext(opts: ContextOptions): Promise<ContextReport>
     };
     const seeds: PackSlice[] = [];
     const neighbors: PackSlice[] = [];
+    const definitions: PackSlice[] = [];
+    const named = namedInError(hitDiagnostic ? [hitDiagnostic.message, ...hitDiagnostic.notes] : []);
     const constraints: string[] = ['Fix the cause: no unsafe code, transmute, #[allow(...)], todo!() or Box::leak to make an error go away.'];
     let seedNode: IsgNode | undefined;
     if (seedKey !== null) {
@@ -118,7 +130,8 @@ export async function buildContext(opts: ContextOptions): Promise<ContextReport>
         const n = await store.getNode(h.key);
         const t = n ? textOf(n.file) : undefined;
         if (!n || t === undefined) continue;
-        neighbors.push({ key: n.key, ...sliceLines(n.file, t, n.span.startLine, n.span.endLine) });
+        // The traits/types/functions the error names go first; the other neighbours after them.
+        (named.has(n.name.slice(n.name.lastIndexOf(':') + 1)) ? definitions : neighbors).push({ key: n.key, ...sliceLines(n.file, t, n.span.startLine, n.span.endLine) });
       }
     } else if (errorWindow) {
       // No ISG node around the error (e.g. a crate-level item): a window of lines stands in for the seed.
@@ -129,20 +142,22 @@ export async function buildContext(opts: ContextOptions): Promise<ContextReport>
       }
     }
     constraints.push(...notes);
-    const antiPatterns = [...seeds, ...neighbors].flatMap((s) => describeHits(detectAntiPatterns(s.text), s.key));
-    const code = isError ? opts.target : null;
+    const antiPatterns = [...seeds, ...definitions, ...neighbors].flatMap((s) => describeHits(detectAntiPatterns(s.text), s.key));
+    // Examples by relevance: only patterns whose detectors match this diagnostic, not every pattern of its code.
+    const target = hitDiagnostic;
     const patternExamples: PatternExample[] =
-      code === null
+      target === null
         ? []
         : loadPatterns()
-            .filter((p) => p.error_codes.includes(code) && p.kind === 'fix')
+            .filter((p) => p.kind === 'fix' && matchDetector(p, target).length > 0)
             .map((p) => ({ id: p.id, description: p.title, before: p.example.before.trimEnd(), after: p.example.after.trimEnd() }));
-    const bundle = await packContext({ errors, seeds, neighbors, constraints, antiPatterns, patternExamples }, { budget });
+    const bundle = await packContext({ errors, seeds, definitions, neighbors, constraints, antiPatterns, patternExamples }, { budget });
     return {
       for: opts.target,
       kind: isError ? 'error' : 'key',
       seeds: seeds.map((s) => s.key),
       neighbors: bundle.slices.filter((s) => s.role === 'neighbor').map((s) => s.key),
+      definitions: bundle.slices.filter((s) => s.role === 'definition').map((s) => s.key),
       errors: bundle.errors,
       constraints: bundle.constraints,
       anti_patterns: bundle.antiPatterns,

@@ -1,10 +1,10 @@
 /**
  * The workspace validator of the fix pipeline: a private copy of the working tree under
- * `<repo>/.rustgate/validate/`, where candidate files are written and `cargo check` (and, when asked, the tests)
+ * `<repo>/.rustgate/validate/` (the private-copy module), where candidate files are written and `cargo check` (and, when asked, the tests)
  * run with rustgate's shared target dir. The user's files are only ever read.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { execa } from 'execa';
 import { cargoCheck } from '../adapters/cargo/check.js';
@@ -15,7 +15,9 @@ import type { Workspace } from '../core/isg/workspace.js';
 import type { Diagnostic } from '../core/diagnostics/types.js';
 import { RustgateError } from '../core/errors.js';
 import type { Validator } from '../core/fix/search.js';
-import { ensureWorkDir } from './workdir.js';
+import { openRepo } from '../adapters/git/repo.js';
+import { openPrivateTree } from './private-tree/index.js';
+import { readInside } from './private-tree/confined.js';
 
 /** Options of the validation tree. */
 export interface ValidationTreeOptions {
@@ -44,6 +46,18 @@ export interface ValidationTree {
   validate: Validator;
 }
 
+/** Every file and link under `dir`, relative and '/'-separated ([] when `dir` does not exist). */
+async function listCopied(dir: string, rel = ''): Promise<string[]> {
+  const entries = await readdir(path.join(dir, rel), { withFileTypes: true }).catch(() => []);
+  const out: string[] = [];
+  for (const e of entries) {
+    const r = rel === '' ? e.name : `${rel}/${e.name}`;
+    if (e.isDirectory()) out.push(...(await listCopied(dir, r)));
+    else out.push(r);
+  }
+  return out;
+}
+
 /** sha256 hex of some bytes. */
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
@@ -61,64 +75,25 @@ async function run(cmd: string, args: string[], cwd: string, env: Record<string,
   return r;
 }
 
-/** Every file under `dir`, relative and '/'-separated ([] when `dir` does not exist). */
-async function listFiles(dir: string, rel = ''): Promise<string[]> {
-  const entries = await readdir(path.join(dir, rel), { withFileTypes: true }).catch(() => []);
-  const out: string[] = [];
-  for (const e of entries) {
-    const r = rel === '' ? e.name : `${rel}/${e.name}`;
-    if (e.isDirectory()) out.push(...(await listFiles(dir, r)));
-    else out.push(r);
-  }
-  return out;
-}
-
-/** Copies the working tree (tracked and untracked-not-ignored files) into `<repo>/.rustgate/validate/` (synced: only changed files are rewritten). */
+/**
+ * Syncs the private copy `validate` (see `src/app/private-tree`) to the working tree (tracked and
+ * untracked-not-ignored files); each validation overlays the candidate's files on it. Call under the workspace lock.
+ */
 export async function prepareValidationTree(opts: ValidationTreeOptions): Promise<ValidationTree> {
-  const root = path.resolve(opts.repoRoot);
-  const rg = ensureWorkDir(root);
-  const dir = path.join(rg, 'validate');
-  const targetDir = opts.targetDir ?? path.join(rg, 'target');
+  const repo = await openRepo(path.resolve(opts.repoRoot));
+  const tree = openPrivateTree({ repo, name: 'validate', source: 'worktree' });
+  await tree.sync();
+  const root = repo.workspace;
+  const dir = tree.dir;
+  const targetDir = opts.targetDir ?? tree.targetDir;
   const timeoutMs = opts.timeoutMs ?? 600_000;
-  const ls = await execa('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, reject: false });
-  if (ls.exitCode !== 0) throw new RustgateError('NOT_A_GIT_REPO', `${root} is not a git working tree`, 'Run rustgate inside a git repository or pass --repo DIR.');
-  const files = Array.from(new Set(ls.stdout.split('\u0000').filter((f) => f !== '' && !f.startsWith('.rustgate/')))).sort();
-  // Sync rather than recreate: unchanged files keep their mtime, so cargo's checks stay incremental.
-  const base = new Map<string, Buffer>();
-  const wanted = new Set<string>();
-  for (const f of files) {
-    const bytes = await readFile(path.join(root, f)).catch(() => null);
-    if (bytes === null) continue; // listed but deleted in the working tree
-    base.set(f, bytes);
-    wanted.add(f);
-    const dest = path.join(dir, f);
-    const have = await readFile(dest).catch(() => null);
-    if (have !== null && have.equals(bytes)) continue;
-    await mkdir(path.dirname(dest), { recursive: true });
-    await writeFile(dest, bytes);
-  }
-  for (const f of await listFiles(dir)) if (!wanted.has(f)) await rm(path.join(dir, f), { force: true });
-  // Files currently differing from the base copy, so each validation starts from the working tree.
-  const dirty = new Set<string>();
+  const files = (await listCopied(dir)).sort();
   let workspace: Workspace | undefined;
   const env = { CARGO_TARGET_DIR: targetDir, CARGO_TERM_COLOR: 'never', RUSTFLAGS: process.env.RUSTFLAGS ?? '' };
 
   const validate: Validator = async (overrides) => {
-    for (const f of Array.from(dirty)) {
-      if (overrides.has(f)) continue;
-      const b = base.get(f);
-      if (b) await writeFile(path.join(dir, f), b);
-      else await rm(path.join(dir, f), { force: true });
-      dirty.delete(f);
-    }
-    for (const [f, text] of overrides) {
-      const b = base.get(f);
-      if (b && b.toString('utf8') === text && !dirty.has(f)) continue;
-      await mkdir(path.dirname(path.join(dir, f)), { recursive: true });
-      await writeFile(path.join(dir, f), text);
-      if (b && b.toString('utf8') === text) dirty.delete(f);
-      else dirty.add(f);
-    }
+    // The copy holds the working tree with exactly these files written over it (the previous overlay is undone).
+    await tree.overlay(overrides);
     const check = await cargoCheck({ cwd: dir, targetDir, timeoutMs });
     const diagnostics = check.diagnostics;
     const errors = diagnostics.filter((d) => d.level === 'error');
@@ -126,21 +101,22 @@ export async function prepareValidationTree(opts: ValidationTreeOptions): Promis
     if (check.exitCode !== 0 && errors.length === 0) {
       errors.push(syntheticError(check.timedOut ? 'cargo check timed out' : `cargo check failed (exit ${String(check.exitCode)})`, check.stderrTail));
     }
-    if (errors.length > 0) return { errors, warnings, status: 'Failed' };
-    if (opts.tests === null || opts.tests === undefined) return { errors, warnings, status: 'Cargo_OK' };
+    const checkedUnits = check.checkedPackages;
+    if (errors.length > 0) return { errors, warnings, status: 'Failed', checkedUnits };
+    if (opts.tests === null || opts.tests === undefined) return { errors, warnings, status: 'Cargo_OK', checkedUnits };
     if (opts.tests === '') {
       workspace ??= await readWorkspace(dir);
       const deps = new Map(workspace.packages.map((p) => [p.name, p.deps]));
       const packages = impactedPackages(cratesOwningFiles(Array.from(overrides.keys()), workspace.packages), deps);
       const t = await runTests({ cwd: dir, targetDir, packages, timeoutMs });
-      if (t.exitCode === 0 && t.failed === 0 && !t.buildFailed && !t.timedOut) return { errors, warnings, status: 'Tests_OK' };
+      if (t.exitCode === 0 && t.failed === 0 && !t.buildFailed && !t.timedOut) return { errors, warnings, status: 'Tests_OK', checkedUnits };
       const names = t.failedTests.length > 0 ? t.failedTests.map((f) => f.name) : [t.timedOut ? 'tests timed out' : t.buildFailed ? 'tests did not build' : 'tests'];
-      return { errors: names.map((n) => syntheticError(`test failed: ${n}`, t.stderrTail, 'test')), warnings, status: 'Failed' };
+      return { errors: names.map((n) => syntheticError(`test failed: ${n}`, t.stderrTail, 'test')), warnings, status: 'Failed', checkedUnits };
     }
     const args = ['test', '--workspace', '--no-fail-fast', opts.tests];
     const t = await run('cargo', args, dir, env, timeoutMs);
     const passed = Array.from(t.stdout.matchAll(/^test result: \w+\. (\d+) passed/gm), (m) => Number(m[1] ?? 0)).reduce((a, b) => a + b, 0);
-    if (t.exitCode === 0 && passed > 0) return { errors, warnings, status: 'Tests_OK' };
+    if (t.exitCode === 0 && passed > 0) return { errors, warnings, status: 'Tests_OK', checkedUnits };
     if (t.exitCode === 0) return { errors: [syntheticError(`no test matched ${opts.tests}`, t.stdout.slice(-4000), 'test')], warnings, status: 'Failed' };
     const failed = Array.from(t.stdout.matchAll(/^test (\S+) \.\.\. FAILED$/gm), (m) => m[1] ?? '');
     const names = failed.length > 0 ? failed : [opts.tests];
@@ -151,8 +127,11 @@ export async function prepareValidationTree(opts: ValidationTreeOptions): Promis
     dir,
     files,
     readWorktree: async (file) => {
-      const bytes = await readFile(path.join(root, file)).catch(() => null);
-      return bytes === null ? undefined : bytes.toString('utf8');
+      try {
+        return readInside(root, file)?.toString('utf8');
+      } catch {
+        return undefined; // a link, or a path through one: never read, so never edited
+      }
     },
     validate,
   };

@@ -1,12 +1,16 @@
 /**
  * One rustgate run at a time per workspace: a lock file at `<root>/.rustgate/lock` created with O_EXCL, holding the
- * owner's pid and start time. A lock whose pid is dead is stale and taken over. Ctrl-C releases it.
+ * owner's pid and start time. A lock whose pid is dead (or, on Linux, that has no start time or another one) is stale
+ * and taken over; a lock path that is not a regular file is an error naming it. Ctrl-C releases it. Once held, the
+ * lock finishes or rolls back an apply a killed run left behind (fix/journal.ts) and says which.
  */
 import { randomUUID } from 'node:crypto';
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
-import path from 'node:path';
+import { closeSync, lstatSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { RustgateError } from '../core/errors.js';
+import { recoverInterruptedApply, type ApplyRecovery } from './fix/journal.js';
+import { notice } from './notices.js';
 import { ensureWorkDir } from './workdir.js';
+import { rustgatePaths } from '../core/paths.js';
 
 /** Who holds the lock. */
 export interface LockHolder {
@@ -26,18 +30,22 @@ export interface LockOptions {
   command?: string;
   /** Called once when this run has to wait for another. */
   onWait?: (holder: LockHolder) => void;
+  /** Called when the lock finished or rolled back an interrupted apply (also sent to the process notices). */
+  onRecover?: (recovery: ApplyRecovery) => void;
 }
 
 /** A held lock; `release` is idempotent. */
 export interface RunLock {
   path: string;
   holder: LockHolder;
+  /** What was done with an apply a killed run left behind, if there was one. */
+  recovery: ApplyRecovery | null;
   release(): void;
 }
 
 /** Path of the lock file of a workspace. */
 export function lockPath(root: string): string {
-  return path.join(root, '.rustgate', 'lock');
+  return rustgatePaths(root).lock;
 }
 
 function readHolder(file: string): LockHolder | null {
@@ -60,12 +68,45 @@ export function procStartTime(pid: number): string | undefined {
   }
 }
 
-/** True when the holder's process still runs (same pid and, where known, the same start time). */
+/**
+ * True when the holder's process still runs (same pid and, where known, the same start time). Where /proc exists every
+ * rustgate records its start time, so a lock without one was not written by a live rustgate here: stale.
+ */
 export function holderAlive(h: Pick<LockHolder, 'pid' | 'procStart'>): boolean {
   if (!pidAlive(h.pid)) return false;
-  if (h.procStart === undefined) return true;
   const now = procStartTime(h.pid);
+  if (h.procStart === undefined) return now === undefined;
   return now === undefined || now === h.procStart;
+}
+
+/** Refuses a lock path that exists but is not a regular file (a directory, a FIFO, a link): it can never be released. */
+function assertLockFileKind(file: string): void {
+  let st;
+  try {
+    st = lstatSync(file);
+  } catch {
+    return;
+  }
+  if (!st.isFile()) {
+    const kind = st.isDirectory() ? 'a directory' : st.isSymbolicLink() ? 'a symbolic link' : 'not a regular file';
+    throw new RustgateError('LOCKED', `the run lock ${file} is ${kind}, not a lock file`, `Remove it (rm -r -- '${file}') and run again; rustgate creates it as a plain file.`);
+  }
+}
+
+let signalDeferrals = 0;
+
+/**
+ * While the returned function has not been called, a SIGINT/SIGTERM does not release the lock or end the process:
+ * the caller (the applier) handles the signal itself and unwinds, releasing the lock normally.
+ */
+export function deferSignalExit(): () => void {
+  signalDeferrals += 1;
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    signalDeferrals -= 1;
+  };
 }
 
 /** True when a process with this pid exists (EPERM means it exists but belongs to someone else). */
@@ -113,6 +154,7 @@ export async function acquireLock(root: string, opts: LockOptions = {}): Promise
   let told = false;
   let unreadableSince: number | null = null;
   for (;;) {
+    assertLockFileKind(file);
     if (tryCreate(file, holder)) break;
     const other = readHolder(file);
     if (other === null) {
@@ -165,13 +207,24 @@ export async function acquireLock(root: string, opts: LockOptions = {}): Promise
       }
     }
   };
-  // Ctrl-C: drop the lock, then let the signal do what it would have done (we never write the user's files).
+  // Ctrl-C: drop the lock, then let the signal do what it would have done — unless the applier is restoring files.
   function onSignal(signal: NodeJS.Signals): void {
+    if (signalDeferrals > 0) return;
     release();
     process.kill(process.pid, signal);
   }
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   process.once('exit', release);
-  return { path: file, holder, release };
+  let recovery: ApplyRecovery | null = null;
+  try {
+    recovery = await recoverInterruptedApply(root);
+  } catch (e) {
+    notice(`could not recover an interrupted debug-bug --apply (${e instanceof Error ? e.message : String(e)}); its journal is kept in ${rustgatePaths(root).dir}`);
+  }
+  if (recovery) {
+    notice(recovery.message);
+    opts.onRecover?.(recovery);
+  }
+  return { path: file, holder, recovery, release };
 }

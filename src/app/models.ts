@@ -3,13 +3,15 @@
  * that may download a model (`pullModel`, through node-llama-cpp's downloader). Offline mode never touches the network.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants as fsConstants, createReadStream, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { RustgateError } from '../core/errors.js';
+import { parseGgufHeader } from '../core/gguf/header.js';
 import type { CandidateSource } from '../core/fix/types.js';
+import { importLlamaCpp, requireLlamaCpp } from '../adapters/llm/llama-cpp.js';
 import { LocalLlm } from '../adapters/llm/local.js';
 import { createModelSource, createPacker, type EscalationOptions, type ModelSourceOptions } from '../adapters/llm/model-source.js';
 import { createLocalReasoner, createOpenAiReasoner, type Reasoner } from '../adapters/llm/reasoner.js';
@@ -29,6 +31,8 @@ export interface ModelEntry {
   /** Memory the model needs to run comfortably (resource modes). */
   min_ram_gb: number;
   description: string;
+  /** The GGUF `general.architecture` the file must declare (e.g. qwen2); null: not checked. */
+  architecture: string | null;
 }
 
 /** One row of `models list --json` (CONTRACT.md). */
@@ -94,6 +98,7 @@ export function loadManifest(file = defaultManifestPath()): ModelEntry[] {
     if (e.size_bytes !== null && (typeof e.size_bytes !== 'number' || e.size_bytes <= 0)) bad('size_bytes', 'a positive number or null');
     if (e.sha256 !== null && (typeof e.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(e.sha256))) bad('sha256', '64 hex digits or null');
     if (typeof e.source !== 'string' || !e.source.startsWith('hf:')) bad('source', 'an hf:<user>/<repo>/<file> URI');
+    if (e.architecture !== undefined && e.architecture !== null && (typeof e.architecture !== 'string' || !/^[a-z0-9_.-]+$/.test(e.architecture))) bad('architecture', 'a GGUF architecture name or null');
     return {
       id: e.id as string,
       role: e.role as ModelRole,
@@ -104,6 +109,7 @@ export function loadManifest(file = defaultManifestPath()): ModelEntry[] {
       source: e.source as string,
       min_ram_gb: typeof e.min_ram_gb === 'number' ? e.min_ram_gb : 0,
       description: typeof e.description === 'string' ? e.description : '',
+      architecture: typeof e.architecture === 'string' ? e.architecture : null,
     };
   });
 }
@@ -135,6 +141,70 @@ export async function sha256File(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest('hex');
+}
+
+/** Bounds of a model file: smaller cannot hold a GGUF header, larger is no model rustgate would run. */
+const MIN_MODEL_BYTES = 24;
+const MAX_MODEL_BYTES = 512 * 1024 ** 3;
+/** How much of the file the header reader sees (the architecture comes first in every real model). */
+const HEADER_BYTES = 16 * 1024 * 1024;
+
+/** What a model file holds: its header's verdict, and its sha256 (of exactly `size` bytes). */
+export interface ModelFileCheck {
+  size: number;
+  sha256: string;
+  architecture: string | null;
+  /** Why the file is not the model the entry describes (bad header, wrong architecture); null when fine. */
+  problem: string | null;
+}
+
+/**
+ * Opens a model file safely and reads it: only a regular file (a FIFO, a device such as /dev/zero, a directory is
+ * MODEL_INVALID naming the path, without blocking), within size bounds; checks the GGUF header and, when `expect`
+ * is given, that `general.architecture` matches; hashes exactly the size seen at open.
+ */
+export async function inspectModelFile(file: string, expect: { architecture?: string | null } = {}): Promise<ModelFileCheck> {
+  let fd: number;
+  try {
+    // O_NONBLOCK: opening a FIFO must not wait for a writer; the fstat below then refuses it.
+    fd = openSync(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new RustgateError('MODEL_MISSING', `model file ${file} does not exist`, 'pass an existing GGUF file, or `rustgate models pull ID`');
+    throw new RustgateError('MODEL_INVALID', `cannot open model file ${file}: ${(e as Error).message}`, 'check the path and its permissions');
+  }
+  let size: number;
+  let head: Uint8Array;
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) {
+      const kind = st.isDirectory() ? 'a directory' : st.isFIFO() ? 'a FIFO' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : st.isSocket() ? 'a socket' : 'not a regular file';
+      throw new RustgateError('MODEL_INVALID', `model path ${file} is ${kind}, not a GGUF file`, `replace ${file} with the model file (or remove it and \`rustgate models pull ID\`)`);
+    }
+    size = st.size;
+    if (size < MIN_MODEL_BYTES || size > MAX_MODEL_BYTES) {
+      throw new RustgateError('MODEL_INVALID', `model file ${file} is ${size} bytes, outside ${MIN_MODEL_BYTES}..${MAX_MODEL_BYTES}`, `replace ${file} with the real model file`);
+    }
+    const buf = Buffer.alloc(Math.min(size, HEADER_BYTES));
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    head = buf.subarray(0, n);
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+  const hash = createHash('sha256');
+  // The stream owns and closes the fd; `end` bounds the read to the size seen at open (a growing file cannot hang us).
+  for await (const chunk of createReadStream('', { fd, start: 0, end: size - 1 })) hash.update(chunk as Buffer);
+  const parsed = parseGgufHeader(head);
+  let problem: string | null = null;
+  let architecture: string | null = null;
+  if (!parsed.ok) problem = parsed.problem;
+  else {
+    architecture = parsed.header.architecture;
+    if (architecture === null) problem = `no general.architecture in the first ${Math.min(size, HEADER_BYTES)} bytes`;
+    else if (expect.architecture && architecture !== expect.architecture) problem = `architecture ${architecture}, the manifest entry expects ${expect.architecture}`;
+  }
+  return { size, sha256: hash.digest('hex'), architecture, problem };
 }
 
 function findEntry(entries: ModelEntry[], id: string): ModelEntry {
@@ -172,10 +242,17 @@ export function listModels(opts: ModelsEnv = {}): { models: ModelListing[]; dir:
 export interface VerifyRow {
   id: string;
   file: string;
-  /** ok: matches the manifest or the recorded hash; recorded: no hash known, this one is now recorded. */
-  status: 'ok' | 'mismatch' | 'missing' | 'recorded';
+  /**
+   * ok: matches the manifest or the recorded hash; recorded: no hash known, this one is now recorded (only after the
+   * header checked out); invalid: not a GGUF file of the entry's architecture (see `problem`), never recorded.
+   */
+  status: 'ok' | 'mismatch' | 'missing' | 'recorded' | 'invalid';
   expected_sha256: string | null;
   actual_sha256: string | null;
+  /** `general.architecture` read from the file's header (null when missing or unreadable). */
+  architecture?: string | null;
+  /** Why the file is invalid. */
+  problem?: string;
 }
 
 /** `models verify [ID]`: hashes present files; a missing file is an error only when its id was asked for. */
@@ -193,16 +270,22 @@ export async function verifyModels(id: string | undefined, opts: ModelsEnv = {})
       rows.push({ id: m.id, file: m.file, status: 'missing', expected_sha256: known, actual_sha256: null });
       continue;
     }
-    const actual = await sha256File(file);
-    if (known === null) {
-      rec[m.id] = { file: m.file, sha256: actual, size_bytes: statSync(file).size };
-      rows.push({ id: m.id, file: m.file, status: 'recorded', expected_sha256: null, actual_sha256: actual });
+    const check = await inspectModelFile(file, { architecture: m.architecture });
+    const actual = check.sha256;
+    if (check.problem !== null) {
+      // Never trust (or record) a file whose header is not the model the entry describes.
+      rows.push({ id: m.id, file: m.file, status: 'invalid', expected_sha256: known, actual_sha256: actual, architecture: check.architecture, problem: check.problem });
+    } else if (m.size_bytes !== null && check.size !== m.size_bytes) {
+      rows.push({ id: m.id, file: m.file, status: 'mismatch', expected_sha256: known, actual_sha256: actual, architecture: check.architecture, problem: `size ${check.size}, the manifest says ${m.size_bytes}` });
+    } else if (known === null) {
+      rec[m.id] = { file: m.file, sha256: actual, size_bytes: check.size };
+      rows.push({ id: m.id, file: m.file, status: 'recorded', expected_sha256: null, actual_sha256: actual, architecture: check.architecture });
     } else {
-      rows.push({ id: m.id, file: m.file, status: known === actual ? 'ok' : 'mismatch', expected_sha256: known, actual_sha256: actual });
+      rows.push({ id: m.id, file: m.file, status: known === actual ? 'ok' : 'mismatch', expected_sha256: known, actual_sha256: actual, architecture: check.architecture });
     }
   }
   if (rows.some((r) => r.status === 'recorded')) writeRecorded(dir, rec);
-  return { ok: rows.every((r) => r.status !== 'mismatch'), models: rows };
+  return { ok: rows.every((r) => r.status !== 'mismatch' && r.status !== 'invalid'), models: rows };
 }
 
 /** The public page a file can be fetched from by hand. */
@@ -241,8 +324,8 @@ export async function pullModel(id: string, opts: ModelsEnv & { onProgress?: (do
   if (!existsSync(target)) {
     if (isOffline(opts)) throw missingError(m, dir, true);
     mkdirSync(dir, { recursive: true });
-    // Imported here so that listing and verifying never load node-llama-cpp.
-    const { createModelDownloader } = await import('node-llama-cpp');
+    // Imported here so that listing and verifying never load node-llama-cpp (an optional peer: a typed error if absent).
+    const { createModelDownloader } = await importLlamaCpp('`rustgate models pull`');
     try {
       const downloader = await createModelDownloader({
         modelUri: m.source,
@@ -259,7 +342,12 @@ export async function pullModel(id: string, opts: ModelsEnv & { onProgress?: (do
     }
     downloaded = true;
   }
-  const sha = await sha256File(target);
+  const check = await inspectModelFile(target, { architecture: m.architecture });
+  if (check.problem !== null) {
+    if (downloaded) rmSync(target, { force: true });
+    throw new RustgateError('MODEL_INVALID', `${target} is not a valid ${m.id} model: ${check.problem}`, downloaded ? 'the download was removed; pull again' : `delete ${target} and pull again`);
+  }
+  const sha = check.sha256;
   const rec = readRecorded(dir);
   const recorded = rec[m.id]?.file === m.file ? rec[m.id]!.sha256 : null;
   const expected = m.sha256 ?? recorded;
@@ -268,7 +356,7 @@ export async function pullModel(id: string, opts: ModelsEnv & { onProgress?: (do
     throw new RustgateError('MODEL_INVALID', `${m.file} has sha256 ${sha}, expected ${expected}`, downloaded ? 'the download was removed; pull again' : `delete ${target} and pull again`);
   }
   if (expected === null) {
-    rec[m.id] = { file: m.file, sha256: sha, size_bytes: statSync(target).size };
+    rec[m.id] = { file: m.file, sha256: sha, size_bytes: check.size };
     writeRecorded(dir, rec);
   }
   return { id: m.id, path: target, downloaded, sha256: sha, verified: m.sha256 !== null ? 'manifest' : recorded !== null ? 'recorded' : 'first_use' };
@@ -283,15 +371,30 @@ export function resolveModelPath(idOrPath: string | undefined, role: ModelRole, 
   const dir = modelsDir(opts.env);
   if (idOrPath !== undefined) {
     const byId = entries.find((m) => m.id === idOrPath);
-    if (byId === undefined) return path.resolve(idOrPath);
+    if (byId === undefined) return assertModelPathKind(path.resolve(idOrPath));
     const file = path.join(dir, byId.file);
     if (!existsSync(file)) throw missingError(byId, dir, isOffline(opts));
-    return file;
+    return assertModelPathKind(file);
   }
   const pick = recommendModel(entries, role, opts.totalMemBytes ?? os.totalmem(), dir);
   if (pick === undefined) throw new RustgateError('MODEL_MISSING', `no ${role} model in the manifest`, 'pass `--model PATH`');
   const file = path.join(dir, pick.file);
   if (!existsSync(file)) throw missingError(pick, dir, isOffline(opts));
+  return assertModelPathKind(file);
+}
+
+/** A model path that exists but is not a regular file (a directory, a FIFO, a device) is MODEL_INVALID naming it. */
+function assertModelPathKind(file: string): string {
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    return file; // a missing path is reported where the model is loaded, with the pull hint
+  }
+  if (!st.isFile()) {
+    const kind = st.isDirectory() ? 'a directory' : st.isFIFO() ? 'a FIFO' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'not a regular file';
+    throw new RustgateError('MODEL_INVALID', `model path ${file} is ${kind}, not a GGUF file`, `pass the path of a .gguf file (or a manifest id; see \`rustgate models list\`)`);
+  }
   return file;
 }
 
@@ -331,6 +434,8 @@ export interface ReasonerFlags extends ModelsEnv {
 export async function openReasoner(mode: LlmMode, flags: ReasonerFlags = {}): Promise<Reasoner | null> {
   if (mode === 'none') return null;
   if (mode === 'openai') return createOpenAiReasoner({ env: flags.env, model: flags.model, timeoutMs: flags.timeoutMs });
+  // The library before the model file: pulling a model needs it too.
+  requireLlamaCpp('`--llm local`');
   const file = resolveModelPath(flags.model, 'reasoner', flags);
   const llm = await LocalLlm.open(file, { threads: flags.threads, contextSize: flags.contextSize, timeoutMs: flags.timeoutMs });
   return createLocalReasoner(llm);

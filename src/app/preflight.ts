@@ -1,30 +1,42 @@
 /**
  * PreFlight use case: check exactly the selected content (index, commit range, or working tree) with `cargo check`
- * in a shadow copy, map each diagnostic to its ISG node and blast radius, and return one report.
+ * — in place when that content is the working tree, else in a shadow copy — on the packages the change affects,
+ * map each diagnostic to its ISG node and blast radius, and return one report.
  * Never writes the user's working tree, index, refs or stash.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { locateWorkspaceRoot } from '../adapters/cargo/metadata.js';
 import path from 'node:path';
-import { cargoCheck, type CargoCheckResult } from '../adapters/cargo/check.js';
-import { rangeChanges, resolveRange, stagedChanges, worktreeChanges, type ResolvedRange } from '../adapters/git/changes.js';
-import { assertNoOperationInProgress, openRepo, type RepoInfo } from '../adapters/git/repo.js';
-import { materialiseShadow, selectedContent } from '../adapters/git/shadow.js';
+import { cargoCheck, lockfileNeedsUpdate, type CargoCheckResult } from '../adapters/cargo/check.js';
+import { manifestDirsAbove, readMembers, resolvedFeatures, type MembersResult } from '../adapters/cargo/members.js';
+import { inPlaceBlockers, rangeChanges, resolveRange, stagedChanges, worktreeChanges, type ResolvedRange } from '../adapters/git/changes.js';
+import { assertIndexResolved, assertNoOperationInProgress, openRepo, type RepoInfo } from '../adapters/git/repo.js';
 import type { Diagnostic } from '../core/diagnostics/types.js';
 import { RustgateError } from '../core/errors.js';
+import { rustgatePaths } from '../core/paths.js';
+import type { CargoTargetKind } from '../config/schema.js';
 import type { GraphQuery } from '../core/isg/query.js';
+import { featureDrift, selectAffected, uncheckedFiles, type MemberPackage } from '../core/preflight/affected.js';
 import { classifyChanges } from '../core/preflight/classify.js';
 import { hasErrors, mapFindings, selectDiagnostics } from '../core/preflight/report.js';
-import type { ChangedFile, PreflightReport, Scope, TestSummary } from '../core/preflight/types.js';
+import type { ChangedFile, CheckMode, PreflightReport, Scope, TestSummary } from '../core/preflight/types.js';
 import { acquireLock, type LockHolder } from './lock.js';
+import { openPrivateTree } from './private-tree/index.js';
 import { ensureWorkDir } from './workdir.js';
 
-/** What an extension (tests, rust-analyzer) sees after cargo ran in the shadow tree. */
+/** What an extension (tests, rust-analyzer) sees after cargo ran (in place or in the shadow tree). */
 export interface PreflightContext {
   repo: RepoInfo;
   scope: Scope;
-  /** The shadow workspace root (same layout as the user's workspace). */
+  /** Where cargo ran. */
+  mode: CheckMode;
+  /** The checked workspace root: the shadow tree, or the user's workspace itself in place (same layout). */
   shadowRoot: string;
+  /** cargo's target dir for that root (the user's own in place). */
   targetDir: string;
+  /** rustgate's folder (`.rustgate/`), for private output that must not land beside the user's target dir. */
+  workDir: string;
   changedFiles: ChangedFile[];
   /** cargo's diagnostics so far (workspace-relative paths). */
   diagnostics: readonly Diagnostic[];
@@ -48,7 +60,14 @@ export interface PreflightOptions {
   range?: string;
   features?: string[];
   allFeatures?: boolean;
+  /** Check exactly these packages (`-p`); otherwise the packages the change affects. */
   packages?: string[];
+  /** Check the whole workspace whatever changed. */
+  wholeWorkspace?: boolean;
+  /** Check in the shadow copy even when the staged content is the working tree. */
+  forceShadow?: boolean;
+  /** Narrower cargo targets than `--all-targets` (rustgate.yaml `preflight.targets`). */
+  targets?: CargoTargetKind[];
   cargoTimeoutMs?: number;
   lockTimeoutMs?: number;
   /** Build the shadow tree's ISG to map diagnostics (default true). */
@@ -65,7 +84,7 @@ interface OpenedGraph {
   close(): Promise<void>;
 }
 
-/** Builds (incrementally) the ISG of the shadow tree into its own store; null with a warning if that fails. */
+/** Builds (incrementally) the ISG of the checked tree into its store; null with a warning if that fails. */
 async function shadowGraph(shadowRoot: string, storeDir: string, warnings: string[]): Promise<OpenedGraph | null> {
   // Loaded lazily (tree-sitter, Cozo) so a run that skips cargo never pays for them.
   const { openBuiltStore } = await import('./build-isg.js');
@@ -111,24 +130,15 @@ export function synthesiseCargoFailure(res: Pick<CargoCheckResult, 'timedOut' | 
   return cargoFailure(`${message}\n${text}`, file);
 }
 
-/**
- * The Cargo workspace root for a directory (like cargo does it): the nearest ancestor, within the git work tree,
- * whose Cargo.toml has a `[workspace]` table, else the nearest Cargo.toml; null when there is none.
- */
+/** The Cargo workspace root for a directory, not past the git top `top` (the one discovery: `locateWorkspaceRoot`). */
 export function findWorkspaceRoot(dir: string, top: string): string | null {
-  let nearest: string | null = null;
-  for (let d = dir; ; d = path.dirname(d)) {
-    const manifest = path.join(d, 'Cargo.toml');
-    if (existsSync(manifest)) {
-      nearest ??= d;
-      if (/^\s*\[workspace\]/m.test(readFileSync(manifest, 'utf8'))) return d;
-    }
-    if (d === top || path.dirname(d) === d || !d.startsWith(top)) break;
-  }
-  return nearest;
+  return locateWorkspaceRoot(dir, top);
 }
 
-/** Opens the repository at `dir` and moves to its Cargo workspace root (the nearest `[workspace]` manifest). */
+/**
+ * Opens the repository at `dir` and moves to its Cargo workspace root — from the root, a subdirectory or a member
+ * crate's directory alike. Every command finds its workspace (and so its one `.rustgate/`) through this.
+ */
 export async function openWorkspace(dir: string): Promise<RepoInfo> {
   const repo = await openRepo(path.resolve(dir));
   const root = findWorkspaceRoot(repo.workspace, repo.top);
@@ -136,6 +146,88 @@ export async function openWorkspace(dir: string): Promise<RepoInfo> {
     throw new RustgateError('NO_CARGO_TOML', `no Cargo.toml in ${repo.workspace} or above it in the repository`, 'pass --repo with the directory that holds the workspace root Cargo.toml');
   }
   return root === repo.workspace ? repo : openRepo(root);
+}
+
+/** What cargo is asked to check, and what that leaves out. */
+interface PackageChoice {
+  /** `-p` packages, or null for `--workspace`. */
+  packages: string[] | null;
+  unchecked: string[];
+  /** Changed files in no member at all (what stays unchecked with `--workspace`). */
+  unowned: string[];
+  /** cargo's target directory for this check root (from cargo metadata), when known. */
+  targetDirectory: string | null;
+}
+
+/**
+ * Picks the packages to check in `root` (the tree cargo runs in): an explicit list, the whole workspace, or the
+ * members owning the changed files plus their dependents. When cargo metadata fails (e.g. a broken staged manifest)
+ * the whole workspace is checked, so cargo itself reports the problem.
+ */
+async function choosePackages(root: string, members: MembersResult, changed: readonly ChangedFile[], opts: PreflightOptions, warnings: string[]): Promise<PackageChoice> {
+  if (!members.ok) {
+    if (opts.packages && opts.packages.length > 0) return { packages: opts.packages, unchecked: [], unowned: [], targetDirectory: null };
+    warnings.push(`cargo metadata failed (${members.error}): checking the whole workspace`);
+    return { packages: null, unchecked: [], unowned: [], targetDirectory: null };
+  }
+  const files = changed.flatMap((f) => (f.oldPath !== undefined ? [f.path, f.oldPath] : [f.path]));
+  const selection = selectAffected({ members: members.members, changed, manifestDirs: manifestDirsAbove(root, files) });
+  let packages: string[] | null;
+  if (opts.packages && opts.packages.length > 0) packages = [...opts.packages].sort();
+  else if (opts.wholeWorkspace || selection.all || selection.packages.length === 0) packages = null;
+  else packages = selection.packages;
+  return { packages, unchecked: uncheckedFiles(selection, packages), unowned: uncheckedFiles(selection, null), targetDirectory: members.targetDirectory };
+}
+
+/** Cached `cargo tree` feature lines, keyed by manifests + lockfile + selection (`.rustgate/feature-sets.json`). */
+type FeatureCache = Record<string, string[]>;
+
+function manifestsHash(root: string, members: readonly MemberPackage[], extra: readonly string[]): string {
+  const h = createHash('sha256');
+  for (const rel of ['Cargo.lock', ...members.map((m) => (m.manifestDir === '' ? 'Cargo.toml' : `${m.manifestDir}/Cargo.toml`)).sort()]) {
+    h.update(`${rel}\0`);
+    try {
+      h.update(readFileSync(path.join(root, rel)));
+    } catch {
+      h.update('-');
+    }
+  }
+  return h.update(extra.join('\0')).digest('hex');
+}
+
+/**
+ * True when checking `packages` alone resolves every dependency with the features the whole workspace uses, so `-p`
+ * reuses the warm artifacts. cargo 1.95 ignores `resolver.feature-unification` on stable (it needs
+ * `-Zfeature-unification`), so the subset's and the workspace's resolutions are compared (`cargo tree`, cached).
+ */
+async function subsetKeepsFeatures(root: string, cacheFile: string, members: readonly MemberPackage[], packages: readonly string[], opts: PreflightOptions, env: Record<string, string>, locked: boolean): Promise<boolean> {
+  const featureArgs = opts.allFeatures ? ['--all-features'] : opts.features && opts.features.length > 0 ? ['--features', opts.features.join(',')] : [];
+  const file = cacheFile;
+  let cache: FeatureCache = {};
+  try {
+    cache = JSON.parse(readFileSync(file, 'utf8')) as FeatureCache;
+  } catch {
+    cache = {};
+  }
+  const base = manifestsHash(root, members, featureArgs);
+  const get = async (sel: readonly string[] | null): Promise<string[] | null> => {
+    const key = `${base}:${sel === null ? '*' : sel.join(',')}`;
+    const hit = cache[key];
+    if (hit) return hit;
+    const lines = await resolvedFeatures(root, sel, featureArgs, env, locked);
+    if (lines !== null) cache[key] = lines;
+    return lines;
+  };
+  const [ws, sub] = await Promise.all([get(null), get(packages)]);
+  const keys = Object.keys(cache);
+  for (const k of keys.slice(0, Math.max(0, keys.length - 32))) delete cache[k];
+  try {
+    writeFileSync(`${file}.tmp`, JSON.stringify(cache));
+    renameSync(`${file}.tmp`, file);
+  } catch {
+    // a cache that cannot be written only costs the next run a cargo tree
+  }
+  return ws !== null && sub !== null && featureDrift(ws, sub).length === 0;
 }
 
 /** Runs PreFlight and returns its report (the CLI picks the exit code from `ok`). */
@@ -146,6 +238,32 @@ export async function runPreflight(opts: PreflightOptions): Promise<PreflightRep
   if (opts.scope === 'diff' && !opts.range) {
     throw new RustgateError('BAD_RANGE', '--diff needs a range', 'use --diff BASE..HEAD, e.g. --diff origin/main..HEAD');
   }
+  // Listing the changes is read-only plumbing, so it happens before the lock: a commit that touches no Rust file
+  // never waits behind another run (a README commit once waited 137 s behind a pre-push check).
+  // The staged scope checks a concluded merge's index as the merge result; only unresolved conflicts stop it.
+  if (opts.scope === 'worktree') await assertNoOperationInProgress(repo, true);
+  else if (opts.scope === 'staged') await assertIndexResolved(repo);
+  let range: ResolvedRange | null = null;
+  progress('listing changes');
+  let changed: ChangedFile[];
+  if (opts.scope === 'staged') changed = await stagedChanges(repo);
+  else if (opts.scope === 'worktree') changed = await worktreeChanges(repo);
+  else {
+    range = await resolveRange(repo, opts.range ?? '');
+    changed = await rangeChanges(repo, range);
+  }
+  const warnings: string[] = [];
+  const base: Omit<PreflightReport, 'ok' | 'skipped' | 'findings' | 'cargo' | 'ms' | 'tests' | 'mode' | 'modeReason' | 'checkedPackages' | 'uncheckedFiles'> = {
+    scope: opts.scope,
+    range: range?.text ?? null,
+    changedFiles: changed,
+    workspacePrefix: repo.prefix,
+    warnings,
+  };
+  if (classifyChanges(changed).skip) {
+    return { ...base, ok: true, skipped: true, findings: [], cargo: null, tests: null, mode: null, modeReason: null, checkedPackages: null, uncheckedFiles: [], ms: { total: performance.now() - t0, cargo: 0, shadow: 0, isg: 0 } };
+  }
+
   const workDir = ensureWorkDir(repo.workspace);
   const lock = await acquireLock(repo.workspace, {
     command: `preflight --${opts.scope}`,
@@ -153,56 +271,83 @@ export async function runPreflight(opts: PreflightOptions): Promise<PreflightRep
     ...(opts.onWait ? { onWait: opts.onWait } : {}),
   });
   try {
-    if (opts.scope !== 'diff') await assertNoOperationInProgress(repo, opts.scope === 'worktree');
-    let range: ResolvedRange | null = null;
-    progress('listing changes');
-    let changed: ChangedFile[];
-    if (opts.scope === 'staged') changed = await stagedChanges(repo);
-    else if (opts.scope === 'worktree') changed = await worktreeChanges(repo);
-    else {
-      range = await resolveRange(repo, opts.range ?? '');
-      changed = await rangeChanges(repo, range);
+    // In place when the selected content is the working tree for every Rust-relevant path: cargo then runs in the
+    // user's workspace with the user's own target dir (warm, nothing copied); otherwise in the shadow copy.
+    progress('comparing the selected content with the working tree');
+    const blockers = opts.forceShadow ? ['--shadow was given'] : opts.scope === 'worktree' ? [] : await inPlaceBlockers(repo, opts.scope, range?.head ?? null);
+    // cargo would create a missing Cargo.lock in the user's tree: the shadow makes its own instead.
+    if (blockers.length === 0 && !existsSync(path.join(repo.workspace, 'Cargo.lock'))) blockers.push('the workspace has no Cargo.lock');
+    // In place reuses the user's build cache; it never creates one (a new `target/` would show in `git status`).
+    let members: MembersResult | null = null;
+    if (blockers.length === 0) {
+      members = await readMembers(repo.workspace);
+      if (members.ok && !existsSync(members.targetDirectory)) blockers.push(`no build cache yet at ${members.targetDirectory}`);
     }
-    const warnings: string[] = [];
-    const base: Omit<PreflightReport, 'ok' | 'skipped' | 'findings' | 'cargo' | 'ms' | 'tests'> = {
-      scope: opts.scope,
-      range: range?.text ?? null,
-      changedFiles: changed,
-      workspacePrefix: repo.prefix,
-      warnings,
+    let mode: CheckMode = blockers.length === 0 ? 'in_place' : 'shadow';
+    let checkRoot = repo.workspace;
+    let targetDir: string | null = null;
+    let shadowMs = 0;
+    let storeDir = rustgatePaths(repo.workspace).store;
+    const enterShadow = async (): Promise<void> => {
+      progress('materialising the shadow tree');
+      // The private-copy module syncs exactly the selected bytes (verified, ledger-safe for the shared target dir).
+      const tree = openPrivateTree({ repo, name: 'shadow', source: opts.scope, rev: range?.head ?? null });
+      const shadow = await tree.sync();
+      const shadowDir = tree.dir;
+      warnings.push(...shadow.warnings);
+      shadowMs = shadow.ms;
+      if (!existsSync(path.join(shadowDir, 'Cargo.toml'))) {
+        throw new RustgateError('NO_CARGO_TOML', `the ${opts.scope === 'diff' ? 'commit' : opts.scope === 'staged' ? 'index' : 'working tree'} has no Cargo.toml at the workspace root`, 'stage (git add) the workspace Cargo.toml, or pass --repo with the workspace directory');
+      }
+      mode = 'shadow';
+      checkRoot = shadowDir;
+      targetDir = tree.targetDir;
+      storeDir = tree.storeDir;
     };
-    if (classifyChanges(changed).skip) {
-      return { ...base, ok: true, skipped: true, findings: [], cargo: null, tests: null, ms: { total: performance.now() - t0, cargo: 0, shadow: 0, isg: 0 } };
+    const runCargo = async (): Promise<{ res: CargoCheckResult; choice: PackageChoice }> => {
+      progress('selecting the affected packages');
+      const meta = mode === 'in_place' && members !== null ? members : await readMembers(checkRoot, targetDir !== null ? { CARGO_TARGET_DIR: targetDir } : {});
+      const choice = await choosePackages(checkRoot, meta, changed, opts, warnings);
+      // An automatic subset that would resolve dependency features differently becomes the whole workspace: the
+      // subset would compile those dependencies a second time (resolver 2), the whole workspace is warm.
+      if (choice.packages !== null && !(opts.packages && opts.packages.length > 0) && meta.ok) {
+        progress('comparing feature resolution');
+        const env: Record<string, string> = targetDir !== null ? { CARGO_TARGET_DIR: targetDir } : {};
+        if (!(await subsetKeepsFeatures(checkRoot, rustgatePaths(repo.workspace).featureSets, meta.members, choice.packages, opts, env, mode === 'in_place'))) {
+          choice.packages = null;
+          choice.unchecked = choice.unowned;
+        }
+      }
+      progress('cargo check');
+      const res = await cargoCheck({
+        cwd: checkRoot,
+        targetDir,
+        // In place, cargo must never rewrite the user's Cargo.lock.
+        locked: mode === 'in_place',
+        ...(opts.features ? { features: opts.features } : {}),
+        ...(opts.allFeatures ? { allFeatures: true } : {}),
+        ...(choice.packages !== null ? { packages: choice.packages } : {}),
+        ...(opts.targets && opts.targets.length > 0 ? { targets: opts.targets } : {}),
+        ...(opts.cargoTimeoutMs !== undefined ? { timeoutMs: opts.cargoTimeoutMs } : {}),
+      });
+      return { res, choice };
+    };
+    if (mode === 'shadow') await enterShadow();
+    let { res, choice } = await runCargo();
+    if (mode === 'in_place' && res.exitCode !== 0 && lockfileNeedsUpdate(res.stderrTail)) {
+      // The lockfile is stale for these manifests: cargo would rewrite it, which only the shadow may do.
+      blockers.push('Cargo.lock needs an update');
+      await enterShadow();
+      ({ res, choice } = await runCargo());
     }
-
-    progress('materialising the shadow tree');
-    const shadowDir = path.join(workDir, 'shadow');
-    const manifest = path.join(workDir, 'shadow.manifest.json');
-    const entries = await selectedContent(repo, opts.scope, range?.head ?? null, manifest, shadowDir);
-    const shadow = await materialiseShadow(repo, entries, shadowDir, manifest);
-    warnings.push(...shadow.warnings);
-    if (!existsSync(path.join(shadowDir, 'Cargo.toml'))) {
-      throw new RustgateError('NO_CARGO_TOML', `the ${opts.scope === 'diff' ? 'commit' : opts.scope === 'staged' ? 'index' : 'working tree'} has no Cargo.toml at the workspace root`, 'stage (git add) the workspace Cargo.toml, or pass --repo with the workspace directory');
-    }
-
-    progress('cargo check');
-    const targetDir = path.join(workDir, 'target');
-    const res = await cargoCheck({
-      cwd: shadowDir,
-      targetDir,
-      ...(opts.features ? { features: opts.features } : {}),
-      ...(opts.allFeatures ? { allFeatures: true } : {}),
-      ...(opts.packages ? { packages: opts.packages } : {}),
-      ...(opts.cargoTimeoutMs !== undefined ? { timeoutMs: opts.cargoTimeoutMs } : {}),
-    });
     const diagnostics: Diagnostic[] = [...res.diagnostics];
-    const failure = synthesiseCargoFailure(res, shadowDir, opts.cargoTimeoutMs);
+    const failure = synthesiseCargoFailure(res, checkRoot, opts.cargoTimeoutMs);
     if (failure) diagnostics.push(failure);
 
     // The graph only serves to map findings (and extensions that ask for it): a clean check, the common case for
-    // a commit, skips the refresh entirely and costs little more than cargo itself. The refresh is incremental.
+    // a commit, skips the refresh entirely and costs little more than cargo itself. The refresh is incremental. In
+    // place, that is the workspace's own ISG (the checked bytes are the working tree's); in the shadow, its own.
     const extensions = opts.extensions ?? [];
-    const storeDir = path.join(workDir, 'shadow-store');
     let isgMs = 0;
     // Assigned inside ensureGraph: TypeScript does not track that, hence the `as OpenedGraph | null` reads below.
     let opened: OpenedGraph | null = null;
@@ -212,16 +357,17 @@ export async function runPreflight(opts: PreflightOptions): Promise<PreflightRep
       graphTried = true;
       progress('refreshing the ISG');
       const t = performance.now();
-      opened = await shadowGraph(shadowDir, storeDir, warnings);
+      opened = await shadowGraph(checkRoot, storeDir, warnings);
       isgMs += performance.now() - t;
     };
     if (extensions.some((e) => e.needsGraph)) await ensureGraph();
+    const ctxTarget = targetDir ?? choice.targetDirectory ?? path.join(repo.workspace, 'target');
     try {
       let tests: TestSummary | null = null;
       for (const ext of extensions) {
         progress(ext.name);
         const graph: GraphQuery | null = (opened as OpenedGraph | null)?.graph ?? null;
-        const out = await ext.run({ repo, scope: opts.scope, shadowRoot: shadowDir, targetDir, changedFiles: changed, diagnostics, graph });
+        const out = await ext.run({ repo, scope: opts.scope, mode, shadowRoot: checkRoot, targetDir: ctxTarget, workDir, changedFiles: changed, diagnostics, graph });
         if (out.diagnostics) diagnostics.push(...out.diagnostics);
         if (out.tests) tests = out.tests;
         if (out.warnings) warnings.push(...out.warnings);
@@ -239,7 +385,11 @@ export async function runPreflight(opts: PreflightOptions): Promise<PreflightRep
         findings,
         tests,
         cargo: { exitCode: res.exitCode, buildSucceeded: res.buildSucceeded, timedOut: res.timedOut, stderrTail: res.stderrTail },
-        ms: { total: performance.now() - t0, cargo: res.ms, shadow: shadow.ms, isg: isgMs },
+        mode,
+        modeReason: blockers[0] ?? null,
+        checkedPackages: choice.packages,
+        uncheckedFiles: choice.unchecked,
+        ms: { total: performance.now() - t0, cargo: res.ms, shadow: shadowMs, isg: isgMs },
       };
     } finally {
       await (opened as OpenedGraph | null)?.close();

@@ -40,8 +40,11 @@ export interface ProofRun {
   target_failed: string[];
 }
 
-/** Why a proof did not hold. */
-export type ProofFailure = 'test_did_not_fail_first' | 'fix_did_not_make_it_pass' | 'regressions' | 'needs_test';
+/**
+ * Why a proof did not hold. `no_behavioural_red`: without the fix the tests did not compile (a compile-error fix, or
+ * a test of an API the fix adds), so no test failed when run; that is no evidence about behaviour.
+ */
+export type ProofFailure = 'test_did_not_fail_first' | 'no_behavioural_red' | 'fix_did_not_make_it_pass' | 'regressions' | 'needs_test';
 
 /** The outcome of `prove-fix`. */
 export interface ProveFixReport {
@@ -55,6 +58,8 @@ export interface ProveFixReport {
   regressions: string[];
   touched_files: string[];
   touched_keys: string[];
+  /** Set when the outcome needs words (no_behavioural_red): what was and was not shown. */
+  note?: string;
   /** Without a test: where to write one and the context of the fixed code. */
   needs_test?: { instructions: string; test_module: { file: string; key: string | null; suggestion: string } | null; context: ContextReport | null };
 }
@@ -63,8 +68,8 @@ const sameTest = (name: string, wanted: string): boolean => name === wanted || n
 
 function summarise(t: TestRunResult, targets: readonly string[]): ProofRun {
   const failedNames = t.failedTests.map((f) => f.name);
-  // A target that did not even build counts as failing (a test of an API the fix adds).
-  const target = t.buildFailed ? [...targets] : targets.filter((x) => failedNames.some((n) => sameTest(n, x)));
+  // RED means a test that compiled, ran and failed: a target that did not build did not fail at run time.
+  const target = t.buildFailed ? [] : targets.filter((x) => failedNames.some((n) => sameTest(n, x)));
   return { ran: t.ran, passed: t.passed, failed: t.failed, failed_tests: failedNames, build_failed: t.buildFailed, timed_out: t.timedOut, target_failed: target };
 }
 
@@ -142,6 +147,24 @@ export async function proveFix(opts: ProveFixOptions): Promise<ProveFixReport> {
 
   const red = await run(withTest, 'RED: the test without the fix');
   const base = { tests: targets, touched_files, touched_keys: keys };
+  if (red.build_failed && !red.timed_out) {
+    // A compile error is not a behavioural RED. GREEN still runs, so the report says whether the fix compiles and
+    // the tests pass with it, but the fix is not `proven`.
+    const green = await run(both, 'GREEN: the test with the fix');
+    const greenOk = !green.build_failed && !green.timed_out && green.target_failed.length === 0;
+    return {
+      ...base,
+      proven: false,
+      failed_step: 'no_behavioural_red',
+      red,
+      green,
+      regressions: [],
+      note:
+        'Without the fix the tests did not compile, so no test failed when run: a compile error is not a behavioural RED. ' +
+        (greenOk ? 'With the fix everything compiles and the tests pass, which shows the fix compiles, not that it is right. ' : 'With the fix the tests still do not pass either. ') +
+        'To prove behaviour, add a test that compiles on the current code and fails, then passes with the fix.',
+    };
+  }
   if (red.target_failed.length < targets.length || red.timed_out) {
     return { ...base, proven: false, failed_step: 'test_did_not_fail_first', red, green: null, regressions: [] };
   }

@@ -4,13 +4,13 @@
  * sizes, see bench/vectors.ts) and returns the contract's JSON shape.
  */
 import { createHash } from 'node:crypto';
-import path from 'node:path';
 import { RustgateError } from '../core/errors.js';
 import type { IsgNode } from '../core/isg/types.js';
 import { createBuiltinEmbedder, embedText, type Embedder } from '../core/vectors/embed.js';
 import { ExactIndex } from '../core/vectors/index.js';
 import { loadVectors, saveVectors } from '../adapters/vectors/store.js';
 import { ensureWorkDir } from './workdir.js';
+import { rustgatePaths } from '../core/paths.js';
 
 /** CONTRACT.md's `isg similar --json`. */
 export interface SimilarResult {
@@ -43,7 +43,7 @@ function fingerprint(n: IsgNode): string {
 /** Vectors for `nodes`, reusing persisted rows with matching fingerprints; saves when anything changed. */
 export async function nodeVectors(nodes: readonly IsgNode[], embedder: Embedder, repo?: string): Promise<{ index: ExactIndex; reused: number; embedded: number }> {
   // Under `<repo>/.rustgate/vectors/`; ensureWorkDir keeps `.rustgate/` ignored by git.
-  const dir = repo === undefined ? undefined : path.join(ensureWorkDir(repo), 'vectors');
+  const dir = repo === undefined ? undefined : (ensureWorkDir(repo), rustgatePaths(repo).vectors);
   const stored = dir === undefined ? undefined : loadVectors(dir, embedder.id);
   const prev = new Map<string, { fp: string; row: number }>();
   if (stored !== undefined && stored.dim === embedder.dim) stored.keys.forEach((k, i) => prev.set(k, { fp: stored.fingerprints[i] ?? '', row: i }));

@@ -1,17 +1,14 @@
 /**
  * validate-fix use case: PreFlight of a proposed unified diff. The patch is parsed and checked (paths, binary,
  * hunks), applied to the current content (the index with `staged`, else the working tree) only inside a private
- * copy under `<repo>/.rustgate/validate-fix/`, and checked there with `cargo check` (and the impacted tests).
+ * copy under `<repo>/.rustgate/validate-fix/` (the private-copy module), and checked there with `cargo check` (and the impacted tests).
  * Nothing the user owns is written.
  */
-import { existsSync, lstatSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { cargoCheck } from '../adapters/cargo/check.js';
 import { readWorkspace } from '../adapters/cargo/metadata.js';
 import { runTests } from '../adapters/cargo/test-runner.js';
 import { assertNoOperationInProgress, type RepoInfo } from '../adapters/git/repo.js';
 import { gitBuffer } from '../adapters/git/run.js';
-import { materialiseShadow, selectedContent } from '../adapters/git/shadow.js';
 import type { Diagnostic } from '../core/diagnostics/types.js';
 import { RustgateError } from '../core/errors.js';
 import type { IsgNode } from '../core/isg/types.js';
@@ -24,7 +21,9 @@ import { cratesOwningFiles, impactedPackages } from '../core/tests/impacted.js';
 import type { IsgStore } from '../store/types.js';
 import { acquireLock } from './lock.js';
 import { openWorkspace, synthesiseCargoFailure } from './preflight.js';
-import { ensureWorkDir, storeDir } from './workdir.js';
+import { openPrivateTree } from './private-tree/index.js';
+import { readInside } from './private-tree/confined.js';
+import { storeDir } from './workdir.js';
 
 /** One file after a patch: its text before and after (null: absent) and the original lines it changed. */
 export interface PatchedFile {
@@ -39,22 +38,13 @@ export interface PatchedFile {
 /** Which content a patch applies to. */
 export type PatchBase = 'staged' | 'worktree';
 
-/** Reads a file of the selected content: the index entry with 'staged', else the working-tree file (never through a symlink). */
+/** Reads a file of the selected content: the index entry with 'staged', else the working-tree file (never through a symlink, never outside). */
 async function readBase(repo: RepoInfo, base: PatchBase, rel: string): Promise<string | null> {
   if (base === 'staged') {
     const r = await gitBuffer(repo.workspace, ['cat-file', 'blob', `:${rel}`]);
     return r.exitCode === 0 ? r.stdout.toString('utf8') : null;
   }
-  const abs = path.join(repo.workspace, rel);
-  try {
-    const st = lstatSync(abs);
-    if (st.isSymbolicLink()) throw new RustgateError('PATCH_REJECTED', `refusing the patch: ${rel} is a symlink`, 'patch the file the link points to instead');
-    if (!st.isFile()) return null;
-  } catch (e) {
-    if (e instanceof RustgateError) throw e;
-    return null;
-  }
-  return readFileSync(abs, 'utf8');
+  return readInside(repo.workspace, rel)?.toString('utf8') ?? null;
 }
 
 /**
@@ -109,53 +99,38 @@ function mergeChanged(prev: ChangedLines | undefined, next: ChangedLines, rename
 }
 
 /** A private tree holding the selected content with patched files written over it. */
-export interface PrivateTree {
+export interface PatchedTree {
   repo: RepoInfo;
   dir: string;
   targetDir: string;
+  storeDir: string;
 }
 
 /**
- * Materialises the selected content into `<repo>/.rustgate/<name>/tree`, writes `files` over it, runs `fn`, and
- * restores the copy (so the next materialisation is exact). Holds the workspace lock meanwhile.
+ * Syncs the private copy `name` (see `src/app/private-tree`) to the selected content, writes `files` over it, runs
+ * `fn`, and restores the copy (so the next use is exact). Holds the workspace lock meanwhile. A patched path that
+ * goes through a symlink of the content is refused (PATCH_REJECTED), and every write is confined to the copy.
  */
-export async function withPatchedTree<T>(repo: RepoInfo, base: PatchBase, name: string, files: readonly PatchedFile[], fn: (tree: PrivateTree) => Promise<T>): Promise<T> {
-  const work = ensureWorkDir(repo.workspace);
+export async function withPatchedTree<T>(repo: RepoInfo, base: PatchBase, name: 'validate-fix' | 'prove-fix', files: readonly PatchedFile[], fn: (tree: PatchedTree) => Promise<T>): Promise<T> {
   const lock = await acquireLock(repo.workspace, { command: name });
-  const root = path.join(work, name);
-  const dir = path.join(root, 'tree');
-  const manifest = path.join(root, 'manifest.json');
-  mkdirSync(root, { recursive: true });
   try {
     await assertNoOperationInProgress(repo, base === 'worktree');
-    const entries = await selectedContent(repo, base, null, manifest, dir);
-    await materialiseShadow(repo, entries, dir, manifest);
-    forgetInManifest(manifest, files.map((f) => f.path));
+    const tree = openPrivateTree({ repo, name, source: base });
+    await tree.sync();
     for (const f of files) {
-      const abs = path.join(dir, f.path);
-      if (f.after === null) rmSync(abs, { force: true });
-      else {
-        mkdirSync(path.dirname(abs), { recursive: true });
-        writeFileSync(abs, f.after);
+      for (const p of [f.path, f.patch.oldPath, f.patch.newPath]) {
+        const link = p === null ? null : tree.linkOnPath(p);
+        if (link !== null) throw new RustgateError('PATCH_REJECTED', `refusing the patch: ${p ?? ''} goes through the symlink ${link}`, 'patch the file the link points to, by its own path inside the workspace');
       }
     }
-    return await fn({ repo, dir, targetDir: path.join(work, 'target') });
+    await tree.overlay(new Map(files.map((f) => [f.path, f.after])));
+    try {
+      return await fn({ repo, dir: tree.dir, targetDir: tree.targetDir, storeDir: tree.storeDir });
+    } finally {
+      await tree.reset();
+    }
   } finally {
-    // Files the patch created are not in the selected content: remove them so the copy matches it again.
-    for (const f of files) if (f.before === null) rmSync(path.join(dir, f.path), { force: true });
     lock.release();
-  }
-}
-
-// Dropping the manifest entries of patched paths makes the next materialisation rewrite them from the source.
-function forgetInManifest(manifest: string, paths: readonly string[]): void {
-  if (!existsSync(manifest)) return;
-  try {
-    const m = JSON.parse(readFileSync(manifest, 'utf8')) as { entries: Record<string, unknown> };
-    for (const p of paths) delete m.entries[p];
-    writeFileSync(manifest, JSON.stringify(m));
-  } catch {
-    rmSync(manifest, { force: true });
   }
 }
 
@@ -252,7 +227,7 @@ export async function validateFix(opts: ValidateFixOptions): Promise<ValidateFix
       progress('mapping to the ISG');
       let store: IsgStore | null = null;
       try {
-        store = await openBuiltStore(tree.dir, path.join(ensureWorkDir(repo.workspace), 'validate-fix', 'store'));
+        store = await openBuiltStore(tree.dir, tree.storeDir);
         findings = await mapFindings(selected, store);
         const nodes = await store.allNodes();
         for (const f of added) addedKeys.push(...keysOfFile(nodes, f.path));

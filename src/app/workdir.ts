@@ -1,17 +1,18 @@
-/** rustgate's data directory inside a repository: `<root>/.rustgate/`, ignored by git through its own `.gitignore`. */
+/** rustgate's data directory inside a workspace: `<root>/.rustgate/` (paths from `core/paths`), ignored by git through its own `.gitignore`. */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { rustgatePaths } from '../core/paths.js';
 
 /** Creates `<root>/.rustgate/` with a `.gitignore` containing `*` (idempotent) and returns its absolute path. */
 export function ensureWorkDir(root: string): string {
-  const dir = path.join(path.resolve(root), '.rustgate');
-  mkdirSync(dir, { recursive: true });
-  const ignore = path.join(dir, '.gitignore');
-  if (!existsSync(ignore) || readFileSync(ignore, 'utf8') !== '*\n') writeFileSync(ignore, '*\n');
-  return dir;
+  const p = rustgatePaths(path.resolve(root));
+  mkdirSync(p.dir, { recursive: true });
+  if (!existsSync(p.gitignore) || readFileSync(p.gitignore, 'utf8') !== '*\n') writeFileSync(p.gitignore, '*\n');
+  return p.dir;
 }
 
-/** Where the ISG store of a repository lives. */
+/** Where the ISG store of a workspace lives. */
 export function storeDir(root: string): string {
-  return path.join(ensureWorkDir(root), 'store');
+  ensureWorkDir(root);
+  return rustgatePaths(path.resolve(root)).store;
 }

@@ -3,4 +3,4 @@ export { CONFIG_FILE, loadConfig, parseConfigText } from './load.js';
 export { preflightSettings, type PreflightConfigFlags, type PreflightSettings } from './preflight.js';
 export { CONFIG_SCHEMA, DEFAULT_CONFIG, type RustgateConfig } from './schema.js';
 export { DEFAULT_FIX_ANTI_PATTERN_TAU, fixSettings, type FixSettings } from './fix.js';
-export { RESOURCE_MODES, type ResourceModeName } from './schema.js';
+export { CARGO_TARGET_KINDS, RESOURCE_MODES, type CargoTargetKind, type ResourceModeName } from './schema.js';

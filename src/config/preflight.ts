@@ -1,5 +1,5 @@
 /** How `rustgate.yaml` and the command-line flags combine into the settings of one PreFlight run. Pure. */
-import type { RustgateConfig } from './schema.js';
+import type { CargoTargetKind, RustgateConfig } from './schema.js';
 
 /** The flags of `rustgate preflight` that have a configuration default (commander's camelCase names). */
 export interface PreflightConfigFlags {
@@ -8,6 +8,8 @@ export interface PreflightConfigFlags {
   package?: string[];
   tests?: boolean;
   rustAnalyzer?: string;
+  /** Invoked from a git hook: the rust-analyzer overlay (10–15 s to load) stays off unless asked for. */
+  hook?: boolean;
 }
 
 /** Effective settings of one run. */
@@ -19,15 +21,18 @@ export interface PreflightSettings {
   testTimeoutSeconds: number;
   rustAnalyzer: 'auto' | 'off';
   budgetSeconds: number;
+  /** 'all' (`--all-targets`) or the narrower list from `preflight.targets`. */
+  targets: 'all' | CargoTargetKind[];
 }
 
 /**
  * A flag given on the command line wins over the file; a flag left out takes the file's value (or its default).
- * `--tests` turns tests on for this run; `preflight.tests.enabled: true` turns them on for every run.
+ * `--tests` turns tests on for this run; `preflight.tests.enabled: true` turns them on for every run. In a hook
+ * (`--hook`) the rust-analyzer overlay is off unless `--rust-analyzer` is given on the command line.
  */
 export function preflightSettings(config: RustgateConfig, flags: PreflightConfigFlags): PreflightSettings {
   const p = config.preflight;
-  const ra = flags.rustAnalyzer === 'off' || flags.rustAnalyzer === 'auto' ? flags.rustAnalyzer : p.rustAnalyzer;
+  const ra = flags.rustAnalyzer === 'off' || flags.rustAnalyzer === 'auto' ? flags.rustAnalyzer : flags.hook === true ? 'off' : p.rustAnalyzer;
   return {
     features: flags.features && flags.features.length > 0 ? flags.features : p.features,
     allFeatures: flags.allFeatures === true || p.allFeatures,
@@ -36,5 +41,6 @@ export function preflightSettings(config: RustgateConfig, flags: PreflightConfig
     testTimeoutSeconds: p.tests.timeoutSeconds,
     rustAnalyzer: ra,
     budgetSeconds: p.budgetSeconds,
+    targets: p.targets,
   };
 }

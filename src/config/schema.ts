@@ -15,13 +15,19 @@ export interface RustgateConfig {
     tests: { enabled: boolean; timeoutSeconds: number };
     /** 'auto': use rust-analyzer when it is installed; 'off': cargo check only. */
     rustAnalyzer: 'auto' | 'off';
+    /** Cargo targets to check: 'all' (`--all-targets`, the default) or a narrower list (`--lib --tests` …). */
+    targets: 'all' | CargoTargetKind[];
   };
   /**
    * `antiPatternTau` and `mode` are present only when the file sets them; `fixSettings` (fix.ts) applies their
    * defaults, so configurations written before they existed read back unchanged.
    */
-  fix: { llm: 'none' | 'local' | 'openai'; antiPatternTau?: number; mode?: ResourceModeName };
+  fix: { llm: 'none' | 'local' | 'openai'; antiPatternTau?: number; mode?: ResourceModeName; gateSeconds?: number };
 }
+
+/** Cargo's target-selection flags a repository may narrow PreFlight to (`--lib`, `--bins`, …). */
+export type CargoTargetKind = 'lib' | 'bins' | 'tests' | 'examples' | 'benches';
+export const CARGO_TARGET_KINDS: readonly CargoTargetKind[] = ['lib', 'bins', 'tests', 'examples', 'benches'];
 
 /** Resource modes of the fix pipeline (`fix.mode`, `debug-bug --mode`). */
 export type ResourceModeName = 'standard' | 'low-mem' | 'offline';
@@ -37,6 +43,7 @@ const DEFAULTS: RustgateConfig = {
     packages: [],
     tests: { enabled: false, timeoutSeconds: 300 },
     rustAnalyzer: 'auto',
+    targets: 'all',
   },
   fix: { llm: 'none' },
 };
@@ -65,6 +72,14 @@ export const CONFIG_SCHEMA = {
           },
         },
         rust_analyzer: { enum: ['auto', 'off'], default: 'auto', description: "'auto' or 'off'" },
+        targets: {
+          type: 'array',
+          minItems: 1,
+          uniqueItems: true,
+          items: { enum: ['all', 'lib', 'bins', 'tests', 'examples', 'benches'] },
+          default: ['all'],
+          description: "a list of 'all', 'lib', 'bins', 'tests', 'examples', 'benches'",
+        },
       },
       default: {},
     },
@@ -75,6 +90,7 @@ export const CONFIG_SCHEMA = {
         llm: { enum: ['none', 'local', 'openai'], default: 'none', description: "'none', 'local' or 'openai'" },
         anti_pattern_tau: { type: 'number', exclusiveMinimum: 0, maximum: 1, description: 'a cosine distance in (0, 1], default 0.2' },
         mode: { enum: ['standard', 'low-mem', 'offline'], description: "'standard', 'low-mem' or 'offline'" },
+        gate_seconds: { type: 'number', minimum: 0, description: 'seconds the blocked pre-commit may spend looking for a fix (0 turns it off), default 5' },
       },
       default: {},
     },
@@ -90,6 +106,7 @@ export interface RawConfig {
     packages: string[];
     tests: { enabled: boolean; timeout_seconds: number };
     rust_analyzer: 'auto' | 'off';
+    targets: Array<'all' | CargoTargetKind>;
   };
-  fix: { llm: 'none' | 'local' | 'openai'; anti_pattern_tau?: number; mode?: ResourceModeName };
+  fix: { llm: 'none' | 'local' | 'openai'; anti_pattern_tau?: number; mode?: ResourceModeName; gate_seconds?: number };
 }

@@ -26,6 +26,7 @@ export type ErrorCode =
   | 'LOCKED'
   | 'UNKNOWN_KEY'
   | 'STORE_CORRUPT'
+  | 'WORKDIR_CORRUPT'
   | 'PATCH_REJECTED'
   | 'PATCH_DOES_NOT_APPLY'
   | 'PATTERN_INVALID'

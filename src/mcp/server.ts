@@ -27,6 +27,18 @@ const repoArg = z.string().min(1).optional().describe('workspace root (default: 
 const keyArg = z.string().min(1).describe('an ISGL1 key, e.g. src/lib.rs-lib-clamp');
 const patchArg = z.string().min(1).describe('a unified diff (git diff format), paths relative to the workspace root');
 
+/** What a model should know before calling the tools: the order that works. */
+export const SERVER_INSTRUCTIONS =
+  'rustgate checks and fixes Rust workspaces. Work in this order: build_isg (once per session; cheap when nothing changed) → ' +
+  'preflight (scope worktree after edits, staged before a commit) → debug_bug for the current errors, or context for an ' +
+  'error code or ISG key → write a minimal unified diff → validate_fix (a private copy; never writes the user\'s files) → ' +
+  'prove_fix with a test that compiles and fails without the fix. Only the user applies a fix. ISG keys in answers ' +
+  'can be passed to isg_show, isg_two_hop and isg_similar.';
+
+/** Tools that only read (the graph, diagnostics, context); validate_fix and prove_fix build private copies. */
+const READ_ONLY = { readOnlyHint: true, destructiveHint: false, openWorldHint: false } as const;
+const PRIVATE_COPY = { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false } as const;
+
 function ok(value: unknown): CallToolResult {
   return { content: [{ type: 'text', text: JSON.stringify(value) }] };
 }
@@ -40,7 +52,7 @@ function failed(e: unknown, extra: Record<string, unknown> = {}): CallToolResult
 
 /** Creates the server with every tool registered (not yet connected to a transport). */
 export function createRustgateServer(opts: RustgateServerOptions): McpServer {
-  const server = new McpServer({ name: 'rustgate', version: opts.version ?? '0.1.0' });
+  const server = new McpServer({ name: 'rustgate', version: opts.version ?? '0.1.0' }, { instructions: SERVER_INSTRUCTIONS });
   const repoOf = (r: string | undefined): string => path.resolve(opts.repo, r ?? '.');
   const guard = <A>(fn: (args: A) => Promise<CallToolResult>) => async (args: A): Promise<CallToolResult> => {
     try {
@@ -64,12 +76,12 @@ export function createRustgateServer(opts: RustgateServerOptions): McpServer {
 
   server.registerTool(
     'build_isg',
-    { title: 'Build the ISG', description: 'Build or incrementally refresh the Interface Signature Graph of the workspace; returns node/edge counts by kind and relation.', inputSchema: { repo: repoArg } },
+    { annotations: READ_ONLY, title: 'Build the ISG', description: 'Build or incrementally refresh the Interface Signature Graph of the workspace; returns node/edge counts by kind and relation.', inputSchema: { repo: repoArg } },
     guard(async ({ repo }) => {
       const [{ openStore }, { buildIsg }, { storeDir }] = await Promise.all([import('../store/cozo-store.js'), import('../app/build-isg.js'), import('../app/workdir.js')]);
-      const root = repoOf(repo);
       const { readWorkspace } = await import('../adapters/cargo/metadata.js');
-      const workspace = await readWorkspace(root);
+      const workspace = await readWorkspace(repoOf(repo));
+      const root = workspace.root;
       const store = await openStore(storeDir(root));
       try {
         const r = await buildIsg({ root, store, workspace });
@@ -82,7 +94,7 @@ export function createRustgateServer(opts: RustgateServerOptions): McpServer {
 
   server.registerTool(
     'isg_show',
-    { title: 'Show an ISG node', description: 'One node of the ISG: kind, file, span, signature, bounds, features, and its edges in and out.', inputSchema: { key: keyArg, repo: repoArg } },
+    { annotations: READ_ONLY, title: 'Show an ISG node', description: 'One node of the ISG: kind, file, span, signature, bounds, features, and its edges in and out.', inputSchema: { key: keyArg, repo: repoArg } },
     guard(async ({ key, repo }) => {
       const { showNode } = await import('../cli/commands/isg.js');
       const store = await openBuilt(repoOf(repo));
@@ -97,9 +109,10 @@ export function createRustgateServer(opts: RustgateServerOptions): McpServer {
   server.registerTool(
     'isg_two_hop',
     {
+      annotations: READ_ONLY,
       title: 'Two-hop neighbourhood',
       description: 'Nodes within two hops of KEY along the given relations (the blast radius of a change), nearest first.',
-      inputSchema: { key: keyArg, rels: z.array(z.enum(RELS)).min(1).optional(), cap: z.number().int().min(1).max(500).optional(), direction: z.enum(['out', 'in', 'both']).optional(), repo: repoArg },
+      inputSchema: { key: keyArg, rels: z.array(z.enum(RELS)).min(1).optional().describe('relations to follow (default all)'), cap: z.number().int().min(1).max(500).optional().describe('most nodes per hop (default 30)'), direction: z.enum(['out', 'in', 'both']).optional().describe('out: what KEY reaches; in: what reaches KEY (callers); default both'), repo: repoArg },
     },
     guard(async ({ key, rels, cap, direction, repo }) => {
       const store = await openBuilt(repoOf(repo));
@@ -115,9 +128,10 @@ export function createRustgateServer(opts: RustgateServerOptions): McpServer {
 
   server.registerTool(
     'isg_similar',
-    { title: 'Similar nodes', description: 'Vector neighbours of a node (nodes with similar signatures and names), nearest first.', inputSchema: { key: keyArg, k: z.number().int().min(1).max(100).optional(), repo: repoArg } },
+    { annotations: READ_ONLY, title: 'Similar nodes', description: 'Vector neighbours of a node (nodes with similar signatures and names), nearest first.', inputSchema: { key: keyArg, k: z.number().int().min(1).max(100).optional().describe('how many neighbours (default 15)'), repo: repoArg } },
     guard(async ({ key, k, repo }) => {
-      const root = repoOf(repo);
+      const { checkWorkspaceDir } = await import('../adapters/cargo/metadata.js');
+      const root = checkWorkspaceDir(repoOf(repo));
       const { similarNodes } = await import('../app/similar.js');
       const store = await openBuilt(root);
       try {
@@ -131,9 +145,10 @@ export function createRustgateServer(opts: RustgateServerOptions): McpServer {
   server.registerTool(
     'preflight',
     {
+      annotations: READ_ONLY,
       title: 'PreFlight',
       description: 'cargo check (and optionally the impacted tests) of the staged content, a commit range or the working tree, in a shadow copy; diagnostics mapped to ISG keys with their blast radius.',
-      inputSchema: { scope: z.enum(['staged', 'worktree', 'diff']).optional().describe('default worktree'), range: z.string().min(3).optional().describe('BASE..HEAD for scope diff'), tests: z.boolean().optional(), repo: repoArg },
+      inputSchema: { scope: z.enum(['staged', 'worktree', 'diff']).optional().describe('default worktree'), range: z.string().min(3).optional().describe('BASE..HEAD for scope diff'), tests: z.boolean().optional().describe('also run the tests impacted by the change'), repo: repoArg },
     },
     guard(async ({ scope, range, tests, repo }) => {
       const root = repoOf(repo);
@@ -148,7 +163,7 @@ export function createRustgateServer(opts: RustgateServerOptions): McpServer {
 
   server.registerTool(
     'context',
-    { title: 'Context bundle', description: 'What a reasoner needs to fix an error code of the working tree (e.g. E0277) or change an ISG key: seeds, 2-hop neighbours, constraints, pattern examples and code, under a token budget.', inputSchema: { target: z.string().min(1).describe('an error code (E0277) or an ISG key'), budget: z.number().int().min(200).max(100_000).optional(), repo: repoArg } },
+    { annotations: READ_ONLY, title: 'Context bundle', description: 'What a reasoner needs to fix an error code of the working tree (e.g. E0277) or change an ISG key: seeds, 2-hop neighbours, constraints, pattern examples and code, under a token budget.', inputSchema: { target: z.string().min(1).describe('an error code (E0277) or an ISG key'), budget: z.number().int().min(200).max(100_000).optional().describe('token budget of the bundle (default 3000)'), repo: repoArg } },
     guard(async ({ target, budget, repo }) => {
       const { buildContext } = await import('../app/context.js');
       return ok(await buildContext({ repo: repoOf(repo), target, ...(budget !== undefined ? { budget } : {}) }));
@@ -157,7 +172,7 @@ export function createRustgateServer(opts: RustgateServerOptions): McpServer {
 
   server.registerTool(
     'validate_fix',
-    { title: 'Validate a fix', description: 'PreFlight of a proposed unified diff in a private copy (never writes your files): applies?, touched keys, diagnostics, tests, validation_status.', inputSchema: { patch: patchArg, staged: z.boolean().optional(), tests: z.boolean().optional(), repo: repoArg } },
+    { annotations: PRIVATE_COPY, title: 'Validate a fix', description: 'PreFlight of a proposed unified diff in a private copy (never writes your files): applies?, touched keys, diagnostics, tests, validation_status.', inputSchema: { patch: patchArg, staged: z.boolean().optional().describe('apply to the staged content (the index) instead of the working tree'), tests: z.boolean().optional().describe('also run the impacted tests'), repo: repoArg } },
     async ({ patch, staged, tests, repo }) => {
       try {
         const { validateFix } = await import('../app/validate-fix.js');
@@ -171,7 +186,7 @@ export function createRustgateServer(opts: RustgateServerOptions): McpServer {
 
   server.registerTool(
     'debug_bug',
-    { title: 'Investigate the current errors', description: 'Runs the fix pipeline on the current errors of the working tree and reports errors, the best validated candidate diff and a rating. Always investigates: never applies.', inputSchema: { test: z.string().min(1).optional(), repo: repoArg } },
+    { annotations: READ_ONLY, title: 'Investigate the current errors', description: 'Runs the fix pipeline on the current errors of the working tree and reports errors, the best validated candidate diff and a rating. Always investigates: never applies.', inputSchema: { test: z.string().min(1).optional().describe('investigate this failing test instead of the compile errors'), repo: repoArg } },
     guard(async ({ test, repo }) => {
       const root = repoOf(repo);
       const [{ runDebugBug, loadPatternSources }, { defaultOpenStore }] = await Promise.all([import('../app/debug-bug.js'), import('../cli/commands/debug-bug.js')]);
@@ -187,7 +202,7 @@ export function createRustgateServer(opts: RustgateServerOptions): McpServer {
 
   server.registerTool(
     'prove_fix',
-    { title: 'Prove a fix RED → GREEN', description: 'The test (a test patch, or an existing test by name) must fail without the fix and pass with it, with no regressions; without a test, returns where to write one and the context.', inputSchema: { fix: patchArg, test_patch: patchArg.optional(), test: z.string().min(1).optional(), repo: repoArg } },
+    { annotations: PRIVATE_COPY, title: 'Prove a fix RED → GREEN', description: 'The test (a test patch, or an existing test by name) must fail without the fix and pass with it, with no regressions; without a test, returns where to write one and the context.', inputSchema: { fix: patchArg, test_patch: patchArg.optional().describe('a unified diff adding the #[test] that shows the bug'), test: z.string().min(1).optional().describe('or the name of an existing test'), repo: repoArg } },
     guard(async ({ fix, test_patch, test, repo }) => {
       const { proveFix } = await import('../app/prove-fix.js');
       return ok(await proveFix({ repo: repoOf(repo), fix, ...(test_patch !== undefined ? { testPatch: test_patch } : {}), ...(test !== undefined ? { test } : {}) }));
@@ -203,11 +218,11 @@ async function unknownKey(store: IsgStore, key: string): Promise<unknown> {
   return new RustgateError('UNKNOWN_KEY', `no ISG node with key '${key}'`, near.length > 0 ? `closest keys: ${near.join(', ')}` : 'run build_isg first');
 }
 
-/** Serves the tools over stdio until stdin closes. */
+/** Serves the tools over stdio until stdin closes (one message per line, at most MAX_MESSAGE_BYTES each). */
 export async function serveStdio(opts: RustgateServerOptions): Promise<void> {
-  const { StdioServerTransport } = await import('@modelcontextprotocol/sdk/server/stdio.js');
+  const { GuardedStdioTransport } = await import('./transport.js');
   const server = createRustgateServer(opts);
-  const transport = new StdioServerTransport();
+  const transport = new GuardedStdioTransport();
   const closed = new Promise<void>((resolve) => {
     transport.onclose = () => resolve();
     process.stdin.once('end', () => resolve());

@@ -5,8 +5,9 @@ import { renderJson } from './json.js';
 import { renderPretty } from './pretty.js';
 import { renderSarif } from './sarif.js';
 
-export type ReportFormat = 'pretty' | 'json' | 'sarif' | 'github';
-export const REPORT_FORMATS: readonly ReportFormat[] = ['pretty', 'json', 'sarif', 'github'];
+import type { ReportFormat } from './formats.js';
+
+export { REPORT_FORMATS, type ReportFormat } from './formats.js';
 
 /** Renders a PreFlight report in one of the supported formats. */
 export function renderReport(report: PreflightReport, format: ReportFormat): string {

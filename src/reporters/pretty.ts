@@ -61,6 +61,15 @@ function renderFinding(f: PreflightFinding): string[] {
   return lines;
 }
 
+/**
+ * True when `debug-bug` has something to work on: a compiler error in a Rust source file or a failing test. A broken
+ * manifest, lockfile, submodule or a cargo timeout is not a code fix, so no hint points there.
+ */
+export function debugBugCanHelp(report: PreflightReport): boolean {
+  if (report.tests !== null && report.tests.failed > 0) return true;
+  return report.findings.some((f) => f.diagnostic.level === 'error' && f.diagnostic.primary !== null && f.diagnostic.primary.file.endsWith('.rs') && (f.diagnostic.code !== null || f.diagnostic.source !== 'rustc' || !f.diagnostic.message.startsWith('cargo check failed')));
+}
+
 /** Renders the report for people. */
 export function renderPretty(report: PreflightReport): string {
   const out: string[] = [];
@@ -73,17 +82,27 @@ export function renderPretty(report: PreflightReport): string {
   }
   const errors = report.findings.filter((f) => f.diagnostic.level === 'error');
   const warnings = report.findings.filter((f) => f.diagnostic.level !== 'error');
-  out.push(`rustgate preflight ${scope}: ${files}, ${plural(errors.length, 'error')}, ${plural(warnings.length, 'warning')}`);
+  const extent = report.mode === null ? '' : report.checkedPackages === null ? ' (whole workspace' : ` (${plural(report.checkedPackages.length, 'package')}`;
+  const how = report.mode === 'in_place' ? ', in place)' : report.mode === 'shadow' ? ', in the shadow copy)' : '';
+  out.push(`rustgate preflight ${scope}: ${files}, ${plural(errors.length, 'error')}, ${plural(warnings.length, 'warning')}${extent}${how}`);
   for (const part of [errors, warnings]) {
     for (const group of groupByNode(part)) {
       out.push('');
       for (const f of group) out.push(...renderFinding(f));
     }
   }
+  if (report.uncheckedFiles.length > 0) {
+    const n = report.uncheckedFiles.length;
+    out.push('', `${plural(n, 'changed file')} in no checked crate: ${report.uncheckedFiles.join(', ')} — not checked`);
+  }
   for (const w of report.warnings) out.push('', `note: ${w}`);
-  if (report.tests) out.push('', `tests: ${report.tests.passed}/${report.tests.ran} passed, ${report.tests.failed} failed`);
+  if (report.tests) {
+    const t = report.tests;
+    const selected = t.selected !== undefined ? `${t.selected} selected, ` : '';
+    out.push('', `tests: ${selected}${t.passed}/${t.ran} passed, ${t.failed} failed${t.complete === false ? ' (incomplete: not a pass)' : ''}`);
+  }
   out.push('');
-  if (!report.ok) out.push('hint: run `rustgate debug-bug` for a validated fix');
+  if (!report.ok && debugBugCanHelp(report)) out.push('hint: run `rustgate debug-bug` for a validated fix');
   out.push(`${report.ok ? 'ok' : 'failed'} in ${seconds(report.ms.total)} (cargo ${seconds(report.ms.cargo)})`);
   return out.join('\n');
 }

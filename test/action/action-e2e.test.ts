@@ -1,14 +1,14 @@
-// End to end: the bundled Action runs the REAL rustgate preflight and debug-bug (real git, real cargo) on a
+// End to end: the bundled Action runs the REAL bundled rustgate CLI (dist/bundle/, from a clean action root with no
+// node_modules and no install step) for preflight and debug-bug (real git, real cargo) on a
 // temp repository whose PR head breaks a std-only crate, and posts to the OpenAPI-validating fake GitHub.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
-import { buildBundle, makePrRepo, prPatches, pullRequestPayload, ROOT, runAction } from './harness.js';
+import { buildBundle, makePrRepo, prPatches, pullRequestPayload, runAction } from './harness.js';
 
 const TOKEN = 'ghs_rustgateE2eToken9876543210abcdef';
-const REAL_CLI = join(ROOT, 'test/fixtures/action/src-cli.mjs');
 let bundle = '';
 let repo: { dir: string; base: string; head: string };
 let gh: FakeGitHub;
@@ -40,7 +40,7 @@ describe('the Action with the real CLI', () => {
       eventName: 'pull_request',
       payload: pullRequestPayload({ number: 7, base: repo.base, head: repo.head }),
       inputs: { 'github-token': TOKEN },
-      env: { RUSTGATE_CLI: REAL_CLI },
+      env: { RUSTGATE_CLI: '' },
     });
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(1);
@@ -64,7 +64,7 @@ describe('the Action with the real CLI', () => {
       payload: pullRequestPayload({ number: 7, base: repo.base, head: repo.head }),
       inputs: { mode: 'fix', 'github-token': TOKEN },
       apiUrl: gh.url,
-      env: { RUSTGATE_CLI: REAL_CLI },
+      env: { RUSTGATE_CLI: '' },
     });
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(0);

@@ -122,7 +122,7 @@ describe('preflight mode', () => {
     const repo = await makePrRepo('head');
     const run = await runAction(bundle, { workspace: repo.dir, eventName: 'push', payload: {}, inputs: { mode: 'repair', 'fail-on': 'sometimes' } });
     expect(run.exitCode).toBe(1);
-    expect(run.stdout).toContain("::error::rustgate: invalid input:%0A- input 'mode' is 'repair'; expected one of: preflight, fix%0A- input 'fail-on' is 'sometimes'; expected one of: error, warning, never");
+    expect(run.stdout).toContain("::error::rustgate: invalid input:%0A- input 'mode' is 'repair'; expected one of: preflight, fix, affected%0A- input 'fail-on' is 'sometimes'; expected one of: error, warning, never");
     expect(run.cliCalls).toEqual([]);
   });
 });
@@ -322,5 +322,80 @@ describe('fix mode', () => {
     expect(problems).toContain('"instancePath":"/comments/0/line","schemaPath":"#/properties/comments/items/properties/line/type"');
     expect(problems).toContain('"additionalProperty":"startLine"');
     gh.requests.splice(before);
+  });
+});
+
+describe('credentials, pull_request_target and fan-out', () => {
+  it('hands the CLI no GitHub credential or runner internals (allow-listed environment)', async () => {
+    const repo = await makePrRepo('head');
+    const run = await runAction(bundle, {
+      workspace: repo.dir,
+      eventName: 'pull_request',
+      payload: pullRequestPayload({ number: 7, base: repo.base, head: repo.head }),
+      inputs: { 'github-token': TOKEN, packages: 'ledger' },
+      responses: recordedPreflight(),
+      env: {
+        GITHUB_TOKEN: TOKEN,
+        ACTIONS_RUNTIME_TOKEN: 'runtime-secret',
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-secret',
+        ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.invalid/',
+        MY_DEPLOY_TOKEN: 'deploy-secret',
+        CARGO_TERM_COLOR: 'never',
+      },
+    });
+    expect(run.cliCalls).toHaveLength(2);
+    expect(run.cliCalls.map((c) => c.forbiddenVars)).toEqual([[], []]);
+    expect(run.cliCalls.map((c) => c.inputVars)).toEqual([[], []]);
+    expect(run.cliCalls[0]?.args).toEqual(['preflight', '--diff', `${repo.base}..${repo.head}`, '--repo', repo.dir, '--packages', 'ledger', '--format', 'json']);
+  });
+
+  it('refuses to build the head on pull_request_target unless the workflow opts in, and says why', async () => {
+    const repo = await makePrRepo('head');
+    const payload = pullRequestPayload({ number: 7, base: repo.base, head: repo.head, headRepo: 'someone/ledger' });
+    const refused = await runAction(bundle, { workspace: repo.dir, eventName: 'pull_request_target', payload, inputs: { 'github-token': TOKEN }, responses: recordedPreflight() });
+    expect(refused.exitCode).toBe(1);
+    expect(refused.cliCalls).toEqual([]);
+    expect(refused.stdout).toContain("::error::rustgate: refusing to build a pull request head on a `pull_request_target` event. That event runs with the base repository's secrets and a write token");
+    expect(refused.stdout).toContain('`allow-pull-request-target: true`');
+    const allowed = await runAction(bundle, {
+      workspace: repo.dir,
+      eventName: 'pull_request_target',
+      payload,
+      inputs: { 'github-token': TOKEN, 'allow-pull-request-target': 'true' },
+      responses: recordedPreflight(),
+    });
+    expect(allowed.cliCalls).toHaveLength(2);
+    expect(allowed.outputs).toMatchObject({ ok: 'false', errors: '2' });
+  });
+
+  it('affected mode: runs `rustgate affected` on the event range and outputs the shards for strategy.matrix', async () => {
+    const repo = await makePrRepo('head');
+    const affected = { ok: true, all: false, packages: ['a', 'b', 'c'], shards: [['a', 'c'], ['b']], changed_files: 2, unowned_files: ['docs/x.md'] };
+    const run = await runAction(bundle, {
+      workspace: repo.dir,
+      eventName: 'pull_request_target',
+      payload: pullRequestPayload({ number: 7, base: repo.base, head: repo.head }),
+      inputs: { mode: 'affected', shards: '2' },
+      responses: { affected: { exitCode: 0, stdout: JSON.stringify(affected) } },
+    });
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(run.cliCalls.map((c) => c.args)).toEqual([['affected', '--json', '--diff', `${repo.base}..${repo.head}`, '--shards', '2']]);
+    expect(run.outputs).toEqual({ ok: 'true', packages: '["a","b","c"]', shards: '["a,c","b"]', all: 'false' });
+    expect(run.summary).toContain('| 1 | `a`, `c` |');
+    expect(run.summary).toContain('`docs/x.md`');
+  });
+
+  it('affected mode with nothing affected outputs an empty shard list', async () => {
+    const repo = await makePrRepo('head');
+    const run = await runAction(bundle, {
+      workspace: repo.dir,
+      eventName: 'push',
+      payload: { before: repo.base, after: repo.head },
+      inputs: { mode: 'affected' },
+      responses: { affected: { exitCode: 0, stdout: JSON.stringify({ ok: true, all: false, packages: [], shards: [], changed_files: 1, unowned_files: [] }) } },
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs).toMatchObject({ packages: '[]', shards: '[]', all: 'false' });
   });
 });

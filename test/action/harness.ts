@@ -4,7 +4,7 @@
  * and runs the bundle as GitHub's runner would: a node child process with INPUT_* variables and the
  * GITHUB_* files, reading its stdout for workflow commands.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,14 +15,17 @@ export const FIXTURE = join(ROOT, 'test/fixtures/action/ledger-pr');
 export const FAKE_CLI = join(ROOT, 'test/fixtures/action/fake-cli.mjs');
 export const RECORDED = join(ROOT, 'test/fixtures/action/recorded');
 
-/** Builds src/action into `<tmp>/action/dist/index.js`; dist/cli.js there links to this checkout's CLI build. */
+/**
+ * Builds dist/index.js and the bundled CLI (dist/bundle/) into a temp "action root" holding what a checkout of the
+ * action has besides dist/ (package.json, patterns/, models/, hooks/): a clean copy with no node_modules anywhere
+ * above it, as on a fresh runner. Returns the path of dist/index.js.
+ */
 export async function buildBundle(): Promise<string> {
   const actionDir = mkdtempSync(join(tmpdir(), 'rustgate-action-'));
-  const out = join(actionDir, 'dist', 'index.js');
-  const r = await execa('node', [join(ROOT, 'scripts/build-action.mjs'), out], { cwd: ROOT, reject: false });
+  const r = await execa('node', [join(ROOT, 'scripts/build-action.mjs'), join(actionDir, 'dist')], { cwd: ROOT, reject: false });
   if (r.exitCode !== 0) throw new Error(`bundle build failed: ${r.stderr}`);
-  if (existsSync(join(ROOT, 'dist/cli.js'))) symlinkSync(join(ROOT, 'dist/cli.js'), join(actionDir, 'dist', 'cli.js'));
-  return out;
+  for (const p of ['package.json', 'action.yml', 'patterns', 'models', 'hooks']) cpSync(join(ROOT, p), join(actionDir, p), { recursive: true });
+  return join(actionDir, 'dist', 'index.js');
 }
 
 async function git(cwd: string, ...args: string[]): Promise<string> {
@@ -93,7 +96,7 @@ export interface ActionRun {
   stderr: string;
   summary: string;
   outputs: Record<string, string>;
-  cliCalls: Array<{ args: string[]; cwd: string; model: string | null; inputVars: string[] }>;
+  cliCalls: Array<{ args: string[]; cwd: string; model: string | null; inputVars: string[]; forbiddenVars: string[] }>;
 }
 
 /** Runs the bundle like the runner does. `inputs` are action inputs by name; `env` adds or overrides variables. */
@@ -127,8 +130,8 @@ export async function runAction(bundle: string, o: {
     GITHUB_API_URL: o.apiUrl ?? 'http://127.0.0.1:9',
     RUNNER_TEMP: join(tmp, 'runner-temp'),
     RUSTGATE_CLI: FAKE_CLI,
-    FAKE_RUSTGATE_LOG: files.log,
-    FAKE_RUSTGATE_RESPONSES: files.responses,
+    RUSTGATE_FAKE_LOG: files.log,
+    RUSTGATE_FAKE_RESPONSES: files.responses,
     ...Object.fromEntries(Object.entries(o.inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
     ...o.env,
   };

@@ -19,26 +19,34 @@ describe('Inputs', () => {
   it('declares exactly the inputs and defaults of action.yml', () => {
     expect(Object.values(Inputs).map((i) => [i.name, i.default])).toEqual(Object.entries(yml.inputs).map(([k, v]) => [k, v.default ?? '']));
     expect(Object.values(Outputs)).toEqual(Object.keys(yml.outputs));
-    expect(yml.runs).toEqual({ using: 'node20', main: 'dist/index.js' });
+    expect(yml.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
   });
 
   it('applies defaults and parses values', () => {
-    const r = readInputs((n) => ({ 'github-token': 'tok', tests: 'TRUE', 'max-suggestions': '5' })[n] ?? '');
+    const r = readInputs((n) => ({ 'github-token': 'tok', tests: 'TRUE', 'max-suggestions': '5', packages: 'ledger-core, ledger-app' })[n] ?? '');
     expect(r).toEqual({
       ok: true,
-      inputs: { mode: 'preflight', githubToken: 'tok', workingDirectory: '.', features: '', tests: true, failOn: 'error', sarifFile: 'rustgate.sarif', maxSuggestions: 5, llm: 'none', model: '' },
+      inputs: {
+        mode: 'preflight', githubToken: 'tok', workingDirectory: '.', features: '', tests: true, failOn: 'error', sarifFile: 'rustgate.sarif', maxSuggestions: 5, llm: 'none', model: '',
+        packages: ['ledger-core', 'ledger-app'], shards: 1, allowPullRequestTarget: false,
+      },
     });
   });
 
   it('reports every bad value at once', () => {
-    const r = readInputs((n) => ({ mode: 'repair', 'fail-on': 'sometimes', tests: 'yes', 'max-suggestions': '-1', llm: 'openai' })[n] ?? '');
+    const r = readInputs(
+      (n) => ({ mode: 'repair', 'fail-on': 'sometimes', tests: 'yes', 'max-suggestions': '-1', llm: 'openai', packages: 'a,$(rm -rf)', shards: '0', 'allow-pull-request-target': 'yes' })[n] ?? '',
+    );
     expect(r).toEqual({
       ok: false,
       problems: [
-        "input 'mode' is 'repair'; expected one of: preflight, fix",
+        "input 'mode' is 'repair'; expected one of: preflight, fix, affected",
         "input 'fail-on' is 'sometimes'; expected one of: error, warning, never",
         "input 'llm' is 'openai'; expected one of: none, local",
         "input 'tests' is 'yes'; expected true or false",
+        "input 'allow-pull-request-target' is 'yes'; expected true or false",
+        "input 'packages' names '$(rm'; expected comma-separated cargo package names",
+        "input 'shards' is '0'; expected a whole number from 1 to 256",
         "input 'max-suggestions' is '-1'; expected a whole number from 0 to 100",
       ],
     });

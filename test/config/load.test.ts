@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -35,6 +36,7 @@ describe('loadConfig', () => {
         packages: [],
         tests: { enabled: false, timeoutSeconds: 300 },
         rustAnalyzer: 'auto',
+        targets: 'all',
       },
       fix: { llm: 'none' },
     });
@@ -76,6 +78,7 @@ describe('loadConfig', () => {
       packages: ['ledger'],
       tests: { enabled: true, timeoutSeconds: 300 },
       rustAnalyzer: 'off',
+      targets: 'all',
     });
     expect(cfg.fix).toEqual({ llm: 'local' });
   });
@@ -117,5 +120,28 @@ describe('loadConfig', () => {
   it('rejects a top level that is not a mapping', () => {
     const { err, file } = loadError('- preflight\n');
     expect(err.message).toBe(`${file}: the top level must be a mapping (e.g. "preflight:")`);
+  });
+
+  it('an unknown alias or an alias bomb is exit 2 naming the file and the cause, never a crash', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'rg-config-alias-'));
+    const file = path.join(dir, 'rustgate.yaml');
+    writeFileSync(file, 'preflight:\n  features: *nope\n');
+    expect(() => loadConfig(dir)).toThrow(expect.objectContaining({ code: 'BAD_CONFIG', exitCode: 2, message: `${file}: bad YAML alias: Unresolved alias (the anchor must be set before the alias): nope` }));
+    const nine = (x: string): string => `[${Array(9).fill(x).join(',')}]`;
+    writeFileSync(file, `a: &a ${nine('"x"')}\nb: &b ${nine('*a')}\nc: &c ${nine('*b')}\nd: &d ${nine('*c')}\npreflight:\n  features: ${nine('*d')}\n`);
+    expect(() => loadConfig(dir)).toThrow(expect.objectContaining({ code: 'BAD_CONFIG', exitCode: 2, message: `${file}: too many YAML alias expansions (more than 50; an alias bomb?)` }));
+    // A few aliases are still fine YAML.
+    writeFileSync(file, 'preflight:\n  features: &f [serde]\n  packages: *f\n');
+    expect(loadConfig(dir).preflight.packages).toEqual(['serde']);
+  });
+
+  it('a directory or a FIFO where rustgate.yaml should be is exit 2 naming the path (no hang)', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'rg-config-kind-'));
+    const file = path.join(dir, 'rustgate.yaml');
+    mkdirSync(file);
+    expect(() => loadConfig(dir)).toThrow(expect.objectContaining({ code: 'BAD_CONFIG', exitCode: 2, message: `${file} is a directory, not a configuration file` }));
+    rmdirSync(file);
+    execFileSync('mkfifo', [file]);
+    expect(() => loadConfig(dir)).toThrow(expect.objectContaining({ code: 'BAD_CONFIG', exitCode: 2, message: `${file} is not a regular file` }));
   });
 });

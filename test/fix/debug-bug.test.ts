@@ -35,13 +35,13 @@ describe('rustgate debug-bug (real cargo, real git)', () => {
     const r = await cli(['--json', '--repo', repo]);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out) as Record<string, unknown> & { candidate: Record<string, unknown>; rounds: unknown };
-    expect(Object.keys(j)).toEqual(['status', 'errors', 'candidate', 'applied_commit', 'report', 'rounds', 'validations', 'ms']);
+    expect(Object.keys(j)).toEqual(['status', 'errors', 'candidate', 'applied_commit', 'report', 'errors_fixed', 'errors_remaining', 'rounds', 'warnings', 'validations', 'ms']);
     expect(j.status).toBe('proposed');
-    expect(j.errors).toEqual([{ code: 'E0277', file: 'src/lib.rs', line: 9, isg_key: null }]);
+    expect(j.errors).toEqual([{ code: 'E0277', file: 'src/lib.rs', line: 9, isg_key: 'src/lib.rs-lib-run' }]);
     expect(j.applied_commit).toBeNull();
     expect(j.report).toEqual({
       rating: 'amber',
-      root_cause: 'E0277 at src/lib.rs:9: `F` cannot be sent between threads safely; fix: E0277: consider further restricting type parameter `F` with trait `Send`',
+      root_cause: 'E0277 at src/lib.rs:9 (src/lib.rs-lib-run): `F` cannot be sent between threads safely; fix: E0277: consider further restricting type parameter `F` with trait `Send`',
       // The anti-pattern detectors (A4) run over the error files: the library's `.unwrap()` is reported, not fixed.
       anti_patterns: [
         {
@@ -62,7 +62,7 @@ describe('rustgate debug-bug (real cargo, real git)', () => {
       validation_status: 'Cargo_OK',
       zero_llm: true,
       tokens_used: 0,
-      touched_keys: [],
+      touched_keys: ['src/lib.rs-lib-run'],
       description: 'E0277: consider further restricting type parameter `F` with trait `Send`',
       touched_files: ['src/lib.rs'],
     });
@@ -141,8 +141,9 @@ describe('rustgate debug-bug (real cargo, real git)', () => {
     expect(j.status).toBe('no_safe_fix');
     expect(j.candidate).toBeNull();
     expect(j.applied_commit).toBeNull();
-    expect(j.errors).toEqual([{ code: 'E0425', file: 'src/lib.rs', line: 3, isg_key: null }]);
-    expect(j.report).toEqual({ rating: 'red', root_cause: 'E0425 at src/lib.rs:3: cannot find value `accumulate_quux` in this scope; no candidate validated (0 tried)', anti_patterns: [] });
+    // The CLI refreshes the ISG itself, so even without a prior build-isg the error has its key.
+    expect(j.errors).toEqual([{ code: 'E0425', file: 'src/lib.rs', line: 3, isg_key: 'src/lib.rs-lib-total' }]);
+    expect(j.report).toEqual({ rating: 'red', root_cause: 'E0425 at src/lib.rs:3 (src/lib.rs-lib-total): cannot find value `accumulate_quux` in this scope; no candidate validated (0 tried)', anti_patterns: [] });
     expect(await treeHash(repo)).toBe(before);
   });
 

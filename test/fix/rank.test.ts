@@ -21,7 +21,7 @@ describe('rankCandidates', () => {
       ev('clean-stub', { changedLines: 1, stub: true }),
       ev('clean-warns', { changedLines: 1, newWarnings: 2 }),
     ]).map((e) => e.candidate.id);
-    expect(order).toEqual(['tests-ok', 'clean-small', 'clean-warns', 'clean-big', 'clean-stub', 'partial', 'ma-fails']);
+    expect(order).toEqual(['tests-ok', 'clean-small', 'clean-big', 'clean-warns', 'clean-stub', 'partial', 'ma-fails']);
   });
 
   it('breaks ties by agreement, history, then rustc label', () => {

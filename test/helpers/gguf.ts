@@ -17,6 +17,8 @@ export interface TinyGgufOptions {
   contextLength?: number;
   /** Written as `general.name`. */
   name?: string;
+  /** Written as `general.architecture` (default llama; other values only for header checks, not for loading). */
+  architecture?: string;
 }
 
 // GGUF metadata value types (gguf.md).
@@ -120,7 +122,7 @@ export function tinyGgufBytes(opts: TinyGgufOptions = {}): Buffer {
   const V = tokens.length;
 
   const meta: Array<[string, MetaValue]> = [
-    ['general.architecture', { t: 'str', v: 'llama' }],
+    ['general.architecture', { t: 'str', v: opts.architecture ?? 'llama' }],
     ['general.name', { t: 'str', v: opts.name ?? 'rustgate-tiny-test' }],
     ['general.alignment', { t: 'u32', v: ALIGNMENT }],
     ['llama.context_length', { t: 'u32', v: ctx }],

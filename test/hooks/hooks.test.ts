@@ -1,288 +1,201 @@
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execa } from 'execa';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { installHooks, uninstallHooks, type HookCli } from '../../src/adapters/hooks/index.js';
-
-// Isolate every git call (ours and the hooks') from the machine's global and system config.
-const emptyConfig = path.join(mkdtempSync(path.join(os.tmpdir(), 'rg-hooks-gitconfig-')), 'gitconfig');
-writeFileSync(emptyConfig, '');
-process.env.GIT_CONFIG_GLOBAL = emptyConfig;
-process.env.GIT_CONFIG_NOSYSTEM = '1';
-process.env.RG_STANDIN_TARGET = path.join(os.tmpdir(), 'rustgate-test-target-hooks');
-delete process.env.RUSTGATE;
-
-const standin = path.join(import.meta.dirname, '../fixtures/hooks/standin-cli.ts');
-const tsx = import.meta.resolve('tsx');
-/** The hooks call the stand-in CLI (real `hooks` commands, cargo-check `preflight`) through tsx. */
-const cli: HookCli = { node: process.execPath, args: ['--import', tsx, standin] };
-
-async function git(cwd: string, ...args: string[]): Promise<{ exitCode: number; stdout: string; stderr: string; all: string }> {
-  const r = await execa('git', args, { cwd, reject: false, all: true, stdin: 'ignore' });
-  return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr), all: String(r.all) };
-}
-
-/** A fresh git repo holding the fixture crate, committed. */
-async function makeRepo(): Promise<string> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'rg-hooks-repo-'));
-  cpSync(path.join(import.meta.dirname, '../fixtures/hooks/crate'), dir, { recursive: true });
-  await git(dir, 'init', '-q', '-b', 'main');
-  await git(dir, 'config', 'user.name', 'Hook Test');
-  await git(dir, 'config', 'user.email', 'hooks@example.invalid');
-  writeFileSync(path.join(dir, '.gitignore'), 'target/\n');
-  await git(dir, 'add', '-A');
-  await git(dir, 'commit', '-q', '-m', 'initial');
-  return dir;
-}
-
-/** Writes an executable hook that appends its name to `marker` (the "old hook ran" side effect). */
-function writeMarkerHook(file: string, marker: string, label: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, `#!/bin/sh\necho ${label} >> '${marker}'\n`);
-  chmodSync(file, 0o755);
-}
-
-const markerLines = (marker: string): string[] => (existsSync(marker) ? readFileSync(marker, 'utf8').trim().split('\n') : []);
-
-/** Stages an edit of src/lib.rs and tries to commit it. */
-async function commitLib(repo: string, body: string, env: Record<string, string> = {}): Promise<{ exitCode: number; all: string }> {
-  writeFileSync(path.join(repo, 'src/lib.rs'), body);
-  await git(repo, 'add', 'src/lib.rs');
-  const r = await execa('git', ['commit', '-q', '-m', 'edit'], { cwd: repo, reject: false, all: true, env, stdin: 'ignore' });
-  return { exitCode: r.exitCode ?? -1, all: String(r.all) };
-}
-
-const clean = 'pub fn add(a: u32, b: u32) -> u32 {\n    a.wrapping_add(b)\n}\n';
-const broken = 'pub fn add(a: u32, b: u32) -> u32 {\n    a + "b"\n}\n';
-
-/** Every file under `dir` (relative path → content and mode), to compare states byte for byte. */
-function snapshot(dir: string, skip: (rel: string) => boolean): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d)) {
-      const abs = path.join(d, name);
-      const rel = path.relative(dir, abs);
-      if (skip(rel)) continue;
-      const st = statSync(abs);
-      if (st.isDirectory()) walk(abs);
-      else out[rel] = `${(st.mode & 0o777).toString(8)}:${readFileSync(abs).toString('base64')}`;
-    }
-  };
-  walk(dir);
-  return out;
-}
-const userState = (repo: string): Record<string, string> =>
-  snapshot(repo, (rel) => rel === '.git/index' || rel === '.git/logs' || rel.startsWith('.git/objects') || rel === 'target' || rel === '.rustgate');
-
-beforeAll(async () => {
-  // Warm the shared target dir so each hook's cargo check is incremental.
-  const repo = await makeRepo();
-  await execa('cargo', ['check', '--quiet'], { cwd: repo, env: { CARGO_TARGET_DIR: process.env.RG_STANDIN_TARGET! } });
-});
+import { describe, expect, it } from 'vitest';
+import { HOOK_MARKER, installHooks, uninstallHooks } from '../../src/adapters/hooks/index.js';
+import { broken, clean, cli, commitLib, git, head, makeRepo, markerLines, run, rustgate, snapshot, userState, writeMarkerHook } from './helpers.js';
 
 describe('rustgate hooks with an existing .git/hooks/pre-commit', () => {
-  it('chains the old hook, blocks a broken staged change, lets a clean one through, honours RUSTGATE=0, and uninstalls exactly', async () => {
+  it('chains the old hook, blocks a broken staged change, lets a clean one through quietly, honours RUSTGATE=0, and uninstalls exactly', async () => {
     const repo = await makeRepo();
     const marker = path.join(os.tmpdir(), `rg-hooks-marker-${path.basename(repo)}`);
     writeMarkerHook(path.join(repo, '.git/hooks/pre-commit'), marker, 'old-pre-commit');
     writeMarkerHook(path.join(repo, '.git/hooks/commit-msg'), marker, 'old-commit-msg');
     const before = userState(repo);
 
-    // Install through the CLI (the stand-in registers the real `hooks` commands).
-    const inst = await execa(process.execPath, [...cli.args, 'hooks', 'install', '--repo', repo], { reject: false, all: true });
+    const inst = await rustgate(repo, 'hooks', 'install');
     expect(inst.exitCode).toBe(0);
-    expect(inst.all).toContain('still runs');
-    expect((await git(repo, 'config', '--local', 'core.hooksPath')).stdout).toBe('.husky/_');
-    expect(existsSync(path.join(repo, '.husky/_/h'))).toBe(true);
-    expect(readFileSync(path.join(repo, '.husky/pre-commit'), 'utf8')).toContain('hooks run pre-commit');
-    // rustgate's own folder stays out of git status.
-    expect((await git(repo, 'status', '--porcelain', '--untracked-files=all')).stdout.split('\n').sort()).toEqual([
-      '?? .husky/commit-msg', '?? .husky/pre-commit', '?? .husky/pre-push',
-    ]);
+    expect(inst.stdout).toContain('pre-commit: still runs .git/hooks/pre-commit.rustgate-prev first');
+    expect(inst.stdout).toContain('they run in every worktree of this repository');
+    // Per clone: core.hooksPath untouched, the shims in .git/hooks, and not one file git tracks or shows.
+    expect((await git(repo, 'config', '--get', 'core.hooksPath')).exitCode).toBe(1);
+    expect(readFileSync(path.join(repo, '.git/hooks/pre-commit'), 'utf8')).toContain(HOOK_MARKER);
+    expect((await git(repo, 'status', '--porcelain', '--untracked-files=all', '--ignored')).stdout).toBe('');
+    // Nothing machine-local decides which repository is checked: no absolute path of the repository in the shims.
+    for (const h of ['pre-commit', 'pre-merge-commit', 'pre-push']) expect(readFileSync(path.join(repo, '.git/hooks', h), 'utf8')).not.toContain(repo);
 
-    // A broken staged change is blocked; the old hooks ran first.
-    const head = (await git(repo, 'rev-parse', 'HEAD')).stdout;
+    const start = await head(repo);
     const bad = await commitLib(repo, broken);
-    expect(bad.exitCode).not.toBe(0);
-    expect(bad.all).toContain('E0277');
-    expect(bad.all).toMatch(/rustgate pre-commit: PreFlight took \d+\.\d s \(budget 20 s\)/);
+    expect(bad.exitCode).toBe(1);
+    expect(bad.all).toContain('error[E0277]');
+    expect(bad.all).toMatch(/rustgate pre-commit: PreFlight took \d+\.\d+ s \(budget 20 s\)/);
     expect(bad.all).toContain('commit blocked');
-    expect((await git(repo, 'rev-parse', 'HEAD')).stdout).toBe(head);
+    expect(await head(repo)).toBe(start);
     expect(markerLines(marker)).toEqual(['old-pre-commit']);
 
-    // A clean change goes through; the old pre-commit and commit-msg hooks both ran.
+    // A clean change goes through without a word from rustgate; the old pre-commit and commit-msg hooks both ran.
     const good = await commitLib(repo, clean);
     expect(good.exitCode).toBe(0);
-    expect(good.all).toMatch(/PreFlight took \d+\.\d s \(budget 20 s\)/);
+    expect(good.all).toBe('');
     expect(markerLines(marker)).toEqual(['old-pre-commit', 'old-pre-commit', 'old-commit-msg']);
 
     // RUSTGATE=0 skips rustgate only: the old hook still runs.
     const bypass = await commitLib(repo, broken, { RUSTGATE: '0' });
     expect(bypass.exitCode).toBe(0);
     expect(bypass.all).toContain('rustgate: pre-commit check skipped (RUSTGATE=0)');
-    expect(markerLines(marker)).toEqual(['old-pre-commit', 'old-pre-commit', 'old-commit-msg', 'old-pre-commit', 'old-commit-msg']);
+    expect(markerLines(marker).slice(-2)).toEqual(['old-pre-commit', 'old-commit-msg']);
 
-    // Uninstall: hooksPath unset again, .husky gone, the old hooks byte-identical and active again.
-    const un = await uninstallHooks({ repo });
-    expect(un).toMatchObject({ wasInstalled: true, hooksPath: null, removed: ['.husky/commit-msg', '.husky/pre-push', '.husky/pre-commit'] });
-    expect((await git(repo, 'config', '--local', '--get', 'core.hooksPath')).exitCode).toBe(1);
+    const un = await rustgate(repo, 'hooks', 'uninstall');
+    expect(un.exitCode).toBe(0);
     const after = userState(repo);
-    // Only the three commits' refs and source changed; hooks, config and .husky are as before.
     for (const k of Object.keys(before).filter((k) => k.startsWith('.git/hooks') || k === '.git/config')) expect(after[k]).toBe(before[k]);
-    expect(Object.keys(after).filter((k) => k.startsWith('.husky') || k.startsWith('.git/hooks')).sort()).toEqual(
-      Object.keys(before).filter((k) => k.startsWith('.husky') || k.startsWith('.git/hooks')).sort(),
-    );
+    expect(Object.keys(after).filter((k) => k.startsWith('.git/hooks')).sort()).toEqual(Object.keys(before).filter((k) => k.startsWith('.git/hooks')).sort());
+    expect(existsSync(path.join(repo, '.git/rustgate'))).toBe(false);
     const plain = await commitLib(repo, `${clean}// plain\n`);
     expect(plain.exitCode).toBe(0);
-    expect(plain.all).not.toContain('rustgate');
     expect(markerLines(marker).slice(-2)).toEqual(['old-pre-commit', 'old-commit-msg']);
   });
 });
 
-describe('rustgate hooks with an existing core.hooksPath and .husky/pre-commit', () => {
-  it('chains both, and uninstall restores the hooksPath value and the husky file byte for byte', async () => {
+describe('rustgate hooks with an existing core.hooksPath', () => {
+  it('runs that folder\'s hooks, says where it will not run, updates on a second install, and restores the value exactly', async () => {
     const repo = await makeRepo();
     const marker = path.join(os.tmpdir(), `rg-hooks-marker-${path.basename(repo)}`);
     writeMarkerHook(path.join(repo, 'githooks/pre-commit'), marker, 'custom-dir');
+    writeMarkerHook(path.join(repo, 'githooks/post-commit'), marker, 'custom-post');
+    // A hook git does not run while core.hooksPath points elsewhere: kept, restored, but never chained.
+    writeMarkerHook(path.join(repo, '.git/hooks/pre-commit'), marker, 'inactive');
     await git(repo, 'config', 'core.hooksPath', 'githooks');
-    mkdirSync(path.join(repo, '.husky'));
-    writeFileSync(path.join(repo, '.husky/pre-commit'), `echo husky-user >> '${marker}'\n`, { mode: 0o644 });
-    chmodSync(path.join(repo, '.husky/pre-commit'), 0o644);
     const before = userState(repo);
 
     const r = await installHooks({ repo, cli });
-    expect(r.chained.map((c) => [c.hook, path.relative(repo, c.from)])).toEqual([
-      ['pre-commit', '.husky/pre-commit'],
-      ['pre-commit', 'githooks/pre-commit'],
-    ]);
-    const good = await commitLib(repo, clean);
-    expect(good.exitCode).toBe(0);
-    expect(markerLines(marker)).toEqual(['husky-user', 'custom-dir']);
+    expect(r.hooksPath).toBe('.git/hooks');
+    expect(r.chained).toEqual([{ hook: 'pre-commit', from: 'githooks/pre-commit' }, { hook: 'post-commit', from: 'githooks/post-commit' }]);
+    expect(r.notes.join('\n')).toContain('the hooks do not run in linked worktrees');
+    expect((await commitLib(repo, clean)).exitCode).toBe(0);
+    expect(markerLines(marker)).toEqual(['custom-dir', 'custom-post']);
 
-    // Installing twice is the same as once.
-    await installHooks({ repo, cli });
+    // Installing again updates in place: no chain of itself, the same files.
+    const shim = readFileSync(path.join(repo, '.git/hooks/pre-commit'), 'utf8');
+    const again = await installHooks({ repo, cli });
+    expect(again.updated).toBe(true);
+    expect(readFileSync(path.join(repo, '.git/hooks/pre-commit'), 'utf8')).toBe(shim);
+    expect((await commitLib(repo, `${clean}// again\n`)).exitCode).toBe(0);
+    expect(markerLines(marker)).toEqual(['custom-dir', 'custom-post', 'custom-dir', 'custom-post']);
+
     await uninstallHooks({ repo });
-    expect((await git(repo, 'config', '--local', 'core.hooksPath')).stdout).toBe('githooks');
-    const after = userState(repo);
-    for (const k of ['.husky/pre-commit', 'githooks/pre-commit', '.git/config']) expect(after[k]).toBe(before[k]);
-    expect(existsSync(path.join(repo, '.husky/_'))).toBe(false);
-    expect(readdirSync(path.join(repo, '.husky'))).toEqual(['pre-commit']);
+    expect((await git(repo, 'config', '--local', 'core.hooksPath')).stdout.trim()).toBe('githooks');
+    expect(userState(repo)).toMatchObject(Object.fromEntries(Object.entries(before).filter(([k]) => k.startsWith('.git/hooks') || k.startsWith('githooks') || k === '.git/config')));
+    expect(readdirSync(path.join(repo, '.git/hooks')).filter((n) => !n.endsWith('.sample')).sort()).toEqual(['pre-commit']);
   });
 });
 
 describe('rustgate hooks in a repository that already uses husky', () => {
-  it('chains the husky user hook and restores .husky and core.hooksPath exactly', async () => {
+  it('runs the husky hooks first and restores .husky, .git/hooks and core.hooksPath exactly', async () => {
     const repo = await makeRepo();
     const marker = path.join(os.tmpdir(), `rg-hooks-marker-${path.basename(repo)}`);
     // What `npx husky init`-style setups leave: husky's folder, core.hooksPath, a user hook run by husky.
-    await execa(process.execPath, [path.join(path.dirname(new URL(import.meta.resolve('husky')).pathname), 'bin.js')], { cwd: repo });
+    await run(process.execPath, [path.join(path.dirname(new URL(import.meta.resolve('husky')).pathname), 'bin.js')], repo);
     writeFileSync(path.join(repo, '.husky/pre-commit'), `echo husky-user >> '${marker}'\n`);
-    writeFileSync(path.join(repo, '.husky/_/h'), '# an older husky runner, must come back byte for byte\n' + readFileSync(path.join(repo, '.husky/_/h'), 'utf8'));
-    expect((await git(repo, 'config', '--local', 'core.hooksPath')).stdout).toBe('.husky/_');
-    const before = snapshot(path.join(repo, '.husky'), () => false);
+    expect((await git(repo, 'config', '--local', 'core.hooksPath')).stdout.trim()).toBe('.husky/_');
+    const husky = snapshot(path.join(repo, '.husky'));
+    const gitHooks = snapshot(path.join(repo, '.git/hooks'));
 
     const r = await installHooks({ repo, cli });
-    expect(r.chained.map((c) => [c.hook, path.relative(repo, c.from)])).toEqual([['pre-commit', '.husky/pre-commit']]);
+    expect(r.chained.filter((c) => c.hook === 'pre-commit')).toEqual([{ hook: 'pre-commit', from: '.husky/_/pre-commit' }]);
+    expect(r.notes.join('\n')).toContain('husky sets core.hooksPath back');
+    // rustgate writes nothing into .husky/.
+    expect(snapshot(path.join(repo, '.husky'))).toEqual(husky);
     expect((await commitLib(repo, clean)).exitCode).toBe(0);
     expect(markerLines(marker)).toEqual(['husky-user']);
-    expect((await commitLib(repo, broken)).exitCode).not.toBe(0);
+    expect((await commitLib(repo, broken)).exitCode).toBe(1);
     expect(markerLines(marker)).toEqual(['husky-user', 'husky-user']);
 
     await uninstallHooks({ repo });
-    expect((await git(repo, 'config', '--local', 'core.hooksPath')).stdout).toBe('.husky/_');
-    expect(snapshot(path.join(repo, '.husky'), () => false)).toEqual(before);
+    expect((await git(repo, 'config', '--local', 'core.hooksPath')).stdout.trim()).toBe('.husky/_');
+    expect(snapshot(path.join(repo, '.husky'))).toEqual(husky);
+    expect(snapshot(path.join(repo, '.git/hooks'))).toEqual(gitHooks);
   });
 });
 
-describe('rustgate pre-push hook', () => {
-  it('checks the pushed range against the upstream with tests, and blocks a broken push', async () => {
-    const remote = mkdtempSync(path.join(os.tmpdir(), 'rg-hooks-remote-'));
-    await git(remote, 'init', '-q', '--bare', '-b', 'main');
+describe('the Python pre-commit framework installed after rustgate', () => {
+  it('a second install updates the shim the framework runs as pre-commit.legacy instead of chaining the framework', async () => {
     const repo = await makeRepo();
-    await git(repo, 'remote', 'add', 'origin', remote);
-    expect((await git(repo, 'push', '-q', '-u', 'origin', 'main')).exitCode).toBe(0);
+    const marker = path.join(os.tmpdir(), `rg-hooks-marker-${path.basename(repo)}`);
     await installHooks({ repo, cli });
-    const log = path.join(repo, '.rustgate', 'standin.log');
+    // What `pre-commit install` does in its migration mode (verified with pre-commit 4.7.0): the existing hook
+    // becomes pre-commit.legacy, run first by the framework's own hook.
+    const hooks = path.join(repo, '.git/hooks');
+    renameSync(path.join(hooks, 'pre-commit'), path.join(hooks, 'pre-commit.legacy'));
+    writeFileSync(path.join(hooks, 'pre-commit'), `#!/bin/sh\n"$(dirname "$0")/pre-commit.legacy" "$@" || exit $?\necho framework >> '${marker}'\n`);
+    chmodSync(path.join(hooks, 'pre-commit'), 0o755);
 
-    await commitLib(repo, broken, { RUSTGATE: '0' });
-    const blocked = await execa('git', ['push', '-q'], { cwd: repo, reject: false, all: true, env: { RG_STANDIN_LOG: log } });
-    expect(blocked.exitCode).not.toBe(0);
-    expect(String(blocked.all)).toContain('push blocked');
-    const calls = readFileSync(log, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { argv: string[] }).argv);
-    expect(calls).toEqual([['preflight', '--diff', 'origin/main..HEAD', '--tests', '--repo', repo]]);
+    const again = await installHooks({ repo, cli });
+    expect(again.notes.join('\n')).toContain('pre-commit.legacy');
+    expect(readdirSync(hooks).filter((n) => n.includes('rustgate-prev'))).toEqual([]);
+    const bad = await commitLib(repo, broken);
+    expect(bad.exitCode).toBe(1);
+    expect(bad.all.match(/commit blocked/g)).toHaveLength(1);
+    expect((await commitLib(repo, clean)).exitCode).toBe(0);
+    expect(markerLines(marker)).toEqual(['framework']);
 
-    await commitLib(repo, clean);
-    const ok = await execa('git', ['push', '-q'], { cwd: repo, reject: false, all: true });
-    expect(ok.exitCode).toBe(0);
-    expect(String(ok.all)).toMatch(/rustgate pre-push: PreFlight with tests on origin\/main\.\.HEAD took/);
-  });
-
-  it('skips with a message when there is no upstream and no remote default branch', async () => {
-    const remote = mkdtempSync(path.join(os.tmpdir(), 'rg-hooks-remote-'));
-    await git(remote, 'init', '-q', '--bare', '-b', 'main');
-    const repo = await makeRepo();
-    await git(repo, 'remote', 'add', 'origin', remote);
-    await installHooks({ repo, cli });
-    const r = await execa('git', ['push', '-q', 'origin', 'main'], { cwd: repo, reject: false, all: true });
-    expect(r.exitCode).toBe(0);
-    expect(String(r.all)).toContain('no upstream branch and no default branch known for origin: pre-push check skipped');
+    const un = await uninstallHooks({ repo });
+    expect(un.removed).toContain('pre-commit.legacy');
+    expect(existsSync(path.join(hooks, 'pre-commit.legacy'))).toBe(false);
+    expect(readFileSync(path.join(hooks, 'pre-commit'), 'utf8')).toContain('framework');
   });
 });
 
-// REAL PREFLIGHT: the hook runs the real `rustgate preflight` (src/cli/commands/preflight.ts + src/app/preflight.ts).
-// Only the registration of `hooks` goes through the stand-in, because src/cli/commands/index.ts does not register
-// it yet; once it does, this can call src/cli.ts directly.
-describe('rustgate hooks with the real rustgate preflight', () => {
-  it('blocks a broken staged change, lets a clean one through, and reports the budget from rustgate.yaml', async () => {
+describe('a repository with the earlier husky layout of rustgate', () => {
+  it('install undoes it first (core.hooksPath, .husky/ restored), then installs per clone', async () => {
     const repo = await makeRepo();
-    writeFileSync(path.join(repo, 'rustgate.yaml'), 'preflight:\n  budget_seconds: 0.001\n');
-    await installHooks({ repo, cli });
-    const env = { RG_STANDIN_REAL_PREFLIGHT: '1' };
-    const head = (await git(repo, 'rev-parse', 'HEAD')).stdout;
+    // What the earlier installer left: core.hooksPath=.husky/_, a shim with absolute paths in .husky/pre-commit,
+    // and its record in <workspace>/.rustgate/hooks/state.json.
+    mkdirSync(path.join(repo, '.husky/_'), { recursive: true });
+    writeFileSync(path.join(repo, '.husky/_/pre-commit'), '#!/usr/bin/env sh\n. "$(dirname "$0")/h"\n');
+    writeFileSync(path.join(repo, '.husky/pre-commit'), `#!/usr/bin/env sh\nexec node /old/dist/cli.js hooks run pre-commit --repo '${repo}'\n`);
+    await git(repo, 'config', 'core.hooksPath', '.husky/_');
+    mkdirSync(path.join(repo, '.rustgate/hooks'), { recursive: true });
+    const legacy = { version: 1, gitTop: repo, hooksPathLocalBefore: null, huskyDirExisted: false, huskyUnderscoreBefore: null, files: [{ path: '.husky/pre-commit', before: null }], cli: { node: 'node', args: [] } };
+    writeFileSync(path.join(repo, '.rustgate/hooks/state.json'), JSON.stringify(legacy));
 
-    const bad = await commitLib(repo, broken, env);
-    expect(bad.exitCode).not.toBe(0);
-    expect(bad.all).toContain('rustgate preflight --staged');
-    expect(bad.all).toContain('error[E0277]');
-    expect(bad.all).toContain('--> src/lib.rs:2:7');
-    expect(bad.all).toMatch(/rustgate pre-commit: PreFlight took \d+\.\d s, over the 0\.001 s budget/);
-    expect((await git(repo, 'rev-parse', 'HEAD')).stdout).toBe(head);
-
-    const good = await commitLib(repo, clean, env);
-    expect(good.exitCode).toBe(0);
-    expect((await git(repo, 'rev-parse', 'HEAD')).stdout).not.toBe(head);
-    // PreFlight checked the index, not the working tree, and left both alone.
-    expect((await git(repo, 'status', '--porcelain')).stdout).toBe('?? .husky/\n?? rustgate.yaml');
+    const r = await installHooks({ repo, cli });
+    expect(r.migrated).toBe(true);
+    expect(r.hooksPath).toBeNull();
+    expect(existsSync(path.join(repo, '.husky'))).toBe(false);
+    expect((await git(repo, 'config', '--get', 'core.hooksPath')).exitCode).toBe(1);
+    expect(r.chained).toEqual([]);
+    expect(readFileSync(path.join(repo, '.git/hooks/pre-commit'), 'utf8')).toContain(HOOK_MARKER);
   });
 });
 
-// REAL PREFLIGHT with --tests: pre-push runs the real preflight on origin/main..HEAD with the impacted tests
-// (wiring in test/fixtures/hooks/preflight-seams.ts).
-describe('rustgate pre-push hook with the real rustgate preflight --tests', () => {
-  it('blocks a push whose commits break a test, and lets the fix through', async () => {
-    const remote = mkdtempSync(path.join(os.tmpdir(), 'rg-hooks-remote-'));
-    await git(remote, 'init', '-q', '--bare', '-b', 'main');
+describe('how the shim finds rustgate', () => {
+  it('PATH first, then node_modules/.bin, and a clear message (blocking) when there is none', async () => {
     const repo = await makeRepo();
-    await git(repo, 'remote', 'add', 'origin', remote);
-    expect((await git(repo, 'push', '-q', '-u', 'origin', 'main')).exitCode).toBe(0);
-    await installHooks({ repo, cli });
-    const env = { RG_STANDIN_REAL_PREFLIGHT: '1' };
-    const lib = readFileSync(path.join(repo, 'src/lib.rs'), 'utf8');
+    await installHooks({ repo, cli: { node: process.execPath, args: [path.join(repo, 'no-such-cli.js')] } });
+    const bin = mkdtempSync(path.join(os.tmpdir(), 'rg-hooks-bin-'));
+    symlinkSync((await run('sh', ['-c', 'command -v git'], repo)).stdout.trim(), path.join(bin, 'git'));
+    const fake = (file: string, label: string): void => {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, `#!/bin/sh\necho "${label}: $*" >&2\n`);
+      chmodSync(file, 0o755);
+    };
 
-    // Compiles, but the unit test fails: only the pre-push gate (with tests) can catch it.
-    expect((await commitLib(repo, lib.replace('a + b', 'a * b'), env)).exitCode).toBe(0);
-    const blocked = await execa('git', ['push', '-q'], { cwd: repo, reject: false, all: true, env });
-    expect(blocked.exitCode).not.toBe(0);
-    expect(String(blocked.all)).toContain('rustgate preflight --diff origin/main..HEAD');
-    expect(String(blocked.all)).toContain('test tests::adds_small_numbers failed: assertion `left == right` failed');
-    expect(String(blocked.all)).toContain('push blocked');
-    expect((await git(remote, 'rev-parse', 'main')).stdout).not.toBe((await git(repo, 'rev-parse', 'HEAD')).stdout);
+    // Nothing to run: the commit stops and says why and what to do.
+    const none = await commitLib(repo, clean, { PATH: bin });
+    expect(none.exitCode).toBe(1);
+    expect(none.all).toContain('rustgate: the pre-commit hook cannot find rustgate: not on PATH, not in node_modules/.bin');
+    expect(none.all).toContain('RUSTGATE=0 git commit');
 
-    expect((await commitLib(repo, lib, env)).exitCode).toBe(0);
-    const ok = await execa('git', ['push', '-q'], { cwd: repo, reject: false, all: true, env });
-    expect(ok.exitCode).toBe(0);
-    expect((await git(remote, 'rev-parse', 'main')).stdout).toBe((await git(repo, 'rev-parse', 'HEAD')).stdout);
+    fake(path.join(repo, 'node_modules/.bin/rustgate'), 'local');
+    writeFileSync(path.join(repo, '.gitignore'), 'target/\nnode_modules/\n');
+    const local = await commitLib(repo, `${clean}// 1\n`, { PATH: bin });
+    expect(local.all).toContain('local: hooks run pre-commit --');
+
+    fake(path.join(bin, 'rustgate'), 'on-path');
+    const onPath = await commitLib(repo, `${clean}// 2\n`, { PATH: bin });
+    expect(onPath.all).toContain('on-path: hooks run pre-commit --');
+    expect(onPath.all).not.toContain('local:');
   });
 });
 
@@ -290,10 +203,10 @@ describe('rustgate hooks errors', () => {
   it('exits 2 with NOT_A_GIT_REPO outside a git repository', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'rg-hooks-nogit-'));
     for (const sub of ['install', 'uninstall']) {
-      const r = await execa(process.execPath, [...cli.args, 'hooks', sub, '--repo', dir], { reject: false });
+      const r = await rustgate(dir, 'hooks', sub);
       expect(r.exitCode).toBe(2);
-      expect(String(r.stderr)).toContain(`rustgate: error[NOT_A_GIT_REPO]: ${dir} is not inside a git work tree`);
-      expect(String(r.stderr)).toContain('hint: Run `git init` first');
+      expect(r.stderr).toContain('rustgate: error[NOT_A_GIT_REPO]');
+      expect(r.stderr).toContain('hint:');
     }
     expect(readdirSync(dir)).toEqual([]);
   });

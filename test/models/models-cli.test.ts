@@ -1,7 +1,8 @@
 // `rustgate models list | verify | pull` on a temp cache dir. Never downloads: pull is tested offline and on a
 // file that is already present.
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
@@ -58,7 +59,7 @@ describe('models list', () => {
 
 describe('models verify and pull (no network)', () => {
   it('records the hash of a present file on first use, then checks it', async () => {
-    const file = writeTinyGguf(path.join(dir, SMALL), { seed: 3 });
+    const file = writeTinyGguf(path.join(dir, SMALL), { seed: 3, architecture: 'qwen2' });
     const sha = createHash('sha256').update(readFileSync(file)).digest('hex');
     const listed = JSON.parse((await run('list', '--json')).out) as { models: Array<Record<string, unknown>> };
     expect(listed.models[0]).toMatchObject({ present: true, size_bytes: statSync(file).size, sha256: null });
@@ -66,12 +67,12 @@ describe('models verify and pull (no network)', () => {
     const first = await run('verify', '--json');
     expect(first.code).toBe(0);
     const rows = (JSON.parse(first.out) as { models: Array<Record<string, unknown>> }).models;
-    expect(rows[0]).toEqual({ id: IDS[0], file: SMALL, status: 'recorded', expected_sha256: null, actual_sha256: sha });
+    expect(rows[0]).toEqual({ id: IDS[0], file: SMALL, status: 'recorded', expected_sha256: null, actual_sha256: sha, architecture: 'qwen2' });
     expect(rows.slice(1).map((r) => r.status)).toEqual(['missing', 'missing', 'missing', 'missing']);
     expect((JSON.parse((await run('list', '--json')).out) as { models: Array<Record<string, unknown>> }).models[0]!.sha256).toBe(sha);
 
     const again = await run('verify', IDS[0]!, '--json');
-    expect(JSON.parse(again.out)).toEqual({ ok: true, models: [{ id: IDS[0], file: SMALL, status: 'ok', expected_sha256: sha, actual_sha256: sha }] });
+    expect(JSON.parse(again.out)).toEqual({ ok: true, models: [{ id: IDS[0], file: SMALL, status: 'ok', expected_sha256: sha, actual_sha256: sha, architecture: 'qwen2' }] });
 
     // A present file is kept, not downloaded: pull works without any network.
     const pulled = await run('pull', IDS[0]!, '--json');
@@ -86,6 +87,46 @@ describe('models verify and pull (no network)', () => {
     expect(badPull.code).toBe(2);
     expect(badPull.err).toContain('error[MODEL_INVALID]');
     rmSync(file);
+  });
+
+  it('never trusts random bytes or another architecture on first use: invalid, exit 1, nothing recorded', async () => {
+    const file = path.join(dir, SMALL);
+    rmSync(path.join(dir, 'verified.json'), { force: true });
+    writeFileSync(file, createHash('sha256').update('random').digest());
+    const random = await run('verify', IDS[0]!, '--json');
+    expect(random.code).toBe(1);
+    expect((JSON.parse(random.out) as { models: Array<Record<string, unknown>> }).models[0]).toMatchObject({ status: 'invalid', problem: 'not a GGUF file (bad magic)' });
+    writeTinyGguf(file, { seed: 4 }); // a real GGUF header, but llama, while the entry is qwen2
+    const wrongArch = await run('verify', IDS[0]!, '--json');
+    expect(wrongArch.code).toBe(1);
+    expect((JSON.parse(wrongArch.out) as { models: Array<Record<string, unknown>> }).models[0]).toMatchObject({
+      status: 'invalid', architecture: 'llama', problem: 'architecture llama, the manifest entry expects qwen2',
+    });
+    expect(existsSync(path.join(dir, 'verified.json')) ? (JSON.parse(readFileSync(path.join(dir, 'verified.json'), 'utf8')) as Record<string, unknown>)[IDS[0]!] : undefined).toBeUndefined();
+    const pull = await run('pull', IDS[0]!);
+    expect(pull.code).toBe(2);
+    expect(pull.err).toContain('error[MODEL_INVALID]');
+    rmSync(file);
+  });
+
+  it('a FIFO, a link to /dev/zero or a directory at a model path is exit 2 naming the path, without hanging', async () => {
+    const file = path.join(dir, SMALL);
+    execFileSync('mkfifo', [file]);
+    const fifo = await run('verify', IDS[0]!, '--json');
+    expect(fifo.code).toBe(2);
+    expect(fifo.err).toContain(`error[MODEL_INVALID]: model path ${file} is a FIFO, not a GGUF file`);
+    rmSync(file);
+    symlinkSync('/dev/zero', file);
+    const zero = await run('verify', IDS[0]!, '--json');
+    expect(zero.code).toBe(2);
+    expect(zero.err).toContain(`model path ${file} is a device`);
+    rmSync(file);
+    mkdirSync(file);
+    const asDir = await run('verify', '--json');
+    expect(asDir.code).toBe(2);
+    expect(asDir.err).toContain(`model path ${file} is a directory`);
+    expect(() => resolveModelPath(IDS[0], 'reasoner')).toThrow(expect.objectContaining({ code: 'MODEL_INVALID', exitCode: 2 }));
+    rmSync(file, { recursive: true });
   });
 
   it('refuses to download when offline and says how to get the file', async () => {

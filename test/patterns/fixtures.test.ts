@@ -9,7 +9,8 @@ import { loadPatterns } from '../../src/adapters/patterns/load.js';
 import { applyEditsToFiles } from '../../src/core/fix/apply.js';
 import { detectAntiPatterns, guidanceFor } from '../../src/core/patterns/antipatterns.js';
 import { createPatternSource } from '../../src/core/patterns/source.js';
-import { cargoCheck, copyCrate, FIXTURES, normalise, readFiles, rustFiles } from './helpers.js';
+import { GRAPH_ACTIONS } from '../../src/core/patterns/graph-actions.js';
+import { cargoCheck, copyCrate, FIXTURES, graphContext, normalise, readFiles, rustFiles } from './helpers.js';
 
 const patterns = loadPatterns();
 const library = createPatternSource(patterns);
@@ -42,16 +43,23 @@ describe('fix patterns on their fixtures (real cargo)', () => {
     expect(errors.length).toBeGreaterThan(0);
     const outcomes: string[] = [];
     let matched = false;
+    const pattern = patterns.find((p) => p.id === id);
+    const usesGraph = pattern?.template !== undefined && pattern.template.action in GRAPH_ACTIONS;
+    // Graph patterns get the fixture's real ISG (as the app gives them the store) and see only the error's file.
+    const ctxBase = usesGraph ? { ...(await graphContext(root, original)), files: new Map<string, string>() } : { files: original };
     for (const [d, i] of errors) {
       // The pattern alone: in the full library an identical edit may be claimed by a higher-confidence pattern.
       const alone = createPatternSource(patterns.filter((p) => p.id === id));
-      const cands = await alone.propose(i, { diagnostics: before.diagnostics, files: original });
+      const ctxFiles = usesGraph && d.primary ? new Map([[d.primary.file, original.get(d.primary.file) ?? '']]) : ctxBase.files;
+      const ctx = { ...ctxBase, diagnostics: before.diagnostics, files: ctxFiles };
+      const cands = await alone.propose(i, ctx);
       for (const c of cands) {
         expect(c.origin).toBe('pattern');
         expect(c.targets).toEqual([i]);
         expect(c.touchedKeys).toEqual([]);
-        // A candidate touches only the file its diagnostic points at.
-        expect(new Set(c.edits.map((e) => e.file))).toEqual(new Set([d.primary?.file]));
+        // A candidate touches only the file its diagnostic points at, unless its action follows the graph.
+        if (!usesGraph) expect(new Set(c.edits.map((e) => e.file))).toEqual(new Set([d.primary?.file]));
+        else for (const e of c.edits) expect(files).toContain(e.file);
         const applied = applyEditsToFiles(original, c.edits);
         expect(applied.ok).toBe(true);
         if (!applied.ok) continue;
@@ -62,7 +70,7 @@ describe('fix patterns on their fixtures (real cargo)', () => {
         if (after.ok && equal) {
           matched = true;
           // The whole library proposes the same edit too (possibly under a higher-confidence pattern's id).
-          const all = await library.propose(i, { diagnostics: before.diagnostics, files: original });
+          const all = await library.propose(i, ctx);
           expect(all.some((a) => JSON.stringify(a.edits) === JSON.stringify(c.edits))).toBe(true);
         }
         for (const [f, text] of original) writeFileSync(path.join(root, f), text);

@@ -4,6 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { parseCargoMessages } from '../../src/adapters/cargo/diagnostics.js';
+import { readWorkspace } from '../../src/adapters/cargo/metadata.js';
+import { parseRustSource } from '../../src/adapters/rust-parser/parse.js';
+import { createIsgLookup } from '../../src/app/isg-lookup.js';
+import type { IsgLookup } from '../../src/core/fix/types.js';
+import { MemoryGraph } from '../../src/core/isg/memory-graph.js';
+import { resolveWorkspace } from '../../src/core/isg/resolve.js';
 import type { Diagnostic } from '../../src/core/diagnostics/types.js';
 
 /** One target dir for all pattern fixtures keeps repeated checks incremental. */
@@ -20,7 +26,7 @@ export function copyCrate(dir: string): string {
 
 /** Real `cargo check --message-format=json` on `root`: diagnostics and whether the build succeeded. */
 export async function cargoCheck(root: string): Promise<{ diagnostics: Diagnostic[]; ok: boolean }> {
-  const r = await execa('cargo', ['check', '--message-format=json', '--quiet'], {
+  const r = await execa('cargo', ['check', '--workspace', '--message-format=json', '--quiet'], {
     cwd: root,
     reject: false,
     env: { CARGO_TARGET_DIR: TARGET_DIR, CARGO_TERM_COLOR: 'never' },
@@ -29,18 +35,39 @@ export async function cargoCheck(root: string): Promise<{ diagnostics: Diagnosti
   return { diagnostics, ok: r.exitCode === 0 && buildSucceeded === true && !diagnostics.some((d) => d.level === 'error') };
 }
 
-/** Workspace-relative paths of the `.rs` files under `root/src`. */
+/** Workspace-relative paths of the `.rs` files of the fixture (every member crate; `target/` skipped). */
 export function rustFiles(root: string): string[] {
   const out: string[] = [];
   const walk = (rel: string): void => {
     for (const name of readdirSync(path.join(root, rel))) {
+      if (name === 'target' || name.startsWith('.')) continue;
       const r = rel === '' ? name : `${rel}/${name}`;
       if (statSync(path.join(root, r)).isDirectory()) walk(r);
       else if (name.endsWith('.rs')) out.push(r);
     }
   };
-  walk('src');
+  walk('');
   return out.sort();
+}
+
+/**
+ * The ISG of a fixture (parsed and resolved for real, held in memory) as the fix context's graph and lookup, as the
+ * app gives them to patterns from the store. File texts come from `texts` when given (else the disk).
+ */
+export async function graphContext(root: string, texts?: ReadonlyMap<string, string>): Promise<{ graph: MemoryGraph; lookup: IsgLookup }> {
+  const ws = await readWorkspace(root);
+  const facts = new Map(rustFiles(root).map((f) => [f, parseRustSource(readFileSync(path.join(root, f), 'utf8'))]));
+  const { graph } = resolveWorkspace(ws, facts);
+  const memory = new MemoryGraph(graph);
+  const lookup = createIsgLookup(root, { allNodes: async () => graph.nodes }, async (f) => {
+    if (texts) return texts.get(f);
+    try {
+      return readFileSync(path.join(root, f), 'utf8');
+    } catch {
+      return undefined;
+    }
+  });
+  return { graph: memory, lookup };
 }
 
 /** Reads the given workspace files of `root` into a map. */

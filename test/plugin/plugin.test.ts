@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execa } from 'execa';
+import { tmpdir } from 'node:os';
+import { execa, execaSync } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { TOOL_NAMES } from '../../src/mcp/server.js';
@@ -25,19 +26,28 @@ const toolRefs = (body: string): string[] => Array.from(body.matchAll(/MCP tool 
 const manifest = JSON.parse(readFileSync(rel('.claude-plugin/plugin.json'), 'utf8')) as Record<string, unknown>;
 
 describe('Claude Code plugin files', () => {
-  it('plugin.json: kebab-case name, ./-relative component paths that exist, the MCP server runs `rustgate mcp`', () => {
+  it('plugin.json: kebab-case name, the default layout (no component paths); .mcp.json runs the shipped bundle', () => {
     expect(manifest.name).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
     expect(manifest.version).toMatch(/^\d+\.\d+\.\d+$/);
-    for (const field of ['commands', 'agents', 'hooks'] as const) {
-      const p = manifest[field] as string;
-      expect(p.startsWith('./') && !p.includes('..'), `${field}: ${p}`).toBe(true);
-      expect(existsSync(rel(p)), p).toBe(true);
-    }
-    expect(manifest.mcpServers).toEqual({ rustgate: { command: 'node', args: ['${CLAUDE_PLUGIN_ROOT}/dist/cli.js', 'mcp'] } });
+    // Claude Code finds commands/, agents/ and hooks/hooks.json at the plugin root; a folder in "agents" is rejected.
+    for (const field of ['commands', 'agents', 'hooks']) expect(manifest[field], field).toBeUndefined();
+    for (const p of ['commands', 'agents', 'hooks/hooks.json']) expect(existsSync(rel(p)), p).toBe(true);
+    const mcp = JSON.parse(readFileSync(rel('.mcp.json'), 'utf8')) as { mcpServers: unknown };
+    expect(mcp.mcpServers).toEqual({ rustgate: { command: 'node', args: ['${CLAUDE_PLUGIN_ROOT}/dist/bundle/cli.js', 'mcp'] } });
+    // Claude Code runs no build in its plugin cache: the server's entry is committed.
+    const tracked = execaSync('git', ['ls-files', '--error-unmatch', 'dist/bundle/cli.js'], { cwd: ROOT, reject: false });
+    expect(tracked.exitCode, 'dist/bundle/cli.js must be committed').toBe(0);
+  });
+
+  it('marketplace.json lists the plugin from the repository root under the same name and version', () => {
+    const market = JSON.parse(readFileSync(rel('.claude-plugin/marketplace.json'), 'utf8')) as { name: string; owner: { name: string }; plugins: Array<{ name: string; source: string; version: string }> };
+    expect(market.name).toMatch(/^[a-z][a-z0-9-]*$/);
+    expect(market.owner.name.length).toBeGreaterThan(0);
+    expect(market.plugins.map((p) => [p.name, p.source, p.version])).toEqual([[manifest.name, './', manifest.version]]);
   });
 
   it('commands: frontmatter with a description, and every tool they name exists in the MCP server', () => {
-    const dir = rel(manifest.commands as string);
+    const dir = rel('commands');
     const names = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
     expect(names).toEqual(['build-isg.md', 'debug-bug.md', 'prove-fix.md', 'validate-fix.md']);
     for (const n of names) {
@@ -55,7 +65,7 @@ describe('Claude Code plugin files', () => {
   });
 
   it('agents: one per role, each with name/description frontmatter and a tool that exists', () => {
-    const dir = rel(manifest.agents as string);
+    const dir = rel('agents');
     const names = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
     expect(names.map((n) => n.replace(/\.md$/, ''))).toEqual([
       'anti-pattern-detector', 'constraint-enforcer', 'context-builder', 'deep-reasoner', 'diff-presenter', 'exact-retriever',
@@ -72,27 +82,28 @@ describe('Claude Code plugin files', () => {
   });
 
   it('hooks.json: a PostToolUse hook on Edit/Write running the preflight shim with a timeout', () => {
-    const hooks = JSON.parse(readFileSync(rel(manifest.hooks as string), 'utf8')) as { hooks: Record<string, Array<{ matcher: string; hooks: Array<{ type: string; command: string; timeout: number }> }>> };
+    const hooks = JSON.parse(readFileSync(rel('hooks/hooks.json'), 'utf8')) as { hooks: Record<string, Array<{ matcher: string; hooks: Array<{ type: string; command: string; timeout: number }> }>> };
     expect(Object.keys(hooks.hooks)).toEqual(['PostToolUse']);
     const entry = hooks.hooks.PostToolUse?.[0];
     expect(new RegExp(`^(?:${entry?.matcher ?? ''})$`).test('Edit')).toBe(true);
     expect(new RegExp(`^(?:${entry?.matcher ?? ''})$`).test('Write')).toBe(true);
     expect(new RegExp(`^(?:${entry?.matcher ?? ''})$`).test('Bash')).toBe(false);
-    expect(entry?.hooks[0]).toEqual({ type: 'command', command: 'node "${CLAUDE_PLUGIN_ROOT}/claude/hooks/preflight-on-edit.mjs"', timeout: 30 });
+    expect(entry?.hooks[0]).toEqual({ type: 'command', command: 'node "${CLAUDE_PLUGIN_ROOT}/hooks/preflight-on-edit.mjs"', timeout: 30 });
   });
 });
 
 describe('the PostToolUse shim', () => {
-  const shim = rel('claude/hooks/preflight-on-edit.mjs');
+  const shim = rel('hooks/preflight-on-edit.mjs');
   const cli = JSON.stringify([process.execPath, '--import', tsx, rel('test/mcp/cli-entry.ts')]);
-  const runHook = (payload: unknown, repo: string) =>
-    execa(process.execPath, [shim], { input: JSON.stringify(payload), reject: false, env: { RUSTGATE_HOOK_CLI: cli, CLAUDE_PROJECT_DIR: repo, RUSTGATE_HOOK_BUDGET_S: '60' } });
+  const runHook = (payload: unknown, repo: string, env: Record<string, string> = {}) =>
+    execa(process.execPath, [shim], { input: JSON.stringify(payload), reject: false, env: { RUSTGATE_HOOK_CLI: cli, CLAUDE_PROJECT_DIR: repo, RUSTGATE_HOOK_BUDGET_S: '60', ...env } });
+  const context = (stdout: string): string => (JSON.parse(stdout) as { hookSpecificOutput: { hookEventName: string; additionalContext: string } }).hookSpecificOutput.additionalContext;
 
-  it('reports the errors of an edited .rs file with their ISG keys; stays silent for other files and clean trees', async () => {
+  it('reports the errors of an edited .rs file with their ISG keys, a clean tree as context, and ignores other files', async () => {
     const repo = await makeRepo();
     const clean = await runHook({ tool_name: 'Edit', tool_input: { file_path: path.join(repo, 'src/lib.rs') }, cwd: repo }, repo);
     expect(clean.exitCode).toBe(0);
-    expect(clean.stdout).toBe('');
+    expect(context(clean.stdout)).toBe('rustgate PreFlight after editing lib.rs: the working tree compiles (cargo check in a shadow copy).');
     const lib = path.join(repo, 'src/lib.rs');
     writeFileSync(lib, readFileSync(lib, 'utf8').replace('    a + b\n', '    a + "one"\n'));
     const before = userHash(repo);
@@ -105,5 +116,18 @@ describe('the PostToolUse shim', () => {
     expect(out.reason).toContain('1 error(s) in the working tree');
     expect(out.reason).toContain('- E0277 at src/lib.rs:5 in src/lib.rs-lib-add (fn add): cannot add `&str` to `i32`');
     expect(userHash(repo)).toBe(before);
+  }, 60_000);
+
+  it('tells the model when it could not check: over budget, not a Cargo workspace, no CLI', async () => {
+    const repo = await makeRepo();
+    const file = { tool_name: 'Edit', tool_input: { file_path: path.join(repo, 'src/lib.rs') }, cwd: repo };
+    const slow = await runHook(file, repo, { RUSTGATE_HOOK_BUDGET_S: '0.001' });
+    expect(slow.exitCode).toBe(0);
+    expect(context(slow.stdout)).toMatch(/^rustgate PreFlight did NOT check lib\.rs: it ran over the 0\.001 s budget \(RUSTGATE_HOOK_BUDGET_S\)\. The edit is unchecked/);
+    const notRust = mkdtempSync(path.join(tmpdir(), 'rustgate-hook-plain-'));
+    const plain = await runHook({ tool_name: 'Write', tool_input: { file_path: path.join(notRust, 'x.rs') }, cwd: notRust }, notRust);
+    expect(context(plain.stdout)).toMatch(/^rustgate PreFlight did NOT check x\.rs \(exit 2\): /);
+    const missing = await runHook(file, repo, { RUSTGATE_HOOK_CLI: JSON.stringify([path.join(notRust, 'no-such-rustgate')]) });
+    expect(context(missing.stdout)).toMatch(/^rustgate PreFlight did NOT check lib\.rs: the CLI could not start \(/);
   }, 60_000);
 });

@@ -43,9 +43,10 @@ describe('git and cargo argument plumbing', () => {
   });
 
   it('builds cargo check arguments for workspace, packages and features', () => {
-    expect(cargoCheckArgs({})).toEqual(['check', '--all-targets', '--message-format=json', '--workspace']);
-    expect(cargoCheckArgs({ packages: ['a', 'b'], features: ['x', 'y'] })).toEqual(['check', '--all-targets', '--message-format=json', '-p', 'a', '-p', 'b', '--features', 'x,y']);
-    expect(cargoCheckArgs({ allFeatures: true, features: ['x'] })).toEqual(['check', '--all-targets', '--message-format=json', '--workspace', '--all-features']);
+    expect(cargoCheckArgs({})).toEqual(['check', '--all-targets', '--message-format=json', '--keep-going', '--workspace']);
+    expect(cargoCheckArgs({ packages: ['a', 'b'], features: ['x', 'y'] })).toEqual(['check', '--all-targets', '--message-format=json', '--keep-going', '-p', 'a', '-p', 'b', '--features', 'x,y']);
+    expect(cargoCheckArgs({ allFeatures: true, features: ['x'] })).toEqual(['check', '--all-targets', '--message-format=json', '--keep-going', '--workspace', '--all-features']);
+    expect(cargoCheckArgs({ targets: ['lib', 'tests'], keepGoing: false, packages: ['a'] })).toEqual(['check', '--lib', '--tests', '--message-format=json', '-p', 'a']);
   });
 });
 

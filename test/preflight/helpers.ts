@@ -1,6 +1,6 @@
 /** Shared helpers for PreFlight tests: temp git repos from the fixture, invariant snapshots, CLI runners. */
 import { createHash } from 'node:crypto';
-import { cpSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,8 @@ import { runMain } from './cli-entry.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const FIXTURE = path.resolve(here, '../fixtures/preflight/ws');
+/** Four members (base <- mid <- leaf, solo), an excluded crate and a `.rs` file in no crate. */
+export const MULTI_FIXTURE = path.resolve(here, '../fixtures/preflight/multi');
 export const CLI_ENTRY = path.join(here, 'cli-entry.ts');
 export const PROJECT_ROOT = path.resolve(here, '../..');
 export const LOAD_PROBE = path.join(here, 'load-probe.mjs');
@@ -25,11 +27,11 @@ export async function git(cwd: string, ...args: string[]): Promise<string> {
 }
 
 /** Copies the fixture workspace into a new temp git repo (optionally under `subdir`) and commits it. */
-export async function makeRepo(opts: { subdir?: string } = {}): Promise<{ top: string; ws: string }> {
+export async function makeRepo(opts: { subdir?: string; fixture?: string } = {}): Promise<{ top: string; ws: string }> {
   const top = mkdtempSync(path.join(os.tmpdir(), 'rg-pf-'));
   const ws = opts.subdir ? path.join(top, opts.subdir) : top;
   mkdirSync(ws, { recursive: true });
-  cpSync(FIXTURE, ws, { recursive: true });
+  cpSync(opts.fixture ?? FIXTURE, ws, { recursive: true });
   await git(top, 'init', '-q', '-b', 'main');
   await git(top, 'add', '-A');
   await git(top, 'commit', '-q', '-m', 'initial');
@@ -51,6 +53,9 @@ function walk(root: string, rel: string, out: string[]): void {
     const r = rel ? `${rel}/${name}` : name;
     if (r === '.git' || r.endsWith('/.git') || name === '.rustgate') continue;
     const st = lstatSync(path.join(root, r));
+    // cargo's build cache (a target dir, marked by CACHEDIR.TAG) is cargo's, not the user's files: in-place checks
+    // write there exactly as the user's own `cargo check` does.
+    if (st.isDirectory() && existsSync(path.join(root, r, 'CACHEDIR.TAG'))) continue;
     if (st.isDirectory()) walk(root, r, out);
     else out.push(r);
   }
@@ -148,6 +153,15 @@ export interface PreflightJson {
   skipped: boolean;
   changes: Array<{ path: string; status: string; old_path?: string }>;
   warnings: string[];
+  mode: 'in_place' | 'shadow' | null;
+  packages: string[] | null;
+  unchecked_files: string[];
+}
+
+/** The user's own `cargo check` in the workspace (creates and warms `target/`, as a developer's build would). */
+export async function userCargoCheck(ws: string): Promise<void> {
+  const r = await execa('cargo', ['check', '--workspace', '--all-targets', '-q'], { cwd: ws, reject: false });
+  if (r.exitCode !== 0 && !/error(\[E\d+\])?:/.test(r.stderr)) throw new Error(`cargo check failed: ${r.stderr}`);
 }
 
 /** The fixture's core lib with `Send` dropped from the bound: E0277 at line 8 inside `spawn_worker`. */

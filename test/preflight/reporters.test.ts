@@ -7,7 +7,7 @@ import { runPreflight } from '../../src/app/preflight.js';
 import type { Diagnostic } from '../../src/core/diagnostics/types.js';
 import type { PreflightReport } from '../../src/core/preflight/types.js';
 import { escapeData, escapeProperty, renderGithub } from '../../src/reporters/github.js';
-import { renderPretty } from '../../src/reporters/pretty.js';
+import { debugBugCanHelp, renderPretty } from '../../src/reporters/pretty.js';
 import { toSarif } from '../../src/reporters/sarif.js';
 import { CORE_LIB, PROJECT_ROOT, SPAWN_KEY, breakSend, git, makeRepo, read, untouched, write } from './helpers.js';
 
@@ -59,7 +59,7 @@ describe('reporters on a real run', () => {
     const report = await realReport();
     const text = renderPretty(report);
     const lines = text.split('\n');
-    expect(lines[0]).toBe('rustgate preflight --staged: 1 changed file, 1 error, 1 warning');
+    expect(lines[0]).toBe('rustgate preflight --staged: 1 changed file, 1 error, 1 warning (whole workspace, in the shadow copy)');
     // The node's first line is the ISG's business (with or without its doc comment): take it from the report.
     const at = (name: string) => report.findings.find((f) => f.isg?.name === name)?.isg?.startLine;
     const errLine = lines.findIndex((l) => l.startsWith(`error[E0277] in fn spawn_worker (crates/core/src/lib.rs:${at('spawn_worker')})`));
@@ -70,6 +70,11 @@ describe('reporters on a real run', () => {
     expect(lines[errLine + 1]).toBe('  `F` cannot be sent between threads safely');
     expect(text).toContain('hint: run `rustgate debug-bug` for a validated fix');
     expect(lines[lines.length - 1]).toMatch(/^failed in \d+\.\d+ s \(cargo \d+\.\d+ s\)$/);
+    // A manifest error is not a code fix: no debug-bug hint for it.
+    const manifest = { ...report, findings: report.findings.filter((f) => f.diagnostic.level === 'error').map((f) => ({ ...f, diagnostic: { ...f.diagnostic, code: null, message: 'cargo check failed: failed to parse manifest', primary: f.diagnostic.primary && { ...f.diagnostic.primary, file: 'Cargo.toml' } } })) };
+    expect(debugBugCanHelp(report)).toBe(true);
+    expect(debugBugCanHelp(manifest)).toBe(false);
+    expect(renderPretty(manifest)).not.toContain('debug-bug');
   });
 });
 
@@ -106,6 +111,10 @@ describe('github annotations', () => {
       tests: null,
       workspacePrefix: 'ws',
       cargo: null,
+      mode: 'in_place',
+      modeReason: null,
+      checkedPackages: null,
+      uncheckedFiles: [],
       warnings: [],
       ms: { total: 1, cargo: 1, shadow: 0, isg: 0 },
     };

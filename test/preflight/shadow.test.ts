@@ -2,7 +2,9 @@ import { existsSync, lstatSync, readlinkSync, statSync, symlinkSync } from 'node
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openRepo } from '../../src/adapters/git/repo.js';
-import { blobId, materialiseShadow, selectedContent, symlinkStaysInside } from '../../src/adapters/git/shadow.js';
+import { blobId } from '../../src/adapters/git/shadow.js';
+import { symlinkResolvesInside } from '../../src/core/paths.js';
+import { openPrivateTree } from '../../src/app/private-tree/index.js';
 import { runPreflight } from '../../src/app/preflight.js';
 import { ensureWorkDir } from '../../src/app/workdir.js';
 import { APP_LIB, CORE_LIB, git, makeRepo, read, untouched, write } from './helpers.js';
@@ -41,13 +43,12 @@ describe('shadow tree', () => {
     write(ws, 'notes.txt', 'untracked\n');
     ensureWorkDir(ws);
     const info = await openRepo(ws);
-    const dir = path.join(ws, '.rustgate', 'probe');
-    const manifest = path.join(ws, '.rustgate', 'probe.json');
-    const staged = await untouched(top, async () => materialiseShadow(info, await selectedContent(info, 'staged', null, manifest, dir), dir, manifest));
+    const dir = path.join(ws, '.rustgate', 'validate');
+    const staged = await untouched(top, async () => openPrivateTree({ repo: info, name: 'validate', source: 'staged' }).sync());
     expect(staged.warnings).toEqual([]);
     expect(read(dir, CORE_LIB).endsWith('// staged\n')).toBe(true);
     expect(existsSync(path.join(dir, 'notes.txt'))).toBe(false);
-    const wt = await untouched(top, async () => materialiseShadow(info, await selectedContent(info, 'worktree', null, manifest, dir), dir, manifest));
+    const wt = await untouched(top, async () => openPrivateTree({ repo: info, name: 'validate', source: 'worktree' }).sync());
     expect(read(dir, CORE_LIB).endsWith('// unstaged\n')).toBe(true);
     expect(read(dir, 'notes.txt')).toBe('untracked\n');
     // Only the two differing files were written: the others kept their index blob ids.
@@ -78,10 +79,16 @@ describe('shadow tree', () => {
     ]);
   });
 
-  it('judges symlink targets relative to the link', () => {
-    expect(symlinkStaysInside('a/b/link', '../c.rs')).toBe(true);
-    expect(symlinkStaysInside('a/link', '../../x')).toBe(false);
-    expect(symlinkStaysInside('link', '/abs')).toBe(false);
-    expect(symlinkStaysInside('link', '.rustgate/store')).toBe(false);
+  it('judges symlink targets relative to the link, following the other links of the content', () => {
+    const none = () => undefined;
+    expect(symlinkResolvesInside('a/b/link', '../c.rs', none)).toBe(true);
+    expect(symlinkResolvesInside('a/link', '../../x', none)).toBe(false);
+    expect(symlinkResolvesInside('link', '/abs', none)).toBe(false);
+    expect(symlinkResolvesInside('link', '.rustgate/store', none)).toBe(false);
+    // Lexically inside, physically outside: `e -> a/b/c/d/../../..` through `a/b/c/d -> ../../..`.
+    const links = new Map([['a/b/c/d', '../../..'], ['e', 'a/b/c/d/../../..']]);
+    expect(symlinkResolvesInside('a/b/c/d', '../../..', (p) => links.get(p))).toBe(true);
+    expect(symlinkResolvesInside('e', 'a/b/c/d/../../..', (p) => links.get(p))).toBe(false);
+    expect(symlinkResolvesInside('loop', 'loop2', (p) => (p === 'loop2' ? 'loop' : p === 'loop' ? 'loop2' : undefined))).toBe(false);
   });
 });

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { APP_LIB, CORE_LIB, LOAD_PROBE, SPAWN_KEY, breakSend, cliProcess, git, makeRepo, preflightJson, read, untouched, write } from './helpers.js';
+import { APP_LIB, CORE_LIB, LOAD_PROBE, PROJECT_ROOT, SPAWN_KEY, breakSend, cliProcess, git, makeRepo, preflightJson, read, untouched, write } from './helpers.js';
 
 describe('preflight --staged checks exactly the index', () => {
   it('fails on a staged broken change with the rustc code and the ISG key', async () => {
@@ -122,5 +123,14 @@ describe('preflight --staged checks exactly the index', () => {
     expect(r.ms, timing).toBeLessThan(15_000);
     for (const heavy of ['tree-sitter', 'tree-sitter-rust', 'cozo-lib-wasm', 'node-llama-cpp']) expect(probe.packages).not.toContain(heavy);
     expect(existsSync(path.join(ws, '.rustgate/target'))).toBe(false);
+  });
+
+  it('--version loads no package but commander (separate process)', async () => {
+    const r = await execa(process.execPath, ['--import', LOAD_PROBE, '--import', 'tsx', path.join(PROJECT_ROOT, 'src/cli.ts'), '--version'], { cwd: PROJECT_ROOT, reject: false });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    const probe = JSON.parse(/load-probe: (.*)$/m.exec(r.stderr)?.[1] ?? '{}') as { packages: string[] };
+    // tsx (and its esbuild) is the test's own TypeScript loader, absent from the built CLI; nothing else may load.
+    expect(probe.packages.filter((p) => p !== 'tsx' && p !== 'esbuild')).toEqual(['commander']);
   });
 });

@@ -25,7 +25,7 @@ const ctx = (changed: string[], diagnostics: Diagnostic[] = []): ExtensionContex
 describe('impactedTestsExtension (real cargo, real cargo metadata)', () => {
   it('tests the changed crate and its dependents, failing test on its ISG node', async () => {
     const out = await impactedTestsExtension({ timeoutSeconds: 120 }).run(ctx(['ledger/src/lib.rs']));
-    expect(out.tests).toEqual({ ran: 4, passed: 3, failed: 1 });
+    expect(out.tests).toEqual({ ran: 4, passed: 3, failed: 1, selected: 4, complete: true });
     expect(out.run?.command.slice(-4)).toEqual(['-p', 'ledger', '-p', 'report']);
     expect(out.diagnostics).toHaveLength(1);
     expect(out.diagnostics![0]).toMatchObject({
@@ -40,7 +40,16 @@ describe('impactedTestsExtension (real cargo, real cargo metadata)', () => {
   it('tests only the changed leaf crate', async () => {
     const out = await impactedTestsExtension({ timeoutSeconds: 120 }).run(ctx(['report/tests/smoke.rs']));
     expect(out.run?.command.slice(-2)).toEqual(['-p', 'report']);
-    expect(out.tests).toEqual({ ran: 3, passed: 2, failed: 1 });
+    expect(out.tests).toEqual({ ran: 3, passed: 2, failed: 1, selected: 3, complete: true });
+  });
+
+  it('a run cut off by the cap is an error with the hint to raise preflight.tests.timeout_seconds, and says the counts', async () => {
+    const out = await impactedTestsExtension({ timeoutSeconds: 5 }).run(ctx(['slowpoke/src/lib.rs']));
+    expect(out.tests).toEqual({ ran: 1, passed: 0, failed: 1, selected: 2, complete: false });
+    const cap = out.diagnostics?.find((d) => d.message.startsWith('tests not complete'));
+    expect(cap?.level).toBe('error');
+    expect(cap?.message).toBe('tests not complete: cut off by the 5 s time cap after 1 of 2 selected tests; raise preflight.tests.timeout_seconds in rustgate.yaml (now 5)');
+    expect(out.warnings?.[0]).toMatch(/^tests \(nextest\) of slowpoke: 2 selected, 1 ran, 0 passed, 1 failed in \d+\.\d s$/);
   });
 
   it('runs nothing when no crate owns the change, or when cargo already found errors', async () => {

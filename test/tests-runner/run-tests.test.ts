@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hasNextest, parseCargoTest, parseNextest, runTests } from '../../src/adapters/cargo/test-runner.js';
+import { hasNextest, parseCargoTest, parseNextest, runTests, testRunProblem } from '../../src/adapters/cargo/test-runner.js';
 import { testNodeKey, type TestPackage } from '../../src/core/tests/index.js';
 
 // Shared across runs so the fixture compiles once per machine, not once per test.
@@ -90,6 +90,43 @@ describe('runTests with real cargo', () => {
     expect(r.failedTests.map((t) => [t.name, t.package])).toEqual([['tests::fails_fast', 'slowpoke']]);
     expect(r.passed).toBe(0);
     expect(liveSlowpokeProcesses()).toEqual([]);
+    // Cut off is never a pass, and the run says how far it got.
+    expect(r.ok).toBe(false);
+    expect(r.selected).toBe(2);
+    expect(r.problem).toBe('cut off by the 5 s time cap after 1 of 2 selected tests');
+  });
+
+  it('a clean nextest run counts selected = ran and runs the doctests beside it (none here)', async () => {
+    const r = await runTests({ cwd: ws, targetDir, packages: ['ledger'], timeoutMs: 120_000 });
+    expect({ selected: r.selected, ran: r.ran, passed: r.passed, ok: r.ok, problem: r.problem }).toEqual({ selected: 1, ran: 1, passed: 1, ok: true, problem: null });
+    expect(r.doctests).toEqual({ selected: 0, ran: 0, passed: 0, failed: 0, command: ['cargo', 'test', '--doc', '--no-fail-fast', '-p', 'ledger'] });
+  });
+});
+
+describe('doctests (nextest does not run them)', () => {
+  it('a crate whose only test is a failing doctest is not a pass with nextest: the doctest runs and fails', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'rg-doconly-'));
+    cpSync(path.join(import.meta.dirname, '../fixtures/tests-runner/doctest-only'), dir, { recursive: true });
+    const r = await runTests({ cwd: dir, targetDir: path.join(os.tmpdir(), 'rustgate-test-target-doconly'), packages: ['doconly'], timeoutMs: 180_000 });
+    expect(r.runner).toBe('nextest');
+    expect(r.doctests).toMatchObject({ selected: 1, ran: 1, passed: 0, failed: 1 });
+    expect({ selected: r.selected, ran: r.ran, passed: r.passed, failed: r.failed, ok: r.ok }).toEqual({ selected: 1, ran: 1, passed: 0, failed: 1, ok: false });
+    expect(r.failedTests.map((t) => t.name)).toEqual(['src/lib.rs - add (line 5)']);
+    expect(r.problem).toBe('1 of 1 tests failed');
+  });
+});
+
+describe('testRunProblem', () => {
+  const base = { selected: 3, ran: 3, failed: 0, timedOut: false, buildFailed: false, exitCode: 0 as number | null };
+  it('is null only for a complete, clean run', () => {
+    expect(testRunProblem(base)).toBeNull();
+    expect(testRunProblem({ ...base, selected: 0, ran: 0 })).toBeNull();
+  });
+  it('names selected-but-not-run, partial runs and odd exits', () => {
+    expect(testRunProblem({ ...base, ran: 0 })).toBe('3 tests were selected but none ran');
+    expect(testRunProblem({ ...base, ran: 2 })).toBe('only 2 of 3 selected tests ran');
+    expect(testRunProblem({ ...base, exitCode: 4 })).toBe('the test runner exited with 4');
+    expect(testRunProblem({ ...base, timedOut: true, ran: 0, exitCode: null }, 300_000)).toBe('cut off by the 300 s time cap after 0 of 3 selected tests');
   });
 });
 
@@ -151,7 +188,7 @@ describe('parsers on recorded output', () => {
       '        FAIL [   0.095s] (2/3) report render::tests::renders_currency',
     ].join('\n');
     expect(parseNextest('', stderr)).toEqual({
-      ran: 3, passed: 2, failed: 1,
+      selected: 3, ran: 3, passed: 2, failed: 1,
       failedTests: [{ name: 'render::tests::renders_currency', package: 'report', binary: 'report' }],
     });
   });
@@ -160,7 +197,7 @@ describe('parsers on recorded output', () => {
     const stdout = 'running 2 tests\ntest tests::fails_fast ... FAILED\n';
     const stderr = '     Running unittests src/lib.rs (/t/debug/deps/slow_poke-0123456789abcdef)\n';
     expect(parseCargoTest(stdout, stderr, ['slow-poke'])).toEqual({
-      ran: 1, passed: 0, failed: 1, failedTests: [{ name: 'tests::fails_fast', package: 'slow-poke', binary: 'slow_poke' }],
+      selected: 2, ran: 1, passed: 0, failed: 1, failedTests: [{ name: 'tests::fails_fast', package: 'slow-poke', binary: 'slow_poke' }],
     });
   });
 });

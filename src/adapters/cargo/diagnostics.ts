@@ -44,6 +44,11 @@ export interface CargoRunMessages {
   diagnostics: Diagnostic[];
   /** `build-finished.success` when cargo printed it, else null (cargo crashed or was killed). */
   buildSucceeded: boolean | null;
+  /**
+   * Packages cargo actually compiled in this run (a `compiler-artifact` or a diagnostic for them), sorted. A workspace
+   * package missing here was blocked behind a failing dependency: its errors, if any, were not visible yet.
+   */
+  checkedPackages: string[];
 }
 
 const LEVELS: Record<string, Level> = {
@@ -55,6 +60,47 @@ const LEVELS: Record<string, Level> = {
 };
 
 const APPLICABILITIES: ReadonlySet<string> = new Set(['MachineApplicable', 'MaybeIncorrect', 'HasPlaceholders', 'Unspecified']);
+
+const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+const strOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A span as rustc's JSON should have it, with missing or mistyped fields defaulted (null when not an object). */
+function normalizeSpan(raw: unknown, depth = 0): RustcSpan | null {
+  if (!isObject(raw)) return null;
+  const exp = isObject(raw.expansion) && depth < 64 ? normalizeSpan(raw.expansion.span, depth + 1) : null;
+  return {
+    file_name: typeof raw.file_name === 'string' ? raw.file_name : '',
+    byte_start: num(raw.byte_start),
+    byte_end: num(raw.byte_end),
+    line_start: num(raw.line_start),
+    line_end: num(raw.line_end),
+    column_start: num(raw.column_start),
+    column_end: num(raw.column_end),
+    is_primary: raw.is_primary === true,
+    label: strOrNull(raw.label),
+    suggested_replacement: strOrNull(raw.suggested_replacement),
+    suggestion_applicability: strOrNull(raw.suggestion_applicability),
+    expansion: exp ? { span: exp } : null,
+  };
+}
+
+/**
+ * A diagnostic with the shape the converter relies on, or null when `raw` is not one: a truncated or hostile line
+ * (cargo relays what rustc prints) must cost that line, never the run.
+ */
+function normalizeDiagnostic(raw: unknown, depth = 0): RustcDiagnostic | null {
+  if (!isObject(raw) || typeof raw.message !== 'string' || depth > 32) return null;
+  const code = isObject(raw.code) && typeof raw.code.code === 'string' ? { code: raw.code.code } : null;
+  return {
+    message: raw.message,
+    code,
+    level: typeof raw.level === 'string' ? raw.level : 'note',
+    spans: Array.isArray(raw.spans) ? raw.spans.map((s) => normalizeSpan(s)).filter((s): s is RustcSpan => s !== null) : [],
+    children: Array.isArray(raw.children) ? raw.children.map((c) => normalizeDiagnostic(c, depth + 1)).filter((c): c is RustcDiagnostic => c !== null) : [],
+    rendered: strOrNull(raw.rendered),
+  };
+}
 
 /** Makes a rustc path workspace-relative and '/'-separated; paths outside the workspace stay absolute. */
 export function toWorkspacePath(fileName: string, workspaceRoot: string): string {
@@ -168,6 +214,7 @@ export function parseCargoMessages(stdout: string, workspaceRoot: string): Cargo
   const diagnostics: Diagnostic[] = [];
   let buildSucceeded: boolean | null = null;
   const seen = new Set<string>();
+  const checked = new Set<string>();
   for (const line of stdout.split('\n')) {
     if (!line.startsWith('{')) continue;
     let msg: CargoMessage;
@@ -176,10 +223,16 @@ export function parseCargoMessages(stdout: string, workspaceRoot: string): Cargo
     } catch {
       continue;
     }
-    if (msg.reason === 'build-finished') buildSucceeded = msg.success ?? null;
-    if (msg.reason !== 'compiler-message' || !msg.message) continue;
-    if (msg.message.level === 'failure-note') continue;
-    const diag = convertDiagnostic(msg.message, workspaceRoot, msg.package_id ? packageNameFromId(msg.package_id) : null);
+    if (!isObject(msg)) continue;
+    if (msg.reason === 'build-finished') buildSucceeded = typeof msg.success === 'boolean' ? msg.success : null;
+    if ((msg.reason === 'compiler-artifact' || msg.reason === 'compiler-message') && typeof msg.package_id === 'string') {
+      const name = packageNameFromId(msg.package_id);
+      if (name) checked.add(name);
+    }
+    if (msg.reason !== 'compiler-message') continue;
+    const message = normalizeDiagnostic(msg.message);
+    if (!message || message.level === 'failure-note') continue;
+    const diag = convertDiagnostic(message, workspaceRoot, typeof msg.package_id === 'string' ? packageNameFromId(msg.package_id) : null);
     // The same diagnostic is reported once per target (lib and its test build): keep one.
     const p = diag.primary;
     const id = `${diag.level}|${diag.code ?? ''}|${diag.message}|${p ? `${p.file}:${p.byteStart}:${p.byteEnd}` : ''}`;
@@ -187,5 +240,5 @@ export function parseCargoMessages(stdout: string, workspaceRoot: string): Cargo
     seen.add(id);
     diagnostics.push(diag);
   }
-  return { diagnostics, buildSucceeded };
+  return { diagnostics, buildSucceeded, checkedPackages: Array.from(checked).sort() };
 }

@@ -1,9 +1,11 @@
 /**
  * Runs the tests of selected packages with cargo-nextest (preferred) or `cargo test`, under a time cap, and turns
  * their output into counts and failing tests. The only module that knows nextest's and libtest's output formats.
+ * nextest does not run doctests, so beside it `cargo test --doc` runs for the packages with a library. A run is a
+ * pass only when it finished within the cap, built, failed nothing and ran every test it selected (`ok`, `problem`).
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { execa } from 'execa';
+import { runTool, startTool } from '../process/group.js';
 import type { Diagnostic } from '../../core/diagnostics/types.js';
 import type { GraphQuery } from '../../core/isg/query.js';
 import type { Workspace } from '../../core/isg/workspace.js';
@@ -31,6 +33,11 @@ export interface RunTestsOptions {
    * installed nextest rejects it) or 'human' (its PASS/FAIL status lines).
    */
   nextestFormat?: 'libtest-json' | 'human';
+  /**
+   * Packages among `packages` that have a library target, whose doctests run beside nextest; default: read from
+   * `cargo metadata`. Ignored with `cargo test`, which runs doctests itself.
+   */
+  libPackages?: string[];
 }
 
 /** One failing test. `name` is the test's path inside its binary (`render::tests::renders_currency`). */
@@ -46,6 +53,8 @@ export interface FailedTest {
 /** What one run found. Counts cover tests that finished; on a timeout they are the ones done so far. */
 export interface TestRunResult {
   runner: 'nextest' | 'cargo-test';
+  /** Tests the runners announced they would run (ignored/skipped ones excluded), doctests included. */
+  selected: number;
   ran: number;
   passed: number;
   failed: number;
@@ -60,6 +69,23 @@ export interface TestRunResult {
   /** Last lines of cargo's stderr, for a human when something other than a test failed. */
   stderrTail: string;
   ms: number;
+  /** The doctests run beside nextest (`cargo test --doc`), null when they were not run separately. */
+  doctests: { selected: number; ran: number; passed: number; failed: number; command: string[] } | null;
+  /** True only when the run finished within the cap, built, failed nothing and ran every selected test. */
+  ok: boolean;
+  /** Why the run is not a pass, in a few words (null when ok). */
+  problem: string | null;
+}
+
+/** Why a finished run is not a pass, or null: cut off, not built, failures, a non-zero exit, selected tests not run. */
+export function testRunProblem(r: Pick<TestRunResult, 'selected' | 'ran' | 'failed' | 'timedOut' | 'buildFailed' | 'exitCode'>, timeoutMs?: number): string | null {
+  if (r.timedOut) return `cut off by the ${timeoutMs !== undefined ? `${Math.round(timeoutMs / 1000)} s ` : ''}time cap after ${r.ran} of ${r.selected} selected tests`;
+  if (r.buildFailed) return 'the tests did not build';
+  if (r.failed > 0) return `${r.failed} of ${r.ran} tests failed`;
+  if (r.exitCode !== 0) return `the test runner exited with ${String(r.exitCode)}`;
+  if (r.selected > 0 && r.ran === 0) return `${r.selected} tests were selected but none ran`;
+  if (r.ran < r.selected) return `only ${r.ran} of ${r.selected} selected tests ran`;
+  return null;
 }
 
 const OUTPUT_LIMIT = 4000;
@@ -69,7 +95,7 @@ let nextestAvailable: Promise<boolean> | undefined;
 
 /** True when `cargo nextest --version` succeeds (checked once per process). */
 export function hasNextest(): Promise<boolean> {
-  nextestAvailable ??= execa('cargo', ['nextest', '--version'], { reject: false, timeout: 30_000 }).then((r) => r.exitCode === 0);
+  nextestAvailable ??= runTool('cargo', ['nextest', '--version'], { timeoutMs: 30_000 }).then((r) => r.exitCode === 0);
   return nextestAvailable;
 }
 
@@ -89,27 +115,65 @@ export async function runTests(opts: RunTestsOptions): Promise<TestRunResult> {
   const args = runner === 'nextest' ? nextestArgs(opts.nextestFormat !== 'human') : ['test', '--no-fail-fast', ...pkgArgs, ...featureArgs];
   if (opts.packages.length === 0) {
     return {
-      runner, ran: 0, passed: 0, failed: 0, failedTests: [], timedOut: false, buildFailed: false, exitCode: 0,
-      command: ['cargo', ...args], stderrTail: '', ms: Date.now() - started,
+      runner, selected: 0, ran: 0, passed: 0, failed: 0, failedTests: [], timedOut: false, buildFailed: false, exitCode: 0,
+      command: ['cargo', ...args], stderrTail: '', ms: Date.now() - started, doctests: null, ok: true, problem: null,
     };
   }
   const first = await runCapped(runner, args, opts, opts.timeoutMs);
   // A nextest without the (experimental) libtest-json format rejects the flag: run again with human output.
   const rejected =
     runner === 'nextest' && args.includes('libtest-json') && first.exitCode === 2 && first.ran === 0 && /message-format|libtest|unexpected argument/i.test(first.stderrTail);
-  const result = rejected ? await runCapped(runner, nextestArgs(false), opts, Math.max(1, opts.timeoutMs - (Date.now() - started))) : first;
-  return { ...result, ms: Date.now() - started };
+  const main = rejected ? await runCapped(runner, nextestArgs(false), opts, Math.max(1, opts.timeoutMs - (Date.now() - started))) : first;
+  let result: Omit<TestRunResult, 'ok' | 'problem' | 'ms'> = main;
+  // nextest never runs doctests: run them beside it for the packages with a library, within what is left of the cap.
+  if (runner === 'nextest' && !main.timedOut && !main.buildFailed) {
+    const libs = opts.libPackages ?? (await libraryPackages(opts.cwd, opts.packages));
+    if (libs.length > 0) {
+      const left = opts.timeoutMs - (Date.now() - started);
+      const docArgs = ['test', '--doc', '--no-fail-fast', ...libs.flatMap((p) => ['-p', p]), ...featureArgs];
+      const doc = left > 0 ? await runCapped('cargo-test', docArgs, opts, left) : null;
+      result = doc
+        ? {
+            ...main,
+            selected: main.selected + doc.selected,
+            ran: main.ran + doc.ran,
+            passed: main.passed + doc.passed,
+            failed: main.failed + doc.failed,
+            failedTests: [...main.failedTests, ...doc.failedTests],
+            timedOut: doc.timedOut,
+            buildFailed: doc.buildFailed,
+            exitCode: main.exitCode !== 0 ? main.exitCode : doc.exitCode,
+            stderrTail: doc.exitCode !== 0 ? doc.stderrTail : main.stderrTail,
+            doctests: { selected: doc.selected, ran: doc.ran, passed: doc.passed, failed: doc.failed, command: doc.command },
+          }
+        : { ...main, timedOut: true, exitCode: null };
+    }
+  }
+  const problem = testRunProblem(result, opts.timeoutMs);
+  return { ...result, ms: Date.now() - started, ok: problem === null, problem };
+}
+
+/** The packages among `packages` that have a library target (the ones with doctests), from `cargo metadata`. */
+async function libraryPackages(cwd: string, packages: readonly string[]): Promise<string[]> {
+  try {
+    const ws = await readWorkspace(cwd);
+    const isLib = (k: string): boolean => k === 'lib' || k === 'rlib' || k === 'dylib' || k === 'proc-macro';
+    const withLib = new Set(ws.packages.filter((p) => p.targets.some((t) => t.kind.some(isLib))).map((p) => p.name));
+    return packages.filter((p) => withLib.has(p));
+  } catch {
+    // Without metadata, ask cargo for every package's doctests; cargo rejects a package without a library, which
+    // then shows as a failed run rather than as silently skipped doctests.
+    return [...packages];
+  }
 }
 
 /** One cargo run under the time cap, parsed. */
-async function runCapped(runner: TestRunResult['runner'], args: string[], opts: RunTestsOptions, timeoutMs: number): Promise<TestRunResult> {
+async function runCapped(runner: TestRunResult['runner'], args: string[], opts: RunTestsOptions, timeoutMs: number): Promise<Omit<TestRunResult, 'ok' | 'problem'>> {
   const started = Date.now();
-  const child = execa('cargo', args, {
+  // Allow-listed environment and its own process group, so a timeout (or rustgate's death) takes down cargo, the
+  // runner and every test binary at once.
+  const { child } = startTool('cargo', args, {
     cwd: opts.cwd,
-    reject: false,
-    // Own process group, so a timeout can take down cargo, the runner and every test binary at once.
-    detached: true,
-    stdin: 'ignore',
     env: {
       ...opts.env,
       CARGO_TARGET_DIR: opts.targetDir,
@@ -147,6 +211,7 @@ async function runCapped(runner: TestRunResult['runner'], args: string[], opts: 
   return {
     runner,
     ...parsed,
+    doctests: null,
     timedOut,
     buildFailed: /error: could not compile|error\[E\d{4}\]/.test(stderr),
     exitCode: timedOut ? null : (r.exitCode ?? null),
@@ -158,6 +223,8 @@ async function runCapped(runner: TestRunResult['runner'], args: string[], opts: 
 
 /** Parsed counts and failures. */
 export interface ParsedTests {
+  /** Tests the runner announced it would run (ignored ones excluded). */
+  selected: number;
   ran: number;
   passed: number;
   failed: number;
@@ -183,17 +250,19 @@ function splitNextestName(full: string): FailedTest {
  */
 export function parseNextest(stdout: string, stderr: string): ParsedTests {
   let passed = 0;
+  let selected = 0;
   let sawJson = false;
   const failedTests: FailedTest[] = [];
   for (const line of stdout.split('\n')) {
     if (!line.startsWith('{')) continue;
-    let ev: { type?: string; event?: string; name?: string; stdout?: string };
+    let ev: { type?: string; event?: string; name?: string; stdout?: string; test_count?: number };
     try {
       ev = JSON.parse(line) as typeof ev;
     } catch {
       continue;
     }
     sawJson = true;
+    if (ev.type === 'suite' && ev.event === 'started' && typeof ev.test_count === 'number') selected += ev.test_count;
     if (ev.type !== 'test' || typeof ev.name !== 'string') continue;
     if (ev.event === 'ok') passed++;
     else if (ev.event === 'failed' || ev.event === 'timeout') {
@@ -201,6 +270,9 @@ export function parseNextest(stdout: string, stderr: string): ParsedTests {
       failedTests.push(ev.stdout ? { ...t, output: trim(ev.stdout) } : t);
     }
   }
+  // Both formats print `Starting N tests across M binaries` on stderr; the JSON suite events carry the same count.
+  const starting = /^\s*Starting (\d+) tests? across/m.exec(stderr);
+  if (!sawJson || selected === 0) selected = Math.max(selected, Number(starting?.[1] ?? 0));
   if (!sawJson) {
     // Human format: `        PASS [   0.037s] (2/4) report render::tests::renders_total` (the counter is newer nextest).
     const re = /^\s*(PASS|FAIL|SIGSEGV|SIGABRT|SIGKILL|TIMEOUT|ABORT|LEAK-FAIL)\s+\[[^\]]*\]\s+(?:\(\d+\/\d+\)\s+)?(\S+)\s+(\S+)\s*$/;
@@ -220,7 +292,7 @@ export function parseNextest(stdout: string, stderr: string): ParsedTests {
       }
     }
   }
-  return { ran: passed + failedTests.length, passed, failed: failedTests.length, failedTests };
+  return { selected, ran: passed + failedTests.length, passed, failed: failedTests.length, failedTests };
 }
 
 /**
@@ -241,7 +313,7 @@ export function parseCargoTest(stdout: string, stderr: string, packages: string[
     if (rerun) failedPackageByBinary.set(rerun[2] ?? rerun[3] ?? rerun[1]!.replace(/-/g, '_'), rerun[1]!);
   }
 
-  interface Section { passed: number; failed: string[] }
+  interface Section { announced: number; ignored: number; passed: number; failed: string[] }
   const sections: Section[] = [];
   const outputs = new Map<string, string>();
   let cur: Section | undefined;
@@ -251,9 +323,10 @@ export function parseCargoTest(stdout: string, stderr: string, packages: string[
     block = undefined;
   };
   for (const line of stdout.split('\n')) {
-    if (/^running \d+ tests?$/.test(line)) {
+    const running = /^running (\d+) tests?$/.exec(line);
+    if (running) {
       closeBlock();
-      cur = { passed: 0, failed: [] };
+      cur = { announced: Number(running[1]), ignored: 0, passed: 0, failed: [] };
       sections.push(cur);
       continue;
     }
@@ -273,6 +346,7 @@ export function parseCargoTest(stdout: string, stderr: string, packages: string[
     const t = /^test (.+?) \.\.\. (ok|FAILED|ignored.*)$/.exec(line);
     if (t && block === undefined) {
       if (t[2] === 'ok') cur.passed++;
+      else if (t[2]?.startsWith('ignored')) cur.ignored++;
       else if (t[2] === 'FAILED' && !cur.failed.includes(t[1]!)) cur.failed.push(t[1]!);
       continue;
     }
@@ -283,8 +357,10 @@ export function parseCargoTest(stdout: string, stderr: string, packages: string[
   const norm = (s: string): string => s.replace(/-/g, '_');
   const failedTests: FailedTest[] = [];
   let passed = 0;
+  let selected = 0;
   sections.forEach((sec, i) => {
     passed += sec.passed;
+    selected += Math.max(0, sec.announced - sec.ignored);
     const binary = binaries[i];
     for (const name of sec.failed) {
       const pkg =
@@ -299,7 +375,7 @@ export function parseCargoTest(stdout: string, stderr: string, packages: string[
       });
     }
   });
-  return { ran: passed + failedTests.length, passed, failed: failedTests.length, failedTests };
+  return { selected, ran: passed + failedTests.length, passed, failed: failedTests.length, failedTests };
 }
 
 /** Every descendant pid of `pid` (Linux /proc; empty elsewhere). Tests that moved to their own group are found here. */
@@ -356,6 +432,11 @@ async function killTree(pid: number, exited: Promise<void>): Promise<void> {
   for (const d of tree) signal(d, 'SIGKILL');
 }
 
+/** An error diagnostic about the test run as a whole (no test to point at). */
+function runError(message: string, rendered: string): Diagnostic {
+  return { level: 'error', code: null, message, primary: null, spans: [], notes: [], suggestions: [], rendered, source: 'test', packageName: null };
+}
+
 /** What a PreFlight extension receives: structurally app/preflight's PreflightContext (adapters do not import app). */
 export interface ExtensionContext {
   shadowRoot: string;
@@ -380,7 +461,7 @@ export interface ImpactedTestsOptions {
 /** What the extension returns: app/preflight's extension result plus `warnings` for the report. */
 export interface ImpactedTestsOutcome {
   diagnostics?: Diagnostic[];
-  tests?: { ran: number; passed: number; failed: number };
+  tests?: { ran: number; passed: number; failed: number; selected?: number; complete?: boolean };
   warnings?: string[];
   /** The full run, for callers that want names and output. */
   run?: TestRunResult;
@@ -417,15 +498,26 @@ export function impactedTestsExtension(opts: ImpactedTestsOptions): {
       });
       const graph = ctx.graph;
       const lookup = graph ? { packages: ws.packages, getNode: (key: string) => graph.getNode(key) } : null;
-      const diagnostics = await testFailureDiagnostics(run.failedTests, lookup, { timedOut: run.timedOut, timeoutSeconds: opts.timeoutSeconds });
+      const diagnostics = await testFailureDiagnostics(run.failedTests, lookup);
       if (run.buildFailed) {
-        diagnostics.push({
-          level: 'error', code: null, message: `the tests of ${packages.join(', ')} do not compile (cargo check does not build test code)`,
-          primary: null, spans: [], notes: [], suggestions: [], rendered: run.stderrTail, source: 'test', packageName: null,
-        });
+        diagnostics.push(runError(`the tests of ${packages.join(', ')} do not compile (cargo check does not build test code)`, run.stderrTail));
+      } else if (run.timedOut) {
+        // A run cut off by the cap is not a pass, whatever finished before it.
+        diagnostics.push(
+          runError(
+            `tests not complete: ${run.problem ?? 'cut off by the time cap'}; raise preflight.tests.timeout_seconds in rustgate.yaml (now ${opts.timeoutSeconds})`,
+            run.stderrTail,
+          ),
+        );
+      } else if (!run.ok && run.failedTests.length === 0) {
+        // Selected tests that did not run (or a runner that failed without naming a test) are not a pass either.
+        diagnostics.push(runError(`tests not passed: ${run.problem ?? 'the test run failed'}`, run.stderrTail));
       }
-      const warnings = [`tests (${run.runner}) of ${packages.join(', ')}: ${run.passed} passed, ${run.failed} failed in ${(run.ms / 1000).toFixed(1)} s`];
-      return { diagnostics, tests: { ran: run.ran, passed: run.passed, failed: run.failed }, warnings, run };
+      const doc = run.doctests ? `, doctests ${run.doctests.passed}/${run.doctests.ran}` : '';
+      const warnings = [
+        `tests (${run.runner}${run.doctests ? ' + cargo test --doc' : ''}) of ${packages.join(', ')}: ${run.selected} selected, ${run.ran} ran, ${run.passed} passed, ${run.failed} failed${doc} in ${(run.ms / 1000).toFixed(1)} s`,
+      ];
+      return { diagnostics, tests: { ran: run.ran, passed: run.passed, failed: run.failed, selected: run.selected, complete: !run.timedOut && !run.buildFailed && run.ran >= run.selected }, warnings, run };
     },
   };
 }

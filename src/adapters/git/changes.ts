@@ -2,10 +2,12 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
+import { isRustRelevant } from '../../core/preflight/classify.js';
 import type { ChangedFile, ChangeStatus } from '../../core/preflight/types.js';
 import { RustgateError } from '../../core/errors.js';
 import type { RepoInfo } from './repo.js';
 import { git, gitOk, splitZ } from './run.js';
+import { isRustgatePath } from '../../core/paths.js';
 
 /** A validated `--diff` range: both ends as commit ids. */
 export interface ResolvedRange {
@@ -75,7 +77,17 @@ export function blobId(bytes: Buffer): string {
 
 /** Paths under `.rustgate/` (our own data) or `.git/` never count as changes. */
 export function isOwnPath(p: string): boolean {
-  return p === '.rustgate' || p.startsWith('.rustgate/') || p === '.git' || p.startsWith('.git/') || p.includes('/.git/');
+  return isRustgatePath(p) || p === '.git' || p.startsWith('.git/') || p.includes('/.git/');
+}
+
+/** Drops the raw fields and marks gitlinks (mode 160000 on either side): a submodule bump can change Rust code. */
+function withSubmodules(raw: RawChange[]): ChangedFile[] {
+  return raw.map(({ path, status, oldPath, srcMode, dstMode }) => ({
+    path,
+    status,
+    ...(oldPath !== undefined ? { oldPath } : {}),
+    ...(srcMode === '160000' || dstMode === '160000' ? { submodule: true as const } : {}),
+  }));
 }
 
 function clean(files: ChangedFile[]): ChangedFile[] {
@@ -125,8 +137,8 @@ export async function stagedChanges(info: RepoInfo): Promise<ChangedFile[]> {
     return clean(splitZ(await gitOk(info.workspace, ['ls-files', '-z'])).map((p) => ({ path: p, status: 'added' as const })));
   }
   // Plumbing only: porcelain `git diff` may refresh and rewrite the index even with GIT_OPTIONAL_LOCKS=0.
-  const out = await gitOk(info.workspace, ['diff-index', '--cached', '--name-status', '-M', '-z', '--relative', 'HEAD']);
-  return clean(parseNameStatusZ(out));
+  const out = await gitOk(info.workspace, ['diff-index', '--cached', '--raw', '-M', '-z', '--relative', 'HEAD']);
+  return clean(withSubmodules(parseRawZ(out)));
 }
 
 /** Changed files of the working tree against HEAD: tracked changes plus untracked, non-ignored files. */
@@ -160,6 +172,38 @@ function sameContent(abs: string, oid: string): boolean {
 
 /** Changed files between the two ends of a range. */
 export async function rangeChanges(info: RepoInfo, range: ResolvedRange): Promise<ChangedFile[]> {
-  const out = await gitOk(info.workspace, ['diff-tree', '-r', '--name-status', '-M', '-z', '--relative', range.base, range.head]);
-  return clean(parseNameStatusZ(out));
+  const out = await gitOk(info.workspace, ['diff-tree', '-r', '--raw', '-M', '-z', '--relative', range.base, range.head]);
+  return clean(withSubmodules(parseRawZ(out)));
+}
+
+/**
+ * Why the selected content is not the working tree, for the Rust-relevant paths of the workspace (empty: it is, so
+ * cargo may run in place). `staged` compares the index with the working tree (`diff-files`); `diff` compares the
+ * range's HEAD side, which must be the checked-out commit, with the working tree (`diff-index`). Both also report
+ * untracked, non-ignored Rust-relevant files. Read-only plumbing with optional locks off: the index is never
+ * refreshed or written, so a stat-dirty file is compared by content here instead.
+ */
+export async function inPlaceBlockers(info: RepoInfo, scope: 'staged' | 'diff', head: string | null = null): Promise<string[]> {
+  const blockers: string[] = [];
+  let out: string;
+  if (scope === 'staged') {
+    out = await gitOk(info.workspace, ['diff-files', '--raw', '-z', '--relative']);
+  } else {
+    if (head === null || head !== info.head) return ['the range does not end at the checked-out commit'];
+    // Against the commit, the index is irrelevant: a path staged but equal to HEAD in the work tree is fine.
+    out = await gitOk(info.workspace, ['diff-index', '--raw', '-z', '--relative', head]);
+  }
+  for (const c of parseRawZ(out)) {
+    if (c.srcMode === '160000' || c.dstMode === '160000') {
+      blockers.push(`submodule ${c.path} differs`);
+      continue;
+    }
+    if (!isRustRelevant(c.path) && !(c.oldPath !== undefined && isRustRelevant(c.oldPath))) continue;
+    // `diff-files` without a refresh lists stat-dirty files with an unknown work-tree id: equal bytes are no change.
+    if (c.status === 'modified' && /^0+$/.test(c.dstOid) && c.srcMode === c.dstMode && sameContent(path.join(info.workspace, c.path), c.srcOid)) continue;
+    blockers.push(`${c.path} differs from the ${scope === 'staged' ? 'index' : 'commit'}`);
+  }
+  const untracked = splitZ(await gitOk(info.workspace, ['ls-files', '-o', '--exclude-standard', '-z']));
+  for (const p of untracked) if (isRustRelevant(p) && !isOwnPath(p)) blockers.push(`${p} is untracked`);
+  return blockers;
 }

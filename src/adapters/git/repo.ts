@@ -77,6 +77,15 @@ export async function assertNoOperationInProgress(info: RepoInfo, checkUnmerged 
   }
 }
 
+/**
+ * Throws MERGE_IN_PROGRESS only while the index still holds conflicts. The index of a merge (or cherry-pick,
+ * revert, rebase stop) whose conflicts are resolved is exactly what `git commit` will record, so it is checked.
+ */
+export async function assertIndexResolved(info: RepoInfo): Promise<void> {
+  const unmerged = splitZ(await gitOk(info.workspace, ['ls-files', '-u', '-z']));
+  if (unmerged.length > 0) throw unfinished(info, (await operationInProgress(info, false)) ?? 'conflict resolution');
+}
+
 /** The MERGE_IN_PROGRESS error for an unfinished operation. */
 export function unfinished(info: RepoInfo, op: string): RustgateError {
   return new RustgateError('MERGE_IN_PROGRESS', `a ${op} is in progress in ${info.top}`, `finish or abort the ${op}, then retry`);

@@ -21,12 +21,18 @@ function missingGit(cause: unknown): RustgateError {
   return new RustgateError('NOT_A_GIT_REPO', 'git is not installed or not on PATH', 'install git and retry', { cause });
 }
 
+/** Extra settings of one git call. */
+export interface GitCallOptions {
+  /** Variables added to GIT_ENV for this call (e.g. GIT_INDEX_FILE for a private index). */
+  env?: Readonly<Record<string, string>>;
+}
+
 /** Runs `git args` in `cwd` and returns text output; never throws for a non-zero exit. */
-export async function git(cwd: string, args: readonly string[], input?: string): Promise<GitResult> {
+export async function git(cwd: string, args: readonly string[], input?: string, opts: GitCallOptions = {}): Promise<GitResult> {
   const r = await execa('git', args, {
     cwd,
     reject: false,
-    env: GIT_ENV,
+    env: opts.env ? { ...GIT_ENV, ...opts.env } : GIT_ENV,
     stripFinalNewline: false,
     maxBuffer: 1024 * 1024 * 1024,
     ...(input === undefined ? { stdin: 'ignore' as const } : { input }),
@@ -51,8 +57,8 @@ export async function gitBuffer(cwd: string, args: readonly string[], input?: st
 }
 
 /** Runs git and throws an internal error carrying stderr when it fails (for commands that must not fail). */
-export async function gitOk(cwd: string, args: readonly string[], input?: string): Promise<string> {
-  const r = await git(cwd, args, input);
+export async function gitOk(cwd: string, args: readonly string[], input?: string, opts: GitCallOptions = {}): Promise<string> {
+  const r = await git(cwd, args, input, opts);
   if (r.exitCode !== 0) {
     throw new RustgateError('INTERNAL', `${r.command} failed (exit ${r.exitCode}): ${r.stderr.trim()}`, 'report this with the output of `git status`');
   }

@@ -1,20 +1,39 @@
 /**
- * The shadow tree: a private copy of exactly the selected content (index, a commit, or the working tree) under
- * `<workspace>/.rustgate/shadow/`, updated file by file so unchanged files keep their mtimes and cargo stays warm.
- * Reads only through git plumbing and plain file reads; never touches the user's tree, index or refs.
+ * The selected content of a workspace as a list of entries — the index, a commit, or the working tree — with the
+ * files of checked-out submodules expanded in place of their gitlinks, and a batched blob reader. The private-copy
+ * module (`src/app/private-tree/`) materialises these lists. Reads only through git plumbing and plain file reads;
+ * never touches the user's tree, index or refs.
  */
-import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, renameSync, rmSync, rmdirSync, symlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readlinkSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Scope } from '../../core/preflight/types.js';
 import { RustgateError } from '../../core/errors.js';
 import { blobId, isOwnPath } from './changes.js';
-
-export { blobId };
 import { unfinished, type RepoInfo } from './repo.js';
 import { gitBuffer, gitOk, splitZ } from './run.js';
 
-/** One file of the selected content. `oid` for git objects; `abs` for working-tree files. */
-export interface ShadowEntry {
+export { blobId };
+
+/** Stat fields that change on every write of a file (ctime cannot be set back by user space). */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
+/** The stamp of an lstat result. */
+export function stampOf(st: Stats): FileStamp {
+  return { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino };
+}
+
+/** True when two stamps describe the same unchanged file. */
+export function sameStamp(a: FileStamp | undefined, b: FileStamp | undefined): boolean {
+  return a !== undefined && b !== undefined && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
+}
+
+/** One file of the selected content. `oid` (read from `gitDir`'s repository) for git objects; `abs` for working-tree files. */
+export interface ContentEntry {
   /** Workspace-relative, '/'-separated. */
   path: string;
   /** Git mode: 100644, 100755, 120000 (symlink). */
@@ -22,53 +41,20 @@ export interface ShadowEntry {
   /** Content identity: the git blob id (computed for working-tree files). */
   id: string;
   oid?: string;
+  /** The repository to read `oid` from (a submodule's checkout for its files); the workspace when absent. */
+  repoDir?: string;
   abs?: string;
-  /** Working-tree stat, so an unchanged file is not re-read next run. */
-  stat?: { size: number; mtimeMs: number };
+  /** Working-tree stamp, so an unchanged file is not re-read next run. */
+  stat?: FileStamp;
 }
 
-interface ManifestEntry {
-  id: string;
-  mode: string;
-  size?: number;
-  mtimeMs?: number;
-}
+/** Known ids of working-tree files by path, so unchanged files are not hashed again. */
+export type KnownIds = (rel: string) => { id: string; mode: string; src?: FileStamp } | undefined;
 
-interface Manifest {
-  version: 1;
-  entries: Record<string, ManifestEntry>;
-}
-
-/** What materialisation did. */
-export interface ShadowResult {
-  dir: string;
-  written: number;
-  deleted: number;
-  kept: number;
-  warnings: string[];
-  ms: number;
-}
-
-function readManifest(file: string, shadowDir: string): Manifest {
-  if (!existsSync(shadowDir) || !existsSync(file)) return { version: 1, entries: {} };
-  try {
-    const m = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
-    return m.version === 1 && typeof m.entries === 'object' ? m : { version: 1, entries: {} };
-  } catch {
-    return { version: 1, entries: {} };
-  }
-}
-
-function writeManifest(file: string, m: Manifest): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(m));
-  renameSync(tmp, file);
-}
-
-/** Index entries (stage 0) under the workspace. */
-async function indexEntries(info: RepoInfo): Promise<ShadowEntry[]> {
-  const out = await gitOk(info.workspace, ['ls-files', '-s', '-z']);
-  const entries: ShadowEntry[] = [];
+/** Index entries (stage 0) of the repository at `cwd`, paths relative to `cwd`. */
+async function indexEntries(info: RepoInfo, cwd: string): Promise<ContentEntry[]> {
+  const out = await gitOk(cwd, ['ls-files', '-s', '-z']);
+  const entries: ContentEntry[] = [];
   for (const rec of splitZ(out)) {
     const tab = rec.indexOf('\t');
     const [mode = '', oid = '', stage = ''] = rec.slice(0, tab).split(' ');
@@ -78,10 +64,10 @@ async function indexEntries(info: RepoInfo): Promise<ShadowEntry[]> {
   return entries;
 }
 
-/** Tree entries of a commit under the workspace. */
-async function treeEntries(info: RepoInfo, rev: string): Promise<ShadowEntry[]> {
-  const out = await gitOk(info.workspace, ['ls-tree', '-r', '-z', rev]);
-  const entries: ShadowEntry[] = [];
+/** Tree entries of a commit, paths relative to `cwd`. */
+async function treeEntries(cwd: string, rev: string): Promise<ContentEntry[]> {
+  const out = await gitOk(cwd, ['ls-tree', '-r', '-z', '--full-tree', rev]);
+  const entries: ContentEntry[] = [];
   for (const rec of splitZ(out)) {
     const tab = rec.indexOf('\t');
     const [mode = '', , oid = ''] = rec.slice(0, tab).split(' ');
@@ -90,15 +76,16 @@ async function treeEntries(info: RepoInfo, rev: string): Promise<ShadowEntry[]> 
   return entries;
 }
 
-/** Working-tree files (tracked and untracked non-ignored) under the workspace; ids reuse the manifest when stat matches. */
-async function worktreeEntries(info: RepoInfo, previous: Manifest): Promise<ShadowEntry[]> {
-  const out = await gitOk(info.workspace, ['ls-files', '-c', '-o', '--exclude-standard', '-z']);
-  const entries: ShadowEntry[] = [];
+/** Working-tree files (tracked and untracked non-ignored) under `cwd`; directories with a `.git` are gitlinks. */
+async function worktreeEntries(cwd: string, prefix: string, known: KnownIds): Promise<ContentEntry[]> {
+  const out = await gitOk(cwd, ['ls-files', '-c', '-o', '--exclude-standard', '-z']);
+  const entries: ContentEntry[] = [];
   const seen = new Set<string>();
-  for (const rel of splitZ(out)) {
-    if (seen.has(rel) || rel.endsWith('/')) continue;
+  for (const raw of splitZ(out)) {
+    const rel = raw.replace(/\/$/, '');
+    if (seen.has(rel)) continue;
     seen.add(rel);
-    const abs = path.join(info.workspace, rel);
+    const abs = path.join(cwd, rel);
     let st: Stats;
     try {
       st = lstatSync(abs);
@@ -108,31 +95,77 @@ async function worktreeEntries(info: RepoInfo, previous: Manifest): Promise<Shad
     let mode: string;
     if (st.isSymbolicLink()) mode = '120000';
     else if (st.isFile()) mode = st.mode & 0o111 ? '100755' : '100644';
-    else continue; // a submodule or nested repository directory
-    const prev = previous.entries[rel];
-    const stat = { size: st.size, mtimeMs: st.mtimeMs };
+    else if (st.isDirectory() && existsSync(path.join(abs, '.git'))) {
+      entries.push({ path: rel, mode: '160000', id: '', abs });
+      continue;
+    } else continue;
+    const prev = known(prefix + rel);
+    const stat = stampOf(st);
     let id: string;
-    if (prev && prev.mode === mode && prev.size === stat.size && prev.mtimeMs === stat.mtimeMs) id = prev.id;
+    if (prev && prev.mode === mode && sameStamp(prev.src, stat)) id = prev.id;
     else id = blobId(mode === '120000' ? Buffer.from(readlinkSync(abs)) : readFileSync(abs));
     entries.push({ path: rel, mode, id, abs, stat });
   }
   return entries;
 }
 
-/** Lists the selected content of a scope (`rev` is the HEAD side of the range for `diff`). */
-export async function selectedContent(info: RepoInfo, scope: Scope, rev: string | null, manifestFile: string, shadowDir: string): Promise<ShadowEntry[]> {
-  const entries =
-    scope === 'staged' ? await indexEntries(info) : scope === 'diff' ? await treeEntries(info, rev ?? 'HEAD') : await worktreeEntries(info, readManifest(manifestFile, shadowDir));
-  return entries.filter((e) => !isOwnPath(e.path));
+/**
+ * Replaces each gitlink by the files of the submodule's checkout: for the index and a commit, the tree of the
+ * recorded commit read from the submodule's own repository; for the working tree, its working files.
+ */
+async function expandSubmodules(info: RepoInfo, scope: Scope, cwd: string, prefix: string, entries: ContentEntry[], known: KnownIds, warnings: string[], depth: number): Promise<ContentEntry[]> {
+  const out: ContentEntry[] = [];
+  for (const e of entries) {
+    if (e.mode !== '160000') {
+      out.push(prefix === '' ? e : { ...e, path: prefix + e.path, ...(e.oid !== undefined && e.repoDir === undefined ? { repoDir: cwd } : {}) });
+      continue;
+    }
+    const subDir = path.join(cwd, e.path);
+    const name = prefix + e.path;
+    if (depth > 4 || !existsSync(path.join(subDir, '.git'))) {
+      warnings.push(`submodule ${name} is not checked out: its files are not in the copy (run git submodule update --init)`);
+      continue;
+    }
+    let sub: ContentEntry[];
+    try {
+      sub = scope === 'worktree' ? await worktreeEntries(subDir, `${name}/`, known) : await treeEntries(subDir, e.oid ?? 'HEAD');
+    } catch {
+      warnings.push(`submodule ${name}: commit ${e.oid ?? '?'} is not in its checkout, its files are not in the copy (run git submodule update)`);
+      continue;
+    }
+    const subOut = await expandSubmodules(info, scope, subDir, `${name}/`, sub, known, warnings, depth + 1);
+    for (const s of subOut) out.push(s.oid !== undefined && s.repoDir === undefined ? { ...s, repoDir: subDir } : s);
+  }
+  return out;
 }
 
-/** Reads blobs through one `git cat-file --batch` per chunk: oid → bytes. */
-async function readBlobs(info: RepoInfo, oids: string[]): Promise<Map<string, Buffer>> {
+/** Lists the selected content of a scope (`rev` is the HEAD side of the range for `diff`), submodules expanded. */
+export async function selectedContent(info: RepoInfo, scope: Scope, rev: string | null, known: KnownIds, warnings: string[] = []): Promise<ContentEntry[]> {
+  const entries =
+    scope === 'staged' ? await indexEntries(info, info.workspace) : scope === 'diff' ? await treeEntriesIn(info, rev ?? 'HEAD') : await worktreeEntries(info.workspace, '', known);
+  const expanded = await expandSubmodules(info, scope, info.workspace, '', entries, known, warnings, 0);
+  return expanded.filter((e) => !isOwnPath(e.path));
+}
+
+/** Tree entries of a commit under the workspace (`ls-tree` in a subdirectory lists that subdirectory, relative). */
+async function treeEntriesIn(info: RepoInfo, rev: string): Promise<ContentEntry[]> {
+  const out = await gitOk(info.workspace, ['ls-tree', '-r', '-z', rev]);
+  const entries: ContentEntry[] = [];
+  for (const rec of splitZ(out)) {
+    const tab = rec.indexOf('\t');
+    const [mode = '', , oid = ''] = rec.slice(0, tab).split(' ');
+    entries.push({ path: rec.slice(tab + 1), mode, id: oid, oid });
+  }
+  return entries;
+}
+
+/** Reads blobs of the repository at `cwd` through one `git cat-file --batch` per chunk: oid → bytes. */
+export async function readBlobs(cwd: string, oids: readonly string[]): Promise<Map<string, Buffer>> {
   const blobs = new Map<string, Buffer>();
   const CHUNK = 2000;
   for (let i = 0; i < oids.length; i += CHUNK) {
     const chunk = oids.slice(i, i + CHUNK);
-    const r = await gitBuffer(info.workspace, ['cat-file', '--batch'], `${chunk.join('\n')}\n`);
+    const r = await gitBuffer(cwd, ['cat-file', '--batch'], `${chunk.join('\n')}\n`);
     if (r.exitCode !== 0) throw new RustgateError('INTERNAL', `git cat-file --batch failed: ${r.stderr.trim()}`, 'report this with the output of `git fsck`');
     const buf = r.stdout;
     let pos = 0;
@@ -150,142 +183,30 @@ async function readBlobs(info: RepoInfo, oids: string[]): Promise<Map<string, Bu
   return blobs;
 }
 
-/** True when a symlink at `rel` with `target` resolves inside the workspace (so it also resolves inside the shadow). */
-export function symlinkStaysInside(rel: string, target: string): boolean {
-  if (path.posix.isAbsolute(target) || path.win32.isAbsolute(target)) return false;
-  const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(rel), target));
-  return resolved !== '..' && !resolved.startsWith('../') && resolved !== '.rustgate' && !resolved.startsWith('.rustgate/');
-}
-
-function isSymlink(abs: string): boolean {
-  try {
-    return lstatSync(abs).isSymbolicLink();
-  } catch {
-    return false;
-  }
-}
-
-function removePath(abs: string): void {
-  rmSync(abs, { recursive: true, force: true });
-}
-
-/** Removes now-empty parent directories of a deleted file, up to the shadow root. */
-function pruneEmptyDirs(shadowDir: string, rel: string): void {
-  let dir = path.dirname(rel);
-  while (dir !== '.' && dir !== '') {
-    try {
-      rmdirSync(path.join(shadowDir, dir));
-    } catch {
-      return; // not empty (or gone)
-    }
-    dir = path.dirname(dir);
-  }
-}
-
-function ensureParent(shadowDir: string, rel: string): void {
-  const parent = path.dirname(path.join(shadowDir, rel));
-  // A file where a directory must go (a path became a directory): replace it.
-  let probe = path.dirname(rel);
-  const chain: string[] = [];
-  while (probe !== '.' && probe !== '') {
-    chain.unshift(probe);
-    probe = path.dirname(probe);
-  }
-  for (const d of chain) {
-    const abs = path.join(shadowDir, d);
-    try {
-      const st = lstatSync(abs);
-      if (!st.isDirectory()) removePath(abs);
-    } catch {
-      break;
-    }
-  }
-  mkdirSync(parent, { recursive: true });
-}
-
-/**
- * Makes `shadowDir` hold exactly `entries`: writes only files whose id changed, deletes files no longer selected,
- * recreates in-workspace symlinks, skips submodules and symlinks that leave the workspace (with a warning).
- */
-export async function materialiseShadow(info: RepoInfo, entries: readonly ShadowEntry[], shadowDir: string, manifestFile: string): Promise<ShadowResult> {
-  const t0 = performance.now();
-  const warnings: string[] = [];
-  const manifest = readManifest(manifestFile, shadowDir);
-  mkdirSync(shadowDir, { recursive: true });
-
-  const wanted = new Map<string, ShadowEntry>();
+/** Reads the bytes of entries (git objects grouped by repository, working-tree files directly): path → bytes. */
+export async function readEntries(workspace: string, entries: readonly ContentEntry[]): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  const byRepo = new Map<string, ContentEntry[]>();
   for (const e of entries) {
-    if (e.mode === '160000') continue; // submodule: not our content
-    if (e.mode === '120000') continue; // handled below, after the target is known
-    wanted.set(e.path, e);
-  }
-  const links = entries.filter((e) => e.mode === '120000');
-
-  // Symlink targets are blob contents (or readlink for working-tree files).
-  const linkOids = links.filter((l) => l.oid !== undefined).map((l) => l.oid as string);
-  const linkBlobs = linkOids.length > 0 ? await readBlobs(info, [...new Set(linkOids)]) : new Map<string, Buffer>();
-  const linkTargets = new Map<string, string>();
-  for (const l of links) {
-    const target = l.abs !== undefined ? readlinkSync(l.abs) : (linkBlobs.get(l.oid ?? '')?.toString('utf8') ?? '');
-    if (!symlinkStaysInside(l.path, target)) {
-      warnings.push(`skipped symlink ${l.path} -> ${target}: its target is outside the workspace`);
-      continue;
-    }
-    linkTargets.set(l.path, target);
-    wanted.set(l.path, l);
-  }
-
-  let deleted = 0;
-  for (const rel of Object.keys(manifest.entries)) {
-    if (wanted.has(rel)) continue;
-    removePath(path.join(shadowDir, rel));
-    pruneEmptyDirs(shadowDir, rel);
-    delete manifest.entries[rel];
-    deleted++;
-  }
-
-  const toWrite: ShadowEntry[] = [];
-  let kept = 0;
-  for (const e of wanted.values()) {
-    const prev = manifest.entries[e.path];
-    const present = existsSync(path.join(shadowDir, e.path)) || isSymlink(path.join(shadowDir, e.path));
-    if (prev && prev.id === e.id && prev.mode === e.mode && present) {
-      kept++;
-      if (e.stat) manifest.entries[e.path] = { ...prev, size: e.stat.size, mtimeMs: e.stat.mtimeMs };
-      continue;
-    }
-    toWrite.push(e);
-  }
-
-  const blobOids = [...new Set(toWrite.filter((e) => e.mode !== '120000' && e.oid !== undefined).map((e) => e.oid as string))];
-  const blobs = blobOids.length > 0 ? await readBlobs(info, blobOids) : new Map<string, Buffer>();
-  for (const e of toWrite) {
-    const abs = path.join(shadowDir, e.path);
-    ensureParent(shadowDir, e.path);
-    try {
-      const st = lstatSync(abs);
-      if (st.isDirectory() || st.isSymbolicLink() || e.mode === '120000') removePath(abs);
-    } catch {
-      // absent: nothing to replace
-    }
-    if (e.mode === '120000') {
-      symlinkSync(linkTargets.get(e.path) ?? '', abs);
-    } else {
-      const bytes = e.abs !== undefined ? readFileSync(e.abs) : blobs.get(e.oid ?? '');
-      if (bytes === undefined) {
-        warnings.push(`could not read ${e.path} (object ${e.oid ?? '?'})`);
-        continue;
+    if (e.abs !== undefined) {
+      try {
+        out.set(e.path, e.mode === '120000' ? Buffer.from(readlinkSync(e.abs)) : readFileSync(e.abs));
+      } catch {
+        // deleted since it was listed: reported by the caller as unreadable
       }
-      // The id recorded must describe the bytes written (a working-tree file may change between listing and copy).
-      const id = e.abs !== undefined ? blobId(bytes) : e.id;
-      const fileMode = e.mode === '100755' ? 0o755 : 0o644;
-      writeFileSync(abs, bytes, { mode: fileMode });
-      chmodSync(abs, fileMode); // `mode` above applies only when the file is created
-      manifest.entries[e.path] = e.stat ? { id, mode: e.mode, ...(id === e.id ? e.stat : {}) } : { id, mode: e.mode };
       continue;
     }
-    manifest.entries[e.path] = e.stat ? { id: e.id, mode: e.mode, ...e.stat } : { id: e.id, mode: e.mode };
+    const repo = e.repoDir ?? workspace;
+    const list = byRepo.get(repo) ?? [];
+    list.push(e);
+    byRepo.set(repo, list);
   }
-  writeManifest(manifestFile, manifest);
-  return { dir: shadowDir, written: toWrite.length, deleted, kept, warnings, ms: performance.now() - t0 };
+  for (const [repo, list] of byRepo) {
+    const blobs = await readBlobs(repo, [...new Set(list.map((e) => e.oid ?? ''))]);
+    for (const e of list) {
+      const b = blobs.get(e.oid ?? '');
+      if (b !== undefined) out.set(e.path, b);
+    }
+  }
+  return out;
 }

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { RustgateError } from '../../core/errors.js';
+import { requireLlamaCpp } from './llama-cpp.js';
 import type { CompleteRequest, CompleteResult, LoadInfo, WorkerFailure, WorkerRequest, WorkerResponse } from './protocol.js';
 
 /** How to run a local model. */
@@ -73,6 +74,7 @@ export class LocalLlm {
 
   /** Starts a worker and loads `modelPath` in it; MODEL_MISSING / MODEL_INVALID / MODEL_TIMEOUT on failure. */
   static async open(modelPath: string, opts: LocalLlmOptions = {}): Promise<LocalLlm> {
+    requireLlamaCpp('a local model (`--llm local`, the GGUF embedder)');
     const abs = path.resolve(modelPath);
     if (!existsSync(abs) || !statSync(abs).isFile()) {
       throw new RustgateError('MODEL_MISSING', `model file not found: ${abs}`, 'run `rustgate models pull <id>` (see `rustgate models list`) or pass `--model PATH` to a GGUF file');

@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../../core/diagnostics/types.js';
 import { anchoredEditsToFileEdits, sliceLines, type CodeSlice } from '../../core/context/anchored-edits.js';
 import { describeHits, detectAntiPatterns, introducedAntiPatterns } from '../../core/context/anti-patterns.js';
-import { packContext, type ContextBundle, type CountTokens, type PackInput, type PackSlice } from '../../core/context/pack.js';
+import { namedInError, packContext, type ContextBundle, type CountTokens, type PackInput, type PackSlice } from '../../core/context/pack.js';
 import type { Candidate, CandidateSource, FixContext } from '../../core/fix/types.js';
 import { RustgateError } from '../../core/errors.js';
 import { RELS } from '../../core/isg/types.js';
@@ -91,6 +91,8 @@ export function createModelSource(reasoner: Reasoner, packer: Packer, opts: Mode
       const slices = new Map<string, CodeSlice>();
       const seeds: PackSlice[] = [];
       const neighbors: PackSlice[] = [];
+      const definitions: PackSlice[] = [];
+      const named = namedInError([d.message, ...d.notes]);
       const node = ctx.graph ? await ctx.graph.nodeAt(primary.file, primary.lineStart) : undefined;
       if (node !== undefined && node.file === primary.file) {
         const s = sliceLines(node.file, text, node.span.startLine, node.span.endLine);
@@ -104,7 +106,8 @@ export function createModelSource(reasoner: Reasoner, packer: Packer, opts: Mode
           if (n === undefined || nText === undefined) continue;
           const ns = sliceLines(n.file, nText, n.span.startLine, n.span.endLine);
           slices.set(n.key, ns);
-          neighbors.push({ key: n.key, ...ns });
+          // The items the error names (its trait, its type) come right after the seed; the rest are neighbours.
+          (named.has(n.name.slice(n.name.lastIndexOf(':') + 1)) ? definitions : neighbors).push({ key: n.key, ...ns });
         }
       } else {
         // No ISG node (a loose file): a window around the error stands in for the key.
@@ -123,6 +126,7 @@ export function createModelSource(reasoner: Reasoner, packer: Packer, opts: Mode
       const bundle = await packer({
         errors: [{ code: d.code, message: d.message, file: primary.file, line: primary.lineStart, key: seeds[0]?.key ?? null }],
         seeds,
+        definitions,
         neighbors,
         constraints: [NO_SILENCING, ...(extra.constraints ?? []), ...d.notes.slice(0, 4).map((n) => `rustc: ${n}`)],
         antiPatterns: [...(extra.antiPatterns ?? []), ...found],

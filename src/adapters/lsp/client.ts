@@ -2,7 +2,7 @@
  * A minimal LSP client over stdio (vscode-jsonrpc): start a server, open buffers with unsaved content, collect
  * `textDocument/publishDiagnostics` until the server is quiet, shut down. Written for rust-analyzer; any server works.
  */
-import { execa, type ResultPromise } from 'execa';
+import { startTool, type ToolChild } from '../process/group.js';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { LspDiagnostic } from './convert.js';
 
@@ -66,13 +66,15 @@ function timeout<T>(ms: number, make: () => Error): { promise: Promise<T>; cance
 
 /** Starts `command args` as a language server rooted at `rootUri` and completes the initialize handshake. */
 export async function startLanguageServer(command: string, args: string[], rootUri: string, opts: StartOptions = {}): Promise<LanguageServerSession> {
-  let child: ResultPromise<{ stdin: 'pipe'; stdout: 'pipe'; stderr: 'pipe'; buffer: false; reject: false }>;
+  let child: ToolChild;
+  let pgid: number | undefined;
   try {
-    child = execa(command, args, {
-      stdin: 'pipe', stdout: 'pipe', stderr: 'pipe', buffer: false, reject: false,
+    // Allow-listed environment and its own process group (ended with rustgate, even on SIGKILL): src/adapters/process.
+    ({ child, pgid } = startTool(command, args, {
+      stdin: 'pipe', buffer: false,
       ...(opts.cwd ? { cwd: opts.cwd } : {}),
       ...(opts.env ? { env: opts.env } : {}),
-    });
+    }));
   } catch (e) {
     throw new LanguageServerError('spawn', `cannot start ${command}: ${(e as Error).message}`);
   }
@@ -135,7 +137,14 @@ export async function startLanguageServer(command: string, args: string[], rootU
   conn.listen();
 
   const kill = (): void => {
-    if (!hasExited) child.kill('SIGKILL');
+    if (hasExited) return;
+    if (pgid !== undefined) {
+      try {
+        process.kill(-pgid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    } else child.kill('SIGKILL');
   };
 
   const initTimeoutMs = opts.initTimeoutMs ?? 20_000;

@@ -1,5 +1,5 @@
 /** Finds out whether a working rust-analyzer is installed (a rustup proxy without the component does not count). */
-import { execa } from 'execa';
+import { runTool } from '../process/group.js';
 
 /** Result of probing for rust-analyzer. */
 export interface RustAnalyzerProbe {
@@ -19,7 +19,7 @@ export const RA_MISSING_NOTICE = 'rust-analyzer not found: cargo check only';
  * `~/.cargo/bin/rust-analyzer` without the component exits 1 with "Unknown binary 'rust-analyzer'", so it is absent.
  */
 export async function detectRustAnalyzer(command = 'rust-analyzer', timeoutMs = 15_000): Promise<RustAnalyzerProbe> {
-  const r = await execa(command, ['--version'], { reject: false, timeout: timeoutMs, stdin: 'ignore' });
+  const r = await runTool(command, ['--version'], { timeoutMs });
   const out = typeof r.stdout === 'string' ? r.stdout.trim() : '';
   if (r.exitCode === 0 && /rust-analyzer/i.test(out)) {
     return { available: true, command, version: out.split('\n')[0]!, reason: null };

@@ -9,6 +9,8 @@ import { mergeDiagnostics } from './merge.js';
 export interface RaExtensionContext {
   shadowRoot: string;
   targetDir: string;
+  /** rustgate's own folder (`.rustgate/`): private build output goes there, never beside the user's target dir. */
+  workDir?: string;
   changedFiles: ReadonlyArray<{ path: string; status?: string }>;
   diagnostics: readonly Diagnostic[];
 }
@@ -48,7 +50,7 @@ export function rustAnalyzerExtension(opts: RaExtensionOptions): {
         root: ctx.shadowRoot,
         files,
         // Its own target dir: sharing cargo check's would make the two wait on each other's lock.
-        targetDir: `${ctx.targetDir}-ra`,
+        targetDir: ctx.workDir !== undefined ? path.join(ctx.workDir, 'target-ra') : `${ctx.targetDir}-ra`,
         ...(opts.command ? { command: opts.command } : {}),
         ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
         ...(opts.quietMs !== undefined ? { quietMs: opts.quietMs } : {}),

@@ -5,7 +5,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { execa } from 'execa';
+import { runTool } from '../process/group.js';
 import { convertDiagnostic } from '../cargo/diagnostics.js';
 import type { Diagnostic } from '../../core/diagnostics/types.js';
 import type { ValidationResult } from '../../core/fix/rank.js';
@@ -50,10 +50,10 @@ export async function checkSingleFile(text: string, opts: SingleFileOptions): Pr
   const dir = await mkdtemp(path.join(os.tmpdir(), 'rustgate-rustc-'));
   try {
     await writeFile(path.join(dir, fileName), text);
-    const r = await execa(
+    const r = await runTool(
       opts.rustc ?? 'rustc',
       ['--edition', opts.edition, '--crate-type', opts.crateType ?? 'bin', '--emit=metadata', '--error-format=json', '-o', path.join(dir, 'out.rmeta'), fileName],
-      { cwd: dir, reject: false, timeout: opts.timeoutMs ?? 60_000, env: { RUST_BACKTRACE: '0' } },
+      { cwd: dir, timeoutMs: opts.timeoutMs ?? 60_000, env: { RUST_BACKTRACE: '0' } },
     );
     const diags = parseRustcJson(r.stderr, dir);
     const errors = diags.filter((d) => d.level === 'error');

@@ -7,6 +7,7 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { rustgatePaths } from '../../core/paths.js';
 
 /** The persisted vectors of one embedder. */
 export interface StoredVectors {
@@ -28,7 +29,7 @@ function safeName(embedderId: string): string {
 
 /** The directory vectors live in for a repository. */
 export function vectorsDir(repo: string): string {
-  return path.join(repo, '.rustgate', 'vectors');
+  return rustgatePaths(repo).vectors;
 }
 
 /** Loads persisted vectors, or undefined when absent, from another embedder, or inconsistent. */

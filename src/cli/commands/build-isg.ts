@@ -1,9 +1,7 @@
 /** `rustgate build-isg`: builds or refreshes the ISG under `<repo>/.rustgate/store/` and prints its stats. */
-import path from 'node:path';
 import type { Command } from 'commander';
 import type { BuildProgress, BuildResult } from '../../app/build-isg.js';
 import { storeDir } from '../../app/workdir.js';
-import { readWorkspace } from '../../adapters/cargo/metadata.js';
 import { ExitCode } from '../../core/errors.js';
 import { printJson, type CliIO } from '../io.js';
 import type { SetExit } from './index.js';
@@ -42,9 +40,12 @@ export function progressLine(io: CliIO): ((p: BuildProgress) => void) | undefine
 
 /** Builds the ISG of `root` into its store; shared by `build-isg` and commands that need a fresh graph. */
 export async function buildRepoIsg(root: string, io: CliIO): Promise<BuildResult> {
-  const abs = path.resolve(root);
-  // Fails early with NOT_A_DIRECTORY / NO_CARGO_TOML / CARGO_MISSING, before a store is created.
-  const workspace = await readWorkspace(abs);
+  // The workspace root (from a subdirectory or a member crate too); fails early with NOT_A_DIRECTORY /
+  // NO_CARGO_TOML / CARGO_MISSING, before a store is created. Loaded here so that `--version`, `--help` and other
+  // commands never load execa.
+  const { readWorkspace } = await import('../../adapters/cargo/metadata.js');
+  const workspace = await readWorkspace(root);
+  const abs = workspace.root;
   // Loaded here so that other commands (and --help) never load tree-sitter or Cozo.
   const [{ buildIsg }, { openStore }] = await Promise.all([import('../../app/build-isg.js'), import('../../store/cozo-store.js')]);
   const store = await openStore(storeDir(abs), { onWarning: (m) => io.err(`rustgate: warning: ${m}`) });

@@ -1,6 +1,4 @@
-/** `rustgate debug-bug`: flags → runDebugBug → report (JSON or text) → exit code (0 fixed/proposed/nothing, 1 no safe fix). */
-import { stat } from 'node:fs/promises';
-import path from 'node:path';
+/** `rustgate debug-bug`: flags → runDebugBug → report (JSON or text) → exit code (0 fixed/proposed/nothing, 1 no safe fix or, with --apply, not applied). */
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import type { DebugBugReport } from '../../app/debug-bug.js';
@@ -34,13 +32,26 @@ export interface DebugBugDeps {
   confirm?: (report: DebugBugReport) => Promise<boolean>;
 }
 
-/** The repo's ISG store when `rustgate build-isg` has made one (`<repo>/.rustgate/store/`), else null. */
-export async function defaultOpenStore(repo: string): Promise<IsgStore | null> {
-  const dir = path.join(path.resolve(repo), '.rustgate', 'store');
-  const st = await stat(dir).catch(() => null);
-  if (!st?.isDirectory()) return null;
-  const { openStore } = await import('../../store/cozo-store.js');
-  return openStore(dir);
+/**
+ * The workspace's one ISG store (`<root>/.rustgate/store/`, whichever directory of the workspace the command ran
+ * in), built or refreshed incrementally first so every error has its ISG key. A repo that is not a Cargo workspace,
+ * or a graph that cannot be built, gives null (the fix still runs, without keys) and a warning.
+ */
+export async function defaultOpenStore(repo: string, onWarning: (m: string) => void = () => undefined): Promise<IsgStore | null> {
+  const [{ checkWorkspaceDir }, { rustgatePaths }] = await Promise.all([import('../../adapters/cargo/metadata.js'), import('../../core/paths.js')]);
+  let root: string;
+  try {
+    root = checkWorkspaceDir(repo);
+  } catch {
+    return null; // the pipeline reports the bad --repo itself
+  }
+  const { openBuiltStore } = await import('../../app/build-isg.js');
+  try {
+    return await openBuiltStore(root, rustgatePaths(root).store, { onWarning });
+  } catch (e) {
+    onWarning(`ISG not available, errors have no isg_key: ${e instanceof Error ? e.message : String(e)}`);
+    return null;
+  }
 }
 
 /** Renders the report for people. */
@@ -53,7 +64,13 @@ export function renderDebugBugText(r: DebugBugReport): string {
     lines.push(`  pattern ${r.candidate.pattern_id ?? '-'}, confidence ${r.candidate.confidence.toFixed(2)}, ${r.candidate.validation_status}, zero-LLM ${String(r.candidate.zero_llm)}`);
     lines.push(r.candidate.diff.trimEnd());
   }
+  if (r.errors_fixed.length > 0 && r.errors_remaining.length > 0) {
+    for (const e of r.errors_fixed) lines.push(`  fixed ${e.code ?? '-'} at ${e.file ?? '?'}:${e.line ?? '?'}${e.isg_key ? ` [${e.isg_key}]` : ''}`);
+    for (const e of r.errors_remaining) lines.push(`  remains ${e.code ?? '-'} at ${e.file ?? '?'}:${e.line ?? '?'}${e.isg_key ? ` [${e.isg_key}]` : ''}`);
+  }
+  for (const a of r.amber_reasons ?? []) lines.push(`  amber: ${a}`);
   if (r.applied_commit) lines.push(`applied in commit ${r.applied_commit}`);
+  if (r.not_applied_reason) lines.push(`not applied: ${r.not_applied_reason}`);
   return lines.join('\n');
 }
 
@@ -85,7 +102,8 @@ export function registerDebugBug(program: Command, io: CliIO, setExit: SetExit, 
     .option('--repo <dir>', 'the workspace root (directory with the root Cargo.toml)', '.')
     .action(async (flags: DebugBugFlags) => {
       const { runDebugBug, loadPatternSources } = await import('../../app/debug-bug.js');
-      const store = await (deps.openStore ?? defaultOpenStore)(flags.repo);
+      const isgWarnings: string[] = [];
+      const store = await (deps.openStore ?? ((repo: string) => defaultOpenStore(repo, (m) => isgWarnings.push(m))))(flags.repo);
       try {
         const sources = deps.sources ? await deps.sources(flags.repo) : await loadPatternSources();
         // Only an interactive terminal without --json is asked; anything else never writes without --apply.
@@ -105,10 +123,14 @@ export function registerDebugBug(program: Command, io: CliIO, setExit: SetExit, 
           store,
           ...(confirm ? { confirm } : {}),
         });
+        report.warnings.unshift(...isgWarnings);
+        for (const w of report.warnings) io.err(`warning: ${w}`);
         if (flags.json) {
           printJson(io, report);
         } else io.out(renderDebugBugText(report));
-        setExit(report.status === 'no_safe_fix' ? ExitCode.Findings : ExitCode.Ok);
+        // --apply succeeds only when it applied a fix (or there was nothing to fix); a proposal it did not apply is 1.
+        const unapplied = Boolean(flags.apply) && report.status === 'proposed';
+        setExit(report.status === 'no_safe_fix' || unapplied ? ExitCode.Findings : ExitCode.Ok);
       } finally {
         await store?.close();
       }

@@ -11,10 +11,8 @@ type SetExit = (code: number) => void;
 
 /** Overrides for tests and embedders; the defaults are right for the installed CLI. */
 export interface HooksCommandDeps {
-  /** How installed hooks start rustgate (default: this package's dist/cli.js with the current node). */
+  /** The CLI the shims fall back to when rustgate is neither on PATH nor in node_modules/.bin (default: this one). */
   cli?: HookCli;
-  /** How `hooks run` starts `rustgate preflight` (default: the command line of this very process). */
-  self?: string[];
 }
 
 /**
@@ -36,7 +34,7 @@ function portableExecArgv(): string[] {
   return out;
 }
 
-/** The CLI the hooks should call: this package's dist/cli.js when built, else the way this process was started. */
+/** The CLI that runs now: this package's dist/cli.js when built, else the way this process was started. */
 export function defaultHookCli(): HookCli {
   const dist = fileURLToPath(new URL('../../cli.js', import.meta.url));
   if (existsSync(dist)) return { node: process.execPath, args: [dist] };
@@ -44,27 +42,41 @@ export function defaultHookCli(): HookCli {
   return { node: process.execPath, args: [...portableExecArgv(), script ? realpathSync(script) : 'rustgate'] };
 }
 
-function selfCommand(): string[] {
-  const script = process.argv[1];
-  return [process.execPath, ...portableExecArgv(), ...(script ? [realpathSync(script)] : [])];
+function readStdin(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    if (process.stdin.isTTY) {
+      resolve('');
+      return;
+    }
+    const chunks: Buffer[] = [];
+    process.stdin.on('data', (c: Buffer) => chunks.push(c));
+    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    process.stdin.on('error', reject);
+  });
 }
 
 /** Registers the `hooks` command group. */
 export function registerHooks(program: Command, io: CliIO, setExit: SetExit, deps: HooksCommandDeps = {}): void {
-  const hooks = program.command('hooks').description('install or remove the rustgate git hooks (pre-commit, pre-push) through husky');
+  const hooks = program.command('hooks').description('install or remove the rustgate git hooks (pre-commit, pre-merge-commit, pre-push) of this clone');
 
   hooks
     .command('install')
-    .description('install pre-commit (PreFlight on staged changes) and pre-push (PreFlight + tests) hooks; existing hooks keep running')
-    .option('--repo <dir>', 'the repository', '.')
+    .description('install pre-commit and pre-merge-commit (PreFlight on what is committed) and pre-push (PreFlight + tests on what is pushed); existing hooks keep running')
+    .option('--repo <dir>', 'the Cargo workspace, or a directory inside it', '.')
     .option('--json', 'print the result as JSON')
     .action(async (o: { repo: string; json?: boolean }) => {
       const { installHooks } = await import('../../adapters/hooks/index.js');
-      const r = await installHooks({ repo: path.resolve(o.repo), cli: deps.cli ?? defaultHookCli() });
+      const { openWorkspace } = await import('../../app/preflight.js');
+      // The hooks check one workspace: find it now, so a repository whose workspace is in a subdirectory works.
+      const ws = await openWorkspace(path.resolve(o.repo));
+      const r = await installHooks({ repo: path.resolve(o.repo), workspace: ws.workspace, cli: deps.cli ?? defaultHookCli() });
       if (o.json) printJson(io, r);
       else {
-        io.out(`rustgate: hooks installed in ${r.gitTop} through husky (core.hooksPath=${r.hooksPath}): ${r.written.join(', ')}`);
+        const where = r.workspace === '' ? r.gitTop : `${r.gitTop} (workspace ${r.workspace}/)`;
+        io.out(`rustgate: hooks ${r.updated ? 'updated' : 'installed'} in ${where}: ${r.written.join(', ')} in ${path.relative(r.gitTop, r.hooksDir) || r.hooksDir}`);
+        if (r.migrated) io.out('  The earlier .husky/ layout of rustgate was removed first and the files it had replaced were restored.');
         for (const c of r.chained) io.out(`  ${c.hook}: still runs ${c.from} first`);
+        for (const n of r.notes) io.out(`  ${n}`);
         io.out('  Skip rustgate once: RUSTGATE=0 git commit …  Skip every hook: git commit --no-verify');
         io.out('  Undo: rustgate hooks uninstall');
       }
@@ -81,18 +93,24 @@ export function registerHooks(program: Command, io: CliIO, setExit: SetExit, dep
       const r = await uninstallHooks({ repo: path.resolve(o.repo) });
       if (o.json) printJson(io, r);
       else if (!r.wasInstalled) io.out(`rustgate: no rustgate hooks installed in ${r.gitTop}; nothing to do`);
-      else io.out(`rustgate: hooks removed from ${r.gitTop}; core.hooksPath ${r.hooksPath === null ? 'unset' : `restored to ${r.hooksPath}`}`);
+      else {
+        io.out(`rustgate: hooks removed from ${r.gitTop}; core.hooksPath ${r.hooksPath === null ? 'unset' : `is ${r.hooksPath}`}`);
+        for (const n of r.notes) io.out(`  ${n}`);
+      }
       setExit(ExitCode.Ok);
     });
 
   hooks
     .command('run <hook> [args...]')
-    .description('run one hook (called by the installed hook files)')
-    .option('--repo <dir>', 'the repository', '.')
-    .action(async (hook: string, args: string[], o: { repo: string }) => {
-      const { runHook } = await import('../../adapters/hooks/index.js');
+    .description('run one hook in this process (called by the installed hook files)')
+    .option('--workspace <dir>', 'the workspace, relative to the git top level')
+    .option('--repo <dir>', 'the workspace, absolute (hooks of the earlier layout)')
+    .action(async (hook: string, args: string[], o: { workspace?: string; repo?: string }) => {
+      const { runHook } = await import('./hooks-run.js');
       const code = await runHook({
-        hook, repo: path.resolve(o.repo), hookArgs: args, self: deps.self ?? selfCommand(), out: io.out, err: io.err,
+        hook, hookArgs: args, io, readStdin,
+        ...(o.workspace !== undefined ? { workspace: o.workspace } : {}),
+        ...(o.repo !== undefined ? { repo: o.repo } : {}),
       });
       setExit(code);
     });

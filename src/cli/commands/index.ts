@@ -1,6 +1,7 @@
 /** Registers every sub-command; each lives in its own file and reports its exit code through `setExit`. */
 import type { Command } from 'commander';
 import type { CliIO } from '../io.js';
+import { registerAffected } from './affected.js';
 import { registerBuildIsg } from './build-isg.js';
 import { registerContext } from './context.js';
 import { registerDebugBug } from './debug-bug.js';
@@ -11,6 +12,7 @@ import { registerModels } from './models.js';
 import { registerPreflight } from './preflight.js';
 import { preflightSeams } from './preflight-seams.js';
 import { registerProveFix } from './prove-fix.js';
+import { registerStats } from './stats.js';
 import { registerValidateFix } from './validate-fix.js';
 
 export type SetExit = (code: number) => void;
@@ -19,6 +21,7 @@ export function registerCommands(program: Command, io: CliIO, setExit: SetExit):
   registerBuildIsg(program, io, setExit);
   registerIsg(program, io, setExit);
   registerPreflight(program, io, setExit, preflightSeams());
+  registerAffected(program, io, setExit);
   registerDebugBug(program, io, setExit);
   registerValidateFix(program, io, setExit);
   registerContext(program, io, setExit);
@@ -26,4 +29,5 @@ export function registerCommands(program: Command, io: CliIO, setExit: SetExit):
   registerMcp(program, io, setExit);
   registerModels(program, io, setExit);
   registerHooks(program, io, setExit);
+  registerStats(program, io, setExit);
 }

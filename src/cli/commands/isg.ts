@@ -2,7 +2,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { storeDir } from '../../app/workdir.js';
-import { checkWorkspaceDir } from '../../adapters/cargo/metadata.js';
 import { ExitCode, RustgateError } from '../../core/errors.js';
 import { RELS, type IsgEdge, type IsgNode, type Rel } from '../../core/isg/types.js';
 import type { IsgStore } from '../../store/types.js';
@@ -20,9 +19,9 @@ interface IsgFlags {
 
 /** Opens the repository's store, building the ISG first when it was never built. */
 async function openBuilt(repo: string, io: CliIO): Promise<IsgStore> {
+  // Loaded here so that other commands (and --help) never load Cozo or execa.
+  const [{ checkWorkspaceDir }, { openStore }] = await Promise.all([import('../../adapters/cargo/metadata.js'), import('../../store/cozo-store.js')]);
   const root = checkWorkspaceDir(repo);
-  // Loaded here so that other commands (and --help) never load Cozo.
-  const { openStore } = await import('../../store/cozo-store.js');
   const onWarning = (m: string): void => io.err(`rustgate: warning: ${m}`);
   let store = await openStore(storeDir(root), { onWarning });
   if ((await store.getMeta('facts_version')) === undefined) {

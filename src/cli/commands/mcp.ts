@@ -14,10 +14,11 @@ export function registerMcp(program: Command, _io: CliIO, setExit: SetExit): voi
   program
     .command('mcp')
     .description('Serve the rustgate tools (build_isg, preflight, context, validate_fix, ...) over MCP on stdio')
-    .option('--repo <dir>', 'default workspace of the tools (relative repo arguments resolve against it)', '.')
-    .action(async (flags: McpFlags) => {
+    .option('--repo <dir>', 'default workspace of the tools (relative repo arguments resolve against it); default: $CLAUDE_PROJECT_DIR, else the current directory')
+    .action(async (flags: Partial<McpFlags>) => {
       const { serveStdio } = await import('../../mcp/server.js');
-      await serveStdio({ repo: path.resolve(flags.repo) });
+      // Claude Code sets CLAUDE_PROJECT_DIR for plugin servers; its docs recommend it over the working directory.
+      await serveStdio({ repo: path.resolve(flags.repo ?? (process.env.CLAUDE_PROJECT_DIR || '.')) });
       setExit(ExitCode.Ok);
     });
 }

@@ -30,13 +30,13 @@ export function registerModels(program: Command, io: CliIO, setExit: SetExit): v
 
   models
     .command('verify [id]')
-    .description('Check sha256 of the cached model files (all present ones, or ID).')
+    .description('Check the GGUF header, architecture and sha256 of the cached model files (all present ones, or ID).')
     .option('--json', 'print JSON')
     .action(async (id: string | undefined, opts: { json?: boolean }) => {
       const { verifyModels } = await import('../../app/models.js');
       const res = await verifyModels(id);
       if (opts.json) printJson(io, res);
-      else for (const r of res.models) io.out(`${r.status.padEnd(8)} ${r.id}${r.actual_sha256 ? `  ${r.actual_sha256}` : ''}`);
+      else for (const r of res.models) io.out(`${r.status.padEnd(8)} ${r.id}${r.actual_sha256 ? `  ${r.actual_sha256}` : ''}${r.problem ? `  (${r.problem})` : ''}`);
       setExit(res.ok ? ExitCode.Ok : ExitCode.Findings);
     });
 

@@ -1,8 +1,9 @@
 /**
  * The ContextPacker: chooses what a model sees for one fix, under a token budget. Smallest working set first:
- * instructions and errors, then the seeds' code (the keys the errors sit in), then constraints, anti-pattern hits,
- * pattern examples, and only then neighbours' code, nearest first. Pure: the token counter is injected (the model's
- * tokenizer when one is loaded, `estimateTokens` otherwise).
+ * instructions and errors, the seeds' code (the keys the errors sit in), the definitions of the traits, types and
+ * functions the error names, then constraints and anti-pattern hits, then neighbours' code (nearest first), and
+ * pattern examples last (only those whose detectors match the error). Pure: the token counter is injected (the
+ * model's tokenizer when one is loaded, `estimateTokens` otherwise).
  */
 
 /** One error the model must fix. */
@@ -37,6 +38,8 @@ export interface PackInput {
   errors: PackError[];
   /** Keys the errors sit in, most important first. */
   seeds: PackSlice[];
+  /** Definitions of the items the error names (a trait, a type, a function), packed right after the seeds. */
+  definitions?: PackSlice[];
   /** Graph or vector neighbours, nearest first. */
   neighbors: PackSlice[];
   constraints: string[];
@@ -51,7 +54,7 @@ export type CountTokens = (text: string) => number | Promise<number>;
 export interface ContextBundle {
   errors: PackError[];
   /** Included slices (seeds first); `truncated` slices show only a prefix of the key's code. */
-  slices: Array<PackSlice & { role: 'seed' | 'neighbor'; truncated: boolean }>;
+  slices: Array<PackSlice & { role: 'seed' | 'definition' | 'neighbor'; truncated: boolean }>;
   constraints: string[];
   antiPatterns: string[];
   patternExamples: PatternExample[];
@@ -69,12 +72,27 @@ export interface ContextBundle {
 /** Default budget in tokens for one bundle. */
 export const DEFAULT_TOKEN_BUDGET = 3000;
 
+/** UTF-8 bytes per token the estimate assumes. */
+export const ESTIMATE_BYTES_PER_TOKEN = 2.6;
+
 /**
- * A documented estimate for when no tokenizer is loaded: one token per 3 UTF-8 bytes, rounded up. Code-trained BPE
- * vocabularies average about 3.5–4 bytes per token on Rust source, so this errs on the side of over-counting.
+ * A conservative estimate for when no tokenizer is loaded: one token per 2.6 UTF-8 bytes, rounded up. bytes/3
+ * undercounted SmolLM2's tokenizer by up to 8% on Rust prompts (≈ 2.78 bytes per token at worst); 2.6 keeps a margin
+ * below that, so a bundle that fits by the estimate fits the model's context.
  */
 export function estimateTokens(text: string): number {
-  return Math.ceil(new TextEncoder().encode(text).length / 3);
+  return Math.ceil(new TextEncoder().encode(text).length / ESTIMATE_BYTES_PER_TOKEN);
+}
+
+/** Names an error mentions in backticks (`Priced`, `ledger::Line`, `&Line` → Priced, Line): what to define for the model. */
+export function namedInError(texts: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of texts) {
+    for (const m of t.matchAll(/`([^`]+)`/g)) {
+      for (const w of (m[1] ?? '').split(/[^A-Za-z0-9_]+/)) if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(w) && w.length > 1) out.add(w);
+    }
+  }
+  return out;
 }
 
 /** The fixed instructions (system message). */
@@ -163,14 +181,19 @@ export async function packContext(input: PackInput, opts: { budget?: number; cou
     if (lo > 0) chosen.slices.push({ ...whole, text: lines.slice(0, lo).join(''), truncated: true });
     else dropped.push(`seed:${s.key}`);
   }
+  const seen = new Set(chosen.slices.map((s) => s.key));
+  for (const d of input.definitions ?? []) {
+    if (seen.has(d.key)) continue;
+    if (await tryAdd(() => chosen.slices.push({ ...d, role: 'definition', truncated: false }), () => chosen.slices.pop(), `definition:${d.key}`)) seen.add(d.key);
+  }
   for (const c of input.constraints) await tryAdd(() => chosen.constraints.push(c), () => chosen.constraints.pop(), `constraint:${c.slice(0, 40)}`);
   for (const a of input.antiPatterns) await tryAdd(() => chosen.antiPatterns.push(a), () => chosen.antiPatterns.pop(), `anti_pattern:${a.slice(0, 40)}`);
-  for (const p of input.patternExamples) await tryAdd(() => chosen.patternExamples.push(p), () => chosen.patternExamples.pop(), `example:${p.id}`);
-  const seen = new Set(chosen.slices.map((s) => s.key));
   for (const n of input.neighbors) {
     if (seen.has(n.key)) continue;
     if (await tryAdd(() => chosen.slices.push({ ...n, role: 'neighbor', truncated: false }), () => chosen.slices.pop(), `neighbor:${n.key}`)) seen.add(n.key);
   }
+  // Examples last: they help only when they are of the same kind, and the caller passes only matching ones.
+  for (const p of input.patternExamples) await tryAdd(() => chosen.patternExamples.push(p), () => chosen.patternExamples.pop(), `example:${p.id}`);
   const user = renderUser(chosen);
   return {
     ...chosen,

@@ -14,6 +14,11 @@ export interface ValidationResult {
   errors: Diagnostic[];
   warnings: Diagnostic[];
   status: FixValidationStatus;
+  /**
+   * Compilation units (cargo packages) the check actually compiled. A unit absent here was blocked behind a failing
+   * dependency, so errors that appear in it later are newly visible, not new. Absent: every unit counts as checked.
+   */
+  checkedUnits?: string[];
 }
 
 /** A candidate after validation, with the measures the ranking uses. */
@@ -32,6 +37,15 @@ export interface EvaluatedCandidate {
   agreement: number;
   /** Whether the edit inserts a `todo!()`-style stub. */
   stub: boolean;
+  /**
+   * Targeted errors the candidate removed (see core/fix/progress). Absent: progress is judged by the error count
+   * alone (the single-unit rule).
+   */
+  fixedTargets?: number;
+  /** Errors that appeared in units the previous check never reached (newly visible, not new). */
+  revealed?: number;
+  /** Reasons the candidate is at most amber (narrows a public API, edits a test body, adds a panic path). */
+  amber?: string[];
 }
 
 /** Success history of a pattern (from the learning log). */
@@ -46,9 +60,21 @@ export function isClean(e: EvaluatedCandidate): boolean {
   return e.validation.errors.length === 0 && e.validation.status !== 'Failed';
 }
 
-/** True when the candidate strictly reduces the error count without introducing an error. */
+/**
+ * True when the candidate is progress: it fixes an error it targets without adding an error to a unit that was
+ * checked before (errors revealed in blocked units do not count against it). Without per-unit data: the error
+ * count strictly drops and nothing is new.
+ */
 export function isProgress(e: EvaluatedCandidate): boolean {
-  return isClean(e) || (e.validation.errors.length < e.errorsBefore && e.newErrors === 0);
+  if (isClean(e)) return true;
+  if (e.newErrors > 0) return false;
+  if (e.fixedTargets !== undefined) return e.fixedTargets > 0;
+  return e.validation.errors.length < e.errorsBefore;
+}
+
+/** Errors left that were already visible before the candidate (revealed ones are the next round's work). */
+export function knownErrorsLeft(e: EvaluatedCandidate): number {
+  return e.validation.errors.length - (e.revealed ?? 0);
 }
 
 /** Laplace-smoothed acceptance rate of a pattern: 0.5 with no history. */
@@ -58,8 +84,8 @@ export function historyRate(h: PatternHistory | undefined): number {
 }
 
 /**
- * Orders evaluated candidates best first: clean before unclean, tests passed before compiled only, fewer remaining
- * errors, no new errors, fewest changed lines, no new warnings, no stub, then agreement, the origin's history
+ * Orders evaluated candidates best first: clean before unclean, progress, tests passed before compiled only, fewer
+ * remaining known errors, no new errors, nothing amber, no stub, no new warning, fewest changed lines, then agreement, the origin's history
  * (pattern vs rustc), rustc's label, and the id for a deterministic order.
  */
 export function rankCandidates(items: readonly EvaluatedCandidate[], history: ReadonlyMap<string, PatternHistory> = new Map()): EvaluatedCandidate[] {
@@ -69,10 +95,17 @@ export function rankCandidates(items: readonly EvaluatedCandidate[], history: Re
     isClean(e) ? 0 : 1,
     isProgress(e) ? 0 : 1,
     statusRank(e),
-    e.validation.errors.length,
+    knownErrorsLeft(e),
     e.newErrors,
+    (e.amber?.length ?? 0) > 0 ? 1 : 0,
     e.stub ? 1 : 0,
+    // A fix that leaves an unused local or import behind ranks below one that does not, whatever its size.
+    e.newWarnings > 0 ? 1 : 0,
+    // Intent (H7, additive): a candidate undoing the user's own change ranks after every one that does not; among
+    // equals, the edit at the cause (the definition the ISG points to) before edits at the symptom.
+    e.candidate.revertsUserChange ? 1 : 0,
     e.changedLines,
+    e.candidate.atCause ? 0 : 1,
     e.newWarnings,
     -e.agreement,
     -originScore(e),

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { applyEdits } from './apply.js';
 import type { Candidate } from './types.js';
+import { RUSTGATE_DIR } from '../paths.js';
 
 /** What the plan allows a candidate to touch. */
 export interface ScopeOptions {
@@ -31,7 +32,7 @@ export function isWorkspaceFile(file: string): boolean {
 function forbiddenComponent(file: string): string | null {
   const segs = path.posix.normalize(file).split('/');
   if (segs.some((s) => s.toLowerCase() === '.git')) return '.git';
-  if (segs[0] === '.rustgate') return '.rustgate';
+  if (segs[0] === RUSTGATE_DIR) return RUSTGATE_DIR;
   return null;
 }
 

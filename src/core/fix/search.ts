@@ -1,7 +1,9 @@
 /**
  * The iterative fix search. Each round takes the current errors, asks every source for candidates, validates
- * them (bounded in number and time) and accepts the best one that strictly reduces the error count without
- * adding errors; it stops when no error is left or nothing helps. Pure given the injected validator and reader:
+ * them (bounded in number and time) and accepts the best one that is progress per compilation unit (it fixes an
+ * error it targets and adds none to units that were checked before; see progress.ts), whatever else remains
+ * broken. Late sources (the model) are asked only in a round where nothing deterministic made progress. It stops
+ * when no error is left or nothing helps. Pure given the injected validator and reader:
  * it never touches files, the applier does that after the whole result validated.
  */
 import type { Diagnostic } from '../diagnostics/types.js';
@@ -12,6 +14,7 @@ import { APPLICABILITY_RANK, editsKey, insertsStub } from './rustc-candidates.js
 import type { ScopeVerdict } from './scope.js';
 import type { Applicability } from '../diagnostics/types.js';
 import type { Candidate, CandidateSource, FileEdit, FixContext } from './types.js';
+import { addedDiagnostics, diagnosticSignature, unitOf, unitProgress } from './progress.js';
 
 /** Checks a whole set of files (workspace-relative path → text); only the files that differ need writing. */
 export type Validator = (files: Map<string, string>) => Promise<ValidationResult>;
@@ -23,6 +26,15 @@ export interface SearchOptions {
   /** The validation of the original files (its errors are what we fix). */
   initial: ValidationResult;
   sources: readonly CandidateSource[];
+  /**
+   * Sources asked only in a round where no candidate of `sources` made progress (the model: last and small). A
+   * late source that throws, refuses or exceeds `lateTimeoutMs` costs only its candidates: a warning, no failure.
+   */
+  lateSources?: readonly CandidateSource[];
+  /** Time limit of one late-source call (default: none). */
+  lateTimeoutMs?: number;
+  /** Public-interface and test/panic checks of a validated candidate: reasons it is at most amber (see core/fix/safety). */
+  review?: (candidate: Candidate, before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>, targets: readonly Diagnostic[]) => Promise<string[]>;
   validate: Validator;
   /** Loads a workspace file a candidate edits but `files` lacks; undefined when it does not exist. */
   readFile?: (file: string) => Promise<string | undefined>;
@@ -43,9 +55,12 @@ export interface SearchOptions {
 /** One round of the search, for the report. */
 export interface SearchRound {
   errorsBefore: number;
-  tried: { id: string; errorsAfter: number; newErrors: number; status: FixValidationStatus }[];
+  /** `revealed`: errors that appeared in units the previous check had not reached (newly visible, not new). */
+  tried: { id: string; errorsAfter: number; newErrors: number; status: FixValidationStatus; revealed?: number }[];
   rejected: { id: string; reasons: string[] }[];
   accepted: string | null;
+  /** True when the late sources (the model) were asked in this round. */
+  askedLate?: boolean;
 }
 
 /** What the search found. */
@@ -66,25 +81,20 @@ export interface SearchResult {
   rounds: SearchRound[];
   validations: number;
   timedOut: boolean;
+  /** Errors seen during the search (the initial ones and those revealed later) that the accepted steps removed. */
+  fixedErrors: Diagnostic[];
+  /** Late sources that failed, refused or timed out (each cost only its candidates). */
+  warnings: string[];
+  /** Why the result is at most amber (the accepted steps' review reasons), empty when none. */
+  amber: string[];
 }
 
 /** A diagnostic's identity across edits (spans move, code and message stay). */
-export function diagnosticSignature(d: Diagnostic): string {
-  return `${d.code ?? ''}|${d.message}`;
-}
+export { diagnosticSignature };
 
-/** How many of `after` are not matched by one of `before` (multiset difference). */
+/** How many of `after` are not matched by one of `before` (multiset difference by signature, per unit). */
 export function countNew(before: readonly Diagnostic[], after: readonly Diagnostic[]): number {
-  const pool = new Map<string, number>();
-  for (const d of before) pool.set(diagnosticSignature(d), (pool.get(diagnosticSignature(d)) ?? 0) + 1);
-  let fresh = 0;
-  for (const d of after) {
-    const k = diagnosticSignature(d);
-    const n = pool.get(k) ?? 0;
-    if (n > 0) pool.set(k, n - 1);
-    else fresh++;
-  }
-  return fresh;
+  return addedDiagnostics(before, after).length;
 }
 
 /** 1-based line of a byte offset in `text`. */
@@ -119,8 +129,25 @@ interface Pooled {
   origins: Set<string>;
 }
 
+/** A late source's call, bounded in time; a failure becomes a warning and no candidates. */
+async function guarded(name: string, call: () => Promise<Candidate[]>, warnings: string[], timeoutMs?: number): Promise<Candidate[]> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    const limit = timeoutMs === undefined ? null : new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${String(timeoutMs)} ms`)), timeoutMs);
+    });
+    return await (limit ? Promise.race([call(), limit]) : call());
+  } catch (e) {
+    const msg = `${name}: ${e instanceof Error ? e.message : String(e)}`;
+    if (!warnings.includes(msg)) warnings.push(msg);
+    return [];
+  } finally {
+    if (timer) clearTimeout(timer);
+  }
+}
+
 /** Collects candidates from every source for every error, merged by identical edits (agreement). */
-async function collect(ctx: FixContext, sources: readonly CandidateSource[]): Promise<Pooled[]> {
+async function collect(ctx: FixContext, sources: readonly CandidateSource[], late?: { warnings: string[]; timeoutMs?: number }): Promise<Pooled[]> {
   const pool = new Map<string, Pooled>();
   const add = (c: Candidate, source: string): void => {
     if (c.edits.length === 0) return;
@@ -134,12 +161,15 @@ async function collect(ctx: FixContext, sources: readonly CandidateSource[]): Pr
     // Credit a pattern over a raw suggestion when both propose the same edit.
     if (have.candidate.origin !== 'pattern' && c.origin === 'pattern') have.candidate = { ...c, applicability: have.candidate.applicability ?? c.applicability };
   };
+  const ask = (source: CandidateSource, call: () => Promise<Candidate[]>): Promise<Candidate[]> =>
+    late ? guarded(source.name, call, late.warnings, late.timeoutMs) : call();
   for (const source of sources) {
     for (let i = 0; i < ctx.diagnostics.length; i++) {
       if (ctx.diagnostics[i]?.level !== 'error') continue;
-      for (const c of await source.propose(i, ctx)) add(c, source.name);
+      for (const c of await ask(source, () => source.propose(i, ctx))) add(c, source.name);
     }
-    if (source.proposeCombined) for (const c of await source.proposeCombined(ctx)) add(c, source.name);
+    const combined = source.proposeCombined?.bind(source);
+    if (combined) for (const c of await ask(source, () => combined(ctx))) add(c, source.name);
   }
   const list = Array.from(pool.values());
   list.sort((a, b) => {
@@ -171,6 +201,7 @@ function combinedCandidate(steps: readonly EvaluatedCandidate[], edits: FileEdit
     touchedKeys,
     targets: Array.from(new Set(steps.flatMap((s) => s.candidate.targets))).sort((a, b) => a - b),
     applicability: worst,
+    tokensUsed: steps.reduce((n, s) => n + (s.candidate.tokensUsed ?? 0), 0),
   };
 }
 
@@ -189,6 +220,9 @@ export async function searchFix(opts: SearchOptions): Promise<SearchResult> {
   let state: ValidationResult = opts.initial;
   const steps: EvaluatedCandidate[] = [];
   const rounds: SearchRound[] = [];
+  const warnings: string[] = [];
+  // Every error seen in an accepted state: the initial ones, then the ones each step revealed.
+  const seen: Diagnostic[] = [...opts.initial.errors];
   let validations = 0;
   let timedOut = false;
 
@@ -203,14 +237,46 @@ export async function searchFix(opts: SearchOptions): Promise<SearchResult> {
     return true;
   };
 
-  if (state.errors.length === 0 && state.status !== 'Failed') {
-    return { outcome: 'nothing_to_fix', files: current, original, candidate: null, steps, final: state, confidence: 0, rounds, validations, timedOut };
-  }
+  const done = (): SearchResult => ({ outcome: 'nothing_to_fix', files: current, original, candidate: null, steps, final: state, confidence: 0, rounds, validations, timedOut, fixedErrors: [], warnings, amber: [] });
+  if (state.errors.length === 0 && state.status !== 'Failed') return done();
 
-  /** Validates up to `limit` candidates for the errors of `st` on top of `files`; records the round. */
-  const evaluateRound = async (files: Map<string, string>, st: ValidationResult, limit: number): Promise<{ evaluated: EvaluatedCandidate[]; round: SearchRound }> => {
+  /** Validates one candidate on top of `files` (state `st`), measuring progress per unit. */
+  const evaluate = async (c: Candidate, agreement: number, files: Map<string, string>, st: ValidationResult, round: SearchRound): Promise<EvaluatedCandidate | null> => {
+    const applied = applyEditsToFiles(files, c.edits);
+    if (!applied.ok) {
+      round.rejected.push({ id: c.id, reasons: [applied.reason] });
+      return null;
+    }
+    const v = await opts.validate(applied.files);
+    validations++;
+    const changed = Array.from(new Set(c.edits.map((e) => e.file))).reduce((n, f) => n + changedLineCount(files.get(f) ?? '', applied.files.get(f) ?? ''), 0);
+    const p = unitProgress(st, v, c.targets);
+    const checkedBefore = st.checkedUnits ? new Set([...st.checkedUnits, ...st.errors.map(unitOf), '']) : null;
+    const e: EvaluatedCandidate = {
+      candidate: c,
+      validation: v,
+      errorsBefore: st.errors.length,
+      newErrors: p.added.length,
+      newWarnings: addedDiagnostics(st.warnings, v.warnings).filter((w) => !checkedBefore || checkedBefore.has(unitOf(w))).length,
+      changedLines: changed,
+      agreement,
+      stub: insertsStub(c.edits),
+      fixedTargets: p.fixed.length,
+      revealed: p.revealed.length,
+    };
+    if (opts.review && isProgress(e)) {
+      const targets = c.targets.map((t) => st.errors[t]).filter((d): d is Diagnostic => d !== undefined);
+      const reasons = await opts.review(c, files, applied.files, targets);
+      if (reasons.length > 0) e.amber = reasons;
+    }
+    round.tried.push({ id: c.id, errorsAfter: v.errors.length, newErrors: e.newErrors, status: v.status, ...(e.revealed ? { revealed: e.revealed } : {}) });
+    return e;
+  };
+
+  /** Validates up to `limit` candidates of `sources` for the errors of `st` on top of `files`. */
+  const evaluateSources = async (sources: readonly CandidateSource[], late: boolean, files: Map<string, string>, st: ValidationResult, limit: number, round: SearchRound): Promise<EvaluatedCandidate[]> => {
     const ctx: FixContext = { diagnostics: st.errors, files, ...(opts.graph ? { graph: opts.graph } : {}) };
-    const pooled = await collect(ctx, opts.sources);
+    const pooled = await collect(ctx, sources, late ? { warnings, ...(opts.lateTimeoutMs !== undefined ? { timeoutMs: opts.lateTimeoutMs } : {}) } : undefined);
     if (opts.historyOf) {
       for (const p of pooled) {
         const id = p.candidate.patternId;
@@ -220,8 +286,6 @@ export async function searchFix(opts: SearchOptions): Promise<SearchResult> {
         if (h) history.set(id, h);
       }
     }
-    const round: SearchRound = { errorsBefore: st.errors.length, tried: [], rejected: [], accepted: null };
-    rounds.push(round);
     const evaluated: EvaluatedCandidate[] = [];
     for (const p of pooled) {
       if (evaluated.length >= limit) break;
@@ -242,26 +306,20 @@ export async function searchFix(opts: SearchOptions): Promise<SearchResult> {
           continue;
         }
       }
-      const applied = applyEditsToFiles(files, c.edits);
-      if (!applied.ok) {
-        round.rejected.push({ id: c.id, reasons: [applied.reason] });
-        continue;
-      }
-      const v = await opts.validate(applied.files);
-      validations++;
-      const changed = Array.from(new Set(c.edits.map((e) => e.file))).reduce((n, f) => n + changedLineCount(files.get(f) ?? '', applied.files.get(f) ?? ''), 0);
-      const e: EvaluatedCandidate = {
-        candidate: c,
-        validation: v,
-        errorsBefore: st.errors.length,
-        newErrors: countNew(st.errors, v.errors),
-        newWarnings: countNew(opts.initial.warnings, v.warnings),
-        changedLines: changed,
-        agreement: p.origins.size,
-        stub: insertsStub(c.edits),
-      };
-      evaluated.push(e);
-      round.tried.push({ id: c.id, errorsAfter: v.errors.length, newErrors: e.newErrors, status: v.status });
+      const e = await evaluate(c, p.origins.size, files, st, round);
+      if (e) evaluated.push(e);
+    }
+    return evaluated;
+  };
+
+  /** One round: deterministic sources first; late sources (the model) only when none of theirs made progress. */
+  const evaluateRound = async (files: Map<string, string>, st: ValidationResult, limit: number): Promise<{ evaluated: EvaluatedCandidate[]; round: SearchRound }> => {
+    const round: SearchRound = { errorsBefore: st.errors.length, tried: [], rejected: [], accepted: null };
+    rounds.push(round);
+    const evaluated = await evaluateSources(opts.sources, false, files, st, limit, round);
+    if (opts.lateSources && opts.lateSources.length > 0 && !evaluated.some(isProgress) && !timedOut) {
+      round.askedLate = true;
+      evaluated.push(...(await evaluateSources(opts.lateSources, true, files, st, limit, round)));
     }
     return { evaluated, round };
   };
@@ -271,17 +329,13 @@ export async function searchFix(opts: SearchOptions): Promise<SearchResult> {
     const picks: EvaluatedCandidate[] = [];
     const edits: FileEdit[] = [];
     for (const e of ranked) {
-      if (!isProgress(e) || isClean(e) || e.newErrors > 0) continue;
+      if (!isProgress(e) || isClean(e) || e.newErrors > 0 || (e.amber?.length ?? 0) > 0) continue;
       if (picks.some((p) => p.candidate.targets.some((t) => e.candidate.targets.includes(t)))) continue;
       if (e.candidate.edits.some((x) => edits.some((y) => x.file === y.file && x.byteStart < y.byteEnd && y.byteStart < x.byteEnd))) continue;
       picks.push(e);
       edits.push(...e.candidate.edits);
     }
     if (picks.length < 2 || now() - started > budget) return null;
-    const applied = applyEditsToFiles(files, edits);
-    if (!applied.ok) return null;
-    const v = await opts.validate(applied.files);
-    validations++;
     const parts = picks.map((p) => p.candidate);
     const patterns = Array.from(new Set(parts.map((c) => c.patternId ?? c.origin)));
     const candidate: Candidate = {
@@ -296,19 +350,10 @@ export async function searchFix(opts: SearchOptions): Promise<SearchResult> {
         const a = c.applicability ?? 'Unspecified';
         return APPLICABILITY_RANK[a] > APPLICABILITY_RANK[w] ? a : w;
       }, 'MachineApplicable'),
+      tokensUsed: parts.reduce((n, c) => n + (c.tokensUsed ?? 0), 0),
     };
-    const changed = Array.from(new Set(edits.map((e) => e.file))).reduce((n, f) => n + changedLineCount(files.get(f) ?? '', applied.files.get(f) ?? ''), 0);
-    const e: EvaluatedCandidate = {
-      candidate,
-      validation: v,
-      errorsBefore: st.errors.length,
-      newErrors: countNew(st.errors, v.errors),
-      newWarnings: countNew(opts.initial.warnings, v.warnings),
-      changedLines: changed,
-      agreement: Math.min(...picks.map((p) => p.agreement)),
-      stub: picks.some((p) => p.stub),
-    };
-    round.tried.push({ id: candidate.id, errorsAfter: v.errors.length, newErrors: e.newErrors, status: v.status });
+    const e = await evaluate(candidate, Math.min(...picks.map((p) => p.agreement)), files, st, round);
+    if (e) e.stub = picks.some((p) => p.stub);
     return e;
   };
 
@@ -317,6 +362,7 @@ export async function searchFix(opts: SearchOptions): Promise<SearchResult> {
     if (!applied.ok) return false; // cannot happen: it applied a moment ago
     round.accepted = e.candidate.id;
     steps.push(e);
+    seen.push(...addedDiagnostics(state.errors, e.validation.errors));
     current = applied.files;
     state = e.validation;
     return true;
@@ -338,7 +384,7 @@ export async function searchFix(opts: SearchOptions): Promise<SearchResult> {
     // the pair only if it ends with strictly fewer errors than now and the second step adds none.
     const sidesteps = ranked
       // Compiler errors only: a candidate that compiles but fails tests is wrong, not a step towards a fix.
-      .filter((e) => e.validation.errors.length <= state.errors.length && e.validation.errors.some((d) => d.source !== 'test') && countNew(e.validation.errors, state.errors) > 0)
+      .filter((e) => (e.amber?.length ?? 0) === 0 && e.validation.errors.length <= state.errors.length && e.validation.errors.some((d) => d.source !== 'test') && countNew(e.validation.errors, state.errors) > 0)
       .slice(0, lookahead);
     let found = false;
     for (const side of sidesteps) {
@@ -362,9 +408,11 @@ export async function searchFix(opts: SearchOptions): Promise<SearchResult> {
   const candidate = combinedCandidate(steps, edits, keys);
   const clean = steps.length > 0 && isClean(steps[steps.length - 1] as EvaluatedCandidate);
   const outcome = clean ? 'fixed' : steps.length > 0 ? 'partial' : 'no_progress';
-  const conf = clean
+  const amber = Array.from(new Set(steps.flatMap((s) => s.amber ?? [])));
+  const conf = steps.length > 0
     ? confidence({
-        status: state.status,
+        // A partial fix compiled nothing yet: rate it as compiled at best, then cap it below green.
+        status: clean ? state.status : 'Cargo_OK',
         agreement: Math.min(...steps.map((s) => s.agreement)),
         ...(candidate?.patternId && history?.get(candidate.patternId) ? { history: history.get(candidate.patternId) as PatternHistory } : {}),
         ...(candidate?.applicability ? { applicability: candidate.applicability } : {}),
@@ -373,5 +421,8 @@ export async function searchFix(opts: SearchOptions): Promise<SearchResult> {
         rounds: steps.length,
       })
     : 0;
-  return { outcome, files: current, original, candidate, steps, final: state, confidence: conf, rounds, validations, timedOut };
+  // Amber reasons and partial fixes never reach green (0.75): they are shown, not applied automatically.
+  const capped = !clean || amber.length > 0 ? Math.min(conf, 0.7) : conf;
+  const fixedErrors = addedDiagnostics(state.errors, seen);
+  return { outcome, files: current, original, candidate, steps, final: state, confidence: capped, rounds, validations, timedOut, fixedErrors, warnings, amber };
 }

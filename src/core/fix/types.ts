@@ -4,6 +4,7 @@
  */
 import type { Applicability, Diagnostic } from '../diagnostics/types.js';
 import type { GraphQuery } from '../isg/query.js';
+import type { IsgNode, NodeKind } from '../isg/types.js';
 
 /** Replace bytes [byteStart, byteEnd) of `file` (workspace-relative) with `replacement`. */
 export interface FileEdit {
@@ -34,6 +35,30 @@ export interface Candidate {
    * confidence maps onto it). A prior for ordering and confidence only; validation decides.
    */
   applicability?: Applicability;
+  /**
+   * Data for ranking (optional, additive): the single edit at the cause (the definition the ISG points to) rather
+   * than edits at the symptoms; whether it widens a published crate's public API; whether it undoes the user's own
+   * staged change (then it is only a labelled alternative, never auto-applied).
+   */
+  atCause?: boolean;
+  widensPublicApi?: boolean;
+  revertsUserChange?: boolean;
+  /** Model tokens spent to produce this candidate (model candidates only; 0 or absent for deterministic ones). */
+  tokensUsed?: number;
+}
+
+/**
+ * What a candidate source may ask the workspace and its ISG besides the diagnostics' own files: where an item is
+ * defined (by name), the text of that file, and whether its crate is published. The app implements it from the
+ * store; absent when there is no graph (a loose file).
+ */
+export interface IsgLookup {
+  /** Nodes whose short name is `name`, optionally only of `kinds` (every crate of the workspace). */
+  definitions(name: string, kinds?: readonly NodeKind[]): Promise<IsgNode[]>;
+  /** Current text of a workspace file (undefined when it does not exist or may not be edited). */
+  readFile(file: string): Promise<string | undefined>;
+  /** True when `crate` can be published to a registry (its manifest does not say `publish = false`). */
+  published(crate: string): Promise<boolean>;
 }
 
 /** Read-only context a candidate source may use. */
@@ -44,6 +69,8 @@ export interface FixContext {
   files: ReadonlyMap<string, string>;
   /** The ISG (for keys, bounds, callers); may be absent when fixing a loose file (benchmarks). */
   graph?: GraphQuery;
+  /** Definitions by name and their files, through the ISG (cross-file patterns); absent without a graph. */
+  lookup?: IsgLookup;
 }
 
 /** Anything that proposes candidates: rustc's suggestions, the pattern library, a model. */

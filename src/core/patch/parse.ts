@@ -3,6 +3,7 @@
  * checked to stay inside the workspace and away from `.git/` and `.rustgate/`. Broken input is returned as a reason.
  */
 import { parsePatch } from 'diff';
+import { RUSTGATE_DIR } from '../paths.js';
 
 /** One hunk: old/new ranges (1-based; `oldStart` is the line an insertion goes before when `oldLines` is 0). */
 export interface PatchHunk {
@@ -40,7 +41,7 @@ export function unsafePathReason(p: string): string | null {
     if (depth < 0) return `${p} escapes the repository`;
   }
   if (parts.some((x) => x.toLowerCase() === '.git')) return `${p} is inside .git/`;
-  if (parts[0] === '.rustgate') return `${p} is inside rustgate's own .rustgate/ directory`;
+  if (parts[0] === RUSTGATE_DIR) return `${p} is inside rustgate's own ${RUSTGATE_DIR}/ directory`;
   return null;
 }
 

@@ -89,6 +89,10 @@ function inPattern(src: RustText, r: Range): boolean {
 }
 
 /** Appends a postfix (e.g. `.clone()`) to the expression at `r`, handling shorthand fields and precedence. */
+export function appendPostfixEdits(input: ActionInput, r: { start: number; end: number }, suffix: string): FileEdit[] {
+  return appendPostfix(input, r, suffix);
+}
+
 function appendPostfix(input: ActionInput, r: Range, suffix: string): FileEdit[] {
   const text = textOf(input, r);
   if (text.trim() === '' || text.endsWith(suffix) || inPattern(input.src, r)) return [];

@@ -4,6 +4,7 @@
  * a severity and produce findings instead of edits. Pure types.
  */
 import type { NodeKind } from '../isg/types.js';
+import type { GraphActionName } from './graph-actions.js';
 
 export type PatternKind = 'fix' | 'anti_pattern';
 export type Severity = 'info' | 'warning' | 'error';
@@ -88,7 +89,8 @@ export type ActionName =
 
 /** The built-in action and its parameters (strings; `{{field.group}}` refers to detector captures). */
 export interface PatternTemplate {
-  action: ActionName;
+  /** A synchronous action (actions.ts) or a graph action (graph-actions.ts) that may edit another file. */
+  action: ActionName | GraphActionName;
   params?: Record<string, string>;
 }
 

@@ -4,6 +4,7 @@
  */
 import { ACTION_NAMES } from './actions.js';
 import { TEXT_DETECTORS } from './antipatterns.js';
+import { GRAPH_ACTION_NAMES } from './graph-actions.js';
 
 const regex = { type: 'string', minLength: 1 } as const;
 
@@ -52,7 +53,7 @@ export const PATTERN_SCHEMA = {
       additionalProperties: false,
       required: ['action'],
       properties: {
-        action: { enum: ACTION_NAMES },
+        action: { enum: [...ACTION_NAMES, ...GRAPH_ACTION_NAMES] },
         params: { type: 'object', additionalProperties: { type: 'string' } },
       },
     },

@@ -5,7 +5,8 @@
 import type { Candidate, CandidateSource, FileEdit, FixContext } from '../fix/types.js';
 import { ACTIONS } from './actions.js';
 import { interpolate, matchDetector } from './detect.js';
-import type { Pattern, PatternConfidence } from './model.js';
+import { GRAPH_ACTIONS, type GraphActionName, type GraphProposal } from './graph-actions.js';
+import type { ActionName, Pattern, PatternConfidence } from './model.js';
 import { RustText } from './rust-text.js';
 
 function sameEdits(a: readonly FileEdit[], b: readonly FileEdit[]): boolean {
@@ -49,8 +50,10 @@ export async function proposeFromPatterns(patterns: readonly Pattern[], index: n
   const out: Candidate[] = [];
   for (const pattern of ordered(patterns)) {
     if (pattern.kind !== 'fix' || !pattern.template) continue;
-    const action = ACTIONS[pattern.template.action];
-    if (!action) continue;
+    const name = pattern.template.action;
+    const graphAction = name in GRAPH_ACTIONS ? GRAPH_ACTIONS[name as GraphActionName] : undefined;
+    const action = graphAction ? undefined : ACTIONS[name as ActionName];
+    if (!action && !graphAction) continue;
     // Workspace-local alternatives first (`crate::…`, then other crates), std/core/alloc namesakes last.
     const matches = matchDetector(pattern, d).sort((a, b) => locality(a.captures) - locality(b.captures));
     if (matches.length === 0) continue;
@@ -71,25 +74,34 @@ export async function proposeFromPatterns(patterns: readonly Pattern[], index: n
         params[k] = value;
       }
       if (!complete) continue;
-      let edits: FileEdit[];
+      let proposals: GraphProposal[];
       try {
-        edits = action({ file, src, diagnostic: d, matched: m.matched, params });
+        proposals = graphAction
+          ? await graphAction({ diagnostic: d, matched: m.matched, params, ctx })
+          : [{ edits: action ? action({ file, src, diagnostic: d, matched: m.matched, params }) : [] }];
       } catch {
         // An action that trips over unexpected text proposes nothing; it must never break the pipeline.
-        edits = [];
+        proposals = [];
       }
-      // Only edits inside the diagnostic's file, and no duplicate proposals.
-      if (edits.length === 0 || edits.some((e) => e.file !== file)) continue;
-      if (out.some((c) => sameEdits(c.edits, edits))) continue;
-      out.push({
-        id: `pattern:${pattern.id}:${index}:${n++}`,
-        origin: 'pattern',
-        patternId: pattern.id,
-        description: describe(pattern, params),
-        edits,
-        touchedKeys: [],
-        targets: [index],
-      });
+      for (const prop of proposals) {
+        const edits = prop.edits;
+        // Synchronous actions edit only the diagnostic's file; graph actions may edit the definition's file.
+        if (edits.length === 0 || (!graphAction && edits.some((e) => e.file !== file))) continue;
+        if (out.some((c) => sameEdits(c.edits, edits))) continue;
+        const described = describe(pattern, params);
+        out.push({
+          id: `pattern:${pattern.id}:${index}:${n++}`,
+          origin: 'pattern',
+          patternId: pattern.id,
+          description: prop.note ? `${described}: ${prop.note}` : described,
+          edits,
+          touchedKeys: [],
+          targets: [index],
+          ...(prop.atCause ? { atCause: true } : {}),
+          // Widening a published crate's public API is a person's call: never better than a placeholder prior.
+          ...(prop.widensPublicApi ? { widensPublicApi: true, applicability: 'HasPlaceholders' as const } : {}),
+        });
+      }
     }
   }
   return out;

@@ -15,8 +15,8 @@ export function isRustRelevant(path: string): boolean {
   return /(^|\/)\.cargo\/config(\.toml)?$/.test(path);
 }
 
-/** Splits the changed files into the relevant ones; `skip` is true when none is relevant. */
+/** Splits the changed files into the relevant ones (a submodule bump always is); `skip` is true when none is relevant. */
 export function classifyChanges(files: readonly ChangedFile[]): { relevant: ChangedFile[]; skip: boolean } {
-  const relevant = files.filter((f) => isRustRelevant(f.path) || (f.oldPath !== undefined && isRustRelevant(f.oldPath)));
+  const relevant = files.filter((f) => f.submodule === true || isRustRelevant(f.path) || (f.oldPath !== undefined && isRustRelevant(f.oldPath)));
   return { relevant, skip: relevant.length === 0 };
 }

@@ -3,3 +3,4 @@ export * from './types.js';
 export * from './classify.js';
 export * from './blast.js';
 export * from './report.js';
+export * from './affected.js';

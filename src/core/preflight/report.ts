@@ -72,7 +72,7 @@ export interface ContractDiagnostic {
   blast_radius: string[];
 }
 
-/** `preflight --format json` (CONTRACT.md); the extra fields (`skipped`, `changes`, `warnings`) are additions. */
+/** `preflight --format json` (CONTRACT.md); the extra fields (`skipped`, `changes`, `warnings`, `mode`, `packages`, `unchecked_files`) are additions. */
 export interface ContractReport {
   ok: boolean;
   scope: PreflightReport['scope'];
@@ -83,6 +83,10 @@ export interface ContractReport {
   skipped: boolean;
   changes: Array<{ path: string; status: ChangedFile['status']; old_path?: string }>;
   warnings: string[];
+  mode: PreflightReport['mode'];
+  /** `-p` packages, or null for the whole workspace. */
+  packages: string[] | null;
+  unchecked_files: string[];
 }
 
 /** One finding in the contract's diagnostic shape (shared by preflight and validate-fix). */
@@ -111,5 +115,8 @@ export function toContractJson(r: PreflightReport): ContractReport {
     skipped: r.skipped,
     changes: r.changedFiles.map((f) => (f.oldPath === undefined ? { path: f.path, status: f.status } : { path: f.path, status: f.status, old_path: f.oldPath })),
     warnings: r.warnings,
+    mode: r.mode,
+    packages: r.checkedPackages,
+    unchecked_files: r.uncheckedFiles,
   };
 }

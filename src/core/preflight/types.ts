@@ -13,6 +13,8 @@ export interface ChangedFile {
   path: string;
   status: ChangeStatus;
   oldPath?: string;
+  /** Set when the path is a submodule (gitlink): its commit changed, so any Rust inside it may have. */
+  submodule?: true;
 }
 
 /** The ISG node a diagnostic's primary span falls in (the innermost one). */
@@ -37,6 +39,10 @@ export interface TestSummary {
   ran: number;
   passed: number;
   failed: number;
+  /** Tests the runner selected (doctests included); more than `ran` means some never ran. */
+  selected?: number;
+  /** False when the run was cut off by its time cap or did not run every selected test. */
+  complete?: boolean;
 }
 
 /** What cargo itself did (besides its diagnostics). */
@@ -46,6 +52,12 @@ export interface CargoOutcome {
   timedOut: boolean;
   stderrTail: string;
 }
+
+/**
+ * Where cargo ran: `in_place` in the user's workspace with the user's own target dir (the selected content is the
+ * working tree for every Rust-relevant path), `shadow` in the private copy of the selected content.
+ */
+export type CheckMode = 'in_place' | 'shadow';
 
 /** The single result object of a run; reporters format it, nothing else prints. */
 export interface PreflightReport {
@@ -62,6 +74,14 @@ export interface PreflightReport {
   /** The workspace directory relative to the git top ('' when they are the same), for repo-relative output. */
   workspacePrefix: string;
   cargo: CargoOutcome | null;
+  /** Where cargo ran (null when it did not run). */
+  mode: CheckMode | null;
+  /** Why the shadow was needed (e.g. "src/lib.rs differs from the index"), null in place or when cargo did not run. */
+  modeReason: string | null;
+  /** The packages checked with `-p`, or null for the whole workspace (and when cargo did not run). */
+  checkedPackages: string[] | null;
+  /** Rust-relevant changed files that no checked package owns (excluded crates, files in no crate). */
+  uncheckedFiles: string[];
   /** Non-fatal notes (skipped symlinks, an ISG that could not be built…). */
   warnings: string[];
   ms: { total: number; cargo: number; shadow: number; isg: number };

@@ -1,0 +1,70 @@
+/**
+ * Mutation operators for the real-crate corpus: each takes a Rust source and returns every single-site mutant it
+ * can make (line-level, text-based, deliberately simple). The bench keeps the mutants that fail `cargo check`.
+ */
+
+/** One mutant: the operator, the 1-based line it changed, and the new text of the file. */
+export interface Mutant {
+  op: string;
+  line: number;
+  text: string;
+}
+
+type LineOp = (line: string) => string | null;
+
+/** Line operators: a line in, its mutated form (or null when the operator does not apply). */
+const OPS: Record<string, LineOp> = {
+  remove_use: (l) => (/^\s*(pub\s+)?use\s+[^;]+;\s*$/.test(l) && !/^\s*\/\//.test(l) ? '' : null),
+  remove_bound: (l) => {
+    const m = /<(\s*[A-Z]\w*)\s*:\s*[^<>,]+(?:<[^<>]*>)?([,>])/.exec(l);
+    return m ? l.replace(m[0], `<${m[1]}${m[2]}`) : null;
+  },
+  remove_derive: (l) => {
+    const m = /#\[derive\(([^)]*)\)\]/.exec(l);
+    if (!m) return null;
+    const items = (m[1] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    return items.length > 1 ? l.replace(m[0], `#[derive(${items.slice(1).join(', ')})]`) : '';
+  },
+  remove_mut: (l) => (/\blet mut\b/.test(l) ? l.replace(/\blet mut\b/, 'let') : null),
+  remove_ref: (l) => (/\(&(?!mut)[a-z_]\w*/.test(l) && !/^\s*\/\//.test(l) ? l.replace(/\(&(?!mut)([a-z_]\w*)/, '($1') : null),
+  remove_question: (l) => (/\)\?[;.)]/.test(l) ? l.replace(/\)\?([;.)])/, ')$1') : null),
+  remove_pub: (l) => (/^\s*pub (fn|struct|enum|trait|mod|type|const) /.test(l) ? l.replace(/\bpub /, '') : null),
+  remove_field: (l) => (/^\s+[a-z_]\w*\s*:\s*[^,]+,\s*$/.test(l) && !/=>|let |\/\//.test(l) ? '' : null),
+  remove_match_arm: (l) => (/^\s+[^/]*=>\s*[^{]*,\s*$/.test(l) && !/\b_\s*=>/.test(l) ? '' : null),
+  rename_local: (l) => {
+    const m = /\blet (mut )?([a-z_]\w*)\s*(:|=)/.exec(l);
+    return m ? l.replace(m[0], `let ${m[1] ?? ''}${m[2]}_renamed ${m[3]}`) : null;
+  },
+  change_int_type: (l) => (/\bu32\b/.test(l) ? l.replace(/\bu32\b/, 'u64') : /\busize\b/.test(l) && !/^\s*\/\//.test(l) ? l.replace(/\busize\b/, 'u32') : null),
+  remove_move: (l) => (/\bmove\s*\|/.test(l) ? l.replace(/\bmove\s*\|/, '|') : null),
+  remove_clone: (l) => (/\.clone\(\)/.test(l) ? l.replace(/\.clone\(\)/, '') : null),
+};
+
+/** Every mutant of `text` (doc comments and attributes other than derives are left alone). */
+export function mutants(text: string): Mutant[] {
+  const lines = text.split('\n');
+  const out: Mutant[] = [];
+  lines.forEach((line, i) => {
+    if (/^\s*\/\//.test(line)) return;
+    for (const [op, f] of Object.entries(OPS)) {
+      const m = f(line);
+      if (m === null || m === line) continue;
+      const copy = [...lines];
+      copy[i] = m;
+      out.push({ op, line: i + 1, text: copy.join('\n') });
+    }
+  });
+  return out;
+}
+
+/** A small deterministic PRNG (mulberry32) so the sampled corpus is the same on every run. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

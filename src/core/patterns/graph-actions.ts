@@ -1,0 +1,638 @@
+/**
+ * Template actions that edit where an error is *caused*, which is often another file or crate of the workspace:
+ * the definition the ISG (`FixContext.lookup`) or rustc's secondary spans point to. Async (they may read a file
+ * through the lookup), pure otherwise; each returns no proposal when it cannot act safely. Validation decides.
+ */
+import type { Diagnostic, SourceSpan } from '../diagnostics/types.js';
+import type { FileEdit, FixContext } from '../fix/types.js';
+import type { IsgNode, NodeKind } from '../isg/types.js';
+import { ACTIONS, appendPostfixEdits } from './actions.js';
+import { itemScopes, scopesAt, splitTopLevel } from './items.js';
+import { isIdent, RustText } from './rust-text.js';
+
+/** What a graph action sees: the diagnostic, its detector's spans and params, and the whole fix context. */
+export interface GraphActionInput {
+  diagnostic: Diagnostic;
+  matched: readonly SourceSpan[];
+  params: Readonly<Record<string, string>>;
+  ctx: FixContext;
+}
+
+/** One proposal of a graph action, with the data ranking uses (see `Candidate`). */
+export interface GraphProposal {
+  edits: FileEdit[];
+  /** The edit is at the cause (a definition) rather than at the error's own span. */
+  atCause?: boolean;
+  /** It makes an item of a published crate `pub` (a public API change: amber at most). */
+  widensPublicApi?: boolean;
+  /** A short note for the description (e.g. `pub(crate) in src/util.rs`). */
+  note?: string;
+}
+
+/** A graph action. */
+export type GraphActionFn = (input: GraphActionInput) => Promise<GraphProposal[]>;
+
+/** Names of the graph actions (kept apart from the synchronous ones in actions.ts). */
+export type GraphActionName =
+  | 'make_visible'
+  | 'derive_at_definition'
+  | 'trait_method_from_siblings'
+  | 'arms_like_siblings'
+  | 'fields_from_scope'
+  | 'remove_try'
+  | 'restore_try'
+  | 'param_type_at_callee';
+
+async function textOf(input: GraphActionInput, file: string): Promise<RustText | undefined> {
+  const have = input.ctx.files.get(file);
+  if (have !== undefined) return new RustText(have);
+  const read = await input.ctx.lookup?.readFile(file).catch(() => undefined);
+  return read === undefined ? undefined : new RustText(read);
+}
+
+function mk(file: string, src: RustText, start: number, end: number, replacement: string): FileEdit {
+  return { file, byteStart: src.byteOf(start), byteEnd: src.byteOf(end), replacement };
+}
+
+/** String index of the start of 1-based `line`. */
+function lineIndex(src: RustText, line: number): number {
+  let at = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = src.text.indexOf('\n', at);
+    if (nl < 0) return src.text.length;
+    at = nl + 1;
+  }
+  return at;
+}
+
+/** The package a workspace file belongs to when no graph says so: the path before its `src/` (or tests/…). */
+export function crateDirOf(file: string): string {
+  const m = /^(.*?)(?:^|\/)(?:src|tests|examples|benches)\//.exec(file);
+  return m ? (m[1] ?? '') : '';
+}
+
+/** Definitions named `name` the graph knows (empty without a lookup). */
+async function defs(input: GraphActionInput, name: string, kinds: readonly NodeKind[]): Promise<IsgNode[]> {
+  if (!input.ctx.lookup) return [];
+  return input.ctx.lookup.definitions(name, kinds).catch(() => []);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// make_visible
+
+const KIND_WORDS: Record<string, NodeKind[]> = {
+  function: ['fn', 'method'],
+  'associated function': ['method', 'fn'],
+  method: ['method', 'fn'],
+  constant: ['const'],
+  static: ['static'],
+  struct: ['struct'],
+  'unit struct': ['struct'],
+  'tuple struct': ['struct'],
+  enum: ['enum'],
+  trait: ['trait'],
+  'type alias': ['type'],
+  module: ['mod'],
+  union: ['union'],
+  macro: ['macro'],
+};
+
+const ITEM_KW = '(?:(?:const|async|unsafe|extern\\s+"[^"]*")\\s+)*fn|const|static|struct|enum|trait|type|mod|union';
+
+/** Where a definition sits: file and a string index at or before its item keyword, plus its crate when known. */
+interface DefSite {
+  file: string;
+  from: number;
+  crate: string | null;
+}
+
+/** The written path before the name at the primary span (`a::util::helper` → ['a', 'util']). */
+function qualifier(src: RustText, span: SourceSpan | null, name: string): string[] {
+  if (!span) return [];
+  const start = src.indexOf(span.byteStart);
+  const end = src.indexOf(span.byteEnd);
+  const text = src.masked.slice(Math.max(0, start - 200), end);
+  const m = new RegExp(`((?:[A-Za-z_]\\w*\\s*::\\s*)+)${name}\\s*$`).exec(text);
+  return m ? (m[1] ?? '').split('::').map((s) => s.trim()).filter((s) => s !== '') : [];
+}
+
+/** True when node `n` can be the item `qual::name` (its file or inline module is named like the last segment). */
+function consistent(n: IsgNode, qual: readonly string[], name: string): boolean {
+  const last = qual[qual.length - 1];
+  if (last === undefined || ['crate', 'self', 'super', 'Self'].includes(last)) return true;
+  if (/^[A-Z]/.test(last)) return n.key.endsWith(`-${last}::${name}`);
+  const stem = n.file.replace(/\.rs$/, '').split('/');
+  const fileMod = stem[stem.length - 1] === 'mod' ? stem[stem.length - 2] : stem[stem.length - 1];
+  return fileMod === last || n.key.includes(`${last}::${name}`) || (qual.length === 1 && (fileMod === 'lib' || fileMod === 'main'));
+}
+
+/** Index of `<vis>? <kw> name` at or after `from` (the first one, within a few lines), with the visibility's extent. */
+function findItem(src: RustText, from: number, name: string): { at: number; vis: [number, number] | null; visText: string } | null {
+  const re = new RegExp(`(^|[\\s;{}\\]])((pub(?:\\s*\\([^)]*\\))?\\s+)?(?:${ITEM_KW})\\s+(?:r#)?${name}\\b)`, 'g');
+  // From the character before `from`, so an item that starts its line (no doc comment above) is found too.
+  re.lastIndex = Math.max(0, from - 1);
+  const m = re.exec(src.masked);
+  if (!m) return null;
+  const at = m.index + (m[1] ?? '').length;
+  if (src.masked.slice(from, at).split('\n').length > 12) return null;
+  const vis = m[3];
+  return { at, vis: vis ? [at, at + vis.length] : null, visText: vis ? vis.trim() : '' };
+}
+
+/** The visibility edit at a definition: `pub(crate)` within the crate, `pub` across crates; none when already enough. */
+function visibilityEdit(file: string, src: RustText, at: number, vis: [number, number] | null, visText: string, cross: boolean): FileEdit | null {
+  const want = cross ? 'pub' : 'pub(crate)';
+  const current = visText.replace(/\s+/g, '');
+  if (current === 'pub' || current === want) return null;
+  if (vis) return mk(file, src, vis[0], vis[1], `${want} `);
+  return mk(file, src, at, at, `${want} `);
+}
+
+/**
+ * Makes the private item, method or field the error names visible at its definition, wherever the graph (or a
+ * secondary span) locates it: `pub(crate)` when the use is in the same crate, `pub` across crates (flagged when
+ * that widens a published crate's API). Params: `name` (+ `kind`, rustc's word), or `field` + `struct`.
+ */
+const makeVisible: GraphActionFn = async (input) => {
+  const d = input.diagnostic;
+  const useFile = d.primary?.file;
+  if (!useFile) return [];
+  const useSrc = await textOf(input, useFile);
+  if (!useSrc) return [];
+  const field = input.params.field?.trim() ?? '';
+  const structName = (input.params.struct ?? '').replace(/<.*$/s, '').split('::').pop() ?? '';
+  const name = field !== '' ? structName : (input.params.name?.trim() ?? '');
+  if (!isIdent(name) || (field !== '' && !isIdent(field))) return [];
+  const kinds = field !== '' ? (['struct'] as NodeKind[]) : (KIND_WORDS[input.params.kind ?? ''] ?? ['fn', 'method', 'struct', 'enum', 'trait', 'const', 'static', 'type', 'mod', 'union']);
+  const sites: DefSite[] = [];
+  // rustc's own pointer to the definition ("private method defined here"), in any file.
+  for (const s of input.matched) sites.push({ file: s.file, from: -s.byteStart - 1, crate: null });
+  const qual = field !== '' ? [] : qualifier(useSrc, d.primary, name);
+  for (const n of await defs(input, name, kinds)) {
+    if (field === '' && !consistent(n, qual, name)) continue;
+    sites.push({ file: n.file, from: n.span.startLine, crate: n.crate });
+  }
+  const useCrate = d.packageName;
+  const out: GraphProposal[] = [];
+  const seen = new Set<string>();
+  for (const site of sites.slice(0, 6)) {
+    const src = await textOf(input, site.file);
+    if (!src) continue;
+    const from = site.from < 0 ? src.indexOf(-site.from - 1) : lineIndex(src, site.from);
+    const cross = site.crate !== null && useCrate !== null ? site.crate !== useCrate : crateDirOf(site.file) !== crateDirOf(useFile);
+    let e: FileEdit | null = null;
+    if (field === '') {
+      const item = findItem(src, from, name);
+      if (!item) continue;
+      e = visibilityEdit(site.file, src, item.at, item.vis, item.visText, cross);
+    } else {
+      const def = new RegExp(`\\bstruct\\s+${name}\\b[^{;(]*\\{`, 'g');
+      def.lastIndex = from;
+      const m = def.exec(src.masked);
+      if (!m || src.masked.slice(from, m.index).split('\n').length > 12) continue;
+      const open = m.index + m[0].length - 1;
+      const close = src.closeOf(open);
+      if (close < 0) continue;
+      for (const [off, piece] of splitTopLevel(src.masked.slice(open + 1, close))) {
+        const f = new RegExp(`^(\\s*(?:#\\[[^\\]]*\\]\\s*)*)(pub(?:\\s*\\([^)]*\\))?\\s+)?${field}\\s*:`).exec(piece);
+        if (!f) continue;
+        const at = open + 1 + off + (f[1]?.length ?? 0);
+        const vis = f[2];
+        e = visibilityEdit(site.file, src, at, vis ? [at, at + vis.length] : null, vis?.trim() ?? '', cross);
+        break;
+      }
+    }
+    if (!e) continue;
+    const k = `${e.file}:${e.byteStart}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    const widens = cross && site.crate !== null && input.ctx.lookup ? await input.ctx.lookup.published(site.crate).catch(() => true) : cross;
+    out.push({ edits: [e], atCause: e.file !== useFile, widensPublicApi: widens, note: `${e.replacement.trim()} in ${e.file}` });
+  }
+  return out;
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// derive_at_definition
+
+/** The derive list written directly above `struct|enum|union name` in `src`, or null when the type is not there. */
+function derivesOf(src: RustText, name: string): string[] | null {
+  const re = new RegExp(`\\b(?:struct|enum|union)\\s+${name}\\b`, 'g');
+  const hits = [...src.masked.matchAll(re)];
+  if (hits.length !== 1) return null;
+  const kw = hits[0]?.index ?? 0;
+  const head = src.masked.slice(Math.max(0, kw - 600), kw);
+  const attrs = /((?:#\[[^\]]*\]\s*)*)(?:pub(?:\s*\([^)]*\))?\s*)?$/.exec(head)?.[1] ?? '';
+  const list: string[] = [];
+  for (const m of attrs.matchAll(/#\[\s*derive\s*\(([^)]*)\)\s*\]/g)) for (const t of (m[1] ?? '').split(',')) if (t.trim() !== '') list.push(t.trim().split('::').pop() ?? '');
+  return list;
+}
+
+/**
+ * Restores a derive at the type's definition, wherever the graph locates it (another file or crate). Params
+ * `type`, `trait`, optional `only_if_derives` (e.g. `Clone` for `Copy`: a type that derives Clone but not Copy is
+ * the shape a removed `derive(Copy)` leaves). One edit at the cause instead of `.clone()` at every use.
+ */
+const deriveAtDefinition: GraphActionFn = async (input) => {
+  const typeName = (input.params.type ?? '').replace(/<.*$/s, '').split('::').pop() ?? '';
+  const trait = input.params.trait ?? '';
+  if (!isIdent(typeName) || !isIdent(trait)) return [];
+  const files = new Set<string>();
+  const primary = input.diagnostic.primary?.file;
+  if (primary) files.add(primary);
+  for (const n of await defs(input, typeName, ['struct', 'enum', 'union'])) files.add(n.file);
+  const out: GraphProposal[] = [];
+  for (const file of files) {
+    const src = await textOf(input, file);
+    if (!src) continue;
+    const have = derivesOf(src, typeName);
+    if (have === null) continue;
+    const need = input.params.only_if_derives;
+    if (need && !need.split(',').every((t) => have.includes(t.trim()))) continue;
+    const edits = ACTIONS.add_derive({ file, src, diagnostic: input.diagnostic, matched: [], params: { type: typeName, trait } });
+    if (edits.length > 0) out.push({ edits, atCause: true, note: `derive(${trait}) on ${typeName} in ${file}` });
+  }
+  return out;
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// trait_method_from_siblings
+
+/** `fn name…{ body }` inside [from, to) of `src`: its body text (between the braces), or null. */
+function methodBody(src: RustText, from: number, to: number, name: string): string | null {
+  const re = new RegExp(`\\bfn\\s+${name}\\b`, 'g');
+  re.lastIndex = from;
+  const m = re.exec(src.masked);
+  if (!m || m.index >= to) return null;
+  const scope = itemScopes(src).find((s) => s.start === m.index && s.keyword === 'fn');
+  if (!scope || src.masked[scope.headerEnd] !== '{') return null;
+  return src.text.slice(scope.headerEnd + 1, scope.end).trim();
+}
+
+/**
+ * E0046: a missing trait method whose body every sibling impl of the trait (at least two) writes the same way, and that reads no
+ * field of `self` (so it is not about the other type's data), is added with that body and the trait's signature.
+ * Otherwise nothing (rustc's `todo!()` stub stays the only, never auto-applied, proposal). Param `names`.
+ */
+const traitMethodFromSiblings: GraphActionFn = async (input) => {
+  const d = input.diagnostic;
+  const names = [...(input.params.names ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? '').filter(isIdent);
+  const p = d.primary;
+  if (names.length === 0 || !p) return [];
+  const implSrc = await textOf(input, p.file);
+  if (!implSrc) return [];
+  const implAt = implSrc.indexOf(p.byteStart);
+  const impl = itemScopes(implSrc).find((s) => s.keyword === 'impl' && s.start <= implAt && implAt <= s.headerEnd);
+  if (!impl || implSrc.masked[impl.headerEnd] !== '{') return [];
+  const header = implSrc.masked.slice(impl.start, impl.headerEnd);
+  const hm = /\bimpl\b(?:\s*<[^{]*?>)?\s+(?:[\w:]+::)?([A-Za-z_]\w*)(?:<[^{]*>)?\s+for\s+/.exec(header);
+  const traitName = hm?.[1];
+  if (!traitName) return [];
+  // The trait's declaration: rustc's "`x` from trait" span, else the graph.
+  const traitFiles = new Set<string>(d.spans.filter((s) => !s.isPrimary && /from trait$/.test(s.label ?? '')).map((s) => s.file));
+  for (const n of await defs(input, traitName, ['trait'])) traitFiles.add(n.file);
+  let traitSrc: RustText | undefined;
+  let traitScope;
+  for (const f of traitFiles) {
+    const s = await textOf(input, f);
+    const sc = s ? itemScopes(s).find((x) => x.keyword === 'trait' && x.name === traitName) : undefined;
+    if (s && sc) {
+      traitSrc = s;
+      traitScope = sc;
+      break;
+    }
+  }
+  if (!traitSrc || !traitScope) return [];
+  // Files that may hold sibling impls: the impl's and trait's files, files the context has, graph impl nodes.
+  const candidates = new Set<string>([p.file, ...traitFiles, ...input.ctx.files.keys()]);
+  for (const n of await defs(input, `impl ${traitName} for`, ['impl'])) candidates.add(n.file);
+  if (input.ctx.lookup) {
+    for (const t of await defs(input, traitName, ['trait'])) {
+      for (const e of (await input.ctx.graph?.edgesIn(t.key, ['IMPLEMENTS']).catch(() => [])) ?? []) {
+        const n = await input.ctx.graph?.getNode(e.src).catch(() => undefined);
+        if (n?.file) candidates.add(n.file);
+      }
+    }
+  }
+  const additions: string[] = [];
+  for (const name of names) {
+    const sigRe = new RegExp(`\\bfn\\s+${name}\\b[^;{]*;`);
+    const body = traitSrc.masked.slice(traitScope.headerEnd, traitScope.end);
+    const sig = sigRe.exec(body);
+    if (!sig) return [];
+    const sigText = traitSrc.text.slice(traitScope.headerEnd + sig.index, traitScope.headerEnd + sig.index + sig[0].length - 1).trim();
+    const bodies: string[] = [];
+    for (const f of candidates) {
+      const s = await textOf(input, f);
+      if (!s) continue;
+      for (const sc of itemScopes(s)) {
+        if (sc.keyword !== 'impl' || (f === p.file && sc.start === impl.start) || s.masked[sc.headerEnd] !== '{') continue;
+        if (!new RegExp(`\\b${traitName}\\b(?:<[^{]*>)?\\s+for\\b`).test(s.masked.slice(sc.start, sc.headerEnd))) continue;
+        const b = methodBody(s, sc.headerEnd, sc.end, name);
+        if (b !== null) bodies.push(b);
+      }
+    }
+    const first = bodies[0];
+    // One sibling is a guess; two or more writing it the same way are a de-facto default.
+    if (first === undefined || bodies.length < 2 || bodies.some((b) => b.replace(/\s+/g, ' ') !== first.replace(/\s+/g, ' '))) return [];
+    if (/\bself\s*\.\s*[A-Za-z_]\w*\b(?!\s*\()/.test(first) || /\b(?:todo|unimplemented|unreachable)!/.test(first)) return [];
+    additions.push(`${sigText} {\n        ${first.replace(/\n\s*/g, '\n        ')}\n    }`);
+  }
+  const close = impl.end;
+  const at = implSrc.skipSpaceBack(close);
+  const indent = `${implSrc.indentAt(impl.start)}    `;
+  const empty = implSrc.masked.slice(impl.headerEnd + 1, close).trim() === '';
+  const text = additions.map((a) => `\n${indent}${a.replace(/\n {4}/g, `\n${indent}`).replace(/^ {4}/, '')}`).join('\n');
+  return [{ edits: [mk(p.file, implSrc, at, at, `${empty ? '' : '\n'}${text}\n${implSrc.indentAt(impl.start)}`.replace(/^\n\n/, '\n'))], note: `body shared by every sibling impl of ${traitName}` }];
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// arms_like_siblings
+
+/**
+ * E0004: adds the arms rustc names as not covered, each mirroring the existing arms when they all delegate the same
+ * way through a single binding (`E::A(x) => x.f(y)`). Never a wildcard, a copied constant or a panicking
+ * placeholder. Param `patterns` (rustc's list).
+ */
+const armsLikeSiblings: GraphActionFn = async (input) => {
+  const list = input.params.patterns ?? '';
+  const p = input.diagnostic.primary;
+  if (!p || /\bmore\b/.test(list)) return [];
+  const pats = [...list.matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? '');
+  if (pats.length === 0 || pats.some((x) => !/^&?(?:[A-Z]\w*::)*[A-Z]\w*(?:\(\s*_\s*\)|\s*\{\s*\.\.\s*\})?$/.test(x))) return [];
+  const src = await textOf(input, p.file);
+  if (!src) return [];
+  const start = src.indexOf(p.byteStart);
+  const end = src.indexOf(p.byteEnd);
+  if (!/\bmatch\s*$/.test(src.masked.slice(Math.max(0, start - 10), start))) return [];
+  const open = src.skipSpace(end);
+  if (src.masked[open] !== '{') return [];
+  const close = src.closeOf(open);
+  if (close < 0) return [];
+  // Split the arms at top-level commas / block ends.
+  const arms: { pat: string; body: string; end: number }[] = [];
+  let i = src.skipSpace(open + 1);
+  while (i < close) {
+    const arrow = src.masked.indexOf('=>', i);
+    if (arrow < 0 || arrow > close) return [];
+    const pat = src.text.slice(i, arrow).trim();
+    let b = src.skipSpace(arrow + 2);
+    let bodyEnd: number;
+    if (src.masked[b] === '{') {
+      bodyEnd = src.closeOf(b) + 1;
+      if (bodyEnd <= 0) return [];
+    } else {
+      bodyEnd = b;
+      while (bodyEnd < close && src.masked[bodyEnd] !== ',') {
+        const ch = src.masked[bodyEnd] as string;
+        bodyEnd = '([{'.includes(ch) ? src.closeOf(bodyEnd) + 1 : bodyEnd + 1;
+        if (bodyEnd <= 0) return [];
+      }
+    }
+    arms.push({ pat, body: src.text.slice(b, bodyEnd).trim(), end: bodyEnd });
+    b = src.skipSpace(bodyEnd);
+    if (src.masked[b] === ',') b = src.skipSpace(b + 1);
+    i = b;
+  }
+  if (arms.length < 2 || arms.some((a) => /\bif\b|\||\.\.|@/.test(a.pat))) return [];
+  // Shape 1: one binding, delegated the same way (`E::A(x) => x.len()`), with the binding abstracted.
+  const bound = arms.map((a) => /^(?:[A-Z]\w*::)*[A-Z]\w*\(\s*(?:ref\s+)?([a-z_]\w*)\s*\)$/.exec(a.pat));
+  let shape: ((pat: string) => string | null) | null = null;
+  if (bound.every((m) => m !== null)) {
+    const norm = arms.map((a, k) => a.body.replace(new RegExp(`\\b${bound[k]?.[1] ?? ''}\\b`, 'g'), '@@HOLE@@'));
+    const v = bound[0]?.[1] ?? 'x';
+    if (norm.every((x) => x === norm[0]) && norm[0]?.includes('@@HOLE@@')) {
+      const body = (norm[0] ?? '').split('@@HOLE@@').join(v);
+      shape = (pat) => (/\(\s*_\s*\)$/.test(pat) ? `${pat.replace(/\(\s*_\s*\)$/, `(${v})`)} => ${body}` : null);
+    }
+  }
+  // Arms that share a value but bind nothing (`A => false, B => false`) are not a shape: the missing variant may
+  // well be the one that differs, so that case is left to a person.
+  if (!shape) return [];
+  const added = pats.map((x) => shape(x.replace(/^&/, '')));
+  if (added.some((x) => x === null)) return [];
+  const last = arms[arms.length - 1] as { end: number; body: string };
+  const after = src.skipSpace(last.end);
+  const hasComma = src.masked[after] === ',';
+  const insertAt = hasComma ? after + 1 : last.end;
+  const indent = src.indentAt(src.lineStart(last.end) === src.lineStart(open) ? open : last.end);
+  const multiline = src.masked.slice(open, close).includes('\n');
+  const lead = hasComma || last.body.endsWith('}') ? '' : ',';
+  const text = added.map((a) => (multiline ? `\n${indent}${a},` : ` ${a},`)).join('');
+  return [{ edits: [mk(p.file, src, insertAt, insertAt, `${lead}${text}`)], note: 'arms mirror the existing ones' }];
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// fields_from_scope
+
+/**
+ * E0063: fills missing fields from same-named locals or parameters in scope (`S { a, b }` shorthand), then, when the
+ * struct has `Default` (derived or implemented, wherever the graph finds it), `..Default::default()` for the rest.
+ * Never invents a value. Params `fields`, `struct`.
+ */
+const fieldsFromScope: GraphActionFn = async (input) => {
+  const fields = [...(input.params.fields ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? '');
+  const structName = (input.params.struct ?? '').replace(/<.*$/s, '').split('::').pop() ?? '';
+  const p = input.diagnostic.primary;
+  if (!p || fields.length === 0 || fields.some((f) => !isIdent(f)) || !isIdent(structName) || /other field/.test(input.params.fields ?? '')) return [];
+  const src = await textOf(input, p.file);
+  if (!src) return [];
+  const start = src.indexOf(p.byteStart);
+  const end = src.indexOf(p.byteEnd);
+  const open = src.skipSpace(end);
+  if (src.masked[open] !== '{') return [];
+  const close = src.closeOf(open);
+  if (close < 0) return [];
+  const inner = src.masked.slice(open + 1, close);
+  if (inner.includes('..')) return [];
+  const fn = scopesAt(src, start).find((s) => s.keyword === 'fn');
+  const inScope = (f: string): boolean => {
+    if (!fn) return false;
+    const header = src.masked.slice(fn.start, fn.headerEnd);
+    if (new RegExp(`[(,]\\s*(?:mut\\s+)?${f}\\s*:`).test(header)) return true;
+    const body = src.masked.slice(fn.headerEnd, start);
+    return new RegExp(`\\blet\\s+(?:mut\\s+)?${f}\\b\\s*[:=;]`).test(body);
+  };
+  const locals = fields.filter(inScope);
+  const rest = fields.filter((f) => !locals.includes(f));
+  let hasDefault = false;
+  if (rest.length > 0) {
+    const files = new Set<string>([p.file]);
+    for (const n of await defs(input, structName, ['struct'])) files.add(n.file);
+    for (const f of files) {
+      const s = await textOf(input, f);
+      if (!s) continue;
+      const derives = derivesOf(s, structName);
+      if ((derives ?? []).includes('Default') || new RegExp(`\\bimpl\\b[^{;]*\\bDefault\\s+for\\s+${structName}\\b`).test(s.masked)) hasDefault = true;
+    }
+    if (!hasDefault) return [];
+  }
+  const parts = [...locals, ...(rest.length > 0 ? ['..Default::default()'] : [])];
+  const at = src.skipSpaceBack(close);
+  const hasFields = inner.trim() !== '';
+  const trailingComma = src.masked[at - 1] === ',';
+  let replacement: string;
+  if (inner.includes('\n')) {
+    const indent = hasFields ? src.indentAt(at - 1) : `${src.indentAt(open)}    `;
+    replacement = `${hasFields && !trailingComma ? ',' : ''}${parts.map((x) => `\n${indent}${x}${x.startsWith('..') ? '' : ','}`).join('')}`;
+  } else if (!hasFields) {
+    return [{ edits: [mk(p.file, src, open + 1, close, ` ${parts.join(', ')} `)], note: locals.length > 0 ? 'fields from locals in scope' : '..Default::default()' }];
+  } else {
+    replacement = `${trailingComma ? '' : ','} ${parts.join(', ')}`;
+  }
+  return [{ edits: [mk(p.file, src, at, at, replacement)], note: locals.length > 0 ? 'fields from locals in scope' : '..Default::default()' }];
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// the `?` family
+
+/** E0277 on `?` applied to a value that is not `Try`: drops that `?`. */
+const removeTry: GraphActionFn = async (input) => {
+  const p = input.diagnostic.primary;
+  if (!p) return [];
+  const src = await textOf(input, p.file);
+  if (!src) return [];
+  const end = src.indexOf(p.byteEnd);
+  const q = src.masked[end - 1] === '?' ? end - 1 : src.masked[end] === '?' ? end : -1;
+  if (q < 0) return [];
+  return [{ edits: [mk(p.file, src, q, q + 1, '')] }];
+};
+
+/** Index of the `let name … = <init>;` initialiser end before `before` in the enclosing fn, or null. */
+function letInit(src: RustText, fnStart: number, before: number, name: string): { start: number; end: number } | null {
+  const re = new RegExp(`\\blet\\s+(?:mut\\s+)?${name}\\s*(?::[^=;]*)?=`, 'g');
+  re.lastIndex = fnStart;
+  let found: { start: number; end: number } | null = null;
+  for (let m = re.exec(src.masked); m && m.index < before; m = re.exec(src.masked)) {
+    const s = src.skipSpace(m.index + m[0].length);
+    let e = s;
+    while (e < src.masked.length && src.masked[e] !== ';') {
+      const ch = src.masked[e] as string;
+      e = '([{'.includes(ch) ? src.closeOf(e) + 1 : e + 1;
+      if (e <= 0) return null;
+    }
+    found = { start: s, end: src.skipSpaceBack(e) };
+  }
+  return found;
+}
+
+/**
+ * A `Result`/`Option` used as the value it carries (a removed `?`): appends `?` where the value is made — at the
+ * expression rustc points at (E0308), or at the `let` that bound the local used as a value (E0369/E0599/E0614) —
+ * only inside a fn that itself returns `Result`/`Option` (its error type is for validation to check). Param
+ * `local` (the local's name, or `@matched` for the operand the detector's span selects), or `at: matched` (append
+ * to the expression the detector's span selects); neither: the primary expression.
+ */
+const restoreTry: GraphActionFn = async (input) => {
+  const p = input.diagnostic.primary;
+  if (!p) return [];
+  const src = await textOf(input, p.file);
+  if (!src) return [];
+  const start = src.indexOf(p.byteStart);
+  const fn = scopesAt(src, start).find((s) => s.keyword === 'fn');
+  if (!fn) return [];
+  const header = src.masked.slice(fn.start, fn.headerEnd);
+  if (!/->\s*(?:[\w:]+::)?(?:Result|Option)\s*</.test(header) && !/->\s*(?:io|fmt|anyhow)::Result\b/.test(header)) return [];
+  let local = input.params.local?.trim();
+  if (local === '@matched') {
+    // The operand rustc labels with the `Result`/`Option` type (`v` in `v * 3`).
+    const s = input.matched.find((x) => x.file === p.file);
+    local = s ? src.text.slice(src.indexOf(s.byteStart), src.indexOf(s.byteEnd)).trim() : '';
+  }
+  if (local !== undefined) {
+    if (!isIdent(local)) return [];
+    const init = letInit(src, fn.headerEnd, start, local);
+    if (!init || src.masked[init.end - 1] === '?') return [];
+    return [{ edits: [mk(p.file, src, init.end, init.end, '?')], atCause: true, note: `at the let of \`${local}\`` }];
+  }
+  // `at: matched`: the expression the detector's span selects (the initialiser of a `let` whose pattern expects
+  // the carried value), else the primary expression.
+  const target = input.params.at === 'matched' ? input.matched.find((x) => x.file === p.file) : p;
+  if (!target) return [];
+  const ts = src.indexOf(target.byteStart);
+  const te = src.indexOf(target.byteEnd);
+  if (src.masked[te - 1] === '?' || src.masked[src.skipSpace(te)] === '?') return [];
+  const input2 = { file: p.file, src, diagnostic: input.diagnostic, matched: [], params: {} };
+  const edits = appendPostfixEdits(input2, { start: ts, end: te }, '?');
+  return edits.length > 0 ? [{ edits, ...(target !== p ? { atCause: true } : {}) }] : [];
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// param_type_at_callee
+
+const INT_RE = /^[iu](?:8|16|32|64|128|size)$/;
+
+/**
+ * E0308 between integer types at a call's argument: changes the callee's parameter type (wherever the graph finds
+ * the fn) to the type the callers pass. One edit at the signature instead of a conversion at every call site, and
+ * never a `.try_into().unwrap()` panic path. Params `expected`, `found` (rustc's label).
+ */
+const paramTypeAtCallee: GraphActionFn = async (input) => {
+  const d = input.diagnostic;
+  const expected = input.params.expected ?? '';
+  const found = input.params.found ?? '';
+  const p = d.primary;
+  const callee = input.matched[0];
+  if (!p || !callee || !INT_RE.test(expected) || !INT_RE.test(found) || expected === found) return [];
+  const useSrc = await textOf(input, p.file);
+  if (!useSrc || callee.file !== p.file) return [];
+  const cs = useSrc.indexOf(callee.byteStart);
+  const ce = useSrc.indexOf(callee.byteEnd);
+  const calleeText = useSrc.masked.slice(cs, ce).replace(/\s+/g, '');
+  const name = /([A-Za-z_]\w*)$/.exec(calleeText)?.[1] ?? '';
+  if (!isIdent(name)) return [];
+  const method = /\.\s*$/.test(useSrc.masked.slice(Math.max(0, cs - 3), cs));
+  // Which argument: the index of the top-level piece of the call's parentheses that holds the primary span.
+  const open = useSrc.skipSpace(ce);
+  if (useSrc.masked[open] !== '(') return [];
+  const close = useSrc.closeOf(open);
+  const at = useSrc.indexOf(p.byteStart);
+  if (close < 0 || at < open || at > close) return [];
+  let argIndex = -1;
+  for (const [k, [off, piece]] of splitTopLevel(useSrc.masked.slice(open + 1, close)).entries()) {
+    if (open + 1 + off <= at && at <= open + 1 + off + piece.length) argIndex = k;
+  }
+  if (argIndex < 0) return [];
+  const qual = calleeText.split('::').slice(0, -1);
+  const sites = new Map<string, number[]>();
+  for (const n of await defs(input, name, method ? ['method'] : ['fn', 'method'])) {
+    if (!method && !consistent(n, qual, name)) continue;
+    sites.set(n.file, [...(sites.get(n.file) ?? []), n.span.startLine]);
+  }
+  const out: GraphProposal[] = [];
+  for (const [file, lines] of sites) {
+    if (out.length > 0 || lines.length !== 1) break;
+    const src = await textOf(input, file);
+    if (!src) continue;
+    const from = lineIndex(src, lines[0] as number);
+    const fn = itemScopes(src).find((sc) => sc.keyword === 'fn' && sc.name === name && sc.start >= from);
+    if (!fn) continue;
+    const po = src.masked.indexOf('(', fn.generics ? fn.generics[1] : fn.start);
+    const pc = po < 0 ? -1 : src.closeOf(po);
+    if (pc < 0 || pc > fn.headerEnd) continue;
+    const params = splitTopLevel(src.masked.slice(po + 1, pc)).filter(([, x]) => x.trim() !== '');
+    const own = params.filter(([, x]) => !/^\s*(?:&\s*(?:'\w+\s+)?(?:mut\s+)?)?(?:mut\s+)?self\b/.test(x));
+    const param = own[argIndex];
+    if (!param || own.length !== splitTopLevel(useSrc.masked.slice(open + 1, close)).filter(([, x]) => x.trim() !== '').length) continue;
+    const m = new RegExp(`:\\s*(${expected})\\s*$`).exec(param[1]);
+    if (!m) continue;
+    const tyAt = po + 1 + param[0] + param[1].lastIndexOf(expected);
+    out.push({ edits: [mk(file, src, tyAt, tyAt + expected.length, found)], atCause: true, note: `parameter ${argIndex + 1} of \`${name}\` in ${file} becomes ${found}` });
+  }
+  return out;
+};
+
+/** Every graph action by name. */
+export const GRAPH_ACTIONS: Readonly<Record<GraphActionName, GraphActionFn>> = {
+  make_visible: makeVisible,
+  derive_at_definition: deriveAtDefinition,
+  trait_method_from_siblings: traitMethodFromSiblings,
+  arms_like_siblings: armsLikeSiblings,
+  fields_from_scope: fieldsFromScope,
+  remove_try: removeTry,
+  restore_try: restoreTry,
+  param_type_at_callee: paramTypeAtCallee,
+};
+
+/** Names of the graph actions (for the schema). */
+export const GRAPH_ACTION_NAMES = Object.keys(GRAPH_ACTIONS) as GraphActionName[];

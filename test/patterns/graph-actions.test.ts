@@ -1,0 +1,133 @@
+/**
+ * The graph actions on near-misses, with real cargo diagnostics and the crate's real ISG: each case is a shape a
+ * careless cross-file fix would get wrong (a namesake, a published crate, siblings that disagree, no local, no
+ * Default, a type that never was Clone).
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadPatterns } from '../../src/adapters/patterns/load.js';
+import type { Candidate } from '../../src/core/fix/types.js';
+import { createPatternSource } from '../../src/core/patterns/source.js';
+import { cargoCheck, graphContext, readFiles, rustFiles } from './helpers.js';
+
+const patterns = loadPatterns();
+const temps: string[] = [];
+afterAll(() => {
+  for (const t of temps) rmSync(t, { recursive: true, force: true });
+});
+
+const PKG = (name: string, extra = ''): string => `[package]\nname = "${name}"\nversion = "0.1.0"\nedition = "2021"\n${extra}`;
+
+function crate(files: Record<string, string>): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'rg-graph-'));
+  temps.push(root);
+  for (const [f, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, f)), { recursive: true });
+    writeFileSync(path.join(root, f), text);
+  }
+  return root;
+}
+
+/** Candidates of pattern `id` for the first error of `code`, with the crate's ISG as lookup. */
+async function propose(root: string, id: string, code: string): Promise<Candidate[]> {
+  const before = await cargoCheck(root);
+  const i = before.diagnostics.findIndex((d) => d.level === 'error' && d.code === code);
+  expect(i, before.diagnostics.map((d) => `${d.code} ${d.message}`).join('\n')).toBeGreaterThanOrEqual(0);
+  const original = readFiles(root, rustFiles(root));
+  const file = before.diagnostics[i]?.primary?.file ?? '';
+  const ctx = { ...(await graphContext(root, original)), diagnostics: before.diagnostics, files: new Map([[file, original.get(file) ?? '']]) };
+  return createPatternSource(patterns.filter((p) => p.id === id)).propose(i, ctx);
+}
+
+describe('make_visible', () => {
+  it('edits the namesake the written path names, not another module\'s', async () => {
+    const root = crate({
+      'Cargo.toml': PKG('namesake', 'publish = false\n'),
+      'src/lib.rs': 'mod util;\nmod other;\n\npub fn go() -> u32 {\n    util::helper() + other::run()\n}\n',
+      // The item starts its line with no doc comment above (the ISG span starts at `fn`): found all the same.
+      'src/util.rs': 'pub const ONE: u32 = 1;\n\nfn helper() -> u32 {\n    ONE\n}\n',
+      'src/other.rs': 'fn helper() -> u32 {\n    2\n}\n\npub fn run() -> u32 {\n    helper()\n}\n',
+    });
+    const cands = await propose(root, 'make_visible_item', 'E0603');
+    expect(cands.map((c) => c.edits.map((e) => [e.file, e.replacement]))).toEqual([[['src/util.rs', 'pub(crate) ']]]);
+    expect(cands[0]?.atCause).toBe(true);
+    expect(cands[0]?.widensPublicApi).toBeUndefined();
+  });
+
+  it('across crates makes the item `pub`, flagged as widening a published API (placeholder prior)', async () => {
+    const root = crate({
+      'Cargo.toml': '[workspace]\nmembers = ["lib", "app"]\nresolver = "2"\n',
+      'lib/Cargo.toml': PKG('published_lib'),
+      'lib/src/lib.rs': 'pub mod calc;\n',
+      'lib/src/calc.rs': 'pub(crate) fn twice(x: u32) -> u32 {\n    x * 2\n}\n',
+      'app/Cargo.toml': PKG('app', 'publish = false\n[dependencies]\npublished_lib = { path = "../lib" }\n'),
+      'app/src/main.rs': 'fn main() {\n    println!("{}", published_lib::calc::twice(2));\n}\n',
+    });
+    const cands = await propose(root, 'make_visible_item', 'E0603');
+    expect(cands).toHaveLength(1);
+    expect(cands[0]?.edits).toMatchObject([{ file: 'lib/src/calc.rs', replacement: 'pub ' }]);
+    expect(cands[0]?.widensPublicApi).toBe(true);
+    expect(cands[0]?.applicability).toBe('HasPlaceholders');
+  });
+});
+
+describe('near-misses propose nothing', () => {
+  it('trait_method_from_siblings: sibling impls disagree on the body', async () => {
+    const root = crate({
+      'Cargo.toml': PKG('sib_disagree', 'publish = false\n'),
+      'src/lib.rs': [
+        'pub trait Unit {\n    fn unit(&self) -> &\'static str;\n}\n',
+        'pub struct A;\npub struct B;\npub struct C;\n',
+        'impl Unit for A {\n    fn unit(&self) -> &\'static str {\n        "cm"\n    }\n}\n',
+        'impl Unit for B {\n    fn unit(&self) -> &\'static str {\n        "inch"\n    }\n}\n',
+        'impl Unit for C {}\n',
+      ].join('\n'),
+    });
+    expect(await propose(root, 'trait_method_from_siblings', 'E0046')).toEqual([]);
+  });
+
+  it('arms_like_siblings: arms of different shapes', async () => {
+    const root = crate({
+      'Cargo.toml': PKG('arms_differ', 'publish = false\n'),
+      'src/lib.rs': 'pub enum K {\n    A(u32),\n    B(u32),\n    C(u32),\n}\n\npub fn f(k: K) -> u32 {\n    match k {\n        K::A(x) => x + 1,\n        K::B(y) => y * 2,\n    }\n}\n',
+    });
+    expect(await propose(root, 'arms_like_siblings', 'E0004')).toEqual([]);
+  });
+
+  it('arms_like_siblings: arms that share a value but bind nothing (the missing one may differ)', async () => {
+    const root = crate({
+      'Cargo.toml': PKG('arms_same_value', 'publish = false\n'),
+      'src/lib.rs': 'pub enum K {\n    A,\n    B,\n    C,\n}\n\npub fn small(k: K) -> bool {\n    match k {\n        K::A => false,\n        K::B => false,\n    }\n}\n',
+    });
+    expect(await propose(root, 'arms_like_siblings', 'E0004')).toEqual([]);
+  });
+
+  it('trait_method_from_siblings: a single sibling is a guess, not a default', async () => {
+    const root = crate({
+      'Cargo.toml': PKG('sib_single', 'publish = false\n'),
+      'src/lib.rs': 'pub trait Unit {\n    fn unit(&self) -> &\'static str;\n}\n\npub struct A;\npub struct C;\n\nimpl Unit for A {\n    fn unit(&self) -> &\'static str {\n        "cm"\n    }\n}\n\nimpl Unit for C {}\n',
+    });
+    expect(await propose(root, 'trait_method_from_siblings', 'E0046')).toEqual([]);
+  });
+
+  it('fields_from_scope / fields_default_rest: no same-named local and no Default', async () => {
+    const root = crate({
+      'Cargo.toml': PKG('no_local', 'publish = false\n'),
+      'src/lib.rs': 'mod e;\n\npub fn f(dir: bool) -> e::Entry {\n    e::Entry { name: String::new() }\n}\n',
+      'src/e.rs': 'pub struct Entry {\n    pub name: String,\n    pub is_directory: bool,\n}\n',
+    });
+    expect(await propose(root, 'fields_from_scope', 'E0063')).toEqual([]);
+    expect(await propose(root, 'fields_default_rest', 'E0063')).toEqual([]);
+  });
+
+  it('derive_copy_restore: a type that does not derive Clone (it was never Copy)', async () => {
+    const root = crate({
+      'Cargo.toml': PKG('never_copy', 'publish = false\n'),
+      'src/lib.rs': 'mod p;\n\npub fn f(a: p::P) -> i32 {\n    let b = a;\n    a.x + b.x\n}\n',
+      'src/p.rs': 'pub struct P {\n    pub x: i32,\n}\n',
+    });
+    expect(await propose(root, 'derive_copy_restore', 'E0382')).toEqual([]);
+  });
+});
