@@ -261,6 +261,11 @@ export async function runPreflight(opts: PreflightOptions): Promise<PreflightRep
     warnings,
   };
   if (classifyChanges(changed).skip) {
+    // An interrupted `debug-bug --apply` is finished or rolled back by the next run that takes the lock: a run with
+    // nothing to check takes it too while a journal is there, so the recovery never waits for a Rust change.
+    if (existsSync(rustgatePaths(repo.workspace).applyJournal)) {
+      (await acquireLock(repo.workspace, { command: `preflight --${opts.scope}`, ...(opts.onWait ? { onWait: opts.onWait } : {}) })).release();
+    }
     return { ...base, ok: true, skipped: true, findings: [], cargo: null, tests: null, mode: null, modeReason: null, checkedPackages: null, uncheckedFiles: [], ms: { total: performance.now() - t0, cargo: 0, shadow: 0, isg: 0 } };
   }
 

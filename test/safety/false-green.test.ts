@@ -58,7 +58,10 @@ describe('no false green from the shared target dir or a tampered shadow', () =>
     const testPatch = path.join(top, '..', `${path.basename(top)}-test.patch`);
     writeFileSync(testPatch, '--- /dev/null\n+++ b/crates/core/tests/double.rs\n@@ -0,0 +1,4 @@\n+#[test]\n+fn doubles() {\n+    assert_eq!(pf_core::double(2), 4);\n+}\n');
     const pf = await cli(['prove-fix', '--fix', fixPatch, '--test-patch', testPatch, '--json', '--repo', ws]);
-    expect(pf.code, pf.err).toBe(0);
+    // A compile-error fix has no behavioural RED, so it is not `proven` (exit 1) — but GREEN still built the fixed
+    // copy through the shared target dir, which is what this test is about.
+    expect(pf.code, pf.err).toBe(1);
+    expect(JSON.parse(pf.out)).toMatchObject({ proven: false, failed_step: 'no_behavioural_red', green: { build_failed: false } });
     expect(await untouched(top, () => preflightStaged(ws))).toBe(1);
     // And the fixed content, once staged, goes green through the same target dir.
     write(ws, CORE_LIB, await git(top, 'show', `HEAD:${CORE_LIB}`));
