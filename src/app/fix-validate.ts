@@ -6,7 +6,6 @@
 import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { execa } from 'execa';
 import { cargoCheck } from '../adapters/cargo/check.js';
 import { readWorkspace } from '../adapters/cargo/metadata.js';
 import { runTests } from '../adapters/cargo/test-runner.js';
@@ -16,6 +15,7 @@ import type { Diagnostic } from '../core/diagnostics/types.js';
 import { RustgateError } from '../core/errors.js';
 import type { Validator } from '../core/fix/search.js';
 import { openRepo } from '../adapters/git/repo.js';
+import { runTool } from '../adapters/process/group.js';
 import { openPrivateTree } from './private-tree/index.js';
 import { readInside } from './private-tree/confined.js';
 
@@ -68,7 +68,8 @@ function syntheticError(message: string, rendered: string, source: Diagnostic['s
 }
 
 async function run(cmd: string, args: string[], cwd: string, env: Record<string, string>, timeoutMs: number) {
-  const r = await execa(cmd, args, { cwd, env, reject: false, timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024 });
+  // Allow-listed environment and its own process group, like every other Rust tool rustgate starts.
+  const r = await runTool(cmd, args, { cwd, env, timeoutMs, maxBuffer: 256 * 1024 * 1024 });
   if ((r as { code?: string }).code === 'ENOENT' || (r.failed && r.exitCode === undefined && /ENOENT/.test(String(r.message)))) {
     throw new RustgateError('CARGO_MISSING', `${cmd} was not found on PATH`, 'Install Rust with rustup (https://rustup.rs) and try again.');
   }
