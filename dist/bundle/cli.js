@@ -1177,14 +1177,14 @@ var require_suggestSimilar = __commonJS({
       const minSimilarity = 0.4;
       candidates.forEach((candidate) => {
         if (candidate.length <= 1) return;
-        const distance = editDistance2(word, candidate);
+        const distance2 = editDistance2(word, candidate);
         const length = Math.max(word.length, candidate.length);
-        const similarity = (length - distance) / length;
+        const similarity = (length - distance2) / length;
         if (similarity > minSimilarity) {
-          if (distance < bestDistance) {
-            bestDistance = distance;
+          if (distance2 < bestDistance) {
+            bestDistance = distance2;
             similar = [candidate];
-          } else if (distance === bestDistance) {
+          } else if (distance2 === bestDistance) {
             similar.push(candidate);
           }
         }
@@ -1212,7 +1212,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter2 = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path47 = __require("node:path");
+    var path45 = __require("node:path");
     var fs = __require("node:fs");
     var process10 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2224,10 +2224,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         args = args.slice();
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
-        function findFile(baseDir, baseName2) {
-          const localBin = path47.resolve(baseDir, baseName2);
+        function findFile(baseDir, baseName3) {
+          const localBin = path45.resolve(baseDir, baseName3);
           if (fs.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path47.extname(baseName2))) return void 0;
+          if (sourceExt.includes(path45.extname(baseName3))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs.existsSync(`${localBin}${ext}`)
           );
@@ -2245,17 +2245,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path47.resolve(
-            path47.dirname(resolvedScriptPath),
+          executableDir = path45.resolve(
+            path45.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path47.basename(
+            const legacyName = path45.basename(
               this._scriptPath,
-              path47.extname(this._scriptPath)
+              path45.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2266,7 +2266,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path47.extname(executableFile));
+        launchWithNode = sourceExt.includes(path45.extname(executableFile));
         let proc;
         if (process10.platform !== "win32") {
           if (launchWithNode) {
@@ -3181,7 +3181,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path47.basename(filename, path47.extname(filename));
+        this._name = path45.basename(filename, path45.extname(filename));
         return this;
       }
       /**
@@ -3195,9 +3195,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path48) {
-        if (path48 === void 0) return this._executableDir;
-        this._executableDir = path48;
+      executableDir(path46) {
+        if (path46 === void 0) return this._executableDir;
+        this._executableDir = path46;
         return this;
       }
       /**
@@ -3541,30 +3541,6 @@ var init_io = __esm({
 `),
       interactive: Boolean(process.stderr.isTTY) && process.env.CI !== "true"
     };
-  }
-});
-
-// src/app/workdir.ts
-var workdir_exports = {};
-__export(workdir_exports, {
-  ensureWorkDir: () => ensureWorkDir,
-  storeDir: () => storeDir
-});
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
-function ensureWorkDir(root) {
-  const dir = path.join(path.resolve(root), ".rustgate");
-  mkdirSync(dir, { recursive: true });
-  const ignore = path.join(dir, ".gitignore");
-  if (!existsSync(ignore) || readFileSync(ignore, "utf8") !== "*\n") writeFileSync(ignore, "*\n");
-  return dir;
-}
-function storeDir(root) {
-  return path.join(ensureWorkDir(root), "store");
-}
-var init_workdir = __esm({
-  "src/app/workdir.ts"() {
-    "use strict";
   }
 });
 
@@ -4551,7 +4527,7 @@ var require_windows = __commonJS({
     module.exports = isexe;
     isexe.sync = sync;
     var fs = __require("fs");
-    function checkPathExt(path47, options) {
+    function checkPathExt(path45, options) {
       var pathext = options.pathExt !== void 0 ? options.pathExt : process.env.PATHEXT;
       if (!pathext) {
         return true;
@@ -4562,25 +4538,25 @@ var require_windows = __commonJS({
       }
       for (var i2 = 0; i2 < pathext.length; i2++) {
         var p = pathext[i2].toLowerCase();
-        if (p && path47.substr(-p.length).toLowerCase() === p) {
+        if (p && path45.substr(-p.length).toLowerCase() === p) {
           return true;
         }
       }
       return false;
     }
-    function checkStat(stat4, path47, options) {
-      if (!stat4.isSymbolicLink() && !stat4.isFile()) {
+    function checkStat(stat2, path45, options) {
+      if (!stat2.isSymbolicLink() && !stat2.isFile()) {
         return false;
       }
-      return checkPathExt(path47, options);
+      return checkPathExt(path45, options);
     }
-    function isexe(path47, options, cb) {
-      fs.stat(path47, function(er, stat4) {
-        cb(er, er ? false : checkStat(stat4, path47, options));
+    function isexe(path45, options, cb) {
+      fs.stat(path45, function(er, stat2) {
+        cb(er, er ? false : checkStat(stat2, path45, options));
       });
     }
-    function sync(path47, options) {
-      return checkStat(fs.statSync(path47), path47, options);
+    function sync(path45, options) {
+      return checkStat(fs.statSync(path45), path45, options);
     }
   }
 });
@@ -4591,21 +4567,21 @@ var require_mode = __commonJS({
     module.exports = isexe;
     isexe.sync = sync;
     var fs = __require("fs");
-    function isexe(path47, options, cb) {
-      fs.stat(path47, function(er, stat4) {
-        cb(er, er ? false : checkStat(stat4, options));
+    function isexe(path45, options, cb) {
+      fs.stat(path45, function(er, stat2) {
+        cb(er, er ? false : checkStat(stat2, options));
       });
     }
-    function sync(path47, options) {
-      return checkStat(fs.statSync(path47), options);
+    function sync(path45, options) {
+      return checkStat(fs.statSync(path45), options);
     }
-    function checkStat(stat4, options) {
-      return stat4.isFile() && checkMode(stat4, options);
+    function checkStat(stat2, options) {
+      return stat2.isFile() && checkMode(stat2, options);
     }
-    function checkMode(stat4, options) {
-      var mod = stat4.mode;
-      var uid = stat4.uid;
-      var gid = stat4.gid;
+    function checkMode(stat2, options) {
+      var mod = stat2.mode;
+      var uid = stat2.uid;
+      var gid = stat2.gid;
       var myUid = options.uid !== void 0 ? options.uid : process.getuid && process.getuid();
       var myGid = options.gid !== void 0 ? options.gid : process.getgid && process.getgid();
       var u2 = parseInt("100", 8);
@@ -4630,7 +4606,7 @@ var require_isexe = __commonJS({
     }
     module.exports = isexe;
     isexe.sync = sync;
-    function isexe(path47, options, cb) {
+    function isexe(path45, options, cb) {
       if (typeof options === "function") {
         cb = options;
         options = {};
@@ -4640,7 +4616,7 @@ var require_isexe = __commonJS({
           throw new TypeError("callback not provided");
         }
         return new Promise(function(resolve, reject) {
-          isexe(path47, options || {}, function(er, is) {
+          isexe(path45, options || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
@@ -4649,7 +4625,7 @@ var require_isexe = __commonJS({
           });
         });
       }
-      core(path47, options || {}, function(er, is) {
+      core(path45, options || {}, function(er, is) {
         if (er) {
           if (er.code === "EACCES" || options && options.ignoreErrors) {
             er = null;
@@ -4659,9 +4635,9 @@ var require_isexe = __commonJS({
         cb(er, is);
       });
     }
-    function sync(path47, options) {
+    function sync(path45, options) {
       try {
-        return core.sync(path47, options || {});
+        return core.sync(path45, options || {});
       } catch (er) {
         if (options && options.ignoreErrors || er.code === "EACCES") {
           return false;
@@ -4677,7 +4653,7 @@ var require_isexe = __commonJS({
 var require_which = __commonJS({
   "node_modules/which/which.js"(exports, module) {
     var isWindows = process.platform === "win32" || process.env.OSTYPE === "cygwin" || process.env.OSTYPE === "msys";
-    var path47 = __require("path");
+    var path45 = __require("path");
     var COLON = isWindows ? ";" : ":";
     var isexe = require_isexe();
     var getNotFoundError = (cmd) => Object.assign(new Error(`not found: ${cmd}`), { code: "ENOENT" });
@@ -4715,7 +4691,7 @@ var require_which = __commonJS({
           return opt.all && found.length ? resolve(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path47.join(pathPart, cmd);
+        const pCmd = path45.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         resolve(subStep(p, i2, 0));
       });
@@ -4742,7 +4718,7 @@ var require_which = __commonJS({
       for (let i2 = 0; i2 < pathEnv.length; i2++) {
         const ppRaw = pathEnv[i2];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
-        const pCmd = path47.join(pathPart, cmd);
+        const pCmd = path45.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
         for (let j = 0; j < pathExt.length; j++) {
           const cur = p + pathExt[j];
@@ -4790,7 +4766,7 @@ var require_path_key = __commonJS({
 var require_resolveCommand = __commonJS({
   "node_modules/cross-spawn/lib/util/resolveCommand.js"(exports, module) {
     "use strict";
-    var path47 = __require("path");
+    var path45 = __require("path");
     var which = require_which();
     var getPathKey = require_path_key();
     function resolveCommandAttempt(parsed, withoutPathExt) {
@@ -4808,7 +4784,7 @@ var require_resolveCommand = __commonJS({
       try {
         resolved = which.sync(parsed.command, {
           path: env[getPathKey({ env })],
-          pathExt: withoutPathExt ? path47.delimiter : void 0
+          pathExt: withoutPathExt ? path45.delimiter : void 0
         });
       } catch (e) {
       } finally {
@@ -4817,7 +4793,7 @@ var require_resolveCommand = __commonJS({
         }
       }
       if (resolved) {
-        resolved = path47.resolve(hasCustomCwd ? parsed.options.cwd : "", resolved);
+        resolved = path45.resolve(hasCustomCwd ? parsed.options.cwd : "", resolved);
       }
       return resolved;
     }
@@ -4871,8 +4847,8 @@ var require_shebang_command = __commonJS({
       if (!match) {
         return null;
       }
-      const [path47, argument] = match[0].replace(/#! ?/, "").split(" ");
-      const binary = path47.split("/").pop();
+      const [path45, argument] = match[0].replace(/#! ?/, "").split(" ");
+      const binary = path45.split("/").pop();
       if (binary === "env") {
         return argument;
       }
@@ -4907,7 +4883,7 @@ var require_readShebang = __commonJS({
 var require_parse = __commonJS({
   "node_modules/cross-spawn/lib/parse.js"(exports, module) {
     "use strict";
-    var path47 = __require("path");
+    var path45 = __require("path");
     var resolveCommand = require_resolveCommand();
     var escape2 = require_escape();
     var readShebang = require_readShebang();
@@ -4932,7 +4908,7 @@ var require_parse = __commonJS({
       const needsShell = !isExecutableRegExp.test(commandFile);
       if (parsed.options.forceShell || needsShell) {
         const needsDoubleEscapeMetaChars = isCmdShimRegExp.test(commandFile);
-        parsed.command = path47.normalize(parsed.command);
+        parsed.command = path45.normalize(parsed.command);
         parsed.command = escape2.command(parsed.command);
         parsed.args = parsed.args.map((arg) => escape2.argument(arg, needsDoubleEscapeMetaChars));
         const shellCommand = [parsed.command].concat(parsed.args).join(" ");
@@ -5022,7 +4998,7 @@ var require_cross_spawn = __commonJS({
     var cp = __require("child_process");
     var parse4 = require_parse();
     var enoent = require_enoent();
-    function spawn2(command, args, options) {
+    function spawn3(command, args, options) {
       const parsed = parse4(command, args, options);
       const spawned = cp.spawn(parsed.command, parsed.args, parsed.options);
       enoent.hookChildProcess(spawned, parsed);
@@ -5034,8 +5010,8 @@ var require_cross_spawn = __commonJS({
       result.error = result.error || enoent.verifyENOENTSync(result.status, parsed);
       return result;
     }
-    module.exports = spawn2;
-    module.exports.spawn = spawn2;
+    module.exports = spawn3;
+    module.exports.spawn = spawn3;
     module.exports.sync = spawnSync2;
     module.exports._parse = parse4;
     module.exports._enoent = enoent;
@@ -5067,7 +5043,7 @@ var init_default2 = __esm({
 // node_modules/unicorn-magic/node.js
 import { promisify } from "node:util";
 import { execFile as execFileCallback, execFileSync as execFileSyncOriginal } from "node:child_process";
-import path2 from "node:path";
+import path from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function toPath(urlOrPath) {
   return urlOrPath instanceof URL ? fileURLToPath2(urlOrPath) : urlOrPath;
@@ -5075,12 +5051,12 @@ function toPath(urlOrPath) {
 function traversePathUp(startPath) {
   return {
     *[Symbol.iterator]() {
-      let currentPath = path2.resolve(toPath(startPath));
+      let currentPath = path.resolve(toPath(startPath));
       let previousPath;
       while (previousPath !== currentPath) {
         yield currentPath;
         previousPath = currentPath;
-        currentPath = path2.resolve(currentPath, "..");
+        currentPath = path.resolve(currentPath, "..");
       }
     }
   };
@@ -5096,7 +5072,7 @@ var init_node = __esm({
 
 // node_modules/npm-run-path/index.js
 import process4 from "node:process";
-import path3 from "node:path";
+import path2 from "node:path";
 var npmRunPath, applyPreferLocal, applyExecPath, npmRunPathEnv;
 var init_npm_run_path = __esm({
   "node_modules/npm-run-path/index.js"() {
@@ -5109,27 +5085,27 @@ var init_npm_run_path = __esm({
       execPath: execPath2 = process4.execPath,
       addExecPath = true
     } = {}) => {
-      const cwdPath = path3.resolve(toPath(cwd));
+      const cwdPath = path2.resolve(toPath(cwd));
       const result = [];
-      const pathParts = pathOption.split(path3.delimiter);
+      const pathParts = pathOption.split(path2.delimiter);
       if (preferLocal) {
         applyPreferLocal(result, pathParts, cwdPath);
       }
       if (addExecPath) {
         applyExecPath(result, pathParts, execPath2, cwdPath);
       }
-      return pathOption === "" || pathOption === path3.delimiter ? `${result.join(path3.delimiter)}${pathOption}` : [...result, pathOption].join(path3.delimiter);
+      return pathOption === "" || pathOption === path2.delimiter ? `${result.join(path2.delimiter)}${pathOption}` : [...result, pathOption].join(path2.delimiter);
     };
     applyPreferLocal = (result, pathParts, cwdPath) => {
       for (const directory of traversePathUp(cwdPath)) {
-        const pathPart = path3.join(directory, "node_modules/.bin");
+        const pathPart = path2.join(directory, "node_modules/.bin");
         if (!pathParts.includes(pathPart)) {
           result.push(pathPart);
         }
       }
     };
     applyExecPath = (result, pathParts, execPath2, cwdPath) => {
-      const pathPart = path3.resolve(cwdPath, toPath(execPath2), "..");
+      const pathPart = path2.resolve(cwdPath, toPath(execPath2), "..");
       if (!pathParts.includes(pathPart)) {
         result.push(pathPart);
       }
@@ -6413,7 +6389,7 @@ var init_timeout = __esm({
 
 // node_modules/execa/lib/methods/node.js
 import { execPath, execArgv } from "node:process";
-import path4 from "node:path";
+import path3 from "node:path";
 var mapNode, handleNodeOption;
 var init_node2 = __esm({
   "node_modules/execa/lib/methods/node.js"() {
@@ -6436,7 +6412,7 @@ var init_node2 = __esm({
         throw new TypeError('The "execPath" option has been removed. Please use the "nodePath" option instead.');
       }
       const normalizedNodePath = safeNormalizeFileUrl(nodePath, 'The "nodePath" option');
-      const resolvedNodePath = path4.resolve(cwd, normalizedNodePath);
+      const resolvedNodePath = path3.resolve(cwd, normalizedNodePath);
       const newOptions = {
         ...options,
         nodePath: resolvedNodePath,
@@ -6446,7 +6422,7 @@ var init_node2 = __esm({
       if (!shouldHandleNode) {
         return [file2, commandArguments, newOptions];
       }
-      if (path4.basename(file2, ".exe") === "node") {
+      if (path3.basename(file2, ".exe") === "node") {
         throw new TypeError('When the "node" option is true, the first argument does not need to be "node".');
       }
       return [
@@ -6548,7 +6524,7 @@ Please rename it to one of: ${correctEncodings}.`);
 
 // node_modules/execa/lib/arguments/cwd.js
 import { statSync } from "node:fs";
-import path5 from "node:path";
+import path4 from "node:path";
 import process5 from "node:process";
 var normalizeCwd, getDefaultCwd, fixCwdError;
 var init_cwd = __esm({
@@ -6556,7 +6532,7 @@ var init_cwd = __esm({
     init_file_url();
     normalizeCwd = (cwd = getDefaultCwd()) => {
       const cwdString = safeNormalizeFileUrl(cwd, 'The "cwd" option');
-      return path5.resolve(cwdString);
+      return path4.resolve(cwdString);
     };
     getDefaultCwd = () => {
       try {
@@ -6589,7 +6565,7 @@ ${originalMessage}`;
 });
 
 // node_modules/execa/lib/arguments/options.js
-import path6 from "node:path";
+import path5 from "node:path";
 import process6 from "node:process";
 var import_cross_spawn, normalizeOptions, addDefaultOptions, getEnv;
 var init_options = __esm({
@@ -6623,7 +6599,7 @@ var init_options = __esm({
       options.killSignal = normalizeKillSignal(options.killSignal);
       options.forceKillAfterDelay = normalizeForceKillAfterDelay(options.forceKillAfterDelay);
       options.lines = options.lines.map((lines, fdNumber) => lines && !BINARY_ENCODINGS.has(options.encoding) && options.buffer[fdNumber]);
-      if (process6.platform === "win32" && path6.basename(file2, ".exe") === "cmd") {
+      if (process6.platform === "win32" && path5.basename(file2, ".exe") === "cmd") {
         commandArguments.unshift("/q");
       }
       return { file: file2, commandArguments, options };
@@ -8116,7 +8092,7 @@ var init_stdio_option = __esm({
 });
 
 // node_modules/execa/lib/stdio/native.js
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync } from "node:fs";
 import tty2 from "node:tty";
 var handleNativeStream, handleNativeStreamSync, getTargetFd, getTargetFdNumber, handleNativeStreamAsync, getStandardStream;
 var init_native = __esm({
@@ -8157,7 +8133,7 @@ var init_native = __esm({
       if (tty2.isatty(targetFdNumber)) {
         throw new TypeError(`The \`${optionName}: ${serializeOptionValue(value)}\` option is invalid: it cannot be a TTY with synchronous methods.`);
       }
-      return { type: "uint8Array", value: bufferToUint8Array(readFileSync2(targetFdNumber)), optionName };
+      return { type: "uint8Array", value: bufferToUint8Array(readFileSync(targetFdNumber)), optionName };
     };
     getTargetFdNumber = (value, fdNumber) => {
       if (value === "inherit") {
@@ -8493,7 +8469,7 @@ For example, you can use the \`pathToFileURL()\` method of the \`url\` core modu
 });
 
 // node_modules/execa/lib/stdio/handle-sync.js
-import { readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 var handleStdioSync, forbiddenIfSync, forbiddenNativeIfSync, throwInvalidSyncValue, addProperties, addPropertiesSync;
 var init_handle_sync = __esm({
   "node_modules/execa/lib/stdio/handle-sync.js"() {
@@ -8527,8 +8503,8 @@ var init_handle_sync = __esm({
     addPropertiesSync = {
       input: {
         ...addProperties,
-        fileUrl: ({ value }) => ({ contents: [bufferToUint8Array(readFileSync3(value))] }),
-        filePath: ({ value: { file: file2 } }) => ({ contents: [bufferToUint8Array(readFileSync3(file2))] }),
+        fileUrl: ({ value }) => ({ contents: [bufferToUint8Array(readFileSync2(value))] }),
+        filePath: ({ value: { file: file2 } }) => ({ contents: [bufferToUint8Array(readFileSync2(file2))] }),
         fileNumber: forbiddenIfSync,
         iterable: ({ value }) => ({ contents: [...value] }),
         string: ({ value }) => ({ contents: [value] }),
@@ -8962,7 +8938,7 @@ var init_output = __esm({
 });
 
 // node_modules/execa/lib/io/output-sync.js
-import { writeFileSync as writeFileSync2, appendFileSync } from "node:fs";
+import { writeFileSync, appendFileSync } from "node:fs";
 var transformOutputSync, transformOutputResultSync, runOutputGeneratorsSync, serializeChunks, logOutputSync, writeToFiles;
 var init_output_sync = __esm({
   "node_modules/execa/lib/io/output-sync.js"() {
@@ -9063,13 +9039,13 @@ var init_output_sync = __esm({
       }
     };
     writeToFiles = (serializedResult, stdioItems, outputFiles) => {
-      for (const { path: path47, append } of stdioItems.filter(({ type }) => FILE_TYPES.has(type))) {
-        const pathString = typeof path47 === "string" ? path47 : path47.toString();
+      for (const { path: path45, append } of stdioItems.filter(({ type }) => FILE_TYPES.has(type))) {
+        const pathString = typeof path45 === "string" ? path45 : path45.toString();
         if (append || outputFiles.has(pathString)) {
-          appendFileSync(path47, serializedResult);
+          appendFileSync(path45, serializedResult);
         } else {
           outputFiles.add(pathString);
-          writeFileSync2(path47, serializedResult);
+          writeFileSync(path45, serializedResult);
         }
       }
     };
@@ -11819,24 +11795,733 @@ var init_execa = __esm({
   }
 });
 
+// src/adapters/cargo/members.ts
+import { existsSync } from "node:fs";
+import path6 from "node:path";
+function rel(root, p) {
+  return path6.relative(root, p).split(path6.sep).join("/");
+}
+async function readMembers(dir, env = {}) {
+  const r = await execa("cargo", ["metadata", "--format-version", "1", "--no-deps", "--offline"], { cwd: dir, reject: false, stdin: "ignore", env: { CARGO_TERM_COLOR: "never", ...env } });
+  if (r.exitCode !== 0) {
+    const line = String(r.stderr).split("\n").map((l) => l.trim()).find((l) => l.startsWith("error")) ?? "cargo metadata failed";
+    return { ok: false, error: line };
+  }
+  let meta3;
+  try {
+    meta3 = JSON.parse(String(r.stdout));
+  } catch {
+    return { ok: false, error: "cargo metadata printed invalid JSON" };
+  }
+  const root = meta3.workspace_root;
+  const ids = new Set(meta3.workspace_members);
+  const memberPkgs = meta3.packages.filter((p) => ids.has(p.id));
+  const byDir = new Map(memberPkgs.map((p) => [path6.dirname(p.manifest_path), p.name]));
+  const members2 = memberPkgs.map((p) => {
+    const deps = /* @__PURE__ */ new Set();
+    for (const d of p.dependencies) {
+      const target = d.path !== void 0 ? byDir.get(d.path) : void 0;
+      if (target !== void 0 && target !== p.name) deps.add(target);
+    }
+    return { name: p.name, manifestDir: rel(root, path6.dirname(p.manifest_path)), deps: [...deps].sort() };
+  });
+  return { ok: true, members: members2, targetDirectory: meta3.target_directory, workspaceRoot: root };
+}
+function manifestDirsAbove(root, files) {
+  const dirs = /* @__PURE__ */ new Set();
+  const seen = /* @__PURE__ */ new Set();
+  for (const f of files) {
+    let d = f.includes("/") ? f.slice(0, f.lastIndexOf("/")) : "";
+    for (; ; ) {
+      if (seen.has(d)) break;
+      seen.add(d);
+      if (existsSync(path6.join(root, d, "Cargo.toml"))) dirs.add(d);
+      if (d === "") break;
+      d = d.includes("/") ? d.slice(0, d.lastIndexOf("/")) : "";
+    }
+  }
+  return dirs;
+}
+async function resolvedFeatures(root, packages, featureArgs, env = {}, locked = false) {
+  const select = packages === null ? ["--workspace"] : packages.flatMap((p) => ["-p", p]);
+  const r = await execa("cargo", ["tree", "--offline", "-e", "normal,build,dev", "--prefix", "none", "-f", "{p} {f}", ...locked ? ["--locked"] : [], ...select, ...featureArgs], {
+    cwd: root,
+    reject: false,
+    stdin: "ignore",
+    env: { CARGO_TERM_COLOR: "never", ...env }
+  });
+  if (r.exitCode !== 0) return null;
+  const lines = new Set(String(r.stdout).split("\n").map((l) => l.replace(/ \(\*\)$/, "").trim()).filter((l) => l !== ""));
+  return [...lines].sort();
+}
+var init_members = __esm({
+  "src/adapters/cargo/members.ts"() {
+    "use strict";
+    init_execa();
+  }
+});
+
+// src/core/preflight/classify.ts
+var classify_exports = {};
+__export(classify_exports, {
+  classifyChanges: () => classifyChanges,
+  isRustRelevant: () => isRustRelevant
+});
+function baseName(p) {
+  return p.slice(p.lastIndexOf("/") + 1);
+}
+function isRustRelevant(path45) {
+  const base = baseName(path45);
+  if (base.endsWith(".rs")) return true;
+  if (base === "Cargo.toml" || base === "Cargo.lock") return true;
+  if (base.startsWith("rust-toolchain")) return true;
+  return /(^|\/)\.cargo\/config(\.toml)?$/.test(path45);
+}
+function classifyChanges(files) {
+  const relevant = files.filter((f) => f.submodule === true || isRustRelevant(f.path) || f.oldPath !== void 0 && isRustRelevant(f.oldPath));
+  return { relevant, skip: relevant.length === 0 };
+}
+var init_classify = __esm({
+  "src/core/preflight/classify.ts"() {
+    "use strict";
+  }
+});
+
+// src/adapters/git/run.ts
+function missingGit(cause) {
+  return new RustgateError("NOT_A_GIT_REPO", "git is not installed or not on PATH", "install git and retry", { cause });
+}
+async function git(cwd, args, input2, opts = {}) {
+  const r = await execa("git", args, {
+    cwd,
+    reject: false,
+    env: opts.env ? { ...GIT_ENV, ...opts.env } : GIT_ENV,
+    stripFinalNewline: false,
+    maxBuffer: 1024 * 1024 * 1024,
+    ...input2 === void 0 ? { stdin: "ignore" } : { input: input2 }
+  });
+  if (r.failed && r.exitCode === void 0 && r.code === "ENOENT") throw missingGit(r);
+  return { exitCode: r.exitCode ?? -1, stdout: r.stdout, stderr: r.stderr, command: r.command };
+}
+async function gitBuffer(cwd, args, input2) {
+  const r = await execa("git", args, {
+    cwd,
+    reject: false,
+    env: GIT_ENV,
+    encoding: "buffer",
+    stripFinalNewline: false,
+    maxBuffer: 4 * 1024 * 1024 * 1024,
+    ...input2 === void 0 ? { stdin: "ignore" } : { input: input2 }
+  });
+  if (r.failed && r.exitCode === void 0 && r.code === "ENOENT") throw missingGit(r);
+  return { exitCode: r.exitCode ?? -1, stdout: Buffer.from(r.stdout), stderr: Buffer.from(r.stderr).toString("utf8") };
+}
+async function gitOk(cwd, args, input2, opts = {}) {
+  const r = await git(cwd, args, input2, opts);
+  if (r.exitCode !== 0) {
+    throw new RustgateError("INTERNAL", `${r.command} failed (exit ${r.exitCode}): ${r.stderr.trim()}`, "report this with the output of `git status`");
+  }
+  return r.stdout;
+}
+function splitZ(s) {
+  const parts = s.split("\0");
+  if (parts.length > 0 && parts[parts.length - 1] === "") parts.pop();
+  return parts;
+}
+var GIT_ENV;
+var init_run = __esm({
+  "src/adapters/git/run.ts"() {
+    "use strict";
+    init_execa();
+    init_errors();
+    GIT_ENV = {
+      GIT_OPTIONAL_LOCKS: "0",
+      GIT_TERMINAL_PROMPT: "0",
+      LC_ALL: "C"
+    };
+  }
+});
+
+// src/core/paths.ts
+var paths_exports = {};
+__export(paths_exports, {
+  RUSTGATE_DIR: () => RUSTGATE_DIR,
+  isRustgatePath: () => isRustgatePath,
+  rustgatePaths: () => rustgatePaths,
+  symlinkResolvesInside: () => symlinkResolvesInside
+});
+import path7 from "node:path";
+function rustgatePaths(root) {
+  const dir = path7.join(root, RUSTGATE_DIR);
+  const target = path7.join(dir, "target");
+  return {
+    root,
+    dir,
+    gitignore: path7.join(dir, ".gitignore"),
+    store: path7.join(dir, "store"),
+    target,
+    targetLedger: path7.join(target, "rustgate-ledger.json"),
+    lock: path7.join(dir, "lock"),
+    featureSets: path7.join(dir, "feature-sets.json"),
+    hooks: path7.join(dir, "hooks"),
+    vectors: path7.join(dir, "vectors"),
+    logs: path7.join(dir, "logs"),
+    applyJournal: path7.join(dir, "apply-journal.json"),
+    tree: (name) => ({ dir: path7.join(dir, name), manifest: path7.join(dir, `${name}.manifest.json`), store: path7.join(dir, `${name}-store`) })
+  };
+}
+function isRustgatePath(rel3) {
+  return rel3 === RUSTGATE_DIR || rel3.startsWith(`${RUSTGATE_DIR}/`);
+}
+function symlinkResolvesInside(rel3, target, linkOf) {
+  let hops = 0;
+  const walk = (base2, target2) => {
+    if (target2.startsWith("/") || /^[A-Za-z]:[\\/]/.test(target2) || target2.startsWith("\\")) return null;
+    const cur = [...base2];
+    const parts = target2.split(/[\\/]+/).filter((p) => p !== "" && p !== ".");
+    for (let i2 = 0; i2 < parts.length; i2++) {
+      const p = parts[i2] ?? "";
+      if (p === "..") {
+        if (cur.length === 0) return null;
+        cur.pop();
+        continue;
+      }
+      cur.push(p);
+      const link = linkOf(cur.join("/"));
+      if (link !== void 0) {
+        if (++hops > 40) return null;
+        cur.pop();
+        const resolved = walk(cur, link);
+        if (resolved === null) return null;
+        cur.splice(0, cur.length, ...resolved);
+      }
+    }
+    return cur;
+  };
+  const base = rel3.split("/").slice(0, -1);
+  const end = walk(base, target);
+  if (end === null) return false;
+  const first = end[0]?.toLowerCase();
+  return first !== ".git" && first !== RUSTGATE_DIR && !end.some((p) => p.toLowerCase() === ".git");
+}
+var RUSTGATE_DIR;
+var init_paths = __esm({
+  "src/core/paths.ts"() {
+    "use strict";
+    RUSTGATE_DIR = ".rustgate";
+  }
+});
+
+// src/adapters/git/changes.ts
+var changes_exports = {};
+__export(changes_exports, {
+  blobId: () => blobId,
+  inPlaceBlockers: () => inPlaceBlockers,
+  isOwnPath: () => isOwnPath,
+  parseNameStatusZ: () => parseNameStatusZ,
+  parseRawZ: () => parseRawZ,
+  rangeChanges: () => rangeChanges,
+  resolveRange: () => resolveRange,
+  stagedChanges: () => stagedChanges,
+  worktreeChanges: () => worktreeChanges
+});
+import { createHash } from "node:crypto";
+import { lstatSync, readFileSync as readFileSync3, readlinkSync } from "node:fs";
+import path8 from "node:path";
+function parseNameStatusZ(out) {
+  const tok = splitZ(out);
+  const files = [];
+  for (let i2 = 0; i2 < tok.length; ) {
+    const st = tok[i2++] ?? "";
+    const status = STATUS[st.charAt(0)] ?? "unknown";
+    if (status === "renamed" || status === "copied") {
+      const oldPath = tok[i2++] ?? "";
+      const newPath = tok[i2++] ?? "";
+      files.push({ path: newPath, status, oldPath });
+    } else {
+      files.push({ path: tok[i2++] ?? "", status });
+    }
+  }
+  return files;
+}
+function parseRawZ(out) {
+  const tok = splitZ(out);
+  const files = [];
+  for (let i2 = 0; i2 < tok.length; ) {
+    const head = (tok[i2++] ?? "").replace(/^:/, "").split(" ");
+    const [srcMode = "", dstMode = "", srcOid = "", dstOid = "", st = ""] = head;
+    const status = STATUS[st.charAt(0)] ?? "unknown";
+    if (status === "renamed" || status === "copied") {
+      const oldPath = tok[i2++] ?? "";
+      files.push({ path: tok[i2++] ?? "", status, oldPath, srcMode, dstMode, srcOid, dstOid });
+    } else {
+      files.push({ path: tok[i2++] ?? "", status, srcMode, dstMode, srcOid, dstOid });
+    }
+  }
+  return files;
+}
+function blobId(bytes) {
+  return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+}
+function isOwnPath(p) {
+  return isRustgatePath(p) || p === ".git" || p.startsWith(".git/") || p.includes("/.git/");
+}
+function withSubmodules(raw) {
+  return raw.map(({ path: path45, status, oldPath, srcMode, dstMode }) => ({
+    path: path45,
+    status,
+    ...oldPath !== void 0 ? { oldPath } : {},
+    ...srcMode === "160000" || dstMode === "160000" ? { submodule: true } : {}
+  }));
+}
+function clean(files) {
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const f of files) {
+    if (f.path === "" || isOwnPath(f.path) || seen.has(f.path)) continue;
+    seen.add(f.path);
+    out.push(f);
+  }
+  return out.sort((a2, b) => a2.path < b.path ? -1 : a2.path > b.path ? 1 : 0);
+}
+async function verifyCommit(info, rev, range) {
+  if (rev === "" || rev.startsWith("-")) {
+    throw new RustgateError("BAD_RANGE", `bad --diff range '${range}'`, "use --diff BASE..HEAD with two commits, e.g. --diff origin/main..HEAD");
+  }
+  const r = await git(info.workspace, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
+  if (r.exitCode !== 0) {
+    throw new RustgateError("BAD_RANGE", `'${rev}' in --diff '${range}' is not a commit`, "check the revision names (git log --oneline), fetch the base branch if it is remote, then retry");
+  }
+  return r.stdout.trim();
+}
+async function resolveRange(info, range) {
+  const three = range.indexOf("...");
+  const two = range.indexOf("..");
+  if (three >= 0) {
+    const a2 = await verifyCommit(info, range.slice(0, three), range);
+    const b = await verifyCommit(info, range.slice(three + 3) || "HEAD", range);
+    const mb2 = await git(info.workspace, ["merge-base", a2, b]);
+    if (mb2.exitCode !== 0) throw new RustgateError("BAD_RANGE", `'${range}' has no merge base`, "use --diff BASE..HEAD with related commits");
+    return { base: mb2.stdout.trim(), head: b, text: range };
+  }
+  if (two >= 0) {
+    const a2 = await verifyCommit(info, range.slice(0, two), range);
+    const b = await verifyCommit(info, range.slice(two + 2) || "HEAD", range);
+    return { base: a2, head: b, text: range };
+  }
+  return { base: await verifyCommit(info, range, range), head: await verifyCommit(info, "HEAD", range), text: range };
+}
+async function stagedChanges(info) {
+  if (info.head === null) {
+    return clean(splitZ(await gitOk(info.workspace, ["ls-files", "-z"])).map((p) => ({ path: p, status: "added" })));
+  }
+  const out = await gitOk(info.workspace, ["diff-index", "--cached", "--raw", "-M", "-z", "--relative", "HEAD"]);
+  return clean(withSubmodules(parseRawZ(out)));
+}
+async function worktreeChanges(info) {
+  const untracked = splitZ(await gitOk(info.workspace, ["ls-files", "-o", "--exclude-standard", "-z"])).map((p) => ({ path: p, status: "added" }));
+  if (info.head === null) {
+    const tracked2 = splitZ(await gitOk(info.workspace, ["ls-files", "-z"])).map((p) => ({ path: p, status: "added" }));
+    return clean([...tracked2, ...untracked]);
+  }
+  const out = await gitOk(info.workspace, ["diff-index", "--raw", "-M", "-z", "--relative", "HEAD"]);
+  const tracked = [];
+  for (const c3 of parseRawZ(out)) {
+    if (c3.status === "modified" && /^0+$/.test(c3.dstOid) && c3.srcMode === c3.dstMode && sameContent(path8.join(info.workspace, c3.path), c3.srcOid)) continue;
+    tracked.push(c3.oldPath === void 0 ? { path: c3.path, status: c3.status } : { path: c3.path, status: c3.status, oldPath: c3.oldPath });
+  }
+  return clean([...tracked, ...untracked]);
+}
+function sameContent(abs, oid) {
+  try {
+    const st = lstatSync(abs);
+    const bytes = st.isSymbolicLink() ? Buffer.from(readlinkSync(abs)) : readFileSync3(abs);
+    return blobId(bytes) === oid;
+  } catch {
+    return false;
+  }
+}
+async function rangeChanges(info, range) {
+  const out = await gitOk(info.workspace, ["diff-tree", "-r", "--raw", "-M", "-z", "--relative", range.base, range.head]);
+  return clean(withSubmodules(parseRawZ(out)));
+}
+async function inPlaceBlockers(info, scope, head = null) {
+  const blockers = [];
+  let out;
+  if (scope === "staged") {
+    out = await gitOk(info.workspace, ["diff-files", "--raw", "-z", "--relative"]);
+  } else {
+    if (head === null || head !== info.head) return ["the range does not end at the checked-out commit"];
+    out = await gitOk(info.workspace, ["diff-index", "--raw", "-z", "--relative", head]);
+  }
+  for (const c3 of parseRawZ(out)) {
+    if (c3.srcMode === "160000" || c3.dstMode === "160000") {
+      blockers.push(`submodule ${c3.path} differs`);
+      continue;
+    }
+    if (!isRustRelevant(c3.path) && !(c3.oldPath !== void 0 && isRustRelevant(c3.oldPath))) continue;
+    if (c3.status === "modified" && /^0+$/.test(c3.dstOid) && c3.srcMode === c3.dstMode && sameContent(path8.join(info.workspace, c3.path), c3.srcOid)) continue;
+    blockers.push(`${c3.path} differs from the ${scope === "staged" ? "index" : "commit"}`);
+  }
+  const untracked = splitZ(await gitOk(info.workspace, ["ls-files", "-o", "--exclude-standard", "-z"]));
+  for (const p of untracked) if (isRustRelevant(p) && !isOwnPath(p)) blockers.push(`${p} is untracked`);
+  return blockers;
+}
+var STATUS;
+var init_changes = __esm({
+  "src/adapters/git/changes.ts"() {
+    "use strict";
+    init_classify();
+    init_errors();
+    init_run();
+    init_paths();
+    STATUS = {
+      A: "added",
+      M: "modified",
+      D: "deleted",
+      R: "renamed",
+      C: "copied",
+      T: "typechange",
+      U: "unmerged"
+    };
+  }
+});
+
+// src/core/preflight/affected.ts
+function baseName2(p) {
+  return p.slice(p.lastIndexOf("/") + 1);
+}
+function dirName(p) {
+  const i2 = p.lastIndexOf("/");
+  return i2 < 0 ? "" : p.slice(0, i2);
+}
+function wholeWorkspaceReason(p, status) {
+  const base = baseName2(p);
+  if (p === "Cargo.toml") return "root-manifest";
+  if (base === "Cargo.lock") return "lockfile";
+  if (/(^|\/)\.cargo\/config(\.toml)?$/.test(p)) return "cargo-config";
+  if (base.startsWith("rust-toolchain")) return "toolchain";
+  if (base === "Cargo.toml" && (status === "deleted" || status === "renamed")) return "manifest-removed";
+  return null;
+}
+function nearestManifest(dir, manifestDirs) {
+  for (let d = dir; ; d = dirName(d)) {
+    if (manifestDirs.has(d)) return d;
+    if (d === "") return null;
+  }
+}
+function selectAffected(input2) {
+  const names = input2.members.map((m) => m.name).sort();
+  const byDir = new Map(input2.members.map((m) => [m.manifestDir, m.name]));
+  const paths = [];
+  for (const f of input2.changed) {
+    if (isRustRelevant(f.path)) paths.push({ path: f.path, status: f.status });
+    if (f.oldPath !== void 0 && isRustRelevant(f.oldPath)) paths.push({ path: f.oldPath, status: "deleted" });
+  }
+  const owners = /* @__PURE__ */ new Set();
+  const unowned = /* @__PURE__ */ new Set();
+  const fileOwners = {};
+  let reason = null;
+  for (const { path: path45, status } of paths) {
+    reason ??= wholeWorkspaceReason(path45, status);
+    const dir = nearestManifest(dirName(path45), input2.manifestDirs);
+    const owner = dir === null ? void 0 : byDir.get(dir);
+    fileOwners[path45] = owner ?? null;
+    if (owner !== void 0) owners.add(owner);
+    else if (wholeWorkspaceReason(path45, status) === null) unowned.add(path45);
+  }
+  const ownerList = [...owners].sort();
+  if (reason === null && owners.size === 0 && unowned.size > 0) reason = "no-owner";
+  if (reason !== null) return { all: true, reason, packages: names, owners: ownerList, unowned: [...unowned].sort(), relevant: paths.length, fileOwners };
+  const dependents = /* @__PURE__ */ new Map();
+  for (const m of input2.members) for (const d of m.deps) dependents.set(d, [...dependents.get(d) ?? [], m.name]);
+  const selected = new Set(owners);
+  const queue = [...owners];
+  while (queue.length > 0) {
+    const next = queue.pop();
+    for (const dep of dependents.get(next) ?? []) {
+      if (!selected.has(dep)) {
+        selected.add(dep);
+        queue.push(dep);
+      }
+    }
+  }
+  const packages = [...selected].sort();
+  return { all: packages.length === names.length && names.length > 0, reason: null, packages, owners: ownerList, unowned: [...unowned].sort(), relevant: paths.length, fileOwners };
+}
+function shardPackages(packages, weight, n2) {
+  const count2 = Math.max(1, Math.min(Math.floor(n2), packages.length));
+  if (packages.length === 0) return [];
+  const shards = Array.from({ length: count2 }, () => ({ names: [], total: 0 }));
+  const ordered2 = [...packages].sort((a2, b) => weight(b) - weight(a2) || (a2 < b ? -1 : a2 > b ? 1 : 0));
+  for (const name of ordered2) {
+    let lightest = shards[0];
+    for (const s of shards) if (s.total < lightest.total) lightest = s;
+    lightest.names.push(name);
+    lightest.total += Math.max(1, weight(name));
+  }
+  return shards.map((s) => s.names.sort());
+}
+function uncheckedFiles(selection, checked) {
+  const set2 = checked === null ? null : new Set(checked);
+  return Object.entries(selection.fileOwners).filter(([p, owner]) => wholeWorkspaceReason(p, "modified") === null && (owner === null || set2 !== null && !set2.has(owner))).map(([p]) => p).sort();
+}
+function featureDrift(workspace, subset) {
+  const ws = new Set(workspace);
+  return subset.filter((l) => !ws.has(l));
+}
+var init_affected = __esm({
+  "src/core/preflight/affected.ts"() {
+    "use strict";
+    init_classify();
+  }
+});
+
+// src/adapters/process/env.ts
+function allowedToolVar(name) {
+  if (SECRET.test(name)) return false;
+  return EXACT.has(name) || PREFIXES.some((p) => name.startsWith(p));
+}
+function toolEnv(extra = {}, base = process.env) {
+  const out = {};
+  for (const [k, v] of Object.entries(base)) if (v !== void 0 && allowedToolVar(k)) out[k] = v;
+  for (const [k, v] of Object.entries(extra)) {
+    if (v === void 0) delete out[k];
+    else out[k] = v;
+  }
+  return out;
+}
+var EXACT, PREFIXES, SECRET;
+var init_env = __esm({
+  "src/adapters/process/env.ts"() {
+    "use strict";
+    EXACT = /* @__PURE__ */ new Set([
+      "PATH",
+      "HOME",
+      "USER",
+      "LOGNAME",
+      "LANG",
+      "LANGUAGE",
+      "TZ",
+      "TERM",
+      "TMPDIR",
+      "TMP",
+      "TEMP",
+      "RUSTFLAGS",
+      "RUSTDOCFLAGS",
+      "RUSTDOC",
+      "RUST_BACKTRACE",
+      "RUST_LIB_BACKTRACE",
+      "RUST_LOG",
+      "RUST_MIN_STACK",
+      "RUST_TEST_THREADS",
+      "RUST_SRC_PATH",
+      "CC",
+      "CXX",
+      "AR",
+      "LD",
+      "RANLIB",
+      "CFLAGS",
+      "CXXFLAGS",
+      "CPPFLAGS",
+      "LDFLAGS",
+      "ARFLAGS",
+      "LD_LIBRARY_PATH",
+      "LIBRARY_PATH",
+      "CPATH",
+      "C_INCLUDE_PATH",
+      "CPLUS_INCLUDE_PATH",
+      "DYLD_LIBRARY_PATH",
+      "SSL_CERT_FILE",
+      "SSL_CERT_DIR",
+      "HTTP_PROXY",
+      "HTTPS_PROXY",
+      "NO_PROXY",
+      "http_proxy",
+      "https_proxy",
+      "no_proxy",
+      "ALL_PROXY",
+      "all_proxy",
+      "SOURCE_DATE_EPOCH",
+      "CI",
+      "XDG_CACHE_HOME",
+      "XDG_CONFIG_HOME",
+      "XDG_DATA_HOME",
+      "XDG_RUNTIME_DIR",
+      "SYSTEMROOT",
+      "WINDIR",
+      "COMSPEC",
+      "PATHEXT",
+      "USERPROFILE",
+      "APPDATA",
+      "LOCALAPPDATA",
+      "PROGRAMDATA"
+    ]);
+    PREFIXES = ["CARGO_", "RUSTUP_", "RUSTC", "LC_", "PKG_CONFIG", "NEXTEST_", "CC_", "CXX_", "AR_", "CFLAGS_", "CXXFLAGS_", "TARGET_", "HOST_", "SCCACHE_"];
+    SECRET = /(TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|PRIVATE|(^|_)KEY($|_)|API_?KEY|AUTH)/i;
+  }
+});
+
+// src/adapters/process/group.ts
+import { spawn as spawn2 } from "node:child_process";
+function killGroup(pgid, sig) {
+  try {
+    process.kill(-pgid, sig);
+  } catch {
+  }
+}
+function installExitHook() {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on("exit", () => {
+    for (const g of live) killGroup(g, "SIGKILL");
+  });
+}
+function startWatchdog(pgid) {
+  if (!isPosix) return null;
+  try {
+    const script = 'while kill -0 "$1" 2>/dev/null; do sleep 0.2; done; kill -TERM "-$2" 2>/dev/null; sleep 1; kill -KILL "-$2" 2>/dev/null';
+    const w = spawn2("/bin/sh", ["-c", script, "rustgate-watchdog", String(process.pid), String(pgid)], { detached: true, stdio: "ignore", env: { PATH: process.env.PATH ?? "/usr/bin:/bin" } });
+    w.on("error", () => void 0);
+    w.unref();
+    return () => {
+      if (w.pid !== void 0) killGroup(w.pid, "SIGKILL");
+    };
+  } catch {
+    return null;
+  }
+}
+function startTool(cmd, args, opts = {}) {
+  const execaOpts = {
+    ...opts.cwd !== void 0 ? { cwd: opts.cwd } : {},
+    reject: false,
+    extendEnv: false,
+    env: toolEnv(opts.env ?? {}, opts.baseEnv ?? process.env),
+    detached: isPosix,
+    ...opts.input !== void 0 ? { input: opts.input } : { stdin: opts.stdin ?? "ignore" },
+    ...opts.maxBuffer !== void 0 ? { maxBuffer: opts.maxBuffer } : {},
+    ...opts.buffer === false ? { buffer: false } : {}
+  };
+  const child = execa(cmd, args, execaOpts);
+  const pgid = isPosix ? child.pid : void 0;
+  let timedOut = false;
+  let stopWatchdog = null;
+  if (pgid !== void 0) {
+    live.add(pgid);
+    installExitHook();
+    stopWatchdog = startWatchdog(pgid);
+  }
+  const exited = child.then(
+    () => void 0,
+    () => void 0
+  );
+  const stop = async () => {
+    if (pgid !== void 0) killGroup(pgid, "SIGTERM");
+    else child.kill("SIGTERM");
+    let t;
+    await Promise.race([exited, new Promise((r) => t = setTimeout(r, opts.graceMs ?? 2e3))]);
+    clearTimeout(t);
+    if (pgid !== void 0) killGroup(pgid, "SIGKILL");
+    else child.kill("SIGKILL");
+    await exited;
+  };
+  let timer;
+  if (opts.timeoutMs !== void 0) {
+    timer = setTimeout(() => {
+      timedOut = true;
+      void stop();
+    }, opts.timeoutMs);
+  }
+  void exited.then(() => {
+    clearTimeout(timer);
+    if (pgid !== void 0) {
+      killGroup(pgid, "SIGKILL");
+      live.delete(pgid);
+    }
+    stopWatchdog?.();
+  });
+  return { child, pgid, timedOut: () => timedOut, stop };
+}
+async function runTool(cmd, args, opts = {}) {
+  const t = startTool(cmd, args, opts);
+  const r = await t.child;
+  return Object.assign(r, { timedOut: t.timedOut() || r.timedOut });
+}
+var live, isPosix, exitHookInstalled;
+var init_group = __esm({
+  "src/adapters/process/group.ts"() {
+    "use strict";
+    init_execa();
+    init_env();
+    live = /* @__PURE__ */ new Set();
+    isPosix = process.platform !== "win32";
+    exitHookInstalled = false;
+  }
+});
+
 // src/adapters/cargo/metadata.ts
 var metadata_exports = {};
 __export(metadata_exports, {
   checkWorkspaceDir: () => checkWorkspaceDir,
+  locateWorkspaceRoot: () => locateWorkspaceRoot,
   readWorkspace: () => readWorkspace
 });
-import { existsSync as existsSync2, statSync as statSync2 } from "node:fs";
-import path7 from "node:path";
-function rel(root, p) {
-  const r = path7.relative(root, p);
-  return r.split(path7.sep).join("/");
+import { existsSync as existsSync2, readFileSync as readFileSync4, realpathSync, statSync as statSync2 } from "node:fs";
+import path9 from "node:path";
+function rel2(root, p) {
+  const r = path9.relative(root, p);
+  return r.split(path9.sep).join("/");
 }
 function firstErrorLine(stderr) {
   const lines = stderr.split("\n").map((l) => l.trim());
   return lines.find((l) => l.startsWith("error")) ?? lines.find((l) => l.length > 0) ?? "cargo metadata failed";
 }
-function checkWorkspaceDir(root) {
-  const abs = path7.resolve(root);
+function gitTopOf(dir) {
+  for (let d = dir; ; d = path9.dirname(d)) {
+    if (existsSync2(path9.join(d, ".git"))) return d;
+    if (path9.dirname(d) === d) return null;
+  }
+}
+function workspaceList(manifest, key) {
+  const table = /^\s*\[workspace\]\s*$([\s\S]*?)(?=^\s*\[|(?![\s\S]))/m.exec(manifest)?.[1] ?? "";
+  const m = new RegExp(`^\\s*${key}\\s*=\\s*\\[([\\s\\S]*?)\\]`, "m").exec(table);
+  return m?.[1] ? Array.from(m[1].matchAll(/"([^"]*)"|'([^']*)'/g), (x) => (x[1] ?? x[2] ?? "").replace(/\/$/, "")) : [];
+}
+function locateWorkspaceRoot(dir, stop = gitTopOf(dir)) {
+  const read = (d) => {
+    try {
+      return readFileSync4(path9.join(d, "Cargo.toml"), "utf8");
+    } catch {
+      return null;
+    }
+  };
+  const within = (d) => stop === null || d === stop || d.startsWith(`${stop}${path9.sep}`);
+  let pkgDir = null;
+  let pkgManifest = "";
+  for (let d = path9.resolve(dir); within(d); d = path9.dirname(d)) {
+    const m = read(d);
+    if (m !== null) {
+      pkgDir = d;
+      pkgManifest = m;
+      break;
+    }
+    if (path9.dirname(d) === d) break;
+  }
+  if (pkgDir === null) return null;
+  if (/^\s*\[workspace\]/m.test(pkgManifest)) return pkgDir;
+  const explicit = /^\s*workspace\s*=\s*"([^"]+)"/m.exec(pkgManifest.split(/^\s*\[(?!package\])/m)[0] ?? "");
+  if (explicit?.[1]) return path9.resolve(pkgDir, explicit[1]);
+  for (let d = path9.dirname(pkgDir); within(d) && d !== path9.dirname(d); d = path9.dirname(d)) {
+    const m = read(d);
+    if (m === null || !/^\s*\[workspace\]/m.test(m)) continue;
+    const rel3 = path9.relative(d, pkgDir).split(path9.sep).join("/");
+    if (workspaceList(m, "exclude").some((x) => rel3 === x || rel3.startsWith(`${x}/`))) return pkgDir;
+    return d;
+  }
+  return pkgDir;
+}
+function checkWorkspaceDir(dir) {
+  const abs = path9.resolve(dir);
   let isDir;
   try {
     isDir = statSync2(abs).isDirectory();
@@ -11846,18 +12531,15 @@ function checkWorkspaceDir(root) {
   if (!isDir) {
     throw new RustgateError("NOT_A_DIRECTORY", `${abs} is not a directory`, "pass --repo DIR with the root of a Cargo workspace");
   }
-  if (!existsSync2(path7.join(abs, "Cargo.toml"))) {
-    throw new RustgateError("NO_CARGO_TOML", `no Cargo.toml in ${abs}`, "run inside a Cargo workspace or pass --repo DIR");
+  const root = locateWorkspaceRoot(realpathSync(abs));
+  if (root === null) {
+    throw new RustgateError("NO_CARGO_TOML", `no Cargo.toml in ${abs} or above it`, "run inside a Cargo workspace or pass --repo DIR");
   }
-  return abs;
+  return root;
 }
 async function readWorkspace(root) {
   const abs = checkWorkspaceDir(root);
-  const res = await execa("cargo", ["metadata", "--format-version", "1", "--no-deps", "--offline"], {
-    cwd: abs,
-    reject: false,
-    env: { CARGO_TERM_COLOR: "never" }
-  });
+  const res = await runTool("cargo", ["metadata", "--format-version", "1", "--no-deps", "--offline"], { cwd: abs, env: { CARGO_TERM_COLOR: "never" }, timeoutMs: 12e4 });
   const err = res;
   if (err.code === "ENOENT") {
     throw new RustgateError("CARGO_MISSING", "cargo was not found on PATH", "install Rust with rustup (https://rustup.rs) and make sure cargo is on PATH");
@@ -11877,10 +12559,10 @@ async function readWorkspace(root) {
   }
   const wsRoot = abs;
   const members2 = new Set(meta3.workspace_members);
-  const memberPkgs = meta3.packages.filter((p) => members2.has(p.id) && !rel(wsRoot, path7.dirname(p.manifest_path)).startsWith(".."));
-  const memberDirs = new Map(memberPkgs.map((p) => [path7.dirname(p.manifest_path), p.name]));
+  const memberPkgs = meta3.packages.filter((p) => members2.has(p.id) && !rel2(wsRoot, path9.dirname(p.manifest_path)).startsWith(".."));
+  const memberDirs = new Map(memberPkgs.map((p) => [path9.dirname(p.manifest_path), p.name]));
   const packages = memberPkgs.map((p) => {
-    const targets2 = p.targets.map((t) => ({ name: t.name, kind: [...t.kind], srcPath: rel(wsRoot, t.src_path) }));
+    const targets2 = p.targets.map((t) => ({ name: t.name, kind: [...t.kind], srcPath: rel2(wsRoot, t.src_path) }));
     const deps = [];
     const renames = {};
     for (const d of p.dependencies) {
@@ -11891,7 +12573,7 @@ async function readWorkspace(root) {
     }
     const pkg = {
       name: p.name,
-      manifestDir: rel(wsRoot, path7.dirname(p.manifest_path)),
+      manifestDir: rel2(wsRoot, path9.dirname(p.manifest_path)),
       targets: targets2,
       features: p.features,
       deps: deps.sort()
@@ -11905,8 +12587,1552 @@ async function readWorkspace(root) {
 var init_metadata = __esm({
   "src/adapters/cargo/metadata.ts"() {
     "use strict";
-    init_execa();
+    init_group();
     init_errors();
+  }
+});
+
+// src/adapters/cargo/diagnostics.ts
+import path10 from "node:path";
+function normalizeSpan(raw, depth = 0) {
+  if (!isObject2(raw)) return null;
+  const exp = isObject2(raw.expansion) && depth < 64 ? normalizeSpan(raw.expansion.span, depth + 1) : null;
+  return {
+    file_name: typeof raw.file_name === "string" ? raw.file_name : "",
+    byte_start: num(raw.byte_start),
+    byte_end: num(raw.byte_end),
+    line_start: num(raw.line_start),
+    line_end: num(raw.line_end),
+    column_start: num(raw.column_start),
+    column_end: num(raw.column_end),
+    is_primary: raw.is_primary === true,
+    label: strOrNull(raw.label),
+    suggested_replacement: strOrNull(raw.suggested_replacement),
+    suggestion_applicability: strOrNull(raw.suggestion_applicability),
+    expansion: exp ? { span: exp } : null
+  };
+}
+function normalizeDiagnostic(raw, depth = 0) {
+  if (!isObject2(raw) || typeof raw.message !== "string" || depth > 32) return null;
+  const code = isObject2(raw.code) && typeof raw.code.code === "string" ? { code: raw.code.code } : null;
+  return {
+    message: raw.message,
+    code,
+    level: typeof raw.level === "string" ? raw.level : "note",
+    spans: Array.isArray(raw.spans) ? raw.spans.map((s) => normalizeSpan(s)).filter((s) => s !== null) : [],
+    children: Array.isArray(raw.children) ? raw.children.map((c3) => normalizeDiagnostic(c3, depth + 1)).filter((c3) => c3 !== null) : [],
+    rendered: strOrNull(raw.rendered)
+  };
+}
+function toWorkspacePath(fileName, workspaceRoot) {
+  const abs = path10.resolve(workspaceRoot, fileName);
+  const rel3 = path10.relative(workspaceRoot, abs);
+  if (rel3 === "" || rel3.startsWith("..") || path10.isAbsolute(rel3)) return abs.split(path10.sep).join("/");
+  return rel3.split(path10.sep).join("/");
+}
+function isWorkspacePath(file2) {
+  return !file2.startsWith("/") && !/^[A-Za-z]:/.test(file2);
+}
+function convertSpan(span, root) {
+  return {
+    file: toWorkspacePath(span.file_name, root),
+    lineStart: span.line_start,
+    lineEnd: span.line_end,
+    columnStart: span.column_start,
+    columnEnd: span.column_end,
+    byteStart: span.byte_start,
+    byteEnd: span.byte_end,
+    isPrimary: span.is_primary,
+    label: span.label
+  };
+}
+function userFacingSpan(span, root) {
+  let current = span;
+  for (let depth = 0; depth < 64; depth++) {
+    if (isWorkspacePath(toWorkspacePath(current.file_name, root)) || current.expansion === null) return current;
+    current = current.expansion.span;
+  }
+  return span;
+}
+function overlaps(a2, b) {
+  return a2.file_name === b.file_name && a2.byte_start < b.byte_end + (a2.byte_start === b.byte_start ? 1 : 0) && b.byte_start < a2.byte_end + (a2.byte_start === b.byte_start ? 1 : 0);
+}
+function suggestionsOf(child, root) {
+  const spans = child.spans.filter((s) => s.suggested_replacement !== null);
+  if (spans.length === 0) return [];
+  const applicability = (s) => APPLICABILITIES.has(s.suggestion_applicability ?? "") ? s.suggestion_applicability : "Unspecified";
+  const anyOverlap = spans.some((a2, i2) => spans.some((b, j) => i2 < j && overlaps(a2, b)));
+  const toEdit = (s) => ({ span: convertSpan(s, root), replacement: s.suggested_replacement ?? "" });
+  const first = spans[0];
+  if (!anyOverlap) return [{ message: child.message, applicability: applicability(first), edits: spans.map(toEdit) }];
+  return spans.map((s) => ({ message: child.message, applicability: applicability(s), edits: [toEdit(s)] }));
+}
+function convertDiagnostic(d, root, packageName) {
+  const spans = d.spans.map((s) => convertSpan(userFacingSpan(s, root), root));
+  const primaryRaw = d.spans.find((s) => s.is_primary) ?? d.spans[0];
+  const notes = [];
+  const suggestions = [];
+  const visit2 = (children) => {
+    for (const child of children) {
+      notes.push(`${child.level}: ${child.message}`);
+      suggestions.push(...suggestionsOf(child, root));
+      visit2(child.children);
+    }
+  };
+  visit2(d.children);
+  suggestions.push(...suggestionsOf({ ...d, children: [] }, root));
+  return {
+    level: LEVELS[d.level] ?? "note",
+    code: d.code?.code ?? null,
+    message: d.message,
+    primary: primaryRaw ? convertSpan(userFacingSpan(primaryRaw, root), root) : null,
+    spans,
+    notes,
+    suggestions,
+    rendered: d.rendered ?? d.message,
+    source: "rustc",
+    packageName
+  };
+}
+function packageNameFromId(id) {
+  const hash2 = id.lastIndexOf("#");
+  if (hash2 >= 0) {
+    const tail2 = id.slice(hash2 + 1);
+    const at = tail2.indexOf("@");
+    if (at >= 0) return tail2.slice(0, at);
+    const beforeHash = id.slice(0, hash2);
+    return beforeHash.slice(beforeHash.lastIndexOf("/") + 1) || null;
+  }
+  const space = id.indexOf(" ");
+  return space > 0 ? id.slice(0, space) : null;
+}
+function parseCargoMessages(stdout, workspaceRoot) {
+  const diagnostics = [];
+  let buildSucceeded = null;
+  const seen = /* @__PURE__ */ new Set();
+  const checked = /* @__PURE__ */ new Set();
+  for (const line of stdout.split("\n")) {
+    if (!line.startsWith("{")) continue;
+    let msg;
+    try {
+      msg = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    if (!isObject2(msg)) continue;
+    if (msg.reason === "build-finished") buildSucceeded = typeof msg.success === "boolean" ? msg.success : null;
+    if ((msg.reason === "compiler-artifact" || msg.reason === "compiler-message") && typeof msg.package_id === "string") {
+      const name = packageNameFromId(msg.package_id);
+      if (name) checked.add(name);
+    }
+    if (msg.reason !== "compiler-message") continue;
+    const message = normalizeDiagnostic(msg.message);
+    if (!message || message.level === "failure-note") continue;
+    const diag = convertDiagnostic(message, workspaceRoot, typeof msg.package_id === "string" ? packageNameFromId(msg.package_id) : null);
+    const p = diag.primary;
+    const id = `${diag.level}|${diag.code ?? ""}|${diag.message}|${p ? `${p.file}:${p.byteStart}:${p.byteEnd}` : ""}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    diagnostics.push(diag);
+  }
+  return { diagnostics, buildSucceeded, checkedPackages: Array.from(checked).sort() };
+}
+var LEVELS, APPLICABILITIES, num, strOrNull, isObject2;
+var init_diagnostics = __esm({
+  "src/adapters/cargo/diagnostics.ts"() {
+    "use strict";
+    LEVELS = {
+      error: "error",
+      "error: internal compiler error": "error",
+      warning: "warning",
+      note: "note",
+      help: "help"
+    };
+    APPLICABILITIES = /* @__PURE__ */ new Set(["MachineApplicable", "MaybeIncorrect", "HasPlaceholders", "Unspecified"]);
+    num = (v) => typeof v === "number" && Number.isFinite(v) ? v : 0;
+    strOrNull = (v) => typeof v === "string" ? v : null;
+    isObject2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+  }
+});
+
+// src/adapters/cargo/check.ts
+import path11 from "node:path";
+function cargoCheckArgs(opts) {
+  const args = ["check", ...opts.targets && opts.targets.length > 0 ? opts.targets.map((t) => `--${t}`) : ["--all-targets"], "--message-format=json"];
+  if (opts.keepGoing !== false) args.push("--keep-going");
+  if (opts.locked) args.push("--locked");
+  if (opts.packages && opts.packages.length > 0) for (const p of opts.packages) args.push("-p", p);
+  else args.push("--workspace");
+  if (opts.allFeatures) args.push("--all-features");
+  else if (opts.features && opts.features.length > 0) args.push("--features", opts.features.join(","));
+  return args;
+}
+function tail(text, lines = 30) {
+  return text.split("\n").filter((l) => l.trim() !== "").slice(-lines).join("\n");
+}
+async function cargoCheck(opts) {
+  const t0 = performance.now();
+  const run3 = (args2) => runTool("cargo", args2, {
+    cwd: opts.cwd,
+    env: { ...opts.targetDir !== null ? { CARGO_TARGET_DIR: opts.targetDir } : {}, CARGO_TERM_COLOR: "never", CARGO_TERM_PROGRESS_WHEN: "never", ...opts.env },
+    maxBuffer: 512 * 1024 * 1024,
+    ...opts.timeoutMs !== void 0 ? { timeoutMs: opts.timeoutMs } : {}
+  });
+  const args = cargoCheckArgs(opts);
+  let r = await run3(args);
+  if (r.exitCode !== 0 && args.includes("--keep-going") && /unexpected argument '--keep-going'|unknown.*--keep-going|-Z unstable-options.*keep-going/.test(String(r.stderr))) {
+    r = await run3(args.filter((a2) => a2 !== "--keep-going"));
+  }
+  if (r.failed && r.exitCode === void 0 && r.code === "ENOENT") {
+    throw new RustgateError("CARGO_MISSING", "cargo is not on PATH", "install Rust with rustup (https://rustup.rs), then retry");
+  }
+  const { diagnostics, buildSucceeded, checkedPackages } = parseCargoMessages(r.stdout, path11.resolve(opts.cwd));
+  return {
+    diagnostics,
+    buildSucceeded,
+    checkedPackages,
+    exitCode: r.exitCode ?? null,
+    timedOut: r.timedOut,
+    ms: performance.now() - t0,
+    stderrTail: tail(r.stderr)
+  };
+}
+function lockfileNeedsUpdate(stderr) {
+  return /--locked was passed|cannot update the lock file|lock file .* needs to be updated/.test(stderr);
+}
+var init_check = __esm({
+  "src/adapters/cargo/check.ts"() {
+    "use strict";
+    init_group();
+    init_errors();
+    init_diagnostics();
+  }
+});
+
+// src/adapters/git/repo.ts
+var repo_exports = {};
+__export(repo_exports, {
+  assertIndexResolved: () => assertIndexResolved,
+  assertNoOperationInProgress: () => assertNoOperationInProgress,
+  openRepo: () => openRepo,
+  operationInProgress: () => operationInProgress,
+  unfinished: () => unfinished
+});
+import { existsSync as existsSync3, readFileSync as readFileSync5, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
+import path12 from "node:path";
+function readText(file2) {
+  try {
+    return readFileSync5(file2, "utf8");
+  } catch {
+    return "";
+  }
+}
+async function openRepo(workspace) {
+  if (!existsSync3(workspace) || !statSync3(workspace).isDirectory()) {
+    throw new RustgateError("NOT_A_DIRECTORY", `${workspace} is not a directory`, "pass --repo with the directory that holds the root Cargo.toml");
+  }
+  const ws = realpathSync2(workspace);
+  const r = await git(ws, ["rev-parse", "--show-toplevel", "--absolute-git-dir", "--show-prefix", "HEAD"]);
+  const [top = "", gitDir = "", prefixRaw = "", headLine = ""] = r.stdout.split("\n");
+  if (top === "" || gitDir === "" || r.exitCode !== 0 && !/HEAD/.test(r.stderr)) {
+    throw new RustgateError("NOT_A_GIT_REPO", `${ws} is not inside a git work tree`, "run rustgate inside a git work tree (or `git init` first), or pass --repo DIR");
+  }
+  const headFile = readText(path12.join(gitDir, "HEAD"));
+  return {
+    top: realpathSync2(top),
+    workspace: ws,
+    prefix: prefixRaw.replace(/\/$/, ""),
+    gitDir,
+    head: r.exitCode === 0 && /^[0-9a-f]{40,64}$/.test(headLine) ? headLine : null,
+    detached: !headFile.startsWith("ref:")
+  };
+}
+async function operationInProgress(info, checkUnmerged = true) {
+  const marks = [
+    ["MERGE_HEAD", "merge"],
+    ["CHERRY_PICK_HEAD", "cherry-pick"],
+    ["REVERT_HEAD", "revert"],
+    ["rebase-merge", "rebase"],
+    ["rebase-apply", "rebase"]
+  ];
+  for (const [file2, name] of marks) if (existsSync3(path12.join(info.gitDir, file2))) return name;
+  if (!checkUnmerged) return null;
+  const unmerged = splitZ(await gitOk(info.workspace, ["ls-files", "-u", "-z"]));
+  return unmerged.length > 0 ? "conflict resolution" : null;
+}
+async function assertNoOperationInProgress(info, checkUnmerged = true) {
+  const op = await operationInProgress(info, checkUnmerged);
+  if (op !== null) {
+    throw unfinished(info, op);
+  }
+}
+async function assertIndexResolved(info) {
+  const unmerged = splitZ(await gitOk(info.workspace, ["ls-files", "-u", "-z"]));
+  if (unmerged.length > 0) throw unfinished(info, await operationInProgress(info, false) ?? "conflict resolution");
+}
+function unfinished(info, op) {
+  return new RustgateError("MERGE_IN_PROGRESS", `a ${op} is in progress in ${info.top}`, `finish or abort the ${op}, then retry`);
+}
+var init_repo = __esm({
+  "src/adapters/git/repo.ts"() {
+    "use strict";
+    init_errors();
+    init_run();
+  }
+});
+
+// src/core/preflight/blast.ts
+async function blastRadius(graph, key, cap = BLAST_CAP) {
+  const hops = await graph.twoHop(key, BLAST_RELS, cap, "in");
+  return hops.filter((h2) => h2.key !== key);
+}
+function directCallers(radius) {
+  return radius.filter((h2) => h2.hop === 1 && h2.via === "CALLS").length;
+}
+var BLAST_RELS, BLAST_CAP;
+var init_blast = __esm({
+  "src/core/preflight/blast.ts"() {
+    "use strict";
+    BLAST_RELS = ["CALLS", "USES", "IMPLEMENTS", "REQUIRES_BOUND"];
+    BLAST_CAP = 30;
+  }
+});
+
+// src/core/preflight/report.ts
+var report_exports = {};
+__export(report_exports, {
+  hasErrors: () => hasErrors,
+  isSummaryNoise: () => isSummaryNoise,
+  mapFindings: () => mapFindings,
+  selectDiagnostics: () => selectDiagnostics,
+  toContractDiagnostic: () => toContractDiagnostic,
+  toContractJson: () => toContractJson
+});
+function isSummaryNoise(d) {
+  if (d.primary !== null || d.spans.length > 0) return false;
+  return /^aborting due to\b/.test(d.message) || /^\d+ warnings? emitted\b/.test(d.message) || /warnings? emitted$/.test(d.message);
+}
+function selectDiagnostics(diags) {
+  const kept = diags.filter((d) => (d.level === "error" || d.level === "warning") && !isSummaryNoise(d));
+  const rank = (d) => d.level === "error" ? 0 : 1;
+  return kept.map((d, i2) => ({ d, i: i2 })).sort((a2, b) => {
+    const r = rank(a2.d) - rank(b.d);
+    if (r !== 0) return r;
+    const fa = a2.d.primary?.file ?? "\uFFFF";
+    const fb = b.d.primary?.file ?? "\uFFFF";
+    if (fa !== fb) return fa < fb ? -1 : 1;
+    const la = a2.d.primary?.lineStart ?? 0;
+    const lb = b.d.primary?.lineStart ?? 0;
+    if (la !== lb) return la - lb;
+    const ca = a2.d.primary?.columnStart ?? 0;
+    const cb = b.d.primary?.columnStart ?? 0;
+    return ca !== cb ? ca - cb : a2.i - b.i;
+  }).map((x) => x.d);
+}
+async function mapFindings(diags, graph, cap = BLAST_CAP) {
+  const out = [];
+  for (const diagnostic of diags) {
+    const p = diagnostic.primary;
+    if (graph === null || p === null || p.file.startsWith("/")) {
+      out.push({ diagnostic, isg: null, blastRadius: [] });
+      continue;
+    }
+    const node2 = await graph.nodeAt(p.file, p.lineStart);
+    if (!node2) {
+      out.push({ diagnostic, isg: null, blastRadius: [] });
+      continue;
+    }
+    out.push({
+      diagnostic,
+      isg: { key: node2.key, kind: node2.kind, name: node2.name, file: node2.file, startLine: node2.span.startLine },
+      blastRadius: await blastRadius(graph, node2.key, cap)
+    });
+  }
+  return out;
+}
+function hasErrors(findings) {
+  return findings.some((f) => f.diagnostic.level === "error");
+}
+function toContractDiagnostic(f) {
+  return {
+    level: f.diagnostic.level === "error" ? "error" : "warning",
+    code: f.diagnostic.code,
+    message: f.diagnostic.message,
+    file: f.diagnostic.primary?.file ?? null,
+    line: f.diagnostic.primary?.lineStart ?? null,
+    column: f.diagnostic.primary?.columnStart ?? null,
+    isg: f.isg ? { key: f.isg.key, kind: f.isg.kind, name: f.isg.name } : null,
+    blast_radius: f.blastRadius.map((h2) => h2.key)
+  };
+}
+function toContractJson(r) {
+  return {
+    ok: r.ok,
+    scope: r.scope,
+    changed_files: r.changedFiles.map((f) => f.path),
+    diagnostics: r.findings.map(toContractDiagnostic),
+    tests: r.tests,
+    ms: { total: Math.round(r.ms.total), cargo: Math.round(r.ms.cargo) },
+    skipped: r.skipped,
+    changes: r.changedFiles.map((f) => f.oldPath === void 0 ? { path: f.path, status: f.status } : { path: f.path, status: f.status, old_path: f.oldPath }),
+    warnings: r.warnings,
+    mode: r.mode,
+    packages: r.checkedPackages,
+    unchecked_files: r.uncheckedFiles
+  };
+}
+var init_report = __esm({
+  "src/core/preflight/report.ts"() {
+    "use strict";
+    init_blast();
+  }
+});
+
+// src/app/workdir.ts
+var workdir_exports = {};
+__export(workdir_exports, {
+  ensureWorkDir: () => ensureWorkDir,
+  storeDir: () => storeDir
+});
+import { existsSync as existsSync4, mkdirSync, readFileSync as readFileSync6, writeFileSync as writeFileSync2 } from "node:fs";
+import path13 from "node:path";
+function ensureWorkDir(root) {
+  const p = rustgatePaths(path13.resolve(root));
+  mkdirSync(p.dir, { recursive: true });
+  if (!existsSync4(p.gitignore) || readFileSync6(p.gitignore, "utf8") !== "*\n") writeFileSync2(p.gitignore, "*\n");
+  return p.dir;
+}
+function storeDir(root) {
+  ensureWorkDir(root);
+  return rustgatePaths(path13.resolve(root)).store;
+}
+var init_workdir = __esm({
+  "src/app/workdir.ts"() {
+    "use strict";
+    init_paths();
+  }
+});
+
+// src/app/fix/journal.ts
+import { createHash as createHash2 } from "node:crypto";
+import { closeSync, fsyncSync, openSync, readdirSync, readFileSync as readFileSync7, renameSync, rmSync, unlinkSync, writeSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import path14 from "node:path";
+function journalPath(root) {
+  return rustgatePaths(root).applyJournal;
+}
+function sha256Hex(data) {
+  return createHash2("sha256").update(data).digest("hex");
+}
+function fsyncDir(dir) {
+  let fd;
+  try {
+    fd = openSync(dir, "r");
+    fsyncSync(fd);
+  } catch {
+  } finally {
+    if (fd !== void 0) closeSync(fd);
+  }
+}
+function writeJournal(root, journal) {
+  const dir = ensureWorkDir(root);
+  const file2 = journalPath(root);
+  const tmp = `${file2}.${process.pid}.tmp`;
+  const fd = openSync(tmp, "w", 384);
+  try {
+    writeSync(fd, JSON.stringify(journal));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, file2);
+  fsyncDir(dir);
+}
+function clearJournal(root) {
+  try {
+    unlinkSync(journalPath(root));
+  } catch (e) {
+    if (e.code !== "ENOENT") throw e;
+  }
+  fsyncDir(rustgatePaths(root).dir);
+}
+function removeLeftovers(root) {
+  const dir = rustgatePaths(root).dir;
+  let names;
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const n2 of names) {
+    if (/^apply-journal\.json\.\d+\.tmp$/.test(n2) || /^apply-index\.\d+$/.test(n2)) rmSync(path14.join(dir, n2), { force: true });
+  }
+}
+function readJournal(root) {
+  let text;
+  try {
+    text = readFileSync7(journalPath(root), "utf8");
+  } catch (e) {
+    const code = e.code;
+    if (code === "ENOENT") return null;
+    return "unreadable";
+  }
+  try {
+    const j = JSON.parse(text);
+    if (j.version !== 1 || !Array.isArray(j.files) || typeof j.commit !== "string") return "unreadable";
+    return j;
+  } catch {
+    return "unreadable";
+  }
+}
+async function headOf(repo) {
+  const r = await git(repo, ["rev-parse", "-q", "--verify", "HEAD^{commit}"]);
+  return r.exitCode === 0 ? r.stdout.trim() : null;
+}
+async function indexEntry(repo, file2) {
+  const r = await git(repo, ["ls-files", "-s", "-z", "--", file2]);
+  const line = r.stdout.split("\0")[0] ?? "";
+  const m = /^(\d+) ([0-9a-f]+) (\d)\t/.exec(line);
+  if (!m || m[3] !== "0") return null;
+  return { mode: m[1] ?? "100644", blob: m[2] ?? "" };
+}
+async function stageCommitted(repo, files) {
+  const lines = [];
+  for (const f of files) {
+    const now2 = await indexEntry(repo, f.path);
+    if (now2 && now2.blob === f.indexBlob) lines.push(`${f.mode} ${f.afterBlob}	${f.path}\0`);
+  }
+  if (lines.length === 0) return;
+  for (let attempt = 0; ; attempt++) {
+    const r = await git(repo, ["update-index", "-z", "--index-info"], lines.join(""));
+    if (r.exitCode === 0) return;
+    if (attempt >= 20) throw new Error(`git update-index failed: ${r.stderr.trim()}`);
+    await new Promise((res) => setTimeout(res, 100));
+  }
+}
+async function restoreOwnBytes(repo, files) {
+  const restored = [];
+  const left = [];
+  for (const f of files) {
+    const abs = path14.join(repo, f.path);
+    let now2;
+    try {
+      now2 = await readFile(abs);
+    } catch {
+      now2 = null;
+    }
+    const h2 = now2 === null ? null : sha256Hex(now2);
+    if (h2 === f.beforeSha256) continue;
+    if (h2 === f.afterSha256) {
+      await writeFile(abs, Buffer.from(f.before, "base64"));
+      restored.push(f.path);
+    } else {
+      left.push({ path: f.path, previousBlob: f.indexBlob || null });
+    }
+  }
+  return { restored, left };
+}
+function describeLeft(left) {
+  if (left.length === 0) return "";
+  return `; left as they are (changed after rustgate wrote them): ${left.map((l) => l.previousBlob ? `${l.path} (previous content: git cat-file -p ${l.previousBlob})` : l.path).join(", ")}`;
+}
+async function recoverInterruptedApply(root) {
+  const journal = readJournal(root);
+  if (journal === null) {
+    removeLeftovers(root);
+    return null;
+  }
+  if (journal === "unreadable") {
+    rmSync(journalPath(root), { recursive: true, force: true });
+    removeLeftovers(root);
+    return null;
+  }
+  const repo = journal.repo;
+  const head = await headOf(repo);
+  let recovery;
+  if (head === journal.commit) {
+    await stageCommitted(repo, journal.files);
+    recovery = {
+      action: "finished",
+      commit: journal.commit,
+      restored: [],
+      left: [],
+      message: `an interrupted debug-bug --apply was finished: commit ${journal.commit.slice(0, 12)} had landed; its files are now staged as committed`
+    };
+  } else if (head === journal.oldHead) {
+    const { restored, left } = await restoreOwnBytes(repo, journal.files);
+    recovery = {
+      action: "rolled_back",
+      commit: journal.commit,
+      restored,
+      left,
+      message: `an interrupted debug-bug --apply was rolled back: ${restored.length > 0 ? `restored ${restored.join(", ")}` : "no file needed restoring"}${describeLeft(left)}`
+    };
+  } else {
+    const left = journal.files.map((f) => ({ path: f.path, previousBlob: f.indexBlob || null }));
+    recovery = {
+      action: "left",
+      commit: journal.commit,
+      restored: [],
+      left,
+      message: `an interrupted debug-bug --apply was left as it is because HEAD moved since${describeLeft(left)}`
+    };
+  }
+  clearJournal(root);
+  removeLeftovers(root);
+  return recovery;
+}
+var init_journal = __esm({
+  "src/app/fix/journal.ts"() {
+    "use strict";
+    init_run();
+    init_workdir();
+    init_paths();
+  }
+});
+
+// src/app/notices.ts
+function onNotice(sink) {
+  sinks.add(sink);
+  return () => void sinks.delete(sink);
+}
+function notice(message) {
+  for (const s of sinks) s(message);
+}
+var sinks;
+var init_notices = __esm({
+  "src/app/notices.ts"() {
+    "use strict";
+    sinks = /* @__PURE__ */ new Set();
+  }
+});
+
+// src/app/lock.ts
+import { randomUUID } from "node:crypto";
+import { closeSync as closeSync2, lstatSync as lstatSync2, openSync as openSync2, readFileSync as readFileSync8, unlinkSync as unlinkSync2, writeSync as writeSync2 } from "node:fs";
+function lockPath(root) {
+  return rustgatePaths(root).lock;
+}
+function readHolder(file2) {
+  try {
+    const h2 = JSON.parse(readFileSync8(file2, "utf8"));
+    return typeof h2.pid === "number" ? h2 : null;
+  } catch {
+    return null;
+  }
+}
+function procStartTime(pid) {
+  try {
+    const stat2 = readFileSync8(`/proc/${pid}/stat`, "utf8");
+    return stat2.slice(stat2.lastIndexOf(")") + 2).split(" ")[19];
+  } catch {
+    return void 0;
+  }
+}
+function holderAlive(h2) {
+  if (!pidAlive(h2.pid)) return false;
+  const now2 = procStartTime(h2.pid);
+  if (h2.procStart === void 0) return now2 === void 0;
+  return now2 === void 0 || now2 === h2.procStart;
+}
+function assertLockFileKind(file2) {
+  let st;
+  try {
+    st = lstatSync2(file2);
+  } catch {
+    return;
+  }
+  if (!st.isFile()) {
+    const kind = st.isDirectory() ? "a directory" : st.isSymbolicLink() ? "a symbolic link" : "not a regular file";
+    throw new RustgateError("LOCKED", `the run lock ${file2} is ${kind}, not a lock file`, `Remove it (rm -r -- '${file2}') and run again; rustgate creates it as a plain file.`);
+  }
+}
+function deferSignalExit() {
+  signalDeferrals += 1;
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    signalDeferrals -= 1;
+  };
+}
+function pidAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === "EPERM";
+  }
+}
+function tryCreate(file2, holder) {
+  let fd;
+  try {
+    fd = openSync2(file2, "wx");
+  } catch (e) {
+    if (e.code === "EEXIST") return false;
+    throw e;
+  }
+  try {
+    writeSync2(fd, JSON.stringify(holder));
+  } finally {
+    closeSync2(fd);
+  }
+  return true;
+}
+async function acquireLock(root, opts = {}) {
+  const file2 = lockPath(root);
+  ensureWorkDir(root);
+  const procStart = procStartTime(process.pid);
+  const holder = {
+    pid: process.pid,
+    startedAt: (/* @__PURE__ */ new Date()).toISOString(),
+    command: opts.command ?? "rustgate",
+    token: randomUUID(),
+    ...procStart !== void 0 ? { procStart } : {}
+  };
+  const deadline = Date.now() + (opts.timeoutMs ?? 6e5);
+  const poll = opts.pollMs ?? 100;
+  let told = false;
+  let unreadableSince = null;
+  for (; ; ) {
+    assertLockFileKind(file2);
+    if (tryCreate(file2, holder)) break;
+    const other = readHolder(file2);
+    if (other === null) {
+      unreadableSince ??= Date.now();
+      if (Date.now() - unreadableSince > 2e3) {
+        try {
+          unlinkSync2(file2);
+        } catch {
+        }
+        unreadableSince = null;
+      }
+    } else if (!holderAlive(other)) {
+      if (readHolder(file2)?.token === other.token) {
+        try {
+          unlinkSync2(file2);
+        } catch {
+        }
+      }
+      continue;
+    } else {
+      unreadableSince = null;
+      if (!told) {
+        told = true;
+        opts.onWait?.(other);
+      }
+    }
+    if (Date.now() >= deadline) {
+      const who = other ? ` (pid ${other.pid}, ${other.command}, since ${other.startedAt})` : "";
+      throw new RustgateError("LOCKED", `another rustgate run holds ${file2}${who}`, "wait for it to finish; if no rustgate is running, delete the lock file");
+    }
+    await sleep(poll);
+  }
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    process.removeListener("SIGINT", onSignal);
+    process.removeListener("SIGTERM", onSignal);
+    process.removeListener("exit", release);
+    if (readHolder(file2)?.token === holder.token) {
+      try {
+        unlinkSync2(file2);
+      } catch {
+      }
+    }
+  };
+  function onSignal(signal2) {
+    if (signalDeferrals > 0) return;
+    release();
+    process.kill(process.pid, signal2);
+  }
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  process.once("exit", release);
+  let recovery = null;
+  try {
+    recovery = await recoverInterruptedApply(root);
+  } catch (e) {
+    notice(`could not recover an interrupted debug-bug --apply (${e instanceof Error ? e.message : String(e)}); its journal is kept in ${rustgatePaths(root).dir}`);
+  }
+  if (recovery) {
+    notice(recovery.message);
+    opts.onRecover?.(recovery);
+  }
+  return { path: file2, holder, recovery, release };
+}
+var signalDeferrals, sleep;
+var init_lock = __esm({
+  "src/app/lock.ts"() {
+    "use strict";
+    init_errors();
+    init_journal();
+    init_notices();
+    init_workdir();
+    init_paths();
+    signalDeferrals = 0;
+    sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  }
+});
+
+// src/adapters/git/shadow.ts
+import { existsSync as existsSync5, lstatSync as lstatSync3, readFileSync as readFileSync9, readlinkSync as readlinkSync2 } from "node:fs";
+import path15 from "node:path";
+function stampOf(st) {
+  return { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino };
+}
+function sameStamp(a2, b) {
+  return a2 !== void 0 && b !== void 0 && a2.size === b.size && a2.mtimeMs === b.mtimeMs && a2.ctimeMs === b.ctimeMs && a2.ino === b.ino;
+}
+async function indexEntries(info, cwd) {
+  const out = await gitOk(cwd, ["ls-files", "-s", "-z"]);
+  const entries = [];
+  for (const rec of splitZ(out)) {
+    const tab = rec.indexOf("	");
+    const [mode = "", oid = "", stage = ""] = rec.slice(0, tab).split(" ");
+    if (stage !== "0") throw unfinished(info, "conflict resolution");
+    entries.push({ path: rec.slice(tab + 1), mode, id: oid, oid });
+  }
+  return entries;
+}
+async function treeEntries(cwd, rev) {
+  const out = await gitOk(cwd, ["ls-tree", "-r", "-z", "--full-tree", rev]);
+  const entries = [];
+  for (const rec of splitZ(out)) {
+    const tab = rec.indexOf("	");
+    const [mode = "", , oid = ""] = rec.slice(0, tab).split(" ");
+    entries.push({ path: rec.slice(tab + 1), mode, id: oid, oid });
+  }
+  return entries;
+}
+async function worktreeEntries(cwd, prefix, known) {
+  const out = await gitOk(cwd, ["ls-files", "-c", "-o", "--exclude-standard", "-z"]);
+  const entries = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const raw of splitZ(out)) {
+    const rel3 = raw.replace(/\/$/, "");
+    if (seen.has(rel3)) continue;
+    seen.add(rel3);
+    const abs = path15.join(cwd, rel3);
+    let st;
+    try {
+      st = lstatSync3(abs);
+    } catch {
+      continue;
+    }
+    let mode;
+    if (st.isSymbolicLink()) mode = "120000";
+    else if (st.isFile()) mode = st.mode & 73 ? "100755" : "100644";
+    else if (st.isDirectory() && existsSync5(path15.join(abs, ".git"))) {
+      entries.push({ path: rel3, mode: "160000", id: "", abs });
+      continue;
+    } else continue;
+    const prev = known(prefix + rel3);
+    const stat2 = stampOf(st);
+    let id;
+    if (prev && prev.mode === mode && sameStamp(prev.src, stat2)) id = prev.id;
+    else id = blobId(mode === "120000" ? Buffer.from(readlinkSync2(abs)) : readFileSync9(abs));
+    entries.push({ path: rel3, mode, id, abs, stat: stat2 });
+  }
+  return entries;
+}
+async function expandSubmodules(info, scope, cwd, prefix, entries, known, warnings, depth) {
+  const out = [];
+  for (const e of entries) {
+    if (e.mode !== "160000") {
+      out.push(prefix === "" ? e : { ...e, path: prefix + e.path, ...e.oid !== void 0 && e.repoDir === void 0 ? { repoDir: cwd } : {} });
+      continue;
+    }
+    const subDir = path15.join(cwd, e.path);
+    const name = prefix + e.path;
+    if (depth > 4 || !existsSync5(path15.join(subDir, ".git"))) {
+      warnings.push(`submodule ${name} is not checked out: its files are not in the copy (run git submodule update --init)`);
+      continue;
+    }
+    let sub;
+    try {
+      sub = scope === "worktree" ? await worktreeEntries(subDir, `${name}/`, known) : await treeEntries(subDir, e.oid ?? "HEAD");
+    } catch {
+      warnings.push(`submodule ${name}: commit ${e.oid ?? "?"} is not in its checkout, its files are not in the copy (run git submodule update)`);
+      continue;
+    }
+    const subOut = await expandSubmodules(info, scope, subDir, `${name}/`, sub, known, warnings, depth + 1);
+    for (const s of subOut) out.push(s.oid !== void 0 && s.repoDir === void 0 ? { ...s, repoDir: subDir } : s);
+  }
+  return out;
+}
+async function selectedContent(info, scope, rev, known, warnings = []) {
+  const entries = scope === "staged" ? await indexEntries(info, info.workspace) : scope === "diff" ? await treeEntriesIn(info, rev ?? "HEAD") : await worktreeEntries(info.workspace, "", known);
+  const expanded = await expandSubmodules(info, scope, info.workspace, "", entries, known, warnings, 0);
+  return expanded.filter((e) => !isOwnPath(e.path));
+}
+async function treeEntriesIn(info, rev) {
+  const out = await gitOk(info.workspace, ["ls-tree", "-r", "-z", rev]);
+  const entries = [];
+  for (const rec of splitZ(out)) {
+    const tab = rec.indexOf("	");
+    const [mode = "", , oid = ""] = rec.slice(0, tab).split(" ");
+    entries.push({ path: rec.slice(tab + 1), mode, id: oid, oid });
+  }
+  return entries;
+}
+async function readBlobs(cwd, oids) {
+  const blobs = /* @__PURE__ */ new Map();
+  const CHUNK = 2e3;
+  for (let i2 = 0; i2 < oids.length; i2 += CHUNK) {
+    const chunk = oids.slice(i2, i2 + CHUNK);
+    const r = await gitBuffer(cwd, ["cat-file", "--batch"], `${chunk.join("\n")}
+`);
+    if (r.exitCode !== 0) throw new RustgateError("INTERNAL", `git cat-file --batch failed: ${r.stderr.trim()}`, "report this with the output of `git fsck`");
+    const buf = r.stdout;
+    let pos = 0;
+    while (pos < buf.length) {
+      const nl = buf.indexOf(10, pos);
+      if (nl < 0) break;
+      const header = buf.subarray(pos, nl).toString("utf8").split(" ");
+      pos = nl + 1;
+      if (header[1] === "missing" || header.length < 3) continue;
+      const size = Number(header[2]);
+      blobs.set(header[0] ?? "", buf.subarray(pos, pos + size));
+      pos += size + 1;
+    }
+  }
+  return blobs;
+}
+async function readEntries(workspace, entries) {
+  const out = /* @__PURE__ */ new Map();
+  const byRepo = /* @__PURE__ */ new Map();
+  for (const e of entries) {
+    if (e.abs !== void 0) {
+      try {
+        out.set(e.path, e.mode === "120000" ? Buffer.from(readlinkSync2(e.abs)) : readFileSync9(e.abs));
+      } catch {
+      }
+      continue;
+    }
+    const repo = e.repoDir ?? workspace;
+    const list = byRepo.get(repo) ?? [];
+    list.push(e);
+    byRepo.set(repo, list);
+  }
+  for (const [repo, list] of byRepo) {
+    const blobs = await readBlobs(repo, [...new Set(list.map((e) => e.oid ?? ""))]);
+    for (const e of list) {
+      const b = blobs.get(e.oid ?? "");
+      if (b !== void 0) out.set(e.path, b);
+    }
+  }
+  return out;
+}
+var init_shadow = __esm({
+  "src/adapters/git/shadow.ts"() {
+    "use strict";
+    init_errors();
+    init_changes();
+    init_repo();
+    init_run();
+  }
+});
+
+// src/app/private-tree/confined.ts
+import { closeSync as closeSync3, constants as constants4, fstatSync, lstatSync as lstatSync4, mkdirSync as mkdirSync2, openSync as openSync3, readdirSync as readdirSync2, readFileSync as readFileSync10, readlinkSync as readlinkSync3, realpathSync as realpathSync3, rmdirSync, rmSync as rmSync2, symlinkSync, unlinkSync as unlinkSync3, writeSync as writeSync3 } from "node:fs";
+import path16 from "node:path";
+function normaliseRel(rel3) {
+  if (rel3 === "" || rel3.includes("\0") || rel3.startsWith("/") || rel3.startsWith("\\") || /^[A-Za-z]:/.test(rel3)) return null;
+  const n2 = path16.posix.normalize(rel3.replace(/\\/g, "/"));
+  if (n2 === "." || n2 === ".." || n2.startsWith("../") || n2.startsWith("/")) return null;
+  return n2.replace(/\/$/, "");
+}
+function lstatOrNull(abs) {
+  try {
+    return lstatSync4(abs);
+  } catch {
+    return null;
+  }
+}
+function confinedError(e, copyDir) {
+  if (e.reason === "escapes") return new RustgateError("PATCH_REJECTED", `refusing to write ${e.rel}: ${e.message}`, "patch the file the link points to, by its own path inside the workspace");
+  return new RustgateError("WORKDIR_CORRUPT", `${path16.join(copyDir, e.rel)}: ${e.message}`, `delete ${copyDir} (rustgate recreates it) and run again`);
+}
+function readInside(root, rel3) {
+  const n2 = normaliseRel(rel3);
+  if (n2 === null) throw new RustgateError("PATCH_REJECTED", `${rel3} is not a path inside the workspace`, "use a path relative to the workspace root");
+  const realRoot = realpathSync3(root);
+  let parent = realRoot;
+  const parts = n2.split("/");
+  for (let i2 = 0; i2 < parts.length - 1; i2++) {
+    const next = path16.join(parent, parts[i2] ?? "");
+    const st2 = lstatOrNull(next);
+    if (st2 === null || !st2.isDirectory() && !st2.isSymbolicLink()) return void 0;
+    if (st2.isSymbolicLink()) throw new RustgateError("PATCH_REJECTED", `refusing ${rel3}: it goes through the symlink ${parts.slice(0, i2 + 1).join("/")}`, "name the file by its own path inside the workspace");
+    parent = next;
+  }
+  const abs = path16.join(parent, path16.basename(n2));
+  const st = lstatOrNull(abs);
+  if (st === null) return void 0;
+  if (st.isSymbolicLink()) throw new RustgateError("PATCH_REJECTED", `refusing ${rel3}: it is a symlink`, "patch the file the link points to instead");
+  if (!st.isFile()) return void 0;
+  const fd = openSync3(abs, constants4.O_RDONLY | constants4.O_NOFOLLOW);
+  try {
+    return readFileSync10(fd);
+  } finally {
+    closeSync3(fd);
+  }
+}
+var ConfinedPathError, ConfinedDir;
+var init_confined = __esm({
+  "src/app/private-tree/confined.ts"() {
+    "use strict";
+    init_errors();
+    init_shadow();
+    ConfinedPathError = class extends Error {
+      constructor(rel3, reason, message) {
+        super(message);
+        this.rel = rel3;
+        this.reason = reason;
+        this.name = "ConfinedPathError";
+      }
+      rel;
+      reason;
+    };
+    ConfinedDir = class {
+      /** `root` must be a real directory (not a link) whose parent is a real directory too: a planted link is refused. */
+      constructor(root) {
+        this.root = root;
+        for (const d of [path16.dirname(root), root]) {
+          const st = lstatOrNull(d);
+          if (st === null) mkdirSync2(d, { recursive: true });
+          else if (!st.isDirectory()) throw new RustgateError("WORKDIR_CORRUPT", `${d} is not a plain directory (a symlink or a file)`, `delete ${d} (rustgate recreates it) and run again`);
+        }
+        this.real = realpathSync3(root);
+        if (this.real !== path16.join(realpathSync3(path16.dirname(root)), path16.basename(root))) {
+          throw new RustgateError("WORKDIR_CORRUPT", `${root} does not resolve to itself`, `delete ${root} (rustgate recreates it) and run again`);
+        }
+      }
+      root;
+      /** The real (symlink-free) path of the root. */
+      real;
+      /** Removes everything inside the copy (it is rustgate's own; used when its manifest is lost). Links are unlinked, never followed. */
+      wipe() {
+        for (const name of readdirSync2(this.real)) rmSync2(path16.join(this.real, name), { recursive: true, force: true });
+      }
+      /** Every file and link in the copy (relative, '/'-separated), never descending into a link. */
+      listAll() {
+        const out = [];
+        const walk = (rel3) => {
+          for (const e of readdirSync2(rel3 === "" ? this.real : path16.join(this.real, rel3), { withFileTypes: true })) {
+            const r = rel3 === "" ? e.name : `${rel3}/${e.name}`;
+            if (e.isDirectory()) walk(r);
+            else out.push(r);
+          }
+        };
+        walk("");
+        return out;
+      }
+      /** True when the copy holds nothing. */
+      isEmpty() {
+        return readdirSync2(this.real).length === 0;
+      }
+      inside(real) {
+        return real === this.real || real.startsWith(`${this.real}${path16.sep}`);
+      }
+      rel(rel3) {
+        const n2 = normaliseRel(rel3);
+        if (n2 === null) throw new ConfinedPathError(rel3, "escapes", `${rel3} is not a path inside the copy`);
+        return n2;
+      }
+      /**
+       * The physical directory that holds `rel`: each existing parent is resolved with realpath and must stay inside;
+       * missing ones are created (with `create`). Returns null when a parent is missing and `create` is false.
+       */
+      parentOf(rel3, create) {
+        const parts = rel3.split("/");
+        let dir = this.real;
+        for (let i2 = 0; i2 < parts.length - 1; i2++) {
+          const next = path16.join(dir, parts[i2] ?? "");
+          const st = lstatOrNull(next);
+          if (st === null) {
+            if (!create) return null;
+            mkdirSync2(next);
+            dir = next;
+            continue;
+          }
+          if (st.isSymbolicLink()) {
+            let real;
+            try {
+              real = realpathSync3(next);
+            } catch {
+              throw new ConfinedPathError(rel3, "escapes", `${parts.slice(0, i2 + 1).join("/")} is a dangling symlink`);
+            }
+            if (!this.inside(real)) throw new ConfinedPathError(rel3, "escapes", `${rel3} goes through the symlink ${parts.slice(0, i2 + 1).join("/")}, which leaves the copy`);
+            if (!lstatSync4(real).isDirectory()) throw new ConfinedPathError(rel3, "not-a-directory", `${parts.slice(0, i2 + 1).join("/")} is not a directory`);
+            dir = real;
+            continue;
+          }
+          if (!st.isDirectory()) throw new ConfinedPathError(rel3, "not-a-directory", `${parts.slice(0, i2 + 1).join("/")} is a file where a directory is expected`);
+          dir = next;
+        }
+        return dir;
+      }
+      /** The physical absolute path of `rel` (its parent resolved); null when a parent is missing. */
+      resolve(rel3) {
+        const r = this.rel(rel3);
+        const parent = this.parentOf(r, false);
+        return parent === null ? null : path16.join(parent, path16.basename(r));
+      }
+      /** lstat of `rel` inside the copy (never following the last component); null when absent. */
+      lstat(rel3) {
+        try {
+          const abs = this.resolve(rel3);
+          return abs === null ? null : lstatOrNull(abs);
+        } catch (e) {
+          if (e instanceof ConfinedPathError) return null;
+          throw e;
+        }
+      }
+      /** Reads a regular file of the copy; undefined when absent or not a regular file. */
+      read(rel3) {
+        const abs = this.resolve(rel3);
+        if (abs === null) return void 0;
+        const st = lstatOrNull(abs);
+        if (!st?.isFile()) return void 0;
+        return readFileSync10(abs);
+      }
+      /** Replaces whatever non-directory is at `rel` (a file or a link) by nothing; a directory there is an error. */
+      clear(abs, rel3) {
+        const st = lstatOrNull(abs);
+        if (st === null) return;
+        if (st.isDirectory()) throw new ConfinedPathError(rel3, "is-a-directory", `${rel3} is a directory where a file is expected`);
+        unlinkSync3(abs);
+      }
+      /** Writes `bytes` to `rel` as a new file (exclusive create, never through a link) and returns its stamp. */
+      write(rel3, bytes, mode = 420) {
+        const r = this.rel(rel3);
+        const parent = this.parentOf(r, true);
+        const abs = path16.join(parent, path16.basename(r));
+        this.clear(abs, r);
+        const fd = openSync3(abs, constants4.O_WRONLY | constants4.O_CREAT | constants4.O_EXCL | constants4.O_NOFOLLOW, mode);
+        try {
+          const buf = typeof bytes === "string" ? Buffer.from(bytes, "utf8") : bytes;
+          let off = 0;
+          while (off < buf.length) off += writeSync3(fd, buf, off, buf.length - off);
+          return stampOf(fstatSync(fd));
+        } finally {
+          closeSync3(fd);
+        }
+      }
+      /** Creates the symlink `rel` → `target` (replacing a file or link there); the caller has checked the target. */
+      symlink(rel3, target) {
+        const r = this.rel(rel3);
+        const parent = this.parentOf(r, true);
+        const abs = path16.join(parent, path16.basename(r));
+        this.clear(abs, r);
+        symlinkSync(target, abs);
+        return stampOf(lstatSync4(abs));
+      }
+      /** The target of the symlink at `rel`, or undefined. */
+      readlink(rel3) {
+        const abs = this.resolve(rel3);
+        if (abs === null || !lstatOrNull(abs)?.isSymbolicLink()) return void 0;
+        return readlinkSync3(abs);
+      }
+      /** True when the symlink at `rel` resolves (physically, now) to a path inside the copy, or does not resolve at all. */
+      linkStaysInside(rel3) {
+        const abs = this.resolve(rel3);
+        if (abs === null) return true;
+        try {
+          return this.inside(realpathSync3(abs));
+        } catch {
+          return true;
+        }
+      }
+      /** Removes the directory `rel` of the copy and everything in it (links inside are unlinked, never followed). */
+      removeTree(rel3) {
+        const abs = this.resolve(this.rel(rel3));
+        if (abs === null || !lstatOrNull(abs)?.isDirectory()) return;
+        rmSync2(abs, { recursive: true, force: true });
+      }
+      /** Removes the file or link `rel` (never a directory, never outside) and prunes parents it left empty. */
+      remove(rel3) {
+        let r;
+        let abs;
+        try {
+          r = this.rel(rel3);
+          abs = this.resolve(r);
+        } catch (e) {
+          if (e instanceof ConfinedPathError) return false;
+          throw e;
+        }
+        if (abs === null) return false;
+        const st = lstatOrNull(abs);
+        if (st === null || st.isDirectory()) return false;
+        unlinkSync3(abs);
+        let dir = path16.dirname(abs);
+        while (dir !== this.real && this.inside(dir)) {
+          try {
+            rmdirSync(dir);
+          } catch {
+            break;
+          }
+          dir = path16.dirname(dir);
+        }
+        return true;
+      }
+    };
+  }
+});
+
+// src/app/private-tree/ledger.ts
+import { mkdirSync as mkdirSync3, readFileSync as readFileSync11, renameSync as renameSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import path17 from "node:path";
+function prepareBuild(file2, content, now2 = Date.now()) {
+  let data = { version: 3, files: {} };
+  try {
+    const d = JSON.parse(readFileSync11(file2, "utf8"));
+    if (d.version === 3 && typeof d.files === "object" && d.files !== null) data = d;
+  } catch {
+  }
+  const time3 = Math.floor(now2) + 1;
+  const paths = [];
+  for (const [p, f] of content) {
+    const e = data.files[p];
+    if (e === void 0 || e.id !== f.id) {
+      data.files[p] = { id: f.id, since: time3 };
+      paths.push(p);
+    } else if (Math.round(f.mtimeMs) < e.since) {
+      paths.push(p);
+    }
+  }
+  for (const [p, e] of Object.entries(data.files)) {
+    if (!content.has(p) && e.id !== null) data.files[p] = { id: null, since: time3 };
+  }
+  mkdirSync3(path17.dirname(file2), { recursive: true });
+  const tmp = `${file2}.${process.pid}.tmp`;
+  writeFileSync3(tmp, JSON.stringify(data));
+  renameSync2(tmp, file2);
+  return { time: time3, paths };
+}
+var init_ledger = __esm({
+  "src/app/private-tree/ledger.ts"() {
+    "use strict";
+  }
+});
+
+// src/app/private-tree/seed.ts
+import { cpSync, existsSync as existsSync6, readdirSync as readdirSync3, statSync as statSync4 } from "node:fs";
+import path18 from "node:path";
+function userTargetDir(root, env = process.env) {
+  const dir = env.CARGO_TARGET_DIR ? path18.resolve(root, env.CARGO_TARGET_DIR) : path18.join(root, "target");
+  try {
+    return statSync4(dir).isDirectory() ? dir : null;
+  } catch {
+    return null;
+  }
+}
+function unitName(entry, dir) {
+  const base = dir === "deps" && entry.startsWith("lib") ? entry.slice(3) : entry;
+  return base.replace(/-[0-9a-f]{16}(\..*)?$/, "").replace(/-/g, "_");
+}
+function seedTargetDir(from, to, workspaceNames) {
+  const skip = new Set([...workspaceNames].map((n2) => n2.replace(/-/g, "_")));
+  let copied = 0;
+  for (const profile of ["debug"]) {
+    for (const sub of ["deps", ".fingerprint", "build"]) {
+      const src = path18.join(from, profile, sub);
+      if (!existsSync6(src)) continue;
+      for (const entry of readdirSync3(src)) {
+        if (skip.has(unitName(entry, sub))) continue;
+        cpSync(path18.join(src, entry), path18.join(to, profile, sub, entry), { recursive: true, preserveTimestamps: true, verbatimSymlinks: true, errorOnExist: false, force: false });
+        copied++;
+      }
+    }
+  }
+  return copied;
+}
+var init_seed = __esm({
+  "src/app/private-tree/seed.ts"() {
+    "use strict";
+  }
+});
+
+// src/app/private-tree/index.ts
+import { existsSync as existsSync7, readFileSync as readFileSync12, renameSync as renameSync3, rmSync as rmSync3, statSync as statSync5, utimesSync, writeFileSync as writeFileSync4 } from "node:fs";
+import path19 from "node:path";
+function readManifest(file2) {
+  if (!existsSync7(file2)) return null;
+  try {
+    const m = JSON.parse(readFileSync12(file2, "utf8"));
+    if (typeof m.entries !== "object" || m.entries === null) return null;
+    if (m.version === 2) return m;
+    if (m.version === 1) {
+      const entries = {};
+      for (const [p, e] of Object.entries(m.entries)) entries[p] = { id: "", mode: e.mode ?? "100644" };
+      return { version: 2, entries };
+    }
+  } catch {
+  }
+  return null;
+}
+function writeManifest(file2, m) {
+  const tmp = `${file2}.${process.pid}.tmp`;
+  writeFileSync4(tmp, JSON.stringify(m));
+  renameSync3(tmp, file2);
+}
+function openPrivateTree(opts) {
+  const paths = rustgatePaths(opts.repo.workspace);
+  ensureWorkDir(opts.repo.workspace);
+  const tp = paths.tree(opts.name);
+  const dir = new ConfinedDir(tp.dir);
+  let manifest = { version: 2, entries: {} };
+  let base = null;
+  let overlaid = /* @__PURE__ */ new Set();
+  let contentLinks = /* @__PURE__ */ new Set();
+  let baseLinks = /* @__PURE__ */ new Map();
+  const guard = (fn, fromPatch) => {
+    try {
+      return fn();
+    } catch (e) {
+      if (e instanceof ConfinedPathError) {
+        if (fromPatch) {
+          const why = e.reason === "escapes" ? e.message : `${e.message} in the content the patch applies to`;
+          throw new RustgateError("PATCH_REJECTED", `refusing the patch: ${why}`, e.reason === "escapes" ? "patch the file the link points to, by its own path inside the workspace" : `make the patch add files, not directories (${e.rel})`);
+        }
+        throw confinedError(e, tp.dir);
+      }
+      throw e;
+    }
+  };
+  const bump = (rels, time3) => {
+    const when = new Date(time3);
+    for (const rel3 of rels) {
+      const abs = dir.resolve(rel3);
+      if (abs === null) continue;
+      try {
+        utimesSync(abs, when, when);
+      } catch {
+        continue;
+      }
+      const e = manifest.entries[rel3];
+      const st = dir.lstat(rel3);
+      if (e && st) e.st = stampOf(st);
+      if (e?.mode === "120000") {
+        const real = path19.relative(dir.real, path19.resolve(path19.dirname(abs), dir.readlink(rel3) ?? ""));
+        const t = manifest.entries[real.split(path19.sep).join("/")];
+        const tst = dir.lstat(real);
+        if (t && tst) t.st = stampOf(tst);
+      }
+    }
+  };
+  const prepare = () => {
+    const content = /* @__PURE__ */ new Map();
+    for (const [p, e] of Object.entries(manifest.entries)) {
+      let mtimeMs = e.st?.mtimeMs ?? 0;
+      if (e.mode === "120000") {
+        const abs = dir.resolve(p);
+        try {
+          mtimeMs = abs === null ? Number.MAX_SAFE_INTEGER : statSync5(abs).mtimeMs;
+        } catch {
+          mtimeMs = Number.MAX_SAFE_INTEGER;
+        }
+      }
+      content.set(p, { id: e.id, mtimeMs });
+    }
+    const plan2 = prepareBuild(paths.targetLedger, content);
+    bump(plan2.paths, plan2.time);
+    return plan2.paths.length;
+  };
+  const seedOnce = async () => {
+    const from = userTargetDir(opts.repo.workspace);
+    if (from === null || path19.resolve(from) === paths.target) return;
+    const { readWorkspace: readWorkspace2 } = await Promise.resolve().then(() => (init_metadata(), metadata_exports));
+    const ws = await readWorkspace2(opts.repo.workspace).catch(() => null);
+    if (ws === null) return;
+    const names = new Set(ws.packages.flatMap((p) => [p.name, ...p.targets.map((t) => t.name)]));
+    const tmp = `${paths.target}.seeding`;
+    rmSync3(tmp, { recursive: true, force: true });
+    try {
+      seedTargetDir(from, tmp, names);
+      renameSync3(tmp, paths.target);
+    } catch {
+      rmSync3(tmp, { recursive: true, force: true });
+    }
+  };
+  const sync = async () => {
+    const t0 = performance.now();
+    const warnings = [];
+    const loaded = readManifest(tp.manifest);
+    if (loaded === null && !dir.isEmpty()) dir.wipe();
+    manifest = loaded ?? { version: 2, entries: {} };
+    const known = (rel3) => {
+      const e = manifest.entries[rel3];
+      return e && e.id !== "" ? { id: e.id, mode: e.mode, ...e.src ? { src: e.src } : {} } : void 0;
+    };
+    const entries = await selectedContent(opts.repo, opts.source, opts.rev ?? null, known, warnings);
+    if (!existsSync7(paths.target)) await seedOnce();
+    const links = entries.filter((e) => e.mode === "120000");
+    const linkBytes = links.length > 0 ? await readEntries(opts.repo.workspace, links) : /* @__PURE__ */ new Map();
+    const linkTarget = new Map(links.map((l) => [l.path, linkBytes.get(l.path)?.toString("utf8") ?? ""]));
+    const wanted = /* @__PURE__ */ new Map();
+    for (const e of entries) {
+      if (e.mode === "160000") continue;
+      if (normaliseRel(e.path) !== e.path) {
+        warnings.push(`skipped ${e.path}: not a plain relative path`);
+        continue;
+      }
+      if (e.mode === "120000") {
+        const target = linkTarget.get(e.path) ?? "";
+        if (!symlinkResolvesInside(e.path, target, (p) => linkTarget.get(p))) {
+          warnings.push(`skipped symlink ${e.path} -> ${target}: its target is outside the workspace`);
+          continue;
+        }
+      }
+      wanted.set(e.path, e);
+    }
+    let deleted = 0;
+    const toWrite = [];
+    let kept = 0;
+    try {
+      for (const rel3 of Object.keys(manifest.entries)) {
+        if (wanted.has(rel3)) continue;
+        guard(() => dir.remove(rel3), false);
+        delete manifest.entries[rel3];
+        deleted++;
+      }
+      for (const rel3 of dir.listAll()) {
+        if (wanted.has(rel3) || manifest.entries[rel3] !== void 0 || rel3 === "Cargo.lock" && !wanted.has(rel3)) continue;
+        dir.remove(rel3);
+        deleted++;
+      }
+      for (const e of wanted.values()) {
+        const prev = manifest.entries[e.path];
+        const st = dir.lstat(e.path);
+        if (prev && prev.id === e.id && prev.mode === e.mode && st && sameStamp(prev.st, stampOf(st))) {
+          kept++;
+          if (e.stat) prev.src = e.stat;
+          continue;
+        }
+        toWrite.push(e);
+      }
+      const bytes = await readEntries(opts.repo.workspace, toWrite.filter((e) => e.mode !== "120000"));
+      for (const e of toWrite) {
+        if (dir.lstat(e.path)?.isDirectory()) guard(() => dir.removeTree(e.path), false);
+        if (e.mode === "120000") {
+          const target = linkTarget.get(e.path) ?? "";
+          const st2 = guard(() => dir.symlink(e.path, target), false);
+          if (!dir.linkStaysInside(e.path)) {
+            dir.remove(e.path);
+            delete manifest.entries[e.path];
+            warnings.push(`skipped symlink ${e.path} -> ${target}: its target is outside the workspace`);
+            continue;
+          }
+          manifest.entries[e.path] = { id: e.id, mode: e.mode, st: st2, ...e.stat ? { src: e.stat } : {} };
+          continue;
+        }
+        const b = bytes.get(e.path);
+        if (b === void 0) {
+          warnings.push(`could not read ${e.path} (object ${e.oid ?? "?"})`);
+          delete manifest.entries[e.path];
+          dir.remove(e.path);
+          continue;
+        }
+        const id = e.abs !== void 0 ? blobId(b) : e.id;
+        const st = guard(() => dir.write(e.path, b, fileMode(e.mode)), false);
+        manifest.entries[e.path] = { id, mode: e.mode, st, ...e.stat && id === e.id ? { src: e.stat } : {} };
+      }
+      const bumped = prepare();
+      base = wanted;
+      contentLinks = new Set(links.map((l) => l.path));
+      baseLinks = new Map([...wanted.values()].filter((e) => e.mode === "120000" && manifest.entries[e.path] !== void 0).map((e) => [e.path, linkTarget.get(e.path) ?? ""]));
+      overlaid = /* @__PURE__ */ new Set();
+      return { dir: tp.dir, written: toWrite.length, deleted, kept, bumped, warnings, ms: performance.now() - t0 };
+    } finally {
+      writeManifest(tp.manifest, manifest);
+    }
+  };
+  const overlay = async (files, forBuild) => {
+    if (base === null) throw new RustgateError("INTERNAL", `overlay before sync of ${tp.dir}`, "report this");
+    const synced = base;
+    const next = /* @__PURE__ */ new Map();
+    for (const [rel3, content] of files) {
+      const n2 = normaliseRel(rel3);
+      if (n2 === null) throw new RustgateError("PATCH_REJECTED", `refusing the patch: ${rel3} is not a path inside the workspace`, "use paths relative to the workspace root");
+      next.set(n2, content);
+    }
+    try {
+      const restore = [...overlaid].filter((p) => !next.has(p));
+      const restoreBytes = await readEntries(opts.repo.workspace, restore.map((p) => synced.get(p)).filter((e) => e !== void 0 && e.mode !== "120000"));
+      for (const p of restore) {
+        const e = synced.get(p);
+        const b = restoreBytes.get(p);
+        if (e && e.mode === "120000") {
+          const target = baseLinks.get(p);
+          if (target === void 0) {
+            dir.remove(p);
+            delete manifest.entries[p];
+          } else if (dir.readlink(p) !== target) {
+            manifest.entries[p] = { id: e.id, mode: e.mode, st: guard(() => dir.symlink(p, target), false) };
+          }
+        } else if (e && b !== void 0) {
+          const id = e.abs !== void 0 ? blobId(b) : e.id;
+          manifest.entries[p] = { id, mode: e.mode, st: guard(() => dir.write(p, b, fileMode(e.mode)), false) };
+        } else {
+          dir.remove(p);
+          delete manifest.entries[p];
+        }
+        overlaid.delete(p);
+      }
+      for (const [p, content] of next) {
+        overlaid.add(p);
+        if (content === null) {
+          guard(() => dir.remove(p), true);
+          delete manifest.entries[p];
+          continue;
+        }
+        const buf = typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.from(content);
+        const id = blobId(buf);
+        const mode = synced.get(p)?.mode === "100755" ? "100755" : "100644";
+        const cur = manifest.entries[p];
+        const st = dir.lstat(p);
+        if (cur && cur.id === id && st && sameStamp(cur.st, stampOf(st))) continue;
+        manifest.entries[p] = { id, mode, st: guard(() => dir.write(p, buf, fileMode(mode)), true) };
+      }
+      if (forBuild) prepare();
+    } finally {
+      writeManifest(tp.manifest, manifest);
+    }
+  };
+  return {
+    dir: tp.dir,
+    targetDir: paths.target,
+    storeDir: tp.store,
+    sync,
+    overlay: (files) => overlay(files, true),
+    reset: () => overlay(/* @__PURE__ */ new Map(), false),
+    linkOnPath: (rel3) => {
+      const n2 = normaliseRel(rel3);
+      if (n2 === null || base === null) return null;
+      const parts = n2.split("/");
+      for (let i2 = 1; i2 < parts.length; i2++) {
+        const prefix = parts.slice(0, i2).join("/");
+        if (contentLinks.has(prefix)) return prefix;
+      }
+      return null;
+    }
+  };
+}
+var fileMode;
+var init_private_tree = __esm({
+  "src/app/private-tree/index.ts"() {
+    "use strict";
+    init_shadow();
+    init_errors();
+    init_paths();
+    init_workdir();
+    init_confined();
+    init_ledger();
+    init_seed();
+    fileMode = (mode) => mode === "100755" ? 493 : 420;
   }
 });
 
@@ -11915,7 +14141,7 @@ var FACTS_VERSION;
 var init_facts = __esm({
   "src/core/isg/facts.ts"() {
     "use strict";
-    FACTS_VERSION = 9;
+    FACTS_VERSION = 11;
   }
 });
 
@@ -12016,8 +14242,8 @@ function readAttrs(attrs) {
         if (p.length > 0) info.derives.push(p);
       }
     }
-    const path47 = /^path\s*=\s*"([^"]+)"/.exec(body);
-    if (path47?.[1]) info.pathAttr = path47[1];
+    const path45 = /^path\s*=\s*"([^"]+)"/.exec(body);
+    if (path45?.[1]) info.pathAttr = path45[1];
     if (/^macro_export\b/.test(body)) info.macroExport = true;
   }
   return info;
@@ -12047,14 +14273,14 @@ function typePathOf(node2) {
       return typePathOf(node2.childForFieldName("type"));
     case "generic_type": {
       const base = node2.childForFieldName("type");
-      const path47 = base ? splitPath(base.text) : void 0;
-      const last = path47?.[path47.length - 1];
+      const path45 = base ? splitPath(base.text) : void 0;
+      const last = path45?.[path45.length - 1];
       if (last && WRAPPERS.has(last)) {
         const args = node2.childForFieldName("type_arguments");
         const first = args?.namedChildren.find((c3) => c3.type !== "lifetime");
         return typePathOf(first ?? null);
       }
-      return path47;
+      return path45;
     }
     case "dynamic_type":
     case "abstract_type":
@@ -12120,8 +14346,8 @@ function boundTraitsOf(boundsNode, param, text, into) {
     if (!t || t.type === "lifetime" || t.type === "removed_trait_bound") continue;
     const base = t.type === "generic_type" || t.type === "function_type" ? t.childForFieldName("type") ?? t.childForFieldName("trait") : t;
     if (!base) continue;
-    const path47 = splitPath(base.text);
-    if (path47.length > 0) into.push({ param, path: path47, text });
+    const path45 = splitPath(base.text);
+    if (path45.length > 0) into.push({ param, path: path45, text });
   }
 }
 function readGenerics(item, g) {
@@ -12169,22 +14395,22 @@ function exprType(node2) {
       return exprType(node2.namedChildren[0] ?? null);
     case "identifier":
     case "scoped_identifier": {
-      const path47 = splitPath(node2.text);
-      return isTypeLike(path47[path47.length - 1]) ? path47 : void 0;
+      const path45 = splitPath(node2.text);
+      return isTypeLike(path45[path45.length - 1]) ? path45 : void 0;
     }
     case "struct_expression": {
       const name = node2.childForFieldName("name");
       if (!name) return void 0;
-      const path47 = splitPath(name.text);
-      return path47[0] === "Self" && path47.length === 1 ? ["Self"] : path47;
+      const path45 = splitPath(name.text);
+      return path45[0] === "Self" && path45.length === 1 ? ["Self"] : path45;
     }
     case "call_expression": {
       let fn = node2.childForFieldName("function");
       if (fn?.type === "generic_function") fn = fn.childForFieldName("function");
       if (fn?.type !== "scoped_identifier") return void 0;
-      const path47 = splitPath(fn.text);
-      if (path47.length >= 2 && isTypeLike(path47[path47.length - 2])) {
-        const typePath = path47.slice(0, -1);
+      const path45 = splitPath(fn.text);
+      if (path45.length >= 2 && isTypeLike(path45[path45.length - 2])) {
+        const typePath = path45.slice(0, -1);
         const last = typePath[typePath.length - 1];
         if (last && WRAPPERS.has(last)) {
           const arg = node2.childForFieldName("arguments")?.namedChildren[0] ?? null;
@@ -12219,7 +14445,7 @@ function returnPathOf(node2) {
   return typePathOf(node2);
 }
 function receiverOf(node2, depth = 0) {
-  if (!node2 || depth > 6) return { kind: "other" };
+  if (!node2 || depth > 40) return { kind: "other" };
   if (node2.type === "self") return { kind: "self" };
   if (node2.type === "identifier") return { kind: "ident", name: node2.text };
   if (node2.type === "field_expression") {
@@ -12246,11 +14472,23 @@ function receiverOf(node2, depth = 0) {
       if (m?.type === "field_identifier" && base.kind !== "other") return { kind: "mcall", method: m.text, base };
     }
   }
+  const typeCall = typeCallPathOf(node2);
+  if (typeCall) return { kind: "call", path: typeCall };
   const t = exprType(node2);
   if (t) return { kind: "typed", path: t };
   const call = callPathOf(node2);
   if (call) return { kind: "call", path: call };
   return { kind: "other" };
+}
+function typeCallPathOf(node2) {
+  if (node2.type === "try_expression" || node2.type === "await_expression") return typeCallPathOf(node2.namedChildren[0]);
+  if (node2.type !== "call_expression") return void 0;
+  let fn = node2.childForFieldName("function");
+  if (fn?.type === "generic_function") fn = fn.childForFieldName("function");
+  if (fn?.type !== "scoped_identifier") return void 0;
+  const path45 = splitPath(fn.text);
+  const ty = path45[path45.length - 2];
+  return path45.length >= 2 && isTypeLike(ty) && !WRAPPERS.has(ty) ? path45 : void 0;
 }
 function patternName(p) {
   if (!p) return void 0;
@@ -12303,14 +14541,14 @@ function scanTokenTree(tt, src, out) {
       const recv = r?.type === "self" ? { kind: "self" } : r?.type === "identifier" && toks[i2 - 3]?.type !== "." ? { kind: "ident", name: r.text } : { kind: "other" };
       out.calls.push({ line: k.line, method: k.text, recv });
     } else {
-      const path47 = [k.text];
+      const path45 = [k.text];
       let j = i2 - 1;
       while (toks[j]?.type === "::" && ["identifier", "self", "crate", "super"].includes(toks[j - 1]?.type ?? "")) {
-        path47.unshift(toks[j - 1]?.text ?? "");
+        path45.unshift(toks[j - 1]?.text ?? "");
         j -= 2;
       }
       if (toks[j]?.type === "!" && toks[j - 1]?.text === "macro_rules" || toks[j]?.type === "fn" || toks[j]?.type === "$") continue;
-      out.calls.push({ line: k.line, path: path47 });
+      out.calls.push({ line: k.line, path: path45 });
     }
   }
 }
@@ -12331,6 +14569,12 @@ function argType(node2) {
       return "char";
     case "tuple_expression":
       return "tuple";
+    case "range_expression": {
+      const t = node2.text;
+      if (t.includes("..=")) return t.startsWith("..=") ? "RangeToInclusive" : "RangeInclusive";
+      const [a2, b] = t.split("..").map((x) => x.trim());
+      return a2 && b ? "Range" : a2 ? "RangeFrom" : b ? "RangeTo" : "RangeFull";
+    }
     case "identifier":
       return `=${node2.text}`;
     case "self":
@@ -12358,13 +14602,13 @@ function onCall(node2, out) {
   let fn = node2.childForFieldName("function");
   if (fn?.type === "generic_function") fn = fn.childForFieldName("function");
   if (fn?.type === "identifier" || fn?.type === "scoped_identifier") {
-    let path47 = splitPath(fn.text);
-    if (path47.length === 2 && path47[0] === "Default" && path47[1] === "default") {
+    let path45 = splitPath(fn.text);
+    if (path45.length === 2 && path45[0] === "Default" && path45[1] === "default") {
       const t = contextualDefault(node2);
-      if (t) path47 = [...t, "default"];
+      if (t) path45 = [...t, "default"];
     }
-    const call = { line: node2.startPosition.row + 1, path: path47 };
-    if (path47.length >= 2) {
+    const call = { line: node2.startPosition.row + 1, path: path45 };
+    if (path45.length >= 2) {
       const args = node2.childForFieldName("arguments")?.namedChildren.filter((c3) => c3.type !== "line_comment" && c3.type !== "block_comment") ?? [];
       if (args.length > 0) call.args = args.map(argType);
     }
@@ -12387,12 +14631,13 @@ function walkBody(root, src, out) {
       if (name) {
         const value = node2.childForFieldName("value");
         const tn = node2.childForFieldName("type");
-        const ty = typePathOf(tn) ?? (typeNameOf(tn) ? [typeNameOf(tn)] : void 0) ?? exprType(value);
+        const typeCall = tn || !value ? void 0 : typeCallPathOf(value);
+        const ty = typePathOf(tn) ?? (typeNameOf(tn) ? [typeNameOf(tn)] : void 0) ?? (typeCall ? void 0 : exprType(value));
         const elem = elemPathOf(node2.childForFieldName("type"));
         if (elem) (out.localElems ??= {})[name] = elem;
         if (ty) out.locals[name] = ty;
         else {
-          const call = callPathOf(value);
+          const call = typeCall ?? callPathOf(value);
           if (call) (out.callLocals ??= {})[name] = call;
           else if (value) {
             const r = receiverOf(value);
@@ -12459,6 +14704,7 @@ function parseRustSource(src) {
   if (src.length > 0 && !src.endsWith("\n")) lines++;
   const facts = { version: FACTS_VERSION, items: b.items, uses: b.uses, syntaxErrors: syntaxErrorLines(root), fileFeatures: b.fileFeatures, lines };
   if (b.fileCfg.length > 0) facts.fileCfg = b.fileCfg;
+  if (b.macroMods.length > 0) facts.macroMods = b.macroMods;
   return facts;
 }
 function parseRustSourceSafe(src) {
@@ -12508,6 +14754,7 @@ var init_parse = __esm({
       uses = [];
       fileFeatures = [];
       fileCfg = [];
+      macroMods = [];
       /** Rows of the current tree are shifted by this much (non-zero while walking items re-parsed from a macro body). */
       lineOffset = 0;
       macroDepth = 0;
@@ -12766,6 +15013,7 @@ var init_parse = __esm({
           }
           case "macro_definition": {
             if (!nameNode) return;
+            for (const m of node2.text.matchAll(/\bmod\s+([A-Za-z_][A-Za-z0-9_]*)\s*;/g)) if (m[1] && !this.macroMods.includes(m[1])) this.macroMods.push(m[1]);
             const f = this.base("macro", nameNode.text, node2, attrs, docs, ctx, `macro_rules! ${nameNode.text}`);
             f.public = attrs.macroExport;
             if (attrs.macroExport) f.macroExport = true;
@@ -12791,8 +15039,8 @@ var init_parse = __esm({
         const vis = node2.namedChildren.find((c3) => c3.type === "visibility_modifier");
         const pub = vis !== void 0 && vis.text.startsWith("pub");
         const line = node2.startPosition.row + 1 + this.lineOffset;
-        const add2 = (path47, glob, alias) => {
-          let p = path47;
+        const add2 = (path45, glob, alias) => {
+          let p = path45;
           if (p.length > 1 && p[p.length - 1] === "self") p = p.slice(0, -1);
           if (p.length === 0) return;
           const u2 = { mods: ctx.mods, path: p, glob, public: pub, line };
@@ -12804,9 +15052,9 @@ var init_parse = __esm({
           if (!n2) return;
           switch (n2.type) {
             case "use_as_clause": {
-              const path47 = n2.childForFieldName("path");
+              const path45 = n2.childForFieldName("path");
               const alias = n2.childForFieldName("alias");
-              if (path47) add2([...prefix, ...splitPath(path47.text)], false, alias?.text);
+              if (path45) add2([...prefix, ...splitPath(path45.text)], false, alias?.text);
               return;
             }
             case "use_wildcard": {
@@ -12815,9 +15063,9 @@ var init_parse = __esm({
               return;
             }
             case "scoped_use_list": {
-              const path47 = n2.childForFieldName("path");
+              const path45 = n2.childForFieldName("path");
               const list = n2.childForFieldName("list");
-              flatten(list, path47 ? [...prefix, ...splitPath(path47.text)] : prefix);
+              flatten(list, path45 ? [...prefix, ...splitPath(path45.text)] : prefix);
               return;
             }
             case "use_list":
@@ -13243,7 +15491,7 @@ function resolveWorkspace(ws, files) {
   const sorted = new Map([...files.entries()].sort((a2, b) => a2[0] < b[0] ? -1 : a2[0] > b[0] ? 1 : 0));
   return new Resolver(ws, sorted).run();
 }
-var TYPE_KINDS, CALLABLE_KINDS, PRELUDE_VARIANTS, INT_TYPES, SAME_TYPE_METHODS, ELEMENT_PRESERVING, ELEMENT_ACCESS, Resolver, Scope;
+var TYPE_KINDS, CALLABLE_KINDS, PRELUDE_VARIANTS, ALL_FEATURES, INT_TYPES, SAME_TYPE_METHODS, ELEMENT_PRESERVING, ELEMENT_ACCESS, Resolver, Scope;
 var init_resolve = __esm({
   "src/core/isg/resolve.ts"() {
     "use strict";
@@ -13254,6 +15502,7 @@ var init_resolve = __esm({
     TYPE_KINDS = /* @__PURE__ */ new Set(["struct", "enum", "union", "trait", "type"]);
     CALLABLE_KINDS = /* @__PURE__ */ new Set(["fn", "method", "const", "static"]);
     PRELUDE_VARIANTS = /* @__PURE__ */ new Set(["Some", "Ok", "Err"]);
+    ALL_FEATURES = { has: () => true };
     INT_TYPES = /* @__PURE__ */ new Set(["u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize"]);
     SAME_TYPE_METHODS = /* @__PURE__ */ new Set(["clone", "to_owned", "as_ref", "as_mut", "borrow", "borrow_mut", "unwrap", "expect", "lock", "read", "write", "deref", "deref_mut", "as_deref", "as_deref_mut", "get_mut", "by_ref"]);
     ELEMENT_PRESERVING = /* @__PURE__ */ new Set(["iter", "iter_mut", "into_iter", "drain", "filter", "skip", "take", "rev", "peekable", "chain", "cloned", "copied", "by_ref", "inspect", "step_by", "skip_while", "take_while", "values", "values_mut", "into_values", "as_slice", "to_vec"]);
@@ -13294,6 +15543,7 @@ var init_resolve = __esm({
       containers = /* @__PURE__ */ new Map();
       onFeatures = /* @__PURE__ */ new Map();
       visible = /* @__PURE__ */ new Map();
+      fallbackCache = /* @__PURE__ */ new Map();
       /** Trait impls for types outside the workspace (`impl From<X> for i32`): self type name → item name → keys. */
       externalImpls = /* @__PURE__ */ new Map();
       nameCache = /* @__PURE__ */ new Map();
@@ -13320,7 +15570,7 @@ var init_resolve = __esm({
           group.sort(compareEdges);
           for (const e of group) edges.push(e);
         }
-        return { graph: { nodes, edges }, unresolvedCalls: this.unresolvedCalls, externalDerives: this.externalDerives };
+        return { graph: { nodes, edges }, unresolvedCalls: this.unresolvedCalls, externalDerives: this.externalDerives, reached: this.reachedFiles() };
       }
       // ---- keys -------------------------------------------------------------------------------------------
       assignKeys() {
@@ -13342,6 +15592,39 @@ var init_resolve = __esm({
       /** The first instance of a file's modules (the one nodes and impls are registered with). */
       primary(file2) {
         return this.modules.get(file2)?.[0];
+      }
+      /** The methods named `method` in `pkg` and the packages it depends on, impl methods folded onto their trait's
+       * declaration (cached: the same names are looked up for tens of thousands of calls). */
+      fallbackTargets(pkg, method) {
+        let byMethod = this.fallbackCache.get(pkg.name);
+        if (!byMethod) this.fallbackCache.set(pkg.name, byMethod = /* @__PURE__ */ new Map());
+        const hit = byMethod.get(method);
+        if (hit) return hit;
+        const folded = /* @__PURE__ */ new Set();
+        for (const p of this.visiblePackages(pkg)) {
+          for (const k of this.methodsByName.get(p)?.get(method) ?? []) {
+            const def = this.defsByKey.get(k);
+            const parentKey = def?.item?.parent !== void 0 ? this.keyOf(def.owner.file, def.item.parent) : void 0;
+            const c3 = parentKey ? this.containers.get(parentKey) : void 0;
+            const decl = c3?.item.kind === "impl" && c3.traitDef ? this.traitItems.get(c3.traitDef.key)?.get(method) : void 0;
+            folded.add(decl ?? k);
+          }
+        }
+        byMethod.set(method, folded);
+        return folded;
+      }
+      /** False when the item, its impl/trait or its module has a cfg that is off on this host even with every feature on. */
+      hostActive(owner, item, facts) {
+        const all = ALL_FEATURES;
+        const parent = item.parent !== void 0 ? facts.items[item.parent] : void 0;
+        if (!cfgActive(item.cfg, all) || !cfgActive(parent?.cfg, all)) return false;
+        for (let m = owner; m; m = m.parent) {
+          if (m.active) break;
+          const decl = this.defsByKey.get(m.nodeKey)?.item;
+          if (decl && !cfgActive(decl.cfg, all)) return false;
+          if (m.mods.length === 0 && !cfgActive(this.files.get(m.file)?.fileCfg, all)) return false;
+        }
+        return true;
       }
       /** The package and every workspace package it depends on, directly or not. */
       visiblePackages(pkg) {
@@ -13422,22 +15705,37 @@ var init_resolve = __esm({
         });
       }
       buildModuleTree() {
-        const order = (kinds) => kinds.some((k) => k.endsWith("lib") || k === "proc-macro") ? 0 : kinds.includes("bin") ? 1 : 2;
+        const order = (kinds) => kinds.some((k) => k.endsWith("lib") || k === "proc-macro") ? 0 : kinds.includes("bin") ? 1 : kinds.includes("custom-build") ? 3 : 2;
         for (const pkg of this.ws.packages) {
           const targets2 = [...pkg.targets].sort((a2, b) => order(a2.kind) - order(b.kind));
           for (const t of targets2) {
-            if (t.kind.includes("custom-build")) continue;
             const m = this.buildFile(pkg, t.srcPath, void 0, crateKey(pkg.name), [], true);
             if (m && order(t.kind) === 0 && !this.libRoots.has(pkg.name)) this.libRoots.set(pkg.name, m);
           }
         }
+        const macroMods = /* @__PURE__ */ new Map();
+        for (const [file2, insts] of this.modules) {
+          const names = this.files.get(file2)?.macroMods;
+          const pkg = insts[0]?.get("")?.pkg.name;
+          if (!names || !pkg) continue;
+          let set2 = macroMods.get(pkg);
+          if (!set2) macroMods.set(pkg, set2 = /* @__PURE__ */ new Set());
+          for (const n2 of names) set2.add(n2);
+        }
+        if (macroMods.size === 0) return;
         for (const file2 of [...this.files.keys()].sort()) {
           if (this.modules.has(file2)) continue;
           const pkg = owningPackage(this.ws, file2);
-          if (!pkg) continue;
-          const stem = file2.slice(file2.lastIndexOf("/") + 1);
-          this.buildFile(pkg, file2, void 0, crateKey(pkg.name), [], stem === "mod.rs" || stem === "lib.rs" || stem === "main.rs");
+          const parts = file2.split("/");
+          const stem = (parts[parts.length - 1] ?? "").replace(/\.rs$/, "");
+          const name = stem === "mod" ? parts[parts.length - 2] : stem;
+          if (!pkg || !name || !macroMods.get(pkg.name)?.has(name)) continue;
+          this.buildFile(pkg, file2, void 0, crateKey(pkg.name), [], stem === "mod");
         }
+      }
+      /** The files some crate's module tree reaches (the ones that have nodes). */
+      reachedFiles() {
+        return [...this.modules.keys()].sort();
       }
       populateScopes() {
         for (const [file2, facts] of this.files) {
@@ -13482,7 +15780,7 @@ var init_resolve = __esm({
         }
         for (const [file2, facts] of this.files) {
           const byFile = this.primary(file2);
-          const pkg = byFile?.get("")?.pkg ?? owningPackage(this.ws, file2);
+          const pkg = byFile?.get("")?.pkg;
           if (!pkg) continue;
           facts.items.forEach((item, idx) => {
             const owner = byFile?.get(item.mods.join("::"));
@@ -13524,23 +15822,23 @@ var init_resolve = __esm({
        * Adds an edge; (src, rel, dst) is its identity. A second edge with the same identity merges into the first:
        * a precise CALLS beats a `by_name` one, and REQUIRES_BOUND texts on the same trait are joined with '; '.
        */
-      edge(src, rel2, dst, attr = "") {
-        if (src === dst && rel2 !== "CALLS") return;
+      edge(src, rel3, dst, attr = "") {
+        if (src === dst && rel3 !== "CALLS") return;
         let byDst = this.edgeSet.get(src);
         if (!byDst) this.edgeSet.set(src, byDst = /* @__PURE__ */ new Map());
         let list = byDst.get(dst);
         if (!list) byDst.set(dst, list = []);
-        const at = list.findIndex((e) => e.rel === rel2);
+        const at = list.findIndex((e) => e.rel === rel3);
         const old = at < 0 ? void 0 : list[at];
         if (!old) {
-          list.push({ src, dst, rel: rel2, attr });
+          list.push({ src, dst, rel: rel3, attr });
           return;
         }
         if (old.attr === attr) return;
-        if (rel2 === "CALLS") {
-          if (attr === "") list[at] = { src, dst, rel: rel2, attr };
+        if (rel3 === "CALLS") {
+          if (attr === "") list[at] = { src, dst, rel: rel3, attr };
         } else if (attr !== "" && !old.attr.split("; ").includes(attr)) {
-          list[at] = { src, dst, rel: rel2, attr: old.attr ? `${old.attr}; ${attr}` : attr };
+          list[at] = { src, dst, rel: rel3, attr: old.attr ? `${old.attr}; ${attr}` : attr };
         }
       }
       // ---- name resolution --------------------------------------------------------------------------------
@@ -13568,14 +15866,17 @@ var init_resolve = __esm({
           if (!list.includes(d)) list.push(d);
         };
         for (const d of m.items.get(name) ?? []) add2(d, true);
+        let importedOutside = false;
         for (const u2 of m.uses) {
           if (u2.glob) continue;
           const imported = u2.alias ?? u2.path[u2.path.length - 1];
           if (imported !== name || imported === "_") continue;
           const on6 = cfgActive(u2.cfg, m.on);
-          for (const d of this.resolvePath(m, u2.path)) add2(d, on6);
+          const found = this.resolvePath(m, u2.path);
+          if (found.length === 0 && on6) importedOutside = true;
+          for (const d of found) add2(d, on6);
         }
-        if (out.length === 0) {
+        if (out.length === 0 && !importedOutside) {
           for (const u2 of m.uses) {
             if (!u2.glob) continue;
             const on6 = cfgActive(u2.cfg, m.on);
@@ -13784,8 +16085,9 @@ var init_resolve = __esm({
           const trait = this.resolvePath(owner, b.path).find((x) => x.kind === "trait");
           if (trait) this.edge(key, "REQUIRES_BOUND", trait.key, b.text);
         }
+        if (!this.hostActive(owner, item, facts)) return;
         for (const call of item.calls) {
-          const targets2 = call.method !== void 0 ? this.resolveMethodCall(owner, scope, call.method, call.recv) : this.resolvePathCall(owner, scope, call.path ?? [], call.args);
+          const targets2 = call.method !== void 0 ? this.resolveMethodCall(owner, scope, call.method, call.recv, key) : this.resolvePathCall(owner, scope, call.path ?? [], call.args);
           if (targets2 === "constructor") continue;
           if (targets2 === void 0) {
             this.unresolvedCalls++;
@@ -13794,31 +16096,31 @@ var init_resolve = __esm({
           this.edge(key, "CALLS", targets2.key, targets2.byName ? "by_name" : "");
         }
       }
-      resolveMacro(owner, path47) {
-        const name = path47[path47.length - 1];
+      resolveMacro(owner, path45) {
+        const name = path45[path45.length - 1];
         if (name === void 0) return void 0;
-        if (path47.length === 1) {
+        if (path45.length === 1) {
           const local = this.macrosByPkg.get(owner.pkg.name)?.get(name);
           if (local && local.length > 0) {
             const sameFile = local.find((k) => this.defsByKey.get(k)?.owner.file === owner.file);
             return sameFile ?? local[0];
           }
         }
-        return this.resolvePath(owner, path47).find((d) => d.kind === "macro")?.key;
+        return this.resolvePath(owner, path45).find((d) => d.kind === "macro")?.key;
       }
       /** The workspace type (or generic parameter's bound traits) a type path denotes in this scope. */
-      typeTargets(owner, scope, path47) {
-        if (path47.length === 1 && path47[0] === "Self") {
+      typeTargets(owner, scope, path45) {
+        if (path45.length === 1 && path45[0] === "Self") {
           const c3 = scope.container;
           if (!c3) return void 0;
           if (c3.item.kind === "trait") return c3.traitDef ? [c3.traitDef] : void 0;
           return c3.selfDef ? [c3.selfDef] : void 0;
         }
-        if (path47.length === 1 && scope.isGeneric(path47[0])) {
-          const traits = scope.boundsOf(path47[0]).map((p) => this.resolvePath(owner, p).find((d) => d.kind === "trait")).filter((d) => d !== void 0);
+        if (path45.length === 1 && scope.isGeneric(path45[0])) {
+          const traits = scope.boundsOf(path45[0]).map((p) => this.resolvePath(owner, p).find((d) => d.kind === "trait")).filter((d) => d !== void 0);
           return traits.length > 0 ? traits : void 0;
         }
-        const t = this.pickType(this.resolvePath(owner, path47));
+        const t = this.pickType(this.resolvePath(owner, path45));
         return t ? [t] : void 0;
       }
       firstAssoc(types, name, preferCallable) {
@@ -13855,39 +16157,53 @@ var init_resolve = __esm({
         const hits = cands.filter((d) => fits(implOf(d)?.traitArgs?.[0]));
         return hits.length === 1 ? hits[0] : void 0;
       }
-      resolvePathCall(owner, scope, path47, args) {
-        if (path47.length === 0) return void 0;
-        if (path47.length === 1 && scope.isLocal(path47[0])) return void 0;
-        if (path47.length >= 2) {
-          const typePath = path47.slice(0, -1);
-          const last = path47[path47.length - 1];
+      resolvePathCall(owner, scope, path45, args) {
+        if (path45.length === 0) return void 0;
+        if (path45.length === 1 && scope.isLocal(path45[0])) return void 0;
+        if (path45.length >= 2) {
+          const typePath = path45.slice(0, -1);
+          const last = path45[path45.length - 1];
           if (typePath.length === 1 && (typePath[0] === "Self" || scope.isGeneric(typePath[0]))) {
             const types = this.typeTargets(owner, scope, typePath);
             const d = types ? this.firstAssoc(types, last, true) : void 0;
             return d ? { key: d.key } : void 0;
           }
         }
-        const defs2 = this.resolvePath(owner, path47);
+        const defs2 = this.resolvePath(owner, path45);
         const callables = defs2.filter((d) => CALLABLE_KINDS.has(d.kind));
         if (callables.length > 0) {
           const picked = this.pickOverload(callables, scope, args, false);
           return picked ? { key: picked.key } : void 0;
         }
-        if (defs2.length === 0 && path47.length === 2) {
-          const keys = this.externalImpls.get(path47[0])?.get(path47[1]) ?? [];
+        if (defs2.length === 0 && path45.length === 2) {
+          const keys = this.externalImpls.get(path45[0])?.get(path45[1]) ?? [];
           const cands = keys.map((k) => this.defsByKey.get(k)).filter((d) => d !== void 0);
           const picked = cands.length > 0 ? this.pickOverload(cands, scope, args, true) : void 0;
           if (picked) return { key: picked.key };
         }
+        if (defs2.length === 0 && path45.length >= 2 && args && args.length > 0) {
+          const traitName = path45[path45.length - 2];
+          const method = path45[path45.length - 1];
+          const argType2 = this.argTypeName(scope, args[0]);
+          const self = argType2 === "" ? void 0 : argType2 === scope.container?.selfDef?.item?.name ? scope.container.selfDef : this.pickType(this.resolvePath(owner, [argType2]));
+          const hits = (self ? this.traitImplItems.get(self.key)?.get(method) ?? [] : []).filter((k) => {
+            const d = this.defsByKey.get(k);
+            const impl = d?.item?.parent !== void 0 ? this.files.get(d.owner.file)?.items[d.item.parent] : void 0;
+            return impl?.traitPath?.at(-1) === traitName;
+          });
+          if (hits.length === 1) return { key: hits[0] };
+        }
         if (defs2.some((d) => d.kind === "struct")) return "constructor";
-        if (defs2.length === 0 && path47.length === 1 && PRELUDE_VARIANTS.has(path47[0])) return "constructor";
-        if (defs2.length === 0 && path47.length >= 2 && this.resolvePath(owner, path47.slice(0, -1)).some((d) => d.kind === "enum")) return "constructor";
+        if (defs2.length === 0 && path45.length === 1 && PRELUDE_VARIANTS.has(path45[0])) return "constructor";
+        if (defs2.length === 0 && path45.length >= 2 && this.resolvePath(owner, path45.slice(0, -1)).some((d) => d.kind === "enum")) return "constructor";
         return void 0;
       }
       /** The workspace types the result of calling `path` has, from the callee's declared return type. */
-      callResultTypes(owner, scope, path47) {
-        const target = this.resolvePathCall(owner, scope, path47);
-        if (!target || target === "constructor") return void 0;
+      callResultTypes(owner, scope, path45) {
+        const target = this.resolvePathCall(owner, scope, path45);
+        const guess = () => path45.length >= 2 && /^[A-Z]/.test(path45[path45.length - 2]) ? this.typeTargets(owner, scope, path45.slice(0, -1)) : void 0;
+        if (target === "constructor") return guess();
+        if (!target) return guess();
         const def = this.defsByKey.get(target.key);
         const item = def?.item;
         if (!def || !item?.ret) return void 0;
@@ -13900,7 +16216,7 @@ var init_resolve = __esm({
        * apply); `types` undefined with `known` true when the type is known to be outside the workspace (std, a dependency).
        */
       recvTypes(owner, scope, recv, depth = 0) {
-        if (!recv || depth > 8) return { known: false };
+        if (!recv || depth > 48) return { known: false };
         const known = (types) => types ? { types, known: true } : { known: true };
         switch (recv.kind) {
           case "self":
@@ -13912,7 +16228,7 @@ var init_resolve = __esm({
             if (callee?.[0] === "$recv" && callee[1] !== void 0) return this.recvTypes(owner, scope, JSON.parse(callee[1]), depth + 1);
             if (callee) {
               const types = this.callResultTypes(owner, scope, callee);
-              return types ? { types, known: true } : { known: false };
+              return types ? { types, known: true } : { known: this.outsideTypeCall(owner, scope, callee) };
             }
             const iterable = scope.item.elemLocals?.[recv.name];
             if (iterable) {
@@ -13925,7 +16241,7 @@ var init_resolve = __esm({
             return known(this.typeTargets(owner, scope, recv.path));
           case "call": {
             const types = this.callResultTypes(owner, scope, recv.path);
-            return types ? { types, known: true } : { known: false };
+            return types ? { types, known: true } : { known: this.outsideTypeCall(owner, scope, recv.path) };
           }
           case "field": {
             if (recv.base === void 0) {
@@ -13936,13 +16252,16 @@ var init_resolve = __esm({
               return known(generic ? this.typeTargets(owner, scope, fieldType) : this.typeTargets(selfDef.owner, Scope.empty(), fieldType));
             }
             const base = this.recvTypes(owner, scope, recv.base, depth + 1);
+            if (base.known && !base.types) return { known: true };
             const out = [];
+            let declared = false;
             for (const t of base.types ?? []) {
               const fieldType = t.item?.fields?.[recv.field];
               if (!fieldType) continue;
+              declared = true;
               for (const d of this.typeTargets(t.owner, Scope.empty(), fieldType) ?? []) if (!out.includes(d)) out.push(d);
             }
-            return out.length > 0 ? { types: out, known: true } : { known: false };
+            return out.length > 0 ? { types: out, known: true } : { known: declared };
           }
           case "mcall": {
             if (ELEMENT_ACCESS.has(recv.method)) {
@@ -13950,6 +16269,7 @@ var init_resolve = __esm({
               if (elems) return { types: elems, known: true };
             }
             const base = this.recvTypes(owner, scope, recv.base, depth + 1);
+            if (base.known && !base.types) return { known: true };
             if (!base.types) return { known: false };
             if (SAME_TYPE_METHODS.has(recv.method)) return base;
             const m = this.firstAssoc(base.types, recv.method, true);
@@ -13964,9 +16284,17 @@ var init_resolve = __esm({
             return { known: false };
         }
       }
+      /** True for `Type::f(..)` where `Type` is not a workspace type (`WalkBuilder::new(..)`): its result is outside too. */
+      outsideTypeCall(owner, scope, path45) {
+        if (path45.length < 2) return false;
+        const ty = path45.slice(0, -1);
+        const last = ty[ty.length - 1];
+        if (!/^[A-Z]/.test(last) || last === "Self" || ty.length === 1 && scope.isGeneric(last)) return false;
+        return this.resolvePath(owner, ty).length === 0;
+      }
       /** The workspace types of the elements of a collection or iterator expression, when its declaration tells. */
       elemTypes(owner, scope, recv, depth) {
-        if (depth > 8) return void 0;
+        if (depth > 48) return void 0;
         if (recv.kind === "mcall" && ELEMENT_PRESERVING.has(recv.method)) return this.elemTypes(owner, scope, recv.base, depth + 1);
         if (recv.kind === "ident") {
           const elem = scope.item.localElems?.[recv.name];
@@ -13992,7 +16320,7 @@ var init_resolve = __esm({
         const container = parentKey ? this.containers.get(parentKey) : void 0;
         return this.typeTargets(def.owner, new Scope(item, container, void 0), item.ret);
       }
-      resolveMethodCall(owner, scope, method, recv) {
+      resolveMethodCall(owner, scope, method, recv, self = "") {
         const { types, known } = this.recvTypes(owner, scope, recv);
         if (known) {
           if (!types) return void 0;
@@ -14000,17 +16328,8 @@ var init_resolve = __esm({
           return d ? { key: d.key } : void 0;
         }
         if (STD_METHOD_NAMES.has(method)) return void 0;
-        const candidates = [];
-        for (const p of this.visiblePackages(owner.pkg)) candidates.push(...this.methodsByName.get(p)?.get(method) ?? []);
-        const folded = /* @__PURE__ */ new Set();
-        for (const k of candidates) {
-          const def = this.defsByKey.get(k);
-          const parentKey = def?.item?.parent !== void 0 ? this.keyOf(def.owner.file, def.item.parent) : void 0;
-          const c3 = parentKey ? this.containers.get(parentKey) : void 0;
-          const decl = c3?.item.kind === "impl" && c3.traitDef ? this.traitItems.get(c3.traitDef.key)?.get(method) : void 0;
-          folded.add(decl ?? k);
-        }
-        if (folded.size === 1) return { key: [...folded][0], byName: true };
+        const folded = this.fallbackTargets(owner.pkg, method);
+        if (folded.size === 1 && ![...folded].includes(self)) return { key: [...folded][0], byName: true };
         return void 0;
       }
     };
@@ -14067,7 +16386,7 @@ var init_types = __esm({
 });
 
 // src/store/cozo-engine.ts
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync13 } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname as dirname2, join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -14075,7 +16394,7 @@ function loadWasm() {
   runtime ??= (async () => {
     const jsPath = createRequire(__rgMetaUrl2).resolve("cozo-lib-wasm/cozo_lib_wasm.js");
     const mod = await import(pathToFileURL(jsPath).href);
-    const out = mod.initSync(readFileSync4(join(dirname2(jsPath), "cozo_lib_wasm_bg.wasm")));
+    const out = mod.initSync(readFileSync13(join(dirname2(jsPath), "cozo_lib_wasm_bg.wasm")));
     return {
       CozoDb: mod.CozoDb,
       memory: out.memory,
@@ -14149,16 +16468,16 @@ var init_cozo_engine = __esm({
 });
 
 // src/store/persist.ts
-import { randomBytes, createHash } from "node:crypto";
-import { open, readFile, rename, rm, mkdir } from "node:fs/promises";
+import { randomBytes, createHash as createHash3 } from "node:crypto";
+import { open, readFile as readFile2, rename, rm, mkdir } from "node:fs/promises";
 import { join as join2 } from "node:path";
 function newGen() {
   return randomBytes(8).toString("hex");
 }
 function sha(text) {
-  return createHash("sha256").update(text).digest("hex");
+  return createHash3("sha256").update(text).digest("hex");
 }
-async function fsyncDir(dir) {
+async function fsyncDir2(dir) {
   const fh = await open(dir, "r");
   try {
     await fh.sync();
@@ -14166,8 +16485,8 @@ async function fsyncDir(dir) {
     await fh.close();
   }
 }
-async function writeFileAtomic(path47, dir, content) {
-  const tmp = `${path47}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
+async function writeFileAtomic(path45, dir, content) {
+  const tmp = `${path45}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
   const fh = await open(tmp, "w");
   try {
     await fh.writeFile(content);
@@ -14176,12 +16495,12 @@ async function writeFileAtomic(path47, dir, content) {
     await fh.close();
   }
   try {
-    await rename(tmp, path47);
+    await rename(tmp, path45);
   } catch (e) {
     await rm(tmp, { force: true });
     throw e;
   }
-  await fsyncDir(dir);
+  await fsyncDir2(dir);
 }
 async function writeSnapshot(dir, schema, gen, data) {
   await mkdir(dir, { recursive: true });
@@ -14195,7 +16514,7 @@ ${body}`;
 async function readSnapshot(dir, schema) {
   let buf;
   try {
-    buf = await readFile(join2(dir, SNAPSHOT));
+    buf = await readFile2(join2(dir, SNAPSHOT));
   } catch (e) {
     if (e.code === "ENOENT") return { kind: "missing" };
     return { kind: "unusable", reason: `cannot read ${SNAPSHOT}: ${e.message}` };
@@ -14238,10 +16557,10 @@ async function appendJournal(dir, line) {
 async function removeJournal(dir) {
   await rm(join2(dir, JOURNAL), { force: true });
 }
-async function readJournal(dir, gen) {
+async function readJournal2(dir, gen) {
   let text;
   try {
-    text = await readFile(join2(dir, JOURNAL), "utf8");
+    text = await readFile2(join2(dir, JOURNAL), "utf8");
   } catch (e) {
     if (e.code === "ENOENT") return { entries: [], bytes: 0, discarded: 0 };
     return { entries: [], bytes: 0, discarded: 0, corrupt: `cannot read ${JOURNAL}: ${e.message}` };
@@ -14276,12 +16595,25 @@ async function readJournal(dir, gen) {
   }
   return read;
 }
-var SNAPSHOT, JOURNAL, FORMAT;
+async function writeHead(dir, head) {
+  await writeFileAtomic(join2(dir, HEAD), dir, `${JSON.stringify(head)}
+`);
+}
+async function readHead(dir) {
+  try {
+    const v = JSON.parse(await readFile2(join2(dir, HEAD), "utf8"));
+    return typeof v.gen === "string" && Number.isSafeInteger(v.entries) ? { gen: v.gen, entries: v.entries } : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var SNAPSHOT, JOURNAL, HEAD, FORMAT;
 var init_persist = __esm({
   "src/store/persist.ts"() {
     "use strict";
     SNAPSHOT = "store.snapshot";
     JOURNAL = "store.journal";
+    HEAD = "store.head";
     FORMAT = "rustgate-store";
   }
 });
@@ -14340,8 +16672,8 @@ function rowToEdge(r) {
   }
   return Object.freeze(e);
 }
-function edgeId2(src, rel2, dst) {
-  return `${src}${rel2}${dst}`;
+function edgeId2(src, rel3, dst) {
+  return `${src}${rel3}${dst}`;
 }
 function fileToRow(f) {
   return [f.file, f.hash, f.crate, f.facts === void 0 ? null : f.facts];
@@ -14525,7 +16857,7 @@ function now() {
   return (/* @__PURE__ */ new Date()).toISOString();
 }
 function seedFrom(data) {
-  const ok2 = (rel2, cols) => data[rel2]?.headers.join(", ") === cols ? data[rel2]?.rows : void 0;
+  const ok2 = (rel3, cols) => data[rel3]?.headers.join(", ") === cols ? data[rel3]?.rows : void 0;
   const node2 = ok2("node", NODE_COLS);
   const edge = ok2("edge", EDGE_COLS);
   const file2 = ok2("file_state", FILE_COLS);
@@ -14542,7 +16874,7 @@ async function openStore(dir, opts = {}) {
   const fresh = () => new CozoIsgStore(dir, newGen(), true, 0, 0, void 0, warn, opts.engine);
   const snap = await readSnapshot(dir, SCHEMA_VERSION);
   if (snap.kind === "missing") {
-    const j = await readJournal(dir, void 0);
+    const j = await readJournal2(dir, void 0);
     if (j.bytes > 0) warn("journal without snapshot");
     return fresh();
   }
@@ -14555,13 +16887,19 @@ async function openStore(dir, opts = {}) {
     warn(`schema_version ${String(version2)}, expected ${SCHEMA_VERSION}`);
     return fresh();
   }
-  const journal = await readJournal(dir, snap.gen);
+  const journal = await readJournal2(dir, snap.gen);
   if (journal.corrupt !== void 0) {
     warn(journal.corrupt);
     return fresh();
   }
+  const head = await readHead(dir);
+  if (head !== void 0 && head.gen === snap.gen && journal.entries.length < head.entries) {
+    warn(`store.journal holds ${journal.entries.length} of the ${head.entries} writes since the snapshot (deleted or truncated)`);
+    return fresh();
+  }
   const store = new CozoIsgStore(dir, snap.gen, journal.discarded > 0, snap.bytes, journal.bytes, snap, warn, opts.engine);
   store.seed = seedFrom(snap.data);
+  store.journalEntries = journal.entries.length;
   for (const entry of journal.entries) {
     for (const op of entry.ops) await store.apply(op);
   }
@@ -14636,6 +16974,10 @@ var init_cozo_store = __esm({
       needSnapshot;
       chain = Promise.resolve();
       closed = false;
+      /** Journal lines of the current generation on disk (recorded in the head after every flush). */
+      journalEntries = 0;
+      /** Edges by source and by destination over the mirror, for queries answered without Cozo (dropped on writes). */
+      adj;
       /** Runs `fn` after every earlier call finished, so a reader never sees half of a multi-statement write. */
       serial(fn) {
         if (this.closed) return Promise.reject(new Error("store used after close()"));
@@ -14708,13 +17050,13 @@ var init_cozo_store = __esm({
        * Upserts rows: `:put` in batches for small writes, `import_relations` (also an upsert that maintains indices) for
        * large ones. Measured on 17k nodes + 120k edges: 3.2 s CPU with :put, 2.1 s with import.
        */
-      async putRows(e, rel2, cols, rows) {
+      async putRows(e, rel3, cols, rows) {
         if (rows.length >= IMPORT_MIN_ROWS) {
-          await e.importRelations({ [rel2]: { headers: cols.split(", "), rows } });
+          await e.importRelations({ [rel3]: { headers: cols.split(", "), rows } });
           return;
         }
         for (let i2 = 0; i2 < rows.length; i2 += BATCH) {
-          await e.run(`?[${cols}] <- $rows :put ${rel2} {${cols}}`, { rows: rows.slice(i2, i2 + BATCH) });
+          await e.run(`?[${cols}] <- $rows :put ${rel3} {${cols}}`, { rows: rows.slice(i2, i2 + BATCH) });
         }
       }
       async applyToEngine(e, op) {
@@ -14766,7 +17108,10 @@ var init_cozo_store = __esm({
           for (const n2 of d.upsertNodes) m.nodes.set(n2.key, rowToNode(nodeToRow(n2)));
           for (const x of d.addEdges) m.edges.set(edgeId2(x.src, x.rel, x.dst), rowToEdge(edgeToRow(x)));
           if (d.removeNodes.length + d.upsertNodes.length > 0) m.sortedNodes = void 0;
-          if (d.removeEdges.length + d.addEdges.length > 0) m.sortedEdges = void 0;
+          if (d.removeEdges.length + d.addEdges.length > 0) {
+            m.sortedEdges = void 0;
+            this.adj = void 0;
+          }
         } else if (op.t === "files") {
           for (const f of op.rm) m.files.delete(f);
           for (const f of op.put) m.files.set(f.file, rowToFile(fileToRow(f)));
@@ -14834,9 +17179,73 @@ var init_cozo_store = __esm({
       setMeta(name, value) {
         return this.serial(() => this.write({ t: "meta", n: name, v: value }));
       }
-      // ---- GraphQuery (Datalog) ----------------------------------------------------------------------------------
+      // ---- GraphQuery (Datalog, or the mirror while Cozo is not loaded) -----------------------------------------------
+      /**
+       * True when a query can be answered from the mirror without loading Cozo: a CLI query on a persisted store then pays
+       * for reading the snapshot, not for importing it into the engine (rust-analyzer's tree: seconds). Once the engine is
+       * loaded, Cozo answers.
+       */
+      mirrorReady() {
+        return this.engine === void 0 && (this.mirror !== void 0 || this.seed !== void 0);
+      }
+      async adjacency() {
+        if (this.adj) return this.adj;
+        const m = await this.getMirror();
+        const out = /* @__PURE__ */ new Map();
+        const inc = /* @__PURE__ */ new Map();
+        for (const e of m.edges.values()) {
+          (out.get(e.src) ?? out.set(e.src, []).get(e.src)).push(e);
+          (inc.get(e.dst) ?? inc.set(e.dst, []).get(e.dst)).push(e);
+        }
+        this.adj = { out, in: inc };
+        return this.adj;
+      }
+      async mirrorEdges(key, dir, rels) {
+        const a2 = await this.adjacency();
+        const list = (dir === "out" ? a2.out : a2.in).get(key) ?? [];
+        const other = (e) => dir === "out" ? e.dst : e.src;
+        return list.filter((e) => rels === void 0 || rels.includes(e.rel)).sort((x, y) => cmpStr3(x.rel, y.rel) || cmpStr3(other(x), other(y)));
+      }
+      /** twoHop over the mirror, with the same semantics as the Datalog version below. */
+      async mirrorTwoHop(seed, relList, cap, direction) {
+        const a2 = await this.adjacency();
+        const m = await this.getMirror();
+        const relIdx = /* @__PURE__ */ new Map();
+        relList.forEach((r, i2) => {
+          if (!relIdx.has(r)) relIdx.set(r, i2);
+        });
+        const reach2 = (from) => {
+          const c3 = /* @__PURE__ */ new Map();
+          const visit2 = (k, r) => {
+            const i2 = relIdx.get(r);
+            if (i2 === void 0 || k === seed) return;
+            const old = c3.get(k);
+            if (old === void 0 || i2 < old) c3.set(k, i2);
+          };
+          for (const s of from) {
+            if (direction !== "in") for (const e of a2.out.get(s) ?? []) visit2(e.dst, e.rel);
+            if (direction !== "out") for (const e of a2.in.get(s) ?? []) visit2(e.src, e.rel);
+          }
+          return c3;
+        };
+        const pick2 = (c3, h2, skip) => {
+          const keys = [...c3.keys()].filter((k) => m.nodes.has(k) && !skip?.has(k)).sort(cmpStr3);
+          return (Number.isFinite(cap) ? keys.slice(0, Math.floor(cap)) : keys).map((k) => ({
+            key: k,
+            kind: m.nodes.get(k).kind,
+            hop: h2,
+            via: relList[c3.get(k)]
+          }));
+        };
+        const near = reach2([seed]);
+        const hop1 = pick2(near, 1);
+        if (hop1.length === 0) return [];
+        const hop2 = pick2(reach2(hop1.map((n2) => n2.key)), 2, near);
+        return [...hop1, ...hop2];
+      }
       getNode(key) {
         return this.serial(async () => {
+          if (this.mirrorReady()) return (await this.getMirror()).nodes.get(key);
           const r = await this.query(`?[${NODE_COLS}] := key = $key, *node{${NODE_COLS}}`, { key });
           return r.rows[0] === void 0 ? void 0 : rowToNode(r.rows[0]);
         });
@@ -14844,6 +17253,7 @@ var init_cozo_store = __esm({
       /** Outgoing edges sorted by (rel, dst); `rels` filters when given. */
       edgesOut(key, rels) {
         return this.serial(async () => {
+          if (this.mirrorReady()) return this.mirrorEdges(key, "out", rels);
           const filter = rels === void 0 ? "" : ", is_in(rel, $rels)";
           const r = await this.query(
             `?[${EDGE_COLS}] := src = $key, *edge{${EDGE_COLS}}${filter} :order rel, dst`,
@@ -14855,6 +17265,7 @@ var init_cozo_store = __esm({
       /** Incoming edges sorted by (rel, src), through the edge:by_dst index. */
       edgesIn(key, rels) {
         return this.serial(async () => {
+          if (this.mirrorReady()) return this.mirrorEdges(key, "in", rels);
           const filter = rels === void 0 ? "" : ", is_in(rel, $rels)";
           const r = await this.query(
             `?[${EDGE_COLS}] := dst = $key, *edge:by_dst{dst, rel, src}${filter}, *edge{${EDGE_COLS}} :order rel, src`,
@@ -14888,6 +17299,7 @@ var init_cozo_store = __esm({
         return this.serial(async () => {
           const relList = [...new Set(rels)];
           if (relList.length === 0 || !(cap >= 1)) return [];
+          if (this.mirrorReady()) return this.mirrorTwoHop(seed, relList, cap, direction);
           const limitClause = Number.isFinite(cap) ? `:limit ${Math.floor(cap)}` : "";
           const adj = (head, from) => {
             const out = `${head} := ${from}, *edge{src: s, rel: r, dst: k}, rels[r, i], k != $seed`;
@@ -14895,7 +17307,7 @@ var init_cozo_store = __esm({
             return direction === "out" ? out : direction === "in" ? inn : `${out}
 ${inn}`;
           };
-          const relRows = relList.map((rel2, i2) => [rel2, i2]);
+          const relRows = relList.map((rel3, i2) => [rel3, i2]);
           const hop1 = await this.query(
             `rels[r, i] <- $rels
          ${adj("c[k, min(i)]", "s = $seed")}
@@ -14938,6 +17350,8 @@ ${inn}`;
           const limit = Math.max(JOURNAL_MIN_COMPACT_BYTES, this.snapshotBytes * JOURNAL_COMPACT_RATIO);
           if (this.journalBytes + line.length <= limit) {
             this.journalBytes += await appendJournal(dir, line);
+            this.journalEntries++;
+            await writeHead(dir, { gen: this.gen, entries: this.journalEntries });
             this.pending = [];
             this.pendingRows = 0;
             return;
@@ -14948,6 +17362,8 @@ ${inn}`;
         this.snapshotBytes = await writeSnapshot(dir, SCHEMA_VERSION, gen, data);
         this.gen = gen;
         await removeJournal(dir);
+        this.journalEntries = 0;
+        await writeHead(dir, { gen, entries: 0 });
         this.journalBytes = 0;
         this.needSnapshot = false;
         this.pending = [];
@@ -14962,8 +17378,8 @@ ${inn}`;
         const nodes = m.sortedNodes ?? [...m.nodes.values()].sort((a2, b) => cmpStr3(a2.key, b.key));
         const edges = [...m.edges.entries()].sort((a2, b) => cmpStr3(a2[0], b[0])).map(([, e]) => e);
         const files = [...m.files.values()].sort((a2, b) => cmpStr3(a2.file, b.file));
-        const keyed = (rel2, ops) => {
-          const rows = new Map((this.base?.[rel2]?.rows ?? []).map((r) => [String(r[0]), r]));
+        const keyed = (rel3, ops) => {
+          const rows = new Map((this.base?.[rel3]?.rows ?? []).map((r) => [String(r[0]), r]));
           for (const [k, row] of ops) rows.set(k, row);
           return [...rows.entries()].sort((a2, b) => cmpStr3(a2[0], b[0])).map(([, r]) => r);
         };
@@ -15160,27 +17576,26 @@ __export(build_isg_exports, {
   openBuiltStore: () => openBuiltStore,
   scanRustFiles: () => scanRustFiles
 });
-import { createHash as createHash2 } from "node:crypto";
-import { lstatSync, readdirSync, readFileSync as readFileSync5, realpathSync, statSync as statSync3 } from "node:fs";
-import path8 from "node:path";
+import { createHash as createHash4 } from "node:crypto";
+import { lstatSync as lstatSync5, readdirSync as readdirSync4, readFileSync as readFileSync14, realpathSync as realpathSync4, statSync as statSync6 } from "node:fs";
+import path20 from "node:path";
 function scanRustFiles(root, problems, known) {
-  const realRoot = realpathSync(root);
+  const realRoot = realpathSync4(root);
   const out = [];
-  const visitedDirs = /* @__PURE__ */ new Set([realRoot]);
-  const inside = (real) => real === realRoot || real.startsWith(`${realRoot}${path8.sep}`);
-  const walk = (absDir, relDir) => {
+  const inside = (real) => real === realRoot || real.startsWith(`${realRoot}${path20.sep}`);
+  const walk = (absDir, relDir, chain) => {
     let entries;
     try {
-      entries = readdirSync(absDir).sort();
+      entries = readdirSync4(absDir).sort();
     } catch {
       return;
     }
     for (const name of entries) {
-      const abs = path8.join(absDir, name);
-      const rel2 = relDir ? `${relDir}/${name}` : name;
+      const abs = path20.join(absDir, name);
+      const rel3 = relDir ? `${relDir}/${name}` : name;
       let st;
       try {
-        st = lstatSync(abs);
+        st = lstatSync5(abs);
       } catch {
         continue;
       }
@@ -15189,68 +17604,74 @@ function scanRustFiles(root, problems, known) {
       if (st.isSymbolicLink()) {
         let real;
         try {
-          real = realpathSync(abs);
+          real = realpathSync4(abs);
         } catch {
           continue;
         }
         if (!inside(real)) {
           if (name.endsWith(".rs") || statSafe(real)?.isDirectory()) {
-            problems.push({ file: rel2, kind: "symlink_outside", message: `symlink leaves the repository (${real}); not followed` });
+            problems.push({ file: rel3, kind: "symlink_outside", message: `symlink leaves the repository (${real}); not followed` });
           }
           continue;
         }
         const target = statSafe(real);
         if (target?.isDirectory()) {
-          if (visitedDirs.has(real)) continue;
-          visitedDirs.add(real);
+          if (chain.has(real)) continue;
           isDir = true;
         } else isFile = target?.isFile() ?? false;
       }
       if (isDir) {
         if (SKIP_DIRS.has(name) || name.startsWith(".")) continue;
-        walk(abs, rel2);
+        let real;
+        try {
+          real = realpathSync4(abs);
+        } catch {
+          continue;
+        }
+        if (chain.has(real)) continue;
+        walk(abs, rel3, /* @__PURE__ */ new Set([...chain, real]));
         continue;
       }
       if (!isFile || !name.endsWith(".rs")) continue;
-      const file2 = readChecked(abs, rel2, problems, known?.get(rel2));
+      const file2 = readChecked(abs, rel3, problems, known?.get(rel3));
       if (file2) out.push(file2);
     }
   };
-  walk(realRoot, "");
+  walk(realRoot, "", /* @__PURE__ */ new Set([realRoot]));
   return out;
 }
 function statSafe(p) {
   try {
-    return statSync3(p);
+    return statSync6(p);
   } catch {
     return void 0;
   }
 }
-function readChecked(abs, rel2, problems, knownHash) {
+function readChecked(abs, rel3, problems, knownHash) {
   const size = statSafe(abs)?.size ?? 0;
   if (size > MAX_FILE_BYTES) {
-    problems.push({ file: rel2, kind: "too_large", message: `${size} bytes is over the ${MAX_FILE_BYTES}-byte limit; skipped` });
+    problems.push({ file: rel3, kind: "too_large", message: `${size} bytes is over the ${MAX_FILE_BYTES}-byte limit; skipped` });
     return void 0;
   }
   let bytes;
   try {
-    bytes = readFileSync5(abs);
+    bytes = readFileSync14(abs);
   } catch (e) {
-    problems.push({ file: rel2, kind: "unreadable", message: `cannot read: ${e.message}` });
+    problems.push({ file: rel3, kind: "unreadable", message: `cannot read: ${e.message}` });
     return void 0;
   }
   if (bytes.includes(0)) {
-    problems.push({ file: rel2, kind: "binary", message: "contains NUL bytes; skipped" });
+    problems.push({ file: rel3, kind: "binary", message: "contains NUL bytes; skipped" });
     return void 0;
   }
-  const hash2 = createHash2("sha256").update(bytes).digest("hex");
-  if (hash2 === knownHash) return { file: rel2, abs, text: "", hash: hash2, raw: bytes };
+  const hash2 = createHash4("sha256").update(bytes).digest("hex");
+  if (hash2 === knownHash) return { file: rel3, abs, text: "", hash: hash2, raw: bytes };
   const text = decodeUtf8(bytes);
   if (text === void 0) {
-    problems.push({ file: rel2, kind: "non_utf8", message: "not valid UTF-8; skipped" });
+    problems.push({ file: rel3, kind: "non_utf8", message: "not valid UTF-8; skipped" });
     return void 0;
   }
-  return { file: rel2, abs, text, hash: hash2 };
+  return { file: rel3, abs, text, hash: hash2 };
 }
 function decodeUtf8(bytes) {
   try {
@@ -15284,7 +17705,7 @@ async function buildIsg(opts) {
     }
     tPhase = now2;
   };
-  const root = path8.resolve(opts.root);
+  const root = path20.resolve(opts.root);
   const ws = opts.workspace ?? await readWorkspace(root);
   ensureWorkDir(root);
   lap("workspace");
@@ -15335,7 +17756,7 @@ async function buildIsg(opts) {
   for (const f of toParse) f.text = "";
   lap("parse");
   opts.onProgress?.({ phase: "resolve", done: 0, total: facts.size });
-  const { graph, unresolvedCalls, externalDerives } = resolveWorkspace(ws, facts);
+  const { graph, unresolvedCalls, externalDerives, reached: reached2 } = resolveWorkspace(ws, facts);
   opts.onProgress?.({ phase: "write", done: 0, total: graph.nodes.length });
   lap("resolve");
   const [oldNodes, oldEdges] = await Promise.all([opts.store.allNodes(), opts.store.allEdges()]);
@@ -15355,9 +17776,12 @@ async function buildIsg(opts) {
   await opts.store.setMeta("facts_version", String(FACTS_VERSION));
   await opts.store.flush();
   lap("flush");
-  for (const [file2, f] of [...facts.entries()].sort((a2, b) => a2[0] < b[0] ? -1 : 1)) {
-    if (f.parseError) problems.push({ file: file2, kind: "syntax_error", message: `the parser failed on this file: ${f.parseError}` });
-    for (const line of f.syntaxErrors) problems.push({ file: file2, kind: "syntax_error", message: "tree-sitter could not parse this part; the rest of the file is indexed", line });
+  const inTree = new Set(reached2);
+  for (const f of [...toParse].sort((a2, b) => a2.file < b.file ? -1 : 1)) {
+    const parsed = facts.get(f.file);
+    if (!parsed || !inTree.has(f.file)) continue;
+    if (parsed.parseError) problems.push({ file: f.file, kind: "syntax_error", message: `the parser failed on this file: ${parsed.parseError}` });
+    for (const line of parsed.syntaxErrors) problems.push({ file: f.file, kind: "syntax_error", message: "tree-sitter could not parse this part; the rest of the file is indexed", line });
   }
   const byKind = {};
   for (const k of NODE_KINDS) byKind[k] = 0;
@@ -15399,13 +17823,362 @@ var init_build_isg = __esm({
     init_resolve();
     init_types();
     init_workdir();
+    init_paths();
     MAX_FILE_BYTES = 2 * 1024 * 1024;
-    SKIP_DIRS = /* @__PURE__ */ new Set(["target", "node_modules", ".git", ".rustgate"]);
+    SKIP_DIRS = /* @__PURE__ */ new Set(["target", "node_modules", ".git", RUSTGATE_DIR]);
+  }
+});
+
+// src/app/preflight.ts
+var preflight_exports = {};
+__export(preflight_exports, {
+  findWorkspaceRoot: () => findWorkspaceRoot,
+  openWorkspace: () => openWorkspace,
+  runPreflight: () => runPreflight,
+  synthesiseCargoFailure: () => synthesiseCargoFailure
+});
+import { createHash as createHash5 } from "node:crypto";
+import { existsSync as existsSync8, readFileSync as readFileSync15, renameSync as renameSync4, writeFileSync as writeFileSync5 } from "node:fs";
+import path21 from "node:path";
+async function shadowGraph(shadowRoot, storeDir2, warnings) {
+  const { openBuiltStore: openBuiltStore3 } = await Promise.resolve().then(() => (init_build_isg(), build_isg_exports));
+  try {
+    const store = await openBuiltStore3(shadowRoot, storeDir2, { onWarning: (m) => warnings.push(m) });
+    return { graph: store, close: () => store.close() };
+  } catch (e) {
+    warnings.push(`ISG unavailable, diagnostics are not mapped to graph nodes: ${e instanceof Error ? e.message : String(e)}`);
+    return null;
+  }
+}
+function cargoFailure(message, file2, line = 1, column = 1) {
+  return {
+    level: "error",
+    code: null,
+    message,
+    primary: file2 === null ? null : { file: file2, lineStart: line, lineEnd: line, columnStart: column, columnEnd: column, byteStart: 0, byteEnd: 0, isPrimary: true, label: null },
+    spans: [],
+    notes: [],
+    suggestions: [],
+    rendered: message,
+    source: "rustc",
+    packageName: null
+  };
+}
+function synthesiseCargoFailure(res, shadowRoot, timeoutMs) {
+  if (res.timedOut) return cargoFailure(`cargo check timed out after ${Math.round((timeoutMs ?? 0) / 1e3)} s`, null);
+  if (res.exitCode === 0 || res.diagnostics.some((d) => d.level === "error")) return null;
+  const text = res.stderrTail.split(`${shadowRoot}/`).join("").split(shadowRoot).join(".");
+  const lines = text.split("\n");
+  const firstError = lines.find((l) => l.startsWith("error")) ?? lines[0] ?? "cargo check failed";
+  const arrow = /-->\s+([^\s:]+):(\d+):(\d+)/.exec(text);
+  const quoted = /`([^`\s]*?(?:Cargo\.toml|Cargo\.lock|\.rs))`/.exec(text);
+  const message = `cargo check failed: ${firstError.replace(/^error:\s*/, "")}`;
+  if (arrow?.[1] && !arrow[1].startsWith("/")) return cargoFailure(`${message}
+${text}`, arrow[1], Number(arrow[2]), Number(arrow[3]));
+  const file2 = quoted?.[1] && !quoted[1].startsWith("/") ? quoted[1] : null;
+  return cargoFailure(`${message}
+${text}`, file2);
+}
+function findWorkspaceRoot(dir, top) {
+  return locateWorkspaceRoot(dir, top);
+}
+async function openWorkspace(dir) {
+  const repo = await openRepo(path21.resolve(dir));
+  const root = findWorkspaceRoot(repo.workspace, repo.top);
+  if (root === null) {
+    throw new RustgateError("NO_CARGO_TOML", `no Cargo.toml in ${repo.workspace} or above it in the repository`, "pass --repo with the directory that holds the workspace root Cargo.toml");
+  }
+  return root === repo.workspace ? repo : openRepo(root);
+}
+async function choosePackages(root, members2, changed, opts, warnings) {
+  if (!members2.ok) {
+    if (opts.packages && opts.packages.length > 0) return { packages: opts.packages, unchecked: [], unowned: [], targetDirectory: null };
+    warnings.push(`cargo metadata failed (${members2.error}): checking the whole workspace`);
+    return { packages: null, unchecked: [], unowned: [], targetDirectory: null };
+  }
+  const files = changed.flatMap((f) => f.oldPath !== void 0 ? [f.path, f.oldPath] : [f.path]);
+  const selection = selectAffected({ members: members2.members, changed, manifestDirs: manifestDirsAbove(root, files) });
+  let packages;
+  if (opts.packages && opts.packages.length > 0) packages = [...opts.packages].sort();
+  else if (opts.wholeWorkspace || selection.all || selection.packages.length === 0) packages = null;
+  else packages = selection.packages;
+  return { packages, unchecked: uncheckedFiles(selection, packages), unowned: uncheckedFiles(selection, null), targetDirectory: members2.targetDirectory };
+}
+function manifestsHash(root, members2, extra) {
+  const h2 = createHash5("sha256");
+  for (const rel3 of ["Cargo.lock", ...members2.map((m) => m.manifestDir === "" ? "Cargo.toml" : `${m.manifestDir}/Cargo.toml`).sort()]) {
+    h2.update(`${rel3}\0`);
+    try {
+      h2.update(readFileSync15(path21.join(root, rel3)));
+    } catch {
+      h2.update("-");
+    }
+  }
+  return h2.update(extra.join("\0")).digest("hex");
+}
+async function subsetKeepsFeatures(root, cacheFile, members2, packages, opts, env, locked) {
+  const featureArgs = opts.allFeatures ? ["--all-features"] : opts.features && opts.features.length > 0 ? ["--features", opts.features.join(",")] : [];
+  const file2 = cacheFile;
+  let cache = {};
+  try {
+    cache = JSON.parse(readFileSync15(file2, "utf8"));
+  } catch {
+    cache = {};
+  }
+  const base = manifestsHash(root, members2, featureArgs);
+  const get = async (sel) => {
+    const key = `${base}:${sel === null ? "*" : sel.join(",")}`;
+    const hit = cache[key];
+    if (hit) return hit;
+    const lines = await resolvedFeatures(root, sel, featureArgs, env, locked);
+    if (lines !== null) cache[key] = lines;
+    return lines;
+  };
+  const [ws, sub] = await Promise.all([get(null), get(packages)]);
+  const keys = Object.keys(cache);
+  for (const k of keys.slice(0, Math.max(0, keys.length - 32))) delete cache[k];
+  try {
+    writeFileSync5(`${file2}.tmp`, JSON.stringify(cache));
+    renameSync4(`${file2}.tmp`, file2);
+  } catch {
+  }
+  return ws !== null && sub !== null && featureDrift(ws, sub).length === 0;
+}
+async function runPreflight(opts) {
+  const t0 = performance.now();
+  const progress = opts.onProgress ?? (() => void 0);
+  const repo = await openWorkspace(opts.repo);
+  if (opts.scope === "diff" && !opts.range) {
+    throw new RustgateError("BAD_RANGE", "--diff needs a range", "use --diff BASE..HEAD, e.g. --diff origin/main..HEAD");
+  }
+  if (opts.scope === "worktree") await assertNoOperationInProgress(repo, true);
+  else if (opts.scope === "staged") await assertIndexResolved(repo);
+  let range = null;
+  progress("listing changes");
+  let changed;
+  if (opts.scope === "staged") changed = await stagedChanges(repo);
+  else if (opts.scope === "worktree") changed = await worktreeChanges(repo);
+  else {
+    range = await resolveRange(repo, opts.range ?? "");
+    changed = await rangeChanges(repo, range);
+  }
+  const warnings = [];
+  const base = {
+    scope: opts.scope,
+    range: range?.text ?? null,
+    changedFiles: changed,
+    workspacePrefix: repo.prefix,
+    warnings
+  };
+  if (classifyChanges(changed).skip) {
+    if (existsSync8(rustgatePaths(repo.workspace).applyJournal)) {
+      (await acquireLock(repo.workspace, { command: `preflight --${opts.scope}`, ...opts.onWait ? { onWait: opts.onWait } : {} })).release();
+    }
+    return { ...base, ok: true, skipped: true, findings: [], cargo: null, tests: null, mode: null, modeReason: null, checkedPackages: null, uncheckedFiles: [], ms: { total: performance.now() - t0, cargo: 0, shadow: 0, isg: 0 } };
+  }
+  const workDir = ensureWorkDir(repo.workspace);
+  const lock = await acquireLock(repo.workspace, {
+    command: `preflight --${opts.scope}`,
+    ...opts.lockTimeoutMs !== void 0 ? { timeoutMs: opts.lockTimeoutMs } : {},
+    ...opts.onWait ? { onWait: opts.onWait } : {}
+  });
+  try {
+    progress("comparing the selected content with the working tree");
+    const blockers = opts.forceShadow ? ["--shadow was given"] : opts.scope === "worktree" ? [] : await inPlaceBlockers(repo, opts.scope, range?.head ?? null);
+    if (blockers.length === 0 && !existsSync8(path21.join(repo.workspace, "Cargo.lock"))) blockers.push("the workspace has no Cargo.lock");
+    let members2 = null;
+    if (blockers.length === 0) {
+      members2 = await readMembers(repo.workspace);
+      if (members2.ok && !existsSync8(members2.targetDirectory)) blockers.push(`no build cache yet at ${members2.targetDirectory}`);
+    }
+    let mode = blockers.length === 0 ? "in_place" : "shadow";
+    let checkRoot = repo.workspace;
+    let targetDir = null;
+    let shadowMs = 0;
+    let storeDir2 = rustgatePaths(repo.workspace).store;
+    const enterShadow = async () => {
+      progress("materialising the shadow tree");
+      const tree = openPrivateTree({ repo, name: "shadow", source: opts.scope, rev: range?.head ?? null });
+      const shadow = await tree.sync();
+      const shadowDir = tree.dir;
+      warnings.push(...shadow.warnings);
+      shadowMs = shadow.ms;
+      if (!existsSync8(path21.join(shadowDir, "Cargo.toml"))) {
+        throw new RustgateError("NO_CARGO_TOML", `the ${opts.scope === "diff" ? "commit" : opts.scope === "staged" ? "index" : "working tree"} has no Cargo.toml at the workspace root`, "stage (git add) the workspace Cargo.toml, or pass --repo with the workspace directory");
+      }
+      mode = "shadow";
+      checkRoot = shadowDir;
+      targetDir = tree.targetDir;
+      storeDir2 = tree.storeDir;
+    };
+    const runCargo = async () => {
+      progress("selecting the affected packages");
+      const meta3 = mode === "in_place" && members2 !== null ? members2 : await readMembers(checkRoot, targetDir !== null ? { CARGO_TARGET_DIR: targetDir } : {});
+      const choice2 = await choosePackages(checkRoot, meta3, changed, opts, warnings);
+      if (choice2.packages !== null && !(opts.packages && opts.packages.length > 0) && meta3.ok) {
+        progress("comparing feature resolution");
+        const env = targetDir !== null ? { CARGO_TARGET_DIR: targetDir } : {};
+        if (!await subsetKeepsFeatures(checkRoot, rustgatePaths(repo.workspace).featureSets, meta3.members, choice2.packages, opts, env, mode === "in_place")) {
+          choice2.packages = null;
+          choice2.unchecked = choice2.unowned;
+        }
+      }
+      progress("cargo check");
+      const res2 = await cargoCheck({
+        cwd: checkRoot,
+        targetDir,
+        // In place, cargo must never rewrite the user's Cargo.lock.
+        locked: mode === "in_place",
+        ...opts.features ? { features: opts.features } : {},
+        ...opts.allFeatures ? { allFeatures: true } : {},
+        ...choice2.packages !== null ? { packages: choice2.packages } : {},
+        ...opts.targets && opts.targets.length > 0 ? { targets: opts.targets } : {},
+        ...opts.cargoTimeoutMs !== void 0 ? { timeoutMs: opts.cargoTimeoutMs } : {}
+      });
+      return { res: res2, choice: choice2 };
+    };
+    if (mode === "shadow") await enterShadow();
+    let { res, choice } = await runCargo();
+    if (mode === "in_place" && res.exitCode !== 0 && lockfileNeedsUpdate(res.stderrTail)) {
+      blockers.push("Cargo.lock needs an update");
+      await enterShadow();
+      ({ res, choice } = await runCargo());
+    }
+    const diagnostics = [...res.diagnostics];
+    const failure2 = synthesiseCargoFailure(res, checkRoot, opts.cargoTimeoutMs);
+    if (failure2) diagnostics.push(failure2);
+    const extensions = opts.extensions ?? [];
+    let isgMs = 0;
+    let opened = null;
+    let graphTried = false;
+    const ensureGraph = async () => {
+      if (graphTried || opts.isg === false) return;
+      graphTried = true;
+      progress("refreshing the ISG");
+      const t = performance.now();
+      opened = await shadowGraph(checkRoot, storeDir2, warnings);
+      isgMs += performance.now() - t;
+    };
+    if (extensions.some((e) => e.needsGraph)) await ensureGraph();
+    const ctxTarget = targetDir ?? choice.targetDirectory ?? path21.join(repo.workspace, "target");
+    try {
+      let tests = null;
+      for (const ext of extensions) {
+        progress(ext.name);
+        const graph = opened?.graph ?? null;
+        const out = await ext.run({ repo, scope: opts.scope, mode, shadowRoot: checkRoot, targetDir: ctxTarget, workDir, changedFiles: changed, diagnostics, graph });
+        if (out.diagnostics) diagnostics.push(...out.diagnostics);
+        if (out.tests) tests = out.tests;
+        if (out.warnings) warnings.push(...out.warnings);
+      }
+      const selected = selectDiagnostics(diagnostics);
+      if (selected.length > 0) await ensureGraph();
+      const tMap = performance.now();
+      const findings = await mapFindings(selected, opened?.graph ?? null);
+      isgMs += performance.now() - tMap;
+      const failedTests = tests !== null && tests.failed > 0;
+      return {
+        ...base,
+        ok: !hasErrors(findings) && !failedTests,
+        skipped: false,
+        findings,
+        tests,
+        cargo: { exitCode: res.exitCode, buildSucceeded: res.buildSucceeded, timedOut: res.timedOut, stderrTail: res.stderrTail },
+        mode,
+        modeReason: blockers[0] ?? null,
+        checkedPackages: choice.packages,
+        uncheckedFiles: choice.unchecked,
+        ms: { total: performance.now() - t0, cargo: res.ms, shadow: shadowMs, isg: isgMs }
+      };
+    } finally {
+      await opened?.close();
+    }
+  } finally {
+    lock.release();
+  }
+}
+var init_preflight = __esm({
+  "src/app/preflight.ts"() {
+    "use strict";
+    init_metadata();
+    init_check();
+    init_members();
+    init_changes();
+    init_repo();
+    init_errors();
+    init_paths();
+    init_affected();
+    init_classify();
+    init_report();
+    init_lock();
+    init_private_tree();
+    init_workdir();
+  }
+});
+
+// src/app/affected.ts
+var affected_exports = {};
+__export(affected_exports, {
+  runAffected: () => runAffected
+});
+async function rustFilesPerMember(root, members2) {
+  const dirs = [...members2].sort((a2, b) => b.manifestDir.length - a2.manifestDir.length);
+  const counts = /* @__PURE__ */ new Map();
+  for (const f of splitZ(await gitOk(root, ["ls-files", "-z", "--", "*.rs"]))) {
+    const owner = dirs.find((m) => m.manifestDir === "" || f === m.manifestDir || f.startsWith(`${m.manifestDir}/`));
+    if (owner) counts.set(owner.name, (counts.get(owner.name) ?? 0) + 1);
+  }
+  return counts;
+}
+async function runAffected(opts) {
+  const repo = await openWorkspace(opts.repo);
+  let changed;
+  if (opts.scope === "staged") changed = await stagedChanges(repo);
+  else if (opts.scope === "worktree") changed = await worktreeChanges(repo);
+  else {
+    if (!opts.range) throw new RustgateError("BAD_RANGE", "--diff needs a range", "use --diff BASE..HEAD, e.g. --diff origin/main..HEAD");
+    changed = await rangeChanges(repo, await resolveRange(repo, opts.range));
+  }
+  const n2 = opts.shards ?? 1;
+  const members2 = await readMembers(repo.workspace);
+  if (!members2.ok) {
+    return { all: true, packages: [], shards: [], changedFiles: changed.length, unownedFiles: [], warnings: [`cargo metadata failed (${members2.error}): check the whole workspace`] };
+  }
+  const files = changed.flatMap((f) => f.oldPath !== void 0 ? [f.path, f.oldPath] : [f.path]);
+  const sel = selectAffected({ members: members2.members, changed, manifestDirs: manifestDirsAbove(repo.workspace, files) });
+  const weights = sel.packages.length > 1 && n2 > 1 ? await rustFilesPerMember(repo.workspace, members2.members) : /* @__PURE__ */ new Map();
+  return {
+    all: sel.all,
+    packages: sel.packages,
+    shards: shardPackages(sel.packages, (p) => weights.get(p) ?? 1, n2),
+    changedFiles: changed.length,
+    unownedFiles: sel.unowned,
+    warnings: []
+  };
+}
+var init_affected2 = __esm({
+  "src/app/affected.ts"() {
+    "use strict";
+    init_members();
+    init_changes();
+    init_run();
+    init_affected();
+    init_errors();
+    init_preflight();
   }
 });
 
 // src/cli/commands/build-isg.ts
-import path9 from "node:path";
+function reportProblems(io, problems, verbose) {
+  if (problems.length === 0) return;
+  if (verbose) {
+    for (const p of problems) io.err(`rustgate: warning[${p.kind}]: ${p.file}${p.line !== void 0 ? `:${p.line}` : ""}: ${p.message}`);
+    return;
+  }
+  const files = new Set(problems.map((p) => p.file)).size;
+  const kinds = [...new Set(problems.map((p) => p.kind))].sort().join(", ");
+  io.err(`rustgate: warning: ${problems.length} problem${problems.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"} (${kinds}); the rest is indexed. Run build-isg --verbose for the list.`);
+}
 function progressLine(io) {
   if (!io.interactive) return void 0;
   let last = 0;
@@ -15419,11 +18192,11 @@ function progressLine(io) {
   };
 }
 async function buildRepoIsg(root, io) {
-  const abs = path9.resolve(root);
   const { readWorkspace: readWorkspace2 } = await Promise.resolve().then(() => (init_metadata(), metadata_exports));
-  const workspace = await readWorkspace2(abs);
+  const workspace = await readWorkspace2(root);
+  const abs = workspace.root;
   const [{ buildIsg: buildIsg2 }, { openStore: openStore2 }] = await Promise.all([Promise.resolve().then(() => (init_build_isg(), build_isg_exports)), Promise.resolve().then(() => (init_cozo_store(), cozo_store_exports))]);
-  const store = await openStore2(storeDir(abs));
+  const store = await openStore2(storeDir(abs), { onWarning: (m) => io.err(`rustgate: warning: ${m}`) });
   try {
     const onProgress = progressLine(io);
     return await buildIsg2({ root: abs, store, workspace, ...onProgress ? { onProgress } : {} });
@@ -15440,11 +18213,9 @@ function printPretty(io, r) {
   io.out(`  unresolved calls: ${r.unresolved_calls} (std/external or not knowable; no edge guessed)`);
 }
 function registerBuildIsg(program2, io, setExit) {
-  program2.command("build-isg").description("Build or incrementally refresh the Interface Signature Graph of the workspace").option("--repo <dir>", "the workspace root (directory with the root Cargo.toml)", ".").option("--json", "print the stats as one JSON object").action(async (flags) => {
+  program2.command("build-isg").description("Build or incrementally refresh the Interface Signature Graph of the workspace").option("--repo <dir>", "the workspace root (directory with the root Cargo.toml)", ".").option("--json", "print the stats as one JSON object").option("--verbose", "list every parse problem (default: one summary line)").action(async (flags) => {
     const r = await buildRepoIsg(flags.repo, io);
-    for (const p of r.problems) {
-      io.err(`rustgate: warning[${p.kind}]: ${p.file}${p.line !== void 0 ? `:${p.line}` : ""}: ${p.message}`);
-    }
+    reportProblems(io, r.problems, flags.verbose === true);
     if (flags.json) printJson(io, r);
     else printPretty(io, r);
     setExit(ExitCode.Ok);
@@ -18688,8 +21459,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path47) {
-      let input2 = path47;
+    function removeDotSegments(path45) {
+      let input2 = path45;
       const output2 = [];
       let nextSlash = -1;
       let len = 0;
@@ -18763,11 +21534,11 @@ var require_utils = __commonJS({
       }
       return output2.join("");
     }
-    function removeDotSegmentsRelative(path47) {
-      if (path47 === "" || path47[0] === "/") {
-        return removeDotSegments(path47);
+    function removeDotSegmentsRelative(path45) {
+      if (path45 === "" || path45[0] === "/") {
+        return removeDotSegments(path45);
       }
-      const segments = path47.split("/");
+      const segments = path45.split("/");
       const last = segments.length - 1;
       const output2 = [];
       let trailingDirectory = false;
@@ -19130,8 +21901,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path47 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path47 && path47 !== "/" ? path47 : void 0;
+        const path45 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path45 && path45 !== "/" ? path45 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -22441,17 +25212,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path47) {
-      const ctrl = callVisitor(key, node2, visitor, path47);
+    function visit_(key, node2, visitor, path45) {
+      const ctrl = callVisitor(key, node2, visitor, path45);
       if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
-        replaceNode(key, path47, ctrl);
-        return visit_(key, ctrl, visitor, path47);
+        replaceNode(key, path45, ctrl);
+        return visit_(key, ctrl, visitor, path45);
       }
       if (typeof ctrl !== "symbol") {
         if (identity3.isCollection(node2)) {
-          path47 = Object.freeze(path47.concat(node2));
+          path45 = Object.freeze(path45.concat(node2));
           for (let i2 = 0; i2 < node2.items.length; ++i2) {
-            const ci = visit_(i2, node2.items[i2], visitor, path47);
+            const ci = visit_(i2, node2.items[i2], visitor, path45);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -22462,13 +25233,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity3.isPair(node2)) {
-          path47 = Object.freeze(path47.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path47);
+          path45 = Object.freeze(path45.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path45);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path47);
+          const cv = visit_("value", node2.value, visitor, path45);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -22489,17 +25260,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path47) {
-      const ctrl = await callVisitor(key, node2, visitor, path47);
+    async function visitAsync_(key, node2, visitor, path45) {
+      const ctrl = await callVisitor(key, node2, visitor, path45);
       if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
-        replaceNode(key, path47, ctrl);
-        return visitAsync_(key, ctrl, visitor, path47);
+        replaceNode(key, path45, ctrl);
+        return visitAsync_(key, ctrl, visitor, path45);
       }
       if (typeof ctrl !== "symbol") {
         if (identity3.isCollection(node2)) {
-          path47 = Object.freeze(path47.concat(node2));
+          path45 = Object.freeze(path45.concat(node2));
           for (let i2 = 0; i2 < node2.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node2.items[i2], visitor, path47);
+            const ci = await visitAsync_(i2, node2.items[i2], visitor, path45);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -22510,13 +25281,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity3.isPair(node2)) {
-          path47 = Object.freeze(path47.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path47);
+          path45 = Object.freeze(path45.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path45);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path47);
+          const cv = await visitAsync_("value", node2.value, visitor, path45);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -22543,23 +25314,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path47) {
+    function callVisitor(key, node2, visitor, path45) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path47);
+        return visitor(key, node2, path45);
       if (identity3.isMap(node2))
-        return visitor.Map?.(key, node2, path47);
+        return visitor.Map?.(key, node2, path45);
       if (identity3.isSeq(node2))
-        return visitor.Seq?.(key, node2, path47);
+        return visitor.Seq?.(key, node2, path45);
       if (identity3.isPair(node2))
-        return visitor.Pair?.(key, node2, path47);
+        return visitor.Pair?.(key, node2, path45);
       if (identity3.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path47);
+        return visitor.Scalar?.(key, node2, path45);
       if (identity3.isAlias(node2))
-        return visitor.Alias?.(key, node2, path47);
+        return visitor.Alias?.(key, node2, path45);
       return void 0;
     }
-    function replaceNode(key, path47, node2) {
-      const parent = path47[path47.length - 1];
+    function replaceNode(key, path45, node2) {
+      const parent = path45[path45.length - 1];
       if (identity3.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity3.isPair(parent)) {
@@ -23171,10 +25942,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity3 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path47, value) {
+    function collectionFromPath(schema, path45, value) {
       let v = value;
-      for (let i2 = path47.length - 1; i2 >= 0; --i2) {
-        const k = path47[i2];
+      for (let i2 = path45.length - 1; i2 >= 0; --i2) {
+        const k = path45[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a2 = [];
           a2[k] = v;
@@ -23193,7 +25964,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path47) => path47 == null || typeof path47 === "object" && !!path47[Symbol.iterator]().next().done;
+    var isEmptyPath = (path45) => path45 == null || typeof path45 === "object" && !!path45[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -23223,11 +25994,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path47, value) {
-        if (isEmptyPath(path47))
+      addIn(path45, value) {
+        if (isEmptyPath(path45))
           this.add(value);
         else {
-          const [key, ...rest] = path47;
+          const [key, ...rest] = path45;
           const node2 = this.get(key, true);
           if (identity3.isCollection(node2))
             node2.addIn(rest, value);
@@ -23241,8 +26012,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path47) {
-        const [key, ...rest] = path47;
+      deleteIn(path45) {
+        const [key, ...rest] = path45;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -23256,8 +26027,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path47, keepScalar) {
-        const [key, ...rest] = path47;
+      getIn(path45, keepScalar) {
+        const [key, ...rest] = path45;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity3.isScalar(node2) ? node2.value : node2;
@@ -23275,8 +26046,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path47) {
-        const [key, ...rest] = path47;
+      hasIn(path45) {
+        const [key, ...rest] = path45;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -23286,8 +26057,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path47, value) {
-        const [key, ...rest] = path47;
+      setIn(path45, value) {
+        const [key, ...rest] = path45;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -24709,9 +27480,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format: format2, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num2 = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num2))
-        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
+      const num3 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num3))
+        return isNaN(num3) ? ".nan" : num3 < 0 ? "-.inf" : ".inf";
       let n2 = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format2 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n2) && !n2.includes("e")) {
         let i2 = n2.indexOf(".");
@@ -24751,8 +27522,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str),
       stringify(node2) {
-        const num2 = Number(node2.value);
-        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num3 = Number(node2.value);
+        return isFinite(num3) ? num3.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -25191,8 +27962,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str.replace(/_/g, "")),
       stringify(node2) {
-        const num2 = Number(node2.value);
-        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num3 = Number(node2.value);
+        return isFinite(num3) ? num3.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -25394,23 +28165,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str, asBigInt) {
       const sign = str[0];
       const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num2 = (n2) => asBigInt ? BigInt(n2) : Number(n2);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
-      return sign === "-" ? num2(-1) * res : res;
+      const num3 = (n2) => asBigInt ? BigInt(n2) : Number(n2);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num3(60) + num3(p), num3(0));
+      return sign === "-" ? num3(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
       let { value } = node2;
-      let num2 = (n2) => n2;
+      let num3 = (n2) => n2;
       if (typeof value === "bigint")
-        num2 = (n2) => BigInt(n2);
+        num3 = (n2) => BigInt(n2);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node2);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num2(-1);
+        value *= num3(-1);
       }
-      const _60 = num2(60);
+      const _60 = num3(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -25802,9 +28573,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path47, value) {
+      addIn(path45, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path47, value);
+          this.contents.addIn(path45, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -25879,14 +28650,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path47) {
-        if (Collection.isEmptyPath(path47)) {
+      deleteIn(path45) {
+        if (Collection.isEmptyPath(path45)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path47) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path45) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -25901,10 +28672,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path47, keepScalar) {
-        if (Collection.isEmptyPath(path47))
+      getIn(path45, keepScalar) {
+        if (Collection.isEmptyPath(path45))
           return !keepScalar && identity3.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity3.isCollection(this.contents) ? this.contents.getIn(path47, keepScalar) : void 0;
+        return identity3.isCollection(this.contents) ? this.contents.getIn(path45, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -25915,10 +28686,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path47) {
-        if (Collection.isEmptyPath(path47))
+      hasIn(path45) {
+        if (Collection.isEmptyPath(path45))
           return this.contents !== void 0;
-        return identity3.isCollection(this.contents) ? this.contents.hasIn(path47) : false;
+        return identity3.isCollection(this.contents) ? this.contents.hasIn(path45) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -25935,13 +28706,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path47, value) {
-        if (Collection.isEmptyPath(path47)) {
+      setIn(path45, value) {
+        if (Collection.isEmptyPath(path45)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path47), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path45), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path47, value);
+          this.contents.setIn(path45, value);
         }
       }
       /**
@@ -26962,7 +29733,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel2, code, msg) => onError(offset + rel2, code, msg);
+      const _onError = (rel3, code, msg) => onError(offset + rel3, code, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -27902,9 +30673,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP2;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path47) => {
+    visit2.itemAtPath = (cst, path45) => {
       let item = cst;
-      for (const [field, index] of path47) {
+      for (const [field, index] of path45) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -27913,23 +30684,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path47) => {
-      const parent = visit2.itemAtPath(cst, path47.slice(0, -1));
-      const field = path47[path47.length - 1][0];
+    visit2.parentCollection = (cst, path45) => {
+      const parent = visit2.itemAtPath(cst, path45.slice(0, -1));
+      const field = path45[path45.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path47, item, visitor) {
-      let ctrl = visitor(item, path47);
+    function _visit(path45, item, visitor) {
+      let ctrl = visitor(item, path45);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path47.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path45.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -27940,10 +30711,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path47);
+            ctrl = ctrl(item, path45);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path47) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path45) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -30089,10 +32860,10 @@ function prefixExpr(input2, r, prefix) {
 }
 function qualifyBound(src, bound) {
   const name = /^(\w+)/.exec(bound)?.[1] ?? "";
-  const path47 = STD_TRAIT_PATHS[name];
-  if (!path47) return bound;
+  const path45 = STD_TRAIT_PATHS[name];
+  if (!path45) return bound;
   const imported = new RegExp(`\\buse\\s[^;]*\\b${name}\\b[^;]*;`).test(src.masked) || new RegExp(`\\btrait\\s+${name}\\b`).test(src.masked);
-  return imported ? bound : path47 + bound.slice(name.length);
+  return imported ? bound : path45 + bound.slice(name.length);
 }
 function boundParts(list) {
   return splitTopLevel(list, "+").map(([, s]) => s.trim()).filter((s) => s !== "");
@@ -30173,9 +32944,9 @@ var init_actions = __esm({
     init_rust_text();
     PATH_RE = /^(?:::)?[A-Za-z_]\w*(?:::[A-Za-z_]\w*)*$/;
     insertUse = (input2) => {
-      const path47 = input2.params.path?.trim() ?? "";
-      if (!PATH_RE.test(path47)) return [];
-      const last = path47.split("::").pop() ?? "";
+      const path45 = input2.params.path?.trim() ?? "";
+      if (!PATH_RE.test(path45)) return [];
+      const last = path45.split("::").pop() ?? "";
       const p = input2.params.match_primary === "true" ? narrowTo(input2, primary(input2), last) : primary(input2);
       if (!p) return [];
       if (input2.params.match_primary === "true") {
@@ -30189,7 +32960,7 @@ var init_actions = __esm({
       const bodyEnd = mod ? mod.close : src.text.length;
       const depth = mod ? src.braceDepth(mod.open + 1) : 0;
       const body = src.text.slice(bodyStart, bodyEnd);
-      if (new RegExp(`\\buse\\s+${path47.replace(/[:]/g, "\\:")}\\s*;`).test(body)) return [];
+      if (new RegExp(`\\buse\\s+${path45.replace(/[:]/g, "\\:")}\\s*;`).test(body)) return [];
       const useRe = /(^|[\s;}])((?:pub(?:\([^)]*\))?\s+)?use\s[^;]*;)/g;
       let lastUseEnd = -1;
       let lastUseStart = -1;
@@ -30202,7 +32973,7 @@ var init_actions = __esm({
       }
       if (lastUseEnd > 0) {
         return [edit(input2, lastUseEnd, lastUseEnd, `
-${src.indentAt(lastUseStart)}use ${path47};`)];
+${src.indentAt(lastUseStart)}use ${path45};`)];
       }
       let at = src.skipSpace(bodyStart);
       while (src.masked.startsWith("#![", at)) {
@@ -30212,16 +32983,16 @@ ${src.indentAt(lastUseStart)}use ${path47};`)];
       }
       if (at >= bodyEnd) {
         if (mod) return [edit(input2, bodyStart, bodyStart, `
-${src.indentAt(mod.open)}    use ${path47};`)];
-        return [edit(input2, src.text.length, src.text.length, `${src.text.endsWith("\n") || src.text === "" ? "" : "\n"}use ${path47};
+${src.indentAt(mod.open)}    use ${path45};`)];
+        return [edit(input2, src.text.length, src.text.length, `${src.text.endsWith("\n") || src.text === "" ? "" : "\n"}use ${path45};
 `)];
       }
       const line = src.lineStart(at);
       if (line < bodyStart) {
         return [edit(input2, bodyStart, bodyStart, `
-${src.indentAt(at)}use ${path47};`)];
+${src.indentAt(at)}use ${path45};`)];
       }
-      return [edit(input2, line, line, `${src.indentAt(at)}use ${path47};
+      return [edit(input2, line, line, `${src.indentAt(at)}use ${path45};
 
 `)];
     };
@@ -31217,7 +33988,7 @@ function consistent(n2, qual, name) {
 }
 function findItem(src, from, name) {
   const re2 = new RegExp(`(^|[\\s;{}\\]])((pub(?:\\s*\\([^)]*\\))?\\s+)?(?:${ITEM_KW})\\s+(?:r#)?${name}\\b)`, "g");
-  re2.lastIndex = from;
+  re2.lastIndex = Math.max(0, from - 1);
   const m = re2.exec(src.masked);
   if (!m) return null;
   const at = m.index + (m[1] ?? "").length;
@@ -31427,7 +34198,7 @@ var init_graph_actions = __esm({
           }
         }
         const first = bodies[0];
-        if (first === void 0 || bodies.some((b) => b.replace(/\s+/g, " ") !== first.replace(/\s+/g, " "))) return [];
+        if (first === void 0 || bodies.length < 2 || bodies.some((b) => b.replace(/\s+/g, " ") !== first.replace(/\s+/g, " "))) return [];
         if (/\bself\s*\.\s*[A-Za-z_]\w*\b(?!\s*\()/.test(first) || /\b(?:todo|unimplemented|unreachable)!/.test(first)) return [];
         additions.push(`${sigText} {
         ${first.replace(/\n\s*/g, "\n        ")}
@@ -31492,8 +34263,6 @@ ${implSrc.indentAt(impl.start)}`.replace(/^\n\n/, "\n"))], note: `body shared by
           const body = (norm2[0] ?? "").split("@@HOLE@@").join(v);
           shape = (pat) => /\(\s*_\s*\)$/.test(pat) ? `${pat.replace(/\(\s*_\s*\)$/, `(${v})`)} => ${body}` : null;
         }
-      } else if (arms.every((a2) => a2.body === arms[0]?.body) && !/\b(?:todo|unimplemented|unreachable|panic)!/.test(arms[0]?.body ?? "")) {
-        if (arms.every((a2) => !/\(\s*[a-z]|\{\s*[a-z]/.test(a2.pat))) shape = (pat) => `${pat} => ${arms[0]?.body ?? ""}`;
       }
       if (!shape) return [];
       const added = pats.map((x) => shape(x.replace(/^&/, "")));
@@ -31578,7 +34347,6 @@ ${indent}${x}${x.startsWith("..") ? "" : ","}`).join("")}`;
       const src = await textOf2(input2, p.file);
       if (!src) return [];
       const start = src.indexOf(p.byteStart);
-      const end = src.indexOf(p.byteEnd);
       const fn = scopesAt(src, start).find((s) => s.keyword === "fn");
       if (!fn) return [];
       const header = src.masked.slice(fn.start, fn.headerEnd);
@@ -31594,10 +34362,14 @@ ${indent}${x}${x.startsWith("..") ? "" : ","}`).join("")}`;
         if (!init || src.masked[init.end - 1] === "?") return [];
         return [{ edits: [mk(p.file, src, init.end, init.end, "?")], atCause: true, note: `at the let of \`${local}\`` }];
       }
-      if (src.masked[end - 1] === "?" || src.masked[src.skipSpace(end)] === "?") return [];
+      const target = input2.params.at === "matched" ? input2.matched.find((x) => x.file === p.file) : p;
+      if (!target) return [];
+      const ts = src.indexOf(target.byteStart);
+      const te = src.indexOf(target.byteEnd);
+      if (src.masked[te - 1] === "?" || src.masked[src.skipSpace(te)] === "?") return [];
       const input22 = { file: p.file, src, diagnostic: input2.diagnostic, matched: [], params: {} };
-      const edits = appendPostfixEdits(input22, { start, end }, "?");
-      return edits.length > 0 ? [{ edits }] : [];
+      const edits = appendPostfixEdits(input22, { start: ts, end: te }, "?");
+      return edits.length > 0 ? [{ edits, ...target !== p ? { atCause: true } : {} }] : [];
     };
     INT_RE = /^[iu](?:8|16|32|64|128|size)$/;
     paramTypeAtCallee = async (input2) => {
@@ -31750,21 +34522,21 @@ __export(load_exports, {
   packageRoot: () => packageRoot,
   parsePattern: () => parsePattern
 });
-import { existsSync as existsSync3, readdirSync as readdirSync2, readFileSync as readFileSync6 } from "node:fs";
-import path10 from "node:path";
+import { existsSync as existsSync9, readdirSync as readdirSync5, readFileSync as readFileSync16 } from "node:fs";
+import path22 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 function packageRoot() {
-  let dir = path10.dirname(fileURLToPath3(__rgMetaUrl3));
+  let dir = path22.dirname(fileURLToPath3(__rgMetaUrl3));
   for (let i2 = 0; i2 < 10; i2++) {
-    if (existsSync3(path10.join(dir, "package.json"))) return dir;
-    const up = path10.dirname(dir);
+    if (existsSync9(path22.join(dir, "package.json"))) return dir;
+    const up = path22.dirname(dir);
     if (up === dir) break;
     dir = up;
   }
   throw new RustgateError("INTERNAL", "cannot find the rustgate package root", "reinstall rustgate (package.json is missing)");
 }
 function defaultPatternDir() {
-  return path10.join(packageRoot(), "patterns");
+  return path22.join(packageRoot(), "patterns");
 }
 function validate2(data) {
   if (!validator) validator = new import_ajv.Ajv({ allErrors: true, strict: false }).compile(PATTERN_SCHEMA);
@@ -31807,7 +34579,7 @@ function parsePattern(text, file2) {
     }
   }
   if (pattern.kind === "fix" && det.text_detector !== void 0) throw invalid(file2, "detector.text_detector", "is only allowed for anti_pattern");
-  const stem = path10.basename(file2).replace(/\.ya?ml$/, "");
+  const stem = path22.basename(file2).replace(/\.ya?ml$/, "");
   if (stem !== pattern.id) throw invalid(file2, "id", `must equal the file name (${stem})`);
   return pattern;
 }
@@ -31819,9 +34591,9 @@ function loadPatterns(dir = defaultPatternDir()) {
   return [...loaded];
 }
 function readPatternDir(dir) {
-  if (!existsSync3(dir)) throw new RustgateError("PATTERN_INVALID", `pattern directory ${dir} does not exist`, "reinstall rustgate or pass an existing pattern directory");
-  const files = readdirSync2(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
-  const out = files.map((f) => parsePattern(readFileSync6(path10.join(dir, f), "utf8"), path10.join(dir, f)));
+  if (!existsSync9(dir)) throw new RustgateError("PATTERN_INVALID", `pattern directory ${dir} does not exist`, "reinstall rustgate or pass an existing pattern directory");
+  const files = readdirSync5(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+  const out = files.map((f) => parsePattern(readFileSync16(path22.join(dir, f), "utf8"), path22.join(dir, f)));
   const seen = /* @__PURE__ */ new Set();
   for (const p of out) {
     if (seen.has(p.id)) throw invalid(p.id, "id", "is duplicated");
@@ -32077,1865 +34849,6 @@ var init_pack = __esm({
   }
 });
 
-// src/adapters/cargo/diagnostics.ts
-import path11 from "node:path";
-function toWorkspacePath(fileName, workspaceRoot) {
-  const abs = path11.resolve(workspaceRoot, fileName);
-  const rel2 = path11.relative(workspaceRoot, abs);
-  if (rel2 === "" || rel2.startsWith("..") || path11.isAbsolute(rel2)) return abs.split(path11.sep).join("/");
-  return rel2.split(path11.sep).join("/");
-}
-function isWorkspacePath(file2) {
-  return !file2.startsWith("/") && !/^[A-Za-z]:/.test(file2);
-}
-function convertSpan(span, root) {
-  return {
-    file: toWorkspacePath(span.file_name, root),
-    lineStart: span.line_start,
-    lineEnd: span.line_end,
-    columnStart: span.column_start,
-    columnEnd: span.column_end,
-    byteStart: span.byte_start,
-    byteEnd: span.byte_end,
-    isPrimary: span.is_primary,
-    label: span.label
-  };
-}
-function userFacingSpan(span, root) {
-  let current = span;
-  for (let depth = 0; depth < 64; depth++) {
-    if (isWorkspacePath(toWorkspacePath(current.file_name, root)) || current.expansion === null) return current;
-    current = current.expansion.span;
-  }
-  return span;
-}
-function overlaps(a2, b) {
-  return a2.file_name === b.file_name && a2.byte_start < b.byte_end + (a2.byte_start === b.byte_start ? 1 : 0) && b.byte_start < a2.byte_end + (a2.byte_start === b.byte_start ? 1 : 0);
-}
-function suggestionsOf(child, root) {
-  const spans = child.spans.filter((s) => s.suggested_replacement !== null);
-  if (spans.length === 0) return [];
-  const applicability = (s) => APPLICABILITIES.has(s.suggestion_applicability ?? "") ? s.suggestion_applicability : "Unspecified";
-  const anyOverlap = spans.some((a2, i2) => spans.some((b, j) => i2 < j && overlaps(a2, b)));
-  const toEdit = (s) => ({ span: convertSpan(s, root), replacement: s.suggested_replacement ?? "" });
-  const first = spans[0];
-  if (!anyOverlap) return [{ message: child.message, applicability: applicability(first), edits: spans.map(toEdit) }];
-  return spans.map((s) => ({ message: child.message, applicability: applicability(s), edits: [toEdit(s)] }));
-}
-function convertDiagnostic(d, root, packageName) {
-  const spans = d.spans.map((s) => convertSpan(userFacingSpan(s, root), root));
-  const primaryRaw = d.spans.find((s) => s.is_primary) ?? d.spans[0];
-  const notes = [];
-  const suggestions = [];
-  const visit2 = (children) => {
-    for (const child of children) {
-      notes.push(`${child.level}: ${child.message}`);
-      suggestions.push(...suggestionsOf(child, root));
-      visit2(child.children);
-    }
-  };
-  visit2(d.children);
-  suggestions.push(...suggestionsOf({ ...d, children: [] }, root));
-  return {
-    level: LEVELS[d.level] ?? "note",
-    code: d.code?.code ?? null,
-    message: d.message,
-    primary: primaryRaw ? convertSpan(userFacingSpan(primaryRaw, root), root) : null,
-    spans,
-    notes,
-    suggestions,
-    rendered: d.rendered ?? d.message,
-    source: "rustc",
-    packageName
-  };
-}
-function packageNameFromId(id) {
-  const hash2 = id.lastIndexOf("#");
-  if (hash2 >= 0) {
-    const tail2 = id.slice(hash2 + 1);
-    const at = tail2.indexOf("@");
-    if (at >= 0) return tail2.slice(0, at);
-    const beforeHash = id.slice(0, hash2);
-    return beforeHash.slice(beforeHash.lastIndexOf("/") + 1) || null;
-  }
-  const space = id.indexOf(" ");
-  return space > 0 ? id.slice(0, space) : null;
-}
-function parseCargoMessages(stdout, workspaceRoot) {
-  const diagnostics = [];
-  let buildSucceeded = null;
-  const seen = /* @__PURE__ */ new Set();
-  const checked = /* @__PURE__ */ new Set();
-  for (const line of stdout.split("\n")) {
-    if (!line.startsWith("{")) continue;
-    let msg;
-    try {
-      msg = JSON.parse(line);
-    } catch {
-      continue;
-    }
-    if (msg.reason === "build-finished") buildSucceeded = msg.success ?? null;
-    if ((msg.reason === "compiler-artifact" || msg.reason === "compiler-message") && msg.package_id) {
-      const name = packageNameFromId(msg.package_id);
-      if (name) checked.add(name);
-    }
-    if (msg.reason !== "compiler-message" || !msg.message) continue;
-    if (msg.message.level === "failure-note") continue;
-    const diag = convertDiagnostic(msg.message, workspaceRoot, msg.package_id ? packageNameFromId(msg.package_id) : null);
-    const p = diag.primary;
-    const id = `${diag.level}|${diag.code ?? ""}|${diag.message}|${p ? `${p.file}:${p.byteStart}:${p.byteEnd}` : ""}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    diagnostics.push(diag);
-  }
-  return { diagnostics, buildSucceeded, checkedPackages: Array.from(checked).sort() };
-}
-var LEVELS, APPLICABILITIES;
-var init_diagnostics = __esm({
-  "src/adapters/cargo/diagnostics.ts"() {
-    "use strict";
-    LEVELS = {
-      error: "error",
-      "error: internal compiler error": "error",
-      warning: "warning",
-      note: "note",
-      help: "help"
-    };
-    APPLICABILITIES = /* @__PURE__ */ new Set(["MachineApplicable", "MaybeIncorrect", "HasPlaceholders", "Unspecified"]);
-  }
-});
-
-// src/adapters/cargo/check.ts
-import path12 from "node:path";
-function cargoCheckArgs(opts) {
-  const args = ["check", "--all-targets", "--message-format=json"];
-  if (opts.packages && opts.packages.length > 0) for (const p of opts.packages) args.push("-p", p);
-  else args.push("--workspace");
-  if (opts.allFeatures) args.push("--all-features");
-  else if (opts.features && opts.features.length > 0) args.push("--features", opts.features.join(","));
-  return args;
-}
-function tail(text, lines = 30) {
-  return text.split("\n").filter((l) => l.trim() !== "").slice(-lines).join("\n");
-}
-async function cargoCheck(opts) {
-  const t0 = performance.now();
-  const r = await execa("cargo", cargoCheckArgs(opts), {
-    cwd: opts.cwd,
-    reject: false,
-    stdin: "ignore",
-    env: { CARGO_TARGET_DIR: opts.targetDir, CARGO_TERM_COLOR: "never", CARGO_TERM_PROGRESS_WHEN: "never", ...opts.env },
-    maxBuffer: 512 * 1024 * 1024,
-    ...opts.timeoutMs !== void 0 ? { timeout: opts.timeoutMs } : {}
-  });
-  if (r.failed && r.exitCode === void 0 && r.code === "ENOENT") {
-    throw new RustgateError("CARGO_MISSING", "cargo is not on PATH", "install Rust with rustup (https://rustup.rs), then retry");
-  }
-  const { diagnostics, buildSucceeded, checkedPackages } = parseCargoMessages(r.stdout, path12.resolve(opts.cwd));
-  return {
-    diagnostics,
-    buildSucceeded,
-    checkedPackages,
-    exitCode: r.exitCode ?? null,
-    timedOut: r.timedOut,
-    ms: performance.now() - t0,
-    stderrTail: tail(r.stderr)
-  };
-}
-var init_check = __esm({
-  "src/adapters/cargo/check.ts"() {
-    "use strict";
-    init_execa();
-    init_errors();
-    init_diagnostics();
-  }
-});
-
-// src/adapters/git/run.ts
-function missingGit(cause) {
-  return new RustgateError("NOT_A_GIT_REPO", "git is not installed or not on PATH", "install git and retry", { cause });
-}
-async function git(cwd, args, input2, opts = {}) {
-  const r = await execa("git", args, {
-    cwd,
-    reject: false,
-    env: opts.env ? { ...GIT_ENV, ...opts.env } : GIT_ENV,
-    stripFinalNewline: false,
-    maxBuffer: 1024 * 1024 * 1024,
-    ...input2 === void 0 ? { stdin: "ignore" } : { input: input2 }
-  });
-  if (r.failed && r.exitCode === void 0 && r.code === "ENOENT") throw missingGit(r);
-  return { exitCode: r.exitCode ?? -1, stdout: r.stdout, stderr: r.stderr, command: r.command };
-}
-async function gitBuffer(cwd, args, input2) {
-  const r = await execa("git", args, {
-    cwd,
-    reject: false,
-    env: GIT_ENV,
-    encoding: "buffer",
-    stripFinalNewline: false,
-    maxBuffer: 4 * 1024 * 1024 * 1024,
-    ...input2 === void 0 ? { stdin: "ignore" } : { input: input2 }
-  });
-  if (r.failed && r.exitCode === void 0 && r.code === "ENOENT") throw missingGit(r);
-  return { exitCode: r.exitCode ?? -1, stdout: Buffer.from(r.stdout), stderr: Buffer.from(r.stderr).toString("utf8") };
-}
-async function gitOk(cwd, args, input2, opts = {}) {
-  const r = await git(cwd, args, input2, opts);
-  if (r.exitCode !== 0) {
-    throw new RustgateError("INTERNAL", `${r.command} failed (exit ${r.exitCode}): ${r.stderr.trim()}`, "report this with the output of `git status`");
-  }
-  return r.stdout;
-}
-function splitZ(s) {
-  const parts = s.split("\0");
-  if (parts.length > 0 && parts[parts.length - 1] === "") parts.pop();
-  return parts;
-}
-var GIT_ENV;
-var init_run = __esm({
-  "src/adapters/git/run.ts"() {
-    "use strict";
-    init_execa();
-    init_errors();
-    GIT_ENV = {
-      GIT_OPTIONAL_LOCKS: "0",
-      GIT_TERMINAL_PROMPT: "0",
-      LC_ALL: "C"
-    };
-  }
-});
-
-// src/adapters/git/changes.ts
-import { createHash as createHash3 } from "node:crypto";
-import { lstatSync as lstatSync2, readFileSync as readFileSync7, readlinkSync } from "node:fs";
-import path13 from "node:path";
-function parseNameStatusZ(out) {
-  const tok = splitZ(out);
-  const files = [];
-  for (let i2 = 0; i2 < tok.length; ) {
-    const st = tok[i2++] ?? "";
-    const status = STATUS[st.charAt(0)] ?? "unknown";
-    if (status === "renamed" || status === "copied") {
-      const oldPath = tok[i2++] ?? "";
-      const newPath = tok[i2++] ?? "";
-      files.push({ path: newPath, status, oldPath });
-    } else {
-      files.push({ path: tok[i2++] ?? "", status });
-    }
-  }
-  return files;
-}
-function parseRawZ(out) {
-  const tok = splitZ(out);
-  const files = [];
-  for (let i2 = 0; i2 < tok.length; ) {
-    const head = (tok[i2++] ?? "").replace(/^:/, "").split(" ");
-    const [srcMode = "", dstMode = "", srcOid = "", dstOid = "", st = ""] = head;
-    const status = STATUS[st.charAt(0)] ?? "unknown";
-    if (status === "renamed" || status === "copied") {
-      const oldPath = tok[i2++] ?? "";
-      files.push({ path: tok[i2++] ?? "", status, oldPath, srcMode, dstMode, srcOid, dstOid });
-    } else {
-      files.push({ path: tok[i2++] ?? "", status, srcMode, dstMode, srcOid, dstOid });
-    }
-  }
-  return files;
-}
-function blobId(bytes) {
-  return createHash3("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
-}
-function isOwnPath(p) {
-  return p === ".rustgate" || p.startsWith(".rustgate/") || p === ".git" || p.startsWith(".git/") || p.includes("/.git/");
-}
-function clean(files) {
-  const seen = /* @__PURE__ */ new Set();
-  const out = [];
-  for (const f of files) {
-    if (f.path === "" || isOwnPath(f.path) || seen.has(f.path)) continue;
-    seen.add(f.path);
-    out.push(f);
-  }
-  return out.sort((a2, b) => a2.path < b.path ? -1 : a2.path > b.path ? 1 : 0);
-}
-async function verifyCommit(info, rev, range) {
-  if (rev === "" || rev.startsWith("-")) {
-    throw new RustgateError("BAD_RANGE", `bad --diff range '${range}'`, "use --diff BASE..HEAD with two commits, e.g. --diff origin/main..HEAD");
-  }
-  const r = await git(info.workspace, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
-  if (r.exitCode !== 0) {
-    throw new RustgateError("BAD_RANGE", `'${rev}' in --diff '${range}' is not a commit`, "check the revision names (git log --oneline), fetch the base branch if it is remote, then retry");
-  }
-  return r.stdout.trim();
-}
-async function resolveRange(info, range) {
-  const three = range.indexOf("...");
-  const two = range.indexOf("..");
-  if (three >= 0) {
-    const a2 = await verifyCommit(info, range.slice(0, three), range);
-    const b = await verifyCommit(info, range.slice(three + 3) || "HEAD", range);
-    const mb2 = await git(info.workspace, ["merge-base", a2, b]);
-    if (mb2.exitCode !== 0) throw new RustgateError("BAD_RANGE", `'${range}' has no merge base`, "use --diff BASE..HEAD with related commits");
-    return { base: mb2.stdout.trim(), head: b, text: range };
-  }
-  if (two >= 0) {
-    const a2 = await verifyCommit(info, range.slice(0, two), range);
-    const b = await verifyCommit(info, range.slice(two + 2) || "HEAD", range);
-    return { base: a2, head: b, text: range };
-  }
-  return { base: await verifyCommit(info, range, range), head: await verifyCommit(info, "HEAD", range), text: range };
-}
-async function stagedChanges(info) {
-  if (info.head === null) {
-    return clean(splitZ(await gitOk(info.workspace, ["ls-files", "-z"])).map((p) => ({ path: p, status: "added" })));
-  }
-  const out = await gitOk(info.workspace, ["diff-index", "--cached", "--name-status", "-M", "-z", "--relative", "HEAD"]);
-  return clean(parseNameStatusZ(out));
-}
-async function worktreeChanges(info) {
-  const untracked = splitZ(await gitOk(info.workspace, ["ls-files", "-o", "--exclude-standard", "-z"])).map((p) => ({ path: p, status: "added" }));
-  if (info.head === null) {
-    const tracked2 = splitZ(await gitOk(info.workspace, ["ls-files", "-z"])).map((p) => ({ path: p, status: "added" }));
-    return clean([...tracked2, ...untracked]);
-  }
-  const out = await gitOk(info.workspace, ["diff-index", "--raw", "-M", "-z", "--relative", "HEAD"]);
-  const tracked = [];
-  for (const c3 of parseRawZ(out)) {
-    if (c3.status === "modified" && /^0+$/.test(c3.dstOid) && c3.srcMode === c3.dstMode && sameContent(path13.join(info.workspace, c3.path), c3.srcOid)) continue;
-    tracked.push(c3.oldPath === void 0 ? { path: c3.path, status: c3.status } : { path: c3.path, status: c3.status, oldPath: c3.oldPath });
-  }
-  return clean([...tracked, ...untracked]);
-}
-function sameContent(abs, oid) {
-  try {
-    const st = lstatSync2(abs);
-    const bytes = st.isSymbolicLink() ? Buffer.from(readlinkSync(abs)) : readFileSync7(abs);
-    return blobId(bytes) === oid;
-  } catch {
-    return false;
-  }
-}
-async function rangeChanges(info, range) {
-  const out = await gitOk(info.workspace, ["diff-tree", "-r", "--name-status", "-M", "-z", "--relative", range.base, range.head]);
-  return clean(parseNameStatusZ(out));
-}
-var STATUS;
-var init_changes = __esm({
-  "src/adapters/git/changes.ts"() {
-    "use strict";
-    init_errors();
-    init_run();
-    STATUS = {
-      A: "added",
-      M: "modified",
-      D: "deleted",
-      R: "renamed",
-      C: "copied",
-      T: "typechange",
-      U: "unmerged"
-    };
-  }
-});
-
-// src/adapters/git/repo.ts
-import { existsSync as existsSync4, readFileSync as readFileSync8, realpathSync as realpathSync2, statSync as statSync4 } from "node:fs";
-import path14 from "node:path";
-function readText(file2) {
-  try {
-    return readFileSync8(file2, "utf8");
-  } catch {
-    return "";
-  }
-}
-async function openRepo(workspace) {
-  if (!existsSync4(workspace) || !statSync4(workspace).isDirectory()) {
-    throw new RustgateError("NOT_A_DIRECTORY", `${workspace} is not a directory`, "pass --repo with the directory that holds the root Cargo.toml");
-  }
-  const ws = realpathSync2(workspace);
-  const r = await git(ws, ["rev-parse", "--show-toplevel", "--absolute-git-dir", "--show-prefix", "HEAD"]);
-  const [top = "", gitDir = "", prefixRaw = "", headLine = ""] = r.stdout.split("\n");
-  if (top === "" || gitDir === "" || r.exitCode !== 0 && !/HEAD/.test(r.stderr)) {
-    throw new RustgateError("NOT_A_GIT_REPO", `${ws} is not inside a git work tree`, "run rustgate inside a git work tree (or `git init` first), or pass --repo DIR");
-  }
-  const headFile = readText(path14.join(gitDir, "HEAD"));
-  return {
-    top: realpathSync2(top),
-    workspace: ws,
-    prefix: prefixRaw.replace(/\/$/, ""),
-    gitDir,
-    head: r.exitCode === 0 && /^[0-9a-f]{40,64}$/.test(headLine) ? headLine : null,
-    detached: !headFile.startsWith("ref:")
-  };
-}
-async function operationInProgress(info, checkUnmerged = true) {
-  const marks = [
-    ["MERGE_HEAD", "merge"],
-    ["CHERRY_PICK_HEAD", "cherry-pick"],
-    ["REVERT_HEAD", "revert"],
-    ["rebase-merge", "rebase"],
-    ["rebase-apply", "rebase"]
-  ];
-  for (const [file2, name] of marks) if (existsSync4(path14.join(info.gitDir, file2))) return name;
-  if (!checkUnmerged) return null;
-  const unmerged = splitZ(await gitOk(info.workspace, ["ls-files", "-u", "-z"]));
-  return unmerged.length > 0 ? "conflict resolution" : null;
-}
-async function assertNoOperationInProgress(info, checkUnmerged = true) {
-  const op = await operationInProgress(info, checkUnmerged);
-  if (op !== null) {
-    throw unfinished(info, op);
-  }
-}
-async function assertIndexResolved(info) {
-  const unmerged = splitZ(await gitOk(info.workspace, ["ls-files", "-u", "-z"]));
-  if (unmerged.length > 0) throw unfinished(info, await operationInProgress(info, false) ?? "conflict resolution");
-}
-function unfinished(info, op) {
-  return new RustgateError("MERGE_IN_PROGRESS", `a ${op} is in progress in ${info.top}`, `finish or abort the ${op}, then retry`);
-}
-var init_repo = __esm({
-  "src/adapters/git/repo.ts"() {
-    "use strict";
-    init_errors();
-    init_run();
-  }
-});
-
-// src/core/preflight/classify.ts
-function baseName(p) {
-  return p.slice(p.lastIndexOf("/") + 1);
-}
-function isRustRelevant(path47) {
-  const base = baseName(path47);
-  if (base.endsWith(".rs")) return true;
-  if (base === "Cargo.toml" || base === "Cargo.lock") return true;
-  if (base.startsWith("rust-toolchain")) return true;
-  return /(^|\/)\.cargo\/config(\.toml)?$/.test(path47);
-}
-function classifyChanges(files) {
-  const relevant = files.filter((f) => isRustRelevant(f.path) || f.oldPath !== void 0 && isRustRelevant(f.oldPath));
-  return { relevant, skip: relevant.length === 0 };
-}
-var init_classify = __esm({
-  "src/core/preflight/classify.ts"() {
-    "use strict";
-  }
-});
-
-// src/core/preflight/blast.ts
-async function blastRadius(graph, key, cap = BLAST_CAP) {
-  const hops = await graph.twoHop(key, BLAST_RELS, cap, "in");
-  return hops.filter((h2) => h2.key !== key);
-}
-function directCallers(radius) {
-  return radius.filter((h2) => h2.hop === 1 && h2.via === "CALLS").length;
-}
-var BLAST_RELS, BLAST_CAP;
-var init_blast = __esm({
-  "src/core/preflight/blast.ts"() {
-    "use strict";
-    BLAST_RELS = ["CALLS", "USES", "IMPLEMENTS", "REQUIRES_BOUND"];
-    BLAST_CAP = 30;
-  }
-});
-
-// src/core/preflight/report.ts
-var report_exports = {};
-__export(report_exports, {
-  hasErrors: () => hasErrors,
-  isSummaryNoise: () => isSummaryNoise,
-  mapFindings: () => mapFindings,
-  selectDiagnostics: () => selectDiagnostics,
-  toContractDiagnostic: () => toContractDiagnostic,
-  toContractJson: () => toContractJson
-});
-function isSummaryNoise(d) {
-  if (d.primary !== null || d.spans.length > 0) return false;
-  return /^aborting due to\b/.test(d.message) || /^\d+ warnings? emitted\b/.test(d.message) || /warnings? emitted$/.test(d.message);
-}
-function selectDiagnostics(diags) {
-  const kept = diags.filter((d) => (d.level === "error" || d.level === "warning") && !isSummaryNoise(d));
-  const rank = (d) => d.level === "error" ? 0 : 1;
-  return kept.map((d, i2) => ({ d, i: i2 })).sort((a2, b) => {
-    const r = rank(a2.d) - rank(b.d);
-    if (r !== 0) return r;
-    const fa = a2.d.primary?.file ?? "\uFFFF";
-    const fb = b.d.primary?.file ?? "\uFFFF";
-    if (fa !== fb) return fa < fb ? -1 : 1;
-    const la = a2.d.primary?.lineStart ?? 0;
-    const lb = b.d.primary?.lineStart ?? 0;
-    if (la !== lb) return la - lb;
-    const ca = a2.d.primary?.columnStart ?? 0;
-    const cb = b.d.primary?.columnStart ?? 0;
-    return ca !== cb ? ca - cb : a2.i - b.i;
-  }).map((x) => x.d);
-}
-async function mapFindings(diags, graph, cap = BLAST_CAP) {
-  const out = [];
-  for (const diagnostic of diags) {
-    const p = diagnostic.primary;
-    if (graph === null || p === null || p.file.startsWith("/")) {
-      out.push({ diagnostic, isg: null, blastRadius: [] });
-      continue;
-    }
-    const node2 = await graph.nodeAt(p.file, p.lineStart);
-    if (!node2) {
-      out.push({ diagnostic, isg: null, blastRadius: [] });
-      continue;
-    }
-    out.push({
-      diagnostic,
-      isg: { key: node2.key, kind: node2.kind, name: node2.name, file: node2.file, startLine: node2.span.startLine },
-      blastRadius: await blastRadius(graph, node2.key, cap)
-    });
-  }
-  return out;
-}
-function hasErrors(findings) {
-  return findings.some((f) => f.diagnostic.level === "error");
-}
-function toContractDiagnostic(f) {
-  return {
-    level: f.diagnostic.level === "error" ? "error" : "warning",
-    code: f.diagnostic.code,
-    message: f.diagnostic.message,
-    file: f.diagnostic.primary?.file ?? null,
-    line: f.diagnostic.primary?.lineStart ?? null,
-    column: f.diagnostic.primary?.columnStart ?? null,
-    isg: f.isg ? { key: f.isg.key, kind: f.isg.kind, name: f.isg.name } : null,
-    blast_radius: f.blastRadius.map((h2) => h2.key)
-  };
-}
-function toContractJson(r) {
-  return {
-    ok: r.ok,
-    scope: r.scope,
-    changed_files: r.changedFiles.map((f) => f.path),
-    diagnostics: r.findings.map(toContractDiagnostic),
-    tests: r.tests,
-    ms: { total: Math.round(r.ms.total), cargo: Math.round(r.ms.cargo) },
-    skipped: r.skipped,
-    changes: r.changedFiles.map((f) => f.oldPath === void 0 ? { path: f.path, status: f.status } : { path: f.path, status: f.status, old_path: f.oldPath }),
-    warnings: r.warnings
-  };
-}
-var init_report = __esm({
-  "src/core/preflight/report.ts"() {
-    "use strict";
-    init_blast();
-  }
-});
-
-// src/app/fix/journal.ts
-import { createHash as createHash4 } from "node:crypto";
-import { closeSync, fsyncSync, openSync, readdirSync as readdirSync3, readFileSync as readFileSync9, renameSync, rmSync, unlinkSync, writeSync } from "node:fs";
-import { readFile as readFile2, writeFile } from "node:fs/promises";
-import path15 from "node:path";
-function journalPath(root) {
-  return path15.join(root, ".rustgate", "apply-journal.json");
-}
-function sha256Hex(data) {
-  return createHash4("sha256").update(data).digest("hex");
-}
-function fsyncDir2(dir) {
-  let fd;
-  try {
-    fd = openSync(dir, "r");
-    fsyncSync(fd);
-  } catch {
-  } finally {
-    if (fd !== void 0) closeSync(fd);
-  }
-}
-function writeJournal(root, journal) {
-  const dir = ensureWorkDir(root);
-  const file2 = journalPath(root);
-  const tmp = `${file2}.${process.pid}.tmp`;
-  const fd = openSync(tmp, "w", 384);
-  try {
-    writeSync(fd, JSON.stringify(journal));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, file2);
-  fsyncDir2(dir);
-}
-function clearJournal(root) {
-  try {
-    unlinkSync(journalPath(root));
-  } catch (e) {
-    if (e.code !== "ENOENT") throw e;
-  }
-  fsyncDir2(path15.join(root, ".rustgate"));
-}
-function removeLeftovers(root) {
-  const dir = path15.join(root, ".rustgate");
-  let names;
-  try {
-    names = readdirSync3(dir);
-  } catch {
-    return;
-  }
-  for (const n2 of names) {
-    if (/^apply-journal\.json\.\d+\.tmp$/.test(n2) || /^apply-index\.\d+$/.test(n2)) rmSync(path15.join(dir, n2), { force: true });
-  }
-}
-function readJournal2(root) {
-  let text;
-  try {
-    text = readFileSync9(journalPath(root), "utf8");
-  } catch (e) {
-    const code = e.code;
-    if (code === "ENOENT") return null;
-    return "unreadable";
-  }
-  try {
-    const j = JSON.parse(text);
-    if (j.version !== 1 || !Array.isArray(j.files) || typeof j.commit !== "string") return "unreadable";
-    return j;
-  } catch {
-    return "unreadable";
-  }
-}
-async function headOf(repo) {
-  const r = await git(repo, ["rev-parse", "-q", "--verify", "HEAD^{commit}"]);
-  return r.exitCode === 0 ? r.stdout.trim() : null;
-}
-async function indexEntry(repo, file2) {
-  const r = await git(repo, ["ls-files", "-s", "-z", "--", file2]);
-  const line = r.stdout.split("\0")[0] ?? "";
-  const m = /^(\d+) ([0-9a-f]+) (\d)\t/.exec(line);
-  if (!m || m[3] !== "0") return null;
-  return { mode: m[1] ?? "100644", blob: m[2] ?? "" };
-}
-async function stageCommitted(repo, files) {
-  const lines = [];
-  for (const f of files) {
-    const now2 = await indexEntry(repo, f.path);
-    if (now2 && now2.blob === f.indexBlob) lines.push(`${f.mode} ${f.afterBlob}	${f.path}\0`);
-  }
-  if (lines.length === 0) return;
-  for (let attempt = 0; ; attempt++) {
-    const r = await git(repo, ["update-index", "-z", "--index-info"], lines.join(""));
-    if (r.exitCode === 0) return;
-    if (attempt >= 20) throw new Error(`git update-index failed: ${r.stderr.trim()}`);
-    await new Promise((res) => setTimeout(res, 100));
-  }
-}
-async function restoreOwnBytes(repo, files) {
-  const restored = [];
-  const left = [];
-  for (const f of files) {
-    const abs = path15.join(repo, f.path);
-    let now2;
-    try {
-      now2 = await readFile2(abs);
-    } catch {
-      now2 = null;
-    }
-    const h2 = now2 === null ? null : sha256Hex(now2);
-    if (h2 === f.beforeSha256) continue;
-    if (h2 === f.afterSha256) {
-      await writeFile(abs, Buffer.from(f.before, "base64"));
-      restored.push(f.path);
-    } else {
-      left.push({ path: f.path, previousBlob: f.indexBlob || null });
-    }
-  }
-  return { restored, left };
-}
-function describeLeft(left) {
-  if (left.length === 0) return "";
-  return `; left as they are (changed after rustgate wrote them): ${left.map((l) => l.previousBlob ? `${l.path} (previous content: git cat-file -p ${l.previousBlob})` : l.path).join(", ")}`;
-}
-async function recoverInterruptedApply(root) {
-  const journal = readJournal2(root);
-  if (journal === null) {
-    removeLeftovers(root);
-    return null;
-  }
-  if (journal === "unreadable") {
-    rmSync(journalPath(root), { recursive: true, force: true });
-    removeLeftovers(root);
-    return null;
-  }
-  const repo = journal.repo;
-  const head = await headOf(repo);
-  let recovery;
-  if (head === journal.commit) {
-    await stageCommitted(repo, journal.files);
-    recovery = {
-      action: "finished",
-      commit: journal.commit,
-      restored: [],
-      left: [],
-      message: `an interrupted debug-bug --apply was finished: commit ${journal.commit.slice(0, 12)} had landed; its files are now staged as committed`
-    };
-  } else if (head === journal.oldHead) {
-    const { restored, left } = await restoreOwnBytes(repo, journal.files);
-    recovery = {
-      action: "rolled_back",
-      commit: journal.commit,
-      restored,
-      left,
-      message: `an interrupted debug-bug --apply was rolled back: ${restored.length > 0 ? `restored ${restored.join(", ")}` : "no file needed restoring"}${describeLeft(left)}`
-    };
-  } else {
-    const left = journal.files.map((f) => ({ path: f.path, previousBlob: f.indexBlob || null }));
-    recovery = {
-      action: "left",
-      commit: journal.commit,
-      restored: [],
-      left,
-      message: `an interrupted debug-bug --apply was left as it is because HEAD moved since${describeLeft(left)}`
-    };
-  }
-  clearJournal(root);
-  removeLeftovers(root);
-  return recovery;
-}
-var init_journal = __esm({
-  "src/app/fix/journal.ts"() {
-    "use strict";
-    init_run();
-    init_workdir();
-  }
-});
-
-// src/app/notices.ts
-function onNotice(sink) {
-  sinks.add(sink);
-  return () => void sinks.delete(sink);
-}
-function notice(message) {
-  for (const s of sinks) s(message);
-}
-var sinks;
-var init_notices = __esm({
-  "src/app/notices.ts"() {
-    "use strict";
-    sinks = /* @__PURE__ */ new Set();
-  }
-});
-
-// src/app/lock.ts
-import { randomUUID } from "node:crypto";
-import { closeSync as closeSync2, lstatSync as lstatSync3, openSync as openSync2, readFileSync as readFileSync10, unlinkSync as unlinkSync2, writeSync as writeSync2 } from "node:fs";
-import path16 from "node:path";
-function lockPath(root) {
-  return path16.join(root, ".rustgate", "lock");
-}
-function readHolder(file2) {
-  try {
-    const h2 = JSON.parse(readFileSync10(file2, "utf8"));
-    return typeof h2.pid === "number" ? h2 : null;
-  } catch {
-    return null;
-  }
-}
-function procStartTime(pid) {
-  try {
-    const stat4 = readFileSync10(`/proc/${pid}/stat`, "utf8");
-    return stat4.slice(stat4.lastIndexOf(")") + 2).split(" ")[19];
-  } catch {
-    return void 0;
-  }
-}
-function holderAlive(h2) {
-  if (!pidAlive(h2.pid)) return false;
-  const now2 = procStartTime(h2.pid);
-  if (h2.procStart === void 0) return now2 === void 0;
-  return now2 === void 0 || now2 === h2.procStart;
-}
-function assertLockFileKind(file2) {
-  let st;
-  try {
-    st = lstatSync3(file2);
-  } catch {
-    return;
-  }
-  if (!st.isFile()) {
-    const kind = st.isDirectory() ? "a directory" : st.isSymbolicLink() ? "a symbolic link" : "not a regular file";
-    throw new RustgateError("LOCKED", `the run lock ${file2} is ${kind}, not a lock file`, `Remove it (rm -r -- '${file2}') and run again; rustgate creates it as a plain file.`);
-  }
-}
-function deferSignalExit() {
-  signalDeferrals += 1;
-  let done = false;
-  return () => {
-    if (done) return;
-    done = true;
-    signalDeferrals -= 1;
-  };
-}
-function pidAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return e.code === "EPERM";
-  }
-}
-function tryCreate(file2, holder) {
-  let fd;
-  try {
-    fd = openSync2(file2, "wx");
-  } catch (e) {
-    if (e.code === "EEXIST") return false;
-    throw e;
-  }
-  try {
-    writeSync2(fd, JSON.stringify(holder));
-  } finally {
-    closeSync2(fd);
-  }
-  return true;
-}
-async function acquireLock(root, opts = {}) {
-  const file2 = lockPath(root);
-  ensureWorkDir(root);
-  const procStart = procStartTime(process.pid);
-  const holder = {
-    pid: process.pid,
-    startedAt: (/* @__PURE__ */ new Date()).toISOString(),
-    command: opts.command ?? "rustgate",
-    token: randomUUID(),
-    ...procStart !== void 0 ? { procStart } : {}
-  };
-  const deadline = Date.now() + (opts.timeoutMs ?? 6e5);
-  const poll = opts.pollMs ?? 100;
-  let told = false;
-  let unreadableSince = null;
-  for (; ; ) {
-    assertLockFileKind(file2);
-    if (tryCreate(file2, holder)) break;
-    const other = readHolder(file2);
-    if (other === null) {
-      unreadableSince ??= Date.now();
-      if (Date.now() - unreadableSince > 2e3) {
-        try {
-          unlinkSync2(file2);
-        } catch {
-        }
-        unreadableSince = null;
-      }
-    } else if (!holderAlive(other)) {
-      if (readHolder(file2)?.token === other.token) {
-        try {
-          unlinkSync2(file2);
-        } catch {
-        }
-      }
-      continue;
-    } else {
-      unreadableSince = null;
-      if (!told) {
-        told = true;
-        opts.onWait?.(other);
-      }
-    }
-    if (Date.now() >= deadline) {
-      const who = other ? ` (pid ${other.pid}, ${other.command}, since ${other.startedAt})` : "";
-      throw new RustgateError("LOCKED", `another rustgate run holds ${file2}${who}`, "wait for it to finish; if no rustgate is running, delete the lock file");
-    }
-    await sleep(poll);
-  }
-  let released = false;
-  const release = () => {
-    if (released) return;
-    released = true;
-    process.removeListener("SIGINT", onSignal);
-    process.removeListener("SIGTERM", onSignal);
-    process.removeListener("exit", release);
-    if (readHolder(file2)?.token === holder.token) {
-      try {
-        unlinkSync2(file2);
-      } catch {
-      }
-    }
-  };
-  function onSignal(signal2) {
-    if (signalDeferrals > 0) return;
-    release();
-    process.kill(process.pid, signal2);
-  }
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
-  process.once("exit", release);
-  let recovery = null;
-  try {
-    recovery = await recoverInterruptedApply(root);
-  } catch (e) {
-    notice(`could not recover an interrupted debug-bug --apply (${e instanceof Error ? e.message : String(e)}); its journal is kept in ${path16.join(root, ".rustgate")}`);
-  }
-  if (recovery) {
-    notice(recovery.message);
-    opts.onRecover?.(recovery);
-  }
-  return { path: file2, holder, recovery, release };
-}
-var signalDeferrals, sleep;
-var init_lock = __esm({
-  "src/app/lock.ts"() {
-    "use strict";
-    init_errors();
-    init_journal();
-    init_notices();
-    init_workdir();
-    signalDeferrals = 0;
-    sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-  }
-});
-
-// src/adapters/git/shadow.ts
-import { existsSync as existsSync5, lstatSync as lstatSync4, readFileSync as readFileSync11, readlinkSync as readlinkSync2 } from "node:fs";
-import path17 from "node:path";
-function stampOf(st) {
-  return { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino };
-}
-function sameStamp(a2, b) {
-  return a2 !== void 0 && b !== void 0 && a2.size === b.size && a2.mtimeMs === b.mtimeMs && a2.ctimeMs === b.ctimeMs && a2.ino === b.ino;
-}
-async function indexEntries(info, cwd) {
-  const out = await gitOk(cwd, ["ls-files", "-s", "-z"]);
-  const entries = [];
-  for (const rec of splitZ(out)) {
-    const tab = rec.indexOf("	");
-    const [mode = "", oid = "", stage = ""] = rec.slice(0, tab).split(" ");
-    if (stage !== "0") throw unfinished(info, "conflict resolution");
-    entries.push({ path: rec.slice(tab + 1), mode, id: oid, oid });
-  }
-  return entries;
-}
-async function treeEntries(cwd, rev) {
-  const out = await gitOk(cwd, ["ls-tree", "-r", "-z", "--full-tree", rev]);
-  const entries = [];
-  for (const rec of splitZ(out)) {
-    const tab = rec.indexOf("	");
-    const [mode = "", , oid = ""] = rec.slice(0, tab).split(" ");
-    entries.push({ path: rec.slice(tab + 1), mode, id: oid, oid });
-  }
-  return entries;
-}
-async function worktreeEntries(cwd, prefix, known) {
-  const out = await gitOk(cwd, ["ls-files", "-c", "-o", "--exclude-standard", "-z"]);
-  const entries = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const raw of splitZ(out)) {
-    const rel2 = raw.replace(/\/$/, "");
-    if (seen.has(rel2)) continue;
-    seen.add(rel2);
-    const abs = path17.join(cwd, rel2);
-    let st;
-    try {
-      st = lstatSync4(abs);
-    } catch {
-      continue;
-    }
-    let mode;
-    if (st.isSymbolicLink()) mode = "120000";
-    else if (st.isFile()) mode = st.mode & 73 ? "100755" : "100644";
-    else if (st.isDirectory() && existsSync5(path17.join(abs, ".git"))) {
-      entries.push({ path: rel2, mode: "160000", id: "", abs });
-      continue;
-    } else continue;
-    const prev = known(prefix + rel2);
-    const stat4 = stampOf(st);
-    let id;
-    if (prev && prev.mode === mode && sameStamp(prev.src, stat4)) id = prev.id;
-    else id = blobId(mode === "120000" ? Buffer.from(readlinkSync2(abs)) : readFileSync11(abs));
-    entries.push({ path: rel2, mode, id, abs, stat: stat4 });
-  }
-  return entries;
-}
-async function expandSubmodules(info, scope, cwd, prefix, entries, known, warnings, depth) {
-  const out = [];
-  for (const e of entries) {
-    if (e.mode !== "160000") {
-      out.push(prefix === "" ? e : { ...e, path: prefix + e.path, ...e.oid !== void 0 && e.repoDir === void 0 ? { repoDir: cwd } : {} });
-      continue;
-    }
-    const subDir = path17.join(cwd, e.path);
-    const name = prefix + e.path;
-    if (depth > 4 || !existsSync5(path17.join(subDir, ".git"))) {
-      warnings.push(`submodule ${name} is not checked out: its files are not in the copy (run git submodule update --init)`);
-      continue;
-    }
-    let sub;
-    try {
-      sub = scope === "worktree" ? await worktreeEntries(subDir, `${name}/`, known) : await treeEntries(subDir, e.oid ?? "HEAD");
-    } catch {
-      warnings.push(`submodule ${name}: commit ${e.oid ?? "?"} is not in its checkout, its files are not in the copy (run git submodule update)`);
-      continue;
-    }
-    const subOut = await expandSubmodules(info, scope, subDir, `${name}/`, sub, known, warnings, depth + 1);
-    for (const s of subOut) out.push(s.oid !== void 0 && s.repoDir === void 0 ? { ...s, repoDir: subDir } : s);
-  }
-  return out;
-}
-async function selectedContent(info, scope, rev, known, warnings = []) {
-  const entries = scope === "staged" ? await indexEntries(info, info.workspace) : scope === "diff" ? await treeEntriesIn(info, rev ?? "HEAD") : await worktreeEntries(info.workspace, "", known);
-  const expanded = await expandSubmodules(info, scope, info.workspace, "", entries, known, warnings, 0);
-  return expanded.filter((e) => !isOwnPath(e.path));
-}
-async function treeEntriesIn(info, rev) {
-  const out = await gitOk(info.workspace, ["ls-tree", "-r", "-z", rev]);
-  const entries = [];
-  for (const rec of splitZ(out)) {
-    const tab = rec.indexOf("	");
-    const [mode = "", , oid = ""] = rec.slice(0, tab).split(" ");
-    entries.push({ path: rec.slice(tab + 1), mode, id: oid, oid });
-  }
-  return entries;
-}
-async function readBlobs(cwd, oids) {
-  const blobs = /* @__PURE__ */ new Map();
-  const CHUNK = 2e3;
-  for (let i2 = 0; i2 < oids.length; i2 += CHUNK) {
-    const chunk = oids.slice(i2, i2 + CHUNK);
-    const r = await gitBuffer(cwd, ["cat-file", "--batch"], `${chunk.join("\n")}
-`);
-    if (r.exitCode !== 0) throw new RustgateError("INTERNAL", `git cat-file --batch failed: ${r.stderr.trim()}`, "report this with the output of `git fsck`");
-    const buf = r.stdout;
-    let pos = 0;
-    while (pos < buf.length) {
-      const nl = buf.indexOf(10, pos);
-      if (nl < 0) break;
-      const header = buf.subarray(pos, nl).toString("utf8").split(" ");
-      pos = nl + 1;
-      if (header[1] === "missing" || header.length < 3) continue;
-      const size = Number(header[2]);
-      blobs.set(header[0] ?? "", buf.subarray(pos, pos + size));
-      pos += size + 1;
-    }
-  }
-  return blobs;
-}
-async function readEntries(workspace, entries) {
-  const out = /* @__PURE__ */ new Map();
-  const byRepo = /* @__PURE__ */ new Map();
-  for (const e of entries) {
-    if (e.abs !== void 0) {
-      try {
-        out.set(e.path, e.mode === "120000" ? Buffer.from(readlinkSync2(e.abs)) : readFileSync11(e.abs));
-      } catch {
-      }
-      continue;
-    }
-    const repo = e.repoDir ?? workspace;
-    const list = byRepo.get(repo) ?? [];
-    list.push(e);
-    byRepo.set(repo, list);
-  }
-  for (const [repo, list] of byRepo) {
-    const blobs = await readBlobs(repo, [...new Set(list.map((e) => e.oid ?? ""))]);
-    for (const e of list) {
-      const b = blobs.get(e.oid ?? "");
-      if (b !== void 0) out.set(e.path, b);
-    }
-  }
-  return out;
-}
-var init_shadow = __esm({
-  "src/adapters/git/shadow.ts"() {
-    "use strict";
-    init_errors();
-    init_changes();
-    init_repo();
-    init_run();
-  }
-});
-
-// src/core/paths.ts
-import path18 from "node:path";
-function rustgatePaths(root) {
-  const dir = path18.join(root, RUSTGATE_DIR);
-  const target = path18.join(dir, "target");
-  return {
-    root,
-    dir,
-    gitignore: path18.join(dir, ".gitignore"),
-    store: path18.join(dir, "store"),
-    target,
-    targetLedger: path18.join(target, "rustgate-ledger.json"),
-    lock: path18.join(dir, "lock"),
-    hooks: path18.join(dir, "hooks"),
-    vectors: path18.join(dir, "vectors"),
-    logs: path18.join(dir, "logs"),
-    tree: (name) => ({ dir: path18.join(dir, name), manifest: path18.join(dir, `${name}.manifest.json`), store: path18.join(dir, `${name}-store`) })
-  };
-}
-function symlinkResolvesInside(rel2, target, linkOf) {
-  let hops = 0;
-  const walk = (base2, target2) => {
-    if (target2.startsWith("/") || /^[A-Za-z]:[\\/]/.test(target2) || target2.startsWith("\\")) return null;
-    const cur = [...base2];
-    const parts = target2.split(/[\\/]+/).filter((p) => p !== "" && p !== ".");
-    for (let i2 = 0; i2 < parts.length; i2++) {
-      const p = parts[i2] ?? "";
-      if (p === "..") {
-        if (cur.length === 0) return null;
-        cur.pop();
-        continue;
-      }
-      cur.push(p);
-      const link = linkOf(cur.join("/"));
-      if (link !== void 0) {
-        if (++hops > 40) return null;
-        cur.pop();
-        const resolved = walk(cur, link);
-        if (resolved === null) return null;
-        cur.splice(0, cur.length, ...resolved);
-      }
-    }
-    return cur;
-  };
-  const base = rel2.split("/").slice(0, -1);
-  const end = walk(base, target);
-  if (end === null) return false;
-  const first = end[0]?.toLowerCase();
-  return first !== ".git" && first !== RUSTGATE_DIR && !end.some((p) => p.toLowerCase() === ".git");
-}
-var RUSTGATE_DIR;
-var init_paths = __esm({
-  "src/core/paths.ts"() {
-    "use strict";
-    RUSTGATE_DIR = ".rustgate";
-  }
-});
-
-// src/app/private-tree/confined.ts
-import { closeSync as closeSync3, constants as constants4, fstatSync, lstatSync as lstatSync5, mkdirSync as mkdirSync2, openSync as openSync3, readdirSync as readdirSync4, readFileSync as readFileSync12, readlinkSync as readlinkSync3, realpathSync as realpathSync3, rmdirSync, rmSync as rmSync2, symlinkSync, unlinkSync as unlinkSync3, writeSync as writeSync3 } from "node:fs";
-import path19 from "node:path";
-function normaliseRel(rel2) {
-  if (rel2 === "" || rel2.includes("\0") || rel2.startsWith("/") || rel2.startsWith("\\") || /^[A-Za-z]:/.test(rel2)) return null;
-  const n2 = path19.posix.normalize(rel2.replace(/\\/g, "/"));
-  if (n2 === "." || n2 === ".." || n2.startsWith("../") || n2.startsWith("/")) return null;
-  return n2.replace(/\/$/, "");
-}
-function lstatOrNull(abs) {
-  try {
-    return lstatSync5(abs);
-  } catch {
-    return null;
-  }
-}
-function confinedError(e, copyDir) {
-  if (e.reason === "escapes") return new RustgateError("PATCH_REJECTED", `refusing to write ${e.rel}: ${e.message}`, "patch the file the link points to, by its own path inside the workspace");
-  return new RustgateError("WORKDIR_CORRUPT", `${path19.join(copyDir, e.rel)}: ${e.message}`, `delete ${copyDir} (rustgate recreates it) and run again`);
-}
-function readInside(root, rel2) {
-  const n2 = normaliseRel(rel2);
-  if (n2 === null) throw new RustgateError("PATCH_REJECTED", `${rel2} is not a path inside the workspace`, "use a path relative to the workspace root");
-  const realRoot = realpathSync3(root);
-  let parent = realRoot;
-  const parts = n2.split("/");
-  for (let i2 = 0; i2 < parts.length - 1; i2++) {
-    const next = path19.join(parent, parts[i2] ?? "");
-    const st2 = lstatOrNull(next);
-    if (st2 === null || !st2.isDirectory() && !st2.isSymbolicLink()) return void 0;
-    if (st2.isSymbolicLink()) throw new RustgateError("PATCH_REJECTED", `refusing ${rel2}: it goes through the symlink ${parts.slice(0, i2 + 1).join("/")}`, "name the file by its own path inside the workspace");
-    parent = next;
-  }
-  const abs = path19.join(parent, path19.basename(n2));
-  const st = lstatOrNull(abs);
-  if (st === null) return void 0;
-  if (st.isSymbolicLink()) throw new RustgateError("PATCH_REJECTED", `refusing ${rel2}: it is a symlink`, "patch the file the link points to instead");
-  if (!st.isFile()) return void 0;
-  const fd = openSync3(abs, constants4.O_RDONLY | constants4.O_NOFOLLOW);
-  try {
-    return readFileSync12(fd);
-  } finally {
-    closeSync3(fd);
-  }
-}
-var ConfinedPathError, ConfinedDir;
-var init_confined = __esm({
-  "src/app/private-tree/confined.ts"() {
-    "use strict";
-    init_errors();
-    init_shadow();
-    ConfinedPathError = class extends Error {
-      constructor(rel2, reason, message) {
-        super(message);
-        this.rel = rel2;
-        this.reason = reason;
-        this.name = "ConfinedPathError";
-      }
-      rel;
-      reason;
-    };
-    ConfinedDir = class {
-      /** `root` must be a real directory (not a link) whose parent is a real directory too: a planted link is refused. */
-      constructor(root) {
-        this.root = root;
-        for (const d of [path19.dirname(root), root]) {
-          const st = lstatOrNull(d);
-          if (st === null) mkdirSync2(d, { recursive: true });
-          else if (!st.isDirectory()) throw new RustgateError("WORKDIR_CORRUPT", `${d} is not a plain directory (a symlink or a file)`, `delete ${d} (rustgate recreates it) and run again`);
-        }
-        this.real = realpathSync3(root);
-        if (this.real !== path19.join(realpathSync3(path19.dirname(root)), path19.basename(root))) {
-          throw new RustgateError("WORKDIR_CORRUPT", `${root} does not resolve to itself`, `delete ${root} (rustgate recreates it) and run again`);
-        }
-      }
-      root;
-      /** The real (symlink-free) path of the root. */
-      real;
-      /** Removes everything inside the copy (it is rustgate's own; used when its manifest is lost). Links are unlinked, never followed. */
-      wipe() {
-        for (const name of readdirSync4(this.real)) rmSync2(path19.join(this.real, name), { recursive: true, force: true });
-      }
-      /** Every file and link in the copy (relative, '/'-separated), never descending into a link. */
-      listAll() {
-        const out = [];
-        const walk = (rel2) => {
-          for (const e of readdirSync4(rel2 === "" ? this.real : path19.join(this.real, rel2), { withFileTypes: true })) {
-            const r = rel2 === "" ? e.name : `${rel2}/${e.name}`;
-            if (e.isDirectory()) walk(r);
-            else out.push(r);
-          }
-        };
-        walk("");
-        return out;
-      }
-      /** True when the copy holds nothing. */
-      isEmpty() {
-        return readdirSync4(this.real).length === 0;
-      }
-      inside(real) {
-        return real === this.real || real.startsWith(`${this.real}${path19.sep}`);
-      }
-      rel(rel2) {
-        const n2 = normaliseRel(rel2);
-        if (n2 === null) throw new ConfinedPathError(rel2, "escapes", `${rel2} is not a path inside the copy`);
-        return n2;
-      }
-      /**
-       * The physical directory that holds `rel`: each existing parent is resolved with realpath and must stay inside;
-       * missing ones are created (with `create`). Returns null when a parent is missing and `create` is false.
-       */
-      parentOf(rel2, create) {
-        const parts = rel2.split("/");
-        let dir = this.real;
-        for (let i2 = 0; i2 < parts.length - 1; i2++) {
-          const next = path19.join(dir, parts[i2] ?? "");
-          const st = lstatOrNull(next);
-          if (st === null) {
-            if (!create) return null;
-            mkdirSync2(next);
-            dir = next;
-            continue;
-          }
-          if (st.isSymbolicLink()) {
-            let real;
-            try {
-              real = realpathSync3(next);
-            } catch {
-              throw new ConfinedPathError(rel2, "escapes", `${parts.slice(0, i2 + 1).join("/")} is a dangling symlink`);
-            }
-            if (!this.inside(real)) throw new ConfinedPathError(rel2, "escapes", `${rel2} goes through the symlink ${parts.slice(0, i2 + 1).join("/")}, which leaves the copy`);
-            if (!lstatSync5(real).isDirectory()) throw new ConfinedPathError(rel2, "not-a-directory", `${parts.slice(0, i2 + 1).join("/")} is not a directory`);
-            dir = real;
-            continue;
-          }
-          if (!st.isDirectory()) throw new ConfinedPathError(rel2, "not-a-directory", `${parts.slice(0, i2 + 1).join("/")} is a file where a directory is expected`);
-          dir = next;
-        }
-        return dir;
-      }
-      /** The physical absolute path of `rel` (its parent resolved); null when a parent is missing. */
-      resolve(rel2) {
-        const r = this.rel(rel2);
-        const parent = this.parentOf(r, false);
-        return parent === null ? null : path19.join(parent, path19.basename(r));
-      }
-      /** lstat of `rel` inside the copy (never following the last component); null when absent. */
-      lstat(rel2) {
-        try {
-          const abs = this.resolve(rel2);
-          return abs === null ? null : lstatOrNull(abs);
-        } catch (e) {
-          if (e instanceof ConfinedPathError) return null;
-          throw e;
-        }
-      }
-      /** Reads a regular file of the copy; undefined when absent or not a regular file. */
-      read(rel2) {
-        const abs = this.resolve(rel2);
-        if (abs === null) return void 0;
-        const st = lstatOrNull(abs);
-        if (!st?.isFile()) return void 0;
-        return readFileSync12(abs);
-      }
-      /** Replaces whatever non-directory is at `rel` (a file or a link) by nothing; a directory there is an error. */
-      clear(abs, rel2) {
-        const st = lstatOrNull(abs);
-        if (st === null) return;
-        if (st.isDirectory()) throw new ConfinedPathError(rel2, "is-a-directory", `${rel2} is a directory where a file is expected`);
-        unlinkSync3(abs);
-      }
-      /** Writes `bytes` to `rel` as a new file (exclusive create, never through a link) and returns its stamp. */
-      write(rel2, bytes, mode = 420) {
-        const r = this.rel(rel2);
-        const parent = this.parentOf(r, true);
-        const abs = path19.join(parent, path19.basename(r));
-        this.clear(abs, r);
-        const fd = openSync3(abs, constants4.O_WRONLY | constants4.O_CREAT | constants4.O_EXCL | constants4.O_NOFOLLOW, mode);
-        try {
-          const buf = typeof bytes === "string" ? Buffer.from(bytes, "utf8") : bytes;
-          let off = 0;
-          while (off < buf.length) off += writeSync3(fd, buf, off, buf.length - off);
-          return stampOf(fstatSync(fd));
-        } finally {
-          closeSync3(fd);
-        }
-      }
-      /** Creates the symlink `rel` → `target` (replacing a file or link there); the caller has checked the target. */
-      symlink(rel2, target) {
-        const r = this.rel(rel2);
-        const parent = this.parentOf(r, true);
-        const abs = path19.join(parent, path19.basename(r));
-        this.clear(abs, r);
-        symlinkSync(target, abs);
-        return stampOf(lstatSync5(abs));
-      }
-      /** The target of the symlink at `rel`, or undefined. */
-      readlink(rel2) {
-        const abs = this.resolve(rel2);
-        if (abs === null || !lstatOrNull(abs)?.isSymbolicLink()) return void 0;
-        return readlinkSync3(abs);
-      }
-      /** True when the symlink at `rel` resolves (physically, now) to a path inside the copy, or does not resolve at all. */
-      linkStaysInside(rel2) {
-        const abs = this.resolve(rel2);
-        if (abs === null) return true;
-        try {
-          return this.inside(realpathSync3(abs));
-        } catch {
-          return true;
-        }
-      }
-      /** Removes the directory `rel` of the copy and everything in it (links inside are unlinked, never followed). */
-      removeTree(rel2) {
-        const abs = this.resolve(this.rel(rel2));
-        if (abs === null || !lstatOrNull(abs)?.isDirectory()) return;
-        rmSync2(abs, { recursive: true, force: true });
-      }
-      /** Removes the file or link `rel` (never a directory, never outside) and prunes parents it left empty. */
-      remove(rel2) {
-        let r;
-        let abs;
-        try {
-          r = this.rel(rel2);
-          abs = this.resolve(r);
-        } catch (e) {
-          if (e instanceof ConfinedPathError) return false;
-          throw e;
-        }
-        if (abs === null) return false;
-        const st = lstatOrNull(abs);
-        if (st === null || st.isDirectory()) return false;
-        unlinkSync3(abs);
-        let dir = path19.dirname(abs);
-        while (dir !== this.real && this.inside(dir)) {
-          try {
-            rmdirSync(dir);
-          } catch {
-            break;
-          }
-          dir = path19.dirname(dir);
-        }
-        return true;
-      }
-    };
-  }
-});
-
-// src/app/private-tree/ledger.ts
-import { mkdirSync as mkdirSync3, readFileSync as readFileSync13, renameSync as renameSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import path20 from "node:path";
-function prepareBuild(file2, content, now2 = Date.now()) {
-  let data = { version: 3, files: {} };
-  try {
-    const d = JSON.parse(readFileSync13(file2, "utf8"));
-    if (d.version === 3 && typeof d.files === "object" && d.files !== null) data = d;
-  } catch {
-  }
-  const time3 = Math.floor(now2) + 1;
-  const paths = [];
-  for (const [p, f] of content) {
-    const e = data.files[p];
-    if (e === void 0 || e.id !== f.id) {
-      data.files[p] = { id: f.id, since: time3 };
-      paths.push(p);
-    } else if (Math.round(f.mtimeMs) < e.since) {
-      paths.push(p);
-    }
-  }
-  for (const [p, e] of Object.entries(data.files)) {
-    if (!content.has(p) && e.id !== null) data.files[p] = { id: null, since: time3 };
-  }
-  mkdirSync3(path20.dirname(file2), { recursive: true });
-  const tmp = `${file2}.${process.pid}.tmp`;
-  writeFileSync3(tmp, JSON.stringify(data));
-  renameSync2(tmp, file2);
-  return { time: time3, paths };
-}
-var init_ledger = __esm({
-  "src/app/private-tree/ledger.ts"() {
-    "use strict";
-  }
-});
-
-// src/app/private-tree/index.ts
-import { existsSync as existsSync6, readFileSync as readFileSync14, renameSync as renameSync3, statSync as statSync5, utimesSync, writeFileSync as writeFileSync4 } from "node:fs";
-import path21 from "node:path";
-function readManifest(file2) {
-  if (!existsSync6(file2)) return null;
-  try {
-    const m = JSON.parse(readFileSync14(file2, "utf8"));
-    if (typeof m.entries !== "object" || m.entries === null) return null;
-    if (m.version === 2) return m;
-    if (m.version === 1) {
-      const entries = {};
-      for (const [p, e] of Object.entries(m.entries)) entries[p] = { id: "", mode: e.mode ?? "100644" };
-      return { version: 2, entries };
-    }
-  } catch {
-  }
-  return null;
-}
-function writeManifest(file2, m) {
-  const tmp = `${file2}.${process.pid}.tmp`;
-  writeFileSync4(tmp, JSON.stringify(m));
-  renameSync3(tmp, file2);
-}
-function openPrivateTree(opts) {
-  const paths = rustgatePaths(opts.repo.workspace);
-  ensureWorkDir(opts.repo.workspace);
-  const tp = paths.tree(opts.name);
-  const dir = new ConfinedDir(tp.dir);
-  let manifest = { version: 2, entries: {} };
-  let base = null;
-  let overlaid = /* @__PURE__ */ new Set();
-  let contentLinks = /* @__PURE__ */ new Set();
-  let baseLinks = /* @__PURE__ */ new Map();
-  const guard = (fn, fromPatch) => {
-    try {
-      return fn();
-    } catch (e) {
-      if (e instanceof ConfinedPathError) {
-        if (fromPatch) {
-          const why = e.reason === "escapes" ? e.message : `${e.message} in the content the patch applies to`;
-          throw new RustgateError("PATCH_REJECTED", `refusing the patch: ${why}`, e.reason === "escapes" ? "patch the file the link points to, by its own path inside the workspace" : `make the patch add files, not directories (${e.rel})`);
-        }
-        throw confinedError(e, tp.dir);
-      }
-      throw e;
-    }
-  };
-  const bump = (rels, time3) => {
-    const when = new Date(time3);
-    for (const rel2 of rels) {
-      const abs = dir.resolve(rel2);
-      if (abs === null) continue;
-      try {
-        utimesSync(abs, when, when);
-      } catch {
-        continue;
-      }
-      const e = manifest.entries[rel2];
-      const st = dir.lstat(rel2);
-      if (e && st) e.st = stampOf(st);
-      if (e?.mode === "120000") {
-        const real = path21.relative(dir.real, path21.resolve(path21.dirname(abs), dir.readlink(rel2) ?? ""));
-        const t = manifest.entries[real.split(path21.sep).join("/")];
-        const tst = dir.lstat(real);
-        if (t && tst) t.st = stampOf(tst);
-      }
-    }
-  };
-  const prepare = () => {
-    const content = /* @__PURE__ */ new Map();
-    for (const [p, e] of Object.entries(manifest.entries)) {
-      let mtimeMs = e.st?.mtimeMs ?? 0;
-      if (e.mode === "120000") {
-        const abs = dir.resolve(p);
-        try {
-          mtimeMs = abs === null ? Number.MAX_SAFE_INTEGER : statSync5(abs).mtimeMs;
-        } catch {
-          mtimeMs = Number.MAX_SAFE_INTEGER;
-        }
-      }
-      content.set(p, { id: e.id, mtimeMs });
-    }
-    const plan2 = prepareBuild(paths.targetLedger, content);
-    bump(plan2.paths, plan2.time);
-    return plan2.paths.length;
-  };
-  const sync = async () => {
-    const t0 = performance.now();
-    const warnings = [];
-    const loaded = readManifest(tp.manifest);
-    if (loaded === null && !dir.isEmpty()) dir.wipe();
-    manifest = loaded ?? { version: 2, entries: {} };
-    const known = (rel2) => {
-      const e = manifest.entries[rel2];
-      return e && e.id !== "" ? { id: e.id, mode: e.mode, ...e.src ? { src: e.src } : {} } : void 0;
-    };
-    const entries = await selectedContent(opts.repo, opts.source, opts.rev ?? null, known, warnings);
-    const links = entries.filter((e) => e.mode === "120000");
-    const linkBytes = links.length > 0 ? await readEntries(opts.repo.workspace, links) : /* @__PURE__ */ new Map();
-    const linkTarget = new Map(links.map((l) => [l.path, linkBytes.get(l.path)?.toString("utf8") ?? ""]));
-    const wanted = /* @__PURE__ */ new Map();
-    for (const e of entries) {
-      if (e.mode === "160000") continue;
-      if (normaliseRel(e.path) !== e.path) {
-        warnings.push(`skipped ${e.path}: not a plain relative path`);
-        continue;
-      }
-      if (e.mode === "120000") {
-        const target = linkTarget.get(e.path) ?? "";
-        if (!symlinkResolvesInside(e.path, target, (p) => linkTarget.get(p))) {
-          warnings.push(`skipped symlink ${e.path} -> ${target}: its target is outside the workspace`);
-          continue;
-        }
-      }
-      wanted.set(e.path, e);
-    }
-    let deleted = 0;
-    const toWrite = [];
-    let kept = 0;
-    try {
-      for (const rel2 of Object.keys(manifest.entries)) {
-        if (wanted.has(rel2)) continue;
-        guard(() => dir.remove(rel2), false);
-        delete manifest.entries[rel2];
-        deleted++;
-      }
-      for (const rel2 of dir.listAll()) {
-        if (wanted.has(rel2) || manifest.entries[rel2] !== void 0 || rel2 === "Cargo.lock" && !wanted.has(rel2)) continue;
-        dir.remove(rel2);
-        deleted++;
-      }
-      for (const e of wanted.values()) {
-        const prev = manifest.entries[e.path];
-        const st = dir.lstat(e.path);
-        if (prev && prev.id === e.id && prev.mode === e.mode && st && sameStamp(prev.st, stampOf(st))) {
-          kept++;
-          if (e.stat) prev.src = e.stat;
-          continue;
-        }
-        toWrite.push(e);
-      }
-      const bytes = await readEntries(opts.repo.workspace, toWrite.filter((e) => e.mode !== "120000"));
-      for (const e of toWrite) {
-        if (dir.lstat(e.path)?.isDirectory()) guard(() => dir.removeTree(e.path), false);
-        if (e.mode === "120000") {
-          const target = linkTarget.get(e.path) ?? "";
-          const st2 = guard(() => dir.symlink(e.path, target), false);
-          if (!dir.linkStaysInside(e.path)) {
-            dir.remove(e.path);
-            delete manifest.entries[e.path];
-            warnings.push(`skipped symlink ${e.path} -> ${target}: its target is outside the workspace`);
-            continue;
-          }
-          manifest.entries[e.path] = { id: e.id, mode: e.mode, st: st2, ...e.stat ? { src: e.stat } : {} };
-          continue;
-        }
-        const b = bytes.get(e.path);
-        if (b === void 0) {
-          warnings.push(`could not read ${e.path} (object ${e.oid ?? "?"})`);
-          delete manifest.entries[e.path];
-          dir.remove(e.path);
-          continue;
-        }
-        const id = e.abs !== void 0 ? blobId(b) : e.id;
-        const st = guard(() => dir.write(e.path, b, fileMode(e.mode)), false);
-        manifest.entries[e.path] = { id, mode: e.mode, st, ...e.stat && id === e.id ? { src: e.stat } : {} };
-      }
-      const bumped = prepare();
-      base = wanted;
-      contentLinks = new Set(links.map((l) => l.path));
-      baseLinks = new Map([...wanted.values()].filter((e) => e.mode === "120000" && manifest.entries[e.path] !== void 0).map((e) => [e.path, linkTarget.get(e.path) ?? ""]));
-      overlaid = /* @__PURE__ */ new Set();
-      return { dir: tp.dir, written: toWrite.length, deleted, kept, bumped, warnings, ms: performance.now() - t0 };
-    } finally {
-      writeManifest(tp.manifest, manifest);
-    }
-  };
-  const overlay = async (files, forBuild) => {
-    if (base === null) throw new RustgateError("INTERNAL", `overlay before sync of ${tp.dir}`, "report this");
-    const synced = base;
-    const next = /* @__PURE__ */ new Map();
-    for (const [rel2, content] of files) {
-      const n2 = normaliseRel(rel2);
-      if (n2 === null) throw new RustgateError("PATCH_REJECTED", `refusing the patch: ${rel2} is not a path inside the workspace`, "use paths relative to the workspace root");
-      next.set(n2, content);
-    }
-    try {
-      const restore = [...overlaid].filter((p) => !next.has(p));
-      const restoreBytes = await readEntries(opts.repo.workspace, restore.map((p) => synced.get(p)).filter((e) => e !== void 0 && e.mode !== "120000"));
-      for (const p of restore) {
-        const e = synced.get(p);
-        const b = restoreBytes.get(p);
-        if (e && e.mode === "120000") {
-          const target = baseLinks.get(p);
-          if (target === void 0) {
-            dir.remove(p);
-            delete manifest.entries[p];
-          } else if (dir.readlink(p) !== target) {
-            manifest.entries[p] = { id: e.id, mode: e.mode, st: guard(() => dir.symlink(p, target), false) };
-          }
-        } else if (e && b !== void 0) {
-          const id = e.abs !== void 0 ? blobId(b) : e.id;
-          manifest.entries[p] = { id, mode: e.mode, st: guard(() => dir.write(p, b, fileMode(e.mode)), false) };
-        } else {
-          dir.remove(p);
-          delete manifest.entries[p];
-        }
-        overlaid.delete(p);
-      }
-      for (const [p, content] of next) {
-        overlaid.add(p);
-        if (content === null) {
-          guard(() => dir.remove(p), true);
-          delete manifest.entries[p];
-          continue;
-        }
-        const buf = typeof content === "string" ? Buffer.from(content, "utf8") : Buffer.from(content);
-        const id = blobId(buf);
-        const mode = synced.get(p)?.mode === "100755" ? "100755" : "100644";
-        const cur = manifest.entries[p];
-        const st = dir.lstat(p);
-        if (cur && cur.id === id && st && sameStamp(cur.st, stampOf(st))) continue;
-        manifest.entries[p] = { id, mode, st: guard(() => dir.write(p, buf, fileMode(mode)), true) };
-      }
-      if (forBuild) prepare();
-    } finally {
-      writeManifest(tp.manifest, manifest);
-    }
-  };
-  return {
-    dir: tp.dir,
-    targetDir: paths.target,
-    storeDir: tp.store,
-    sync,
-    overlay: (files) => overlay(files, true),
-    reset: () => overlay(/* @__PURE__ */ new Map(), false),
-    linkOnPath: (rel2) => {
-      const n2 = normaliseRel(rel2);
-      if (n2 === null || base === null) return null;
-      const parts = n2.split("/");
-      for (let i2 = 1; i2 < parts.length; i2++) {
-        const prefix = parts.slice(0, i2).join("/");
-        if (contentLinks.has(prefix)) return prefix;
-      }
-      return null;
-    }
-  };
-}
-var fileMode;
-var init_private_tree = __esm({
-  "src/app/private-tree/index.ts"() {
-    "use strict";
-    init_shadow();
-    init_errors();
-    init_paths();
-    init_workdir();
-    init_confined();
-    init_ledger();
-    fileMode = (mode) => mode === "100755" ? 493 : 420;
-  }
-});
-
-// src/app/preflight.ts
-var preflight_exports = {};
-__export(preflight_exports, {
-  findWorkspaceRoot: () => findWorkspaceRoot,
-  openWorkspace: () => openWorkspace,
-  runPreflight: () => runPreflight,
-  synthesiseCargoFailure: () => synthesiseCargoFailure
-});
-import { existsSync as existsSync7, readFileSync as readFileSync15 } from "node:fs";
-import path22 from "node:path";
-async function shadowGraph(shadowRoot, storeDir2, warnings) {
-  const { openBuiltStore: openBuiltStore3 } = await Promise.resolve().then(() => (init_build_isg(), build_isg_exports));
-  try {
-    const store = await openBuiltStore3(shadowRoot, storeDir2, { onWarning: (m) => warnings.push(m) });
-    return { graph: store, close: () => store.close() };
-  } catch (e) {
-    warnings.push(`ISG unavailable, diagnostics are not mapped to graph nodes: ${e instanceof Error ? e.message : String(e)}`);
-    return null;
-  }
-}
-function cargoFailure(message, file2, line = 1, column = 1) {
-  return {
-    level: "error",
-    code: null,
-    message,
-    primary: file2 === null ? null : { file: file2, lineStart: line, lineEnd: line, columnStart: column, columnEnd: column, byteStart: 0, byteEnd: 0, isPrimary: true, label: null },
-    spans: [],
-    notes: [],
-    suggestions: [],
-    rendered: message,
-    source: "rustc",
-    packageName: null
-  };
-}
-function synthesiseCargoFailure(res, shadowRoot, timeoutMs) {
-  if (res.timedOut) return cargoFailure(`cargo check timed out after ${Math.round((timeoutMs ?? 0) / 1e3)} s`, null);
-  if (res.exitCode === 0 || res.diagnostics.some((d) => d.level === "error")) return null;
-  const text = res.stderrTail.split(`${shadowRoot}/`).join("").split(shadowRoot).join(".");
-  const lines = text.split("\n");
-  const firstError = lines.find((l) => l.startsWith("error")) ?? lines[0] ?? "cargo check failed";
-  const arrow = /-->\s+([^\s:]+):(\d+):(\d+)/.exec(text);
-  const quoted = /`([^`\s]*?(?:Cargo\.toml|Cargo\.lock|\.rs))`/.exec(text);
-  const message = `cargo check failed: ${firstError.replace(/^error:\s*/, "")}`;
-  if (arrow?.[1] && !arrow[1].startsWith("/")) return cargoFailure(`${message}
-${text}`, arrow[1], Number(arrow[2]), Number(arrow[3]));
-  const file2 = quoted?.[1] && !quoted[1].startsWith("/") ? quoted[1] : null;
-  return cargoFailure(`${message}
-${text}`, file2);
-}
-function findWorkspaceRoot(dir, top) {
-  let nearest = null;
-  for (let d = dir; ; d = path22.dirname(d)) {
-    const manifest = path22.join(d, "Cargo.toml");
-    if (existsSync7(manifest)) {
-      nearest ??= d;
-      if (/^\s*\[workspace\]/m.test(readFileSync15(manifest, "utf8"))) return d;
-    }
-    if (d === top || path22.dirname(d) === d || !d.startsWith(top)) break;
-  }
-  return nearest;
-}
-async function openWorkspace(dir) {
-  const repo = await openRepo(path22.resolve(dir));
-  const root = findWorkspaceRoot(repo.workspace, repo.top);
-  if (root === null) {
-    throw new RustgateError("NO_CARGO_TOML", `no Cargo.toml in ${repo.workspace} or above it in the repository`, "pass --repo with the directory that holds the workspace root Cargo.toml");
-  }
-  return root === repo.workspace ? repo : openRepo(root);
-}
-async function runPreflight(opts) {
-  const t0 = performance.now();
-  const progress = opts.onProgress ?? (() => void 0);
-  const repo = await openWorkspace(opts.repo);
-  if (opts.scope === "diff" && !opts.range) {
-    throw new RustgateError("BAD_RANGE", "--diff needs a range", "use --diff BASE..HEAD, e.g. --diff origin/main..HEAD");
-  }
-  const lock = await acquireLock(repo.workspace, {
-    command: `preflight --${opts.scope}`,
-    ...opts.lockTimeoutMs !== void 0 ? { timeoutMs: opts.lockTimeoutMs } : {},
-    ...opts.onWait ? { onWait: opts.onWait } : {}
-  });
-  try {
-    if (opts.scope === "worktree") await assertNoOperationInProgress(repo, true);
-    else if (opts.scope === "staged") await assertIndexResolved(repo);
-    let range = null;
-    progress("listing changes");
-    let changed;
-    if (opts.scope === "staged") changed = await stagedChanges(repo);
-    else if (opts.scope === "worktree") changed = await worktreeChanges(repo);
-    else {
-      range = await resolveRange(repo, opts.range ?? "");
-      changed = await rangeChanges(repo, range);
-    }
-    const warnings = [];
-    const base = {
-      scope: opts.scope,
-      range: range?.text ?? null,
-      changedFiles: changed,
-      workspacePrefix: repo.prefix,
-      warnings
-    };
-    if (classifyChanges(changed).skip) {
-      return { ...base, ok: true, skipped: true, findings: [], cargo: null, tests: null, ms: { total: performance.now() - t0, cargo: 0, shadow: 0, isg: 0 } };
-    }
-    progress("materialising the shadow tree");
-    const tree = openPrivateTree({ repo, name: "shadow", source: opts.scope, rev: range?.head ?? null });
-    const shadow = await tree.sync();
-    const shadowDir = tree.dir;
-    warnings.push(...shadow.warnings);
-    if (!existsSync7(path22.join(shadowDir, "Cargo.toml"))) {
-      throw new RustgateError("NO_CARGO_TOML", `the ${opts.scope === "diff" ? "commit" : opts.scope === "staged" ? "index" : "working tree"} has no Cargo.toml at the workspace root`, "stage (git add) the workspace Cargo.toml, or pass --repo with the workspace directory");
-    }
-    progress("cargo check");
-    const targetDir = tree.targetDir;
-    const res = await cargoCheck({
-      cwd: shadowDir,
-      targetDir,
-      ...opts.features ? { features: opts.features } : {},
-      ...opts.allFeatures ? { allFeatures: true } : {},
-      ...opts.packages ? { packages: opts.packages } : {},
-      ...opts.cargoTimeoutMs !== void 0 ? { timeoutMs: opts.cargoTimeoutMs } : {}
-    });
-    const diagnostics = [...res.diagnostics];
-    const failure2 = synthesiseCargoFailure(res, shadowDir, opts.cargoTimeoutMs);
-    if (failure2) diagnostics.push(failure2);
-    const extensions = opts.extensions ?? [];
-    const storeDir2 = tree.storeDir;
-    let isgMs = 0;
-    let opened = null;
-    let graphTried = false;
-    const ensureGraph = async () => {
-      if (graphTried || opts.isg === false) return;
-      graphTried = true;
-      progress("refreshing the ISG");
-      const t = performance.now();
-      opened = await shadowGraph(shadowDir, storeDir2, warnings);
-      isgMs += performance.now() - t;
-    };
-    if (extensions.some((e) => e.needsGraph)) await ensureGraph();
-    try {
-      let tests = null;
-      for (const ext of extensions) {
-        progress(ext.name);
-        const graph = opened?.graph ?? null;
-        const out = await ext.run({ repo, scope: opts.scope, shadowRoot: shadowDir, targetDir, changedFiles: changed, diagnostics, graph });
-        if (out.diagnostics) diagnostics.push(...out.diagnostics);
-        if (out.tests) tests = out.tests;
-        if (out.warnings) warnings.push(...out.warnings);
-      }
-      const selected = selectDiagnostics(diagnostics);
-      if (selected.length > 0) await ensureGraph();
-      const tMap = performance.now();
-      const findings = await mapFindings(selected, opened?.graph ?? null);
-      isgMs += performance.now() - tMap;
-      const failedTests = tests !== null && tests.failed > 0;
-      return {
-        ...base,
-        ok: !hasErrors(findings) && !failedTests,
-        skipped: false,
-        findings,
-        tests,
-        cargo: { exitCode: res.exitCode, buildSucceeded: res.buildSucceeded, timedOut: res.timedOut, stderrTail: res.stderrTail },
-        ms: { total: performance.now() - t0, cargo: res.ms, shadow: shadow.ms, isg: isgMs }
-      };
-    } finally {
-      await opened?.close();
-    }
-  } finally {
-    lock.release();
-  }
-}
-var init_preflight = __esm({
-  "src/app/preflight.ts"() {
-    "use strict";
-    init_check();
-    init_changes();
-    init_repo();
-    init_errors();
-    init_classify();
-    init_report();
-    init_lock();
-    init_private_tree();
-  }
-});
-
 // src/core/tests/impacted.ts
 function impactedPackages(changedCrates, workspaceDeps) {
   const dependents = /* @__PURE__ */ new Map();
@@ -34096,7 +35009,7 @@ __export(test_runner_exports, {
   runTests: () => runTests,
   testRunProblem: () => testRunProblem
 });
-import { readdirSync as readdirSync5, readFileSync as readFileSync16 } from "node:fs";
+import { readdirSync as readdirSync6, readFileSync as readFileSync17 } from "node:fs";
 function testRunProblem(r, timeoutMs) {
   if (r.timedOut) return `cut off by the ${timeoutMs !== void 0 ? `${Math.round(timeoutMs / 1e3)} s ` : ""}time cap after ${r.ran} of ${r.selected} selected tests`;
   if (r.buildFailed) return "the tests did not build";
@@ -34107,7 +35020,7 @@ function testRunProblem(r, timeoutMs) {
   return null;
 }
 function hasNextest() {
-  nextestAvailable ??= execa("cargo", ["nextest", "--version"], { reject: false, timeout: 3e4 }).then((r) => r.exitCode === 0);
+  nextestAvailable ??= runTool("cargo", ["nextest", "--version"], { timeoutMs: 3e4 }).then((r) => r.exitCode === 0);
   return nextestAvailable;
 }
 async function runTests(opts) {
@@ -34188,12 +35101,8 @@ async function libraryPackages(cwd, packages) {
 }
 async function runCapped(runner, args, opts, timeoutMs) {
   const started = Date.now();
-  const child = execa("cargo", args, {
+  const { child } = startTool("cargo", args, {
     cwd: opts.cwd,
-    reject: false,
-    // Own process group, so a timeout can take down cargo, the runner and every test binary at once.
-    detached: true,
-    stdin: "ignore",
     env: {
       ...opts.env,
       CARGO_TARGET_DIR: opts.targetDir,
@@ -34363,15 +35272,15 @@ function parseCargoTest(stdout, stderr, packages = []) {
 function descendants(pid) {
   let entries;
   try {
-    entries = readdirSync5("/proc").filter((e) => /^\d+$/.test(e));
+    entries = readdirSync6("/proc").filter((e) => /^\d+$/.test(e));
   } catch {
     return [];
   }
   const children = /* @__PURE__ */ new Map();
   for (const e of entries) {
     try {
-      const stat4 = readFileSync16(`/proc/${e}/stat`, "utf8");
-      const ppid = Number(stat4.slice(stat4.lastIndexOf(")") + 2).split(" ")[1]);
+      const stat2 = readFileSync17(`/proc/${e}/stat`, "utf8");
+      const ppid = Number(stat2.slice(stat2.lastIndexOf(")") + 2).split(" ")[1]);
       const list = children.get(ppid);
       if (list) list.push(Number(e));
       else children.set(ppid, [Number(e)]);
@@ -34453,7 +35362,7 @@ var OUTPUT_LIMIT, KILL_GRACE_MS, nextestAvailable, trim;
 var init_test_runner = __esm({
   "src/adapters/cargo/test-runner.ts"() {
     "use strict";
-    init_execa();
+    init_group();
     init_tests();
     init_metadata();
     OUTPUT_LIMIT = 4e3;
@@ -34649,16 +35558,16 @@ var init_base2 = __esm({
           }
         }
       }
-      addToPath(path47, added, removed, oldPosInc, options) {
-        const last = path47.lastComponent;
+      addToPath(path45, added, removed, oldPosInc, options) {
+        const last = path45.lastComponent;
         if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
           return {
-            oldPos: path47.oldPos + oldPosInc,
+            oldPos: path45.oldPos + oldPosInc,
             lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
           };
         } else {
           return {
-            oldPos: path47.oldPos + oldPosInc,
+            oldPos: path45.oldPos + oldPosInc,
             lastComponent: { count: 1, added, removed, previousComponent: last }
           };
         }
@@ -35273,6 +36182,7 @@ var init_create2 = __esm({
 // node_modules/diff/libesm/index.js
 var init_libesm = __esm({
   "node_modules/diff/libesm/index.js"() {
+    init_line();
     init_parse2();
     init_create2();
   }
@@ -35291,7 +36201,7 @@ function unsafePathReason(p) {
     if (depth < 0) return `${p} escapes the repository`;
   }
   if (parts.some((x) => x.toLowerCase() === ".git")) return `${p} is inside .git/`;
-  if (parts[0] === ".rustgate") return `${p} is inside rustgate's own .rustgate/ directory`;
+  if (parts[0] === RUSTGATE_DIR) return `${p} is inside rustgate's own ${RUSTGATE_DIR}/ directory`;
   return null;
 }
 function cleanName(name, strip) {
@@ -35347,6 +36257,7 @@ var init_parse3 = __esm({
   "src/core/patch/parse.ts"() {
     "use strict";
     init_libesm();
+    init_paths();
   }
 });
 
@@ -35392,12 +36303,12 @@ __export(validate_fix_exports, {
   validateFix: () => validateFix,
   withPatchedTree: () => withPatchedTree
 });
-async function readBase(repo, base, rel2) {
+async function readBase(repo, base, rel3) {
   if (base === "staged") {
-    const r = await gitBuffer(repo.workspace, ["cat-file", "blob", `:${rel2}`]);
+    const r = await gitBuffer(repo.workspace, ["cat-file", "blob", `:${rel3}`]);
     return r.exitCode === 0 ? r.stdout.toString("utf8") : null;
   }
-  return readInside(repo.workspace, rel2)?.toString("utf8") ?? null;
+  return readInside(repo.workspace, rel3)?.toString("utf8") ?? null;
 }
 async function applyPatchTexts(repo, base, patches) {
   const state = /* @__PURE__ */ new Map();
@@ -35575,27 +36486,27 @@ __export(fix_validate_exports, {
   prepareValidationTree: () => prepareValidationTree,
   sha256: () => sha256
 });
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 import { readdir } from "node:fs/promises";
 import path23 from "node:path";
-async function listCopied(dir, rel2 = "") {
-  const entries = await readdir(path23.join(dir, rel2), { withFileTypes: true }).catch(() => []);
+async function listCopied(dir, rel3 = "") {
+  const entries = await readdir(path23.join(dir, rel3), { withFileTypes: true }).catch(() => []);
   const out = [];
   for (const e of entries) {
-    const r = rel2 === "" ? e.name : `${rel2}/${e.name}`;
+    const r = rel3 === "" ? e.name : `${rel3}/${e.name}`;
     if (e.isDirectory()) out.push(...await listCopied(dir, r));
     else out.push(r);
   }
   return out;
 }
 function sha256(data) {
-  return createHash5("sha256").update(data).digest("hex");
+  return createHash6("sha256").update(data).digest("hex");
 }
 function syntheticError(message, rendered, source = "rustc") {
   return { level: "error", code: null, message, primary: null, spans: [], notes: [], suggestions: [], rendered, source, packageName: null };
 }
 async function run2(cmd, args, cwd, env, timeoutMs) {
-  const r = await execa(cmd, args, { cwd, env, reject: false, timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024 });
+  const r = await runTool(cmd, args, { cwd, env, timeoutMs, maxBuffer: 256 * 1024 * 1024 });
   if (r.code === "ENOENT" || r.failed && r.exitCode === void 0 && /ENOENT/.test(String(r.message))) {
     throw new RustgateError("CARGO_MISSING", `${cmd} was not found on PATH`, "Install Rust with rustup (https://rustup.rs) and try again.");
   }
@@ -35658,13 +36569,13 @@ async function prepareValidationTree(opts) {
 var init_fix_validate = __esm({
   "src/app/fix-validate.ts"() {
     "use strict";
-    init_execa();
     init_check();
     init_metadata();
     init_test_runner();
     init_impacted();
     init_errors();
     init_repo();
+    init_group();
     init_private_tree();
     init_confined();
   }
@@ -35675,7 +36586,7 @@ var context_exports = {};
 __export(context_exports, {
   buildContext: () => buildContext
 });
-import { readFileSync as readFileSync17 } from "node:fs";
+import { readFileSync as readFileSync18 } from "node:fs";
 import path24 from "node:path";
 async function constraintsOf(store, node2) {
   const out = [];
@@ -35722,7 +36633,7 @@ async function buildContext(opts) {
     const textOf3 = (file2) => {
       if (!texts.has(file2)) {
         try {
-          texts.set(file2, readFileSync17(path24.join(repo.workspace, file2), "utf8"));
+          texts.set(file2, readFileSync18(path24.join(repo.workspace, file2), "utf8"));
         } catch {
           texts.set(file2, void 0);
         }
@@ -36056,7 +36967,7 @@ function isWorkspaceFile(file2) {
 function forbiddenComponent(file2) {
   const segs = path26.posix.normalize(file2).split("/");
   if (segs.some((s) => s.toLowerCase() === ".git")) return ".git";
-  if (segs[0] === ".rustgate") return ".rustgate";
+  if (segs[0] === RUSTGATE_DIR) return RUSTGATE_DIR;
   return null;
 }
 function testFunctionNames(text) {
@@ -36074,8 +36985,8 @@ function checkCandidateScope(candidate, opts) {
       continue;
     }
     const abs = path26.resolve(root, file2);
-    const rel2 = path26.relative(root, abs);
-    if (rel2 === "" || rel2.startsWith("..") || path26.isAbsolute(rel2)) {
+    const rel3 = path26.relative(root, abs);
+    if (rel3 === "" || rel3.startsWith("..") || path26.isAbsolute(rel3)) {
       reasons.push(`edit outside the repository: ${file2}`);
       continue;
     }
@@ -36109,6 +37020,7 @@ var init_scope = __esm({
   "src/core/fix/scope.ts"() {
     "use strict";
     init_apply3();
+    init_paths();
     TEST_FN = /#\[\s*(?:[\w:]+::)?test\s*\]\s*(?:#\[[^\]]*\]\s*)*(?:pub(?:\([^)]*\))?\s+)?(?:async\s+)?fn\s+([A-Za-z_][A-Za-z0-9_]*)/g;
   }
 });
@@ -36381,6 +37293,113 @@ var init_source2 = __esm({
   }
 });
 
+// src/core/gguf/header.ts
+function skipValue(r, type, depth = 0) {
+  const fixed = FIXED[type];
+  if (fixed !== void 0) {
+    r.skip(fixed);
+    return true;
+  }
+  if (type === T_STRING) return r.string() !== null;
+  if (type === T_ARRAY && depth === 0) {
+    const inner = r.u32();
+    const count2 = r.u64();
+    const innerFixed = FIXED[inner];
+    if (innerFixed !== void 0) {
+      const total = count2 * BigInt(innerFixed);
+      if (total > BigInt(Number.MAX_SAFE_INTEGER)) return false;
+      r.skip(Number(total));
+      return true;
+    }
+    if (inner !== T_STRING) return false;
+    for (let i2 = 0n; i2 < count2; i2++) if (r.string() === null) return false;
+    return true;
+  }
+  return false;
+}
+function parseGgufHeader(bytes) {
+  if (bytes.byteLength < 24) return { ok: false, problem: `too short for a GGUF header (${bytes.byteLength} bytes)` };
+  if (!MAGIC.every((b, i2) => bytes[i2] === b)) return { ok: false, problem: "not a GGUF file (bad magic)" };
+  const r = new Reader(bytes);
+  r.skip(4);
+  const version2 = r.u32();
+  if (version2 !== 2 && version2 !== 3) return { ok: false, problem: `unsupported GGUF version ${version2} (2 or 3 expected)` };
+  const tensorCount = r.u64();
+  const kvCount = r.u64();
+  if (tensorCount > MAX_TENSORS) return { ok: false, problem: `implausible tensor count ${tensorCount}` };
+  if (kvCount > MAX_KVS) return { ok: false, problem: `implausible metadata count ${kvCount}` };
+  let architecture = null;
+  try {
+    for (let i2 = 0n; i2 < kvCount; i2++) {
+      const key = r.string();
+      if (key === null) return { ok: false, problem: `metadata key ${i2} is too long` };
+      const type = r.u32();
+      if (key === "general.architecture") {
+        if (type !== T_STRING) return { ok: false, problem: "general.architecture is not a string" };
+        architecture = r.string();
+        if (architecture === null) return { ok: false, problem: "general.architecture is too long" };
+        break;
+      }
+      if (!skipValue(r, type)) return { ok: false, problem: `metadata ${JSON.stringify(key.slice(0, 80))} has an unknown or oversized type ${type}` };
+    }
+  } catch (e) {
+    if (!(e instanceof OutOfBytes)) throw e;
+  }
+  return { ok: true, header: { version: version2, tensorCount, kvCount, architecture } };
+}
+var MAGIC, MAX_STRING, MAX_TENSORS, MAX_KVS, FIXED, T_STRING, T_ARRAY, OutOfBytes, Reader;
+var init_header = __esm({
+  "src/core/gguf/header.ts"() {
+    "use strict";
+    MAGIC = [71, 71, 85, 70];
+    MAX_STRING = 1 << 20;
+    MAX_TENSORS = 10000000n;
+    MAX_KVS = 1000000n;
+    FIXED = { 0: 1, 1: 1, 2: 2, 3: 2, 4: 4, 5: 4, 6: 4, 7: 1, 10: 8, 11: 8, 12: 8 };
+    T_STRING = 8;
+    T_ARRAY = 9;
+    OutOfBytes = class extends Error {
+    };
+    Reader = class {
+      constructor(bytes) {
+        this.bytes = bytes;
+        this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      }
+      bytes;
+      view;
+      pos = 0;
+      need(n2) {
+        if (n2 < 0 || this.pos + n2 > this.bytes.byteLength) throw new OutOfBytes();
+      }
+      u32() {
+        this.need(4);
+        const v = this.view.getUint32(this.pos, true);
+        this.pos += 4;
+        return v;
+      }
+      u64() {
+        this.need(8);
+        const v = this.view.getBigUint64(this.pos, true);
+        this.pos += 8;
+        return v;
+      }
+      skip(n2) {
+        this.need(n2);
+        this.pos += n2;
+      }
+      string() {
+        const len = this.u64();
+        if (len > BigInt(MAX_STRING)) return null;
+        const n2 = Number(len);
+        this.need(n2);
+        const s = new TextDecoder("utf-8", { fatal: false }).decode(this.bytes.subarray(this.pos, this.pos + n2));
+        this.pos += n2;
+        return s;
+      }
+    };
+  }
+});
+
 // src/adapters/llm/llama-cpp.ts
 function llamaCppMissing(what, cause) {
   return new RustgateError(
@@ -36421,7 +37440,7 @@ var init_llama_cpp = __esm({
 
 // src/adapters/llm/local.ts
 import { fork } from "node:child_process";
-import { existsSync as existsSync8, statSync as statSync6 } from "node:fs";
+import { existsSync as existsSync10, statSync as statSync7 } from "node:fs";
 import { createRequire as createRequire2 } from "node:module";
 import os from "node:os";
 import path27 from "node:path";
@@ -36470,7 +37489,7 @@ var init_local = __esm({
       static async open(modelPath, opts = {}) {
         requireLlamaCpp("a local model (`--llm local`, the GGUF embedder)");
         const abs = path27.resolve(modelPath);
-        if (!existsSync8(abs) || !statSync6(abs).isFile()) {
+        if (!existsSync10(abs) || !statSync7(abs).isFile()) {
           throw new RustgateError("MODEL_MISSING", `model file not found: ${abs}`, "run `rustgate models pull <id>` (see `rustgate models list`) or pass `--model PATH` to a GGUF file");
         }
         const { file: file2, execArgv: execArgv2 } = workerEntry();
@@ -36851,6 +37870,7 @@ var models_exports = {};
 __export(models_exports, {
   defaultManifestPath: () => defaultManifestPath,
   fallbackModelPath: () => fallbackModelPath,
+  inspectModelFile: () => inspectModelFile,
   isOffline: () => isOffline,
   listModels: () => listModels,
   loadManifest: () => loadManifest,
@@ -36863,8 +37883,8 @@ __export(models_exports, {
   sha256File: () => sha256File,
   verifyModels: () => verifyModels
 });
-import { createHash as createHash6 } from "node:crypto";
-import { createReadStream as createReadStream2, existsSync as existsSync9, mkdirSync as mkdirSync4, readFileSync as readFileSync18, renameSync as renameSync4, rmSync as rmSync3, statSync as statSync7, writeFileSync as writeFileSync5 } from "node:fs";
+import { createHash as createHash7 } from "node:crypto";
+import { closeSync as closeSync4, constants as fsConstants, createReadStream as createReadStream2, existsSync as existsSync11, fstatSync as fstatSync2, mkdirSync as mkdirSync4, openSync as openSync4, readFileSync as readFileSync19, readSync, renameSync as renameSync5, rmSync as rmSync4, statSync as statSync8, writeFileSync as writeFileSync6 } from "node:fs";
 import os2 from "node:os";
 import path28 from "node:path";
 import { fileURLToPath as fileURLToPath5 } from "node:url";
@@ -36881,7 +37901,7 @@ function isOffline(opts = {}) {
 function loadManifest(file2 = defaultManifestPath()) {
   let doc;
   try {
-    doc = (0, import_yaml2.parse)(readFileSync18(file2, "utf8"));
+    doc = (0, import_yaml2.parse)(readFileSync19(file2, "utf8"));
   } catch (e) {
     throw new RustgateError("BAD_CONFIG", `cannot read the model manifest ${file2}: ${e.message}`, "reinstall rustgate or fix the YAML");
   }
@@ -36902,6 +37922,7 @@ function loadManifest(file2 = defaultManifestPath()) {
     if (e.size_bytes !== null && (typeof e.size_bytes !== "number" || e.size_bytes <= 0)) bad("size_bytes", "a positive number or null");
     if (e.sha256 !== null && (typeof e.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(e.sha256))) bad("sha256", "64 hex digits or null");
     if (typeof e.source !== "string" || !e.source.startsWith("hf:")) bad("source", "an hf:<user>/<repo>/<file> URI");
+    if (e.architecture !== void 0 && e.architecture !== null && (typeof e.architecture !== "string" || !/^[a-z0-9_.-]+$/.test(e.architecture))) bad("architecture", "a GGUF architecture name or null");
     return {
       id: e.id,
       role: e.role,
@@ -36911,7 +37932,8 @@ function loadManifest(file2 = defaultManifestPath()) {
       sha256: e.sha256 ?? null,
       source: e.source,
       min_ram_gb: typeof e.min_ram_gb === "number" ? e.min_ram_gb : 0,
-      description: typeof e.description === "string" ? e.description : ""
+      description: typeof e.description === "string" ? e.description : "",
+      architecture: typeof e.architecture === "string" ? e.architecture : null
     };
   });
 }
@@ -36920,7 +37942,7 @@ function recordedPath(dir) {
 }
 function readRecorded(dir) {
   try {
-    return JSON.parse(readFileSync18(recordedPath(dir), "utf8"));
+    return JSON.parse(readFileSync19(recordedPath(dir), "utf8"));
   } catch {
     return {};
   }
@@ -36928,14 +37950,55 @@ function readRecorded(dir) {
 function writeRecorded(dir, rec) {
   mkdirSync4(dir, { recursive: true });
   const tmp = `${recordedPath(dir)}.${process.pid}.tmp`;
-  writeFileSync5(tmp, `${JSON.stringify(rec, null, 2)}
+  writeFileSync6(tmp, `${JSON.stringify(rec, null, 2)}
 `);
-  renameSync4(tmp, recordedPath(dir));
+  renameSync5(tmp, recordedPath(dir));
 }
 async function sha256File(file2) {
-  const hash2 = createHash6("sha256");
+  const hash2 = createHash7("sha256");
   for await (const chunk of createReadStream2(file2)) hash2.update(chunk);
   return hash2.digest("hex");
+}
+async function inspectModelFile(file2, expect = {}) {
+  let fd;
+  try {
+    fd = openSync4(file2, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+  } catch (e) {
+    const code = e.code;
+    if (code === "ENOENT") throw new RustgateError("MODEL_MISSING", `model file ${file2} does not exist`, "pass an existing GGUF file, or `rustgate models pull ID`");
+    throw new RustgateError("MODEL_INVALID", `cannot open model file ${file2}: ${e.message}`, "check the path and its permissions");
+  }
+  let size;
+  let head;
+  try {
+    const st = fstatSync2(fd);
+    if (!st.isFile()) {
+      const kind = st.isDirectory() ? "a directory" : st.isFIFO() ? "a FIFO" : st.isCharacterDevice() || st.isBlockDevice() ? "a device" : st.isSocket() ? "a socket" : "not a regular file";
+      throw new RustgateError("MODEL_INVALID", `model path ${file2} is ${kind}, not a GGUF file`, `replace ${file2} with the model file (or remove it and \`rustgate models pull ID\`)`);
+    }
+    size = st.size;
+    if (size < MIN_MODEL_BYTES || size > MAX_MODEL_BYTES) {
+      throw new RustgateError("MODEL_INVALID", `model file ${file2} is ${size} bytes, outside ${MIN_MODEL_BYTES}..${MAX_MODEL_BYTES}`, `replace ${file2} with the real model file`);
+    }
+    const buf = Buffer.alloc(Math.min(size, HEADER_BYTES));
+    const n2 = readSync(fd, buf, 0, buf.length, 0);
+    head = buf.subarray(0, n2);
+  } catch (e) {
+    closeSync4(fd);
+    throw e;
+  }
+  const hash2 = createHash7("sha256");
+  for await (const chunk of createReadStream2("", { fd, start: 0, end: size - 1 })) hash2.update(chunk);
+  const parsed = parseGgufHeader(head);
+  let problem = null;
+  let architecture = null;
+  if (!parsed.ok) problem = parsed.problem;
+  else {
+    architecture = parsed.header.architecture;
+    if (architecture === null) problem = `no general.architecture in the first ${Math.min(size, HEADER_BYTES)} bytes`;
+    else if (expect.architecture && architecture !== expect.architecture) problem = `architecture ${architecture}, the manifest entry expects ${expect.architecture}`;
+  }
+  return { size, sha256: hash2.digest("hex"), architecture, problem };
 }
 function findEntry(entries, id) {
   const entry = entries.find((m) => m.id === id);
@@ -36949,14 +38012,14 @@ function listModels(opts = {}) {
   const rec = readRecorded(dir);
   const models = loadManifest(opts.manifestPath).map((m) => {
     const file2 = path28.join(dir, m.file);
-    const present2 = existsSync9(file2) && statSync7(file2).isFile();
+    const present2 = existsSync11(file2) && statSync8(file2).isFile();
     const known = rec[m.id]?.file === m.file ? rec[m.id] : void 0;
     return {
       id: m.id,
       role: m.role,
       file: m.file,
       format: m.format,
-      size_bytes: m.size_bytes ?? known?.size_bytes ?? (present2 ? statSync7(file2).size : null),
+      size_bytes: m.size_bytes ?? known?.size_bytes ?? (present2 ? statSync8(file2).size : null),
       sha256: m.sha256 ?? known?.sha256 ?? null,
       present: present2,
       path: file2,
@@ -36974,21 +38037,26 @@ async function verifyModels(id, opts = {}) {
   for (const m of chosen) {
     const file2 = path28.join(dir, m.file);
     const known = m.sha256 ?? (rec[m.id]?.file === m.file ? rec[m.id].sha256 : null);
-    if (!existsSync9(file2)) {
+    if (!existsSync11(file2)) {
       if (id !== void 0) throw missingError(m, dir);
       rows.push({ id: m.id, file: m.file, status: "missing", expected_sha256: known, actual_sha256: null });
       continue;
     }
-    const actual = await sha256File(file2);
-    if (known === null) {
-      rec[m.id] = { file: m.file, sha256: actual, size_bytes: statSync7(file2).size };
-      rows.push({ id: m.id, file: m.file, status: "recorded", expected_sha256: null, actual_sha256: actual });
+    const check2 = await inspectModelFile(file2, { architecture: m.architecture });
+    const actual = check2.sha256;
+    if (check2.problem !== null) {
+      rows.push({ id: m.id, file: m.file, status: "invalid", expected_sha256: known, actual_sha256: actual, architecture: check2.architecture, problem: check2.problem });
+    } else if (m.size_bytes !== null && check2.size !== m.size_bytes) {
+      rows.push({ id: m.id, file: m.file, status: "mismatch", expected_sha256: known, actual_sha256: actual, architecture: check2.architecture, problem: `size ${check2.size}, the manifest says ${m.size_bytes}` });
+    } else if (known === null) {
+      rec[m.id] = { file: m.file, sha256: actual, size_bytes: check2.size };
+      rows.push({ id: m.id, file: m.file, status: "recorded", expected_sha256: null, actual_sha256: actual, architecture: check2.architecture });
     } else {
-      rows.push({ id: m.id, file: m.file, status: known === actual ? "ok" : "mismatch", expected_sha256: known, actual_sha256: actual });
+      rows.push({ id: m.id, file: m.file, status: known === actual ? "ok" : "mismatch", expected_sha256: known, actual_sha256: actual, architecture: check2.architecture });
     }
   }
   if (rows.some((r) => r.status === "recorded")) writeRecorded(dir, rec);
-  return { ok: rows.every((r) => r.status !== "mismatch"), models: rows };
+  return { ok: rows.every((r) => r.status !== "mismatch" && r.status !== "invalid"), models: rows };
 }
 function sourcePage(m) {
   const parts = m.source.slice("hf:".length).split("/");
@@ -37007,7 +38075,7 @@ async function pullModel(id, opts = {}) {
   const m = findEntry(loadManifest(opts.manifestPath), id);
   const target = path28.join(dir, m.file);
   let downloaded = false;
-  if (!existsSync9(target)) {
+  if (!existsSync11(target)) {
     if (isOffline(opts)) throw missingError(m, dir, true);
     mkdirSync4(dir, { recursive: true });
     const { createModelDownloader } = await importLlamaCpp("`rustgate models pull`");
@@ -37027,16 +38095,21 @@ async function pullModel(id, opts = {}) {
     }
     downloaded = true;
   }
-  const sha2 = await sha256File(target);
+  const check2 = await inspectModelFile(target, { architecture: m.architecture });
+  if (check2.problem !== null) {
+    if (downloaded) rmSync4(target, { force: true });
+    throw new RustgateError("MODEL_INVALID", `${target} is not a valid ${m.id} model: ${check2.problem}`, downloaded ? "the download was removed; pull again" : `delete ${target} and pull again`);
+  }
+  const sha2 = check2.sha256;
   const rec = readRecorded(dir);
   const recorded = rec[m.id]?.file === m.file ? rec[m.id].sha256 : null;
   const expected = m.sha256 ?? recorded;
   if (expected !== null && expected !== sha2) {
-    if (downloaded) rmSync3(target, { force: true });
+    if (downloaded) rmSync4(target, { force: true });
     throw new RustgateError("MODEL_INVALID", `${m.file} has sha256 ${sha2}, expected ${expected}`, downloaded ? "the download was removed; pull again" : `delete ${target} and pull again`);
   }
   if (expected === null) {
-    rec[m.id] = { file: m.file, sha256: sha2, size_bytes: statSync7(target).size };
+    rec[m.id] = { file: m.file, sha256: sha2, size_bytes: check2.size };
     writeRecorded(dir, rec);
   }
   return { id: m.id, path: target, downloaded, sha256: sha2, verified: m.sha256 !== null ? "manifest" : recorded !== null ? "recorded" : "first_use" };
@@ -37046,21 +38119,34 @@ function resolveModelPath(idOrPath, role, opts = {}) {
   const dir = modelsDir(opts.env);
   if (idOrPath !== void 0) {
     const byId = entries.find((m) => m.id === idOrPath);
-    if (byId === void 0) return path28.resolve(idOrPath);
+    if (byId === void 0) return assertModelPathKind(path28.resolve(idOrPath));
     const file3 = path28.join(dir, byId.file);
-    if (!existsSync9(file3)) throw missingError(byId, dir, isOffline(opts));
-    return file3;
+    if (!existsSync11(file3)) throw missingError(byId, dir, isOffline(opts));
+    return assertModelPathKind(file3);
   }
   const pick2 = recommendModel(entries, role, opts.totalMemBytes ?? os2.totalmem(), dir);
   if (pick2 === void 0) throw new RustgateError("MODEL_MISSING", `no ${role} model in the manifest`, "pass `--model PATH`");
   const file2 = path28.join(dir, pick2.file);
-  if (!existsSync9(file2)) throw missingError(pick2, dir, isOffline(opts));
+  if (!existsSync11(file2)) throw missingError(pick2, dir, isOffline(opts));
+  return assertModelPathKind(file2);
+}
+function assertModelPathKind(file2) {
+  let st;
+  try {
+    st = statSync8(file2);
+  } catch {
+    return file2;
+  }
+  if (!st.isFile()) {
+    const kind = st.isDirectory() ? "a directory" : st.isFIFO() ? "a FIFO" : st.isCharacterDevice() || st.isBlockDevice() ? "a device" : "not a regular file";
+    throw new RustgateError("MODEL_INVALID", `model path ${file2} is ${kind}, not a GGUF file`, `pass the path of a .gguf file (or a manifest id; see \`rustgate models list\`)`);
+  }
   return file2;
 }
 function recommendModel(entries, role, totalMemBytes, dir) {
   const ofRole = entries.filter((m) => m.role === role).sort((a2, b) => a2.min_ram_gb - b.min_ram_gb);
   const gb = totalMemBytes / 1024 ** 3;
-  const present2 = dir === void 0 ? [] : ofRole.filter((m) => existsSync9(path28.join(dir, m.file)));
+  const present2 = dir === void 0 ? [] : ofRole.filter((m) => existsSync11(path28.join(dir, m.file)));
   for (const pool of [present2, ofRole]) {
     const fits = pool.filter((m) => m.min_ram_gb <= gb);
     if (fits.length) return fits[fits.length - 1];
@@ -37110,21 +38196,25 @@ function fallbackModelPath(primaryPath, flags) {
   const reasoners = loadManifest(flags.manifestPath).filter((m) => m.role === "reasoner").sort((a2, b) => a2.min_ram_gb - b.min_ram_gb);
   const current = reasoners.find((m) => path28.join(dir, m.file) === path28.resolve(primaryPath));
   if (current === void 0) return null;
-  const larger = reasoners.find((m) => m.min_ram_gb > current.min_ram_gb && existsSync9(path28.join(dir, m.file)));
+  const larger = reasoners.find((m) => m.min_ram_gb > current.min_ram_gb && existsSync11(path28.join(dir, m.file)));
   return larger === void 0 ? null : path28.join(dir, larger.file);
 }
-var import_yaml2, __rgMetaUrl5, ROLES;
+var import_yaml2, __rgMetaUrl5, ROLES, MIN_MODEL_BYTES, MAX_MODEL_BYTES, HEADER_BYTES;
 var init_models = __esm({
   "src/app/models.ts"() {
     "use strict";
     import_yaml2 = __toESM(require_dist(), 1);
     init_errors();
+    init_header();
     init_llama_cpp();
     init_local();
     init_model_source();
     init_reasoner();
     __rgMetaUrl5 = new URL("./../app/models.js", import.meta.url).href;
     ROLES = ["reasoner", "embedding", "scout"];
+    MIN_MODEL_BYTES = 24;
+    MAX_MODEL_BYTES = 512 * 1024 ** 3;
+    HEADER_BYTES = 16 * 1024 * 1024;
   }
 });
 
@@ -37293,7 +38383,11 @@ function rankCandidates(items, history = /* @__PURE__ */ new Map()) {
     e.stub ? 1 : 0,
     // A fix that leaves an unused local or import behind ranks below one that does not, whatever its size.
     e.newWarnings > 0 ? 1 : 0,
+    // Intent (H7, additive): a candidate undoing the user's own change ranks after every one that does not; among
+    // equals, the edit at the cause (the definition the ISG points to) before edits at the symptom.
+    e.candidate.revertsUserChange ? 1 : 0,
     e.changedLines,
+    e.candidate.atCause ? 0 : 1,
     e.newWarnings,
     -e.agreement,
     -originScore(e),
@@ -37458,6 +38552,7 @@ async function present(input2) {
   const r = rating(result.confidence, result.outcome === "fixed" ? status : "Cargo_OK");
   report.report.rating = amberRating && r === "green" ? "amber" : r;
   report.report.root_cause += stub ? " (inserts a todo!() stub: review before applying)" : "";
+  if (result.steps.some((s) => s.candidate.revertsUserChange === true)) report.report.root_cause += " (undoes your own uncommitted change: an alternative, review before applying)";
   if (result.amber.length > 0) report.amber_reasons = result.amber;
   await recordFuture(store, result, cand.edits, status, diff);
   return report;
@@ -37467,6 +38562,7 @@ function notApplicable(result) {
   if (result.outcome === "partial") return `partial fix: ${result.final.errors.length} error(s) remain; apply it by hand or fix the rest first`;
   if (result.outcome !== "fixed") return "no validated fix";
   if (result.steps.some((s) => s.stub)) return "the fix inserts a todo!() stub";
+  if (result.steps.some((s) => s.candidate.revertsUserChange === true)) return "the fix undoes your own uncommitted change";
   if (result.amber.length > 0) return `amber: ${result.amber.join("; ")}`;
   return null;
 }
@@ -37763,6 +38859,42 @@ var init_retrieve = __esm({
   }
 });
 
+// src/core/patterns/intent.ts
+function distance(before, after) {
+  let n2 = 0;
+  for (const part of diffLines(before, after)) if (part.added || part.removed) n2 += part.count ?? 0;
+  return n2;
+}
+function userChangedLines(head, current) {
+  const out = /* @__PURE__ */ new Set();
+  let line = 1;
+  const parts = diffLines(head, current);
+  for (const [k, part] of parts.entries()) {
+    const count2 = part.count ?? 0;
+    if (part.removed) {
+      if (parts[k + 1]?.added) continue;
+      out.add(Math.max(1, line - 1));
+      out.add(line);
+      continue;
+    }
+    if (part.added) for (let i2 = 0; i2 < count2; i2++) out.add(line + i2);
+    line += count2;
+  }
+  return out;
+}
+function revertsUserChange(head, current, after, editedLines) {
+  if (head === current) return false;
+  const changed = userChangedLines(head, current);
+  const touched = editedLines.some((l) => changed.has(l));
+  return touched && distance(head, after) < distance(head, current);
+}
+var init_intent = __esm({
+  "src/core/patterns/intent.ts"() {
+    "use strict";
+    init_libesm();
+  }
+});
+
 // src/core/fix/safety.ts
 function itemId(facts, item) {
   const parent = item.parent !== void 0 ? facts.items[item.parent] : void 0;
@@ -37835,8 +38967,12 @@ function testEditFindings(file2, text, facts, edits) {
     return Array.from(out);
   }
   const lines = text.split("\n");
+  const enc = new TextEncoder();
+  const dec = new TextDecoder();
   for (const e of edits) {
     if (e.file !== file2) continue;
+    const replaced = dec.decode(enc.encode(text).slice(e.byteStart, e.byteEnd));
+    if (replaced.trim() === "" && e.replacement.split("\n").every((l3) => l3.trim() === "" || /^\s*use\s+[^;]+;\s*$/.test(l3))) continue;
     const l = lineAt(text, e.byteStart);
     const l2 = lineAt(text, e.byteEnd);
     for (const item of facts.items) {
@@ -38327,6 +39463,19 @@ function reviewer() {
 async function searchValidated(input2) {
   const { repo, scope, retrieval, candidates, tree, store, limits } = input2;
   const planned = retrieval.planned;
+  const reachedAtStart = /* @__PURE__ */ new Set([...scope.initial.checkedUnits ?? [], ...scope.errors.map(unitOf)]);
+  const validate5 = async (files) => {
+    const v = await tree.validate(files);
+    if (scope.initial.checkedUnits) {
+      for (const d of v.errors) {
+        if (reachedAtStart.has(unitOf(d)) || !d.primary) continue;
+        for (const f of filesOf(d)) planned.files.add(f);
+        const key = await keyAt(store, d.primary.file, d.primary.lineStart);
+        if (key) planned.keys.add(key);
+      }
+    }
+    return v;
+  };
   return searchFix({
     files: scope.files,
     initial: scope.initial,
@@ -38334,7 +39483,7 @@ async function searchValidated(input2) {
     lateSources: candidates.late,
     lateTimeoutMs: limits.modelTimeoutMs ?? 12e4,
     review: reviewer(),
-    validate: tree.validate,
+    validate: validate5,
     readFile: async (f) => planned.files.has(f) ? scope.read(f) : void 0,
     gate: (c3, current) => checkCandidateScope(c3, { plannedFiles: planned.files, plannedKeys: planned.keys, repoRoot: repo, files: current }),
     ...store ? { graph: store } : {},
@@ -38345,21 +39494,94 @@ async function searchValidated(input2) {
   });
 }
 function withIsgLookup(sources, repo, store, plannedFiles, read) {
-  if (!store) return [...sources];
-  const lookup = createIsgLookup(repo, store, async (f) => {
+  const lookup = store ? createIsgLookup(repo, store, async (f) => {
     if (!isWorkspaceFile(f)) return void 0;
     plannedFiles.add(f);
     return read(f);
-  });
-  return sources.map((s) => ({ ...s, propose: (i2, ctx) => s.propose(i2, { ...ctx, lookup }), ...s.proposeCombined ? { proposeCombined: (ctx) => s.proposeCombined({ ...ctx, lookup }) } : {} }));
+  }) : void 0;
+  const heads = /* @__PURE__ */ new Map();
+  const headOf2 = (f) => {
+    let h2 = heads.get(f);
+    if (!h2) {
+      h2 = execa("git", ["show", `HEAD:${f}`], { cwd: repo, reject: false, stripFinalNewline: false }).then((r) => r.exitCode === 0 ? r.stdout : void 0);
+      heads.set(f, h2);
+    }
+    return h2;
+  };
+  const annotate = async (cands, ctx) => {
+    for (const c3 of cands) {
+      for (const f of new Set(c3.edits.map((e) => e.file))) {
+        const current = ctx.files.get(f);
+        const head = current === void 0 || !isWorkspaceFile(f) ? void 0 : await headOf2(f);
+        if (current === void 0 || head === void 0) continue;
+        const mine = c3.edits.filter((e) => e.file === f);
+        const after = applyEdits(current, mine);
+        if (!after.ok) continue;
+        if (revertsUserChange(head, current, after.text, mine.map((e) => lineOfByte(current, e.byteStart)))) {
+          c3.revertsUserChange = true;
+          c3.description = `undo your change in ${f}: ${c3.description}`;
+        }
+      }
+    }
+    return cands;
+  };
+  const withCtx = (ctx) => lookup ? { ...ctx, lookup } : ctx;
+  return sources.map((s) => ({
+    ...s,
+    propose: async (i2, ctx) => annotate(await s.propose(i2, withCtx(ctx)), ctx),
+    ...s.proposeCombined ? { proposeCombined: async (ctx) => annotate(await s.proposeCombined(withCtx(ctx)), ctx) } : {}
+  }));
 }
 var init_validate2 = __esm({
   "src/app/fix/validate.ts"() {
     "use strict";
+    init_execa();
+    init_apply3();
+    init_intent();
     init_safety();
     init_scope();
+    init_progress();
     init_search();
     init_isg_lookup();
+    init_scope2();
+  }
+});
+
+// src/app/fix/cache.ts
+import { readFile as readFile5, rename as rename2, writeFile as writeFile3 } from "node:fs/promises";
+import path30 from "node:path";
+async function contentKey(root, files) {
+  const parts = [];
+  for (const f of [...files].sort()) {
+    const bytes = await readFile5(path30.join(root, f)).catch(() => null);
+    parts.push(`${f}\0${bytes === null ? "-" : sha256(bytes)}`);
+  }
+  return sha256(parts.join("\n"));
+}
+async function saveFix(root, entry) {
+  try {
+    const dir = ensureWorkDir(root);
+    const tmp = path30.join(dir, `${FILE}.${process.pid}.tmp`);
+    await writeFile3(tmp, JSON.stringify(entry));
+    await rename2(tmp, path30.join(dir, FILE));
+  } catch {
+  }
+}
+async function loadFix(root, key) {
+  try {
+    const entry = JSON.parse(await readFile5(path30.join(ensureWorkDir(root), FILE), "utf8"));
+    return entry.version === 1 && entry.key === key && Array.isArray(entry.files) ? entry : null;
+  } catch {
+    return null;
+  }
+}
+var FILE;
+var init_cache = __esm({
+  "src/app/fix/cache.ts"() {
+    "use strict";
+    init_fix_validate();
+    init_workdir();
+    FILE = "fix-cache.json";
   }
 });
 
@@ -38423,7 +39645,8 @@ var init_schema3 = __esm({
           properties: {
             llm: { enum: ["none", "local", "openai"], default: "none", description: "'none', 'local' or 'openai'" },
             anti_pattern_tau: { type: "number", exclusiveMinimum: 0, maximum: 1, description: "a cosine distance in (0, 1], default 0.2" },
-            mode: { enum: ["standard", "low-mem", "offline"], description: "'standard', 'low-mem' or 'offline'" }
+            mode: { enum: ["standard", "low-mem", "offline"], description: "'standard', 'low-mem' or 'offline'" },
+            gate_seconds: { type: "number", minimum: 0, description: "seconds the blocked pre-commit may spend looking for a fix (0 turns it off), default 5" }
           },
           default: {}
         }
@@ -38509,15 +39732,22 @@ var init_resource_modes = __esm({
 });
 
 // src/config/load.ts
-import { readFileSync as readFileSync19 } from "node:fs";
-import path30 from "node:path";
+import { readFileSync as readFileSync20, statSync as statSync9 } from "node:fs";
+import path31 from "node:path";
 function loadConfig(root) {
-  const file2 = path30.resolve(root, CONFIG_FILE);
+  const file2 = path31.resolve(root, CONFIG_FILE);
   let text;
   try {
-    text = readFileSync19(file2, "utf8");
+    const st = statSync9(file2);
+    if (st.isDirectory()) throw Object.assign(new Error(`${file2} is a directory`), { code: "EISDIR" });
+    if (!st.isFile()) throw new RustgateError("BAD_CONFIG", `${file2} is not a regular file`, `Replace ${file2} with a plain YAML file.`);
+    if (st.size > MAX_CONFIG_BYTES) throw new RustgateError("BAD_CONFIG", `${file2} is ${st.size} bytes; a configuration is at most ${MAX_CONFIG_BYTES}`, `Check that ${file2} is the rustgate configuration.`);
+    text = readFileSync20(file2, "utf8");
   } catch (e) {
-    if (e.code === "ENOENT") return structuredClone(DEFAULT_CONFIG);
+    if (e instanceof RustgateError) throw e;
+    const code = e.code;
+    if (code === "ENOENT") return structuredClone(DEFAULT_CONFIG);
+    if (code === "EISDIR") throw new RustgateError("BAD_CONFIG", `${file2} is a directory, not a configuration file`, `Remove or rename the directory ${file2}; rustgate.yaml must be a YAML file.`, { cause: e });
     throw new RustgateError("BAD_CONFIG", `cannot read ${file2}: ${e.message}`, "Check the file permissions.", { cause: e });
   }
   return parseConfigText(text, file2);
@@ -38530,10 +39760,17 @@ function parseConfigText(text, file2) {
     throw new RustgateError(
       "BAD_CONFIG",
       `${file2}${line === void 0 ? "" : `:${line}`}: not valid YAML: ${first.message.split("\n")[0]}`,
-      `Fix the YAML syntax of ${path30.basename(file2)} (or delete it to use the defaults).`
+      `Fix the YAML syntax of ${path31.basename(file2)} (or delete it to use the defaults).`
     );
   }
-  const value = doc.contents === null ? {} : doc.toJS();
+  let value;
+  try {
+    value = doc.contents === null ? {} : doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
+    const cause = /resource exhaustion/i.test(why ?? "") ? `too many YAML alias expansions (more than ${MAX_ALIASES}; an alias bomb?)` : `bad YAML alias: ${why}`;
+    throw new RustgateError("BAD_CONFIG", `${file2}: ${cause}`, `Write the values out in ${path31.basename(file2)} instead of using YAML anchors and aliases (&name / *name).`, { cause: e });
+  }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw new RustgateError("BAD_CONFIG", `${file2}: the top level must be a mapping (e.g. "preflight:")`, hintFor(file2));
   }
@@ -38557,12 +39794,13 @@ function parseConfigText(text, file2) {
     fix: {
       llm: raw.fix.llm,
       ...raw.fix.anti_pattern_tau !== void 0 ? { antiPatternTau: raw.fix.anti_pattern_tau } : {},
-      ...raw.fix.mode !== void 0 ? { mode: raw.fix.mode } : {}
+      ...raw.fix.mode !== void 0 ? { mode: raw.fix.mode } : {},
+      ...raw.fix.gate_seconds !== void 0 ? { gateSeconds: raw.fix.gate_seconds } : {}
     }
   };
 }
 function hintFor(file2) {
-  return `Edit ${path30.basename(file2)}: allowed keys are preflight.{budget_seconds, features, all_features, packages, tests.{enabled, timeout_seconds}, rust_analyzer, targets} and fix.{llm, anti_pattern_tau, mode}.`;
+  return `Edit ${path31.basename(file2)}: allowed keys are preflight.{budget_seconds, features, all_features, packages, tests.{enabled, timeout_seconds}, rust_analyzer, targets} and fix.{llm, anti_pattern_tau, mode, gate_seconds}.`;
 }
 function keyPath(instancePath, extra) {
   const parts = instancePath.split("/").slice(1).map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"));
@@ -38589,7 +39827,7 @@ function describeError2(e) {
   const expected = expectedAt(e.schemaPath);
   return `"${key}" ${e.message ?? "is invalid"}${expected === void 0 ? "" : ` (expected ${expected})`}`;
 }
-var import_ajv2, import_yaml3, CONFIG_FILE, ajv, validate3;
+var import_ajv2, import_yaml3, CONFIG_FILE, MAX_ALIASES, MAX_CONFIG_BYTES, ajv, validate3;
 var init_load2 = __esm({
   "src/config/load.ts"() {
     "use strict";
@@ -38598,6 +39836,8 @@ var init_load2 = __esm({
     init_errors();
     init_schema3();
     CONFIG_FILE = "rustgate.yaml";
+    MAX_ALIASES = 50;
+    MAX_CONFIG_BYTES = 1024 * 1024;
     ajv = new import_ajv2.Ajv({ allErrors: true, useDefaults: true, strict: true, strictTuples: false });
     validate3 = ajv.compile(CONFIG_SCHEMA);
   }
@@ -38626,13 +39866,14 @@ var init_preflight2 = __esm({
 
 // src/config/fix.ts
 function fixSettings(config2) {
-  return { llm: config2.fix.llm, antiPatternTau: config2.fix.antiPatternTau ?? DEFAULT_FIX_ANTI_PATTERN_TAU, mode: config2.fix.mode ?? null };
+  return { llm: config2.fix.llm, antiPatternTau: config2.fix.antiPatternTau ?? DEFAULT_FIX_ANTI_PATTERN_TAU, mode: config2.fix.mode ?? null, gateSeconds: config2.fix.gateSeconds ?? DEFAULT_FIX_GATE_SECONDS };
 }
-var DEFAULT_FIX_ANTI_PATTERN_TAU;
+var DEFAULT_FIX_ANTI_PATTERN_TAU, DEFAULT_FIX_GATE_SECONDS;
 var init_fix = __esm({
   "src/config/fix.ts"() {
     "use strict";
     DEFAULT_FIX_ANTI_PATTERN_TAU = 0.2;
+    DEFAULT_FIX_GATE_SECONDS = 5;
   }
 });
 
@@ -38667,18 +39908,10 @@ __export(debug_bug_exports, {
   loadPatternSources: () => loadPatternSources,
   runDebugBug: () => runDebugBug
 });
-import { stat } from "node:fs/promises";
 import os3 from "node:os";
-import path31 from "node:path";
 async function repoRootOf(dir) {
-  const abs = path31.resolve(dir);
-  const st = await stat(abs).catch(() => null);
-  if (!st?.isDirectory()) throw new RustgateError("NOT_A_DIRECTORY", `${abs} is not a directory`, "Pass an existing directory with --repo DIR.");
-  const r = await execa("git", ["rev-parse", "--show-toplevel"], { cwd: abs, reject: false });
-  if (r.exitCode !== 0) throw new RustgateError("NOT_A_GIT_REPO", `${abs} is not inside a git repository`, "Run `git init` there or pass --repo DIR of a git repository.");
-  const cargo = await stat(path31.join(abs, "Cargo.toml")).catch(() => null);
-  if (!cargo?.isFile()) throw new RustgateError("NO_CARGO_TOML", `no Cargo.toml in ${abs}`, "Pass the Cargo workspace root with --repo DIR.");
-  return abs;
+  const { openWorkspace: openWorkspace2 } = await Promise.resolve().then(() => (init_preflight(), preflight_exports));
+  return (await openWorkspace2(dir)).workspace;
 }
 async function runDebugBug(opts) {
   const started = Date.now();
@@ -38704,6 +39937,10 @@ async function debugBugLocked(repo, opts, started, run3) {
   const store = opts.store ?? null;
   const withTests = Boolean(opts.tests) || Boolean(opts.apply);
   const tree = await prepareValidationTree({ repoRoot: repo, tests: opts.test ?? (withTests ? "" : null) });
+  const wantsApply = Boolean(opts.apply) && !opts.investigate;
+  const key = await contentKey(repo, tree.files);
+  const cached2 = wantsApply && opts.test == null ? await loadFix(repo, key) : null;
+  if (cached2 && cached2.refusal === null) return applyCached(repo, cached2, tree, started);
   const scope = await scopeSeeds(tree, store);
   const retrieval = await retrieve(scope, { store, capPerHop: run3.resources.retrievalCapPerHop, tau: run3.tau, readWorktree: (f) => tree.readWorktree(f) });
   const candidates = candidateSources(opts.sources ?? [], {
@@ -38742,7 +39979,10 @@ async function debugBugLocked(repo, opts, started, run3) {
   }
   const report = await present({ scope, retrieval, candidates, result, store, resourceMode: run3.resources.mode, started });
   if (nothing) return report;
-  const wantsApply = Boolean(opts.apply) && !opts.investigate;
+  if (result && report.status === "proposed") {
+    const changed = Array.from(result.files.keys()).filter((f) => result.original.get(f) !== result.files.get(f)).sort();
+    await saveFix(repo, { version: 1, key, files: changed.map((f) => ({ path: f, before: result.original.get(f) ?? "", after: result.files.get(f) ?? "" })), refusal: notApplicable(result), report });
+  }
   let apply = wantsApply;
   if (!opts.apply && !opts.investigate && opts.confirm && report.candidate) apply = await opts.confirm(report);
   const refusal = notApplicable(result);
@@ -38771,11 +40011,25 @@ Validation: ${result.final.status}; candidate ${cand.id}.`;
   await record(store, report, scope.errors, result);
   return report;
 }
+async function applyCached(repo, cached2, tree, started) {
+  const before = new Map(cached2.files.map((f) => [f.path, f.before]));
+  const after = new Map(cached2.files.map((f) => [f.path, f.after]));
+  const hashes = new Map(cached2.files.map((f) => [f.path, sha256(Buffer.from(f.before, "utf8"))]));
+  const r = cached2.report;
+  const codes = Array.from(new Set(r.errors.map((e) => e.code ?? "error"))).join(", ");
+  const c3 = r.candidate;
+  const msg = `rustgate: fix ${codes} (pattern ${c3?.pattern_id ?? "none"}, confidence ${(c3?.confidence ?? 0).toFixed(2)})
+
+${c3?.description ?? ""}
+
+Validation: ${c3?.validation_status ?? "Cargo_OK"}; reused the validated proposal.`;
+  const { commit } = await applyValidatedFix({ repo, before, after, hashes, validate: tree.validate, message: msg });
+  return { ...r, status: "fixed", applied_commit: commit, reused_validated_fix: true, ms: Date.now() - started };
+}
 var KNOWN_LLM;
 var init_debug_bug = __esm({
   "src/app/debug-bug.ts"() {
     "use strict";
-    init_execa();
     init_errors();
     init_fix_validate();
     init_apply2();
@@ -38784,6 +40038,7 @@ var init_debug_bug = __esm({
     init_retrieve();
     init_scope2();
     init_validate2();
+    init_cache();
     init_lock();
     init_resource_modes();
     init_candidates();
@@ -38798,16 +40053,18 @@ __export(debug_bug_exports2, {
   registerDebugBug: () => registerDebugBug,
   renderDebugBugText: () => renderDebugBugText
 });
-import { stat as stat2 } from "node:fs/promises";
-import path32 from "node:path";
 import { createInterface } from "node:readline/promises";
 async function defaultOpenStore(repo, onWarning = () => void 0) {
-  const root = path32.resolve(repo);
-  const manifest = await stat2(path32.join(root, "Cargo.toml")).catch(() => null);
-  if (!manifest?.isFile()) return null;
+  const [{ checkWorkspaceDir: checkWorkspaceDir2 }, { rustgatePaths: rustgatePaths2 }] = await Promise.all([Promise.resolve().then(() => (init_metadata(), metadata_exports)), Promise.resolve().then(() => (init_paths(), paths_exports))]);
+  let root;
+  try {
+    root = checkWorkspaceDir2(repo);
+  } catch {
+    return null;
+  }
   const { openBuiltStore: openBuiltStore3 } = await Promise.resolve().then(() => (init_build_isg(), build_isg_exports));
   try {
-    return await openBuiltStore3(root, path32.join(root, ".rustgate", "store"), { onWarning });
+    return await openBuiltStore3(root, rustgatePaths2(root).store, { onWarning });
   } catch (e) {
     onWarning(`ISG not available, errors have no isg_key: ${e instanceof Error ? e.message : String(e)}`);
     return null;
@@ -38885,7 +40142,7 @@ var init_debug_bug2 = __esm({
 });
 
 // src/adapters/hooks/config.ts
-import path33 from "node:path";
+import path32 from "node:path";
 async function openHookRepo(dir) {
   const r = await git(dir, ["rev-parse", "--path-format=absolute", "--show-toplevel", "--git-common-dir"]);
   const [top = "", commonDir = ""] = r.stdout.split("\n");
@@ -38897,7 +40154,7 @@ async function openHookRepo(dir) {
       "Run `git init` first, or pass --repo pointing at a git repository."
     );
   }
-  return { top: path33.resolve(top), commonDir: path33.resolve(commonDir) };
+  return { top: path32.resolve(top), commonDir: path32.resolve(commonDir) };
 }
 async function getConfig(cwd, key, scope) {
   const r = await git(cwd, ["config", ...scope ? [`--${scope}`] : [], "--get", key]);
@@ -38918,49 +40175,49 @@ var init_config2 = __esm({
 });
 
 // src/adapters/hooks/legacy.ts
-import { chmodSync, existsSync as existsSync10, readdirSync as readdirSync6, readFileSync as readFileSync20, rmSync as rmSync4, rmdirSync as rmdirSync2, writeFileSync as writeFileSync6, mkdirSync as mkdirSync5 } from "node:fs";
-import path34 from "node:path";
+import { chmodSync, existsSync as existsSync12, readdirSync as readdirSync7, readFileSync as readFileSync21, rmSync as rmSync5, rmdirSync as rmdirSync2, writeFileSync as writeFileSync7, mkdirSync as mkdirSync5 } from "node:fs";
+import path33 from "node:path";
 async function uninstallLegacyHooks(repo, top) {
-  const sdir = path34.join(repo, ".rustgate", "hooks");
-  const stateFile2 = path34.join(sdir, "state.json");
-  if (!existsSync10(stateFile2)) return null;
+  const sdir = rustgatePaths(repo).hooks;
+  const stateFile2 = path33.join(sdir, "state.json");
+  if (!existsSync12(stateFile2)) return null;
   let state;
   try {
-    state = JSON.parse(readFileSync20(stateFile2, "utf8"));
+    state = JSON.parse(readFileSync21(stateFile2, "utf8"));
   } catch (e) {
     throw new RustgateError("STORE_CORRUPT", `${stateFile2} is not readable JSON`, "Restore core.hooksPath and .husky/ by hand, then delete .rustgate/hooks/.", { cause: e });
   }
   const removed = [];
   const restored = [];
   for (const f of [...state.files].reverse()) {
-    const abs = path34.join(top, f.path);
+    const abs = path33.join(top, f.path);
     if (f.before === null) {
-      rmSync4(abs, { force: true });
+      rmSync5(abs, { force: true });
       removed.push(f.path);
     } else {
-      writeFileSync6(abs, readFileSync20(path34.join(sdir, f.before.backup)));
+      writeFileSync7(abs, readFileSync21(path33.join(sdir, f.before.backup)));
       chmodSync(abs, f.before.mode);
       restored.push(f.path);
     }
   }
   await setLocalConfig(top, "core.hooksPath", state.hooksPathLocalBefore);
-  const underscore = path34.join(top, HUSKY_PATH);
+  const underscore = path33.join(top, HUSKY_PATH);
   if (state.huskyUnderscoreBefore === null) {
-    rmSync4(underscore, { recursive: true, force: true });
+    rmSync5(underscore, { recursive: true, force: true });
   } else {
     const keep = state.huskyUnderscoreBefore;
-    if (existsSync10(underscore)) {
-      for (const name of readdirSync6(underscore)) if (!(name in keep)) rmSync4(path34.join(underscore, name), { recursive: true, force: true });
+    if (existsSync12(underscore)) {
+      for (const name of readdirSync7(underscore)) if (!(name in keep)) rmSync5(path33.join(underscore, name), { recursive: true, force: true });
     }
     mkdirSync5(underscore, { recursive: true });
     for (const [name, { data, mode }] of Object.entries(keep)) {
-      writeFileSync6(path34.join(underscore, name), Buffer.from(data, "base64"));
-      chmodSync(path34.join(underscore, name), mode);
+      writeFileSync7(path33.join(underscore, name), Buffer.from(data, "base64"));
+      chmodSync(path33.join(underscore, name), mode);
     }
   }
-  const huskyDir = path34.join(top, ".husky");
-  if (!state.huskyDirExisted && existsSync10(huskyDir) && readdirSync6(huskyDir).length === 0) rmdirSync2(huskyDir);
-  rmSync4(sdir, { recursive: true, force: true });
+  const huskyDir = path33.join(top, ".husky");
+  if (!state.huskyDirExisted && existsSync12(huskyDir) && readdirSync7(huskyDir).length === 0) rmdirSync2(huskyDir);
+  rmSync5(sdir, { recursive: true, force: true });
   return { removed, restored, hooksPath: state.hooksPathLocalBefore };
 }
 var HUSKY_PATH;
@@ -38969,13 +40226,14 @@ var init_legacy = __esm({
     "use strict";
     init_errors();
     init_config2();
+    init_paths();
     HUSKY_PATH = ".husky/_";
   }
 });
 
 // src/adapters/hooks/install.ts
-import { chmodSync as chmodSync2, existsSync as existsSync11, mkdirSync as mkdirSync6, readdirSync as readdirSync7, readFileSync as readFileSync21, realpathSync as realpathSync4, renameSync as renameSync5, rmdirSync as rmdirSync3, rmSync as rmSync5, statSync as statSync8, writeFileSync as writeFileSync7 } from "node:fs";
-import path35 from "node:path";
+import { chmodSync as chmodSync2, existsSync as existsSync13, mkdirSync as mkdirSync6, readdirSync as readdirSync8, readFileSync as readFileSync22, realpathSync as realpathSync5, renameSync as renameSync6, rmdirSync as rmdirSync3, rmSync as rmSync6, statSync as statSync10, writeFileSync as writeFileSync8 } from "node:fs";
+import path34 from "node:path";
 import { fileURLToPath as fileURLToPath6 } from "node:url";
 function templatesDir() {
   return fileURLToPath6(new URL("../../../hooks/", __rgMetaUrl6));
@@ -38985,7 +40243,7 @@ function shQuote(s) {
 }
 function isExecutableFile(p) {
   try {
-    const st = statSync8(p);
+    const st = statSync10(p);
     return st.isFile() && (st.mode & 73) !== 0;
   } catch {
     return false;
@@ -38993,35 +40251,35 @@ function isExecutableFile(p) {
 }
 function isOurs(file2) {
   try {
-    return readFileSync21(file2, "utf8").includes(HOOK_MARKER);
+    return readFileSync22(file2, "utf8").includes(HOOK_MARKER);
   } catch {
     return false;
   }
 }
 function hooksPathExpr(value, name) {
   if (value === "~" || value.startsWith("~/")) return `"$HOME"${shQuote(`${value.slice(1)}/${name}`)}`;
-  return shQuote(path35.posix.join(value, name));
+  return shQuote(path34.posix.join(value, name));
 }
 function resolveHooksPath(value, top) {
-  if (value === "~" || value.startsWith("~/")) return path35.join(process.env.HOME ?? "", value.slice(1));
-  return path35.resolve(top, value);
+  if (value === "~" || value.startsWith("~/")) return path34.join(process.env.HOME ?? "", value.slice(1));
+  return path34.resolve(top, value);
 }
 function stateFile(commonDir) {
-  return path35.join(commonDir, "rustgate", "hooks.json");
+  return path34.join(commonDir, "rustgate", "hooks.json");
 }
 function readState(commonDir) {
   const file2 = stateFile(commonDir);
-  if (!existsSync11(file2)) return null;
+  if (!existsSync13(file2)) return null;
   try {
-    const s = JSON.parse(readFileSync21(file2, "utf8"));
+    const s = JSON.parse(readFileSync22(file2, "utf8"));
     if (s.version === 2 && Array.isArray(s.hooks)) return s;
   } catch {
   }
-  throw new RustgateError("STORE_CORRUPT", `${file2} is not a rustgate hooks record`, `Delete ${file2} and the rustgate hooks in ${path35.join(commonDir, "hooks")} by hand, then install again.`);
+  throw new RustgateError("STORE_CORRUPT", `${file2} is not a rustgate hooks record`, `Delete ${file2} and the rustgate hooks in ${path34.join(commonDir, "hooks")} by hand, then install again.`);
 }
 function writeState(commonDir, state) {
-  mkdirSync6(path35.dirname(stateFile(commonDir)), { recursive: true });
-  writeFileSync7(stateFile(commonDir), `${JSON.stringify(state, null, 2)}
+  mkdirSync6(path34.dirname(stateFile(commonDir)), { recursive: true });
+  writeFileSync8(stateFile(commonDir), `${JSON.stringify(state, null, 2)}
 `);
 }
 function renderShim(hook, rec, previousHooksPath, workspace, cli) {
@@ -39046,43 +40304,43 @@ function renderShim(hook, rec, previousHooksPath, workspace, cli) {
   }
   const script = cli?.args[cli.args.length - 1];
   const installer = cli && script ? `[ -f ${shQuote(script)} ] && [ -x ${shQuote(cli.node)} ] && exec ${shQuote(cli.node)} ${cli.args.map(shQuote).join(" ")} "$@"` : "";
-  return readFileSync21(path35.join(templatesDir(), "hook.sh"), "utf8").replaceAll("@@CHAIN@@", lines.join("\n")).replaceAll("@@HOOK@@", hook).replaceAll("@@GITCMD@@", hook === "pre-push" ? "push" : hook === "pre-merge-commit" ? "merge" : "commit").replaceAll("@@WORKSPACE@@", workspace === "" ? "" : ` --workspace ${shQuote(workspace)}`).replaceAll("@@LOCAL@@", local.join("\n")).replaceAll("@@INSTALLER@@", installer);
+  return readFileSync22(path34.join(templatesDir(), "hook.sh"), "utf8").replaceAll("@@CHAIN@@", lines.join("\n")).replaceAll("@@HOOK@@", hook).replaceAll("@@GITCMD@@", hook === "pre-push" ? "push" : hook === "pre-merge-commit" ? "merge" : "commit").replaceAll("@@WORKSPACE@@", workspace === "" ? "" : ` --workspace ${shQuote(workspace)}`).replaceAll("@@LOCAL@@", local.join("\n")).replaceAll("@@INSTALLER@@", installer);
 }
 function renderChain(name, previousHooksPath) {
-  return readFileSync21(path35.join(templatesDir(), "chain.sh"), "utf8").replaceAll("@@HOOK@@", name).replaceAll("@@FROM@@", previousHooksPath).replaceAll("@@PREV@@", hooksPathExpr(previousHooksPath, name));
+  return readFileSync22(path34.join(templatesDir(), "chain.sh"), "utf8").replaceAll("@@HOOK@@", name).replaceAll("@@FROM@@", previousHooksPath).replaceAll("@@PREV@@", hooksPathExpr(previousHooksPath, name));
 }
 function writeHook(file2, content) {
-  writeFileSync7(file2, content, { mode: 493 });
+  writeFileSync8(file2, content, { mode: 493 });
   chmodSync2(file2, 493);
 }
 function moveAside(hooksDir, name, rec) {
   const backup = `${name}.rustgate-prev`;
-  if (rec.backup !== null || existsSync11(path35.join(hooksDir, backup))) {
+  if (rec.backup !== null || existsSync13(path34.join(hooksDir, backup))) {
     throw new RustgateError(
       "BAD_FLAG",
-      `${path35.join(hooksDir, name)} was replaced after rustgate was installed, and ${backup} still holds the hook from before`,
+      `${path34.join(hooksDir, name)} was replaced after rustgate was installed, and ${backup} still holds the hook from before`,
       "Run `rustgate hooks uninstall`, decide which hook to keep, then install again."
     );
   }
-  renameSync5(path35.join(hooksDir, name), path35.join(hooksDir, backup));
+  renameSync6(path34.join(hooksDir, name), path34.join(hooksDir, backup));
   rec.backup = backup;
 }
 async function installHooks(opts) {
-  if (!existsSync11(opts.repo) || !statSync8(opts.repo).isDirectory()) {
+  if (!existsSync13(opts.repo) || !statSync10(opts.repo).isDirectory()) {
     throw new RustgateError("NOT_A_DIRECTORY", `${opts.repo} is not a directory`, "Pass --repo pointing at your repository.");
   }
-  const repo = realpathSync4(opts.repo);
+  const repo = realpathSync5(opts.repo);
   const { top, commonDir } = await openHookRepo(repo);
-  const wsAbs = realpathSync4(opts.workspace ?? repo);
-  const workspace = path35.relative(top, wsAbs).split(path35.sep).join("/");
-  if (workspace.startsWith("..") || path35.isAbsolute(workspace)) {
+  const wsAbs = realpathSync5(opts.workspace ?? repo);
+  const workspace = path34.relative(top, wsAbs).split(path34.sep).join("/");
+  if (workspace.startsWith("..") || path34.isAbsolute(workspace)) {
     throw new RustgateError("BAD_FLAG", `the workspace ${wsAbs} is outside the git work tree ${top}`, "Pass --repo with a directory inside the repository.");
   }
   let migrated = false;
   for (const dir of /* @__PURE__ */ new Set([wsAbs, repo, top])) if (await uninstallLegacyHooks(dir, top) !== null) migrated = true;
   const existing = readState(commonDir);
-  const hooksDir = path35.join(commonDir, "hooks");
-  const ourValue = path35.relative(top, hooksDir).startsWith("..") ? hooksDir : path35.relative(top, hooksDir).split(path35.sep).join("/");
+  const hooksDir = path34.join(commonDir, "hooks");
+  const ourValue = path34.relative(top, hooksDir).startsWith("..") ? hooksDir : path34.relative(top, hooksDir).split(path34.sep).join("/");
   const effective = await getConfig(top, "core.hooksPath");
   const effectiveIsOurs = effective !== null && resolveHooksPath(effective, top) === hooksDir;
   const previousHooksPath = effective !== null && !effectiveIsOurs ? effective : existing?.previousHooksPath ?? null;
@@ -39106,33 +40364,39 @@ async function installHooks(opts) {
   const chained = [];
   const written = [];
   const notes = [];
-  const shown = (p) => p.startsWith(`${top}${path35.sep}`) ? path35.relative(top, p) : p;
+  const shown = (p) => p.startsWith(`${top}${path34.sep}`) ? path34.relative(top, p) : p;
   for (const hook of RUSTGATE_HOOKS) {
-    const file2 = path35.join(hooksDir, hook);
+    const file2 = path34.join(hooksDir, hook);
     const rec = record3(hook, "shim");
-    if (existsSync11(file2) && !isOurs(file2)) {
+    if (existsSync13(file2) && !isOurs(file2) && isOurs(`${file2}.legacy`)) {
+      writeHook(`${file2}.legacy`, renderShim(hook, rec, previousHooksPath, workspace, opts.cli ?? null));
+      written.push(`${hook}.legacy`);
+      notes.push(`${hook}: the pre-commit framework's hook runs rustgate's shim (${hook}.legacy) first; it was updated there`);
+      continue;
+    }
+    if (existsSync13(file2) && !isOurs(file2)) {
       const wasActive = isExecutableFile(file2) && previousHooksPath === null;
       moveAside(hooksDir, hook, rec);
       rec.chained = wasActive;
     }
-    if (rec.chained && rec.backup) chained.push({ hook, from: shown(path35.join(hooksDir, rec.backup)) });
-    if (previousHooksPath !== null && isExecutableFile(path35.join(resolveHooksPath(previousHooksPath, top), hook))) {
-      chained.push({ hook, from: shown(path35.join(resolveHooksPath(previousHooksPath, top), hook)) });
+    if (rec.chained && rec.backup) chained.push({ hook, from: shown(path34.join(hooksDir, rec.backup)) });
+    if (previousHooksPath !== null && isExecutableFile(path34.join(resolveHooksPath(previousHooksPath, top), hook))) {
+      chained.push({ hook, from: shown(path34.join(resolveHooksPath(previousHooksPath, top), hook)) });
     }
     writeHook(file2, renderShim(hook, rec, previousHooksPath, workspace, opts.cli ?? null));
     written.push(hook);
   }
   if (previousHooksPath !== null) {
     const prevDir = resolveHooksPath(previousHooksPath, top);
-    const names = existsSync11(prevDir) ? readdirSync7(prevDir).sort() : [];
+    const names = existsSync13(prevDir) ? readdirSync8(prevDir).sort() : [];
     for (const name of names) {
-      if (!GIT_HOOKS.has(name) || RUSTGATE_HOOKS.includes(name) || !isExecutableFile(path35.join(prevDir, name))) continue;
-      const file2 = path35.join(hooksDir, name);
+      if (!GIT_HOOKS.has(name) || RUSTGATE_HOOKS.includes(name) || !isExecutableFile(path34.join(prevDir, name))) continue;
+      const file2 = path34.join(hooksDir, name);
       const rec = record3(name, "chain");
-      if (existsSync11(file2) && !isOurs(file2)) moveAside(hooksDir, name, rec);
+      if (existsSync13(file2) && !isOurs(file2)) moveAside(hooksDir, name, rec);
       writeHook(file2, renderChain(name, previousHooksPath));
       written.push(name);
-      chained.push({ hook: name, from: shown(path35.join(prevDir, name)) });
+      chained.push({ hook: name, from: shown(path34.join(prevDir, name)) });
     }
     await setLocalConfig(top, "core.hooksPath", ourValue);
     notes.push(
@@ -39148,10 +40412,10 @@ async function installHooks(opts) {
   return { gitTop: top, hooksDir, workspace, hooksPath: state.hooksPathSet, written, chained, updated: existing !== null, migrated, notes };
 }
 async function uninstallHooks(opts) {
-  if (!existsSync11(opts.repo) || !statSync8(opts.repo).isDirectory()) {
+  if (!existsSync13(opts.repo) || !statSync10(opts.repo).isDirectory()) {
     throw new RustgateError("NOT_A_DIRECTORY", `${opts.repo} is not a directory`, "Pass --repo pointing at your repository.");
   }
-  const repo = realpathSync4(opts.repo);
+  const repo = realpathSync5(opts.repo);
   const { top, commonDir } = await openHookRepo(repo);
   const removed = [];
   const restored = [];
@@ -39168,32 +40432,36 @@ async function uninstallHooks(opts) {
   const state = readState(commonDir);
   if (state !== null) {
     wasInstalled = true;
-    const hooksDir = path35.join(commonDir, "hooks");
+    const hooksDir = path34.join(commonDir, "hooks");
     for (const rec of [...state.hooks].reverse()) {
-      const file2 = path35.join(hooksDir, rec.name);
-      if (existsSync11(file2) && isOurs(file2)) {
-        rmSync5(file2);
+      const file2 = path34.join(hooksDir, rec.name);
+      if (existsSync13(file2) && isOurs(file2)) {
+        rmSync6(file2);
         removed.push(rec.name);
-      } else if (existsSync11(file2)) {
+      } else if (existsSync13(file2)) {
+        if (isOurs(`${file2}.legacy`)) {
+          rmSync6(`${file2}.legacy`);
+          removed.push(`${rec.name}.legacy`);
+        }
         notes.push(`${shownPath(top, file2)} was replaced after install and is left as it is`);
       }
-      if (rec.backup !== null && existsSync11(path35.join(hooksDir, rec.backup))) {
-        if (existsSync11(file2)) notes.push(`${shownPath(top, path35.join(hooksDir, rec.backup))} (the hook from before rustgate) is kept beside it`);
+      if (rec.backup !== null && existsSync13(path34.join(hooksDir, rec.backup))) {
+        if (existsSync13(file2)) notes.push(`${shownPath(top, path34.join(hooksDir, rec.backup))} (the hook from before rustgate) is kept beside it`);
         else {
-          renameSync5(path35.join(hooksDir, rec.backup), file2);
+          renameSync6(path34.join(hooksDir, rec.backup), file2);
           restored.push(rec.name);
         }
       }
     }
     if (state.hooksPathSet !== null) await setLocalConfig(top, "core.hooksPath", state.hooksPathLocalBefore);
-    rmSync5(stateFile(commonDir), { force: true });
-    const dir = path35.dirname(stateFile(commonDir));
-    if (existsSync11(dir) && readdirSync7(dir).length === 0) rmdirSync3(dir);
+    rmSync6(stateFile(commonDir), { force: true });
+    const dir = path34.dirname(stateFile(commonDir));
+    if (existsSync13(dir) && readdirSync8(dir).length === 0) rmdirSync3(dir);
   }
   return { wasInstalled, gitTop: top, removed, restored, hooksPath: await getConfig(top, "core.hooksPath", "local"), notes };
 }
 function shownPath(top, p) {
-  return p.startsWith(`${top}${path35.sep}`) ? path35.relative(top, p) : p;
+  return p.startsWith(`${top}${path34.sep}`) ? path34.relative(top, p) : p;
 }
 var __rgMetaUrl6, RUSTGATE_HOOKS, HOOK_MARKER, GIT_HOOKS;
 var init_install = __esm({
@@ -39337,6 +40605,15 @@ var init_hooks = __esm({
   }
 });
 
+// src/reporters/formats.ts
+var REPORT_FORMATS;
+var init_formats = __esm({
+  "src/reporters/formats.ts"() {
+    "use strict";
+    REPORT_FORMATS = ["pretty", "json", "sarif", "github"];
+  }
+});
+
 // src/reporters/paths.ts
 function repoRelative(prefix, file2) {
   if (file2.startsWith("/") || prefix === "") return file2;
@@ -39442,6 +40719,10 @@ function renderFinding(f) {
   }
   return lines;
 }
+function debugBugCanHelp(report) {
+  if (report.tests !== null && report.tests.failed > 0) return true;
+  return report.findings.some((f) => f.diagnostic.level === "error" && f.diagnostic.primary !== null && f.diagnostic.primary.file.endsWith(".rs") && (f.diagnostic.code !== null || f.diagnostic.source !== "rustc" || !f.diagnostic.message.startsWith("cargo check failed")));
+}
 function renderPretty(report) {
   const out = [];
   const scope = report.scope === "diff" ? `--diff ${report.range ?? ""}` : `--${report.scope}`;
@@ -39453,12 +40734,18 @@ function renderPretty(report) {
   }
   const errors = report.findings.filter((f) => f.diagnostic.level === "error");
   const warnings = report.findings.filter((f) => f.diagnostic.level !== "error");
-  out.push(`rustgate preflight ${scope}: ${files}, ${plural(errors.length, "error")}, ${plural(warnings.length, "warning")}`);
+  const extent = report.mode === null ? "" : report.checkedPackages === null ? " (whole workspace" : ` (${plural(report.checkedPackages.length, "package")}`;
+  const how = report.mode === "in_place" ? ", in place)" : report.mode === "shadow" ? ", in the shadow copy)" : "";
+  out.push(`rustgate preflight ${scope}: ${files}, ${plural(errors.length, "error")}, ${plural(warnings.length, "warning")}${extent}${how}`);
   for (const part of [errors, warnings]) {
     for (const group of groupByNode(part)) {
       out.push("");
       for (const f of group) out.push(...renderFinding(f));
     }
+  }
+  if (report.uncheckedFiles.length > 0) {
+    const n2 = report.uncheckedFiles.length;
+    out.push("", `${plural(n2, "changed file")} in no checked crate: ${report.uncheckedFiles.join(", ")} \u2014 not checked`);
   }
   for (const w of report.warnings) out.push("", `note: ${w}`);
   if (report.tests) {
@@ -39467,7 +40754,7 @@ function renderPretty(report) {
     out.push("", `tests: ${selected}${t.passed}/${t.ran} passed, ${t.failed} failed${t.complete === false ? " (incomplete: not a pass)" : ""}`);
   }
   out.push("");
-  if (!report.ok) out.push("hint: run `rustgate debug-bug` for a validated fix");
+  if (!report.ok && debugBugCanHelp(report)) out.push("hint: run `rustgate debug-bug` for a validated fix");
   out.push(`${report.ok ? "ok" : "failed"} in ${seconds(report.ms.total)} (cargo ${seconds(report.ms.cargo)})`);
   return out.join("\n");
 }
@@ -39481,7 +40768,7 @@ var init_pretty = __esm({
 });
 
 // src/reporters/sarif.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 function ruleId(f) {
   return f.diagnostic.code ?? (f.diagnostic.level === "error" ? "rustc-error" : "rustc-warning");
 }
@@ -39493,7 +40780,7 @@ function toUri(p) {
 }
 function fingerprint(f, file2) {
   const anchor2 = f.isg?.key ?? String(f.diagnostic.primary?.lineStart ?? 0);
-  return createHash7("sha256").update(`${ruleId(f)}\0${file2}\0${anchor2}\0${f.diagnostic.message}`).digest("hex").slice(0, 32);
+  return createHash8("sha256").update(`${ruleId(f)}\0${file2}\0${anchor2}\0${f.diagnostic.message}`).digest("hex").slice(0, 32);
 }
 function toSarif(report) {
   const rules = [];
@@ -39568,15 +40855,6 @@ var init_sarif = __esm({
   }
 });
 
-// src/reporters/formats.ts
-var REPORT_FORMATS;
-var init_formats = __esm({
-  "src/reporters/formats.ts"() {
-    "use strict";
-    REPORT_FORMATS = ["pretty", "json", "sarif", "github"];
-  }
-});
-
 // src/reporters/index.ts
 var reporters_exports = {};
 __export(reporters_exports, {
@@ -39603,6 +40881,117 @@ var init_reporters = __esm({
     init_pretty();
     init_sarif();
     init_formats();
+  }
+});
+
+// src/app/fix/gate.ts
+var gate_exports = {};
+__export(gate_exports, {
+  renderGateFix: () => renderGateFix,
+  suggestGateFix: () => suggestGateFix
+});
+async function suggestGateFix(report, opts) {
+  if (report.ok || report.scope !== "staged") return null;
+  const t0 = Date.now();
+  const { loadConfig: loadConfig2, fixSettings: fixSettings2 } = await Promise.resolve().then(() => (init_config(), config_exports));
+  const { openWorkspace: openWorkspace2 } = await Promise.resolve().then(() => (init_preflight(), preflight_exports));
+  const ws = await openWorkspace2(opts.repo);
+  const seconds3 = fixSettings2(loadConfig2(ws.workspace)).gateSeconds;
+  if (seconds3 <= 0) return null;
+  const skip = (reason) => ({ status: "skipped", reason, pattern_id: null, confidence: null, rating: null, diff: null, command: null, ms: Date.now() - t0 });
+  const dirty = await execa("git", ["diff-files", "--name-only", "-z"], { cwd: ws.workspace, reject: false });
+  if (dirty.exitCode !== 0) return skip("git diff-files failed");
+  const unstaged = dirty.stdout.split("\0").filter((f) => f !== "");
+  if (unstaged.length > 0) return skip(`unstaged changes in ${unstaged.slice(0, 3).join(", ")}${unstaged.length > 3 ? ", \u2026" : ""}: stage them or run \`rustgate debug-bug\``);
+  const { runDebugBug: runDebugBug2, loadPatternSources: loadPatternSources2 } = await Promise.resolve().then(() => (init_debug_bug(), debug_bug_exports));
+  const r = await runDebugBug2({ repo: ws.workspace, investigate: true, llm: "none", sources: await loadPatternSources2(), timeBudgetMs: seconds3 * 1e3, maxRounds: 3 });
+  const c3 = r.candidate;
+  if (r.status !== "proposed" || !c3) return { ...skip(r.report.root_cause), status: "no_safe_fix" };
+  return {
+    status: "proposed",
+    reason: r.not_applied_reason ?? (r.amber_reasons && r.amber_reasons.length > 0 ? `amber: ${r.amber_reasons.join("; ")}` : null),
+    pattern_id: c3.pattern_id,
+    confidence: c3.confidence,
+    rating: r.report.rating,
+    diff: c3.diff,
+    command: `rustgate debug-bug --apply${ws.prefix ? ` --repo ${ws.workspace}` : ""}`,
+    ms: Date.now() - t0
+  };
+}
+function renderGateFix(f) {
+  if (f.status !== "proposed") return `rustgate: no validated fix${f.reason ? ` (${f.reason})` : ""}`;
+  const lines = [`rustgate: validated fix (pattern ${f.pattern_id ?? "-"}, confidence ${(f.confidence ?? 0).toFixed(2)}, ${f.rating ?? "red"})`, (f.diff ?? "").trimEnd()];
+  if (f.reason) lines.push(`note: ${f.reason}`);
+  lines.push(`apply it with: ${f.command ?? "rustgate debug-bug --apply"}`);
+  return lines.join("\n");
+}
+var init_gate = __esm({
+  "src/app/fix/gate.ts"() {
+    "use strict";
+    init_execa();
+  }
+});
+
+// src/cli/commands/preflight.ts
+var preflight_exports2 = {};
+__export(preflight_exports2, {
+  preflightReport: () => preflightReport,
+  registerPreflight: () => registerPreflight,
+  scopeOf: () => scopeOf
+});
+function scopeOf(flags) {
+  const chosen = [flags.staged ? "staged" : null, flags.diff !== void 0 ? "diff" : null, flags.worktree ? "worktree" : null].filter((x) => x !== null);
+  if (chosen.length > 1) throw new RustgateError("BAD_FLAG", `choose one of --staged, --diff, --worktree (got ${chosen.map((c3) => `--${c3}`).join(" and ")})`, "run rustgate preflight --help");
+  if (flags.diff !== void 0) return { scope: "diff", range: flags.diff };
+  return { scope: flags.worktree ? "worktree" : "staged" };
+}
+async function preflightReport(flags, io, seams = {}) {
+  const { scope, range } = scopeOf(flags);
+  flags.package = [.../* @__PURE__ */ new Set([...flags.package ?? [], ...flags.packages ?? []])];
+  const extensions = seams.extensions ? await seams.extensions(flags) : [];
+  const { runPreflight: runPreflight2 } = await Promise.resolve().then(() => (init_preflight(), preflight_exports));
+  const packages = flags.package ?? [];
+  return runPreflight2({
+    repo: flags.repo,
+    scope,
+    ...range !== void 0 ? { range } : {},
+    ...flags.features && flags.features.length > 0 ? { features: flags.features } : {},
+    ...flags.allFeatures ? { allFeatures: true } : {},
+    ...packages.length > 0 ? { packages } : {},
+    ...flags.workspace ? { wholeWorkspace: true } : {},
+    ...flags.shadow ? { forceShadow: true } : {},
+    ...flags.targets !== void 0 && flags.targets !== "all" ? { targets: flags.targets } : {},
+    extensions,
+    ...io.interactive ? { onProgress: (stage) => io.err(`rustgate: ${stage}\u2026`) } : {},
+    onWait: (holder) => io.err(`waiting for another rustgate run (pid ${holder.pid})\u2026`)
+  });
+}
+function registerPreflight(program2, io, setExit, seams = {}) {
+  const cmd = program2.command("preflight").description("Check exactly the staged content (or a commit range, or the working tree) with cargo check in a shadow copy").option("--staged", "check the git index (default)").option("--diff <range>", "check the HEAD side of BASE..HEAD").option("--worktree", "check the working tree (tracked and untracked, non-ignored files)").option("--format <format>", `output format: ${REPORT_FORMATS.join("|")}`, "pretty").option("--features <list>", "cargo features to enable (comma-separated, repeatable)", collect2, []).option("--all-features", "enable all cargo features").option("--package <name>", "check only this package (repeatable)", collect2, []).option("--packages <list>", "check exactly these packages (comma-separated), e.g. a shard from `rustgate affected`", collect2, []).option("--workspace", "check the whole workspace, not only the packages affected by the change").option("--shadow", "check in the private copy even when the staged content is the working tree").option("--hook", "run as a git hook (rust-analyzer overlay off unless --rust-analyzer is given)").option("--repo <dir>", "the workspace root (directory with the root Cargo.toml)", ".");
+  seams.addOptions?.(cmd);
+  cmd.action(async (flags) => {
+    if (!REPORT_FORMATS.includes(flags.format)) {
+      throw new RustgateError("BAD_FLAG", `unknown --format '${flags.format}'`, `use one of ${REPORT_FORMATS.join(", ")}`);
+    }
+    const report = await preflightReport(flags, io, seams);
+    const { renderReport: renderReport2 } = await Promise.resolve().then(() => (init_reporters(), reporters_exports));
+    const text = renderReport2(report, flags.format);
+    if (text !== "") io.out(text);
+    if (!report.ok && flags.format === "pretty") {
+      const { suggestGateFix: suggestGateFix2, renderGateFix: renderGateFix2 } = await Promise.resolve().then(() => (init_gate(), gate_exports));
+      const fix = await suggestGateFix2(report, { repo: flags.repo }).catch((e) => ({ status: "skipped", reason: e instanceof Error ? e.message : String(e), pattern_id: null, confidence: null, rating: null, diff: null, command: null, ms: 0 }));
+      if (fix) io.err(renderGateFix2(fix));
+    }
+    setExit(report.ok ? ExitCode.Ok : ExitCode.Findings);
+  });
+}
+var collect2;
+var init_preflight3 = __esm({
+  "src/cli/commands/preflight.ts"() {
+    "use strict";
+    init_errors();
+    init_formats();
+    collect2 = (value, prev) => [...prev, ...value.split(",").map((v) => v.trim()).filter(Boolean)];
   }
 });
 
@@ -43024,7 +44413,7 @@ var require_main = __commonJS({
     exports.createMessageConnection = createMessageConnection2;
     var ril_1 = __importDefault(require_ril());
     ril_1.default.install();
-    var path47 = __importStar(__require("path"));
+    var path45 = __importStar(__require("path"));
     var os5 = __importStar(__require("os"));
     var fs = __importStar(__require("fs"));
     var crypto_1 = __require("crypto");
@@ -43176,7 +44565,7 @@ var require_main = __commonJS({
         throw new Error(`Unable to generate a random pipe name with ${randomLength} characters.`);
       }
       const randomSuffix = (0, crypto_1.randomBytes)(Math.floor(randomLength / 2)).toString("hex");
-      return path47.join(tmpDir, `lsp-${randomSuffix}.sock`);
+      return path45.join(tmpDir, `lsp-${randomSuffix}.sock`);
     }
     function createClientPipeTransport(pipeName, encoding = "utf-8") {
       let connectResolve;
@@ -43285,16 +44674,14 @@ function timeout(ms, make) {
 }
 async function startLanguageServer(command, args, rootUri, opts = {}) {
   let child;
+  let pgid;
   try {
-    child = execa(command, args, {
+    ({ child, pgid } = startTool(command, args, {
       stdin: "pipe",
-      stdout: "pipe",
-      stderr: "pipe",
       buffer: false,
-      reject: false,
       ...opts.cwd ? { cwd: opts.cwd } : {},
       ...opts.env ? { env: opts.env } : {}
-    });
+    }));
   } catch (e) {
     throw new LanguageServerError("spawn", `cannot start ${command}: ${e.message}`);
   }
@@ -43352,7 +44739,13 @@ async function startLanguageServer(command, args, rootUri, opts = {}) {
   });
   conn.listen();
   const kill = () => {
-    if (!hasExited) child.kill("SIGKILL");
+    if (hasExited) return;
+    if (pgid !== void 0) {
+      try {
+        process.kill(-pgid, "SIGKILL");
+      } catch {
+      }
+    } else child.kill("SIGKILL");
   };
   const initTimeoutMs = opts.initTimeoutMs ?? 2e4;
   const t = timeout(initTimeoutMs, () => new LanguageServerError("timeout", `${command} did not answer initialize within ${initTimeoutMs} ms`));
@@ -43480,7 +44873,7 @@ var import_node3, LanguageServerError;
 var init_client = __esm({
   "src/adapters/lsp/client.ts"() {
     "use strict";
-    init_execa();
+    init_group();
     import_node3 = __toESM(require_main(), 1);
     LanguageServerError = class extends Error {
       kind;
@@ -43494,13 +44887,13 @@ var init_client = __esm({
 });
 
 // src/adapters/lsp/convert.ts
-import path36 from "node:path";
+import path35 from "node:path";
 import { fileURLToPath as fileURLToPath7 } from "node:url";
 function uriToWorkspacePath(uri, root) {
   const abs = uri.startsWith("file:") ? fileURLToPath7(uri) : uri;
-  const rel2 = path36.relative(root, abs);
-  if (rel2 === "" || rel2.startsWith("..") || path36.isAbsolute(rel2)) return abs.split(path36.sep).join("/");
-  return rel2.split(path36.sep).join("/");
+  const rel3 = path35.relative(root, abs);
+  if (rel3 === "" || rel3.startsWith("..") || path35.isAbsolute(rel3)) return abs.split(path35.sep).join("/");
+  return rel3.split(path35.sep).join("/");
 }
 function byteOffset(text, pos) {
   if (text === void 0) return -1;
@@ -43552,7 +44945,7 @@ var init_convert = __esm({
 
 // src/adapters/lsp/detect.ts
 async function detectRustAnalyzer(command = "rust-analyzer", timeoutMs = 15e3) {
-  const r = await execa(command, ["--version"], { reject: false, timeout: timeoutMs, stdin: "ignore" });
+  const r = await runTool(command, ["--version"], { timeoutMs });
   const out = typeof r.stdout === "string" ? r.stdout.trim() : "";
   if (r.exitCode === 0 && /rust-analyzer/i.test(out)) {
     return { available: true, command, version: out.split("\n")[0], reason: null };
@@ -43568,20 +44961,20 @@ var RA_MISSING_NOTICE;
 var init_detect2 = __esm({
   "src/adapters/lsp/detect.ts"() {
     "use strict";
-    init_execa();
+    init_group();
     RA_MISSING_NOTICE = "rust-analyzer not found: cargo check only";
   }
 });
 
 // src/adapters/lsp/check.ts
-import path37 from "node:path";
+import path36 from "node:path";
 import { pathToFileURL as pathToFileURL3 } from "node:url";
 async function checkWithLanguageServer(opts) {
   const started = Date.now();
   const timeoutMs = opts.timeoutMs ?? 6e4;
   const minRank = RANK2[opts.minLevel ?? "error"];
   const rootUri = pathToFileURL3(opts.root).href;
-  const docs = opts.files.map((f) => ({ ...f, uri: pathToFileURL3(path37.resolve(opts.root, f.path)).href }));
+  const docs = opts.files.map((f) => ({ ...f, uri: pathToFileURL3(path36.resolve(opts.root, f.path)).href }));
   const done = (status, diagnostics, message, serverName) => ({
     status,
     diagnostics,
@@ -43676,8 +45069,8 @@ var init_merge = __esm({
 });
 
 // src/adapters/lsp/extension.ts
-import { readFileSync as readFileSync22 } from "node:fs";
-import path38 from "node:path";
+import { readFileSync as readFileSync23 } from "node:fs";
+import path37 from "node:path";
 function rustAnalyzerExtension(opts) {
   return {
     name: "rust-analyzer",
@@ -43685,7 +45078,7 @@ function rustAnalyzerExtension(opts) {
       if (opts.mode === "off") return {};
       const files = ctx.changedFiles.filter((f) => f.path.endsWith(".rs") && f.status !== "deleted").flatMap((f) => {
         try {
-          return [{ path: f.path, text: readFileSync22(path38.join(ctx.shadowRoot, f.path), "utf8") }];
+          return [{ path: f.path, text: readFileSync23(path37.join(ctx.shadowRoot, f.path), "utf8") }];
         } catch {
           return [];
         }
@@ -43695,7 +45088,7 @@ function rustAnalyzerExtension(opts) {
         root: ctx.shadowRoot,
         files,
         // Its own target dir: sharing cargo check's would make the two wait on each other's lock.
-        targetDir: `${ctx.targetDir}-ra`,
+        targetDir: ctx.workDir !== void 0 ? path37.join(ctx.workDir, "target-ra") : `${ctx.targetDir}-ra`,
         ...opts.command ? { command: opts.command } : {},
         ...opts.timeoutMs !== void 0 ? { timeoutMs: opts.timeoutMs } : {},
         ...opts.quietMs !== void 0 ? { quietMs: opts.quietMs } : {}
@@ -43785,27 +45178,29 @@ var hooks_run_exports = {};
 __export(hooks_run_exports, {
   runHook: () => runHook
 });
-import path39 from "node:path";
+import { existsSync as existsSync14 } from "node:fs";
+import path38 from "node:path";
 function normaliseGitEnv(cwd) {
   const index = process.env.GIT_INDEX_FILE;
-  if (index && !path39.isAbsolute(index)) process.env.GIT_INDEX_FILE = path39.resolve(cwd, index);
+  if (index && !path38.isAbsolute(index)) process.env.GIT_INDEX_FILE = path38.resolve(cwd, index);
   if (process.env.GIT_DIR !== void 0 && process.env.GIT_WORK_TREE === void 0) delete process.env.GIT_DIR;
 }
-async function preflight(workspace, scope, io, range, tests = false) {
-  const { preflightSeams: preflightSeams2 } = await Promise.resolve().then(() => (init_preflight_seams(), preflight_seams_exports));
-  const { runPreflight: runPreflight2 } = await Promise.resolve().then(() => (init_preflight(), preflight_exports));
-  const flags = { repo: workspace, format: "pretty", rustAnalyzer: "off", ...tests ? { tests: true } : {} };
-  const extensions = await preflightSeams2().extensions?.(flags) ?? [];
-  return runPreflight2({
-    repo: workspace,
-    scope,
-    ...range !== void 0 ? { range } : {},
-    ...flags.features && flags.features.length > 0 ? { features: flags.features } : {},
-    ...flags.allFeatures ? { allFeatures: true } : {},
-    ...flags.package && flags.package.length > 0 ? { packages: flags.package } : {},
-    extensions,
-    onWait: (holder) => io.err(`rustgate: waiting for another rustgate run (pid ${holder.pid})\u2026`)
-  });
+async function preflight(workspace, io, scope) {
+  const [{ preflightReport: preflightReport2 }, { preflightSeams: preflightSeams2 }] = await Promise.all([Promise.resolve().then(() => (init_preflight3(), preflight_exports2)), Promise.resolve().then(() => (init_preflight_seams(), preflight_seams_exports))]);
+  return preflightReport2({ repo: workspace, format: "pretty", hook: true, ...scope }, { ...io, interactive: false }, preflightSeams2());
+}
+async function nothingToCheck(workspace) {
+  if (!existsSync14(path38.join(workspace, "Cargo.toml"))) return false;
+  const [{ openRepo: openRepo2 }, { stagedChanges: stagedChanges2 }, { classifyChanges: classifyChanges2 }] = await Promise.all([
+    Promise.resolve().then(() => (init_repo(), repo_exports)),
+    Promise.resolve().then(() => (init_changes(), changes_exports)),
+    Promise.resolve().then(() => (init_classify(), classify_exports))
+  ]);
+  return classifyChanges2(await stagedChanges2(await openRepo2(workspace))).skip;
+}
+async function printReport(io, report) {
+  const { renderReport: renderReport2 } = await Promise.resolve().then(() => (init_reporters(), reporters_exports));
+  io.out(renderReport2(report, "pretty"));
 }
 function describePlan(p) {
   if (p.action === "skip") return p.update.localRef;
@@ -43823,14 +45218,16 @@ async function runHook(opts) {
     return ExitCode.Ok;
   }
   normaliseGitEnv(process.cwd());
-  const workspace = opts.repo !== void 0 ? path39.resolve(opts.repo) : path39.join((await openHookRepo(process.cwd())).top, opts.workspace ?? "");
+  const workspace = opts.repo !== void 0 ? path38.resolve(opts.repo) : path38.join((await openHookRepo(process.cwd())).top, opts.workspace ?? "");
   const what = hook === "pre-push" ? "push" : hook === "pre-merge-commit" ? "merge" : "commit";
   const blocked = () => io.err(`rustgate: ${what} blocked. Fix the problems above, or skip rustgate once with RUSTGATE=0 git ${what} \u2026 (git ${what} --no-verify skips every hook).`);
   if (hook !== "pre-push") {
-    const report = await preflight(workspace, "staged", io);
-    const budget = loadConfig(workspace).preflight.budgetSeconds;
+    if (await nothingToCheck(workspace)) return ExitCode.Ok;
+    const report = await preflight(workspace, io, { staged: true });
+    const { loadConfig: loadConfig2 } = await Promise.resolve().then(() => (init_config(), config_exports));
+    const budget = loadConfig2(workspace).preflight.budgetSeconds;
     const over = report.ms.total > budget * 1e3;
-    if (!report.ok) io.out(renderReport(report, "pretty"));
+    if (!report.ok) await printReport(io, report);
     if (!report.ok || over) {
       io.err(
         over ? `rustgate ${hook}: PreFlight took ${seconds2(report.ms.total)} s, over the ${budget} s budget (preflight.budget_seconds in rustgate.yaml)` : `rustgate ${hook}: PreFlight took ${seconds2(report.ms.total)} s (budget ${budget} s)`
@@ -43850,11 +45247,11 @@ async function runHook(opts) {
       }
       continue;
     }
-    const report = await preflight(workspace, "diff", io, `${p.base}..${p.head}`, true);
+    const report = await preflight(workspace, io, { diff: `${p.base}..${p.head}`, tests: true });
     if (!report.ok) {
       failed2 = true;
       io.err(`rustgate pre-push: ${describePlan(p)}`);
-      io.out(renderReport(report, "pretty"));
+      await printReport(io, report);
       io.err(`rustgate pre-push: PreFlight with tests took ${seconds2(report.ms.total)} s`);
     }
   }
@@ -43866,9 +45263,7 @@ var init_hooks_run = __esm({
   "src/cli/commands/hooks-run.ts"() {
     "use strict";
     init_hooks();
-    init_config();
     init_errors();
-    init_reporters();
     seconds2 = (ms) => (ms / 1e3).toFixed(ms < 1e4 ? 2 : 1);
     short3 = (sha2) => sha2.slice(0, 10);
   }
@@ -43947,18 +45342,18 @@ var init_vectors = __esm({
 });
 
 // src/adapters/vectors/store.ts
-import { mkdirSync as mkdirSync7, readdirSync as readdirSync8, readFileSync as readFileSync23, renameSync as renameSync6, rmSync as rmSync6, writeFileSync as writeFileSync8 } from "node:fs";
+import { mkdirSync as mkdirSync7, readdirSync as readdirSync9, readFileSync as readFileSync24, renameSync as renameSync7, rmSync as rmSync7, writeFileSync as writeFileSync9 } from "node:fs";
 import os4 from "node:os";
-import path41 from "node:path";
+import path40 from "node:path";
 function safeName(embedderId) {
   return embedderId.replace(/[^A-Za-z0-9._-]/g, "_");
 }
 function loadVectors(dir, embedderId) {
-  const base = path41.join(dir, safeName(embedderId));
+  const base = path40.join(dir, safeName(embedderId));
   try {
-    const meta3 = JSON.parse(readFileSync23(`${base}.json`, "utf8"));
+    const meta3 = JSON.parse(readFileSync24(`${base}.json`, "utf8"));
     if (meta3.version !== VERSION || meta3.embedder !== embedderId || meta3.keys.length !== meta3.fingerprints.length) return void 0;
-    const buf = readFileSync23(path41.join(dir, path41.basename(meta3.dataFile)));
+    const buf = readFileSync24(path40.join(dir, path40.basename(meta3.dataFile)));
     if (buf.length !== meta3.bytes || buf.length !== meta3.keys.length * meta3.dim * 4) return void 0;
     const data = new Float32Array(meta3.keys.length * meta3.dim);
     if (LITTLE_ENDIAN) new Uint8Array(data.buffer).set(buf);
@@ -43980,18 +45375,19 @@ function saveVectors(dir, v) {
   }
   const dataFile = `${name}.${Date.now().toString(36)}-${process.pid}.f32`;
   const meta3 = { version: VERSION, embedder: v.embedder, dim: v.dim, bytes: buf.length, dataFile, keys: v.keys, fingerprints: v.fingerprints };
-  const tmpJson = path41.join(dir, `${name}.json.${process.pid}.tmp`);
-  writeFileSync8(path41.join(dir, dataFile), buf);
-  writeFileSync8(tmpJson, JSON.stringify(meta3));
-  renameSync6(tmpJson, path41.join(dir, `${name}.json`));
-  for (const f of readdirSync8(dir)) {
-    if (f.startsWith(`${name}.`) && f.endsWith(".f32") && f !== dataFile) rmSync6(path41.join(dir, f), { force: true });
+  const tmpJson = path40.join(dir, `${name}.json.${process.pid}.tmp`);
+  writeFileSync9(path40.join(dir, dataFile), buf);
+  writeFileSync9(tmpJson, JSON.stringify(meta3));
+  renameSync7(tmpJson, path40.join(dir, `${name}.json`));
+  for (const f of readdirSync9(dir)) {
+    if (f.startsWith(`${name}.`) && f.endsWith(".f32") && f !== dataFile) rmSync7(path40.join(dir, f), { force: true });
   }
 }
 var VERSION, LITTLE_ENDIAN;
 var init_store = __esm({
   "src/adapters/vectors/store.ts"() {
     "use strict";
+    init_paths();
     VERSION = 1;
     LITTLE_ENDIAN = os4.endianness() === "LE";
   }
@@ -44003,13 +45399,12 @@ __export(similar_exports, {
   nodeVectors: () => nodeVectors,
   similarNodes: () => similarNodes
 });
-import { createHash as createHash8 } from "node:crypto";
-import path42 from "node:path";
+import { createHash as createHash9 } from "node:crypto";
 function fingerprint2(n2) {
-  return createHash8("sha1").update(embedText(n2)).digest("hex").slice(0, 16);
+  return createHash9("sha1").update(embedText(n2)).digest("hex").slice(0, 16);
 }
 async function nodeVectors(nodes, embedder, repo) {
-  const dir = repo === void 0 ? void 0 : path42.join(ensureWorkDir(repo), "vectors");
+  const dir = repo === void 0 ? void 0 : (ensureWorkDir(repo), rustgatePaths(repo).vectors);
   const stored = dir === void 0 ? void 0 : loadVectors(dir, embedder.id);
   const prev = /* @__PURE__ */ new Map();
   if (stored !== void 0 && stored.dim === embedder.dim) stored.keys.forEach((k, i2) => prev.set(k, { fp: stored.fingerprints[i2] ?? "", row: i2 }));
@@ -44055,6 +45450,7 @@ var init_similar = __esm({
     init_vectors();
     init_store();
     init_workdir();
+    init_paths();
     SKIP = /* @__PURE__ */ new Set(["crate", "feature"]);
   }
 });
@@ -44069,15 +45465,16 @@ __export(isg_exports, {
   registerIsg: () => registerIsg,
   showNode: () => showNode
 });
-import path43 from "node:path";
+import path41 from "node:path";
 async function openBuilt(repo, io) {
   const [{ checkWorkspaceDir: checkWorkspaceDir2 }, { openStore: openStore2 }] = await Promise.all([Promise.resolve().then(() => (init_metadata(), metadata_exports)), Promise.resolve().then(() => (init_cozo_store(), cozo_store_exports))]);
   const root = checkWorkspaceDir2(repo);
-  let store = await openStore2(storeDir(root));
+  const onWarning = (m) => io.err(`rustgate: warning: ${m}`);
+  let store = await openStore2(storeDir(root), { onWarning });
   if (await store.getMeta("facts_version") === void 0) {
     await store.close();
     await buildRepoIsg(root, io);
-    store = await openStore2(storeDir(root));
+    store = await openStore2(storeDir(root), { onWarning });
   }
   return store;
 }
@@ -44231,7 +45628,7 @@ function registerIsg(program2, io, setExit) {
     try {
       if (!await store.getNode(key)) throw await unknownKey(store, key);
       const { similarNodes: similarNodes2 } = await Promise.resolve().then(() => (init_similar(), similar_exports));
-      const result = await similarNodes2(store, key, { repo: path43.resolve(flags.repo), k });
+      const result = await similarNodes2(store, key, { repo: path41.resolve(flags.repo), k });
       if (flags.json) printJson(io, result);
       else {
         io.out(`${key}: ${result.neighbors.length} nearest`);
@@ -44674,8 +46071,8 @@ var init_parseUtil = __esm({
     init_errors2();
     init_en();
     makeIssue = (params) => {
-      const { data, path: path47, errorMaps, issueData } = params;
-      const fullPath = [...path47, ...issueData.path || []];
+      const { data, path: path45, errorMaps, issueData } = params;
+      const fullPath = [...path45, ...issueData.path || []];
       const fullIssue = {
         ...issueData,
         path: fullPath
@@ -44959,11 +46356,11 @@ var init_types2 = __esm({
     init_parseUtil();
     init_util();
     ParseInputLazyPath = class {
-      constructor(parent, value, path47, key) {
+      constructor(parent, value, path45, key) {
         this._cachedPath = [];
         this.parent = parent;
         this.data = value;
-        this._path = path47;
+        this._path = path45;
         this._key = key;
       }
       get path() {
@@ -48259,7 +49656,7 @@ __export(util_exports, {
   hexToUint8Array: () => hexToUint8Array,
   hide: () => hide,
   installLazyProp: () => installLazyProp,
-  isObject: () => isObject2,
+  isObject: () => isObject3,
   isPlainObject: () => isPlainObject2,
   issue: () => issue,
   joinValues: () => joinValues,
@@ -48437,10 +49834,10 @@ function mergeDefs(...defs2) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path47) {
-  if (!path47)
+function getElementAtPath(obj, path45) {
+  if (!path45)
     return obj;
-  return path47.reduce((acc, key) => acc?.[key], obj);
+  return path45.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -48467,11 +49864,11 @@ function esc(str) {
 function slugify(input2) {
   return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
 }
-function isObject2(data) {
+function isObject3(data) {
   return typeof data === "object" && data !== null && !Array.isArray(data);
 }
 function isPlainObject2(o2) {
-  if (isObject2(o2) === false)
+  if (isObject3(o2) === false)
     return false;
   const ctor = o2.constructor;
   if (ctor === void 0)
@@ -48479,7 +49876,7 @@ function isPlainObject2(o2) {
   if (typeof ctor !== "function")
     return true;
   const prot = ctor.prototype;
-  if (isObject2(prot) === false)
+  if (isObject3(prot) === false)
     return false;
   if (Object.prototype.hasOwnProperty.call(prot, "isPrototypeOf") === false) {
     return false;
@@ -48699,11 +50096,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path47, issues) {
+function prefixIssues(path45, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path47);
+    iss.path.unshift(path45);
     return iss;
   });
 }
@@ -49236,16 +50633,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path47 = []) => {
+  const processError = (error63, path45 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path47, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path45, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path47, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path45, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path47, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path45, ...issue2.path]);
       } else {
-        const fullpath = [...path47, ...issue2.path];
+        const fullpath = [...path45, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -49284,17 +50681,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path47 = []) => {
+  const processError = (error63, path45 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path47, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path45, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path47, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path45, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path47, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path45, ...issue2.path]);
       } else {
-        const fullpath = [...path47, ...issue2.path];
+        const fullpath = [...path45, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -49333,8 +50730,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path47 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path47) {
+  const path45 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path45) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -51651,7 +53048,7 @@ var init_schemas = __esm({
         }
         return propValues;
       });
-      const isObject4 = isObject2;
+      const isObject5 = isObject3;
       const catchall = def.catchall;
       let value;
       const memo2 = globalConfig.memoizer;
@@ -51659,7 +53056,7 @@ var init_schemas = __esm({
       inst._zod.parse = (payload, ctx) => {
         value ?? (value = _normalized.value);
         const input2 = payload.value;
-        if (!isObject4(input2)) {
+        if (!isObject5(input2)) {
           payload.issues.push({
             expected: "object",
             code: "invalid_type",
@@ -51795,7 +53192,7 @@ var init_schemas = __esm({
         return doc.compile();
       };
       let fastpass;
-      const isObject4 = isObject2;
+      const isObject5 = isObject3;
       const jit = !globalConfig.jitless;
       const allowsEval2 = allowsEval;
       const fastEnabled = jit && allowsEval2.value;
@@ -51804,7 +53201,7 @@ var init_schemas = __esm({
       inst._zod.parse = (payload, ctx) => {
         value ?? (value = _normalized.value);
         const input2 = payload.value;
-        if (!isObject4(input2)) {
+        if (!isObject5(input2)) {
           payload.issues.push({
             expected: "object",
             code: "invalid_type",
@@ -51933,7 +53330,7 @@ var init_schemas = __esm({
       const disc = cached(() => discriminatorMap(def));
       inst._zod.parse = (payload, ctx) => {
         const input2 = payload.value;
-        if (!isObject2(input2)) {
+        if (!isObject3(input2)) {
           payload.issues.push({
             code: "invalid_type",
             expected: "object",
@@ -65872,11 +67269,11 @@ function normalizeObjectSchema(schema) {
   }
   return void 0;
 }
-function getDotPath(path47) {
-  if (path47.length === 0) {
+function getDotPath(path45) {
+  if (path45.length === 0) {
     return "object root";
   }
-  return path47.reduce((acc, seg, index) => {
+  return path45.reduce((acc, seg, index) => {
     if (index === 0) {
       return String(seg);
     }
@@ -67814,13 +69211,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path47 = ref.slice(1).split("/").filter(Boolean);
-  if (path47.length === 0) {
+  const path45 = ref.slice(1).split("/").filter(Boolean);
+  if (path45.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path47[0] === defsKey) {
-    const key = path47[1] === void 0 ? void 0 : decodeJSONPointerSegment(path47[1]);
+  if (path45[0] === defsKey) {
+    const key = path45[1] === void 0 ? void 0 : decodeJSONPointerSegment(path45[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -75198,12 +76595,12 @@ function idFromPrefix(prefix) {
     return null;
   }
 }
-function isObject3(v) {
+function isObject4(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function checkMessage(msg) {
-  if (!isObject3(msg) || msg.jsonrpc !== "2.0") {
-    const id2 = isObject3(msg) && (typeof msg.id === "string" || typeof msg.id === "number") ? msg.id : null;
+  if (!isObject4(msg) || msg.jsonrpc !== "2.0") {
+    const id2 = isObject4(msg) && (typeof msg.id === "string" || typeof msg.id === "number") ? msg.id : null;
     return { id: id2, code: RpcError.InvalidRequest, message: 'not a JSON-RPC 2.0 message (expected an object with "jsonrpc": "2.0")' };
   }
   const hasId = "id" in msg;
@@ -75215,7 +76612,7 @@ function checkMessage(msg) {
   }
   const id = msg.id ?? null;
   if (typeof msg.method !== "string" || msg.method === "") return { id, code: RpcError.InvalidRequest, message: '"method" must be a non-empty string' };
-  if ("params" in msg && !isObject3(msg.params)) {
+  if ("params" in msg && !isObject4(msg.params)) {
     return { id, code: RpcError.InvalidParams, message: `"params" must be an object (got ${msg.params === null ? "null" : Array.isArray(msg.params) ? "an array" : `a ${typeof msg.params}`})` };
   }
   const p = msg.params ?? {};
@@ -75223,12 +76620,12 @@ function checkMessage(msg) {
   switch (msg.method) {
     case "initialize":
       if (typeof p.protocolVersion !== "string") return bad("params.protocolVersion must be a string");
-      if (!isObject3(p.capabilities)) return bad("params.capabilities must be an object");
-      if (!isObject3(p.clientInfo) || typeof p.clientInfo.name !== "string" || typeof p.clientInfo.version !== "string") return bad("params.clientInfo must be an object with string name and version");
+      if (!isObject4(p.capabilities)) return bad("params.capabilities must be an object");
+      if (!isObject4(p.clientInfo) || typeof p.clientInfo.name !== "string" || typeof p.clientInfo.version !== "string") return bad("params.clientInfo must be an object with string name and version");
       break;
     case "tools/call":
       if (typeof p.name !== "string" || p.name === "") return bad("params.name must be the name of a tool");
-      if ("arguments" in p && p.arguments !== void 0 && !isObject3(p.arguments)) return bad("params.arguments must be an object");
+      if ("arguments" in p && p.arguments !== void 0 && !isObject4(p.arguments)) return bad("params.arguments must be an object");
       break;
     case "tools/list":
     case "prompts/list":
@@ -75308,7 +76705,7 @@ var init_transport = __esm({
         }
         const problem = checkMessage(msg);
         if (problem) {
-          const isRequestLike = !isObject3(msg) || "id" in msg || !("method" in msg);
+          const isRequestLike = !isObject4(msg) || "id" in msg || !("method" in msg);
           if (isRequestLike) this.reply(problem.id, problem.code, problem.message);
           return;
         }
@@ -75360,7 +76757,7 @@ __export(server_exports, {
   createRustgateServer: () => createRustgateServer,
   serveStdio: () => serveStdio
 });
-import path44 from "node:path";
+import path42 from "node:path";
 function ok(value) {
   return { content: [{ type: "text", text: JSON.stringify(value) }] };
 }
@@ -75371,7 +76768,7 @@ function failed(e, extra = {}) {
 }
 function createRustgateServer(opts) {
   const server = new McpServer({ name: "rustgate", version: opts.version ?? "0.1.0" }, { instructions: SERVER_INSTRUCTIONS });
-  const repoOf = (r) => path44.resolve(opts.repo, r ?? ".");
+  const repoOf = (r) => path42.resolve(opts.repo, r ?? ".");
   const guard = (fn) => async (args) => {
     try {
       return await fn(args);
@@ -75395,9 +76792,9 @@ function createRustgateServer(opts) {
     { annotations: READ_ONLY, title: "Build the ISG", description: "Build or incrementally refresh the Interface Signature Graph of the workspace; returns node/edge counts by kind and relation.", inputSchema: { repo: repoArg } },
     guard(async ({ repo }) => {
       const [{ openStore: openStore2 }, { buildIsg: buildIsg2 }, { storeDir: storeDir2 }] = await Promise.all([Promise.resolve().then(() => (init_cozo_store(), cozo_store_exports)), Promise.resolve().then(() => (init_build_isg(), build_isg_exports)), Promise.resolve().then(() => (init_workdir(), workdir_exports))]);
-      const root = repoOf(repo);
       const { readWorkspace: readWorkspace2 } = await Promise.resolve().then(() => (init_metadata(), metadata_exports));
-      const workspace = await readWorkspace2(root);
+      const workspace = await readWorkspace2(repoOf(repo));
+      const root = workspace.root;
       const store = await openStore2(storeDir2(root));
       try {
         const r = await buildIsg2({ root, store, workspace });
@@ -75443,7 +76840,8 @@ function createRustgateServer(opts) {
     "isg_similar",
     { annotations: READ_ONLY, title: "Similar nodes", description: "Vector neighbours of a node (nodes with similar signatures and names), nearest first.", inputSchema: { key: keyArg, k: external_exports.number().int().min(1).max(100).optional().describe("how many neighbours (default 15)"), repo: repoArg } },
     guard(async ({ key, k, repo }) => {
-      const root = repoOf(repo);
+      const { checkWorkspaceDir: checkWorkspaceDir2 } = await Promise.resolve().then(() => (init_metadata(), metadata_exports));
+      const root = checkWorkspaceDir2(repoOf(repo));
       const { similarNodes: similarNodes2 } = await Promise.resolve().then(() => (init_similar(), similar_exports));
       const store = await openBuilt2(root);
       try {
@@ -75565,8 +76963,8 @@ __export(stats_exports, {
   sparkline: () => sparkline,
   weekOf: () => weekOf
 });
-import { stat as stat3 } from "node:fs/promises";
-import path46 from "node:path";
+import { stat } from "node:fs/promises";
+import path44 from "node:path";
 function percentile(xs, p) {
   if (xs.length === 0) return null;
   const sorted = [...xs].sort((a2, b) => a2 - b);
@@ -75678,12 +77076,12 @@ async function revertedCommits(repo, shas) {
   return out;
 }
 async function runStats(opts) {
-  const repo = path46.resolve(opts.repo);
-  const st = await stat3(repo).catch(() => null);
+  const repo = path44.resolve(opts.repo);
+  const st = await stat(repo).catch(() => null);
   if (!st?.isDirectory()) throw new RustgateError("NOT_A_DIRECTORY", `${repo} is not a directory`, "Pass the repository with --repo DIR.");
   const since = parseSince(opts.since);
-  const dir = path46.join(repo, ".rustgate", "store");
-  const hasStore = (await stat3(dir).catch(() => null))?.isDirectory() ?? false;
+  const dir = rustgatePaths(repo).store;
+  const hasStore = (await stat(dir).catch(() => null))?.isDirectory() ?? false;
   if (!hasStore) return computeStats([], /* @__PURE__ */ new Set(), { since });
   const { openStore: openStore2 } = await Promise.resolve().then(() => (init_cozo_store(), cozo_store_exports));
   const store = await openStore2(dir);
@@ -75703,7 +77101,7 @@ function sparkline(values) {
 function pct(x) {
   return x === null ? "-" : `${(x * 100).toFixed(1)}%`;
 }
-function num(x, unit = "") {
+function num2(x, unit = "") {
   return x === null ? "-" : `${x}${unit}`;
 }
 function renderStats(s) {
@@ -75712,8 +77110,8 @@ function renderStats(s) {
     ["first-apply correctness", pct(s.first_apply_correctness)],
     ["rollback rate", pct(s.rollback_rate)],
     ["zero-LLM rate", pct(s.zero_llm_rate)],
-    ["tokens per fix p50 / p95", `${num(s.tokens_per_fix.p50)} / ${num(s.tokens_per_fix.p95)}`],
-    ["time to safe fix p50 / p95", `${num(s.time_to_safe_fix_ms.p50, " ms")} / ${num(s.time_to_safe_fix_ms.p95, " ms")}`],
+    ["tokens per fix p50 / p95", `${num2(s.tokens_per_fix.p50)} / ${num2(s.tokens_per_fix.p95)}`],
+    ["time to safe fix p50 / p95", `${num2(s.time_to_safe_fix_ms.p50, " ms")} / ${num2(s.time_to_safe_fix_ms.p95, " ms")}`],
     ["validation accuracy", pct(s.validation_accuracy)],
     ["runs / proposed only / pending futures", `${s.runs} / ${s.proposed} / ${s.pending_futures}`]
   ];
@@ -75736,12 +77134,13 @@ var init_stats = __esm({
     "use strict";
     init_execa();
     init_errors();
+    init_paths();
     BARS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588";
   }
 });
 
 // src/cli.ts
-import { readFileSync as readFileSync25, realpathSync as realpathSync6 } from "node:fs";
+import { readFileSync as readFileSync26, realpathSync as realpathSync7 } from "node:fs";
 import { fileURLToPath as fileURLToPath9 } from "node:url";
 
 // node_modules/commander/esm.mjs
@@ -75764,6 +77163,35 @@ var {
 // src/cli.ts
 init_errors();
 init_io();
+
+// src/cli/commands/affected.ts
+init_errors();
+init_io();
+function registerAffected(program2, io, setExit) {
+  program2.command("affected").description("List the workspace packages a change affects (owners of changed files and their dependents)").option("--staged", "the change is the git index (default)").option("--diff <range>", "the change is BASE..HEAD").option("--worktree", "the change is the working tree").option("--shards <n>", "split the packages into N shards of similar size", "1").option("--json", "print one JSON object").option("--repo <dir>", "the workspace root (directory with the root Cargo.toml)", ".").action(async (flags) => {
+    const chosen = [flags.staged, flags.diff !== void 0, flags.worktree].filter(Boolean).length;
+    if (chosen > 1) throw new RustgateError("BAD_FLAG", "choose one of --staged, --diff, --worktree", "run rustgate affected --help");
+    const shards = Number(flags.shards ?? "1");
+    if (!Number.isInteger(shards) || shards < 1) throw new RustgateError("BAD_FLAG", `--shards must be a positive integer (got '${flags.shards}')`, "for example --shards 4");
+    const { runAffected: runAffected2 } = await Promise.resolve().then(() => (init_affected2(), affected_exports));
+    const r = await runAffected2({
+      repo: flags.repo,
+      scope: flags.diff !== void 0 ? "diff" : flags.worktree ? "worktree" : "staged",
+      ...flags.diff !== void 0 ? { range: flags.diff } : {},
+      shards
+    });
+    if (flags.json) {
+      printJson(io, { ok: true, all: r.all, packages: r.packages, shards: r.shards, changed_files: r.changedFiles, unowned_files: r.unownedFiles });
+      for (const w of r.warnings) io.err(`rustgate: warning: ${w}`);
+    } else {
+      io.out(`${r.changedFiles} changed file${r.changedFiles === 1 ? "" : "s"}; ${r.all ? "the whole workspace" : `${r.packages.length} affected package${r.packages.length === 1 ? "" : "s"}`}${r.packages.length > 0 ? `: ${r.packages.join(", ")}` : ""}`);
+      if (r.shards.length > 1) r.shards.forEach((s, i2) => io.out(`  shard ${i2 + 1}: ${s.join(", ")}`));
+      if (r.unownedFiles.length > 0) io.out(`  in no crate (not checked): ${r.unownedFiles.join(", ")}`);
+      for (const w of r.warnings) io.err(`rustgate: warning: ${w}`);
+    }
+    setExit(ExitCode.Ok);
+  });
+}
 
 // src/cli/commands/index.ts
 init_build_isg2();
@@ -75792,8 +77220,8 @@ init_debug_bug2();
 // src/cli/commands/hooks.ts
 init_errors();
 init_io();
-import { existsSync as existsSync12, realpathSync as realpathSync5 } from "node:fs";
-import path40 from "node:path";
+import { existsSync as existsSync15, realpathSync as realpathSync6 } from "node:fs";
+import path39 from "node:path";
 import { fileURLToPath as fileURLToPath8 } from "node:url";
 var __rgMetaUrl7 = new URL("./../cli/commands/hooks.js", import.meta.url).href;
 function portableExecArgv() {
@@ -75811,9 +77239,9 @@ function portableExecArgv() {
 }
 function defaultHookCli() {
   const dist = fileURLToPath8(new URL("../../cli.js", __rgMetaUrl7));
-  if (existsSync12(dist)) return { node: process.execPath, args: [dist] };
+  if (existsSync15(dist)) return { node: process.execPath, args: [dist] };
   const script = process.argv[1];
-  return { node: process.execPath, args: [...portableExecArgv(), script ? realpathSync5(script) : "rustgate"] };
+  return { node: process.execPath, args: [...portableExecArgv(), script ? realpathSync6(script) : "rustgate"] };
 }
 function readStdin() {
   return new Promise((resolve, reject) => {
@@ -75832,12 +77260,12 @@ function registerHooks(program2, io, setExit, deps = {}) {
   hooks.command("install").description("install pre-commit and pre-merge-commit (PreFlight on what is committed) and pre-push (PreFlight + tests on what is pushed); existing hooks keep running").option("--repo <dir>", "the Cargo workspace, or a directory inside it", ".").option("--json", "print the result as JSON").action(async (o2) => {
     const { installHooks: installHooks2 } = await Promise.resolve().then(() => (init_hooks(), hooks_exports));
     const { openWorkspace: openWorkspace2 } = await Promise.resolve().then(() => (init_preflight(), preflight_exports));
-    const ws = await openWorkspace2(path40.resolve(o2.repo));
-    const r = await installHooks2({ repo: path40.resolve(o2.repo), workspace: ws.workspace, cli: deps.cli ?? defaultHookCli() });
+    const ws = await openWorkspace2(path39.resolve(o2.repo));
+    const r = await installHooks2({ repo: path39.resolve(o2.repo), workspace: ws.workspace, cli: deps.cli ?? defaultHookCli() });
     if (o2.json) printJson(io, r);
     else {
       const where2 = r.workspace === "" ? r.gitTop : `${r.gitTop} (workspace ${r.workspace}/)`;
-      io.out(`rustgate: hooks ${r.updated ? "updated" : "installed"} in ${where2}: ${r.written.join(", ")} in ${path40.relative(r.gitTop, r.hooksDir) || r.hooksDir}`);
+      io.out(`rustgate: hooks ${r.updated ? "updated" : "installed"} in ${where2}: ${r.written.join(", ")} in ${path39.relative(r.gitTop, r.hooksDir) || r.hooksDir}`);
       if (r.migrated) io.out("  The earlier .husky/ layout of rustgate was removed first and the files it had replaced were restored.");
       for (const c3 of r.chained) io.out(`  ${c3.hook}: still runs ${c3.from} first`);
       for (const n2 of r.notes) io.out(`  ${n2}`);
@@ -75848,7 +77276,7 @@ function registerHooks(program2, io, setExit, deps = {}) {
   });
   hooks.command("uninstall").description("remove the rustgate hooks and restore the previous hooks setup").option("--repo <dir>", "the repository", ".").option("--json", "print the result as JSON").action(async (o2) => {
     const { uninstallHooks: uninstallHooks2 } = await Promise.resolve().then(() => (init_hooks(), hooks_exports));
-    const r = await uninstallHooks2({ repo: path40.resolve(o2.repo) });
+    const r = await uninstallHooks2({ repo: path39.resolve(o2.repo) });
     if (o2.json) printJson(io, r);
     else if (!r.wasInstalled) io.out(`rustgate: no rustgate hooks installed in ${r.gitTop}; nothing to do`);
     else {
@@ -75876,11 +77304,11 @@ init_isg();
 
 // src/cli/commands/mcp.ts
 init_errors();
-import path45 from "node:path";
+import path43 from "node:path";
 function registerMcp(program2, _io, setExit) {
   program2.command("mcp").description("Serve the rustgate tools (build_isg, preflight, context, validate_fix, ...) over MCP on stdio").option("--repo <dir>", "default workspace of the tools (relative repo arguments resolve against it); default: $CLAUDE_PROJECT_DIR, else the current directory").action(async (flags) => {
     const { serveStdio: serveStdio2 } = await Promise.resolve().then(() => (init_server3(), server_exports));
-    await serveStdio2({ repo: path45.resolve(flags.repo ?? (process.env.CLAUDE_PROJECT_DIR || ".")) });
+    await serveStdio2({ repo: path43.resolve(flags.repo ?? (process.env.CLAUDE_PROJECT_DIR || ".")) });
     setExit(ExitCode.Ok);
   });
 }
@@ -75904,11 +77332,11 @@ function registerModels(program2, io, setExit) {
     }
     setExit(ExitCode.Ok);
   });
-  models.command("verify [id]").description("Check sha256 of the cached model files (all present ones, or ID).").option("--json", "print JSON").action(async (id, opts) => {
+  models.command("verify [id]").description("Check the GGUF header, architecture and sha256 of the cached model files (all present ones, or ID).").option("--json", "print JSON").action(async (id, opts) => {
     const { verifyModels: verifyModels2 } = await Promise.resolve().then(() => (init_models(), models_exports));
     const res = await verifyModels2(id);
     if (opts.json) printJson(io, res);
-    else for (const r of res.models) io.out(`${r.status.padEnd(8)} ${r.id}${r.actual_sha256 ? `  ${r.actual_sha256}` : ""}`);
+    else for (const r of res.models) io.out(`${r.status.padEnd(8)} ${r.id}${r.actual_sha256 ? `  ${r.actual_sha256}` : ""}${r.problem ? `  (${r.problem})` : ""}`);
     setExit(res.ok ? ExitCode.Ok : ExitCode.Findings);
   });
   models.command("pull <id>").description("Download a model into the cache dir (kept when already present), then verify it.").option("--offline", "never use the network (also RUSTGATE_OFFLINE=1)").option("--json", "print JSON").action(async (id, opts) => {
@@ -75928,49 +77356,8 @@ function registerModels(program2, io, setExit) {
   });
 }
 
-// src/cli/commands/preflight.ts
-init_errors();
-init_formats();
-var collect2 = (value, prev) => [...prev, ...value.split(",").map((v) => v.trim()).filter(Boolean)];
-function scopeOf(flags) {
-  const chosen = [flags.staged ? "staged" : null, flags.diff !== void 0 ? "diff" : null, flags.worktree ? "worktree" : null].filter((x) => x !== null);
-  if (chosen.length > 1) throw new RustgateError("BAD_FLAG", `choose one of --staged, --diff, --worktree (got ${chosen.map((c3) => `--${c3}`).join(" and ")})`, "run rustgate preflight --help");
-  if (flags.diff !== void 0) return { scope: "diff", range: flags.diff };
-  return { scope: flags.worktree ? "worktree" : "staged" };
-}
-function registerPreflight(program2, io, setExit, seams = {}) {
-  const cmd = program2.command("preflight").description("Check exactly the staged content (or a commit range, or the working tree) with cargo check in a shadow copy").option("--staged", "check the git index (default)").option("--diff <range>", "check the HEAD side of BASE..HEAD").option("--worktree", "check the working tree (tracked and untracked, non-ignored files)").option("--format <format>", `output format: ${REPORT_FORMATS.join("|")}`, "pretty").option("--features <list>", "cargo features to enable (comma-separated, repeatable)", collect2, []).option("--all-features", "enable all cargo features").option("--package <name>", "check only this package (repeatable)", collect2, []).option("--packages <list>", "check exactly these packages (comma-separated), e.g. a shard from `rustgate affected`", collect2, []).option("--workspace", "check the whole workspace, not only the packages affected by the change").option("--shadow", "check in the private copy even when the staged content is the working tree").option("--hook", "run as a git hook (rust-analyzer overlay off unless --rust-analyzer is given)").option("--repo <dir>", "the workspace root (directory with the root Cargo.toml)", ".");
-  seams.addOptions?.(cmd);
-  cmd.action(async (flags) => {
-    if (!REPORT_FORMATS.includes(flags.format)) {
-      throw new RustgateError("BAD_FLAG", `unknown --format '${flags.format}'`, `use one of ${REPORT_FORMATS.join(", ")}`);
-    }
-    const { scope, range } = scopeOf(flags);
-    flags.package = [.../* @__PURE__ */ new Set([...flags.package ?? [], ...flags.packages ?? []])];
-    const extensions = seams.extensions ? await seams.extensions(flags) : [];
-    const [{ runPreflight: runPreflight2 }, { renderReport: renderReport2 }] = await Promise.all([Promise.resolve().then(() => (init_preflight(), preflight_exports)), Promise.resolve().then(() => (init_reporters(), reporters_exports))]);
-    const packages = flags.package ?? [];
-    const report = await runPreflight2({
-      repo: flags.repo,
-      scope,
-      ...range !== void 0 ? { range } : {},
-      ...flags.features && flags.features.length > 0 ? { features: flags.features } : {},
-      ...flags.allFeatures ? { allFeatures: true } : {},
-      ...packages.length > 0 ? { packages } : {},
-      ...flags.workspace ? { wholeWorkspace: true } : {},
-      ...flags.shadow ? { forceShadow: true } : {},
-      ...flags.targets !== void 0 && flags.targets !== "all" ? { targets: flags.targets } : {},
-      extensions,
-      ...io.interactive ? { onProgress: (stage) => io.err(`rustgate: ${stage}\u2026`) } : {},
-      onWait: (holder) => io.err(`waiting for another rustgate run (pid ${holder.pid})\u2026`)
-    });
-    const text = renderReport2(report, flags.format);
-    if (text !== "") io.out(text);
-    setExit(report.ok ? ExitCode.Ok : ExitCode.Findings);
-  });
-}
-
 // src/cli/commands/index.ts
+init_preflight3();
 init_preflight_seams();
 
 // src/cli/commands/prove-fix.ts
@@ -75980,11 +77367,11 @@ init_io();
 // src/cli/commands/validate-fix.ts
 init_errors();
 init_io();
-import { readFileSync as readFileSync24 } from "node:fs";
-function readPatchArg(arg, stdin = () => readFileSync24(0, "utf8")) {
+import { readFileSync as readFileSync25 } from "node:fs";
+function readPatchArg(arg, stdin = () => readFileSync25(0, "utf8")) {
   if (arg === void 0) throw new RustgateError("BAD_FLAG", "--patch is required", "pass --patch FILE, or --patch - to read the diff from stdin");
   try {
-    return arg === "-" ? stdin() : readFileSync24(arg, "utf8");
+    return arg === "-" ? stdin() : readFileSync25(arg, "utf8");
   } catch (e) {
     throw new RustgateError("BAD_FLAG", `cannot read the patch ${arg}: ${e instanceof Error ? e.message : String(e)}`, "pass an existing diff file, or - for stdin");
   }
@@ -76071,6 +77458,7 @@ function registerCommands(program2, io, setExit) {
   registerBuildIsg(program2, io, setExit);
   registerIsg(program2, io, setExit);
   registerPreflight(program2, io, setExit, preflightSeams());
+  registerAffected(program2, io, setExit);
   registerDebugBug(program2, io, setExit);
   registerValidateFix(program2, io, setExit);
   registerContext(program2, io, setExit);
@@ -76086,7 +77474,7 @@ init_notices();
 var __rgMetaUrl8 = new URL("./../cli.js", import.meta.url).href;
 function packageVersion() {
   try {
-    const pkg = JSON.parse(readFileSync25(new URL("../package.json", __rgMetaUrl8), "utf8"));
+    const pkg = JSON.parse(readFileSync26(new URL("../package.json", __rgMetaUrl8), "utf8"));
     return pkg.version ?? "unknown";
   } catch {
     return "unknown";
@@ -76116,7 +77504,7 @@ function isProcessEntry() {
   const script = process.argv[1];
   if (script === void 0) return false;
   try {
-    return realpathSync6(script) === fileURLToPath9(__rgMetaUrl8);
+    return realpathSync7(script) === fileURLToPath9(__rgMetaUrl8);
   } catch {
     return false;
   }

@@ -9,7 +9,7 @@ import Parser from "tree-sitter";
 import Rust from "tree-sitter-rust";
 
 // src/core/isg/facts.ts
-var FACTS_VERSION = 9;
+var FACTS_VERSION = 11;
 
 // src/adapters/rust-parser/parse.ts
 var parser;
@@ -307,7 +307,7 @@ function returnPathOf(node) {
   return typePathOf(node);
 }
 function receiverOf(node, depth = 0) {
-  if (!node || depth > 6) return { kind: "other" };
+  if (!node || depth > 40) return { kind: "other" };
   if (node.type === "self") return { kind: "self" };
   if (node.type === "identifier") return { kind: "ident", name: node.text };
   if (node.type === "field_expression") {
@@ -334,11 +334,23 @@ function receiverOf(node, depth = 0) {
       if (m?.type === "field_identifier" && base.kind !== "other") return { kind: "mcall", method: m.text, base };
     }
   }
+  const typeCall = typeCallPathOf(node);
+  if (typeCall) return { kind: "call", path: typeCall };
   const t = exprType(node);
   if (t) return { kind: "typed", path: t };
   const call = callPathOf(node);
   if (call) return { kind: "call", path: call };
   return { kind: "other" };
+}
+function typeCallPathOf(node) {
+  if (node.type === "try_expression" || node.type === "await_expression") return typeCallPathOf(node.namedChildren[0]);
+  if (node.type !== "call_expression") return void 0;
+  let fn = node.childForFieldName("function");
+  if (fn?.type === "generic_function") fn = fn.childForFieldName("function");
+  if (fn?.type !== "scoped_identifier") return void 0;
+  const path = splitPath(fn.text);
+  const ty = path[path.length - 2];
+  return path.length >= 2 && isTypeLike(ty) && !WRAPPERS.has(ty) ? path : void 0;
 }
 function patternName(p) {
   if (!p) return void 0;
@@ -439,6 +451,12 @@ function argType(node) {
       return "char";
     case "tuple_expression":
       return "tuple";
+    case "range_expression": {
+      const t = node.text;
+      if (t.includes("..=")) return t.startsWith("..=") ? "RangeToInclusive" : "RangeInclusive";
+      const [a, b] = t.split("..").map((x) => x.trim());
+      return a && b ? "Range" : a ? "RangeFrom" : b ? "RangeTo" : "RangeFull";
+    }
     case "identifier":
       return `=${node.text}`;
     case "self":
@@ -496,12 +514,13 @@ function walkBody(root, src, out) {
       if (name) {
         const value = node.childForFieldName("value");
         const tn = node.childForFieldName("type");
-        const ty = typePathOf(tn) ?? (typeNameOf(tn) ? [typeNameOf(tn)] : void 0) ?? exprType(value);
+        const typeCall = tn || !value ? void 0 : typeCallPathOf(value);
+        const ty = typePathOf(tn) ?? (typeNameOf(tn) ? [typeNameOf(tn)] : void 0) ?? (typeCall ? void 0 : exprType(value));
         const elem = elemPathOf(node.childForFieldName("type"));
         if (elem) (out.localElems ??= {})[name] = elem;
         if (ty) out.locals[name] = ty;
         else {
-          const call = callPathOf(value);
+          const call = typeCall ?? callPathOf(value);
           if (call) (out.callLocals ??= {})[name] = call;
           else if (value) {
             const r = receiverOf(value);
@@ -555,6 +574,7 @@ var FactsBuilder = class {
   uses = [];
   fileFeatures = [];
   fileCfg = [];
+  macroMods = [];
   /** Rows of the current tree are shifted by this much (non-zero while walking items re-parsed from a macro body). */
   lineOffset = 0;
   macroDepth = 0;
@@ -813,6 +833,7 @@ var FactsBuilder = class {
       }
       case "macro_definition": {
         if (!nameNode) return;
+        for (const m of node.text.matchAll(/\bmod\s+([A-Za-z_][A-Za-z0-9_]*)\s*;/g)) if (m[1] && !this.macroMods.includes(m[1])) this.macroMods.push(m[1]);
         const f = this.base("macro", nameNode.text, node, attrs, docs, ctx, `macro_rules! ${nameNode.text}`);
         f.public = attrs.macroExport;
         if (attrs.macroExport) f.macroExport = true;
@@ -902,6 +923,7 @@ function parseRustSource(src) {
   if (src.length > 0 && !src.endsWith("\n")) lines++;
   const facts = { version: FACTS_VERSION, items: b.items, uses: b.uses, syntaxErrors: syntaxErrorLines(root), fileFeatures: b.fileFeatures, lines };
   if (b.fileCfg.length > 0) facts.fileCfg = b.fileCfg;
+  if (b.macroMods.length > 0) facts.macroMods = b.macroMods;
   return facts;
 }
 function parseRustSourceSafe(src) {
