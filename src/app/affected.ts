@@ -3,7 +3,8 @@
  * optionally split into shards of similar size for parallel CI jobs. Reads git and `cargo metadata`; writes nothing.
  */
 import { manifestDirsAbove, readMembers } from '../adapters/cargo/members.js';
-import { rangeChanges, resolveRange, stagedChanges, worktreeChanges } from '../adapters/git/changes.js';
+import { outsideChanges, rangeChanges, resolveRange, stagedChanges, worktreeChanges, type ResolvedRange } from '../adapters/git/changes.js';
+import { cargoInputsAbove } from '../core/preflight/classify.js';
 import { gitOk, splitZ } from '../adapters/git/run.js';
 import { selectAffected, shardPackages, type MemberPackage } from '../core/preflight/affected.js';
 import { RustgateError } from '../core/errors.js';
@@ -45,12 +46,16 @@ async function rustFilesPerMember(root: string, members: readonly MemberPackage[
 export async function runAffected(opts: AffectedOptions): Promise<AffectedReport> {
   const repo = await openWorkspace(opts.repo);
   let changed: ChangedFile[];
+  let range: ResolvedRange | null = null;
   if (opts.scope === 'staged') changed = await stagedChanges(repo);
   else if (opts.scope === 'worktree') changed = await worktreeChanges(repo);
   else {
     if (!opts.range) throw new RustgateError('BAD_RANGE', '--diff needs a range', 'use --diff BASE..HEAD, e.g. --diff origin/main..HEAD');
-    changed = await rangeChanges(repo, await resolveRange(repo, opts.range));
+    range = await resolveRange(repo, opts.range);
+    changed = await rangeChanges(repo, range);
   }
+  // Cargo config and toolchain files above a subdirectory workspace are read by cargo: the whole workspace.
+  const inputsAbove = cargoInputsAbove(await outsideChanges(repo, opts.scope, range), repo.prefix);
   const n = opts.shards ?? 1;
   const members = await readMembers(repo.workspace);
   if (!members.ok) {
@@ -60,6 +65,10 @@ export async function runAffected(opts: AffectedOptions): Promise<AffectedReport
   const files = changed.flatMap((f) => (f.oldPath !== undefined ? [f.path, f.oldPath] : [f.path]));
   const sel = selectAffected({ members: members.members, changed, manifestDirs: manifestDirsAbove(repo.workspace, files) });
   const weights = sel.packages.length > 1 && n > 1 ? await rustFilesPerMember(repo.workspace, members.members) : new Map<string, number>();
+  if (inputsAbove.length > 0) {
+    const all = members.members.map((m) => m.name).sort();
+    return { all: true, packages: all, shards: shardPackages(all, () => 1, n), changedFiles: changed.length, unownedFiles: sel.unowned, warnings: [`${inputsAbove.join(', ')} above the workspace changed: the whole workspace`] };
+  }
   return {
     all: sel.all,
     packages: sel.packages,

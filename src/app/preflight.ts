@@ -10,7 +10,7 @@ import { locateWorkspaceRoot } from '../adapters/cargo/metadata.js';
 import path from 'node:path';
 import { cargoCheck, lockfileNeedsUpdate, type CargoCheckResult } from '../adapters/cargo/check.js';
 import { manifestDirsAbove, readMembers, resolvedFeatures, type MembersResult } from '../adapters/cargo/members.js';
-import { inPlaceBlockers, rangeChanges, resolveRange, stagedChanges, worktreeChanges, type ResolvedRange } from '../adapters/git/changes.js';
+import { differFromWorktree, inPlaceBlockers, outsideChanges, rangeChanges, resolveRange, stagedChanges, worktreeChanges, type ResolvedRange } from '../adapters/git/changes.js';
 import { assertIndexResolved, assertNoOperationInProgress, openRepo, type RepoInfo } from '../adapters/git/repo.js';
 import type { Diagnostic } from '../core/diagnostics/types.js';
 import { RustgateError } from '../core/errors.js';
@@ -18,7 +18,7 @@ import { rustgatePaths } from '../core/paths.js';
 import type { CargoTargetKind } from '../config/schema.js';
 import type { GraphQuery } from '../core/isg/query.js';
 import { featureDrift, selectAffected, uncheckedFiles, type MemberPackage } from '../core/preflight/affected.js';
-import { classifyChanges } from '../core/preflight/classify.js';
+import { cargoInputsAbove, classifyChanges } from '../core/preflight/classify.js';
 import { hasErrors, mapFindings, selectDiagnostics } from '../core/preflight/report.js';
 import type { ChangedFile, CheckMode, PreflightReport, Scope, TestSummary } from '../core/preflight/types.js';
 import { acquireLock, type LockHolder } from './lock.js';
@@ -253,14 +253,19 @@ export async function runPreflight(opts: PreflightOptions): Promise<PreflightRep
     changed = await rangeChanges(repo, range);
   }
   const warnings: string[] = [];
+  // A subdirectory workspace: changes elsewhere in the repository are reported as not checked, except the cargo
+  // config and toolchain files above the workspace, which cargo reads (so they make the whole workspace relevant).
+  const outside = await outsideChanges(repo, opts.scope, range);
+  const inputsAbove = cargoInputsAbove(outside, repo.prefix);
   const base: Omit<PreflightReport, 'ok' | 'skipped' | 'findings' | 'cargo' | 'ms' | 'tests' | 'mode' | 'modeReason' | 'checkedPackages' | 'uncheckedFiles'> = {
     scope: opts.scope,
     range: range?.text ?? null,
     changedFiles: changed,
     workspacePrefix: repo.prefix,
+    outsideFiles: outside.filter((p) => !inputsAbove.includes(p)),
     warnings,
   };
-  if (classifyChanges(changed).skip) {
+  if (classifyChanges(changed).skip && inputsAbove.length === 0) {
     // An interrupted `debug-bug --apply` is finished or rolled back by the next run that takes the lock: a run with
     // nothing to check takes it too while a journal is there, so the recovery never waits for a Rust change.
     if (existsSync(rustgatePaths(repo.workspace).applyJournal)) {
@@ -288,6 +293,15 @@ export async function runPreflight(opts: PreflightOptions): Promise<PreflightRep
       members = await readMembers(repo.workspace);
       if (members.ok && !existsSync(members.targetDirectory)) blockers.push(`no build cache yet at ${members.targetDirectory}`);
     }
+    if (inputsAbove.length > 0) {
+      warnings.push(`${inputsAbove.join(', ')} above the workspace changed: checking the whole workspace`);
+      // cargo finds config files by walking up from where it runs, so above the workspace it always reads the
+      // working tree's bytes (in place and from the shadow alike): say when those are not the selected ones.
+      if (opts.scope !== 'worktree') {
+        const differ = await differFromWorktree(repo, opts.scope, range?.head ?? null, inputsAbove);
+        if (differ.length > 0) warnings.push(`cargo reads ${differ.join(', ')} from the working tree, which differs from the ${opts.scope === 'staged' ? 'index' : 'commit'}: the selected version of ${differ.length === 1 ? 'that file was' : 'those files were'} not checked`);
+      }
+    }
     let mode: CheckMode = blockers.length === 0 ? 'in_place' : 'shadow';
     let checkRoot = repo.workspace;
     let targetDir: string | null = null;
@@ -312,7 +326,7 @@ export async function runPreflight(opts: PreflightOptions): Promise<PreflightRep
     const runCargo = async (): Promise<{ res: CargoCheckResult; choice: PackageChoice }> => {
       progress('selecting the affected packages');
       const meta = mode === 'in_place' && members !== null ? members : await readMembers(checkRoot, targetDir !== null ? { CARGO_TARGET_DIR: targetDir } : {});
-      const choice = await choosePackages(checkRoot, meta, changed, opts, warnings);
+      const choice = await choosePackages(checkRoot, meta, changed, inputsAbove.length > 0 ? { ...opts, wholeWorkspace: true } : opts, warnings);
       // An automatic subset that would resolve dependency features differently becomes the whole workspace: the
       // subset would compile those dependencies a second time (resolver 2), the whole workspace is warm.
       if (choice.packages !== null && !(opts.packages && opts.packages.length > 0) && meta.ok) {

@@ -74,7 +74,8 @@ export function debugBugCanHelp(report: PreflightReport): boolean {
 export function renderPretty(report: PreflightReport): string {
   const out: string[] = [];
   const scope = report.scope === 'diff' ? `--diff ${report.range ?? ''}` : `--${report.scope}`;
-  const files = plural(report.changedFiles.length, 'changed file');
+  const outside = report.outsideFiles.length;
+  const files = outside === 0 ? plural(report.changedFiles.length, 'changed file') : `${plural(report.changedFiles.length, 'changed file')} in ${report.workspacePrefix}/ (+${outside} outside it, not checked)`;
   if (report.skipped) {
     out.push(`rustgate preflight ${scope}: ${files}, none can affect cargo check — skipped.`);
     out.push(`ok in ${seconds(report.ms.total)}`);
@@ -94,6 +95,10 @@ export function renderPretty(report: PreflightReport): string {
   if (report.uncheckedFiles.length > 0) {
     const n = report.uncheckedFiles.length;
     out.push('', `${plural(n, 'changed file')} in no checked crate: ${report.uncheckedFiles.join(', ')} — not checked`);
+  }
+  if (outside > 0) {
+    const shown = report.outsideFiles.slice(0, 5).join(', ') + (outside > 5 ? `, … (${outside - 5} more)` : '');
+    out.push('', `${plural(outside, 'changed file')} outside the workspace ${report.workspacePrefix}/: ${shown} — not checked`);
   }
   for (const w of report.warnings) out.push('', `note: ${w}`);
   if (report.tests) {

@@ -106,8 +106,51 @@ describe('a workspace in a subdirectory of the repository', () => {
     const { code, json } = await preflightJson(top, ws);
     expect(code).toBe(1);
     expect(json.changed_files).toEqual([CORE_LIB]);
+    expect(json.outside_files).toEqual(['docs/notes.md']);
     expect(json.diagnostics[0]).toMatchObject({ file: CORE_LIB, isg: { key: SPAWN_KEY } });
     const gh = await untouched(top, () => cli(['preflight', '--repo', ws, '--format', 'github']));
     expect(gh.out).toMatch(/^::error file=rust\/ws\/crates\/core\/src\/lib\.rs,line=8,col=19,/m);
+  });
+
+  it('counts a change outside the workspace the same way from every scope, and says it was not checked', async () => {
+    const { top, ws } = await makeRepo({ subdir: 'rust' });
+    write(top, 'README.md', 'top-level readme\n');
+    await git(top, 'add', 'README.md');
+    const staged = await preflightJson(top, ws, '--staged');
+    expect(staged.json).toMatchObject({ ok: true, skipped: true, changed_files: [], outside_files: ['README.md'] });
+    const worktree = await preflightJson(top, ws, '--worktree');
+    expect(worktree.json).toMatchObject({ skipped: true, changed_files: [], outside_files: ['README.md'] });
+    await git(top, 'commit', '-q', '-m', 'readme');
+    const range = await preflightJson(top, ws, '--diff', 'HEAD~1..HEAD');
+    expect(range.json).toMatchObject({ skipped: true, changed_files: [], outside_files: ['README.md'] });
+    write(ws, 'README.md', 'workspace readme\n');
+    write(top, 'README.md', 'top-level readme, again\n');
+    await git(top, 'add', '-A');
+    const pretty = await untouched(top, () => cli(['preflight', '--repo', ws, '--staged']));
+    expect(pretty.code).toBe(0);
+    expect(pretty.out).toContain('1 changed file in rust/ (+1 outside it, not checked), none can affect cargo check — skipped.');
+  });
+
+  it('a cargo config above the workspace is read by cargo: it is checked, over the whole workspace', async () => {
+    const { top, ws } = await makeRepo({ subdir: 'rust' });
+    // A staged `.cargo/config.toml` at the repository top that denies warnings: cargo, run in rust/, reads it.
+    write(top, '.cargo/config.toml', '[build]\nrustflags = ["-D", "warnings"]\n');
+    write(ws, 'crates/app/src/lib.rs', `${read(ws, 'crates/app/src/lib.rs')}\nfn never_called_by_anyone() {}\n`);
+    await git(top, 'add', '.cargo/config.toml');
+    const { code, json } = await preflightJson(top, ws, '--staged');
+    expect(json.skipped).toBe(false);
+    expect(json.packages).toBeNull();
+    expect(json.outside_files).toEqual([]);
+    expect(json.warnings.join('\n')).toContain('.cargo/config.toml above the workspace changed: checking the whole workspace');
+    // The worktree's app/src/lib.rs is not staged, so the check runs in the shadow with the committed lib.rs: clean.
+    expect(code).toBe(0);
+    await git(top, 'add', '-A');
+    const denied = await preflightJson(top, ws, '--staged');
+    expect(denied.code).toBe(1);
+    expect(denied.json.diagnostics.some((d) => d.level === 'error' && /never_called_by_anyone|never used/.test(d.message))).toBe(true);
+    // Staged and worktree versions of the config differ: the note says the staged one was not what cargo read.
+    write(top, '.cargo/config.toml', '# emptied in the working tree only\n');
+    const differs = await preflightJson(top, ws, '--staged');
+    expect(differs.json.warnings.join('\n')).toMatch(/cargo reads \.cargo\/config\.toml from the working tree, which differs from the index/);
   });
 });

@@ -156,6 +156,7 @@ export interface PreflightJson {
   mode: 'in_place' | 'shadow' | null;
   packages: string[] | null;
   unchecked_files: string[];
+  outside_files: string[];
 }
 
 /** The user's own `cargo check` in the workspace (creates and warms `target/`, as a developer's build would). */

@@ -115,6 +115,7 @@ describe('github annotations', () => {
       modeReason: null,
       checkedPackages: null,
       uncheckedFiles: [],
+      outsideFiles: [],
       warnings: [],
       ms: { total: 1, cargo: 1, shadow: 0, isg: 0 },
     };

@@ -177,6 +177,47 @@ export async function rangeChanges(info: RepoInfo, range: ResolvedRange): Promis
 }
 
 /**
+ * Changed files of the same scope outside a subdirectory workspace, repository-relative and sorted ([] when the
+ * workspace is the repository top): nothing under the workspace reads them, except cargo config and toolchain files
+ * in its directory chain (see `cargoInputsAbove`). One extra plumbing call, only for subdirectory workspaces.
+ */
+export async function outsideChanges(info: RepoInfo, scope: 'staged' | 'worktree' | 'diff', range: ResolvedRange | null = null): Promise<string[]> {
+  if (info.prefix === '') return [];
+  const inside = `${info.prefix}/`;
+  let paths: string[];
+  if (scope === 'diff' && range !== null) {
+    paths = splitZ(await gitOk(info.top, ['diff-tree', '-r', '--name-only', '--no-renames', '-z', range.base, range.head]));
+  } else if (info.head === null) {
+    paths = splitZ(await gitOk(info.top, ['ls-files', '-z', ...(scope === 'worktree' ? ['-c', '-o', '--exclude-standard'] : [])]));
+  } else if (scope === 'staged') {
+    paths = splitZ(await gitOk(info.top, ['diff-index', '--cached', '--name-only', '--no-renames', '-z', 'HEAD']));
+  } else {
+    paths = [];
+    for (const c of parseRawZ(await gitOk(info.top, ['diff-index', '--raw', '--no-renames', '-z', 'HEAD']))) {
+      if (c.status === 'modified' && /^0+$/.test(c.dstOid) && c.srcMode === c.dstMode && sameContent(path.join(info.top, c.path), c.srcOid)) continue;
+      paths.push(c.path);
+    }
+    paths.push(...splitZ(await gitOk(info.top, ['ls-files', '-o', '--exclude-standard', '-z'])));
+  }
+  return [...new Set(paths)].filter((p) => p !== '' && !p.startsWith(inside) && !isOwnPath(p)).sort();
+}
+
+/**
+ * The repository-relative `paths` whose selected content differs from the working tree (staged: index vs work tree;
+ * diff: the range's head vs work tree). cargo reads files above the workspace from the working tree in every mode.
+ */
+export async function differFromWorktree(info: RepoInfo, scope: 'staged' | 'diff', head: string | null, paths: readonly string[]): Promise<string[]> {
+  if (paths.length === 0) return [];
+  const args = scope === 'staged' ? ['diff-files', '--raw', '-z'] : ['diff-index', '--raw', '-z', head ?? 'HEAD'];
+  const out: string[] = [];
+  for (const c of parseRawZ(await gitOk(info.top, [...args, '--', ...paths.map((p) => `:(literal)${p}`)]))) {
+    if (c.status === 'modified' && /^0+$/.test(c.dstOid) && c.srcMode === c.dstMode && sameContent(path.join(info.top, c.path), c.srcOid)) continue;
+    out.push(c.path);
+  }
+  return out.sort();
+}
+
+/**
  * Why the selected content is not the working tree, for the Rust-relevant paths of the workspace (empty: it is, so
  * cargo may run in place). `staged` compares the index with the working tree (`diff-files`); `diff` compares the
  * range's HEAD side, which must be the checked-out commit, with the working tree (`diff-index`). Both also report

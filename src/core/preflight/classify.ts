@@ -20,3 +20,19 @@ export function classifyChanges(files: readonly ChangedFile[]): { relevant: Chan
   const relevant = files.filter((f) => f.submodule === true || isRustRelevant(f.path) || (f.oldPath !== undefined && isRustRelevant(f.oldPath)));
   return { relevant, skip: relevant.length === 0 };
 }
+
+/**
+ * The changed files above a subdirectory workspace that cargo (or rustup) still reads when it runs there: a
+ * `.cargo/config[.toml]` or `rust-toolchain[.toml]` in the workspace's own directory chain. `outside` holds
+ * repository-relative paths of files outside the workspace; `prefix` is the workspace directory ('' at the top).
+ */
+export function cargoInputsAbove(outside: readonly string[], prefix: string): string[] {
+  const isAncestor = (dir: string): boolean => dir === '' || prefix === dir || prefix.startsWith(`${dir}/`);
+  return outside.filter((p) => {
+    const cfg = /^(?:(.*)\/)?\.cargo\/config(?:\.toml)?$/.exec(p);
+    if (cfg) return isAncestor(cfg[1] ?? '');
+    const slash = p.lastIndexOf('/');
+    const base = p.slice(slash + 1);
+    return (base === 'rust-toolchain' || base === 'rust-toolchain.toml') && isAncestor(slash < 0 ? '' : p.slice(0, slash));
+  });
+}

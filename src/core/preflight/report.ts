@@ -72,7 +72,7 @@ export interface ContractDiagnostic {
   blast_radius: string[];
 }
 
-/** `preflight --format json` (CONTRACT.md); the extra fields (`skipped`, `changes`, `warnings`, `mode`, `packages`, `unchecked_files`) are additions. */
+/** `preflight --format json` (CONTRACT.md); the extra fields (`skipped`, `changes`, `warnings`, `mode`, `packages`, `unchecked_files`, `outside_files`) are additions. */
 export interface ContractReport {
   ok: boolean;
   scope: PreflightReport['scope'];
@@ -87,6 +87,8 @@ export interface ContractReport {
   /** `-p` packages, or null for the whole workspace. */
   packages: string[] | null;
   unchecked_files: string[];
+  /** Changed files outside a subdirectory workspace (repository-relative) that nothing checked. */
+  outside_files: string[];
 }
 
 /** One finding in the contract's diagnostic shape (shared by preflight and validate-fix). */
@@ -118,5 +120,6 @@ export function toContractJson(r: PreflightReport): ContractReport {
     mode: r.mode,
     packages: r.checkedPackages,
     unchecked_files: r.uncheckedFiles,
+    outside_files: r.outsideFiles,
   };
 }

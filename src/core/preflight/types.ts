@@ -82,6 +82,11 @@ export interface PreflightReport {
   checkedPackages: string[] | null;
   /** Rust-relevant changed files that no checked package owns (excluded crates, files in no crate). */
   uncheckedFiles: string[];
+  /**
+   * Changed files outside a subdirectory workspace (repository-relative) that cargo never reads, so nothing checked
+   * them. Cargo config and toolchain files above the workspace are not here: they are read, and check everything.
+   */
+  outsideFiles: string[];
   /** Non-fatal notes (skipped symlinks, an ISG that could not be built…). */
   warnings: string[];
   ms: { total: number; cargo: number; shadow: number; isg: number };
