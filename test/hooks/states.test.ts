@@ -153,6 +153,18 @@ describe('a workspace in a subdirectory', () => {
     expect(bad.all).toContain('--> src/lib.rs:2:7'); // workspace-relative, as PreFlight prints paths
     expect((await commitFile(repo, `rust/${LIB}`, clean)).exitCode).toBe(0);
   });
+
+  it('a cargo config above the workspace is checked by the hook; a README above it is not a reason to run cargo', async () => {
+    const repo = await makeRepo({ subdir: 'rust' });
+    expect((await rustgate(path.join(repo, 'rust'), 'hooks', 'install')).exitCode).toBe(0);
+    // Committed code with a warning (an unused function) passes; a config at the top that denies warnings must not.
+    expect((await commitFile(repo, `rust/${LIB}`, `${clean}\nfn unused_helper() {}\n`)).exitCode).toBe(0);
+    expect((await commitFile(repo, 'README.md', 'top-level readme\n')).exitCode).toBe(0);
+    const denied = await commitFile(repo, '.cargo/config.toml', '[build]\nrustflags = ["-D", "warnings"]\n');
+    expect(denied.exitCode).toBe(1);
+    expect(denied.all).toContain('unused_helper');
+    expect(denied.all).toContain('commit blocked');
+  });
 });
 
 describe('the budget line', () => {

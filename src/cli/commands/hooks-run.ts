@@ -56,12 +56,15 @@ async function preflight(workspace: string, io: CliIO, scope: { staged: true } |
  */
 async function nothingToCheck(workspace: string): Promise<boolean> {
   if (!existsSync(path.join(workspace, 'Cargo.toml'))) return false; // let PreFlight say what is wrong
-  const [{ openRepo }, { stagedChanges }, { classifyChanges }] = await Promise.all([
+  const [{ openRepo }, { outsideChanges, stagedChanges }, { cargoInputsAbove, classifyChanges }] = await Promise.all([
     import('../../adapters/git/repo.js'),
     import('../../adapters/git/changes.js'),
     import('../../core/preflight/classify.js'),
   ]);
-  return classifyChanges(await stagedChanges(await openRepo(workspace))).skip;
+  const repo = await openRepo(workspace);
+  if (!classifyChanges(await stagedChanges(repo)).skip) return false;
+  // A cargo config or toolchain file above a subdirectory workspace is read by cargo: PreFlight checks it.
+  return cargoInputsAbove(await outsideChanges(repo, 'staged'), repo.prefix).length === 0;
 }
 
 /** Prints a report (the reporters load only when there is something to print). */
