@@ -78,8 +78,8 @@ export async function runDebugBug(opts: DebugBugOptions): Promise<DebugBugReport
   if (opts.investigate && opts.apply) throw new RustgateError('BAD_FLAG', '--investigate never applies a fix', 'Drop --apply, or drop --investigate to apply.');
   const repo = await repoRootOf(opts.repo);
   const env = opts.env ?? process.env;
-  const { loadConfig, fixSettings } = await import('../config/index.js');
-  const settings = fixSettings(loadConfig(repo));
+  const [{ openConfig }, { fixSettings }] = await Promise.all([import('../config/open.js'), import('../config/fix.js')]);
+  const settings = fixSettings(await openConfig(repo));
   const totalMemBytes = opts.totalMemBytes ?? os.totalmem();
   const resources = resolveResourceMode(opts.mode, settings.mode, env, totalMemBytes);
   checkLlmAllowed(resources, llm, env);

@@ -4,10 +4,8 @@ import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { parseDocument } from 'yaml';
 import { RustgateError } from '../core/errors.js';
-import { CONFIG_SCHEMA, DEFAULT_CONFIG, type CargoTargetKind, type RawConfig, type RustgateConfig } from './schema.js';
+import { CONFIG_FILE, CONFIG_SCHEMA, DEFAULT_CONFIG, type CargoTargetKind, type RawConfig, type RustgateConfig } from './schema.js';
 
-/** The configuration file name, at the repository root. */
-export const CONFIG_FILE = 'rustgate.yaml';
 
 /** How many alias expansions a configuration may use (the file is tiny; a bomb needs thousands). */
 const MAX_ALIASES = 50;

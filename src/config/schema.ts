@@ -1,5 +1,8 @@
 /** The JSON schema of `rustgate.yaml` and the typed configuration it becomes. */
 
+/** The configuration file name, at the repository root. */
+export const CONFIG_FILE = 'rustgate.yaml';
+
 /** The settings rustgate reads from `<repo>/rustgate.yaml`, after defaults are applied. */
 export interface RustgateConfig {
   /** Absolute path of the file the settings came from, or null when there is none (all defaults). */

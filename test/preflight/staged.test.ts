@@ -125,6 +125,25 @@ describe('preflight --staged checks exactly the index', () => {
     expect(existsSync(path.join(ws, '.rustgate/target'))).toBe(false);
   });
 
+  it('the pre-commit hook with nothing to check loads no package but commander; a .rs commit without rustgate.yaml no YAML parser or validator', async () => {
+    const { top, ws } = await makeRepo();
+    write(ws, 'README.md', '# changed\n');
+    await git(top, 'add', 'README.md');
+    const hook = (): Promise<{ exitCode?: number; stderr: string }> =>
+      execa(process.execPath, ['--import', LOAD_PROBE, '--import', 'tsx', path.join(PROJECT_ROOT, 'src/cli.ts'), 'hooks', 'run', 'pre-commit', '--repo', ws], { cwd: PROJECT_ROOT, reject: false });
+    const readme = await hook();
+    expect(readme.exitCode, readme.stderr).toBe(0);
+    const packages = (r: { stderr: string }): string[] =>
+      (JSON.parse(/load-probe: (.*)$/m.exec(r.stderr)?.[1] ?? '{}') as { packages: string[] }).packages.filter((p) => p !== 'tsx' && p !== 'esbuild');
+    expect(packages(readme)).toEqual(['commander']);
+    write(ws, APP_LIB, `${read(ws, APP_LIB)}\n// a comment\n`);
+    await git(top, 'add', APP_LIB);
+    const rs = await hook();
+    expect(rs.exitCode, rs.stderr).toBe(0);
+    expect(packages(rs)).toContain('execa'); // cargo runs through the process module
+    for (const parser of ['yaml', 'ajv']) expect(packages(rs)).not.toContain(parser);
+  });
+
   it('--version loads no package but commander (separate process)', async () => {
     const r = await execa(process.execPath, ['--import', LOAD_PROBE, '--import', 'tsx', path.join(PROJECT_ROOT, 'src/cli.ts'), '--version'], { cwd: PROJECT_ROOT, reject: false });
     expect(r.exitCode, r.stderr).toBe(0);

@@ -26,10 +26,10 @@ export interface GateFix {
 export async function suggestGateFix(report: PreflightReport, opts: { repo: string }): Promise<GateFix | null> {
   if (report.ok || report.scope !== 'staged') return null;
   const t0 = Date.now();
-  const { loadConfig, fixSettings } = await import('../../config/index.js');
+  const [{ openConfig }, { fixSettings }] = await Promise.all([import('../../config/open.js'), import('../../config/fix.js')]);
   const { openWorkspace } = await import('../preflight.js');
   const ws = await openWorkspace(opts.repo);
-  const seconds = fixSettings(loadConfig(ws.workspace)).gateSeconds;
+  const seconds = fixSettings(await openConfig(ws.workspace)).gateSeconds;
   if (seconds <= 0) return null;
   const skip = (reason: string): GateFix => ({ status: 'skipped', reason, pattern_id: null, confidence: null, rating: null, diff: null, command: null, ms: Date.now() - t0 });
   // Plumbing only (no index refresh): tracked files whose working-tree content differs from the index.

@@ -99,8 +99,8 @@ export async function runHook(opts: HookRunOptions): Promise<number> {
   if (hook !== 'pre-push') {
     if (await nothingToCheck(workspace)) return ExitCode.Ok;
     const report = await preflight(workspace, io, { staged: true });
-    const { loadConfig } = await import('../../config/index.js'); // already loaded by PreFlight's settings
-    const budget = loadConfig(workspace).preflight.budgetSeconds;
+    const { openConfig } = await import('../../config/open.js'); // the parser, if any, is loaded by PreFlight's settings
+    const budget = (await openConfig(workspace)).preflight.budgetSeconds;
     const over = report.ms.total > budget * 1000;
     if (!report.ok) await printReport(io, report);
     if (!report.ok || over) {

@@ -15,8 +15,8 @@ export function preflightSeams(): PreflightCliSeams {
       cmd.option('--rust-analyzer <mode>', 'auto (use it when installed) or off; off by default in git hooks (--hook)');
     },
     extensions: async (flags: PreflightFlags): Promise<PreflightExtension[]> => {
-      const { loadConfig, preflightSettings } = await import('../../config/index.js');
-      const s = preflightSettings(loadConfig(flags.repo), flags);
+      const [{ openConfig }, { preflightSettings }] = await Promise.all([import('../../config/open.js'), import('../../config/preflight.js')]);
+      const s = preflightSettings(await openConfig(flags.repo), flags);
       // rustgate.yaml defaults for the flags left out (registerPreflight reads these after this call).
       flags.features = s.features;
       flags.allFeatures = s.allFeatures;
