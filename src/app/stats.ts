@@ -10,7 +10,7 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { execa } from 'execa';
+import { git } from '../adapters/git/run.js';
 import { RustgateError } from '../core/errors.js';
 import type { RunRecord } from '../store/types.js';
 import { rustgatePaths } from '../core/paths.js';
@@ -169,7 +169,7 @@ export function parseSince(since: string | undefined): string | null {
 async function revertedCommits(repo: string, shas: readonly string[]): Promise<Set<string>> {
   const out = new Set<string>();
   if (shas.length === 0) return out;
-  const r = await execa('git', ['log', '--all', '--format=%B%x00', '--grep=This reverts commit'], { cwd: repo, reject: false });
+  const r = await git(repo, ['log', '--all', '--format=%B%x00', '--grep=This reverts commit']);
   if (r.exitCode !== 0) return out;
   for (const m of r.stdout.matchAll(/This reverts commit ([0-9a-f]{7,40})/g)) {
     const hit = shas.find((s) => s.startsWith(m[1] ?? '-'));

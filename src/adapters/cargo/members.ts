@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { execa } from 'execa';
+import { runTool } from '../process/group.js';
 import type { MemberPackage } from '../../core/preflight/affected.js';
 
 /** Members and target directory of a workspace, or the first line of cargo's complaint. */
@@ -23,7 +23,8 @@ function rel(root: string, p: string): string {
 
 /** Runs `cargo metadata --no-deps --offline` in `dir` with `env` (so CARGO_TARGET_DIR and config apply as for the check). */
 export async function readMembers(dir: string, env: Record<string, string> = {}): Promise<MembersResult> {
-  const r = await execa('cargo', ['metadata', '--format-version', '1', '--no-deps', '--offline'], { cwd: dir, reject: false, stdin: 'ignore', env: { CARGO_TERM_COLOR: 'never', ...env } });
+  // Through the process module like every cargo call: the allow-listed environment, its own process group.
+  const r = await runTool('cargo', ['metadata', '--format-version', '1', '--no-deps', '--offline'], { cwd: dir, env: { CARGO_TERM_COLOR: 'never', ...env }, timeoutMs: 120_000 });
   if (r.exitCode !== 0) {
     const line = String(r.stderr).split('\n').map((l) => l.trim()).find((l) => l.startsWith('error')) ?? 'cargo metadata failed';
     return { ok: false, error: line };
@@ -75,11 +76,10 @@ export function manifestDirsAbove(root: string, files: readonly string[]): Set<s
  */
 export async function resolvedFeatures(root: string, packages: readonly string[] | null, featureArgs: readonly string[], env: Record<string, string> = {}, locked = false): Promise<string[] | null> {
   const select = packages === null ? ['--workspace'] : packages.flatMap((p) => ['-p', p]);
-  const r = await execa('cargo', ['tree', '--offline', '-e', 'normal,build,dev', '--prefix', 'none', '-f', '{p} {f}', ...(locked ? ['--locked'] : []), ...select, ...featureArgs], {
+  const r = await runTool('cargo', ['tree', '--offline', '-e', 'normal,build,dev', '--prefix', 'none', '-f', '{p} {f}', ...(locked ? ['--locked'] : []), ...select, ...featureArgs], {
     cwd: root,
-    reject: false,
-    stdin: 'ignore',
     env: { CARGO_TERM_COLOR: 'never', ...env },
+    timeoutMs: 120_000,
   });
   if (r.exitCode !== 0) return null;
   const lines = new Set(String(r.stdout).split('\n').map((l) => l.replace(/ \(\*\)$/, '').trim()).filter((l) => l !== ''));

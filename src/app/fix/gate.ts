@@ -5,7 +5,7 @@
  * changed since. The staged content is searched only when the working tree holds exactly it (no unstaged edits to
  * tracked files); otherwise the gate says why it did not look.
  */
-import { execa } from 'execa';
+import { git } from '../../adapters/git/run.js';
 import type { PreflightReport } from '../../core/preflight/types.js';
 
 /** What the blocked gate prints under its report. */
@@ -33,7 +33,7 @@ export async function suggestGateFix(report: PreflightReport, opts: { repo: stri
   if (seconds <= 0) return null;
   const skip = (reason: string): GateFix => ({ status: 'skipped', reason, pattern_id: null, confidence: null, rating: null, diff: null, command: null, ms: Date.now() - t0 });
   // Plumbing only (no index refresh): tracked files whose working-tree content differs from the index.
-  const dirty = await execa('git', ['diff-files', '--name-only', '-z'], { cwd: ws.workspace, reject: false });
+  const dirty = await git(ws.workspace, ['diff-files', '--name-only', '-z']);
   if (dirty.exitCode !== 0) return skip('git diff-files failed');
   const unstaged = dirty.stdout.split('\u0000').filter((f) => f !== '');
   if (unstaged.length > 0) return skip(`unstaged changes in ${unstaged.slice(0, 3).join(', ')}${unstaged.length > 3 ? ', …' : ''}: stage them or run \`rustgate debug-bug\``);
