@@ -10,7 +10,9 @@ import { readWorkspace } from '../adapters/cargo/metadata.js';
 import { parseFilesJson } from '../adapters/rust-parser/pool.js';
 import { diffGraphs } from '../core/isg/delta.js';
 import { FACTS_VERSION, type FileFacts } from '../core/isg/facts.js';
+import type { FeatureSelection } from '../core/isg/cfg.js';
 import { owningPackage, resolveWorkspace } from '../core/isg/resolve.js';
+import { openConfig } from '../config/open.js';
 import { NODE_KINDS, RELS, type BuildStats, type GraphProblem, type Rel } from '../core/isg/types.js';
 import type { Workspace } from '../core/isg/workspace.js';
 import type { FileRecord, IsgStore } from '../store/types.js';
@@ -38,6 +40,8 @@ export interface BuildOptions {
   workspace?: Workspace;
   /** Filled with the wall time (ms) of each phase and the RSS (MB) at its end, for benchmarks. */
   timings?: Record<string, number>;
+  /** Features on beyond each package's defaults, for cfg evaluation (default: what `rustgate.yaml` selects). */
+  features?: FeatureSelection;
 }
 
 /** Stats of a build (CONTRACT.md `build-isg --json`), plus what could not be resolved. */
@@ -253,7 +257,9 @@ export async function buildIsg(opts: BuildOptions): Promise<BuildResult> {
   for (const f of toParse) f.text = '';
   lap('parse');
   opts.onProgress?.({ phase: 'resolve', done: 0, total: facts.size });
-  const { graph, unresolvedCalls, externalDerives, reached } = resolveWorkspace(ws, facts);
+  // cfg is evaluated for the configuration PreFlight checks: default features plus those rustgate.yaml selects.
+  const selection = opts.features ?? (await openConfig(root).then((c) => ({ features: c.preflight.features, allFeatures: c.preflight.allFeatures })));
+  const { graph, unresolvedCalls, externalDerives, reached } = resolveWorkspace(ws, facts, selection);
 
   opts.onProgress?.({ phase: 'write', done: 0, total: graph.nodes.length });
   lap('resolve');

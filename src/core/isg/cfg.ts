@@ -89,6 +89,32 @@ export function defaultFeatures(pkg: WorkspacePackage): Set<string> {
   return on;
 }
 
+/** The features a check selects beyond the defaults (`rustgate.yaml` `preflight.features` / `all_features`). */
+export interface FeatureSelection {
+  /** `name` (every package that has it) or `package/name`, as cargo's `--features` takes them. */
+  features?: readonly string[];
+  allFeatures?: boolean;
+}
+
+/** The features on for `pkg` under `sel`: its defaults plus the selected ones, closed over what each enables. */
+export function selectedFeatures(pkg: WorkspacePackage, sel: FeatureSelection | undefined): Set<string> {
+  const on = defaultFeatures(pkg);
+  if (!sel) return on;
+  const visit = (f: string): void => {
+    if (on.has(f) || f.startsWith('dep:') || f.includes('/')) return;
+    on.add(f);
+    for (const g of pkg.features[f] ?? []) visit(g);
+  };
+  if (sel.allFeatures) for (const f of Object.keys(pkg.features)) visit(f);
+  for (const f of sel.features ?? []) {
+    const slash = f.indexOf('/');
+    if (slash < 0) {
+      if (f in pkg.features) visit(f);
+    } else if (f.slice(0, slash) === pkg.name) visit(f.slice(slash + 1));
+  }
+  return on;
+}
+
 /** True unless some predicate is known to be off (an unparsable predicate counts as on). */
 export function cfgActive(preds: readonly string[] | undefined, features: ReadonlySet<string>): boolean {
   if (!preds) return true;

@@ -4,7 +4,7 @@
  * and emits nodes and edges. Pure: no I/O. An unresolvable call is counted, never guessed into an edge.
  */
 import type { FileFacts, ItemFact, Receiver, UseFact } from './facts.js';
-import { cfgActive, defaultFeatures } from './cfg.js';
+import { cfgActive, selectedFeatures, type FeatureSelection } from './cfg.js';
 import { crateKey, featureKey, makeKey } from './keys.js';
 import { STD_METHOD_NAMES } from './std-names.js';
 import type { IsgEdge, IsgGraph, IsgNode, NodeKind, Rel } from './types.js';
@@ -176,6 +176,7 @@ class Resolver {
   constructor(
     private readonly ws: Workspace,
     private readonly files: ReadonlyMap<string, FileFacts>,
+    private readonly selection?: FeatureSelection,
   ) {}
 
   run(): ResolveResult {
@@ -283,7 +284,7 @@ class Resolver {
 
   private featuresOn(pkg: WorkspacePackage): Set<string> {
     let on = this.onFeatures.get(pkg.name);
-    if (!on) this.onFeatures.set(pkg.name, (on = defaultFeatures(pkg)));
+    if (!on) this.onFeatures.set(pkg.name, (on = selectedFeatures(pkg, this.selection)));
     return on;
   }
 
@@ -1090,8 +1091,8 @@ function compareEdges(a: IsgEdge, b: IsgEdge): number {
   return a.attr < b.attr ? -1 : a.attr > b.attr ? 1 : 0;
 }
 
-/** Resolves the facts of every file of `ws` (workspace-relative path → facts) into the ISG. */
-export function resolveWorkspace(ws: Workspace, files: ReadonlyMap<string, FileFacts>): ResolveResult {
+/** Resolves the facts of every file of `ws` (workspace-relative path → facts) into the ISG; cfg sees `selection`'s features on top of the defaults. */
+export function resolveWorkspace(ws: Workspace, files: ReadonlyMap<string, FileFacts>, selection?: FeatureSelection): ResolveResult {
   const sorted = new Map([...files.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
-  return new Resolver(ws, sorted).run();
+  return new Resolver(ws, sorted, selection).run();
 }
