@@ -284,13 +284,15 @@ export async function runPreflight(opts: PreflightOptions): Promise<PreflightRep
     // In place when the selected content is the working tree for every Rust-relevant path: cargo then runs in the
     // user's workspace with the user's own target dir (warm, nothing copied); otherwise in the shadow copy.
     progress('comparing the selected content with the working tree');
+    // `cargo metadata` (read-only, --no-deps --offline) runs beside the git comparison: in place needs both.
+    const membersInPlace = opts.forceShadow ? null : readMembers(repo.workspace);
     const blockers = opts.forceShadow ? ['--shadow was given'] : opts.scope === 'worktree' ? [] : await inPlaceBlockers(repo, opts.scope, range?.head ?? null);
     // cargo would create a missing Cargo.lock in the user's tree: the shadow makes its own instead.
     if (blockers.length === 0 && !existsSync(path.join(repo.workspace, 'Cargo.lock'))) blockers.push('the workspace has no Cargo.lock');
     // In place reuses the user's build cache; it never creates one (a new `target/` would show in `git status`).
     let members: MembersResult | null = null;
-    if (blockers.length === 0) {
-      members = await readMembers(repo.workspace);
+    if (blockers.length === 0 && membersInPlace !== null) {
+      members = await membersInPlace;
       if (members.ok && !existsSync(members.targetDirectory)) blockers.push(`no build cache yet at ${members.targetDirectory}`);
     }
     if (inputsAbove.length > 0) {
