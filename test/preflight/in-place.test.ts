@@ -94,12 +94,21 @@ describe('only the affected packages are checked', () => {
     await userCargoCheck(ws);
     write(ws, 'crates/leaf/src/lib.rs', `${read(ws, 'crates/leaf/src/lib.rs')}\n/// More.\npub fn more() {}\n`);
     await git(top, 'add', '-A');
+    // The first run does not know yet whether a subset resolves features like the workspace: it checks the whole
+    // (warm) workspace and fills that knowledge beside the check; from then on the subset is used.
+    const first = await preflightJson(top, ws);
+    expect(first.json).toMatchObject({ ok: true, mode: 'in_place', packages: null });
+    expect(existsSync(path.join(ws, '.rustgate/feature-sets.json'))).toBe(true);
     const leaf = await preflightJson(top, ws);
     expect(leaf.json).toMatchObject({ ok: true, mode: 'in_place', packages: ['mc-leaf'], unchecked_files: [] });
 
     write(ws, 'crates/mid/src/lib.rs', `${read(ws, 'crates/mid/src/lib.rs')}\npub fn broken() -> u64 { "x" }\n`);
     write(ws, 'vendor/excluded/src/lib.rs', 'this is not rust\n');
     await git(top, 'add', '-A');
+    // A selection not seen before is learned the same way (whole workspace now, the subset next time).
+    const midFirst = await preflightJson(top, ws);
+    expect(midFirst.code).toBe(1);
+    expect(midFirst.json).toMatchObject({ mode: 'in_place', packages: null, unchecked_files: ['vendor/excluded/src/lib.rs'] });
     const mid = await preflightJson(top, ws);
     expect(mid.code).toBe(1);
     expect(mid.json).toMatchObject({ mode: 'in_place', packages: ['mc-leaf', 'mc-mid'], unchecked_files: ['vendor/excluded/src/lib.rs'] });
