@@ -183,6 +183,8 @@ class CozoIsgStore implements IsgStore {
   journalEntries = 0;
   /** Edges by source and by destination over the mirror, for queries answered without Cozo (dropped on writes). */
   private adj: { out: Map<string, IsgEdge[]>; in: Map<string, IsgEdge[]> } | undefined;
+  /** Nodes by file over the mirror, for `nodeAt` without Cozo (dropped on node writes). */
+  private byFile: Map<string, IsgNode[]> | undefined;
 
   constructor(
     private readonly dir: string | undefined,
@@ -344,7 +346,10 @@ class CozoIsgStore implements IsgStore {
       // Round-trip through the row form so the mirror holds exactly what Cozo holds.
       for (const n of d.upsertNodes) m.nodes.set(n.key, rowToNode(nodeToRow(n) as CozoValue[]));
       for (const x of d.addEdges) m.edges.set(edgeId(x.src, x.rel, x.dst), rowToEdge(edgeToRow(x) as CozoValue[]));
-      if (d.removeNodes.length + d.upsertNodes.length > 0) m.sortedNodes = undefined;
+      if (d.removeNodes.length + d.upsertNodes.length > 0) {
+        m.sortedNodes = undefined;
+        this.byFile = undefined;
+      }
       if (d.removeEdges.length + d.addEdges.length > 0) {
         m.sortedEdges = undefined;
         this.adj = undefined;
@@ -527,10 +532,32 @@ class CozoIsgStore implements IsgStore {
     });
   }
 
+  /** nodeAt over the mirror: PreFlight maps a failing check's errors without importing the snapshot into Cozo. */
+  private async mirrorNodeAt(file: string, line: number): Promise<IsgNode | undefined> {
+    if (this.byFile === undefined) {
+      const byFile = new Map<string, IsgNode[]>();
+      for (const n of (await this.getMirror()).nodes.values()) (byFile.get(n.file) ?? byFile.set(n.file, []).get(n.file) as IsgNode[]).push(n);
+      this.byFile = byFile;
+    }
+    let best: IsgNode | undefined;
+    for (const n of this.byFile.get(file) ?? []) {
+      if (n.span.startLine > line || n.span.endLine < line) continue;
+      if (best === undefined) {
+        best = n;
+        continue;
+      }
+      const len = n.span.endLine - n.span.startLine;
+      const bestLen = best.span.endLine - best.span.startLine;
+      if (len < bestLen || (len === bestLen && (n.span.startLine > best.span.startLine || (n.span.startLine === best.span.startLine && n.key < best.key)))) best = n;
+    }
+    return best;
+  }
+
   /** Innermost node containing the line: smallest span, then the later start, then the smaller key. */
   nodeAt(file: string, line: number): Promise<IsgNode | undefined> {
     return this.serial(async () => {
       if (file === '') return undefined; // synthetic nodes have no file and no lines
+      if (this.mirrorReady()) return this.mirrorNodeAt(file, line);
       // Two rules so that the join back to `node` is a key lookup, not a scan (checked with ::explain).
       const r = await this.query(
         `hit[key, len, s] := *node:by_file{file: $file, start_line: s, end_line: e, key}, s <= $line, e >= $line,

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HopNode } from '../../src/core/isg/query.js';
 import type { Rel } from '../../src/core/isg/types.js';
-import { openMemoryStore } from '../../src/store/cozo-store.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openMemoryStore, openStore, storeStats } from '../../src/store/cozo-store.js';
 import type { IsgStore } from '../../src/store/types.js';
 import { K, LIB, byEdge, byKey, diamondEdges, diamondNodes, edge, node, spanNodes } from './fixture.js';
 
@@ -62,6 +65,26 @@ describe('nodeAt', () => {
   ];
   it.each(cases)('%s:%i → %s', async (file, line, key) => {
     expect((await store.nodeAt(file, line))?.key).toBe(key);
+  });
+
+  it('the mirror of a reopened store (no engine) and Datalog (engine loaded) agree on every case', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rustgate-store-nodeat-'));
+    const w = await openStore(dir);
+    await w.applyDelta({ upsertNodes: [...spanNodes(), ...diamondNodes()], removeNodes: [], addEdges: diamondEdges(), removeEdges: [] });
+    await w.close();
+    const s = await openStore(dir);
+    try {
+      const ask = async (): Promise<Array<string | undefined>> => Promise.all(cases.map(async ([file, line]) => (await s.nodeAt(file, line))?.key));
+      const mirror = await ask();
+      expect(storeStats(s).engineLoaded).toBe(false);
+      await s.dump(['node']);
+      expect(storeStats(s).engineLoaded).toBe(true);
+      expect(await ask()).toEqual(mirror);
+      expect(mirror).toEqual(cases.map((c) => c[2]));
+    } finally {
+      await s.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
