@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IsgNode } from '../../src/core/isg/types.js';
 import { openWasmEngine } from '../../src/store/cozo-engine.js';
-import { openMemoryStore, openStore, storeStats } from '../../src/store/cozo-store.js';
+import { dumpRelations, openMemoryStore, openStore, storeStats } from '../../src/store/cozo-store.js';
 import { byEdge, byKey, diamondEdges, diamondNodes, edge, node } from './fixture.js';
 
 let dir: string;
@@ -49,7 +49,7 @@ describe('lazy engine', () => {
     expect(fromMirror).toEqual([[edge('Q', 'USES', 'S')], 'Q', undefined, []]);
     expect(storeStats(u).engineLoaded).toBe(false);
     // Datalog answers the same once the engine is loaded (the snapshot, then the journal replayed).
-    await u.dump(['node']);
+    await dumpRelations(u, ['node']);
     expect(storeStats(u).engineLoaded).toBe(true);
     expect(await answers()).toEqual(fromMirror);
     expect(await u.getMeta('facts_version')).toBe('3');

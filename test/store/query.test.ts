@@ -4,7 +4,7 @@ import type { Rel } from '../../src/core/isg/types.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openMemoryStore, openStore, storeStats } from '../../src/store/cozo-store.js';
+import { dumpRelations, openMemoryStore, openStore, storeStats } from '../../src/store/cozo-store.js';
 import type { IsgStore } from '../../src/store/types.js';
 import { K, LIB, byEdge, byKey, diamondEdges, diamondNodes, edge, node, spanNodes } from './fixture.js';
 
@@ -77,7 +77,7 @@ describe('nodeAt', () => {
       const ask = async (): Promise<Array<string | undefined>> => Promise.all(cases.map(async ([file, line]) => (await s.nodeAt(file, line))?.key));
       const mirror = await ask();
       expect(storeStats(s).engineLoaded).toBe(false);
-      await s.dump(['node']);
+      await dumpRelations(s, ['node']);
       expect(storeStats(s).engineLoaded).toBe(true);
       expect(await ask()).toEqual(mirror);
       expect(mirror).toEqual(cases.map((c) => c[2]));
