@@ -334,6 +334,8 @@ export async function runPreflight(opts: PreflightOptions): Promise<PreflightRep
       storeDir = tree.storeDir;
     };
     let fillFeatureCache: Promise<undefined> | undefined;
+    // The graph refresh started while cargo was still running (see onFirstError below), for the tree it checked.
+    let early: { root: string; graph: Promise<OpenedGraph | null> } | null = null;
     const runCargo = async (): Promise<{ res: CargoCheckResult; choice: PackageChoice }> => {
       progress('selecting the affected packages');
       const meta = mode === 'in_place' && members !== null ? members : await readMembers(checkRoot, targetDir !== null ? { CARGO_TARGET_DIR: targetDir } : {});
@@ -361,7 +363,16 @@ export async function runPreflight(opts: PreflightOptions): Promise<PreflightRep
         }
       }
       progress('cargo check');
+      // A failing check needs the graph to map its errors: the (incremental) refresh starts as soon as cargo
+      // streams the first error, while cargo goes on with the other units, instead of after it exits.
+      const root = checkRoot;
+      const store = storeDir;
+      const onFirstError = (): void => {
+        if (opts.isg === false || early !== null) return;
+        early = { root, graph: shadowGraph(root, store, warnings) };
+      };
       const checking = cargoCheck({
+        onFirstError,
         cwd: checkRoot,
         targetDir,
         // In place, cargo must never rewrite the user's Cargo.lock.
@@ -402,7 +413,15 @@ export async function runPreflight(opts: PreflightOptions): Promise<PreflightRep
       graphTried = true;
       progress('refreshing the ISG');
       const t = performance.now();
-      opened = await shadowGraph(checkRoot, storeDir, warnings);
+      const started = early;
+      early = null;
+      if (started !== null && started.root === checkRoot) opened = await started.graph;
+      else {
+        // Started for the in-place tree before the run moved to the shadow: not the checked bytes.
+        if (started !== null) await (await started.graph)?.close();
+        opened = await shadowGraph(checkRoot, storeDir, warnings);
+      }
+      // Only the wait after cargo counts: the part of the refresh that overlapped cargo cost no wall time.
       isgMs += performance.now() - t;
     };
     if (extensions.some((e) => e.needsGraph)) await ensureGraph();
@@ -438,6 +457,9 @@ export async function runPreflight(opts: PreflightOptions): Promise<PreflightRep
       };
     } finally {
       await (opened as OpenedGraph | null)?.close();
+      // A refresh started early but never used (e.g. extensions failed first) is closed too.
+      const unused = early as { graph: Promise<OpenedGraph | null> } | null;
+      if (unused !== null) await (await unused.graph)?.close();
     }
   } finally {
     lock.release();

@@ -1,6 +1,7 @@
 /** Runs `cargo check` with JSON messages in a directory and returns the internal diagnostics, as fields. */
 import path from 'node:path';
-import { runTool } from '../process/group.js';
+import { StringDecoder } from 'node:string_decoder';
+import { startTool } from '../process/group.js';
 import type { Diagnostic } from '../../core/diagnostics/types.js';
 import { RustgateError } from '../../core/errors.js';
 import { parseCargoMessages } from './diagnostics.js';
@@ -24,6 +25,8 @@ export interface CargoCheckOptions {
   timeoutMs?: number;
   /** Extra environment (tests strip PATH through this). */
   env?: Record<string, string>;
+  /** Called once, as soon as cargo streams the first error-level compiler message (before cargo exits). */
+  onFirstError?: () => void;
 }
 
 export interface CargoCheckResult {
@@ -51,6 +54,33 @@ export function cargoCheckArgs(opts: Pick<CargoCheckOptions, 'features' | 'allFe
   return args;
 }
 
+/** True for one line of cargo's JSON output that is an error-level compiler message. */
+export function isErrorMessageLine(line: string): boolean {
+  if (!line.includes('"compiler-message"') || !line.includes('"level":"error')) return false;
+  try {
+    const m = JSON.parse(line) as { reason?: unknown; message?: { level?: unknown } };
+    return m.reason === 'compiler-message' && m.message?.level === 'error';
+  } catch {
+    return false;
+  }
+}
+
+/** Calls `onFirst` once, when the stream carries the first error-level compiler message; stops listening after. */
+function watchFirstError(stream: NodeJS.ReadableStream, onFirst: () => void): void {
+  let pending = '';
+  const utf8 = new StringDecoder('utf8');
+  const onData = (chunk: Buffer | string): void => {
+    const lines = (pending + (typeof chunk === 'string' ? chunk : utf8.write(chunk))).split('\n');
+    pending = lines.pop() ?? '';
+    if (lines.some(isErrorMessageLine)) {
+      stream.removeListener('data', onData);
+      pending = '';
+      onFirst();
+    }
+  };
+  stream.on('data', onData);
+}
+
 function tail(text: string, lines = 30): string {
   return text.split('\n').filter((l) => l.trim() !== '').slice(-lines).join('\n');
 }
@@ -59,13 +89,16 @@ function tail(text: string, lines = 30): string {
 export async function cargoCheck(opts: CargoCheckOptions): Promise<CargoCheckResult> {
   const t0 = performance.now();
   // Allow-listed environment, own process group (ended on timeout and with rustgate): src/adapters/process.
-  const run = (args: string[]) =>
-    runTool('cargo', args, {
+  const run = (args: string[]) => {
+    const { child } = startTool('cargo', args, {
       cwd: opts.cwd,
       env: { ...(opts.targetDir !== null ? { CARGO_TARGET_DIR: opts.targetDir } : {}), CARGO_TERM_COLOR: 'never', CARGO_TERM_PROGRESS_WHEN: 'never', ...opts.env },
       maxBuffer: 512 * 1024 * 1024,
       ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
     });
+    if (opts.onFirstError) watchFirstError(child.stdout, opts.onFirstError);
+    return child;
+  };
   const args = cargoCheckArgs(opts);
   let r = await run(args);
   // A toolchain pinned below cargo 1.74 does not know `--keep-going` on check: retry once without it.
