@@ -78,7 +78,7 @@ export async function preflightReport(flags: PreflightFlags, io: CliIO, seams: P
 export function registerPreflight(program: Command, io: CliIO, setExit: SetExit, seams: PreflightCliSeams = {}): void {
   const cmd = program
     .command('preflight')
-    .description('Check exactly the staged content (or a commit range, or the working tree) with cargo check in a shadow copy')
+    .description('Check exactly the staged content (or a commit range, or the working tree) with cargo check: in place when it is the working tree, otherwise in a private copy; only the affected packages')
     .option('--staged', 'check the git index (default)')
     .option('--diff <range>', 'check the HEAD side of BASE..HEAD')
     .option('--worktree', 'check the working tree (tracked and untracked, non-ignored files)')
