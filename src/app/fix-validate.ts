@@ -115,19 +115,21 @@ export async function prepareValidationTree(opts: ValidationTreeOptions): Promis
   // The last check of the synced content as it is, over the whole workspace: what every unit the candidate cannot
   // affect reports (their bytes and their dependencies' are the working tree's), merged into each scoped check.
   let baseline: ValidationResult | null = null;
-  const worktreeText = new Map<string, string | undefined>();
+  // The synced text of every file a validation overrode, read from the copy before its first overlay (the copy then
+  // still holds the synced bytes): what "changed" is measured against, whatever happens to the working tree later.
+  const syncedText = new Map<string, string | undefined>();
   const selections = new Map<string, Promise<string[] | null>>();
-  const readWorktree = async (file: string): Promise<string | undefined> => {
-    if (!worktreeText.has(file)) {
+  const syncedOf = (file: string): string | undefined => {
+    if (!syncedText.has(file)) {
       let text: string | undefined;
       try {
-        text = readInside(root, file)?.toString('utf8');
+        text = readInside(dir, file)?.toString('utf8');
       } catch {
-        text = undefined; // a link, or a path through one: never read, so never edited
+        text = undefined; // a link, or a path through one
       }
-      worktreeText.set(file, text);
+      syncedText.set(file, text);
     }
-    return worktreeText.get(file);
+    return syncedText.get(file);
   };
   /** The `-p` packages for these changed files (PreFlight's selection), or null for the whole workspace. */
   const scopeOf = (changed: readonly string[]): Promise<string[] | null> => {
@@ -145,11 +147,11 @@ export async function prepareValidationTree(opts: ValidationTreeOptions): Promis
   };
 
   const validate: Validator = async (overrides) => {
+    const changed: string[] = [];
+    for (const [f, text] of overrides) if (syncedOf(f) !== text) changed.push(f);
+    changed.sort();
     // The copy holds the working tree with exactly these files written over it (the previous overlay is undone).
     await tree.overlay(overrides);
-    const changed: string[] = [];
-    for (const [f, text] of overrides) if ((await readWorktree(f)) !== text) changed.push(f);
-    changed.sort();
     const packages = await scopeOf(changed);
     const started = performance.now();
     const check = await cargoCheck({ cwd: dir, targetDir, timeoutMs, ...(packages !== null ? { packages } : {}) });
