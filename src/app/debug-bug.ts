@@ -106,7 +106,7 @@ async function debugBugLocked(
   // Nothing changed since a validated proposal (e.g. the one a blocked pre-commit printed): apply that very result.
   const key = await contentKey(repo, tree.files);
   const cached = wantsApply && opts.test == null ? await loadFix(repo, key) : null;
-  if (cached && cached.refusal === null) return applyCached(repo, cached, tree, started);
+  if (cached && cached.refusal === null && (await passesNow(cached, tree))) return applyCached(repo, cached, tree, started);
   const scope = await scopeSeeds(tree, store);
   const retrieval = await retrieve(scope, { store, capPerHop: run.resources.retrievalCapPerHop, tau: run.tau, readWorktree: (f) => tree.readWorktree(f) });
   const candidates = candidateSources(opts.sources ?? [], {
@@ -172,6 +172,16 @@ async function debugBugLocked(
   report.ms = Date.now() - started;
   await record(store, report, scope.errors, result);
   return report;
+}
+
+/**
+ * Whether a cached proposal meets this run's validation: one validated without tests (a `debug-bug` proposal or the
+ * gate's) is validated with them first, and a proposal that fails them is not reused (the search runs instead).
+ */
+async function passesNow(cached: CachedFix, tree: ValidationTree): Promise<boolean> {
+  if (cached.report.candidate?.validation_status === 'Tests_OK') return true;
+  const v = await tree.validate(new Map(cached.files.map((f) => [f.path, f.after])));
+  return v.status !== 'Failed' && v.errors.length === 0;
 }
 
 /** Applies a cached validated proposal (the workspace is byte-identical to what it was validated on). */

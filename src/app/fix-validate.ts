@@ -6,16 +6,17 @@
 import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { cargoCheck } from '../adapters/cargo/check.js';
+import { cargoCheck, cargoCheckArgs } from '../adapters/cargo/check.js';
 import { readWorkspace } from '../adapters/cargo/metadata.js';
 import { runTests } from '../adapters/cargo/test-runner.js';
-import { cratesOwningFiles, impactedPackages } from '../core/tests/impacted.js';
 import type { Workspace } from '../core/isg/workspace.js';
 import type { Diagnostic } from '../core/diagnostics/types.js';
 import { RustgateError } from '../core/errors.js';
 import type { Validator } from '../core/fix/search.js';
+import type { ValidationResult } from '../core/fix/rank.js';
 import { openRepo } from '../adapters/git/repo.js';
 import { runTool } from '../adapters/process/group.js';
+import { affectedPackagesIn } from './preflight.js';
 import { openPrivateTree } from './private-tree/index.js';
 import { readInside } from './private-tree/confined.js';
 
@@ -42,8 +43,26 @@ export interface ValidationTree {
   files: string[];
   /** Reads a file of the user's working tree (never the copy); undefined when absent. */
   readWorktree(file: string): Promise<string | undefined>;
-  /** Validates the working tree with `files` overriding its content (an empty map checks the tree as it is). */
+  /**
+   * Validates the working tree with `files` overriding its content. An empty map (or one equal to the working tree)
+   * checks the whole workspace and becomes the baseline; a later map is checked with `-p` for the packages owning
+   * the files that differ plus their dependents (PreFlight's selection; the whole workspace when a manifest or the
+   * lockfile differs), and units outside that selection report what the baseline did.
+   */
   validate: Validator;
+  /** One entry per validation, in order: what cargo was asked to do and how long it took. */
+  log: ValidationCheck[];
+}
+
+/** What one validation ran. */
+export interface ValidationCheck {
+  /** Files that differed from the working tree, sorted. */
+  changed: string[];
+  /** The `cargo check` command (`-p` per package, or `--workspace`). */
+  args: string[];
+  checkMs: number;
+  /** The test run after a clean check (nextest or cargo test, and the doctest run beside nextest), null when none ran. */
+  tests: { command: string[]; doctests: string[] | null; ms: number; selected: number; ran: number } | null;
 }
 
 /** Every file and link under `dir`, relative and '/'-separated ([] when `dir` does not exist). */
@@ -90,28 +109,81 @@ export async function prepareValidationTree(opts: ValidationTreeOptions): Promis
   const timeoutMs = opts.timeoutMs ?? 600_000;
   const files = (await listCopied(dir)).sort();
   let workspace: Workspace | undefined;
+  const log: ValidationCheck[] = [];
   const env = { CARGO_TARGET_DIR: targetDir, CARGO_TERM_COLOR: 'never', RUSTFLAGS: process.env.RUSTFLAGS ?? '' };
 
+  // The last check of the synced content as it is, over the whole workspace: what every unit the candidate cannot
+  // affect reports (their bytes and their dependencies' are the working tree's), merged into each scoped check.
+  let baseline: ValidationResult | null = null;
+  // The synced text of every file a validation overrode, read from the copy before its first overlay (the copy then
+  // still holds the synced bytes): what "changed" is measured against, whatever happens to the working tree later.
+  const syncedText = new Map<string, string | undefined>();
+  const selections = new Map<string, Promise<string[] | null>>();
+  const syncedOf = (file: string): string | undefined => {
+    if (!syncedText.has(file)) {
+      let text: string | undefined;
+      try {
+        text = readInside(dir, file)?.toString('utf8');
+      } catch {
+        text = undefined; // a link, or a path through one
+      }
+      syncedText.set(file, text);
+    }
+    return syncedText.get(file);
+  };
+  /** The `-p` packages for these changed files (PreFlight's selection), or null for the whole workspace. */
+  const scopeOf = (changed: readonly string[]): Promise<string[] | null> => {
+    // A manifest or lockfile edit can change any member's build (features, dependencies): the whole workspace.
+    if (changed.length === 0 || baseline === null || changed.some((f) => /(^|\/)Cargo\.(toml|lock)$/.test(f))) return Promise.resolve(null);
+    // Errors cargo did not attribute to a package (a failed run) cannot be carried over to a narrower check.
+    if (baseline.errors.some((d) => d.packageName === null)) return Promise.resolve(null);
+    const key = changed.join('\0');
+    let s = selections.get(key);
+    if (!s) {
+      s = affectedPackagesIn(dir, changed.map((p) => ({ path: p, status: 'modified' as const })), { repo: root, targetDir }).catch(() => null);
+      selections.set(key, s);
+    }
+    return s;
+  };
+
   const validate: Validator = async (overrides) => {
+    const changed: string[] = [];
+    for (const [f, text] of overrides) if (syncedOf(f) !== text) changed.push(f);
+    changed.sort();
     // The copy holds the working tree with exactly these files written over it (the previous overlay is undone).
     await tree.overlay(overrides);
-    const check = await cargoCheck({ cwd: dir, targetDir, timeoutMs });
+    const packages = await scopeOf(changed);
+    const started = performance.now();
+    const check = await cargoCheck({ cwd: dir, targetDir, timeoutMs, ...(packages !== null ? { packages } : {}) });
+    const entry: ValidationCheck = { changed, args: ['cargo', ...cargoCheckArgs(packages !== null ? { packages } : {})], checkMs: performance.now() - started, tests: null };
+    log.push(entry);
     const diagnostics = check.diagnostics;
     const errors = diagnostics.filter((d) => d.level === 'error');
     const warnings = diagnostics.filter((d) => d.level === 'warning');
     if (check.exitCode !== 0 && errors.length === 0) {
       errors.push(syntheticError(check.timedOut ? 'cargo check timed out' : `cargo check failed (exit ${String(check.exitCode)})`, check.stderrTail));
     }
-    const checkedUnits = check.checkedPackages;
+    let checkedUnits = check.checkedPackages;
+    if (packages !== null && baseline !== null) {
+      // Units outside the selection do not see the candidate: they report what the whole-workspace check did.
+      const inScope = new Set(packages);
+      const outside = (d: Diagnostic): boolean => d.packageName !== null && !inScope.has(d.packageName);
+      errors.push(...baseline.errors.filter(outside));
+      warnings.push(...baseline.warnings.filter(outside));
+      checkedUnits = Array.from(new Set([...checkedUnits, ...(baseline.checkedUnits ?? []).filter((u) => !inScope.has(u))])).sort();
+    }
+    if (changed.length === 0) baseline = { errors: [...errors], warnings: [...warnings], status: errors.length > 0 ? 'Failed' : 'Cargo_OK', checkedUnits };
     if (errors.length > 0) return { errors, warnings, status: 'Failed', checkedUnits };
     if (opts.tests === null || opts.tests === undefined) return { errors, warnings, status: 'Cargo_OK', checkedUnits };
     if (opts.tests === '') {
+      // The impacted tests: the same selection as the check (every member when that was the whole workspace).
       workspace ??= await readWorkspace(dir);
-      const deps = new Map(workspace.packages.map((p) => [p.name, p.deps]));
-      const packages = impactedPackages(cratesOwningFiles(Array.from(overrides.keys()), workspace.packages), deps);
-      const t = await runTests({ cwd: dir, targetDir, packages, timeoutMs });
-      if (t.exitCode === 0 && t.failed === 0 && !t.buildFailed && !t.timedOut) return { errors, warnings, status: 'Tests_OK', checkedUnits };
-      const names = t.failedTests.length > 0 ? t.failedTests.map((f) => f.name) : [t.timedOut ? 'tests timed out' : t.buildFailed ? 'tests did not build' : 'tests'];
+      const impacted = changed.length === 0 ? [] : packages ?? workspace.packages.map((p) => p.name).sort();
+      const t = await runTests({ cwd: dir, targetDir, packages: impacted, timeoutMs });
+      entry.tests = { command: t.command, doctests: t.doctests?.command ?? null, ms: t.ms, selected: t.selected, ran: t.ran };
+      // Cut off, not built, a failure, or tests selected but not run: not a pass (doctests run beside nextest).
+      if (t.ok) return { errors, warnings, status: 'Tests_OK', checkedUnits };
+      const names = t.failedTests.length > 0 ? t.failedTests.map((f) => f.name) : [t.problem ?? 'tests'];
       return { errors: names.map((n) => syntheticError(`test failed: ${n}`, t.stderrTail, 'test')), warnings, status: 'Failed', checkedUnits };
     }
     const args = ['test', '--workspace', '--no-fail-fast', opts.tests];
@@ -135,5 +207,6 @@ export async function prepareValidationTree(opts: ValidationTreeOptions): Promis
       }
     },
     validate,
+    log,
   };
 }

@@ -238,6 +238,22 @@ async function subsetKeepsFeatures(root: string, cacheFile: string, members: rea
   return ws !== null && sub !== null && featureDrift(ws, sub).length === 0;
 }
 
+/**
+ * PreFlight's package selection for changed files in `root`, for other checks of a private copy (the fix
+ * validation): the `-p` packages (owners of the changed files plus their dependents), or null for the whole workspace
+ * (a root manifest, lockfile, cargo config or toolchain change, a file no member owns, every member selected, cargo
+ * metadata failing, or a subset whose dependency features resolve differently from the warm workspace's).
+ */
+export async function affectedPackagesIn(root: string, changed: readonly ChangedFile[], opts: { repo: string; targetDir: string | null; features?: string[]; allFeatures?: boolean }): Promise<string[] | null> {
+  const env: Record<string, string> = opts.targetDir !== null ? { CARGO_TARGET_DIR: opts.targetDir } : {};
+  const meta = await readMembers(root, env);
+  const popts: PreflightOptions = { repo: opts.repo, scope: 'worktree', ...(opts.features ? { features: opts.features } : {}), ...(opts.allFeatures ? { allFeatures: true } : {}) };
+  const choice = await choosePackages(root, meta, changed, popts, []);
+  if (choice.packages === null || !meta.ok) return null;
+  const keeps = await subsetKeepsFeatures(root, rustgatePaths(opts.repo).featureSets, meta.members, choice.packages, popts, env, false);
+  return keeps ? choice.packages : null;
+}
+
 /** Runs PreFlight and returns its report (the CLI picks the exit code from `ok`). */
 export async function runPreflight(opts: PreflightOptions): Promise<PreflightReport> {
   const t0 = performance.now();

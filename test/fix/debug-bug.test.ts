@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { runDebugBug } from '../../src/app/debug-bug.js';
+import { prepareValidationTree } from '../../src/app/fix-validate.js';
 import { registerDebugBug, type DebugBugDeps } from '../../src/cli/commands/debug-bug.js';
 import { renderError, type CliIO } from '../../src/cli/io.js';
 import { git, makeRepo, treeHash } from './helpers.js';
@@ -221,6 +222,33 @@ describe('debug-bug --apply and SIGINT', () => {
 });
 
 describe('debug-bug validates with tests', () => {
+  it('a suggestion that compiles and passes the unit tests but fails a doctest is rejected with --tests (doctests run beside nextest)', async () => {
+    const repo = await makeRepo('doctest-guard');
+    const before = await treeHash(repo);
+    // Without tests the candidate compiles: it is what the doctest run has to catch.
+    const compileOnly = JSON.parse((await cli(['--json', '--repo', repo])).out) as { status: string; candidate: { validation_status: string; diff: string } };
+    expect([compileOnly.status, compileOnly.candidate.validation_status]).toEqual(['proposed', 'Cargo_OK']);
+    expect(compileOnly.candidate.diff).toContain('+    (a / b).into()');
+
+    const withTests = await cli(['--apply', '--json', '--tests', '--repo', repo]);
+    expect(withTests.code).toBe(1);
+    const j = JSON.parse(withTests.out) as { status: string; candidate: unknown; applied_commit: unknown; rounds: unknown };
+    expect([j.status, j.candidate, j.applied_commit]).toEqual(['no_safe_fix', null, null]);
+    expect(j.rounds).toEqual([{ errors_before: 1, tried: [{ id: 'rustc:0:0', errors_after: 1, status: 'Failed' }], rejected: 0, accepted: null }]);
+    expect(await treeHash(repo)).toBe(before);
+
+    // What failed is the doctest (the unit test passes), run by `cargo test --doc` beside the unit tests.
+    const tree = await prepareValidationTree({ repoRoot: repo, tests: '' });
+    const lib = (await tree.readWorktree('src/lib.rs')) ?? '';
+    const v = await tree.validate(new Map([['src/lib.rs', lib.replace('    a / b\n', '    (a / b).into()\n')]]));
+    expect([v.status, v.errors.map((d) => [d.source, d.message])]).toEqual(['Failed', [['test', 'test failed: src/lib.rs - ratio (line 6)']]]);
+    const ran = tree.log.at(-1)?.tests;
+    expect([ran?.selected, ran?.ran]).toEqual([2, 2]);
+    // nextest never runs doctests, so they run beside it; plain `cargo test` runs them itself.
+    if (ran?.command[1] === 'nextest') expect(ran.doctests).toEqual(['cargo', 'test', '--doc', '--no-fail-fast', '-p', 'ratio']);
+    else expect([ran?.command.slice(0, 2), ran?.doctests]).toEqual([['cargo', 'test'], null]);
+  });
+
   it('a suggestion that compiles but fails the tests is rejected with --tests (no_safe_fix), proposed without', async () => {
     const repo = await makeRepo('compiles-but-wrong');
     const before = await treeHash(repo);

@@ -39,6 +39,22 @@ describe('public API check', () => {
     }
   });
 
+  it('crate-visible items and fields are not public API: narrowing them inside the crate is not amber', () => {
+    const before = '#[derive(Debug)]\npub struct Conf<K: Ord, V> {\n    /// The cap.\n    pub(crate) limit: std::collections::BTreeMap<K, V>,\n    pub name: String,\n    secret: (u8, u16),\n}\n\npub struct Pair(pub(crate) u32, pub u8);\n\npub(crate) fn helper() -> u32 {\n    1\n}\n';
+    const narrowed = before.replace('pub(crate) limit', 'limit').replace('Pair(pub(crate) u32', 'Pair(u32').replace('pub(crate) fn helper', 'fn helper');
+    expect(api(before, narrowed)).toEqual([]);
+    // A private field's type or doc is not API either.
+    expect(api(before, before.replace('secret: (u8, u16)', 'secret: (u8, u32)').replace('The cap.', 'The limit.'))).toEqual([]);
+    // Still flagged: a plain pub field narrowed, a pub field removed, a private field added to an all-pub struct
+    // (struct literals outside the crate stop compiling), and a tuple struct's pub field narrowed.
+    expect(api(before, before.replace('pub name: String', 'pub(crate) name: String'))).toEqual(['changes the signature or bounds of public struct Conf (src/lib.rs:1)']);
+    expect(api(before, before.replace('    pub name: String,\n', ''))).toEqual(['changes the signature or bounds of public struct Conf (src/lib.rs:1)']);
+    expect(api('pub struct P {\n    pub x: u8,\n}\n', 'pub struct P {\n    pub x: u8,\n    y: u8,\n}\n')).toEqual(['changes the signature or bounds of public struct P (src/lib.rs:1)']);
+    expect(api(before, before.replace('pub u8)', 'pub(crate) u8)'))).toEqual(['changes the signature or bounds of public struct Pair (src/lib.rs:9)']);
+    // A plain pub fn made crate-visible is still a narrowing.
+    expect(api('pub fn go() {}\n', 'pub(crate) fn go() {}\n')).toEqual(['removes or hides public fn go (src/lib.rs:1)']);
+  });
+
   it('allows a bound change when the error is in the item itself (the `+ Send` fix)', () => {
     const before = "pub fn run<F>(job: F) -> u64\nwhere\n    F: FnOnce() -> u64 + 'static,\n{\n    std::thread::spawn(job).join().unwrap()\n}\n";
     const after = before.replace("'static,", "'static + Send,");

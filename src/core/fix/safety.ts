@@ -22,13 +22,88 @@ function itemId(facts: FileFacts, item: ItemFact): string {
   return `${item.kind} ${[...item.mods, `${owner}${item.name}`].join('::')}`;
 }
 
-/** True when callers outside the crate can name the item (pub itself, and pub or trait-impl parent). */
+/** `pub(crate)`, `pub(super)`, `pub(self)`, `pub(in …)`: visible inside the crate only. */
+const RESTRICTED = /^pub\s*\(/;
+
+/** True when callers outside the crate can name the item (plain pub itself, and pub or trait-impl parent). */
 function isPublic(facts: FileFacts, item: ItemFact): boolean {
   if (item.kind === 'impl') return false;
   const parent = item.parent !== undefined ? facts.items[item.parent] : undefined;
   if (parent?.kind === 'impl' && parent.traitText) return false; // trait impls are covered by the trait
   if (parent?.kind === 'trait') return true;
-  return item.public;
+  return item.public && !RESTRICTED.test(item.signature);
+}
+
+/** Splits `text` at commas outside (), [], {} and <> (a `->` is not a closing angle). */
+function splitTopLevel(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '(' || ch === '[' || ch === '{' || ch === '<') depth++;
+    else if (ch === ')' || ch === ']' || ch === '}' || (ch === '>' && text[i - 1] !== '-')) depth--;
+    else if (ch === ',' && depth === 0) {
+      parts.push(text.slice(from, i));
+      from = i + 1;
+    }
+  }
+  parts.push(text.slice(from));
+  return parts.map((p) => p.trim()).filter((p) => p !== '');
+}
+
+/**
+ * The part of a struct's or union's signature callers outside the crate depend on: the header and its plain-`pub`
+ * fields (from their `pub`, so field docs and attributes do not count), plus `..` when it has any other field
+ * (which forbids struct literals outside the crate). Narrowing a `pub(crate)` or private field leaves it unchanged.
+ */
+export function publicFieldShape(signature: string): string {
+  let open = -1;
+  let close = -1;
+  if (signature.endsWith('}')) {
+    close = signature.length - 1;
+    let depth = 0;
+    for (let i = close; i >= 0; i--) {
+      if (signature[i] === '}') depth++;
+      else if (signature[i] === '{' && --depth === 0) {
+        open = i;
+        break;
+      }
+    }
+  } else {
+    // A tuple struct: the first `(` outside the generics (a where clause follows the fields).
+    const name = /\b(?:struct|union)\s+(?:r#)?[A-Za-z_]\w*/.exec(signature);
+    let depth = 0;
+    for (let i = name ? name.index + name[0].length : signature.length; i < signature.length; i++) {
+      const ch = signature[i];
+      if (ch === '<') depth++;
+      else if (ch === '>' && signature[i - 1] !== '-') depth--;
+      else if (depth === 0 && ch === ';') break;
+      else if (depth === 0 && ch === '(') {
+        open = i;
+        let d = 0;
+        for (let j = i; j < signature.length; j++) {
+          if (signature[j] === '(') d++;
+          else if (signature[j] === ')' && --d === 0) {
+            close = j;
+            break;
+          }
+        }
+        break;
+      }
+    }
+  }
+  if (open < 0 || close < 0) return signature;
+  const fields = splitTopLevel(signature.slice(open + 1, close));
+  const kept: string[] = [];
+  let hidden = false;
+  for (const f of fields) {
+    const m = /(?:^|\s)pub\s+(?!\()/.exec(f);
+    if (m) kept.push(f.slice(m.index).trim());
+    else hidden = true;
+  }
+  if (hidden) kept.push('..');
+  return `${signature.slice(0, open + 1)} ${kept.join(', ')} ${signature.slice(close)}`;
 }
 
 /** The public interface of one file: pub items (with their shape) and pub re-exports. */
@@ -38,7 +113,7 @@ export function publicInterface(facts: FileFacts): Map<string, PublicEntry> {
     if (!isPublic(facts, item)) continue;
     out.set(itemId(facts, item), {
       id: itemId(facts, item),
-      shape: { signature: item.signature, bounds: [...item.bounds].sort(), derives: item.derives.map((d) => d.join('::')).sort() },
+      shape: { signature: item.kind === 'struct' || item.kind === 'union' ? publicFieldShape(item.signature) : item.signature, bounds: [...item.bounds].sort(), derives: item.derives.map((d) => d.join('::')).sort() },
       line: item.line,
       endLine: item.endLine,
     });
