@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // One temp root per run, removed at the end (test/global-tmp.ts).
+    globalSetup: ['test/global-tmp.ts'],
     testTimeout: 180_000,
     hookTimeout: 180_000,
     pool: 'forks',
