@@ -344,6 +344,14 @@ export async function runPreflight(opts: PreflightOptions): Promise<PreflightRep
       if (!existsSync(path.join(shadowDir, 'Cargo.toml'))) {
         throw new RustgateError('NO_CARGO_TOML', `the ${opts.scope === 'diff' ? 'commit' : opts.scope === 'staged' ? 'index' : 'working tree'} has no Cargo.toml at the workspace root`, 'stage (git add) the workspace Cargo.toml, or pass --repo with the workspace directory');
       }
+      // The copy sits inside the workspace, so cargo also reads the working tree's own `.cargo/config*` as a
+      // parent config (the copy's, with the selected bytes, wins key by key; keys only the working tree's has apply
+      // too). Say so when that file is not the selected one.
+      if (opts.scope !== 'worktree') {
+        const own = ['.cargo/config', '.cargo/config.toml'].map((f) => (repo.prefix === '' ? f : `${repo.prefix}/${f}`));
+        const differ = await differFromWorktree(repo, opts.scope, range?.head ?? null, own);
+        if (differ.length > 0) warnings.push(`the private copy also reads the working tree's ${differ.join(', ')} (cargo reads the config files of every directory above it), which differs from the ${opts.scope === 'staged' ? 'index' : 'commit'}: settings only the working-tree version has applied to this check too; stage it or stash it to check the selected version alone`);
+      }
       mode = 'shadow';
       checkRoot = shadowDir;
       targetDir = tree.targetDir;

@@ -153,4 +153,24 @@ describe('a workspace in a subdirectory of the repository', () => {
     const differs = await preflightJson(top, ws, '--staged');
     expect(differs.json.warnings.join('\n')).toMatch(/cargo reads \.cargo\/config\.toml from the working tree, which differs from the index/);
   });
+
+  it("the private copy says when the working tree's own .cargo/config differs from the selected one (cargo reads both)", async () => {
+    const { top, ws } = await makeRepo();
+    // Partial staging sends the check to the shadow copy, which sits inside the workspace.
+    write(ws, CORE_LIB, `${read(ws, CORE_LIB)}\n// staged\n`);
+    await git(top, 'add', CORE_LIB);
+    write(ws, CORE_LIB, `${read(ws, CORE_LIB)}// not staged\n`);
+    const clean = await preflightJson(top, ws, '--staged');
+    expect(clean.json.mode).toBe('shadow');
+    expect(clean.json.warnings.join('\n')).not.toMatch(/also reads the working tree/);
+    // An untracked config only the working tree has: cargo in the copy reads it from above, the note says so.
+    write(ws, '.cargo/config.toml', '[build]\nrustflags = ["-D", "warnings"]\n');
+    const untracked = await preflightJson(top, ws, '--staged');
+    expect(untracked.json.mode).toBe('shadow');
+    expect(untracked.json.warnings.join('\n')).toMatch(/private copy also reads the working tree's \.cargo\/config\.toml .*differs from the index/);
+    // Staged as it is in the working tree: nothing to say.
+    await git(top, 'add', '.cargo/config.toml');
+    const same = await preflightJson(top, ws, '--staged');
+    expect(same.json.warnings.join('\n')).not.toMatch(/also reads the working tree/);
+  });
 });

@@ -209,12 +209,25 @@ export async function outsideChanges(info: RepoInfo, scope: 'staged' | 'worktree
 export async function differFromWorktree(info: RepoInfo, scope: 'staged' | 'diff', head: string | null, paths: readonly string[]): Promise<string[]> {
   if (paths.length === 0) return [];
   const args = scope === 'staged' ? ['diff-files', '--raw', '-z'] : ['diff-index', '--raw', '-z', head ?? 'HEAD'];
-  const out: string[] = [];
-  for (const c of parseRawZ(await gitOk(info.top, [...args, '--', ...paths.map((p) => `:(literal)${p}`)]))) {
+  const specs = paths.map((p) => `:(literal)${p}`);
+  const out = new Set<string>();
+  for (const c of parseRawZ(await gitOk(info.top, [...args, '--', ...specs]))) {
     if (c.status === 'modified' && /^0+$/.test(c.dstOid) && c.srcMode === c.dstMode && sameContent(path.join(info.top, c.path), c.srcOid)) continue;
-    out.push(c.path);
+    out.add(c.path);
   }
-  return out.sort();
+  // A file only the working tree has (untracked, or not in the range's head) differs too: cargo reads it.
+  const selected = new Set(splitZ(await gitOk(info.top, scope === 'staged' ? ['ls-files', '-z', '--', ...specs] : ['ls-tree', '-r', '-z', '--name-only', head ?? 'HEAD', '--', ...paths])));
+  for (const p of paths) if (!selected.has(p) && existsOnDisk(path.join(info.top, p))) out.add(p);
+  return [...out].sort();
+}
+
+function existsOnDisk(file: string): boolean {
+  try {
+    lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
