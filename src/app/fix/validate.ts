@@ -3,8 +3,8 @@
  * each candidate checked in the private copy, gated to the plan, and reviewed against the public interface the
  * ISG parser sees (a candidate that narrows a public API, edits a test or adds a panic path is at most amber).
  */
-import { execa } from 'execa';
 import type { Diagnostic } from '../../core/diagnostics/types.js';
+import { git } from '../../adapters/git/run.js';
 import { applyEdits } from '../../core/fix/apply.js';
 import { revertsUserChange } from '../../core/patterns/intent.js';
 import { panicFindings, publicApiFindings, testEditFindings } from '../../core/fix/safety.js';
@@ -117,7 +117,8 @@ function withIsgLookup(sources: readonly CandidateSource[], repo: string, store:
   const headOf = (f: string): Promise<string | undefined> => {
     let h = heads.get(f);
     if (!h) {
-      h = execa('git', ['show', `HEAD:${f}`], { cwd: repo, reject: false, stripFinalNewline: false }).then((r) => (r.exitCode === 0 ? r.stdout : undefined));
+      // `HEAD:./f` is relative to the workspace (plain `HEAD:f` would be relative to the repository top).
+      h = git(repo, ['show', `HEAD:./${f}`]).then((r) => (r.exitCode === 0 ? r.stdout : undefined));
       heads.set(f, h);
     }
     return h;
