@@ -111,7 +111,8 @@ describe('packParts + renderContext (the context command: data, no prompt)', () 
     expect(doc).toContain('- error[E0277] at src/exec.rs:12 (key src/exec.rs-exec-spawn): `F` cannot be sent between threads safely');
     expect(doc.indexOf('### seed spawn (src/spawn.rs)')).toBeLessThan(doc.indexOf('### neighbor near (src/near.rs)'));
     expect(doc).toContain('### add_send_bound: add a Send bound');
-    for (const instruction of ['Answer', 'JSON only', 'you may edit', SYSTEM_PROMPT]) expect(doc).not.toContain(instruction);
+    expect(doc).toContain('## Anti-patterns found nearby\n- unsafe impl Send for a wrapper');
+    for (const instruction of ['Answer', 'JSON only', 'you may edit', 'do not repeat', SYSTEM_PROMPT]) expect(doc).not.toContain(instruction);
     // Under a budget the document's tokens stay within it; the lowest-priority parts go first, as for the prompt.
     const budget = parts.tokens - 150;
     const small = await packParts(input, { budget, countTokens: words });

@@ -128,18 +128,18 @@ function renderExample(p: PatternExample): string {
 }
 
 /** The sections shared by the prompt and the context document (headings only for non-empty sections). */
-function renderSections(parts: ChosenParts, codeHeading: string, sliceHeading: (s: ChosenParts['slices'][number]) => string): string[] {
+function renderSections(parts: ChosenParts, headings: { code: string; antiPatterns: string }, sliceHeading: (s: ChosenParts['slices'][number]) => string): string[] {
   const out: string[] = ['## Errors', ...parts.errors.map(renderError)];
-  if (parts.slices.length) out.push(codeHeading, ...parts.slices.map((s) => renderSlice(s, sliceHeading(s))));
+  if (parts.slices.length) out.push(headings.code, ...parts.slices.map((s) => renderSlice(s, sliceHeading(s))));
   if (parts.constraints.length) out.push('## Constraints', ...parts.constraints.map((c) => `- ${c}`));
-  if (parts.antiPatterns.length) out.push('## Anti-patterns found nearby (do not repeat them)', ...parts.antiPatterns.map((a) => `- ${a}`));
+  if (parts.antiPatterns.length) out.push(headings.antiPatterns, ...parts.antiPatterns.map((a) => `- ${a}`));
   if (parts.patternExamples.length) out.push('## Accepted fixes of the same kind', ...parts.patternExamples.map(renderExample));
   return out;
 }
 
 /** The user message of the model's prompt: the sections, then what to answer. */
 function renderUser(parts: ChosenParts): string {
-  return [...renderSections(parts, '## Code you may edit', (s) => `key ${s.key}`), '## Answer', 'JSON only, as described.'].join('\n');
+  return [...renderSections(parts, { code: '## Code you may edit', antiPatterns: '## Anti-patterns found nearby (do not repeat them)' }, (s) => `key ${s.key}`), '## Answer', 'JSON only, as described.'].join('\n');
 }
 
 /**
@@ -147,7 +147,7 @@ function renderUser(parts: ChosenParts): string {
  * slice labelled with its role, and no instructions — whoever reads it decides what to answer.
  */
 export function renderContext(parts: ChosenParts): string {
-  return renderSections(parts, '## Code', (s) => `${s.role} ${s.key}`).join('\n');
+  return renderSections(parts, { code: '## Code', antiPatterns: '## Anti-patterns found nearby' }, (s) => `${s.role} ${s.key}`).join('\n');
 }
 
 /** Packs `input` under `budget` tokens of the model's prompt (system + user) and renders that prompt. */
