@@ -1,16 +1,18 @@
 /**
  * context use case: the ContextPacker's bundle for one error code (the first current diagnostic with that code in
- * the whole workspace on disk, committed or not) or one ISG key — seeds, two-hop neighbours, constraints, pattern examples and code slices under
- * a token budget. What a reasoner (Claude Code, a local model) needs to propose a minimal diff.
+ * the whole workspace on disk, committed or not) or one ISG key — the error, its ISG node, the definitions the error
+ * names, two-hop neighbours, constraints and the pattern examples whose detectors match, as code slices under a token
+ * budget. Context only, as data: no instructions or answer format (those belong to whoever asks a model).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadPatterns } from '../adapters/patterns/load.js';
 import { detectAntiPatterns, describeHits } from '../core/context/anti-patterns.js';
 import { sliceLines } from '../core/context/anchored-edits.js';
-import { DEFAULT_TOKEN_BUDGET, namedInError, packContext, type ContextBundle, type PackError, type PackSlice, type PatternExample } from '../core/context/pack.js';
+import { DEFAULT_TOKEN_BUDGET, namedInError, packParts, renderContext, type PackedParts, type PackError, type PackSlice, type PatternExample } from '../core/context/pack.js';
 import type { Diagnostic } from '../core/diagnostics/types.js';
 import { RustgateError } from '../core/errors.js';
+import { nodeJson, type NodeJson } from '../core/isg/json.js';
 import { matchDetector } from '../core/patterns/detect.js';
 import { RELS, type IsgNode } from '../core/isg/types.js';
 import type { IsgStore } from '../store/types.js';
@@ -29,10 +31,12 @@ export interface ContextOptions {
   onProgress?: (stage: string) => void;
 }
 
-/** The bundle plus what it was built for. */
+/** The bundle plus what it was built for (`context --json`, docs/contract.md). */
 export interface ContextReport {
   for: string;
   kind: 'error' | 'key';
+  /** The ISG node the bundle is about (the error's or the key's); null when the error sits in no node. */
+  node: NodeJson | null;
   seeds: string[];
   neighbors: string[];
   /** Definitions of the items the error names (packed right after the seeds). */
@@ -40,13 +44,18 @@ export interface ContextReport {
   errors: PackError[];
   constraints: string[];
   anti_patterns: string[];
+  /** Accepted fixes whose detectors match this error (none for a key). */
   pattern_examples: PatternExample[];
-  slices: ContextBundle['slices'];
+  slices: PackedParts['slices'];
   dropped: string[];
+  /** Tokens of the bundle rendered as a document (`renderContext`), by the conservative estimate. */
   tokens: number;
   budget: number;
-  system: string;
-  user: string;
+}
+
+/** The bundle as a document (what `rustgate context` prints without --json): its sections, no instructions. */
+export function contextText(r: ContextReport): string {
+  return renderContext({ errors: r.errors, slices: r.slices, constraints: r.constraints, antiPatterns: r.anti_patterns, patternExamples: r.pattern_examples });
 }
 
 const SKIP_KINDS = new Set(['crate', 'feature', 'mod']);
@@ -113,7 +122,8 @@ export async function buildContext(opts: ContextOptions): Promise<ContextReport>
     const neighbors: PackSlice[] = [];
     const definitions: PackSlice[] = [];
     const named = namedInError(hitDiagnostic ? [hitDiagnostic.message, ...hitDiagnostic.notes] : []);
-    const constraints: string[] = ['Fix the cause: no unsafe code, transmute, #[allow(...)], todo!() or Box::leak to make an error go away.'];
+    // Facts a fix must keep (the seed's bounds, rustc's notes); no advice: that is the asker's prompt.
+    const constraints: string[] = [];
     let seedNode: IsgNode | undefined;
     if (seedKey !== null) {
       seedNode = await store.getNode(seedKey);
@@ -151,10 +161,11 @@ export async function buildContext(opts: ContextOptions): Promise<ContextReport>
         : loadPatterns()
             .filter((p) => p.kind === 'fix' && matchDetector(p, target).length > 0)
             .map((p) => ({ id: p.id, description: p.title, before: p.example.before.trimEnd(), after: p.example.after.trimEnd() }));
-    const bundle = await packContext({ errors, seeds, definitions, neighbors, constraints, antiPatterns, patternExamples }, { budget });
+    const bundle = await packParts({ errors, seeds, definitions, neighbors, constraints, antiPatterns, patternExamples }, { budget });
     return {
       for: opts.target,
       kind: isError ? 'error' : 'key',
+      node: seedNode ? nodeJson(seedNode) : null,
       seeds: seeds.map((s) => s.key),
       neighbors: bundle.slices.filter((s) => s.role === 'neighbor').map((s) => s.key),
       definitions: bundle.slices.filter((s) => s.role === 'definition').map((s) => s.key),
@@ -166,8 +177,6 @@ export async function buildContext(opts: ContextOptions): Promise<ContextReport>
       dropped: bundle.dropped,
       tokens: bundle.tokens,
       budget: bundle.budget,
-      system: bundle.system,
-      user: bundle.user,
     };
   } finally {
     await store.close();

@@ -1,7 +1,9 @@
 /**
  * The rustgate MCP server (stdio): the use cases of the CLI as MCP tools for Claude Code and other agents.
  * Tools call the app functions directly (never the CLI), validate their inputs with zod, load heavy modules
- * lazily inside the handlers, and answer with compact JSON text. Nothing here writes the user's files:
+ * lazily inside the handlers, and answer with `structuredContent` matching each tool's declared output schema
+ * (`output-schemas.ts`) plus the same JSON as one text block for clients without structured output. Nothing here
+ * writes the user's files:
  * `debug_bug` always investigates, `validate_fix` and `prove_fix` work in private copies.
  */
 import path from 'node:path';
@@ -9,7 +11,9 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { isRustgateError } from '../core/errors.js';
+import type { TwoHopJson } from '../core/isg/json.js';
 import type { IsgStore } from '../store/types.js';
+import { OUTPUT_SCHEMAS, type BuildIsgToolResult } from './output-schemas.js';
 
 /** Every tool the server offers (the plugin's commands and agents may only name these). */
 export const TOOL_NAMES = ['build_isg', 'isg_show', 'isg_two_hop', 'isg_similar', 'preflight', 'context', 'validate_fix', 'debug_bug', 'prove_fix'] as const;
@@ -39,8 +43,10 @@ export const SERVER_INSTRUCTIONS =
 const READ_ONLY = { readOnlyHint: true, destructiveHint: false, openWorldHint: false } as const;
 const PRIVATE_COPY = { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false } as const;
 
-function ok(value: unknown): CallToolResult {
-  return { content: [{ type: 'text', text: JSON.stringify(value) }] };
+/** A result: the JSON as `structuredContent` (checked against the tool's output schema) and as one text block. */
+function ok<T extends object>(value: T): CallToolResult {
+  const text = JSON.stringify(value);
+  return { content: [{ type: 'text', text }], structuredContent: JSON.parse(text) as Record<string, unknown> };
 }
 
 /** A RustgateError (usage, environment, refused patch) as a tool error the agent can read and act on. */
@@ -76,7 +82,7 @@ export function createRustgateServer(opts: RustgateServerOptions): McpServer {
 
   server.registerTool(
     'build_isg',
-    { annotations: READ_ONLY, title: 'Build the ISG', description: 'Build or incrementally refresh the Interface Signature Graph of the workspace; returns node/edge counts by kind and relation.', inputSchema: { repo: repoArg } },
+    { annotations: READ_ONLY, outputSchema: OUTPUT_SCHEMAS.build_isg, title: 'Build the ISG', description: 'Build or incrementally refresh the Interface Signature Graph of the workspace; returns node/edge counts by kind and relation.', inputSchema: { repo: repoArg } },
     guard(async ({ repo }) => {
       const [{ openStore }, { buildIsg }, { storeDir }] = await Promise.all([import('../store/cozo-store.js'), import('../app/build-isg.js'), import('../app/workdir.js')]);
       const { readWorkspace } = await import('../adapters/cargo/metadata.js');
@@ -85,7 +91,7 @@ export function createRustgateServer(opts: RustgateServerOptions): McpServer {
       const store = await openStore(storeDir(root));
       try {
         const r = await buildIsg({ root, store, workspace });
-        return ok({ nodes: r.nodes, edges: r.edges, by_kind: r.by_kind, by_rel: r.by_rel, files_parsed: r.files_parsed, files_reused: r.files_reused, ms: r.ms, problems: r.problems.slice(0, 20) });
+        return ok<BuildIsgToolResult>({ nodes: r.nodes, edges: r.edges, by_kind: r.by_kind, by_rel: r.by_rel, files_parsed: r.files_parsed, files_reused: r.files_reused, ms: r.ms, problems: r.problems.slice(0, 20) });
       } finally {
         await store.close();
       }
@@ -94,7 +100,7 @@ export function createRustgateServer(opts: RustgateServerOptions): McpServer {
 
   server.registerTool(
     'isg_show',
-    { annotations: READ_ONLY, title: 'Show an ISG node', description: 'One node of the ISG: kind, file, span, signature, bounds, features, and its edges in and out.', inputSchema: { key: keyArg, repo: repoArg } },
+    { annotations: READ_ONLY, outputSchema: OUTPUT_SCHEMAS.isg_show, title: 'Show an ISG node', description: 'One node of the ISG: kind, file, span, signature, bounds, features, and its edges in and out.', inputSchema: { key: keyArg, repo: repoArg } },
     guard(async ({ key, repo }) => {
       const { showNode } = await import('../cli/commands/isg.js');
       const store = await openBuilt(repoOf(repo));
@@ -109,7 +115,7 @@ export function createRustgateServer(opts: RustgateServerOptions): McpServer {
   server.registerTool(
     'isg_two_hop',
     {
-      annotations: READ_ONLY,
+      annotations: READ_ONLY, outputSchema: OUTPUT_SCHEMAS.isg_two_hop,
       title: 'Two-hop neighbourhood',
       description: 'Nodes within two hops of KEY along the given relations (the blast radius of a change), nearest first.',
       inputSchema: { key: keyArg, rels: z.array(z.enum(RELS)).min(1).optional().describe('relations to follow (default all)'), cap: z.number().int().min(1).max(500).optional().describe('most nodes per hop (default 30)'), direction: z.enum(['out', 'in', 'both']).optional().describe('out: what KEY reaches; in: what reaches KEY (callers); default both'), repo: repoArg },
@@ -119,7 +125,7 @@ export function createRustgateServer(opts: RustgateServerOptions): McpServer {
       try {
         if (!(await store.getNode(key))) return failed(await unknownKey(store, key));
         const nodes = await store.twoHop(key, rels ?? [...RELS], cap ?? 30, direction ?? 'both');
-        return ok({ seed: key, nodes: nodes.map((n) => ({ key: n.key, kind: n.kind, hop: n.hop, via: n.via })) });
+        return ok<TwoHopJson>({ seed: key, nodes: nodes.map((n) => ({ key: n.key, kind: n.kind, hop: n.hop, via: n.via })) });
       } finally {
         await store.close();
       }
@@ -128,7 +134,7 @@ export function createRustgateServer(opts: RustgateServerOptions): McpServer {
 
   server.registerTool(
     'isg_similar',
-    { annotations: READ_ONLY, title: 'Similar nodes', description: 'Vector neighbours of a node (nodes with similar signatures and names), nearest first.', inputSchema: { key: keyArg, k: z.number().int().min(1).max(100).optional().describe('how many neighbours (default 15)'), repo: repoArg } },
+    { annotations: READ_ONLY, outputSchema: OUTPUT_SCHEMAS.isg_similar, title: 'Similar nodes', description: 'Vector neighbours of a node (nodes with similar signatures and names), nearest first.', inputSchema: { key: keyArg, k: z.number().int().min(1).max(100).optional().describe('how many neighbours (default 15)'), repo: repoArg } },
     guard(async ({ key, k, repo }) => {
       const { checkWorkspaceDir } = await import('../adapters/cargo/metadata.js');
       const root = checkWorkspaceDir(repoOf(repo));
@@ -145,7 +151,7 @@ export function createRustgateServer(opts: RustgateServerOptions): McpServer {
   server.registerTool(
     'preflight',
     {
-      annotations: READ_ONLY,
+      annotations: READ_ONLY, outputSchema: OUTPUT_SCHEMAS.preflight,
       title: 'PreFlight',
       description: 'cargo check (and optionally the impacted tests) of the staged content, a commit range or the working tree, in a shadow copy; diagnostics mapped to ISG keys with their blast radius.',
       inputSchema: { scope: z.enum(['staged', 'worktree', 'diff']).optional().describe('default worktree'), range: z.string().min(3).optional().describe('BASE..HEAD for scope diff'), tests: z.boolean().optional().describe('also run the tests impacted by the change'), repo: repoArg },
@@ -163,7 +169,7 @@ export function createRustgateServer(opts: RustgateServerOptions): McpServer {
 
   server.registerTool(
     'context',
-    { annotations: READ_ONLY, title: 'Context bundle', description: 'What a reasoner needs to fix an error code of the working tree (e.g. E0277) or change an ISG key: seeds, 2-hop neighbours, constraints, pattern examples and code, under a token budget.', inputSchema: { target: z.string().min(1).describe('an error code (E0277) or an ISG key'), budget: z.number().int().min(200).max(100_000).optional().describe('token budget of the bundle (default 3000)'), repo: repoArg } },
+    { annotations: READ_ONLY, outputSchema: OUTPUT_SCHEMAS.context, title: 'Context bundle', description: 'Context, as data, for an error code of the workspace (e.g. E0277) or an ISG key: the error, its ISG node, the definitions the error names, two-hop neighbours, constraints and the accepted fixes whose detectors match, as code slices under a token budget.', inputSchema: { target: z.string().min(1).describe('an error code (E0277) or an ISG key'), budget: z.number().int().min(200).max(100_000).optional().describe('token budget of the bundle (default 3000)'), repo: repoArg } },
     guard(async ({ target, budget, repo }) => {
       const { buildContext } = await import('../app/context.js');
       return ok(await buildContext({ repo: repoOf(repo), target, ...(budget !== undefined ? { budget } : {}) }));
@@ -172,7 +178,7 @@ export function createRustgateServer(opts: RustgateServerOptions): McpServer {
 
   server.registerTool(
     'validate_fix',
-    { annotations: PRIVATE_COPY, title: 'Validate a fix', description: 'PreFlight of a proposed unified diff in a private copy (never writes your files): applies?, touched keys, diagnostics, tests, validation_status.', inputSchema: { patch: patchArg, staged: z.boolean().optional().describe('apply to the staged content (the index) instead of the working tree'), tests: z.boolean().optional().describe('also run the impacted tests'), repo: repoArg } },
+    { annotations: PRIVATE_COPY, outputSchema: OUTPUT_SCHEMAS.validate_fix, title: 'Validate a fix', description: 'PreFlight of a proposed unified diff in a private copy (never writes your files): applies?, touched keys, diagnostics, tests, validation_status.', inputSchema: { patch: patchArg, staged: z.boolean().optional().describe('apply to the staged content (the index) instead of the working tree'), tests: z.boolean().optional().describe('also run the impacted tests'), repo: repoArg } },
     async ({ patch, staged, tests, repo }) => {
       try {
         const { validateFix } = await import('../app/validate-fix.js');
@@ -186,7 +192,7 @@ export function createRustgateServer(opts: RustgateServerOptions): McpServer {
 
   server.registerTool(
     'debug_bug',
-    { annotations: READ_ONLY, title: 'Investigate the current errors', description: 'Runs the fix pipeline on the current errors of the working tree and reports errors, the best validated candidate diff and a rating. Always investigates: never applies.', inputSchema: { test: z.string().min(1).optional().describe('investigate this failing test instead of the compile errors'), repo: repoArg } },
+    { annotations: READ_ONLY, outputSchema: OUTPUT_SCHEMAS.debug_bug, title: 'Investigate the current errors', description: 'Runs the fix pipeline on the current errors of the working tree and reports errors, the best validated candidate diff and a rating. Always investigates: never applies.', inputSchema: { test: z.string().min(1).optional().describe('investigate this failing test instead of the compile errors'), repo: repoArg } },
     guard(async ({ test, repo }) => {
       const root = repoOf(repo);
       const [{ runDebugBug, loadPatternSources }, { defaultOpenStore }] = await Promise.all([import('../app/debug-bug.js'), import('../cli/commands/debug-bug.js')]);
@@ -202,7 +208,7 @@ export function createRustgateServer(opts: RustgateServerOptions): McpServer {
 
   server.registerTool(
     'prove_fix',
-    { annotations: PRIVATE_COPY, title: 'Prove a fix RED → GREEN', description: 'The test (a test patch, or an existing test by name) must fail without the fix and pass with it, with no regressions; without a test, returns where to write one and the context.', inputSchema: { fix: patchArg, test_patch: patchArg.optional().describe('a unified diff adding the #[test] that shows the bug'), test: z.string().min(1).optional().describe('or the name of an existing test'), repo: repoArg } },
+    { annotations: PRIVATE_COPY, outputSchema: OUTPUT_SCHEMAS.prove_fix, title: 'Prove a fix RED → GREEN', description: 'The test (a test patch, or an existing test by name) must fail without the fix and pass with it, with no regressions; without a test, returns where to write one and the context.', inputSchema: { fix: patchArg, test_patch: patchArg.optional().describe('a unified diff adding the #[test] that shows the bug'), test: z.string().min(1).optional().describe('or the name of an existing test'), repo: repoArg } },
     guard(async ({ fix, test_patch, test, repo }) => {
       const { proveFix } = await import('../app/prove-fix.js');
       return ok(await proveFix({ repo: repoOf(repo), fix, ...(test_patch !== undefined ? { testPatch: test_patch } : {}), ...(test !== undefined ? { test } : {}) }));

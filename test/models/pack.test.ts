@@ -1,6 +1,6 @@
 // The ContextPacker: seeds first, then constraints, anti-patterns, examples, neighbours; always within budget.
 import { describe, expect, it } from 'vitest';
-import { estimateTokens, namedInError, packContext, SYSTEM_PROMPT, type PackInput, type PackSlice } from '../../src/core/context/pack.js';
+import { estimateTokens, namedInError, packContext, packParts, renderContext, SYSTEM_PROMPT, type PackInput, type PackSlice } from '../../src/core/context/pack.js';
 
 // A counter that is easy to reason about: one token per whitespace-separated word.
 const words = (t: string): number => t.split(/\s+/).filter(Boolean).length;
@@ -96,5 +96,27 @@ describe('ContextPacker order', () => {
     expect(small.plannedKeys).toEqual(['total', 'Priced', 'main']);
     expect(small.patternExamples).toEqual([]);
     expect(namedInError(['no method named `price` found for reference `&ledger::Line`', 'help: trait `Priced` which provides `price` is implemented but not in scope'])).toEqual(new Set(['price', 'ledger', 'Line', 'Priced']));
+  });
+});
+
+describe('packParts + renderContext (the context command: data, no prompt)', () => {
+  it('chooses the same parts in the same order, measured on the document, which carries no instructions', async () => {
+    const parts = await packParts(input, { budget: 10_000, countTokens: words });
+    const prompt = await packContext(input, { budget: 10_000, countTokens: words });
+    expect(parts.plannedKeys).toEqual(prompt.plannedKeys);
+    expect(parts).not.toHaveProperty('system');
+    expect(parts).not.toHaveProperty('user');
+    const doc = renderContext(parts);
+    expect(parts.tokens).toBe(words(doc));
+    expect(doc).toContain('- error[E0277] at src/exec.rs:12 (key src/exec.rs-exec-spawn): `F` cannot be sent between threads safely');
+    expect(doc.indexOf('### seed spawn (src/spawn.rs)')).toBeLessThan(doc.indexOf('### neighbor near (src/near.rs)'));
+    expect(doc).toContain('### add_send_bound: add a Send bound');
+    expect(doc).toContain('## Anti-patterns found nearby\n- unsafe impl Send for a wrapper');
+    for (const instruction of ['Answer', 'JSON only', 'you may edit', 'do not repeat', SYSTEM_PROMPT]) expect(doc).not.toContain(instruction);
+    // Under a budget the document's tokens stay within it; the lowest-priority parts go first, as for the prompt.
+    const budget = parts.tokens - 150;
+    const small = await packParts(input, { budget, countTokens: words });
+    expect(small.tokens).toBeLessThanOrEqual(budget);
+    expect(small.dropped).toEqual(['neighbor:far']);
   });
 });

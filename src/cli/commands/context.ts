@@ -23,12 +23,12 @@ export function registerContext(program: Command, io: CliIO, setExit: SetExit): 
     .action(async (flags: ContextFlags) => {
       if (!flags.for) throw new RustgateError('BAD_FLAG', '--for is required', 'pass --for E0277 (an error code in the working tree) or --for KEY (an ISG key)');
       const budget = Number(flags.budget);
-      const { buildContext } = await import('../../app/context.js');
+      const { buildContext, contextText } = await import('../../app/context.js');
       const r = await buildContext({ repo: flags.repo, target: flags.for, budget, ...(io.interactive ? { onProgress: (s: string) => io.err(`rustgate: ${s}…`) } : {}) });
       if (flags.json) printJson(io, r);
       else {
         io.out(`# context for ${r.for} (${r.tokens}/${r.budget} tokens; seeds: ${r.seeds.join(', ') || 'none'})`);
-        io.out(r.user);
+        io.out(contextText(r));
       }
       setExit(ExitCode.Ok);
     });

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { storeDir } from '../../app/workdir.js';
 import { ExitCode, RustgateError } from '../../core/errors.js';
-import { RELS, type IsgEdge, type IsgNode, type Rel } from '../../core/isg/types.js';
+import { edgeJson, nodeJson, type ShowNodeJson } from '../../core/isg/json.js';
+import { RELS, type IsgNode, type Rel } from '../../core/isg/types.js';
 import type { IsgStore } from '../../store/types.js';
 import { printJson, type CliIO } from '../io.js';
 import { buildRepoIsg } from './build-isg.js';
@@ -77,38 +78,8 @@ function parseRels(text: string | undefined): Rel[] {
   return rels as Rel[];
 }
 
-/** A node in the contract's JSON shape (`isg show` without its edges; one `isg export` node). */
-export function nodeJson(node: IsgNode): Record<string, unknown> {
-  return {
-    key: node.key,
-    kind: node.kind,
-    name: node.name,
-    file: node.file,
-    span: { start_line: node.span.startLine, end_line: node.span.endLine },
-    signature: node.signature,
-    public: node.public,
-    features: node.features,
-    crate: node.crate,
-    doc: node.doc,
-    bounds: node.bounds ?? [],
-  };
-}
-
-/** The attributes of an edge as an object: the bound text of REQUIRES_BOUND, how a CALLS edge was resolved. */
-export function edgeAttrs(e: IsgEdge): Record<string, string> {
-  if (e.attr === '') return {};
-  if (e.rel === 'REQUIRES_BOUND') return { bound: e.attr };
-  if (e.rel === 'CALLS') return { resolution: e.attr };
-  return { attr: e.attr };
-}
-
-/** An edge in the contract's JSON shape (`isg export`). */
-export function edgeJson(e: IsgEdge): { src: string; dst: string; rel: Rel; attrs: Record<string, string> } {
-  return { src: e.src, dst: e.dst, rel: e.rel, attrs: edgeAttrs(e) };
-}
-
 /** `isg show` as the JSON object of the contract. */
-export async function showNode(store: IsgStore, key: string): Promise<Record<string, unknown>> {
+export async function showNode(store: IsgStore, key: string): Promise<ShowNodeJson> {
   const node = await store.getNode(key);
   if (!node) throw await unknownKey(store, key);
   const out = await store.edgesOut(key);

@@ -41,7 +41,10 @@ export function registerProveFix(program: Command, io: CliIO, setExit: SetExit):
         io.out(`prove-fix: no test given. ${r.needs_test.instructions}`);
         if (r.needs_test.test_module) io.out(`  test module: ${r.needs_test.test_module.suggestion}`);
         io.out(`  fixed keys: ${r.touched_keys.join(', ') || 'none'}`);
-        if (r.needs_test.context) io.out(r.needs_test.context.user);
+        if (r.needs_test.context) {
+          const { contextText } = await import('../../app/context.js');
+          io.out(contextText(r.needs_test.context));
+        }
       } else {
         const line = (name: string, run: typeof r.red): string => (run ? `  ${name}: ${run.passed}/${run.ran} passed, target failing: ${run.target_failed.join(', ') || 'none'}${run.build_failed ? ' (did not build)' : ''}` : `  ${name}: not run`);
         io.out(`prove-fix: ${r.proven ? 'PROVEN' : `NOT PROVEN (${r.failed_step ?? ''})`} for ${r.tests.join(', ')}`);

@@ -1,9 +1,11 @@
 /**
- * The ContextPacker: chooses what a model sees for one fix, under a token budget. Smallest working set first:
- * instructions and errors, the seeds' code (the keys the errors sit in), the definitions of the traits, types and
+ * The ContextPacker: chooses what a reader sees for one fix, under a token budget. Smallest working set first:
+ * errors, the seeds' code (the keys the errors sit in), the definitions of the traits, types and
  * functions the error names, then constraints and anti-pattern hits, then neighbours' code (nearest first), and
  * pattern examples last (only those whose detectors match the error). Pure: the token counter is injected (the
- * model's tokenizer when one is loaded, `estimateTokens` otherwise).
+ * model's tokenizer when one is loaded, `estimateTokens` otherwise). Two renderings of the same parts: the model's
+ * prompt (`packContext`: instructions + the parts + what to answer) and the context document (`renderContext`, what
+ * the `context` command returns: the parts only).
  */
 
 /** One error the model must fix. */
@@ -50,8 +52,8 @@ export interface PackInput {
 /** Token counter: the model's tokenizer, or an estimate. */
 export type CountTokens = (text: string) => number | Promise<number>;
 
-/** What the model gets, and how much of the budget it uses. */
-export interface ContextBundle {
+/** The parts chosen under the budget: data only, no instructions (what `context` returns). */
+export interface PackedParts {
   errors: PackError[];
   /** Included slices (seeds first); `truncated` slices show only a prefix of the key's code. */
   slices: Array<PackSlice & { role: 'seed' | 'definition' | 'neighbor'; truncated: boolean }>;
@@ -60,13 +62,20 @@ export interface ContextBundle {
   patternExamples: PatternExample[];
   /** Keys the model may edit: the included slices. */
   plannedKeys: string[];
-  system: string;
-  user: string;
-  /** Tokens of system + user by the counter used. */
+  /** Tokens of the rendering the budget was measured on, by the counter used. */
   tokens: number;
   budget: number;
   /** What did not fit, e.g. `neighbor:src/a.rs-a-f`, `example:missing_import`. */
   dropped: string[];
+}
+
+/** The chosen parts a rendering is made from. */
+export type ChosenParts = Pick<PackedParts, 'errors' | 'slices' | 'constraints' | 'antiPatterns' | 'patternExamples'>;
+
+/** What the model gets: the parts plus the prompt made of them (system + user); `tokens` counts both messages. */
+export interface ContextBundle extends PackedParts {
+  system: string;
+  user: string;
 }
 
 /** Default budget in tokens for one bundle. */
@@ -109,48 +118,67 @@ function renderError(e: PackError): string {
   return `- error${e.code ? `[${e.code}]` : ''}${at}${key}: ${msg}`;
 }
 
-function renderSlice(s: PackSlice & { truncated: boolean }): string {
+function renderSlice(s: PackSlice & { truncated: boolean }, heading: string): string {
   const more = s.truncated ? '\n// ... (rest of this item not shown)' : '';
-  return `### key ${s.key} (${s.file})\n\`\`\`rust\n${s.text.replace(/\n$/, '')}${more}\n\`\`\``;
+  return `### ${heading} (${s.file})\n\`\`\`rust\n${s.text.replace(/\n$/, '')}${more}\n\`\`\``;
 }
 
 function renderExample(p: PatternExample): string {
   return `### ${p.id}: ${p.description}\nbefore:\n\`\`\`rust\n${p.before}\n\`\`\`\nafter:\n\`\`\`rust\n${p.after}\n\`\`\``;
 }
 
-/** Renders the user message from chosen parts (headings only for non-empty sections). */
-function renderUser(parts: {
-  errors: PackError[];
-  slices: ContextBundle['slices'];
-  constraints: string[];
-  antiPatterns: string[];
-  patternExamples: PatternExample[];
-}): string {
+/** The sections shared by the prompt and the context document (headings only for non-empty sections). */
+function renderSections(parts: ChosenParts, headings: { code: string; antiPatterns: string }, sliceHeading: (s: ChosenParts['slices'][number]) => string): string[] {
   const out: string[] = ['## Errors', ...parts.errors.map(renderError)];
-  if (parts.slices.length) out.push('## Code you may edit', ...parts.slices.map(renderSlice));
+  if (parts.slices.length) out.push(headings.code, ...parts.slices.map((s) => renderSlice(s, sliceHeading(s))));
   if (parts.constraints.length) out.push('## Constraints', ...parts.constraints.map((c) => `- ${c}`));
-  if (parts.antiPatterns.length) out.push('## Anti-patterns found nearby (do not repeat them)', ...parts.antiPatterns.map((a) => `- ${a}`));
+  if (parts.antiPatterns.length) out.push(headings.antiPatterns, ...parts.antiPatterns.map((a) => `- ${a}`));
   if (parts.patternExamples.length) out.push('## Accepted fixes of the same kind', ...parts.patternExamples.map(renderExample));
-  out.push('## Answer', 'JSON only, as described.');
-  return out.join('\n');
+  return out;
+}
+
+/** The user message of the model's prompt: the sections, then what to answer. */
+function renderUser(parts: ChosenParts): string {
+  return [...renderSections(parts, { code: '## Code you may edit', antiPatterns: '## Anti-patterns found nearby (do not repeat them)' }, (s) => `key ${s.key}`), '## Answer', 'JSON only, as described.'].join('\n');
 }
 
 /**
- * Packs `input` under `budget` tokens. Errors and the first seed are always kept (a seed too large for the budget is
- * cut to the lines that fit); every later part is added whole, in priority order, while the total stays within budget.
+ * The bundle as a document for a reader (the `context` command's text): the same sections as the prompt, each
+ * slice labelled with its role, and no instructions — whoever reads it decides what to answer.
  */
+export function renderContext(parts: ChosenParts): string {
+  return renderSections(parts, { code: '## Code', antiPatterns: '## Anti-patterns found nearby' }, (s) => `${s.role} ${s.key}`).join('\n');
+}
+
+/** Packs `input` under `budget` tokens of the model's prompt (system + user) and renders that prompt. */
 export async function packContext(input: PackInput, opts: { budget?: number; countTokens?: CountTokens } = {}): Promise<ContextBundle> {
+  const parts = await packParts(input, { ...opts, render: (p) => [SYSTEM_PROMPT, renderUser(p)] });
+  return { ...parts, system: SYSTEM_PROMPT, user: renderUser(parts) };
+}
+
+/**
+ * Chooses the parts of `input` under `budget` tokens of `render`'s texts (default: the context document). Errors and
+ * the first seed are always kept (a seed too large for the budget is cut to the lines that fit); every later part is
+ * added whole, in priority order, while the total stays within budget.
+ */
+export async function packParts(input: PackInput, opts: { budget?: number; countTokens?: CountTokens; render?: (parts: ChosenParts) => readonly string[] } = {}): Promise<PackedParts> {
   const budget = opts.budget ?? DEFAULT_TOKEN_BUDGET;
   const count = opts.countTokens ?? estimateTokens;
-  const chosen = {
+  const render = opts.render ?? ((p: ChosenParts) => [renderContext(p)]);
+  const measure = async (p: ChosenParts): Promise<number> => {
+    let n = 0;
+    for (const t of render(p)) n += await count(t);
+    return n;
+  };
+  const chosen: ChosenParts = {
     errors: input.errors,
-    slices: [] as ContextBundle['slices'],
+    slices: [] as PackedParts['slices'],
     constraints: [] as string[],
     antiPatterns: [] as string[],
     patternExamples: [] as PatternExample[],
   };
   const dropped: string[] = [];
-  const total = async (): Promise<number> => (await count(SYSTEM_PROMPT)) + (await count(renderUser(chosen)));
+  const total = (): Promise<number> => measure(chosen);
 
   // Tries to add one part; keeps it only when the whole prompt still fits.
   const tryAdd = async (add: () => void, undo: () => void, label: string): Promise<boolean> => {
@@ -194,14 +222,5 @@ export async function packContext(input: PackInput, opts: { budget?: number; cou
   }
   // Examples last: they help only when they are of the same kind, and the caller passes only matching ones.
   for (const p of input.patternExamples) await tryAdd(() => chosen.patternExamples.push(p), () => chosen.patternExamples.pop(), `example:${p.id}`);
-  const user = renderUser(chosen);
-  return {
-    ...chosen,
-    plannedKeys: chosen.slices.map((s) => s.key),
-    system: SYSTEM_PROMPT,
-    user,
-    tokens: (await count(SYSTEM_PROMPT)) + (await count(user)),
-    budget,
-    dropped,
-  };
+  return { ...chosen, plannedKeys: chosen.slices.map((s) => s.key), tokens: await total(), budget, dropped };
 }
