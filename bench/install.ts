@@ -6,8 +6,9 @@
  * commit through the installed pre-commit hook. `--baseline REF` measures the package packed from a git revision in
  * the same run (e.g. the commit before a dependency change). Target (issue 16): ≤ 60 MB of node_modules.
  *
- * `npm run bench -- install [--baseline REF] [--offline true]`. The test (test/install/pack.test.ts) reuses these
- * steps with a bundle built directly instead of the `npm pack` scripts, to stay fast.
+ * `npm run bench -- install [--baseline REF] [--offline true] [--cold true]` (`--cold`: each install with an empty npm
+ * cache, as a first install downloads everything). The test (test/install/pack.test.ts) reuses these steps with a
+ * bundle built directly instead of the `npm pack` scripts, to stay fast.
  */
 import { copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -72,11 +73,14 @@ export interface Installed {
   npmOutput: string;
 }
 
-/** Installs `tarball` with `--omit=dev` into a new empty project under `parent`, as a user would. */
-export async function installTarball(tarball: string, parent: string, offline = false): Promise<Installed> {
+/**
+ * Installs `tarball` with `--omit=dev` into a new empty project under `parent`, as a user would. `cold`: with an empty
+ * npm cache of its own, so every dependency is downloaded (a first install); else npm's cache serves what it holds.
+ */
+export async function installTarball(tarball: string, parent: string, opts: { offline?: boolean; cold?: boolean } = {}): Promise<Installed> {
   const project = mkdtempSync(path.join(parent, 'project-'));
   writeFileSync(path.join(project, 'package.json'), '{ "name": "probe", "version": "1.0.0", "private": true }\n');
-  const args = ['install', '--omit=dev', '--no-audit', '--no-fund', ...(offline ? ['--offline'] : []), tarball];
+  const args = ['install', '--omit=dev', '--no-audit', '--no-fund', ...(opts.offline ? ['--offline'] : []), ...(opts.cold ? ['--cache', mkdtempSync(path.join(parent, 'npm-cache-'))] : []), tarball];
   const t = performance.now();
   const r = await execa('npm', args, { cwd: project, reject: false, all: true });
   const ms = performance.now() - t;
@@ -194,14 +198,15 @@ export async function probeInstalled(bin: string, parent: string): Promise<Probe
 const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 const mb = (bytes: number): string => `${(bytes / MB).toFixed(1)} MB`;
 
-/** Runs `npm run bench -- install [--baseline REF] [--offline true]`. */
+/** Runs `npm run bench -- install [--baseline REF] [--offline true] [--cold true]`. */
 export async function main(opts: Record<string, string>): Promise<void> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'rg-bench-install-'));
   const offline = opts.offline === 'true';
+  const cold = opts.cold === 'true';
   const subjects: Array<{ label: string; ref?: string }> = [];
   if (opts.baseline) subjects.push({ label: `baseline (${opts.baseline})`, ref: opts.baseline });
   subjects.push({ label: 'this checkout' });
-  console.log('| package | npm pack (with its scripts) | tarball | install --omit=dev | node_modules | packages | top level | `--version` | `build-isg` | `preflight --staged` | `hooks install` | hook refuses a type error / passes a good commit |');
+  console.log(`| package | npm pack (with its scripts) | tarball | install --omit=dev${cold ? ', empty npm cache' : ''} | node_modules | packages | top level | \`--version\` | \`build-isg\` | \`preflight --staged\` | \`hooks install\` | hook refuses a type error / passes a good commit |`);
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
   const sizes: number[] = [];
   const warnings: string[] = [];
@@ -210,7 +215,7 @@ export async function main(opts: Record<string, string>): Promise<void> {
       const dir = path.join(tmp, `src-${sizes.length}`);
       await copyCheckout(dir, subject.ref);
       const packed = await pack(dir, tmp);
-      const inst = await installTarball(packed.tarball, tmp, offline);
+      const inst = await installTarball(packed.tarball, tmp, { offline, cold });
       const p = await probeInstalled(inst.bin, tmp);
       sizes.push(inst.bytes);
       const top = inst.topLevel.length <= 3 ? inst.topLevel.join(', ') : `${inst.topLevel.length} entries`;

@@ -23,7 +23,7 @@ beforeAll(async () => {
   await execa(process.execPath, [path.join(src, 'scripts', 'build-action.mjs')], { cwd: src });
   const packed = await pack(src, tmp, true);
   tarballBytes = packed.bytes;
-  installed = await installTarball(packed.tarball, tmp, true);
+  installed = await installTarball(packed.tarball, tmp, { offline: true });
 }, 120_000);
 
 afterAll(() => {
