@@ -7,8 +7,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const suites = ['isg', 'isg-accuracy', 'store', 'preflight', 'fix', 'vectors', 'coverage', 'crash', 'hooks'] as const;
-/** `all` runs these; `crash` (a hundred kills, minutes), `isg-accuracy` (rust-analyzer, minutes) `coverage` and `hooks` run only when named. */
+const suites = ['isg', 'isg-accuracy', 'store', 'preflight', 'fix', 'vectors', 'coverage', 'crash', 'hooks', 'install'] as const;
+/** `all` runs these; `crash` (a hundred kills, minutes), `isg-accuracy` (rust-analyzer, minutes), `coverage`, `hooks` and `install` (npm, network) run only when named. */
 const everyday = ['isg', 'store', 'preflight', 'fix', 'vectors'];
 
 /** Parses `--key value` pairs after the suite name into an options object. */

@@ -3,10 +3,10 @@
  * native `cozo-node` engine can replace the wasm build later without touching `cozo-store.ts`.
  * Only this module knows how cozo-lib-wasm is loaded and how it reports errors.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** A JSON value as Cozo returns it. */
 export type CozoValue = null | boolean | number | string | CozoValue[] | { [k: string]: CozoValue };
@@ -72,10 +72,19 @@ interface WasmRuntime {
 
 let runtime: Promise<WasmRuntime> | undefined;
 
+/**
+ * cozo-lib-wasm's JS glue. The bundled CLI ships it in dist/bundle/vendor/ (scripts/build-action.mjs), where this module
+ * sees itself at dist/bundle/store/; from source or a tsc build it is the installed package in node_modules.
+ */
+function wasmGluePath(): string {
+  const shipped = fileURLToPath(new URL('../vendor/cozo-lib-wasm/cozo_lib_wasm.js', import.meta.url));
+  return existsSync(shipped) ? shipped : createRequire(import.meta.url).resolve('cozo-lib-wasm/cozo_lib_wasm.js');
+}
+
 /** Loads and instantiates the wasm module once per process. */
 function loadWasm(): Promise<WasmRuntime> {
   runtime ??= (async () => {
-    const jsPath = createRequire(import.meta.url).resolve('cozo-lib-wasm/cozo_lib_wasm.js');
+    const jsPath = wasmGluePath();
     const mod = (await import(pathToFileURL(jsPath).href)) as WasmModule;
     const out = mod.initSync(readFileSync(join(dirname(jsPath), 'cozo_lib_wasm_bg.wasm')));
     return {

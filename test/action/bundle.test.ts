@@ -1,6 +1,7 @@
 // The bundled CLI (dist/bundle/, what the Action and the Claude Code plugin run) from a clean action root with no
 // node_modules anywhere above it: it parses with the shipped tree-sitter prebuilds, stores with the shipped Cozo
-// wasm, installs hooks with the shipped husky, and says what to install for the optional node-llama-cpp.
+// wasm (both from dist/bundle/vendor/, which npm packs, unlike a nested node_modules), installs the git hooks, and says
+// what to install for the optional node-llama-cpp.
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -57,7 +58,7 @@ describe('the bundled CLI from a clean copy', () => {
     await git(repo, 'reset', '-q', '--hard');
   }, 170_000);
 
-  it('installs the git hooks through the shipped husky, pointing at the bundle', async () => {
+  it('installs the git hooks, pointing at the bundle', async () => {
     const r = await run(['hooks', 'install']);
     expect(r.stderr).toBe('');
     expect(r.exitCode).toBe(0);
