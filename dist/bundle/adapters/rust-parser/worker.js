@@ -5,8 +5,8 @@ const require = __rgCreateRequire(import.meta.url);
 import { parentPort } from "node:worker_threads";
 
 // src/adapters/rust-parser/parse.ts
-import Parser from "tree-sitter";
-import Rust from "tree-sitter-rust";
+import Parser from "./../../vendor/tree-sitter/index.js";
+import Rust from "./../../vendor/tree-sitter-rust/bindings/node/index.js";
 
 // src/core/isg/facts.ts
 var FACTS_VERSION = 11;

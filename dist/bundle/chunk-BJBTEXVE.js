@@ -1,0 +1,15 @@
+import { createRequire as __rgCreateRequire } from 'node:module';
+const require = __rgCreateRequire(import.meta.url);
+import {
+  checkWorkspaceDir,
+  locateWorkspaceRoot,
+  readWorkspace
+} from "./chunk-W3DBNHRR.js";
+import "./chunk-YRYO5B6H.js";
+import "./chunk-LM6P7DGY.js";
+import "./chunk-AMJD2YOB.js";
+export {
+  checkWorkspaceDir,
+  locateWorkspaceRoot,
+  readWorkspace
+};
