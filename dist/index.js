@@ -25130,6 +25130,32 @@ function parseAffectedJson(stdout) {
 function candidatePassed(c3) {
   return c3 !== null && (c3.validation_status === "Cargo_OK" || c3.validation_status === "Tests_OK");
 }
+function parseStatsJson(stdout) {
+  const v = parseObject(stdout, "stats");
+  const num = (x) => typeof x === "number" && Number.isFinite(x) ? x : 0;
+  const rate = (x) => typeof x === "number" && Number.isFinite(x) ? x : null;
+  const pct = (x) => isObject(x) ? { p50: rate(x.p50), p95: rate(x.p95) } : { p50: null, p95: null };
+  expect(Array.isArray(v.patterns) || v.patterns === void 0, "stats", '"patterns" must be an array');
+  const patterns = (Array.isArray(v.patterns) ? v.patterns : []).filter(isObject).map((p) => ({
+    id: typeof p.id === "string" ? p.id : "?",
+    tried: num(p.tried),
+    validated: num(p.validated),
+    applied: num(p.applied),
+    reverted: num(p.reverted)
+  }));
+  return {
+    runs: num(v.runs),
+    fixes: num(v.fixes),
+    proposed: num(v.proposed),
+    first_apply_correctness: rate(v.first_apply_correctness),
+    rollback_rate: rate(v.rollback_rate),
+    zero_llm_rate: rate(v.zero_llm_rate),
+    validation_accuracy: rate(v.validation_accuracy),
+    tokens_per_fix: pct(v.tokens_per_fix),
+    time_to_safe_fix_ms: pct(v.time_to_safe_fix_ms),
+    patterns
+  };
+}
 function parseObject(stdout, command) {
   let v;
   try {
@@ -32921,6 +32947,49 @@ function fixSummary(result, why, reviewUrl) {
   }
   return out.join("\n");
 }
+function kpiSummary(stats, unavailable = null) {
+  const out = ["### Fix pipeline KPIs (this run)", ""];
+  if (stats === null) {
+    out.push(`Not available: ${unavailable ?? "no statistics"}.`, "");
+    return out.join("\n");
+  }
+  const share = (x) => x === null ? "\u2014" : `${Math.round(x * 1e3) / 10} %`;
+  const n2 = (x, unit = "") => x === null ? "\u2014" : `${Math.round(x)}${unit}`;
+  out.push(
+    "| KPI | value |",
+    "|---|---|",
+    `| runs / fixes applied / proposals | ${stats.runs} / ${stats.fixes} / ${stats.proposed} |`,
+    `| first-apply correctness | ${share(stats.first_apply_correctness)} |`,
+    `| rollback rate | ${share(stats.rollback_rate)} |`,
+    `| zero-LLM rate | ${share(stats.zero_llm_rate)} |`,
+    `| validation accuracy | ${share(stats.validation_accuracy)} |`,
+    `| tokens per fix p50 / p95 | ${n2(stats.tokens_per_fix.p50)} / ${n2(stats.tokens_per_fix.p95)} |`,
+    `| time to a safe fix p50 / p95 | ${n2(stats.time_to_safe_fix_ms.p50, " ms")} / ${n2(stats.time_to_safe_fix_ms.p95, " ms")} |`,
+    ""
+  );
+  const tried = stats.patterns.filter((p) => p.tried > 0 || p.applied > 0);
+  if (tried.length > 0) {
+    out.push("| pattern | tried | validated | applied | reverted |", "|---|---|---|---|---|");
+    for (const p of tried) out.push(`| \`${cell(p.id)}\` | ${p.tried} | ${p.validated} | ${p.applied} | ${p.reverted} |`);
+    out.push("");
+  }
+  if (tried.length > 1) {
+    const shown = tried.slice(0, 12);
+    const max = Math.max(1, ...shown.map((p) => p.tried));
+    out.push(
+      "```mermaid",
+      "xychart-beta",
+      '  title "Candidates per pattern: tried (bars) and validated (line)"',
+      `  x-axis [${shown.map((p) => `"${p.id.replace(/"/g, "'")}"`).join(", ")}]`,
+      `  y-axis "candidates" 0 --> ${max}`,
+      `  bar [${shown.map((p) => p.tried).join(", ")}]`,
+      `  line [${shown.map((p) => p.validated).join(", ")}]`,
+      "```",
+      ""
+    );
+  }
+  return out.join("\n");
+}
 function cell(s) {
   return s.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 }
@@ -33075,21 +33144,23 @@ async function fixMode(ctx, token) {
   const env = childEnv(inputs.model ? { RUSTGATE_MODEL: inputs.model } : {});
   const args = ["debug-bug", "--json", "--llm", inputs.llm, "--repo", cwd];
   if (inputs.tests) args.push("--tests");
+  const since = new Date(Date.now() - 1e3).toISOString().replace(/\.\d{3}Z$/, "Z");
   const r = await ctx.runner(args, { cwd, env });
   const result = parseDebugBugJson(cliStdout(r));
+  const kpis = await runKpis(ctx, since, env);
   if (result.applied_commit !== null) warning("rustgate debug-bug reported an applied commit although the Action never passes --apply.");
   const validated = candidatePassed(result.candidate) && (result.status === "proposed" || result.status === "fixed");
   setOutputs({ ok: String(result.errors.length === 0), errors: String(result.errors.length), warnings: "0", sarifFile: "", fixed: String(validated), reviewId: "" });
   const candidate = validated ? result.candidate : null;
   const shown = { ...result, candidate: candidate ? { ...candidate, diff: rootRelativeDiff(candidate.diff, ctx.prefix) } : null };
   if (!pr) {
-    await writeSummary(fixSummary(shown, `This run is a \`${event.eventName}\` event, not a pull request: nothing to review.`, null));
+    await writeSummary(fixSummary(shown, `This run is a \`${event.eventName}\` event, not a pull request: nothing to review.`, null) + kpis);
     return;
   }
   if (pr.isFork && event.eventName !== "pull_request_target") {
     const why = `This pull request comes from a fork (${pr.headRepo ?? "deleted repository"}), whose GITHUB_TOKEN is read-only: the suggestion is here instead of a PR review.`;
     warning(why);
-    await writeSummary(fixSummary(shown, candidate ? why : null, null));
+    await writeSummary(fixSummary(shown, candidate ? why : null, null) + kpis);
     return;
   }
   const octo = (ctx.deps.octokit ?? ((t) => getOctokit(t)))(token);
@@ -33101,22 +33172,31 @@ async function fixMode(ctx, token) {
     info(
       `rustgate: review ${outcome.reviewId ?? "-"}: ${outcome.posted} suggestion(s) posted, ${outcome.skipped} already there, ${outcome.deleted} outdated comment(s) deleted, ${outcome.outdatedReviews} outdated review(s) marked${outcome.alreadyPosted ? " (proposal already posted)" : ""}.`
     );
-    await writeSummary(fixSummary(shown, null, outcome.url));
+    await writeSummary(fixSummary(shown, null, outcome.url) + kpis);
   } catch (e) {
     const f = apiFailure(e);
     if (f.readOnly) {
       const why2 = `The token cannot write reviews (GitHub said: ${redact(f.message, token)}). Give the job \`permissions: pull-requests: write\`; the suggestion is here instead.`;
       warning(why2);
-      await writeSummary(fixSummary(shown, why2, null));
+      await writeSummary(fixSummary(shown, why2, null) + kpis);
       return;
     }
     const why = `GitHub API request failed: ${redact(f.message, token)}. No retry was made.`;
-    await writeSummary(fixSummary(shown, why, null));
+    await writeSummary(fixSummary(shown, why, null) + kpis);
     throw new Error(
       `${why}${f.status === 422 ? " (GitHub rejected the review; every comment line was checked against the PR hunks, so the PR probably changed during the run: re-run the job.)" : ""}`,
       // setFailed prints the message only; Octokit also redacts the authorization header in the cause.
       { cause: e }
     );
+  }
+}
+async function runKpis(ctx, since, env) {
+  try {
+    const r = await ctx.runner(["stats", "--json", "--since", since, "--repo", ctx.cwd], { cwd: ctx.cwd, env });
+    if (r.exitCode !== 0) return kpiSummary(null, `\`${r.command}\` exited with ${r.exitCode}: ${r.stderr.trim().split("\n")[0] ?? ""}`);
+    return kpiSummary(parseStatsJson(r.stdout));
+  } catch (e) {
+    return kpiSummary(null, e instanceof Error ? e.message : String(e));
   }
 }
 function cliStdout(r) {

@@ -156,6 +156,48 @@ export function candidatePassed(c: CandidateJson | null): c is CandidateJson {
   return c !== null && (c.validation_status === 'Cargo_OK' || c.validation_status === 'Tests_OK');
 }
 
+/** The KPI fields of `stats --json` the job summary shows (docs/contract.md `rustgate stats`). */
+export interface StatsJson {
+  runs: number;
+  fixes: number;
+  proposed: number;
+  first_apply_correctness: number | null;
+  rollback_rate: number | null;
+  zero_llm_rate: number | null;
+  validation_accuracy: number | null;
+  tokens_per_fix: { p50: number | null; p95: number | null };
+  time_to_safe_fix_ms: { p50: number | null; p95: number | null };
+  patterns: Array<{ id: string; tried: number; validated: number; applied: number; reverted: number }>;
+}
+
+/** Parses `rustgate stats --json`; fields the contract has but the output lacks read as 0 / null / empty. */
+export function parseStatsJson(stdout: string): StatsJson {
+  const v = parseObject(stdout, 'stats');
+  const num = (x: unknown): number => (typeof x === 'number' && Number.isFinite(x) ? x : 0);
+  const rate = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+  const pct = (x: unknown): { p50: number | null; p95: number | null } => (isObject(x) ? { p50: rate(x.p50), p95: rate(x.p95) } : { p50: null, p95: null });
+  expect(Array.isArray(v.patterns) || v.patterns === undefined, 'stats', '"patterns" must be an array');
+  const patterns = (Array.isArray(v.patterns) ? v.patterns : []).filter(isObject).map((p) => ({
+    id: typeof p.id === 'string' ? p.id : '?',
+    tried: num(p.tried),
+    validated: num(p.validated),
+    applied: num(p.applied),
+    reverted: num(p.reverted),
+  }));
+  return {
+    runs: num(v.runs),
+    fixes: num(v.fixes),
+    proposed: num(v.proposed),
+    first_apply_correctness: rate(v.first_apply_correctness),
+    rollback_rate: rate(v.rollback_rate),
+    zero_llm_rate: rate(v.zero_llm_rate),
+    validation_accuracy: rate(v.validation_accuracy),
+    tokens_per_fix: pct(v.tokens_per_fix),
+    time_to_safe_fix_ms: pct(v.time_to_safe_fix_ms),
+    patterns,
+  };
+}
+
 function parseObject(stdout: string, command: string): Record<string, unknown> {
   let v: unknown;
   try {

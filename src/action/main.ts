@@ -7,14 +7,14 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
-import { candidatePassed, parseAffectedJson, parseDebugBugJson, parsePreflightJson, type DebugBugJson } from './contract.js';
+import { candidatePassed, parseAffectedJson, parseDebugBugJson, parsePreflightJson, parseStatsJson, type DebugBugJson } from './contract.js';
 import { eventInfo, isRustRelevant, type EventInfo } from './event.js';
 import { EMPTY_TREE, changedFiles, ensureCommits, headSha, parentOf, repoPrefix } from './git.js';
 import { Outputs, readInputs, type ActionInputs } from './inputs.js';
 import { apiFailure, prHunks, syncReview, type Octokit } from './review.js';
 import { childEnv, cliRunner, type CliRunner } from './runner.js';
 import { markerNamespace, planReview, rootRelativeDiff } from './suggestions.js';
-import { fixSummary, preflightSummary } from './summary.js';
+import { fixSummary, kpiSummary, preflightSummary } from './summary.js';
 
 /** What `run` needs from the outside; tests replace the CLI runner. */
 export interface ActionDeps {
@@ -186,8 +186,11 @@ async function fixMode(ctx: Ctx, token: string): Promise<void> {
   const env = childEnv(inputs.model ? { RUSTGATE_MODEL: inputs.model } : {});
   const args = ['debug-bug', '--json', '--llm', inputs.llm, '--repo', cwd];
   if (inputs.tests) args.push('--tests');
+  // The run's KPIs come from the learning log rows written from here on (second precision, so a second earlier).
+  const since = new Date(Date.now() - 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const r = await ctx.runner(args, { cwd, env });
   const result = parseDebugBugJson(cliStdout(r));
+  const kpis = await runKpis(ctx, since, env);
   if (result.applied_commit !== null) core.warning('rustgate debug-bug reported an applied commit although the Action never passes --apply.');
   const validated = candidatePassed(result.candidate) && (result.status === 'proposed' || result.status === 'fixed');
   setOutputs({ ok: String(result.errors.length === 0), errors: String(result.errors.length), warnings: '0', sarifFile: '', fixed: String(validated), reviewId: '' });
@@ -197,14 +200,14 @@ async function fixMode(ctx: Ctx, token: string): Promise<void> {
   // workspace paths itself.
   const shown: DebugBugJson = { ...result, candidate: candidate ? { ...candidate, diff: rootRelativeDiff(candidate.diff, ctx.prefix) } : null };
   if (!pr) {
-    await writeSummary(fixSummary(shown, `This run is a \`${event.eventName}\` event, not a pull request: nothing to review.`, null));
+    await writeSummary(fixSummary(shown, `This run is a \`${event.eventName}\` event, not a pull request: nothing to review.`, null) + kpis);
     return;
   }
   // On pull_request_target the token is the base repository's and can write, fork or not.
   if (pr.isFork && event.eventName !== 'pull_request_target') {
     const why = `This pull request comes from a fork (${pr.headRepo ?? 'deleted repository'}), whose GITHUB_TOKEN is read-only: the suggestion is here instead of a PR review.`;
     core.warning(why);
-    await writeSummary(fixSummary(shown, candidate ? why : null, null));
+    await writeSummary(fixSummary(shown, candidate ? why : null, null) + kpis);
     return;
   }
   const octo = (ctx.deps.octokit ?? ((t: string) => getOctokit(t)))(token);
@@ -219,22 +222,33 @@ async function fixMode(ctx: Ctx, token: string): Promise<void> {
       `rustgate: review ${outcome.reviewId ?? '-'}: ${outcome.posted} suggestion(s) posted, ${outcome.skipped} already there, ` +
         `${outcome.deleted} outdated comment(s) deleted, ${outcome.outdatedReviews} outdated review(s) marked${outcome.alreadyPosted ? ' (proposal already posted)' : ''}.`,
     );
-    await writeSummary(fixSummary(shown, null, outcome.url));
+    await writeSummary(fixSummary(shown, null, outcome.url) + kpis);
   } catch (e) {
     const f = apiFailure(e);
     if (f.readOnly) {
       const why = `The token cannot write reviews (GitHub said: ${redact(f.message, token)}). Give the job \`permissions: pull-requests: write\`; the suggestion is here instead.`;
       core.warning(why);
-      await writeSummary(fixSummary(shown, why, null));
+      await writeSummary(fixSummary(shown, why, null) + kpis);
       return;
     }
     const why = `GitHub API request failed: ${redact(f.message, token)}. No retry was made.`;
-    await writeSummary(fixSummary(shown, why, null));
+    await writeSummary(fixSummary(shown, why, null) + kpis);
     throw new Error(
       `${why}${f.status === 422 ? ' (GitHub rejected the review; every comment line was checked against the PR hunks, so the PR probably changed during the run: re-run the job.)' : ''}`,
       // setFailed prints the message only; Octokit also redacts the authorization header in the cause.
       { cause: e },
     );
+  }
+}
+
+/** The KPI section for this run; a failed or malformed stats call is said in the section, never fatal. */
+async function runKpis(ctx: Ctx, since: string, env: Record<string, string>): Promise<string> {
+  try {
+    const r = await ctx.runner(['stats', '--json', '--since', since, '--repo', ctx.cwd], { cwd: ctx.cwd, env });
+    if (r.exitCode !== 0) return kpiSummary(null, `\`${r.command}\` exited with ${r.exitCode}: ${r.stderr.trim().split('\n')[0] ?? ''}`);
+    return kpiSummary(parseStatsJson(r.stdout));
+  } catch (e) {
+    return kpiSummary(null, e instanceof Error ? e.message : String(e));
   }
 }
 

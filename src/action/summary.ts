@@ -2,7 +2,7 @@
  * Job-summary Markdown for both modes: a table of broken ISG nodes, timings, and a Mermaid graph of each
  * broken node with the callers in its blast radius. Pure: returns strings, main.ts writes them.
  */
-import type { DebugBugJson, PreflightDiagnostic, PreflightJson } from './contract.js';
+import type { DebugBugJson, PreflightDiagnostic, PreflightJson, StatsJson } from './contract.js';
 import { describeCandidate, withoutFinalNewline } from './suggestions.js';
 
 /** Most callers drawn per broken node; the rest are counted. */
@@ -82,6 +82,55 @@ export function fixSummary(result: DebugBugJson, why: string | null, reviewUrl: 
     else out.push('<details><summary>The whole proposed change</summary>', '', '```diff', withoutFinalNewline(c.diff), '```', '', '</details>', '');
   } else if (why) {
     out.push(`> [!NOTE]`, `> ${why}`, '');
+  }
+  return out.join('\n');
+}
+
+/**
+ * The fix pipeline's KPIs for this run (`stats --json --since <run start>`): a table, the per-pattern counts, and a
+ * Mermaid bar chart of candidates tried vs validated per pattern when more than one pattern was tried. `unavailable`
+ * says why there are none (the stats call failed): the summary never hides that it could not read them.
+ */
+export function kpiSummary(stats: StatsJson | null, unavailable: string | null = null): string {
+  const out = ['### Fix pipeline KPIs (this run)', ''];
+  if (stats === null) {
+    out.push(`Not available: ${unavailable ?? 'no statistics'}.`, '');
+    return out.join('\n');
+  }
+  const share = (x: number | null): string => (x === null ? '—' : `${Math.round(x * 1000) / 10} %`);
+  const n = (x: number | null, unit = ''): string => (x === null ? '—' : `${Math.round(x)}${unit}`);
+  out.push(
+    '| KPI | value |',
+    '|---|---|',
+    `| runs / fixes applied / proposals | ${stats.runs} / ${stats.fixes} / ${stats.proposed} |`,
+    `| first-apply correctness | ${share(stats.first_apply_correctness)} |`,
+    `| rollback rate | ${share(stats.rollback_rate)} |`,
+    `| zero-LLM rate | ${share(stats.zero_llm_rate)} |`,
+    `| validation accuracy | ${share(stats.validation_accuracy)} |`,
+    `| tokens per fix p50 / p95 | ${n(stats.tokens_per_fix.p50)} / ${n(stats.tokens_per_fix.p95)} |`,
+    `| time to a safe fix p50 / p95 | ${n(stats.time_to_safe_fix_ms.p50, ' ms')} / ${n(stats.time_to_safe_fix_ms.p95, ' ms')} |`,
+    '',
+  );
+  const tried = stats.patterns.filter((p) => p.tried > 0 || p.applied > 0);
+  if (tried.length > 0) {
+    out.push('| pattern | tried | validated | applied | reverted |', '|---|---|---|---|---|');
+    for (const p of tried) out.push(`| \`${cell(p.id)}\` | ${p.tried} | ${p.validated} | ${p.applied} | ${p.reverted} |`);
+    out.push('');
+  }
+  if (tried.length > 1) {
+    const shown = tried.slice(0, 12);
+    const max = Math.max(1, ...shown.map((p) => p.tried));
+    out.push(
+      '```mermaid',
+      'xychart-beta',
+      '  title "Candidates per pattern: tried (bars) and validated (line)"',
+      `  x-axis [${shown.map((p) => `"${p.id.replace(/"/g, "'")}"`).join(', ')}]`,
+      `  y-axis "candidates" 0 --> ${max}`,
+      `  bar [${shown.map((p) => p.tried).join(', ')}]`,
+      `  line [${shown.map((p) => p.validated).join(', ')}]`,
+      '```',
+      '',
+    );
   }
   return out.join('\n');
 }

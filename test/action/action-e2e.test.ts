@@ -78,6 +78,9 @@ describe('the Action with the real CLI', () => {
     expect(review.comments[0]?.body).toContain('validation **Cargo_OK**');
     // The trait import lands at the top of report.rs, outside the PR's hunks: it goes into the body.
     expect(review.body).toMatch(/```diff\n--- a\/src\/report\.rs\n\+\+\+ b\/src\/report\.rs\n@@ [^\n]+ @@\n[^`]*\+use crate::Priced;/);
+    // The run's KPIs from the real `stats`: one run, one proposal, a measured time to the safe fix.
+    expect(run.summary).toContain('| runs / fixes applied / proposals | 1 / 0 / 1 |');
+    expect(run.summary).toMatch(/\| time to a safe fix p50 \/ p95 \| \d+ ms \/ \d+ ms \|/);
     // debug-bug never applies from the Action: the checkout is untouched (apart from the earlier SARIF).
     expect(await gitStatus(repo.dir)).toBe('?? rustgate.sarif');
     expect(run.stdout.split('\n').filter((l) => l !== `::add-mask::${TOKEN}`).join('\n')).not.toContain(TOKEN);

@@ -163,6 +163,16 @@ describe('fix mode', () => {
         report: { rating: 'green', root_cause: 'run_job lost its Send bound; report.rs calls Priced::price without the trait in scope' },
       }),
     },
+    // Recorded from the real CLI after one debug-bug run on examples/ledger (weekly trimmed).
+    stats: {
+      exitCode: 0,
+      stdout: JSON.stringify({
+        fixes: 0, first_apply_correctness: null, rollback_rate: null, zero_llm_rate: null, tokens_per_fix: { p50: null, p95: null },
+        time_to_safe_fix_ms: { p50: 2190, p95: 2190 }, validation_accuracy: null,
+        patterns: [{ id: 'rustc_suggestion', tried: 3, validated: 1, applied: 0, reverted: 0 }, { id: 'send_bound', tried: 1, validated: 1, applied: 0, reverted: 0 }],
+        runs: 1, proposed: 1, rolled_back: 0, reverted: 0, pending_futures: 1, since: '2026-12-05T07:55:23.000Z', weekly: [{ week: '2026-11-30', fixes: 0 }],
+      }),
+    },
   });
 
   const fix = (payload: unknown, responses: ReturnType<typeof debugBug>, inputs: Record<string, string> = {}) =>
@@ -174,7 +184,17 @@ describe('fix mode', () => {
     const run = await fix(prPayload(), debugBug(diff), { llm: 'local', model: 'hf:tiny/model:Q4' });
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(0);
-    expect(run.cliCalls.map((c) => [c.args, c.model])).toEqual([[['debug-bug', '--json', '--llm', 'local', '--repo', repo.dir], 'hf:tiny/model:Q4']]);
+    expect(run.cliCalls.map((c) => [c.args, c.model])).toEqual([
+      [['debug-bug', '--json', '--llm', 'local', '--repo', repo.dir], 'hf:tiny/model:Q4'],
+      [['stats', '--json', '--since', expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/), '--repo', repo.dir], 'hf:tiny/model:Q4'],
+    ]);
+    // The run's KPIs in the job summary: the table, the per-pattern counts and the chart.
+    expect(run.summary).toContain('### Fix pipeline KPIs (this run)');
+    expect(run.summary).toContain('| runs / fixes applied / proposals | 1 / 0 / 1 |');
+    expect(run.summary).toContain('| time to a safe fix p50 / p95 | 2190 ms / 2190 ms |');
+    expect(run.summary).toContain('| `send_bound` | 1 | 1 | 0 | 0 |');
+    expect(run.summary).toContain('```mermaid\nxychart-beta\n');
+    expect(run.summary).toContain('  x-axis ["rustc_suggestion", "send_bound"]\n  y-axis "candidates" 0 --> 3\n  bar [3, 1]\n  line [1, 1]');
     const reqs = gh.requests.slice(before);
     expect(reqs.map((r) => `${r.method} ${r.operationId}`)).toEqual([
       'GET pulls/list-files', 'GET pulls/list-review-comments', 'GET pulls/list-reviews', 'POST pulls/create-review',
@@ -274,8 +294,11 @@ describe('fix mode', () => {
 
   it('posts nothing but cleans up when no validated fix exists', async () => {
     const before = gh.requests.length;
-    const run = await fix(prPayload(), debugBug(diff, 'no_safe_fix', 'Failed'));
+    // The stats call fails here: the fix verdict stands and the summary says the KPIs are not available.
+    const { stats: _stats, ...noStats } = debugBug(diff, 'no_safe_fix', 'Failed');
+    const run = await fix(prPayload(), noStats as ReturnType<typeof debugBug>);
     expect(run.exitCode).toBe(0);
+    expect(run.summary).toMatch(/### Fix pipeline KPIs \(this run\)\n\nNot available: `rustgate stats --json --since \S+ --repo \S+` exited with 2: fake rustgate: no recorded answer for stats\./);
     expect(run.outputs).toMatchObject({ fixed: 'false', 'review-id': '' });
     expect(gh.requests.slice(before).map((r) => r.operationId)).toEqual([
       'pulls/list-review-comments', 'pulls/list-reviews', 'pulls/delete-review-comment', 'pulls/update-review',
