@@ -1,4 +1,5 @@
-import { existsSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, mkdtempSync, statSync, utimesSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_LIB, CORE_LIB, MULTI_FIXTURE, breakSend, cli, git, makeRepo, preflightJson, read, userCargoCheck, write, type PreflightJson } from './helpers.js';
@@ -89,6 +90,27 @@ describe('preflight in place when the staged content is the working tree', () =>
 });
 
 describe('only the affected packages are checked', () => {
+  it('a change that affects every member is the whole workspace: no -p, no feature comparison', async () => {
+    const ws = mkdtempSync(path.join(os.tmpdir(), 'rg-pf-allmembers-'));
+    write(ws, 'Cargo.toml', '[workspace]\nmembers = ["base", "user"]\nresolver = "2"\n');
+    write(ws, 'base/Cargo.toml', '[package]\nname = "am-base"\nversion = "0.1.0"\nedition = "2021"\n');
+    write(ws, 'base/src/lib.rs', 'pub fn one() -> u32 { 1 }\n');
+    write(ws, 'user/Cargo.toml', '[package]\nname = "am-user"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\nam-base = { path = "../base" }\n');
+    write(ws, 'user/src/lib.rs', 'pub fn two() -> u32 { am_base::one() + 1 }\n');
+    write(ws, '.gitignore', 'target/\n');
+    await git(ws, 'init', '-q', '-b', 'main');
+    await userCargoCheck(ws);
+    await git(ws, 'add', '-A');
+    await git(ws, 'commit', '-q', '-m', 'initial');
+    // base is a dependency of the only other member: every member is affected.
+    write(ws, 'base/src/lib.rs', 'pub fn one() -> u32 { 1 }\npub fn zero() -> u32 { 0 }\n');
+    await git(ws, 'add', '-A');
+    const r = await preflightJson(ws, ws);
+    expect(r.json).toMatchObject({ ok: true, mode: 'in_place', packages: null });
+    // No `cargo tree` ran to compare a subset's features with the workspace's: there is no subset.
+    expect(existsSync(path.join(ws, '.rustgate/feature-sets.json'))).toBe(false);
+  });
+
   it('selects owners and dependents, reports files in no crate, and the whole workspace for the lockfile', async () => {
     const { top, ws } = await makeRepo({ fixture: MULTI_FIXTURE });
     await userCargoCheck(ws);
