@@ -10,7 +10,8 @@ import { locateWorkspaceRoot } from '../adapters/cargo/metadata.js';
 import path from 'node:path';
 import { cargoCheck, lockfileNeedsUpdate, type CargoCheckResult } from '../adapters/cargo/check.js';
 import { manifestDirsAbove, readMembers, resolvedFeatures, type MembersResult } from '../adapters/cargo/members.js';
-import { differFromWorktree, inPlaceBlockers, outsideChanges, rangeChanges, resolveRange, stagedChanges, worktreeChanges, type ResolvedRange } from '../adapters/git/changes.js';
+import { differFromWorktree, inPlaceBlockers, outsideChanges, rangeChanges, resolveRange, stagedChanges, trackedManifests, worktreeChanges, type ResolvedRange } from '../adapters/git/changes.js';
+import { membersKey, readCachedMembers, writeCachedMembers } from '../adapters/cargo/members-cache.js';
 import { assertIndexResolved, assertNoOperationInProgress, openRepo, type RepoInfo } from '../adapters/git/repo.js';
 import type { Diagnostic } from '../core/diagnostics/types.js';
 import { RustgateError } from '../core/errors.js';
@@ -179,6 +180,28 @@ async function choosePackages(root: string, members: MembersResult, changed: rea
   return { packages, unchecked: uncheckedFiles(selection, packages), unowned: uncheckedFiles(selection, null), targetDirectory: members.targetDirectory };
 }
 
+/**
+ * `cargo metadata --no-deps` of the working tree, from `.rustgate/members.json` when nothing it depends on changed
+ * (src/adapters/cargo/members-cache.ts): a warm check in place then starts cargo once, for the check itself.
+ */
+async function membersOfWorktree(repo: RepoInfo): Promise<MembersResult> {
+  const file = rustgatePaths(repo.workspace).members;
+  // Never rejects (the caller may not await it when the run goes to the shadow): without a key, no cache.
+  const key = await trackedManifests(repo).then(
+    (manifests) => membersKey(repo.workspace, manifests),
+    () => null,
+  );
+  const hit = key === null ? null : readCachedMembers(file, repo.workspace, key);
+  if (hit !== null) return hit;
+  const fresh = await readMembers(repo.workspace);
+  try {
+    if (key !== null) writeCachedMembers(file, repo.workspace, key, fresh);
+  } catch {
+    // A cache that cannot be written costs only the next run's `cargo metadata`.
+  }
+  return fresh;
+}
+
 /** Cached `cargo tree` feature lines, keyed by manifests + lockfile + selection (`.rustgate/feature-sets.json`). */
 type FeatureCache = Record<string, string[]>;
 
@@ -309,7 +332,7 @@ export async function runPreflight(opts: PreflightOptions): Promise<PreflightRep
     // user's workspace with the user's own target dir (warm, nothing copied); otherwise in the shadow copy.
     progress('comparing the selected content with the working tree');
     // `cargo metadata` (read-only, --no-deps --offline) runs beside the git comparison: in place needs both.
-    const membersInPlace = opts.forceShadow ? null : readMembers(repo.workspace);
+    const membersInPlace = opts.forceShadow ? null : membersOfWorktree(repo);
     const blockers = opts.forceShadow ? ['--shadow was given'] : opts.scope === 'worktree' ? [] : await inPlaceBlockers(repo, opts.scope, range?.head ?? null);
     // cargo would create a missing Cargo.lock in the user's tree: the shadow makes its own instead.
     if (blockers.length === 0 && !existsSync(path.join(repo.workspace, 'Cargo.lock'))) blockers.push('the workspace has no Cargo.lock');

@@ -202,6 +202,11 @@ export async function outsideChanges(info: RepoInfo, scope: 'staged' | 'worktree
   return [...new Set(paths)].filter((p) => p !== '' && !p.startsWith(inside) && !isOwnPath(p)).sort();
 }
 
+/** Every tracked `Cargo.toml` at or below the workspace, workspace-relative (names only; read-only plumbing). */
+export async function trackedManifests(info: RepoInfo): Promise<string[]> {
+  return splitZ(await gitOk(info.workspace, ['ls-files', '-z', '--', ':(glob)**/Cargo.toml']));
+}
+
 /**
  * The repository-relative `paths` whose selected content differs from the working tree (staged: index vs work tree;
  * diff: the range's head vs work tree). cargo reads files above the workspace from the working tree in every mode.

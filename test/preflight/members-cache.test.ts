@@ -1,0 +1,116 @@
+/**
+ * PreFlight's cache of `cargo metadata --no-deps` for checks in place (src/adapters/cargo/members-cache.ts): a warm
+ * run reuses it, and anything the metadata depends on — a tracked manifest, a new tracked crate, a cargo config
+ * above the workspace, the target-dir variables, an ignored member's manifest — makes it miss.
+ */
+import { chmodSync, mkdtempSync, readFileSync, utimesSync } from 'node:fs';
+import { execaSync } from 'execa';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { membersKey, readCachedMembers, writeCachedMembers } from '../../src/adapters/cargo/members-cache.js';
+import type { MembersResult } from '../../src/adapters/cargo/members.js';
+import { cliProcess, git, preflightJson, userCargoCheck, write } from './helpers.js';
+
+function workspace(globMembers: boolean): string {
+  const ws = mkdtempSync(path.join(os.tmpdir(), 'rg-members-'));
+  write(ws, 'Cargo.toml', `[workspace]\nmembers = [${globMembers ? '"crates/*"' : '"crates/a", "crates/b"'}]\nresolver = "2"\n`);
+  write(ws, 'crates/a/Cargo.toml', '[package]\nname = "mc-a"\nversion = "0.1.0"\nedition = "2021"\n');
+  write(ws, 'crates/a/src/lib.rs', 'pub fn a() -> u32 { 1 }\n');
+  write(ws, 'crates/b/Cargo.toml', '[package]\nname = "mc-b"\nversion = "0.1.0"\nedition = "2021"\n');
+  write(ws, 'crates/b/src/lib.rs', 'pub fn b() -> u32 { 2 }\n');
+  write(ws, '.gitignore', 'target/\n');
+  return ws;
+}
+
+const RESULT: MembersResult = { ok: true, members: [{ name: 'mc-a', manifestDir: 'crates/a', deps: [] }], targetDirectory: '/t', workspaceRoot: '/w' };
+
+describe('members cache key and entry', () => {
+  it('misses when a tracked manifest, a config above, a target-dir variable or a member manifest changes', () => {
+    const ws = workspace(false);
+    const tracked = ['Cargo.toml', 'crates/a/Cargo.toml', 'crates/b/Cargo.toml'];
+    const env = { HOME: ws };
+    const key = membersKey(ws, tracked, env);
+    expect(membersKey(ws, tracked, env)).toBe(key);
+    const file = path.join(ws, '.rustgate/members.json');
+    writeCachedMembers(file, ws, key, RESULT);
+    expect(readCachedMembers(file, ws, key)).toEqual(RESULT);
+
+    // A new tracked crate, an edited manifest, a config above the workspace, another target dir: other keys.
+    expect(membersKey(ws, [...tracked, 'crates/c/Cargo.toml'], env)).not.toBe(key);
+    expect(membersKey(ws, tracked, { ...env, CARGO_TARGET_DIR: '/elsewhere' })).not.toBe(key);
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(path.join(ws, 'crates/b/Cargo.toml'), past, past);
+    expect(membersKey(ws, tracked, env)).not.toBe(key);
+    const key2 = membersKey(ws, tracked, env);
+    write(path.dirname(ws), `${path.basename(ws)}-sibling-is-not-above/.cargo/config.toml`, '');
+    expect(membersKey(ws, tracked, env)).toBe(key2);
+    write(ws, '.cargo/config.toml', '[build]\ntarget-dir = "elsewhere"\n');
+    expect(membersKey(ws, tracked, env)).not.toBe(key2);
+
+    // The entry itself: a member manifest that changed since it was written (a member git ignores) is a miss.
+    writeCachedMembers(file, ws, key, RESULT);
+    utimesSync(path.join(ws, 'crates/a/Cargo.toml'), past, past);
+    expect(readCachedMembers(file, ws, key)).toBeNull();
+    expect(readCachedMembers(file, ws, 'another key')).toBeNull();
+  });
+
+  it('a corrupted or hostile cache file is a miss, never an error (fuzz)', () => {
+    const ws = workspace(false);
+    const file = path.join(ws, '.rustgate/members.json');
+    const key = 'k';
+    const entry = fc.record({ key: fc.constantFrom('k', 'x'), stamps: fc.anything(), result: fc.oneof(fc.anything(), fc.constant(RESULT), fc.record({ ok: fc.constant(true), members: fc.anything() })) });
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), entry.map((e) => JSON.stringify(e)), fc.anything().map((v) => JSON.stringify(v) ?? 'undefined')), (text) => {
+        write(ws, '.rustgate/members.json', text);
+        const r = readCachedMembers(file, ws, key);
+        expect(r === null || r.ok === true).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('PreFlight in place with the members cache', () => {
+  it('writes it on the first run, reuses it, and sees a crate added through a glob on the next run', async () => {
+    const ws = workspace(true);
+    await git(ws, 'init', '-q', '-b', 'main');
+    await userCargoCheck(ws);
+    await git(ws, 'add', '-A');
+    await git(ws, 'commit', '-q', '-m', 'initial');
+    write(ws, 'crates/a/src/lib.rs', 'pub fn a() -> u32 { 1 }\npub fn a2() -> u32 { 3 }\n');
+    await git(ws, 'add', '-A');
+    const first = await preflightJson(ws, ws);
+    expect(first.json).toMatchObject({ ok: true, mode: 'in_place' });
+    const cache = JSON.parse(readFileSync(path.join(ws, '.rustgate/members.json'), 'utf8')) as { result: { members: Array<{ name: string }> } };
+    expect(cache.result.members.map((m) => m.name).sort()).toEqual(['mc-a', 'mc-b']);
+
+    // A warm run starts cargo once, for the check: no `cargo metadata` (a logging cargo shim first on PATH).
+    const shim = mkdtempSync(path.join(os.tmpdir(), 'rg-cargo-shim-'));
+    const realCargo = execaSync('sh', ['-c', 'command -v cargo']).stdout.trim();
+    write(shim, 'cargo', `#!/bin/sh\necho "$1" >> "${shim}/calls"\nexec "${realCargo}" "$@"\n`);
+    chmodSync(path.join(shim, 'cargo'), 0o755);
+    write(ws, 'crates/a/src/lib.rs', 'pub fn a() -> u32 { 1 }\npub fn a3() -> u32 { 4 }\n');
+    await git(ws, 'add', '-A');
+    const warm = await cliProcess(['preflight', '--repo', ws, '--format', 'json'], { PATH: `${shim}${path.delimiter}${process.env.PATH ?? ''}`, HOME: process.env.HOME ?? '' });
+    expect(warm.code).toBe(0);
+    expect(readFileSync(path.join(shim, 'calls'), 'utf8').split('\n').filter(Boolean)).toEqual(['check']);
+
+    // A new crate committed under crates/* (the root manifest unchanged): the key misses, cargo metadata runs, and
+    // a broken file in the new crate is checked — not reported as "in no crate".
+    write(ws, 'crates/c/Cargo.toml', '[package]\nname = "mc-c"\nversion = "0.1.0"\nedition = "2021"\n');
+    write(ws, 'crates/c/src/lib.rs', 'pub fn c() -> u32 { 3 }\n');
+    await git(ws, 'add', '-A');
+    await git(ws, 'commit', '-q', '-m', 'add c');
+    await userCargoCheck(ws);
+    write(ws, 'crates/c/src/lib.rs', 'pub fn c() -> u32 { "three" }\n');
+    await git(ws, 'add', '-A');
+    const broken = await preflightJson(ws, ws);
+    expect(broken.code).toBe(1);
+    expect(broken.json.unchecked_files).toEqual([]);
+    expect(broken.json.diagnostics.find((d) => d.level === 'error')).toMatchObject({ code: 'E0308', file: 'crates/c/src/lib.rs' });
+    const after = JSON.parse(readFileSync(path.join(ws, '.rustgate/members.json'), 'utf8')) as { result: { members: Array<{ name: string }> } };
+    expect(after.result.members.map((m) => m.name).sort()).toEqual(['mc-a', 'mc-b', 'mc-c']);
+  });
+});
