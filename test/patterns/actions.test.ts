@@ -170,6 +170,34 @@ const ROWS: Row[] = [
   ['not a move closure', 'clone_into_closure', 'fn f(a: Arc<u8>) { spawn(⟨||⟩ g(a)); ⟦a⟧; }', { name: 'a', target: 'matched' }, null],
   // UTF-8: byte offsets after multi-byte characters
   ['multi-byte text before the span', 'clone_at_span', 'fn f() { let s = "héllo ✓ 😀"; g(⟦name⟧) }', {}, 'fn f() { let s = "héllo ✓ 😀"; g(name.clone()) }'],
+  // the `?` family
+  ['.ok() before ?', 'insert_before_try', 'fn f(s: &str) -> Option<u8> { let n: u8 = s.parse()⟦?⟧; Some(n) }', { call: '.ok()' }, 'fn f(s: &str) -> Option<u8> { let n: u8 = s.parse().ok()?; Some(n) }'],
+  ['.ok() already there', 'insert_before_try', 'fn f(s: &str) -> Option<u8> { let n: u8 = s.parse().ok()⟦?⟧; Some(n) }', { call: '.ok()' }, null],
+  ['adapter must be a bare call', 'insert_before_try', 'fn f(s: &str) -> Option<u8> { s.parse()⟦?⟧ }', { call: '.ok_or(e)' }, null],
+  ['Ok(()) after a `?` statement', 'append_unit_tail', 'fn f(p: &str) -> ⟦Result<(), E>⟧ {\n    g(p)?;\n}', { value: 'Ok(())' }, 'fn f(p: &str) -> Result<(), E> {\n    g(p)?;\n    Ok(())\n}'],
+  ['Ok(()) after an assignment with a block value', 'append_unit_tail', 'fn f(x: &mut u8) -> ⟦Result<(), E>⟧ {\n    *x = if a { 1 } else { 2 };\n}', { value: 'Ok(())' }, 'fn f(x: &mut u8) -> Result<(), E> {\n    *x = if a { 1 } else { 2 };\n    Ok(())\n}'],
+  ['Ok(()) after a print, loops before', 'append_unit_tail', 'fn f(v: &[u8]) -> ⟦Result<(), E>⟧ {\n    for x in v { g(x); }\n    println!("done");\n}', { value: 'Ok(())' }, 'fn f(v: &[u8]) -> Result<(), E> {\n    for x in v { g(x); }\n    println!("done");\n    Ok(())\n}'],
+  ['Ok(()) in an empty body', 'append_unit_tail', 'fn f() -> ⟦Result<(), E>⟧ {}', { value: 'Ok(())' }, 'fn f() -> Result<(), E> { Ok(()) }'],
+  ['no tail after a plain call (its Result would be dropped)', 'append_unit_tail', 'fn f(v: &mut W) -> ⟦Result<(), E>⟧ {\n    v.flush();\n}', { value: 'Ok(())' }, null],
+  ['no tail after writeln! (it returns a Result)', 'append_unit_tail', 'fn f(w: &mut W) -> ⟦Result<(), E>⟧ {\n    writeln!(w, "x");\n}', { value: 'Ok(())' }, null],
+  ['no tail after a comparison statement', 'append_unit_tail', 'fn f(a: u8) -> ⟦Result<(), E>⟧ {\n    a == 1;\n}', { value: 'Ok(())' }, null],
+  ['only Ok(()) is appended', 'append_unit_tail', 'fn f() -> ⟦Result<u8, E>⟧ {\n    let a = 1;\n}', { value: 'Ok(a)' }, null],
+  // lossless numeric conversions
+  ['operand widened with From', 'convert_lossless', 'fn f(a: u64, b: u32) -> u64 { a + ⟦b⟧ }', { from: 'u32', to: 'u64' }, 'fn f(a: u64, b: u32) -> u64 { a + u64::from(b) }'],
+  ['compound operand widened whole', 'convert_lossless', 'fn f(a: i64, b: i32) -> i64 { a * ⟦b - 1⟧ }', { from: 'i32', to: 'i64' }, 'fn f(a: i64, b: i32) -> i64 { a * i64::from(b - 1) }'],
+  ['suffixed integer literal re-suffixed', 'convert_lossless', 'fn f(a: u64) -> u64 { a + ⟦1_u32⟧ }', { from: 'u32', to: 'u64' }, 'fn f(a: u64) -> u64 { a + 1_u64 }'],
+  ['float literal wrapped, not re-suffixed', 'convert_lossless', 'fn f(a: f64) -> f64 { a + ⟦0.1f32⟧ }', { from: 'f32', to: 'f64' }, 'fn f(a: f64) -> f64 { a + f64::from(0.1f32) }'],
+  ['shorthand field expanded', 'convert_lossless', 'fn f(n: u16) -> S { S { ⟦n⟧ } }', { from: 'u16', to: 'usize' }, 'fn f(n: u16) -> S { S { n: usize::from(n) } }'],
+  ['u32 to usize is not lossless everywhere', 'convert_lossless', 'fn f(v: &[u8], i: u32) -> u8 { v[⟦i⟧] }', { from: 'u32', to: 'usize' }, null],
+  ['narrowing refused', 'convert_lossless', 'fn f(a: u32, b: u64) -> u32 { a + ⟦b⟧ }', { from: 'u64', to: 'u32' }, null],
+  ['signed to unsigned refused', 'convert_lossless', 'fn f(a: u64, b: i32) -> u64 { a + ⟦b⟧ }', { from: 'i32', to: 'u64' }, null],
+  // redundant calls, shadowing lifetimes
+  ['remove .cloned()', 'remove_method_call', 'fn f(x: Option<u8>) -> u8 { x.⟦cloned⟧().unwrap() }', { method: 'cloned' }, 'fn f(x: Option<u8>) -> u8 { x.unwrap() }'],
+  ['a call with arguments is kept', 'remove_method_call', 'fn f(x: Option<u8>) -> u8 { x.⟦cloned⟧(1).unwrap() }', { method: 'cloned' }, null],
+  ['a field is not a call', 'remove_method_call', 'fn f(x: S) -> u8 { x.⟦cloned⟧ }', { method: 'cloned' }, null],
+  ['rename the fn lifetime, not the impl\'s', 'rename_shadowing_lifetime', "impl<'a> P<'a> {\n    fn f<⟦'a⟧>(x: &'a str) -> &'a str { let c = 'a'; x }\n}", { lifetime: "'a" }, "impl<'a> P<'a> {\n    fn f<'b>(x: &'b str) -> &'b str { let c = 'a'; x }\n}"],
+  ['a second declaration of the name declines', 'rename_shadowing_lifetime', "impl<'a> P<'a> {\n    fn f<⟦'a⟧>(x: &'a str) where for<'a> F: Fn(&'a u8) {}\n}", { lifetime: "'a" }, null],
+  ['static is never renamed', 'rename_shadowing_lifetime', "impl<'a> P<'a> { fn f<⟦'static⟧>() {} }", { lifetime: "'static" }, null],
 ];
 
 describe('template actions', () => {
