@@ -130,4 +130,26 @@ describe('near-misses propose nothing', () => {
     });
     expect(await propose(root, 'derive_copy_restore', 'E0382')).toEqual([]);
   });
+
+  it('map_err_variant: two variants hold the same error type (which one is meant is the author\'s)', async () => {
+    const root = crate({
+      'Cargo.toml': PKG('err_two', 'publish = false\n'),
+      'src/lib.rs': 'pub mod error;\n\npub fn copy(a: &str) -> Result<String, error::CopyError> {\n    let t = std::fs::read_to_string(a)?;\n    Ok(t)\n}\n',
+      'src/error.rs': '#[derive(Debug)]\npub enum CopyError {\n    Read(std::io::Error),\n    Write(std::io::Error),\n}\n',
+    });
+    expect(await propose(root, 'map_err_variant', 'E0277')).toEqual([]);
+  });
+
+  it('map_err_variant: the error type is a struct, and an enum whose variant holds another `Error`', async () => {
+    const root = crate({
+      'Cargo.toml': PKG('err_struct', 'publish = false\n'),
+      'src/lib.rs': [
+        '#[derive(Debug)]\npub struct LoadError(pub std::io::Error);\n',
+        '#[derive(Debug)]\npub enum FmtOnly {\n    Fmt(std::fmt::Error),\n}\n',
+        'pub fn load(a: &str) -> Result<String, LoadError> {\n    let t = std::fs::read_to_string(a)?;\n    Ok(t)\n}\n',
+        'pub fn other(a: &str) -> Result<String, FmtOnly> {\n    let t = std::fs::read_to_string(a)?;\n    Ok(t)\n}\n',
+      ].join('\n'),
+    });
+    expect(await propose(root, 'map_err_variant', 'E0277')).toEqual([]);
+  });
 });

@@ -41,7 +41,8 @@ export type GraphActionName =
   | 'fields_from_scope'
   | 'remove_try'
   | 'restore_try'
-  | 'param_type_at_callee';
+  | 'param_type_at_callee'
+  | 'map_err_to_variant';
 
 async function textOf(input: GraphActionInput, file: string): Promise<RustText | undefined> {
   const have = input.ctx.files.get(file);
@@ -622,6 +623,70 @@ const paramTypeAtCallee: GraphActionFn = async (input) => {
   return out;
 };
 
+// ---------------------------------------------------------------------------------------------------------
+// map_err_to_variant
+
+/** Path segments of a type as written or printed (`::std::io::Error` → ['std', 'io', 'Error']), whitespace removed. */
+function typeSegments(t: string): string[] {
+  return t.replace(/\s+/g, '').replace(/^::/, '').split('::');
+}
+
+/**
+ * True when a variant's field type as written can be the type rustc printed: equal paths, or one a suffix of the
+ * other (`io::Error` ~ `std::io::Error`, `std::num::ParseIntError` ~ `ParseIntError`). Generic types must be equal.
+ */
+function sameTypePath(written: string, printed: string): boolean {
+  const w = typeSegments(written);
+  const p = typeSegments(printed);
+  if (w.join('::') === p.join('::')) return true;
+  if ([...w, ...p].some((x) => !isIdent(x))) return false;
+  const [short, long] = w.length <= p.length ? [w, p] : [p, w];
+  return short.every((x, i) => x === long[long.length - short.length + i]);
+}
+
+/**
+ * E0277 "`?` couldn't convert the error to `E`": when `E` is an enum (defined once, in this file or wherever the
+ * graph finds it) with exactly one single-field tuple variant holding the source error type, inserts
+ * `.map_err(E::Variant)` before the `?`. The enum is named as the enclosing fn's signature writes it. Two variants
+ * holding the same type, a generic enum, or a struct error type: nothing (which wrapping is meant is the author's).
+ */
+const mapErrToVariant: GraphActionFn = async (input) => {
+  const target = (input.params.target ?? '').trim();
+  const source = (input.params.source ?? '').trim();
+  const typeName = typeSegments(target).pop() ?? '';
+  const p = input.diagnostic.primary;
+  if (!p || !isIdent(typeName) || /[<>]/.test(target) || source === '') return [];
+  const site = await textOf(input, p.file);
+  if (!site) return [];
+  const q = site.indexOf(p.byteStart);
+  if (site.text.slice(q, site.indexOf(p.byteEnd)) !== '?' || site.skipSpaceBack(q) !== q) return [];
+  const files = new Set<string>([p.file]);
+  for (const n of await defs(input, typeName, ['enum'])) files.add(n.file);
+  let enums = 0;
+  const variants: string[] = [];
+  for (const file of files) {
+    const src = file === p.file ? site : await textOf(input, file);
+    if (!src) continue;
+    for (const m of src.masked.matchAll(new RegExp(`\\benum\\s+${typeName}\\s*(<|\\{)`, 'g'))) {
+      enums++;
+      if (m[1] === '<') return [];
+      const open = (m.index ?? 0) + m[0].length - 1;
+      const close = src.closeOf(open);
+      if (close < 0) return [];
+      for (const [, piece] of splitTopLevel(src.masked.slice(open + 1, close))) {
+        const v = /^\s*(?:#\s*\[[^\]]*\]\s*)*([A-Z]\w*)\s*\(\s*(?:#\s*\[[^\]]*\]\s*)*([^(),]+?)\s*,?\s*\)\s*$/.exec(piece);
+        if (v && sameTypePath(v[2] ?? '', source)) variants.push(v[1] ?? '');
+      }
+    }
+  }
+  if (enums !== 1 || variants.length !== 1) return [];
+  // Name the enum as the enclosing fn's signature does (`errors::ConfigError`), else by its bare name.
+  const fn = scopesAt(site, q).find((s) => s.keyword === 'fn' && s.headerEnd < q);
+  const written = fn ? new RegExp(`((?:[A-Za-z_]\\w*::)*)${typeName}\\b`).exec(site.masked.slice(fn.start, fn.headerEnd)) : null;
+  const path = `${written?.[1] ?? ''}${typeName}::${variants[0] ?? ''}`;
+  return [{ edits: [mk(p.file, site, q, q, `.map_err(${path})`)], note: `wrap the error in ${path}` }];
+};
+
 /** Every graph action by name. */
 export const GRAPH_ACTIONS: Readonly<Record<GraphActionName, GraphActionFn>> = {
   make_visible: makeVisible,
@@ -632,6 +697,7 @@ export const GRAPH_ACTIONS: Readonly<Record<GraphActionName, GraphActionFn>> = {
   remove_try: removeTry,
   restore_try: restoreTry,
   param_type_at_callee: paramTypeAtCallee,
+  map_err_to_variant: mapErrToVariant,
 };
 
 /** Names of the graph actions (for the schema). */
