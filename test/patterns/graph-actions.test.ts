@@ -152,4 +152,20 @@ describe('near-misses propose nothing', () => {
     });
     expect(await propose(root, 'map_err_variant', 'E0277')).toEqual([]);
   });
+
+  it('map_err_variant_from_str: two variants wrap ParseIntError', async () => {
+    const root = crate({
+      'Cargo.toml': PKG('err_parse_two', 'publish = false\n'),
+      'src/lib.rs': '#[derive(Debug)]\npub enum Two {\n    Port(std::num::ParseIntError),\n    Count(std::num::ParseIntError),\n}\n\npub fn port(s: &str) -> Result<u16, Two> {\n    let p: u16 = s.parse()?;\n    Ok(p)\n}\n',
+    });
+    expect(await propose(root, 'map_err_variant_from_str', 'E0271')).toEqual([]);
+  });
+
+  it('map_err_variant_from_str: no variant wraps ParseIntError (only a ParseFloatError)', async () => {
+    const root = crate({
+      'Cargo.toml': PKG('err_parse_none', 'publish = false\n'),
+      'src/lib.rs': '#[derive(Debug)]\npub enum Float {\n    Ratio(std::num::ParseFloatError),\n}\n\npub fn count(s: &str) -> Result<u16, Float> {\n    let p: u16 = s.parse()?;\n    Ok(p)\n}\n',
+    });
+    expect(await propose(root, 'map_err_variant_from_str', 'E0271')).toEqual([]);
+  });
 });

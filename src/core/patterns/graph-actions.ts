@@ -7,7 +7,7 @@ import type { Diagnostic, SourceSpan } from '../diagnostics/types.js';
 import type { FileEdit, FixContext } from '../fix/types.js';
 import type { IsgNode, NodeKind } from '../isg/types.js';
 import { ACTIONS, appendPostfixEdits } from './actions.js';
-import { itemScopes, scopesAt, splitTopLevel } from './items.js';
+import { itemScopes, matchAngle, scopesAt, splitTopLevel } from './items.js';
 import { isIdent, RustText } from './rust-text.js';
 
 /** What a graph action sees: the diagnostic, its detector's spans and params, and the whole fix context. */
@@ -645,7 +645,27 @@ function sameTypePath(written: string, printed: string): boolean {
 }
 
 /**
- * E0277 "`?` couldn't convert the error to `E`": when `E` is an enum (defined once, in this file or wherever the
+ * The `?` an error conversion belongs to: the span itself when it is the `?` (E0277), or, for a span on a method
+ * name (E0271 on `parse`), the `?` right after that call (`parse()?`, `parse::<u16>()?`). -1 when there is none.
+ */
+function tryAfter(src: RustText, start: number, end: number): number {
+  const text = src.text.slice(start, end);
+  if (text === '?') return src.skipSpaceBack(start) === start ? start : -1;
+  if (!isIdent(text)) return -1;
+  let i = src.skipSpace(end);
+  if (src.masked.startsWith('::<', i)) {
+    const close = matchAngle(src.masked, i + 2);
+    if (close < 0) return -1;
+    i = src.skipSpace(close + 1);
+  }
+  if (src.masked[i] !== '(') return -1;
+  const close = src.closeOf(i);
+  if (close < 0) return -1;
+  return src.masked[close + 1] === '?' ? close + 1 : -1;
+}
+
+/**
+ * E0277 "`?` couldn't convert the error to `E`" (or E0271 on `parse()?` whose `FromStr::Err` is not `E`): when `E` is an enum (defined once, in this file or wherever the
  * graph finds it) with exactly one single-field tuple variant holding the source error type, inserts
  * `.map_err(E::Variant)` before the `?`. The enum is named as the enclosing fn's signature writes it. Two variants
  * holding the same type, a generic enum, or a struct error type: nothing (which wrapping is meant is the author's).
@@ -658,8 +678,8 @@ const mapErrToVariant: GraphActionFn = async (input) => {
   if (!p || !isIdent(typeName) || /[<>]/.test(target) || source === '') return [];
   const site = await textOf(input, p.file);
   if (!site) return [];
-  const q = site.indexOf(p.byteStart);
-  if (site.text.slice(q, site.indexOf(p.byteEnd)) !== '?' || site.skipSpaceBack(q) !== q) return [];
+  const q = tryAfter(site, site.indexOf(p.byteStart), site.indexOf(p.byteEnd));
+  if (q < 0) return [];
   const files = new Set<string>([p.file]);
   for (const n of await defs(input, typeName, ['enum'])) files.add(n.file);
   let enums = 0;
