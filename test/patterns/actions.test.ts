@@ -194,6 +194,8 @@ const ROWS: Row[] = [
   // redundant calls, shadowing lifetimes
   ['remove .cloned()', 'remove_method_call', 'fn f(x: Option<u8>) -> u8 { x.⟦cloned⟧().unwrap() }', { method: 'cloned' }, 'fn f(x: Option<u8>) -> u8 { x.unwrap() }'],
   ['a call with arguments is kept', 'remove_method_call', 'fn f(x: Option<u8>) -> u8 { x.⟦cloned⟧(1).unwrap() }', { method: 'cloned' }, null],
+  ['remove .expect("…") with a literal message', 'remove_method_call', 'fn f(x: u8) -> u8 { x.⟦expect⟧("a \\"why\\"") }', { method: 'expect', args: 'literal' }, 'fn f(x: u8) -> u8 { x }'],
+  ['a computed message is kept', 'remove_method_call', 'fn f(x: u8, w: &str) -> u8 { x.⟦expect⟧(w) }', { method: 'expect', args: 'literal' }, null],
   ['a field is not a call', 'remove_method_call', 'fn f(x: S) -> u8 { x.⟦cloned⟧ }', { method: 'cloned' }, null],
   ['rename the fn lifetime, not the impl\'s', 'rename_shadowing_lifetime', "impl<'a> P<'a> {\n    fn f<⟦'a⟧>(x: &'a str) -> &'a str { let c = 'a'; x }\n}", { lifetime: "'a" }, "impl<'a> P<'a> {\n    fn f<'b>(x: &'b str) -> &'b str { let c = 'a'; x }\n}"],
   ['a second declaration of the name declines', 'rename_shadowing_lifetime', "impl<'a> P<'a> {\n    fn f<⟦'a⟧>(x: &'a str) where for<'a> F: Fn(&'a u8) {}\n}", { lifetime: "'a" }, null],

@@ -106,4 +106,32 @@ describe('text patterns: near-misses propose nothing (real cargo)', () => {
     ].join('\n'));
     expect(await proposals(root, 'lifetime_shadow_rename', ['E0496'])).toEqual([]);
   });
+
+  it('unwrap_on_plain_value: a struct, a tuple, a future, and expect with a computed message', async () => {
+    const root = crate('near_unwrap', [
+      'pub struct Maybe(pub Option<u32>);',
+      '',
+      'pub fn a(m: Maybe) -> Maybe {',
+      '    m.unwrap()',
+      '}',
+      '',
+      'pub fn b(t: (u8, u8)) -> u8 {',
+      '    t.unwrap().0',
+      '}',
+      '',
+      'pub async fn n() -> Result<u32, String> {',
+      '    Ok(1)',
+      '}',
+      '',
+      'pub async fn c() -> u32 {',
+      '    n().unwrap()',
+      '}',
+      '',
+      'pub fn d(x: u32, why: &str) -> u32 {',
+      '    x.expect(&format!("{why}"))',
+      '}',
+      '',
+    ].join('\n'));
+    expect(await proposals(root, 'unwrap_on_plain_value', ['E0599'])).toEqual([]);
+  });
 });

@@ -1248,7 +1248,8 @@ const convertLossless: ActionFn = (input) => {
 
 /**
  * Removes a zero-argument method call whose name is the primary span: `x.cloned().unwrap()` → `x.unwrap()`.
- * The call must be written `.name()` with nothing between the parentheses.
+ * The call must be written `.name()` with nothing between the parentheses (or, with `args: literal`, one string
+ * literal).
  */
 const removeMethodCall: ActionFn = (input) => {
   const method = input.params.method?.trim() ?? '';
@@ -1260,7 +1261,10 @@ const removeMethodCall: ActionFn = (input) => {
   const paren = src.skipSpace(p.end);
   if (src.masked[paren] !== '(') return [];
   const close = src.closeOf(paren);
-  if (close < 0 || src.masked.slice(paren + 1, close).trim() !== '') return [];
+  if (close < 0) return [];
+  const args = src.text.slice(paren + 1, close).trim();
+  // `args: literal` also accepts one plain string literal (`.expect("…")`): dropping it drops no side effect.
+  if (args !== '' && !(input.params.args === 'literal' && /^"(?:[^"\\]|\\.)*"$/s.test(args))) return [];
   return [edit(input, dot, close + 1, '')];
 };
 
