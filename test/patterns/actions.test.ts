@@ -182,6 +182,10 @@ const ROWS: Row[] = [
   ['no tail after writeln! (it returns a Result)', 'append_unit_tail', 'fn f(w: &mut W) -> ⟦Result<(), E>⟧ {\n    writeln!(w, "x");\n}', { value: 'Ok(())' }, null],
   ['no tail after a comparison statement', 'append_unit_tail', 'fn f(a: u8) -> ⟦Result<(), E>⟧ {\n    a == 1;\n}', { value: 'Ok(())' }, null],
   ['only Ok(()) is appended', 'append_unit_tail', 'fn f() -> ⟦Result<u8, E>⟧ {\n    let a = 1;\n}', { value: 'Ok(a)' }, null],
+  ['Ok(()) after a tail if without else', 'append_unit_tail', 'fn f(p: &P) -> Result<(), E> {\n    if !p.ok() ⟦{\n        g(p)?;\n    }⟧\n}', { value: 'Ok(())' }, 'fn f(p: &P) -> Result<(), E> {\n    if !p.ok() {\n        g(p)?;\n    }\n    Ok(())\n}'],
+  ['an if with an else is left alone', 'append_unit_tail', 'fn f(p: &P) -> Result<(), E> {\n    if !p.ok() ⟦{\n        g(p)?;\n    }⟧ else { h(); }\n}', { value: 'Ok(())' }, null],
+  ['a block that is not the body\'s last is left alone', 'append_unit_tail', 'fn f(p: &P) -> Result<(), E> {\n    if !p.ok() ⟦{\n        g(p)?;\n    }⟧\n    h()\n}', { value: 'Ok(())' }, null],
+  ['a match block is left alone', 'append_unit_tail', 'fn f(p: u8) -> Result<(), E> {\n    match p ⟦{\n        _ => {}\n    }⟧\n}', { value: 'Ok(())' }, null],
   // lossless numeric conversions
   ['operand widened with From', 'convert_lossless', 'fn f(a: u64, b: u32) -> u64 { a + ⟦b⟧ }', { from: 'u32', to: 'u64' }, 'fn f(a: u64, b: u32) -> u64 { a + u64::from(b) }'],
   ['compound operand widened whole', 'convert_lossless', 'fn f(a: i64, b: i32) -> i64 { a * ⟦b - 1⟧ }', { from: 'i32', to: 'i64' }, 'fn f(a: i64, b: i32) -> i64 { a * i64::from(b - 1) }'],

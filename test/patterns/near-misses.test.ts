@@ -134,4 +134,25 @@ describe('text patterns: near-misses propose nothing (real cargo)', () => {
     ].join('\n'));
     expect(await proposals(root, 'unwrap_on_plain_value', ['E0599'])).toEqual([]);
   });
+
+  it('ok_unit_tail_after_block: a tail if with an else, and a tail match', async () => {
+    const root = crate('near_tail_block', [
+      'pub fn a(x: u8) -> Result<(), String> {',
+      '    if x > 1 {',
+      '        println!("big");',
+      '    } else {',
+      '        println!("small");',
+      '    }',
+      '}',
+      '',
+      'pub fn b(x: u8) -> Result<(), String> {',
+      '    match x {',
+      '        0 => println!("zero"),',
+      '        _ => {}',
+      '    }',
+      '}',
+      '',
+    ].join('\n'));
+    expect(await proposals(root, 'ok_unit_tail_after_block', ['E0308'])).toEqual([]);
+  });
 });

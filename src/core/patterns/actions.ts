@@ -1151,6 +1151,7 @@ const appendUnitTail: ActionFn = (input) => {
   const p = primary(input);
   if (!p) return [];
   const { src } = input;
+  if (src.masked[p.start] === '{') return unitTailAfterBlock(input, p, value);
   const fn = scopesAt(src, p.start).find((s) => s.keyword === 'fn' && p.start < s.headerEnd);
   if (!fn || src.masked[fn.headerEnd] !== '{') return [];
   const open = fn.headerEnd;
@@ -1168,6 +1169,50 @@ const appendUnitTail: ActionFn = (input) => {
   const indent = src.lineStart(last.end) === src.lineStart(open) ? `${src.indentAt(fn.start)}    ` : src.indentAt(src.skipSpace(last.start));
   return [edit(input, at, at, `\n${indent}${value}`)];
 };
+
+/**
+ * The fn body's tail is an `if` without `else` (or a `for`/`while` loop) whose block the primary span covers: its
+ * value is `()`, so `value` goes after it as the new tail. Only when that block is the last thing in the fn body.
+ */
+function unitTailAfterBlock(input: ActionInput, p: Range, value: string): FileEdit[] {
+  const { src } = input;
+  const close = src.closeOf(p.start);
+  if (close < 0 || src.skipSpaceBack(p.end) - 1 !== close) return [];
+  const fn = scopesAt(src, p.start).find((s) => s.keyword === 'fn' && s.headerEnd < p.start);
+  if (!fn || src.masked[fn.headerEnd] !== '{' || src.skipSpace(close + 1) !== fn.end) return [];
+  const last = lastStatementOrTail(src, fn.headerEnd, fn.end);
+  if (!last || last.end !== close || !/^\s*(?:if|for|while)\b/.test(src.masked.slice(last.start, p.start))) return [];
+  if (/\belse\b/.test(src.masked.slice(last.start, p.start))) return [];
+  return [edit(input, close + 1, close + 1, `\n${src.indentAt(src.skipSpace(last.start))}${value}`)];
+}
+
+/** Like lastStatement, but a trailing block expression (the body's tail) counts as the last statement too. */
+function lastStatementOrTail(src: RustText, open: number, close: number): { start: number; end: number } | null {
+  const m = src.masked;
+  let start = open + 1;
+  let last: { start: number; end: number } | null = null;
+  for (let i = open + 1; i < close; i++) {
+    const ch = m[i] as string;
+    if (ch === '(' || ch === '[' || ch === '{') {
+      const j = src.closeOf(i);
+      if (j < 0 || j > close) return null;
+      if (ch === '{') {
+        const rest = m.slice(src.skipSpace(j + 1), close);
+        if (!/^(?:else\b|[.?])/.test(rest)) {
+          last = { start, end: j };
+          start = j + 1;
+        }
+      }
+      i = j;
+      continue;
+    }
+    if (ch === ';') {
+      last = { start, end: i };
+      start = i + 1;
+    }
+  }
+  return m.slice(start, close).trim() === '' ? last : null;
+}
 
 /**
  * The last statement of the block `open`…`close` (masked indexes: its start, and the index of its `;` or closing
