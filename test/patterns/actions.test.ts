@@ -195,6 +195,9 @@ const ROWS: Row[] = [
   ['u32 to usize is not lossless everywhere', 'convert_lossless', 'fn f(v: &[u8], i: u32) -> u8 { v[⟦i⟧] }', { from: 'u32', to: 'usize' }, null],
   ['narrowing refused', 'convert_lossless', 'fn f(a: u32, b: u64) -> u32 { a + ⟦b⟧ }', { from: 'u64', to: 'u32' }, null],
   ['signed to unsigned refused', 'convert_lossless', 'fn f(a: u64, b: i32) -> u64 { a + ⟦b⟧ }', { from: 'i32', to: 'u64' }, null],
+  ['widen items by reference before sum', 'map_lossless_before_call', 'fn f(v: &[u32]) -> u64 { v.iter().⟦sum⟧() }', { from: 'u32', to: 'u64', ref: '&' }, 'fn f(v: &[u32]) -> u64 { v.iter().map(|&x| u64::from(x)).sum() }'],
+  ['widen owned items before product', 'map_lossless_before_call', 'fn f(v: Vec<u16>) -> u64 { v.into_iter().⟦product⟧::<u64>() }', { from: 'u16', to: 'u64', ref: '' }, 'fn f(v: Vec<u16>) -> u64 { v.into_iter().map(u64::from).product::<u64>() }'],
+  ['no widening to usize from u32', 'map_lossless_before_call', 'fn f(v: &[u32]) -> usize { v.iter().⟦sum⟧() }', { from: 'u32', to: 'usize', ref: '&' }, null],
   // redundant calls, shadowing lifetimes
   ['remove .cloned()', 'remove_method_call', 'fn f(x: Option<u8>) -> u8 { x.⟦cloned⟧().unwrap() }', { method: 'cloned' }, 'fn f(x: Option<u8>) -> u8 { x.unwrap() }'],
   ['a call with arguments is kept', 'remove_method_call', 'fn f(x: Option<u8>) -> u8 { x.⟦cloned⟧(1).unwrap() }', { method: 'cloned' }, null],

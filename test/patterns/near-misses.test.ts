@@ -155,4 +155,23 @@ describe('text patterns: near-misses propose nothing (real cargo)', () => {
     ].join('\n'));
     expect(await proposals(root, 'ok_unit_tail_after_block', ['E0308'])).toEqual([]);
   });
+
+  it('result_to_option_ok: an Option where a Result is expected, and a Result of another item type', async () => {
+    const root = crate('near_ok', [
+      'pub fn a(v: &[u8]) -> Result<u8, String> {',
+      '    v.first().copied()',
+      '}',
+      '',
+      'pub fn b(r: Result<u8, String>) -> Option<Result<u8, String>> {',
+      '    r',
+      '}',
+      '',
+    ].join('\n'));
+    expect(await proposals(root, 'result_to_option_ok', ['E0308'])).toEqual([]);
+  });
+
+  it('iter_sum_widen: u32 items summed into usize, i32 items into u64', async () => {
+    const root = crate('near_sum', 'pub fn a(v: &[u32]) -> usize {\n    v.iter().sum()\n}\n\npub fn b(v: Vec<i32>) -> u64 {\n    v.into_iter().sum()\n}\n');
+    expect(await proposals(root, 'iter_sum_widen', ['E0277'])).toEqual([]);
+  });
 });

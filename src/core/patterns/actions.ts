@@ -1292,6 +1292,22 @@ const convertLossless: ActionFn = (input) => {
 };
 
 /**
+ * Widens every item of an iterator before the call at the primary span (`sum`/`product`): `v.iter().sum()` →
+ * `v.iter().map(|&x| u64::from(x)).sum()` (`ref: '&'` for items that are references), only for lossless pairs.
+ */
+const mapLosslessBeforeCall: ActionFn = (input) => {
+  const from = input.params.from?.trim() ?? '';
+  const to = input.params.to?.trim() ?? '';
+  const byRef = input.params.ref === '&';
+  if (!isLosslessConversion(from, to) || (input.params.ref ?? '') !== (byRef ? '&' : '')) return [];
+  const p = primary(input);
+  if (!p || !isIdent(textOf(input, p))) return [];
+  const dot = input.src.skipSpaceBack(p.start) - 1;
+  if (input.src.masked[dot] !== '.') return [];
+  return [edit(input, dot, dot, byRef ? `.map(|&x| ${to}::from(x))` : `.map(${to}::from)`)];
+};
+
+/**
  * Removes a zero-argument method call whose name is the primary span: `x.cloned().unwrap()` → `x.unwrap()`.
  * The call must be written `.name()` with nothing between the parentheses (or, with `args: literal`, one string
  * literal).
@@ -1383,6 +1399,7 @@ export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   append_unit_tail: appendUnitTail,
   convert_lossless: convertLossless,
   remove_method_call: removeMethodCall,
+  map_lossless_before_call: mapLosslessBeforeCall,
   rename_shadowing_lifetime: renameShadowingLifetime,
 };
 

@@ -90,6 +90,7 @@ export type ActionName =
   | 'append_unit_tail'
   | 'convert_lossless'
   | 'remove_method_call'
+  | 'map_lossless_before_call'
   | 'rename_shadowing_lifetime';
 
 /** The built-in action and its parameters (strings; `{{field.group}}` refers to detector captures). */
