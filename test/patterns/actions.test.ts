@@ -198,6 +198,10 @@ const ROWS: Row[] = [
   ['widen items by reference before sum', 'map_lossless_before_call', 'fn f(v: &[u32]) -> u64 { v.iter().⟦sum⟧() }', { from: 'u32', to: 'u64', ref: '&' }, 'fn f(v: &[u32]) -> u64 { v.iter().map(|&x| u64::from(x)).sum() }'],
   ['widen owned items before product', 'map_lossless_before_call', 'fn f(v: Vec<u16>) -> u64 { v.into_iter().⟦product⟧::<u64>() }', { from: 'u16', to: 'u64', ref: '' }, 'fn f(v: Vec<u16>) -> u64 { v.into_iter().map(u64::from).product::<u64>() }'],
   ['no widening to usize from u32', 'map_lossless_before_call', 'fn f(v: &[u32]) -> usize { v.iter().⟦sum⟧() }', { from: 'u32', to: 'usize', ref: '&' }, null],
+  ['get → get_mut for an if-let binding', 'accessor_to_mut', 'fn f(m: &mut M, k: &str) { if let Some(e) = m.get(k) { ⟦e.n += 1⟧; } }', { name: 'e' }, 'fn f(m: &mut M, k: &str) { if let Some(e) = m.get_mut(k) { e.n += 1; } }'],
+  ['first().unwrap() → first_mut().unwrap()', 'accessor_to_mut', 'fn f(v: &mut Vec<u8>) { let x = v.first().unwrap(); ⟦*x = 3⟧; }', { name: 'x' }, 'fn f(v: &mut Vec<u8>) { let x = v.first_mut().unwrap(); *x = 3; }'],
+  ['a chained lookup is left alone', 'accessor_to_mut', 'fn f(v: &mut Vec<Vec<u8>>) { let x = v.first().and_then(|r| r.first()).unwrap(); ⟦*x = 3⟧; }', { name: 'x' }, null],
+  ['a computed initialiser is left alone', 'accessor_to_mut', 'fn f(v: &mut Vec<u8>) { let x = pick(v); ⟦*x = 3⟧; }', { name: 'x' }, null],
   // redundant calls, shadowing lifetimes
   ['remove .cloned()', 'remove_method_call', 'fn f(x: Option<u8>) -> u8 { x.⟦cloned⟧().unwrap() }', { method: 'cloned' }, 'fn f(x: Option<u8>) -> u8 { x.unwrap() }'],
   ['a call with arguments is kept', 'remove_method_call', 'fn f(x: Option<u8>) -> u8 { x.⟦cloned⟧(1).unwrap() }', { method: 'cloned' }, null],

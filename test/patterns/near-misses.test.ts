@@ -174,4 +174,24 @@ describe('text patterns: near-misses propose nothing (real cargo)', () => {
     const root = crate('near_sum', 'pub fn a(v: &[u32]) -> usize {\n    v.iter().sum()\n}\n\npub fn b(v: Vec<i32>) -> u64 {\n    v.into_iter().sum()\n}\n');
     expect(await proposals(root, 'iter_sum_widen', ['E0277'])).toEqual([]);
   });
+
+  it('accessor_get_mut: a reference from a helper fn, and a chained lookup', async () => {
+    const root = crate('near_get_mut', [
+      'fn pick(v: &[u32]) -> &u32 {',
+      '    &v[0]',
+      '}',
+      '',
+      'pub fn a(v: &mut Vec<u32>) {',
+      '    let x = pick(v);',
+      '    *x = 1;',
+      '}',
+      '',
+      'pub fn b(v: &mut Vec<Vec<u32>>) {',
+      '    let x = v.first().and_then(|r| r.first()).unwrap();',
+      '    *x = 1;',
+      '}',
+      '',
+    ].join('\n'));
+    expect(await proposals(root, 'accessor_get_mut', ['E0594'])).toEqual([]);
+  });
 });

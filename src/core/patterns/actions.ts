@@ -1307,6 +1307,52 @@ const mapLosslessBeforeCall: ActionFn = (input) => {
   return [edit(input, dot, dot, byRef ? `.map(|&x| ${to}::from(x))` : `.map(${to}::from)`)];
 };
 
+/** Shared accessors of std collections and their mutable twins (same element, same arguments). */
+const MUT_ACCESSORS: Readonly<Record<string, string>> = { get: 'get_mut', first: 'first_mut', last: 'last_mut', front: 'front_mut', back: 'back_mut' };
+
+/**
+ * A write through a binding that a shared accessor produced: `let x = v.first().unwrap();` or
+ * `if let Some(x) = m.get(k) {` → `first_mut` / `get_mut`. Only when the binding's initialiser is exactly one such
+ * accessor call (optionally followed by `.unwrap()`, `.expect("…")` or `?`) on a plain receiver path.
+ */
+const accessorToMut: ActionFn = (input) => {
+  const name = input.params.name?.trim() ?? '';
+  if (!isIdent(name)) return [];
+  const p = primary(input);
+  if (!p) return [];
+  const { src } = input;
+  const fn = scopesAt(src, p.start).find((sc) => sc.keyword === 'fn');
+  if (!fn) return [];
+  const body = src.masked.slice(fn.headerEnd, p.start);
+  const decl = new RegExp(`\\blet\\s+${name}\\s*=|\\b(?:if|while)\\s+let\\s+Some\\s*\\(\\s*${name}\\s*\\)\\s*=`, 'g');
+  let init = -1;
+  let stop = ';';
+  for (let m = decl.exec(body); m; m = decl.exec(body)) {
+    init = fn.headerEnd + m.index + m[0].length;
+    // The initialiser runs to the `;` of a let or the `{` of an if/while let.
+    stop = m[0].startsWith('let') ? ';' : '{';
+  }
+  if (init < 0) return [];
+  let end = init;
+  while (end < p.start && src.masked[end] !== stop) {
+    const ch = src.masked[end] as string;
+    end = ch === '(' || ch === '[' ? src.closeOf(end) + 1 : end + 1;
+    if (end <= 0) return [];
+  }
+  const expr = src.masked.slice(init, end).trim();
+  const m = /^(?:self\.)?[a-z_]\w*(?:\.[a-z_]\w*)*?\.(get|first|last|front|back)\s*\(/.exec(expr);
+  if (!m) return [];
+  const method = m[1] as string;
+  const open = src.skipSpace(init) + m[0].length - 1;
+  const close = src.closeOf(open);
+  if (close < 0) return [];
+  if ((method !== 'get') !== (src.masked.slice(open + 1, close).trim() === '')) return [];
+  const rest = src.text.slice(close + 1, end).trim();
+  if (!/^(?:\.unwrap\(\)|\.expect\("(?:[^"\\]|\\.)*"\)|\?)?$/.test(rest)) return [];
+  const at = open - method.length;
+  return [edit(input, at, open, MUT_ACCESSORS[method] as string)];
+};
+
 /**
  * Removes a zero-argument method call whose name is the primary span: `x.cloned().unwrap()` → `x.unwrap()`.
  * The call must be written `.name()` with nothing between the parentheses (or, with `args: literal`, one string
@@ -1400,6 +1446,7 @@ export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   convert_lossless: convertLossless,
   remove_method_call: removeMethodCall,
   map_lossless_before_call: mapLosslessBeforeCall,
+  accessor_to_mut: accessorToMut,
   rename_shadowing_lifetime: renameShadowingLifetime,
 };
 

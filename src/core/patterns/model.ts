@@ -91,6 +91,7 @@ export type ActionName =
   | 'convert_lossless'
   | 'remove_method_call'
   | 'map_lossless_before_call'
+  | 'accessor_to_mut'
   | 'rename_shadowing_lifetime';
 
 /** The built-in action and its parameters (strings; `{{field.group}}` refers to detector captures). */
