@@ -168,4 +168,17 @@ describe('near-misses propose nothing', () => {
     });
     expect(await propose(root, 'map_err_variant_from_str', 'E0271')).toEqual([]);
   });
+
+  it('restore_try_field: a statement runs between the let and the use; a field receiver; a fn that returns no Result', async () => {
+    const lib = (body: string, ret = 'Result<u16, String>'): string =>
+      `pub struct Config {\n    pub port: u16,\n}\n\npub struct Holder {\n    pub cfg: Result<Config, String>,\n}\n\npub fn load(t: &str) -> Result<Config, String> {\n    Ok(Config { port: t.len() as u16 })\n}\n\npub fn port_of(t: &str, h: &Holder) -> ${ret} {\n${body}\n}\n`;
+    for (const [name, text] of [
+      ['between', lib('    let cfg = load(t);\n    println!("loaded {}", h.cfg.is_ok());\n    Ok(cfg.port)')],
+      ['field', lib('    Ok(h.cfg.port)')],
+      ['no_result', lib('    let cfg = load(t);\n    cfg.port', 'u16')],
+    ] as const) {
+      const root = crate({ 'Cargo.toml': PKG(`try_field_${name}`, 'publish = false\n'), 'src/lib.rs': text });
+      expect(await propose(root, 'restore_try_field', 'E0609'), name).toEqual([]);
+    }
+  });
 });

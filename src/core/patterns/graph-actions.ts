@@ -521,7 +521,8 @@ function letInit(src: RustText, fnStart: number, before: number, name: string): 
  * A `Result`/`Option` used as the value it carries (a removed `?`): appends `?` where the value is made — at the
  * expression rustc points at (E0308), or at the `let` that bound the local used as a value (E0369/E0599/E0614) —
  * only inside a fn that itself returns `Result`/`Option` (its error type is for validation to check). Param
- * `local` (the local's name, or `@matched` for the operand the detector's span selects), or `at: matched` (append
+ * `local` (the local's name, `@matched` for the operand the detector's span selects, or `@receiver` for the local
+ * a field or method at the primary span is taken from, when its `let` is the statement right before), or `at: matched` (append
  * to the expression the detector's span selects); neither: the primary expression.
  */
 const restoreTry: GraphActionFn = async (input) => {
@@ -540,10 +541,27 @@ const restoreTry: GraphActionFn = async (input) => {
     const s = input.matched.find((x) => x.file === p.file);
     local = s ? src.text.slice(src.indexOf(s.byteStart), src.indexOf(s.byteEnd)).trim() : '';
   }
+  let adjacentOnly = false;
+  if (local === '@receiver') {
+    // The local a field or method is taken from (`cfg` in `cfg.port`); the `?` moves the early return to its
+    // `let`, so only when that `let` is the statement right before the use (nothing runs in between).
+    const dot = src.skipSpaceBack(start) - 1;
+    const recv = src.masked[dot] === '.' ? /([A-Za-z_]\w*)\s*$/.exec(src.masked.slice(Math.max(0, dot - 100), dot)) : null;
+    // A plain local only: not a field (`self.cfg.port`) or a path (`m::CFG.port`).
+    const before = recv ? src.masked.slice(0, dot - recv[0].length).trimEnd() : '';
+    local = recv && !before.endsWith('.') && !before.endsWith('::') ? (recv[1] ?? '') : '';
+    adjacentOnly = true;
+  }
   if (local !== undefined) {
     if (!isIdent(local)) return [];
     const init = letInit(src, fn.headerEnd, start, local);
     if (!init || src.masked[init.end - 1] === '?') return [];
+    if (adjacentOnly) {
+      const semi = src.masked.indexOf(';', init.end);
+      const between = src.masked.slice(semi + 1, start);
+      // The use's statement starts after the let's `;` with no other `;` or block in between.
+      if (semi < 0 || /[;{}]/.test(between)) return [];
+    }
     return [{ edits: [mk(p.file, src, init.end, init.end, '?')], atCause: true, note: `at the let of \`${local}\`` }];
   }
   // `at: matched`: the expression the detector's span selects (the initialiser of a `let` whose pattern expects
