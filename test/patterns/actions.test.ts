@@ -233,10 +233,10 @@ describe('lexical helpers', () => {
 
 describe('actions never throw and keep edits inside the file', () => {
   // Deterministic pseudo-random spans over real fixture sources, with params of every kind.
-  const files = ['trait_bound_add_on', 'missing_match_arms', 'make_pub', 'interior_borrow', 'remove_leading_ref', 'add_derive']
+  const files = ['trait_bound_add_on', 'missing_match_arms', 'make_pub', 'interior_borrow', 'remove_leading_ref', 'add_derive', 'ok_unit_tail_after_block', 'lifetime_shadow_rename', 'accessor_get_mut']
     .map((id) => readFileSync(path.resolve('test/fixtures/patterns', id, 'broken/src/lib.rs'), 'utf8'));
   files.push('fn f() { let s = "é ✓ 😀 {"; match x { A => {} } } // }\nstruct S<\'a, T: Eq = u8> where T: Copy { a: &\'a T }\n');
-  const params: Record<string, string>[] = [{}, { name: 'x', param: 'T', bound: 'Clone', path: 'std::a::B', patterns: '`A`', fields: '`a`', struct: 'S', text: 'y', from: 'x', to: 'y', call: '.borrow()', method: 'cloned', type: 'u8', trait: 'Debug', with: 'Some', lifetime: "'a", field: 'a', prefix: 'let ', mode: 'fn', target: 'matched' }];
+  const params: Record<string, string>[] = [{}, { name: 'x', param: 'T', bound: 'Clone', path: 'std::a::B', patterns: '`A`', fields: '`a`', struct: 'S', text: 'y', from: 'x', to: 'y', call: '.borrow()', method: 'cloned', type: 'u8', trait: 'Debug', with: 'Some', lifetime: "'a", field: 'a', prefix: 'let ', mode: 'fn', target: 'matched' }, { value: 'Ok(())', call: '.ok()', from: 'u8', to: 'u64', ref: '&', method: 'expect', args: 'literal', lifetime: "'a", name: 'a' }];
   it('holds for every action on many spans', () => {
     let seed = 7;
     const rnd = (n: number): number => {
