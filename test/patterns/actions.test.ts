@@ -170,6 +170,47 @@ const ROWS: Row[] = [
   ['not a move closure', 'clone_into_closure', 'fn f(a: Arc<u8>) { spawn(⟨||⟩ g(a)); ⟦a⟧; }', { name: 'a', target: 'matched' }, null],
   // UTF-8: byte offsets after multi-byte characters
   ['multi-byte text before the span', 'clone_at_span', 'fn f() { let s = "héllo ✓ 😀"; g(⟦name⟧) }', {}, 'fn f() { let s = "héllo ✓ 😀"; g(name.clone()) }'],
+  // the `?` family
+  ['.ok() before ?', 'insert_before_try', 'fn f(s: &str) -> Option<u8> { let n: u8 = s.parse()⟦?⟧; Some(n) }', { call: '.ok()' }, 'fn f(s: &str) -> Option<u8> { let n: u8 = s.parse().ok()?; Some(n) }'],
+  ['.ok() already there', 'insert_before_try', 'fn f(s: &str) -> Option<u8> { let n: u8 = s.parse().ok()⟦?⟧; Some(n) }', { call: '.ok()' }, null],
+  ['adapter must be a bare call', 'insert_before_try', 'fn f(s: &str) -> Option<u8> { s.parse()⟦?⟧ }', { call: '.ok_or(e)' }, null],
+  ['Ok(()) after a `?` statement', 'append_unit_tail', 'fn f(p: &str) -> ⟦Result<(), E>⟧ {\n    g(p)?;\n}', { value: 'Ok(())' }, 'fn f(p: &str) -> Result<(), E> {\n    g(p)?;\n    Ok(())\n}'],
+  ['Ok(()) after an assignment with a block value', 'append_unit_tail', 'fn f(x: &mut u8) -> ⟦Result<(), E>⟧ {\n    *x = if a { 1 } else { 2 };\n}', { value: 'Ok(())' }, 'fn f(x: &mut u8) -> Result<(), E> {\n    *x = if a { 1 } else { 2 };\n    Ok(())\n}'],
+  ['Ok(()) after a print, loops before', 'append_unit_tail', 'fn f(v: &[u8]) -> ⟦Result<(), E>⟧ {\n    for x in v { g(x); }\n    println!("done");\n}', { value: 'Ok(())' }, 'fn f(v: &[u8]) -> Result<(), E> {\n    for x in v { g(x); }\n    println!("done");\n    Ok(())\n}'],
+  ['Ok(()) in an empty body', 'append_unit_tail', 'fn f() -> ⟦Result<(), E>⟧ {}', { value: 'Ok(())' }, 'fn f() -> Result<(), E> { Ok(()) }'],
+  ['no tail after a plain call (its Result would be dropped)', 'append_unit_tail', 'fn f(v: &mut W) -> ⟦Result<(), E>⟧ {\n    v.flush();\n}', { value: 'Ok(())' }, null],
+  ['no tail after writeln! (it returns a Result)', 'append_unit_tail', 'fn f(w: &mut W) -> ⟦Result<(), E>⟧ {\n    writeln!(w, "x");\n}', { value: 'Ok(())' }, null],
+  ['no tail after a comparison statement', 'append_unit_tail', 'fn f(a: u8) -> ⟦Result<(), E>⟧ {\n    a == 1;\n}', { value: 'Ok(())' }, null],
+  ['only Ok(()) is appended', 'append_unit_tail', 'fn f() -> ⟦Result<u8, E>⟧ {\n    let a = 1;\n}', { value: 'Ok(a)' }, null],
+  ['Ok(()) after a tail if without else', 'append_unit_tail', 'fn f(p: &P) -> Result<(), E> {\n    if !p.ok() ⟦{\n        g(p)?;\n    }⟧\n}', { value: 'Ok(())' }, 'fn f(p: &P) -> Result<(), E> {\n    if !p.ok() {\n        g(p)?;\n    }\n    Ok(())\n}'],
+  ['an if with an else is left alone', 'append_unit_tail', 'fn f(p: &P) -> Result<(), E> {\n    if !p.ok() ⟦{\n        g(p)?;\n    }⟧ else { h(); }\n}', { value: 'Ok(())' }, null],
+  ['a block that is not the body\'s last is left alone', 'append_unit_tail', 'fn f(p: &P) -> Result<(), E> {\n    if !p.ok() ⟦{\n        g(p)?;\n    }⟧\n    h()\n}', { value: 'Ok(())' }, null],
+  ['a match block is left alone', 'append_unit_tail', 'fn f(p: u8) -> Result<(), E> {\n    match p ⟦{\n        _ => {}\n    }⟧\n}', { value: 'Ok(())' }, null],
+  // lossless numeric conversions
+  ['operand widened with From', 'convert_lossless', 'fn f(a: u64, b: u32) -> u64 { a + ⟦b⟧ }', { from: 'u32', to: 'u64' }, 'fn f(a: u64, b: u32) -> u64 { a + u64::from(b) }'],
+  ['compound operand widened whole', 'convert_lossless', 'fn f(a: i64, b: i32) -> i64 { a * ⟦b - 1⟧ }', { from: 'i32', to: 'i64' }, 'fn f(a: i64, b: i32) -> i64 { a * i64::from(b - 1) }'],
+  ['suffixed integer literal re-suffixed', 'convert_lossless', 'fn f(a: u64) -> u64 { a + ⟦1_u32⟧ }', { from: 'u32', to: 'u64' }, 'fn f(a: u64) -> u64 { a + 1_u64 }'],
+  ['float literal wrapped, not re-suffixed', 'convert_lossless', 'fn f(a: f64) -> f64 { a + ⟦0.1f32⟧ }', { from: 'f32', to: 'f64' }, 'fn f(a: f64) -> f64 { a + f64::from(0.1f32) }'],
+  ['shorthand field expanded', 'convert_lossless', 'fn f(n: u16) -> S { S { ⟦n⟧ } }', { from: 'u16', to: 'usize' }, 'fn f(n: u16) -> S { S { n: usize::from(n) } }'],
+  ['u32 to usize is not lossless everywhere', 'convert_lossless', 'fn f(v: &[u8], i: u32) -> u8 { v[⟦i⟧] }', { from: 'u32', to: 'usize' }, null],
+  ['narrowing refused', 'convert_lossless', 'fn f(a: u32, b: u64) -> u32 { a + ⟦b⟧ }', { from: 'u64', to: 'u32' }, null],
+  ['signed to unsigned refused', 'convert_lossless', 'fn f(a: u64, b: i32) -> u64 { a + ⟦b⟧ }', { from: 'i32', to: 'u64' }, null],
+  ['widen items by reference before sum', 'map_lossless_before_call', 'fn f(v: &[u32]) -> u64 { v.iter().⟦sum⟧() }', { from: 'u32', to: 'u64', ref: '&' }, 'fn f(v: &[u32]) -> u64 { v.iter().map(|&x| u64::from(x)).sum() }'],
+  ['widen owned items before product', 'map_lossless_before_call', 'fn f(v: Vec<u16>) -> u64 { v.into_iter().⟦product⟧::<u64>() }', { from: 'u16', to: 'u64', ref: '' }, 'fn f(v: Vec<u16>) -> u64 { v.into_iter().map(u64::from).product::<u64>() }'],
+  ['no widening to usize from u32', 'map_lossless_before_call', 'fn f(v: &[u32]) -> usize { v.iter().⟦sum⟧() }', { from: 'u32', to: 'usize', ref: '&' }, null],
+  ['get → get_mut for an if-let binding', 'accessor_to_mut', 'fn f(m: &mut M, k: &str) { if let Some(e) = m.get(k) { ⟦e.n += 1⟧; } }', { name: 'e' }, 'fn f(m: &mut M, k: &str) { if let Some(e) = m.get_mut(k) { e.n += 1; } }'],
+  ['first().unwrap() → first_mut().unwrap()', 'accessor_to_mut', 'fn f(v: &mut Vec<u8>) { let x = v.first().unwrap(); ⟦*x = 3⟧; }', { name: 'x' }, 'fn f(v: &mut Vec<u8>) { let x = v.first_mut().unwrap(); *x = 3; }'],
+  ['a chained lookup is left alone', 'accessor_to_mut', 'fn f(v: &mut Vec<Vec<u8>>) { let x = v.first().and_then(|r| r.first()).unwrap(); ⟦*x = 3⟧; }', { name: 'x' }, null],
+  ['a computed initialiser is left alone', 'accessor_to_mut', 'fn f(v: &mut Vec<u8>) { let x = pick(v); ⟦*x = 3⟧; }', { name: 'x' }, null],
+  // redundant calls, shadowing lifetimes
+  ['remove .cloned()', 'remove_method_call', 'fn f(x: Option<u8>) -> u8 { x.⟦cloned⟧().unwrap() }', { method: 'cloned' }, 'fn f(x: Option<u8>) -> u8 { x.unwrap() }'],
+  ['a call with arguments is kept', 'remove_method_call', 'fn f(x: Option<u8>) -> u8 { x.⟦cloned⟧(1).unwrap() }', { method: 'cloned' }, null],
+  ['remove .expect("…") with a literal message', 'remove_method_call', 'fn f(x: u8) -> u8 { x.⟦expect⟧("a \\"why\\"") }', { method: 'expect', args: 'literal' }, 'fn f(x: u8) -> u8 { x }'],
+  ['a computed message is kept', 'remove_method_call', 'fn f(x: u8, w: &str) -> u8 { x.⟦expect⟧(w) }', { method: 'expect', args: 'literal' }, null],
+  ['a field is not a call', 'remove_method_call', 'fn f(x: S) -> u8 { x.⟦cloned⟧ }', { method: 'cloned' }, null],
+  ['rename the fn lifetime, not the impl\'s', 'rename_shadowing_lifetime', "impl<'a> P<'a> {\n    fn f<⟦'a⟧>(x: &'a str) -> &'a str { let c = 'a'; x }\n}", { lifetime: "'a" }, "impl<'a> P<'a> {\n    fn f<'b>(x: &'b str) -> &'b str { let c = 'a'; x }\n}"],
+  ['a second declaration of the name declines', 'rename_shadowing_lifetime', "impl<'a> P<'a> {\n    fn f<⟦'a⟧>(x: &'a str) where for<'a> F: Fn(&'a u8) {}\n}", { lifetime: "'a" }, null],
+  ['static is never renamed', 'rename_shadowing_lifetime', "impl<'a> P<'a> { fn f<⟦'static⟧>() {} }", { lifetime: "'static" }, null],
 ];
 
 describe('template actions', () => {
@@ -192,10 +233,10 @@ describe('lexical helpers', () => {
 
 describe('actions never throw and keep edits inside the file', () => {
   // Deterministic pseudo-random spans over real fixture sources, with params of every kind.
-  const files = ['trait_bound_add_on', 'missing_match_arms', 'make_pub', 'interior_borrow', 'remove_leading_ref', 'add_derive']
+  const files = ['trait_bound_add_on', 'missing_match_arms', 'make_pub', 'interior_borrow', 'remove_leading_ref', 'add_derive', 'ok_unit_tail_after_block', 'lifetime_shadow_rename', 'accessor_get_mut']
     .map((id) => readFileSync(path.resolve('test/fixtures/patterns', id, 'broken/src/lib.rs'), 'utf8'));
   files.push('fn f() { let s = "é ✓ 😀 {"; match x { A => {} } } // }\nstruct S<\'a, T: Eq = u8> where T: Copy { a: &\'a T }\n');
-  const params: Record<string, string>[] = [{}, { name: 'x', param: 'T', bound: 'Clone', path: 'std::a::B', patterns: '`A`', fields: '`a`', struct: 'S', text: 'y', from: 'x', to: 'y', call: '.borrow()', method: 'cloned', type: 'u8', trait: 'Debug', with: 'Some', lifetime: "'a", field: 'a', prefix: 'let ', mode: 'fn', target: 'matched' }];
+  const params: Record<string, string>[] = [{}, { name: 'x', param: 'T', bound: 'Clone', path: 'std::a::B', patterns: '`A`', fields: '`a`', struct: 'S', text: 'y', from: 'x', to: 'y', call: '.borrow()', method: 'cloned', type: 'u8', trait: 'Debug', with: 'Some', lifetime: "'a", field: 'a', prefix: 'let ', mode: 'fn', target: 'matched' }, { value: 'Ok(())', call: '.ok()', from: 'u8', to: 'u64', ref: '&', method: 'expect', args: 'literal', lifetime: "'a", name: 'a' }];
   it('holds for every action on many spans', () => {
     let seed = 7;
     const rnd = (n: number): number => {

@@ -55,3 +55,17 @@ describe('cfg_feature_consolidation and arc_rwlock_to_mutex', () => {
     expect(lines('arc_rwlock_to_mutex', `${w}fn g(c: Arc<RwLock<u8>>) -> u8 { *c.read().unwrap() }\n`)).toEqual([]);
   });
 });
+
+describe('len_as_narrow_int', () => {
+  it.each([
+    ['len as u32', 'pub fn f(v: &[u8]) -> u32 {\n    v.len() as u32\n}', [2]],
+    ['count as i32', 'pub fn f(s: &str) -> i32 {\n    s.chars().count() as i32\n}', [2]],
+    ['widening to u64 is fine', 'pub fn f(v: &[u8]) -> u64 {\n    v.len() as u64\n}', []],
+    ['try_from is fine', 'pub fn f(v: &[u8]) -> Option<u32> {\n    u32::try_from(v.len()).ok()\n}', []],
+    ['a field named len is not a call', 'pub fn f(h: &H) -> u32 {\n    h.len as u32\n}', []],
+    ['test code is exempt', '#[cfg(test)]\nmod tests {\n    fn t(v: &[u8]) -> u32 { v.len() as u32 }\n}', []],
+    ['in a string', 'pub fn f() -> &\'static str {\n    "v.len() as u32"\n}', []],
+  ] as const)('%s', (_name, text, want) => {
+    expect(lines('len_as_narrow_int', text)).toEqual(want);
+  });
+});

@@ -86,6 +86,7 @@ const TEXT_FINDINGS: Record<string, number[]> = {
   unwrap_in_library: [2],
   cfg_feature_consolidation: [1],
   arc_rwlock_to_mutex: [3],
+  len_as_narrow_int: [2],
 };
 
 /** Anti-patterns matched on diagnostics: the code and line of the diagnostic they explain. */

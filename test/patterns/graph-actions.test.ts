@@ -130,4 +130,55 @@ describe('near-misses propose nothing', () => {
     });
     expect(await propose(root, 'derive_copy_restore', 'E0382')).toEqual([]);
   });
+
+  it('map_err_variant: two variants hold the same error type (which one is meant is the author\'s)', async () => {
+    const root = crate({
+      'Cargo.toml': PKG('err_two', 'publish = false\n'),
+      'src/lib.rs': 'pub mod error;\n\npub fn copy(a: &str) -> Result<String, error::CopyError> {\n    let t = std::fs::read_to_string(a)?;\n    Ok(t)\n}\n',
+      'src/error.rs': '#[derive(Debug)]\npub enum CopyError {\n    Read(std::io::Error),\n    Write(std::io::Error),\n}\n',
+    });
+    expect(await propose(root, 'map_err_variant', 'E0277')).toEqual([]);
+  });
+
+  it('map_err_variant: the error type is a struct, and an enum whose variant holds another `Error`', async () => {
+    const root = crate({
+      'Cargo.toml': PKG('err_struct', 'publish = false\n'),
+      'src/lib.rs': [
+        '#[derive(Debug)]\npub struct LoadError(pub std::io::Error);\n',
+        '#[derive(Debug)]\npub enum FmtOnly {\n    Fmt(std::fmt::Error),\n}\n',
+        'pub fn load(a: &str) -> Result<String, LoadError> {\n    let t = std::fs::read_to_string(a)?;\n    Ok(t)\n}\n',
+        'pub fn other(a: &str) -> Result<String, FmtOnly> {\n    let t = std::fs::read_to_string(a)?;\n    Ok(t)\n}\n',
+      ].join('\n'),
+    });
+    expect(await propose(root, 'map_err_variant', 'E0277')).toEqual([]);
+  });
+
+  it('map_err_variant_from_str: two variants wrap ParseIntError', async () => {
+    const root = crate({
+      'Cargo.toml': PKG('err_parse_two', 'publish = false\n'),
+      'src/lib.rs': '#[derive(Debug)]\npub enum Two {\n    Port(std::num::ParseIntError),\n    Count(std::num::ParseIntError),\n}\n\npub fn port(s: &str) -> Result<u16, Two> {\n    let p: u16 = s.parse()?;\n    Ok(p)\n}\n',
+    });
+    expect(await propose(root, 'map_err_variant_from_str', 'E0271')).toEqual([]);
+  });
+
+  it('map_err_variant_from_str: no variant wraps ParseIntError (only a ParseFloatError)', async () => {
+    const root = crate({
+      'Cargo.toml': PKG('err_parse_none', 'publish = false\n'),
+      'src/lib.rs': '#[derive(Debug)]\npub enum Float {\n    Ratio(std::num::ParseFloatError),\n}\n\npub fn count(s: &str) -> Result<u16, Float> {\n    let p: u16 = s.parse()?;\n    Ok(p)\n}\n',
+    });
+    expect(await propose(root, 'map_err_variant_from_str', 'E0271')).toEqual([]);
+  });
+
+  it('restore_try_field: a statement runs between the let and the use; a field receiver; a fn that returns no Result', async () => {
+    const lib = (body: string, ret = 'Result<u16, String>'): string =>
+      `pub struct Config {\n    pub port: u16,\n}\n\npub struct Holder {\n    pub cfg: Result<Config, String>,\n}\n\npub fn load(t: &str) -> Result<Config, String> {\n    Ok(Config { port: t.len() as u16 })\n}\n\npub fn port_of(t: &str, h: &Holder) -> ${ret} {\n${body}\n}\n`;
+    for (const [name, text] of [
+      ['between', lib('    let cfg = load(t);\n    println!("loaded {}", h.cfg.is_ok());\n    Ok(cfg.port)')],
+      ['field', lib('    Ok(h.cfg.port)')],
+      ['no_result', lib('    let cfg = load(t);\n    cfg.port', 'u16')],
+    ] as const) {
+      const root = crate({ 'Cargo.toml': PKG(`try_field_${name}`, 'publish = false\n'), 'src/lib.rs': text });
+      expect(await propose(root, 'restore_try_field', 'E0609'), name).toEqual([]);
+    }
+  });
 });

@@ -31,9 +31,9 @@ describe('loadPatterns', () => {
     expect(packageRoot()).toBe(path.resolve('.'));
     expect(defaultPatternDir()).toBe(path.resolve('patterns'));
     const patterns = loadPatterns();
-    expect(patterns.filter((p) => p.kind === 'fix')).toHaveLength(79);
+    expect(patterns.filter((p) => p.kind === 'fix')).toHaveLength(93);
     expect(patterns.filter((p) => p.kind === 'anti_pattern').map((p) => p.id)).toEqual([
-      'arc_rwlock_to_mutex', 'cfg_feature_consolidation', 'dyn_trait_object_safety', 'guard_across_await', 'result_error_unification', 'unwrap_in_library',
+      'arc_rwlock_to_mutex', 'cfg_feature_consolidation', 'dyn_trait_object_safety', 'guard_across_await', 'len_as_narrow_int', 'result_error_unification', 'unwrap_in_library',
     ]);
     expect(patterns.find((p) => p.id === 'mut_binding')?.template).toEqual({ action: 'add_mut_to_binding', params: { name: '{{message.name}}' } });
   });

@@ -24,6 +24,7 @@ describe('vector anti-pattern detector', () => {
       ['cfg_feature_consolidation', 'info', 256],
       ['dyn_trait_object_safety', 'error', 256],
       ['guard_across_await', 'warning', 256],
+      ['len_as_narrow_int', 'info', 256],
       ['result_error_unification', 'error', 256],
       ['unwrap_in_library', 'info', 256],
     ]);
@@ -36,7 +37,9 @@ describe('vector anti-pattern detector', () => {
     expect(hits[0]!.distance).toBeLessThan(0.2);
     // With τ = 1 every non-empty node has a nearest exemplar; the unrelated ones are far beyond 0.2.
     const all = flagAntiPatternNodes(NODES, exemplars, { tau: 1 });
-    expect(all.map((h) => h.key)).toEqual(['src/net.rs-net-parse_port', 'src/ledger.rs-ledger-Ledger::total', 'src/math.rs-math-add']);
+    // Which unrelated node comes next depends on the exemplar set; both stay far away.
+    expect(all[0]?.key).toBe('src/net.rs-net-parse_port');
+    expect(all.slice(1).map((h) => h.key).sort()).toEqual(['src/ledger.rs-ledger-Ledger::total', 'src/math.rs-math-add']);
     for (const h of all.slice(1)) expect(h.distance).toBeGreaterThan(0.5);
   });
 

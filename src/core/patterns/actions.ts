@@ -1096,6 +1096,311 @@ const cloneIntoClosure: ActionFn = (input) => {
   return edits;
 };
 
+// ---------------------------------------------------------------------------------------------------------
+// the `?` family, lossless integer conversions, redundant calls, shadowing lifetimes
+
+/**
+ * Inserts an adapter call between an operand and its `?` (the primary span): `s.parse()?` → `s.parse().ok()?`.
+ * Only a zero-argument method call is accepted as the adapter.
+ */
+const insertBeforeTry: ActionFn = (input) => {
+  const call = input.params.call?.trim() ?? '';
+  if (!/^\.[a-z_]\w*\(\)$/.test(call)) return [];
+  const p = primary(input);
+  if (!p || textOf(input, p) !== '?') return [];
+  const before = input.src.masked.slice(Math.max(0, p.start - call.length), p.start);
+  if (before === call || input.src.skipSpaceBack(p.start) !== p.start) return [];
+  return [edit(input, p.start, p.start, call)];
+};
+
+/** Macros whose value is `()`: a final statement calling one discards nothing. */
+const UNIT_MACROS = /^(?:print|println|eprint|eprintln|assert|assert_eq|assert_ne|debug_assert|debug_assert_eq|debug_assert_ne)!\s*[([{]/;
+
+/**
+ * True when the statement (masked, without its `;`) certainly has a value that may be dropped: a `let`, an
+ * expression ending in `?` (the error already propagates), an assignment, or a call of a unit-valued std macro.
+ * A plain call is refused: it may return a `Result` that the new tail would silently drop.
+ */
+function discardsNothing(stmt: string): boolean {
+  const s = stmt.trim();
+  if (/^let\b/.test(s) || s.endsWith('?') || UNIT_MACROS.test(s)) return true;
+  // A top-level `=` or compound assignment (not `==`, `!=`, `<=`, `>=`, `=>`).
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i] as string;
+    if ('([{'.includes(ch)) depth++;
+    else if (')]}'.includes(ch)) depth--;
+    else if (ch === '=' && depth === 0) {
+      const prev = s[i - 1] ?? '';
+      const next = s[i + 1] ?? '';
+      if (next === '=' || next === '>' || prev === '=' || prev === '!') return false;
+      if (prev === '<' || prev === '>') return s[i - 2] === prev; // `<<=` / `>>=` assign; `<=` / `>=` compare
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * E0308 on a fn whose body has no tail: appends `value` (`Ok(())`) as the tail, when the body is empty or its last
+ * statement discards nothing (see discardsNothing); the primary span is the fn's return type.
+ */
+const appendUnitTail: ActionFn = (input) => {
+  const value = input.params.value?.trim() ?? '';
+  if (value !== 'Ok(())') return [];
+  const p = primary(input);
+  if (!p) return [];
+  const { src } = input;
+  if (src.masked[p.start] === '{') return unitTailAfterBlock(input, p, value);
+  const fn = scopesAt(src, p.start).find((s) => s.keyword === 'fn' && p.start < s.headerEnd);
+  if (!fn || src.masked[fn.headerEnd] !== '{') return [];
+  const open = fn.headerEnd;
+  const close = fn.end;
+  const last = lastStatement(src, open, close);
+  if (last === null) return [];
+  if (last === 'empty') {
+    if (!src.text.slice(open + 1, close).includes('\n')) return [edit(input, open + 1, close, ` ${value} `)];
+    const indent = src.indentAt(fn.start);
+    return [edit(input, open + 1, close, `\n${indent}    ${value}\n${indent}`)];
+  }
+  const stmt = src.masked.slice(last.start, last.end);
+  if (src.masked[last.end] === ';' ? !discardsNothing(stmt) : !/^\s*(?:pub(?:\([^)]*\))?\s+)?(?:fn|struct|enum|impl|mod|trait|use|const|static)\b/.test(stmt)) return [];
+  const at = last.end + 1;
+  const indent = src.lineStart(last.end) === src.lineStart(open) ? `${src.indentAt(fn.start)}    ` : src.indentAt(src.skipSpace(last.start));
+  return [edit(input, at, at, `\n${indent}${value}`)];
+};
+
+/**
+ * The fn body's tail is an `if` without `else` (or a `for`/`while` loop) whose block the primary span covers: its
+ * value is `()`, so `value` goes after it as the new tail. Only when that block is the last thing in the fn body.
+ */
+function unitTailAfterBlock(input: ActionInput, p: Range, value: string): FileEdit[] {
+  const { src } = input;
+  const close = src.closeOf(p.start);
+  if (close < 0 || src.skipSpaceBack(p.end) - 1 !== close) return [];
+  const fn = scopesAt(src, p.start).find((s) => s.keyword === 'fn' && s.headerEnd < p.start);
+  if (!fn || src.masked[fn.headerEnd] !== '{' || src.skipSpace(close + 1) !== fn.end) return [];
+  const last = lastStatementOrTail(src, fn.headerEnd, fn.end);
+  if (!last || last.end !== close || !/^\s*(?:if|for|while)\b/.test(src.masked.slice(last.start, p.start))) return [];
+  if (/\belse\b/.test(src.masked.slice(last.start, p.start))) return [];
+  return [edit(input, close + 1, close + 1, `\n${src.indentAt(src.skipSpace(last.start))}${value}`)];
+}
+
+/** Like lastStatement, but a trailing block expression (the body's tail) counts as the last statement too. */
+function lastStatementOrTail(src: RustText, open: number, close: number): { start: number; end: number } | null {
+  const m = src.masked;
+  let start = open + 1;
+  let last: { start: number; end: number } | null = null;
+  for (let i = open + 1; i < close; i++) {
+    const ch = m[i] as string;
+    if (ch === '(' || ch === '[' || ch === '{') {
+      const j = src.closeOf(i);
+      if (j < 0 || j > close) return null;
+      if (ch === '{') {
+        const rest = m.slice(src.skipSpace(j + 1), close);
+        if (!/^(?:else\b|[.?])/.test(rest)) {
+          last = { start, end: j };
+          start = j + 1;
+        }
+      }
+      i = j;
+      continue;
+    }
+    if (ch === ';') {
+      last = { start, end: i };
+      start = i + 1;
+    }
+  }
+  return m.slice(start, close).trim() === '' ? last : null;
+}
+
+/**
+ * The last statement of the block `open`…`close` (masked indexes: its start, and the index of its `;` or closing
+ * `}`), 'empty' for an empty block, or null when the block ends in a tail expression or cannot be split. Statements
+ * end at a top-level `;`, or at the `}` of a block statement (`for`/`while`/`loop`/`if`/`match`/`unsafe`/a bare
+ * block/an item) not followed by `else`, `.` or `?`.
+ */
+function lastStatement(src: RustText, open: number, close: number): { start: number; end: number } | 'empty' | null {
+  const m = src.masked;
+  let start = open + 1;
+  let last: { start: number; end: number } | null = null;
+  for (let i = open + 1; i < close; i++) {
+    const ch = m[i] as string;
+    if (ch === '(' || ch === '[' || ch === '{') {
+      const j = src.closeOf(i);
+      if (j < 0 || j > close) return null;
+      if (ch === '{') {
+        const head = m.slice(start, i).trim();
+        const rest = m.slice(src.skipSpace(j + 1), close);
+        const blockStmt = head === '' || /^(?:for|while|loop|if|match|unsafe)\b/.test(head) || /^(?:pub(?:\([^)]*\))?\s+)?(?:fn|struct|enum|impl|mod|trait)\b/.test(head);
+        if (blockStmt && !/^(?:else\b|[.?])/.test(rest)) {
+          last = { start, end: j };
+          start = j + 1;
+        }
+      }
+      i = j;
+      continue;
+    }
+    if (ch === ';') {
+      last = { start, end: i };
+      start = i + 1;
+    }
+  }
+  if (m.slice(start, close).trim() !== '') return null;
+  return last ?? (m.slice(open + 1, close).trim() === '' ? 'empty' : null);
+}
+
+/**
+ * Integer and float conversions std implements with `From` (lossless on every target: no `u32` → `usize`, no
+ * `u16` → `isize`): from → the types it widens to.
+ */
+const LOSSLESS: Readonly<Record<string, readonly string[]>> = {
+  u8: ['u16', 'u32', 'u64', 'u128', 'usize', 'i16', 'i32', 'i64', 'i128', 'isize', 'f32', 'f64'],
+  u16: ['u32', 'u64', 'u128', 'usize', 'i32', 'i64', 'i128', 'f32', 'f64'],
+  u32: ['u64', 'u128', 'i64', 'i128', 'f64'],
+  u64: ['u128', 'i128'],
+  i8: ['i16', 'i32', 'i64', 'i128', 'isize', 'f32', 'f64'],
+  i16: ['i32', 'i64', 'i128', 'isize', 'f32', 'f64'],
+  i32: ['i64', 'i128', 'f64'],
+  i64: ['i128'],
+  f32: ['f64'],
+};
+
+/** True when std converts `from` into `to` with `From`, losing nothing. */
+export function isLosslessConversion(from: string, to: string): boolean {
+  return LOSSLESS[from]?.includes(to) ?? false;
+}
+
+/**
+ * `x` of type `from` where `to` is expected → `to::from(x)`, only when the conversion is lossless; an integer
+ * literal with a `from` suffix gets the `to` suffix instead (`1u32` → `1u64`). A float literal is wrapped, never
+ * re-suffixed (`0.1f32` and `0.1f64` are different values).
+ */
+const convertLossless: ActionFn = (input) => {
+  const from = input.params.from?.trim() ?? '';
+  const to = input.params.to?.trim() ?? '';
+  if (!isLosslessConversion(from, to)) return [];
+  return targets(input).flatMap((r) => {
+    const text = textOf(input, r);
+    if (text.trim() === '' || inPattern(input.src, r)) return [];
+    if (new RegExp(`^-?(?:0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+|\\d[\\d_]*)_?${from}$`).test(text) && !from.startsWith('f')) {
+      return [edit(input, r.end - from.length, r.end, to)];
+    }
+    if (isIdent(text) && isShorthandField(input.src, r)) return [edit(input, r.start, r.end, `${text}: ${to}::from(${text})`)];
+    return [edit(input, r.start, r.start, `${to}::from(`), edit(input, r.end, r.end, ')')];
+  });
+};
+
+/**
+ * Widens every item of an iterator before the call at the primary span (`sum`/`product`): `v.iter().sum()` →
+ * `v.iter().map(|&x| u64::from(x)).sum()` (`ref: '&'` for items that are references), only for lossless pairs.
+ */
+const mapLosslessBeforeCall: ActionFn = (input) => {
+  const from = input.params.from?.trim() ?? '';
+  const to = input.params.to?.trim() ?? '';
+  const byRef = input.params.ref === '&';
+  if (!isLosslessConversion(from, to) || (input.params.ref ?? '') !== (byRef ? '&' : '')) return [];
+  const p = primary(input);
+  if (!p || !isIdent(textOf(input, p))) return [];
+  const dot = input.src.skipSpaceBack(p.start) - 1;
+  if (input.src.masked[dot] !== '.') return [];
+  return [edit(input, dot, dot, byRef ? `.map(|&x| ${to}::from(x))` : `.map(${to}::from)`)];
+};
+
+/** Shared accessors of std collections and their mutable twins (same element, same arguments). */
+const MUT_ACCESSORS: Readonly<Record<string, string>> = { get: 'get_mut', first: 'first_mut', last: 'last_mut', front: 'front_mut', back: 'back_mut' };
+
+/**
+ * A write through a binding that a shared accessor produced: `let x = v.first().unwrap();` or
+ * `if let Some(x) = m.get(k) {` → `first_mut` / `get_mut`. Only when the binding's initialiser is exactly one such
+ * accessor call (optionally followed by `.unwrap()`, `.expect("…")` or `?`) on a plain receiver path.
+ */
+const accessorToMut: ActionFn = (input) => {
+  const name = input.params.name?.trim() ?? '';
+  if (!isIdent(name)) return [];
+  const p = primary(input);
+  if (!p) return [];
+  const { src } = input;
+  const fn = scopesAt(src, p.start).find((sc) => sc.keyword === 'fn');
+  if (!fn) return [];
+  const body = src.masked.slice(fn.headerEnd, p.start);
+  const decl = new RegExp(`\\blet\\s+${name}\\s*=|\\b(?:if|while)\\s+let\\s+Some\\s*\\(\\s*${name}\\s*\\)\\s*=`, 'g');
+  let init = -1;
+  let stop = ';';
+  for (let m = decl.exec(body); m; m = decl.exec(body)) {
+    init = fn.headerEnd + m.index + m[0].length;
+    // The initialiser runs to the `;` of a let or the `{` of an if/while let.
+    stop = m[0].startsWith('let') ? ';' : '{';
+  }
+  if (init < 0) return [];
+  let end = init;
+  while (end < p.start && src.masked[end] !== stop) {
+    const ch = src.masked[end] as string;
+    end = ch === '(' || ch === '[' ? src.closeOf(end) + 1 : end + 1;
+    if (end <= 0) return [];
+  }
+  const expr = src.masked.slice(init, end).trim();
+  const m = /^(?:self\.)?[a-z_]\w*(?:\.[a-z_]\w*)*?\.(get|first|last|front|back)\s*\(/.exec(expr);
+  if (!m) return [];
+  const method = m[1] as string;
+  const open = src.skipSpace(init) + m[0].length - 1;
+  const close = src.closeOf(open);
+  if (close < 0) return [];
+  if ((method !== 'get') !== (src.masked.slice(open + 1, close).trim() === '')) return [];
+  const rest = src.text.slice(close + 1, end).trim();
+  if (!/^(?:\.unwrap\(\)|\.expect\("(?:[^"\\]|\\.)*"\)|\?)?$/.test(rest)) return [];
+  const at = open - method.length;
+  return [edit(input, at, open, MUT_ACCESSORS[method] as string)];
+};
+
+/**
+ * Removes a zero-argument method call whose name is the primary span: `x.cloned().unwrap()` → `x.unwrap()`.
+ * The call must be written `.name()` with nothing between the parentheses (or, with `args: literal`, one string
+ * literal).
+ */
+const removeMethodCall: ActionFn = (input) => {
+  const method = input.params.method?.trim() ?? '';
+  const p = primary(input);
+  if (!p || !isIdent(method) || textOf(input, p) !== method) return [];
+  const { src } = input;
+  const dot = src.skipSpaceBack(p.start) - 1;
+  if (src.masked[dot] !== '.') return [];
+  const paren = src.skipSpace(p.end);
+  if (src.masked[paren] !== '(') return [];
+  const close = src.closeOf(paren);
+  if (close < 0) return [];
+  const args = src.text.slice(paren + 1, close).trim();
+  // `args: literal` also accepts one plain string literal (`.expect("…")`): dropping it drops no side effect.
+  if (args !== '' && !(input.params.args === 'literal' && /^"(?:[^"\\]|\\.)*"$/s.test(args))) return [];
+  return [edit(input, dot, close + 1, '')];
+};
+
+/**
+ * E0496: a fn declares a lifetime its enclosing impl or trait already declares. Renames the fn's own lifetime (its
+ * declaration and every use inside the fn) to a name used nowhere in the file: the inner name already shadowed the
+ * outer one, so the fn means the same. Declines when the fn declares the name again (nested generics, `for<'a>`).
+ */
+const renameShadowingLifetime: ActionFn = (input) => {
+  const lt = input.params.lifetime?.trim() ?? '';
+  if (!/^'[a-z_]\w*$/.test(lt) || lt === "'static" || lt === "'_") return [];
+  const p = primary(input);
+  if (!p || textOf(input, p) !== lt) return [];
+  const { src } = input;
+  const fn = scopesAt(src, p.start).find((s) => s.keyword === 'fn' && s.generics !== null && s.generics[0] < p.start && p.start < s.generics[1]);
+  if (!fn) return [];
+  const region = src.masked.slice(fn.start, fn.end + 1);
+  const name = lt.slice(1);
+  const decls = [...region.matchAll(new RegExp(`(?:[<,]|\\bfor\\s*<)\\s*'${name}\\b(?!')`, 'g'))];
+  if (decls.length !== 1 || /\bfor\s*</.test(region)) return [];
+  const fresh = freshLifetime(src.masked);
+  const out: FileEdit[] = [];
+  for (const m of region.matchAll(new RegExp(`'${name}\\b(?!')`, 'g'))) {
+    const at = fn.start + (m.index ?? 0);
+    out.push(edit(input, at, at + lt.length, fresh));
+  }
+  return out;
+};
+
 /** Every built-in action by name. */
 export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   insert_use: insertUse,
@@ -1136,6 +1441,13 @@ export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   replace_type: replaceType,
   add_rest_pattern: addRestPattern,
   clone_into_closure: cloneIntoClosure,
+  insert_before_try: insertBeforeTry,
+  append_unit_tail: appendUnitTail,
+  convert_lossless: convertLossless,
+  remove_method_call: removeMethodCall,
+  map_lossless_before_call: mapLosslessBeforeCall,
+  accessor_to_mut: accessorToMut,
+  rename_shadowing_lifetime: renameShadowingLifetime,
 };
 
 /** Names of the built-in actions (for the schema). */

@@ -104,12 +104,27 @@ const rwlockWriteOnly: TextDetector = (src) => {
   return [{ index: decl.index, message: '`Arc<RwLock<…>>` is only ever locked with `.write()`; `Arc<Mutex<…>>` says the same with less overhead' }];
 };
 
+/** `.len() as u32` (or `.count()`, to any integer narrower than 64 bits) outside test code: a silent truncation. */
+const lenCastTruncation: TextDetector = (src) => {
+  const tests = testRanges(src);
+  const hits: TextHit[] = [];
+  const re = /\.(len|count)\(\)\s*as\s+(u8|u16|u32|i8|i16|i32)\b/g;
+  for (let m = re.exec(src.masked); m; m = re.exec(src.masked)) {
+    const at = m.index;
+    if (tests.some(([a, b]) => a <= at && at <= b)) continue;
+    const [, what, ty] = m;
+    hits.push({ index: at, message: `\`.${what ?? 'len'}() as ${ty ?? 'u32'}\` wraps silently once the ${what === 'count' ? 'count' : 'length'} exceeds \`${ty ?? 'u32'}::MAX\`; use \`${ty ?? 'u32'}::try_from(…)\` and handle the error, or keep \`usize\`` });
+  }
+  return hits;
+};
+
 /** The built-in text detectors by name (patterns refer to them with `detector.text_detector`). */
 export const TEXT_DETECTORS: Readonly<Record<string, TextDetector>> = {
   guard_across_await: guardAcrossAwait,
   unwrap_in_library: unwrapInLibrary,
   cfg_feature_scatter: cfgFeatureScatter,
   rwlock_write_only: rwlockWriteOnly,
+  len_cast_truncation: lenCastTruncation,
 };
 
 /** Runs every anti-pattern with a text detector over one file; findings sorted by line. */

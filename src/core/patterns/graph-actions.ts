@@ -7,7 +7,7 @@ import type { Diagnostic, SourceSpan } from '../diagnostics/types.js';
 import type { FileEdit, FixContext } from '../fix/types.js';
 import type { IsgNode, NodeKind } from '../isg/types.js';
 import { ACTIONS, appendPostfixEdits } from './actions.js';
-import { itemScopes, scopesAt, splitTopLevel } from './items.js';
+import { itemScopes, matchAngle, scopesAt, splitTopLevel } from './items.js';
 import { isIdent, RustText } from './rust-text.js';
 
 /** What a graph action sees: the diagnostic, its detector's spans and params, and the whole fix context. */
@@ -41,7 +41,8 @@ export type GraphActionName =
   | 'fields_from_scope'
   | 'remove_try'
   | 'restore_try'
-  | 'param_type_at_callee';
+  | 'param_type_at_callee'
+  | 'map_err_to_variant';
 
 async function textOf(input: GraphActionInput, file: string): Promise<RustText | undefined> {
   const have = input.ctx.files.get(file);
@@ -520,7 +521,8 @@ function letInit(src: RustText, fnStart: number, before: number, name: string): 
  * A `Result`/`Option` used as the value it carries (a removed `?`): appends `?` where the value is made — at the
  * expression rustc points at (E0308), or at the `let` that bound the local used as a value (E0369/E0599/E0614) —
  * only inside a fn that itself returns `Result`/`Option` (its error type is for validation to check). Param
- * `local` (the local's name, or `@matched` for the operand the detector's span selects), or `at: matched` (append
+ * `local` (the local's name, `@matched` for the operand the detector's span selects, or `@receiver` for the local
+ * a field or method at the primary span is taken from, when its `let` is the statement right before), or `at: matched` (append
  * to the expression the detector's span selects); neither: the primary expression.
  */
 const restoreTry: GraphActionFn = async (input) => {
@@ -539,10 +541,27 @@ const restoreTry: GraphActionFn = async (input) => {
     const s = input.matched.find((x) => x.file === p.file);
     local = s ? src.text.slice(src.indexOf(s.byteStart), src.indexOf(s.byteEnd)).trim() : '';
   }
+  let adjacentOnly = false;
+  if (local === '@receiver') {
+    // The local a field or method is taken from (`cfg` in `cfg.port`); the `?` moves the early return to its
+    // `let`, so only when that `let` is the statement right before the use (nothing runs in between).
+    const dot = src.skipSpaceBack(start) - 1;
+    const recv = src.masked[dot] === '.' ? /([A-Za-z_]\w*)\s*$/.exec(src.masked.slice(Math.max(0, dot - 100), dot)) : null;
+    // A plain local only: not a field (`self.cfg.port`) or a path (`m::CFG.port`).
+    const before = recv ? src.masked.slice(0, dot - recv[0].length).trimEnd() : '';
+    local = recv && !before.endsWith('.') && !before.endsWith('::') ? (recv[1] ?? '') : '';
+    adjacentOnly = true;
+  }
   if (local !== undefined) {
     if (!isIdent(local)) return [];
     const init = letInit(src, fn.headerEnd, start, local);
     if (!init || src.masked[init.end - 1] === '?') return [];
+    if (adjacentOnly) {
+      const semi = src.masked.indexOf(';', init.end);
+      const between = src.masked.slice(semi + 1, start);
+      // The use's statement starts after the let's `;` with no other `;` or block in between.
+      if (semi < 0 || /[;{}]/.test(between)) return [];
+    }
     return [{ edits: [mk(p.file, src, init.end, init.end, '?')], atCause: true, note: `at the let of \`${local}\`` }];
   }
   // `at: matched`: the expression the detector's span selects (the initialiser of a `let` whose pattern expects
@@ -622,6 +641,90 @@ const paramTypeAtCallee: GraphActionFn = async (input) => {
   return out;
 };
 
+// ---------------------------------------------------------------------------------------------------------
+// map_err_to_variant
+
+/** Path segments of a type as written or printed (`::std::io::Error` → ['std', 'io', 'Error']), whitespace removed. */
+function typeSegments(t: string): string[] {
+  return t.replace(/\s+/g, '').replace(/^::/, '').split('::');
+}
+
+/**
+ * True when a variant's field type as written can be the type rustc printed: equal paths, or one a suffix of the
+ * other (`io::Error` ~ `std::io::Error`, `std::num::ParseIntError` ~ `ParseIntError`). Generic types must be equal.
+ */
+function sameTypePath(written: string, printed: string): boolean {
+  const w = typeSegments(written);
+  const p = typeSegments(printed);
+  if (w.join('::') === p.join('::')) return true;
+  if ([...w, ...p].some((x) => !isIdent(x))) return false;
+  const [short, long] = w.length <= p.length ? [w, p] : [p, w];
+  return short.every((x, i) => x === long[long.length - short.length + i]);
+}
+
+/**
+ * The `?` an error conversion belongs to: the span itself when it is the `?` (E0277), or, for a span on a method
+ * name (E0271 on `parse`), the `?` right after that call (`parse()?`, `parse::<u16>()?`). -1 when there is none.
+ */
+function tryAfter(src: RustText, start: number, end: number): number {
+  const text = src.text.slice(start, end);
+  if (text === '?') return src.skipSpaceBack(start) === start ? start : -1;
+  if (!isIdent(text)) return -1;
+  let i = src.skipSpace(end);
+  if (src.masked.startsWith('::<', i)) {
+    const close = matchAngle(src.masked, i + 2);
+    if (close < 0) return -1;
+    i = src.skipSpace(close + 1);
+  }
+  if (src.masked[i] !== '(') return -1;
+  const close = src.closeOf(i);
+  if (close < 0) return -1;
+  return src.masked[close + 1] === '?' ? close + 1 : -1;
+}
+
+/**
+ * E0277 "`?` couldn't convert the error to `E`" (or E0271 on `parse()?` whose `FromStr::Err` is not `E`): when `E` is an enum (defined once, in this file or wherever the
+ * graph finds it) with exactly one single-field tuple variant holding the source error type, inserts
+ * `.map_err(E::Variant)` before the `?`. The enum is named as the enclosing fn's signature writes it. Two variants
+ * holding the same type, a generic enum, or a struct error type: nothing (which wrapping is meant is the author's).
+ */
+const mapErrToVariant: GraphActionFn = async (input) => {
+  const target = (input.params.target ?? '').trim();
+  const source = (input.params.source ?? '').trim();
+  const typeName = typeSegments(target).pop() ?? '';
+  const p = input.diagnostic.primary;
+  if (!p || !isIdent(typeName) || /[<>]/.test(target) || source === '') return [];
+  const site = await textOf(input, p.file);
+  if (!site) return [];
+  const q = tryAfter(site, site.indexOf(p.byteStart), site.indexOf(p.byteEnd));
+  if (q < 0) return [];
+  const files = new Set<string>([p.file]);
+  for (const n of await defs(input, typeName, ['enum'])) files.add(n.file);
+  let enums = 0;
+  const variants: string[] = [];
+  for (const file of files) {
+    const src = file === p.file ? site : await textOf(input, file);
+    if (!src) continue;
+    for (const m of src.masked.matchAll(new RegExp(`\\benum\\s+${typeName}\\s*(<|\\{)`, 'g'))) {
+      enums++;
+      if (m[1] === '<') return [];
+      const open = (m.index ?? 0) + m[0].length - 1;
+      const close = src.closeOf(open);
+      if (close < 0) return [];
+      for (const [, piece] of splitTopLevel(src.masked.slice(open + 1, close))) {
+        const v = /^\s*(?:#\s*\[[^\]]*\]\s*)*([A-Z]\w*)\s*\(\s*(?:#\s*\[[^\]]*\]\s*)*([^(),]+?)\s*,?\s*\)\s*$/.exec(piece);
+        if (v && sameTypePath(v[2] ?? '', source)) variants.push(v[1] ?? '');
+      }
+    }
+  }
+  if (enums !== 1 || variants.length !== 1) return [];
+  // Name the enum as the enclosing fn's signature does (`errors::ConfigError`), else by its bare name.
+  const fn = scopesAt(site, q).find((s) => s.keyword === 'fn' && s.headerEnd < q);
+  const written = fn ? new RegExp(`((?:[A-Za-z_]\\w*::)*)${typeName}\\b`).exec(site.masked.slice(fn.start, fn.headerEnd)) : null;
+  const path = `${written?.[1] ?? ''}${typeName}::${variants[0] ?? ''}`;
+  return [{ edits: [mk(p.file, site, q, q, `.map_err(${path})`)], note: `wrap the error in ${path}` }];
+};
+
 /** Every graph action by name. */
 export const GRAPH_ACTIONS: Readonly<Record<GraphActionName, GraphActionFn>> = {
   make_visible: makeVisible,
@@ -632,6 +735,7 @@ export const GRAPH_ACTIONS: Readonly<Record<GraphActionName, GraphActionFn>> = {
   remove_try: removeTry,
   restore_try: restoreTry,
   param_type_at_callee: paramTypeAtCallee,
+  map_err_to_variant: mapErrToVariant,
 };
 
 /** Names of the graph actions (for the schema). */

@@ -85,7 +85,14 @@ export type ActionName =
   | 'make_async'
   | 'replace_type'
   | 'add_rest_pattern'
-  | 'clone_into_closure';
+  | 'clone_into_closure'
+  | 'insert_before_try'
+  | 'append_unit_tail'
+  | 'convert_lossless'
+  | 'remove_method_call'
+  | 'map_lossless_before_call'
+  | 'accessor_to_mut'
+  | 'rename_shadowing_lifetime';
 
 /** The built-in action and its parameters (strings; `{{field.group}}` refers to detector captures). */
 export interface PatternTemplate {

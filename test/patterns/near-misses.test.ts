@@ -1,0 +1,197 @@
+/**
+ * Near-misses of the text patterns, with real cargo diagnostics: each crate produces the error code a pattern
+ * handles, in a shape where its fix would be a guess or wrong (an error value only the author can choose, a dropped
+ * `Result`, a narrowing or platform-dependent conversion, a type that is not an `Option`, a higher-ranked lifetime).
+ * The pattern must propose nothing for any error of the crate.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadPatterns } from '../../src/adapters/patterns/load.js';
+import { createPatternSource } from '../../src/core/patterns/source.js';
+import { cargoCheck, readFiles, rustFiles } from './helpers.js';
+
+const patterns = loadPatterns();
+const temps: string[] = [];
+afterAll(() => {
+  for (const t of temps) rmSync(t, { recursive: true, force: true });
+});
+
+function crate(name: string, lib: string): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'rg-near-'));
+  temps.push(root);
+  mkdirSync(path.join(root, 'src'));
+  writeFileSync(path.join(root, 'Cargo.toml'), `[package]\nname = "${name}"\nversion = "0.1.0"\nedition = "2021"\npublish = false\n`);
+  writeFileSync(path.join(root, 'src/lib.rs'), lib);
+  return root;
+}
+
+/** Asserts the crate reports each of `codes`, and returns how many candidates pattern `id` proposes over all its errors. */
+async function proposals(root: string, id: string, codes: string[]): Promise<string[]> {
+  const { diagnostics } = await cargoCheck(root);
+  const errors = diagnostics.map((d, i) => [d, i] as const).filter(([d]) => d.level === 'error');
+  for (const code of codes) expect(errors.filter(([d]) => d.code === code).length, diagnostics.map((d) => `${d.code} ${d.message}`).join('\n')).toBeGreaterThan(0);
+  const source = createPatternSource(patterns.filter((p) => p.id === id));
+  const files = readFiles(root, rustFiles(root));
+  const out: string[] = [];
+  for (const [, i] of errors) for (const c of await source.propose(i, { diagnostics, files })) out.push(c.description);
+  return out;
+}
+
+describe('text patterns: near-misses propose nothing (real cargo)', () => {
+  it('try_ok_in_option_fn: `?` on an Option in a fn returning Result (the error value is the author\'s)', async () => {
+    const root = crate('near_try', 'pub fn first(v: &[u32]) -> Result<u32, String> {\n    let x = v.first()?;\n    Ok(*x)\n}\n');
+    expect(await proposals(root, 'try_ok_in_option_fn', ['E0277'])).toEqual([]);
+  });
+
+  it('ok_unit_tail: a last call that returns a Result, a semicolon rustc would remove, a non-unit Ok', async () => {
+    const root = crate('near_tail', [
+      'use std::io::Write;',
+      '',
+      'pub fn log(out: &mut Vec<u8>) -> Result<(), Box<dyn std::error::Error>> {',
+      '    writeln!(out, "x");',
+      '}',
+      '',
+      'pub fn flush(out: &mut Vec<u8>) -> std::io::Result<()> {',
+      '    out.flush();',
+      '}',
+      '',
+      'pub fn count(v: &[u8]) -> Result<usize, String> {',
+      '    let n = v.len();',
+      '}',
+      '',
+    ].join('\n'));
+    expect(await proposals(root, 'ok_unit_tail', ['E0308'])).toEqual([]);
+  });
+
+  it('numeric_from_lossless / index_usize_from: narrowing, signed to unsigned, u32 to usize', async () => {
+    const root = crate('near_int', [
+      'pub fn narrow(a: u32, b: u64) -> u32 {',
+      '    a + b',
+      '}',
+      '',
+      'pub fn signed(a: u64, b: i32) -> u64 {',
+      '    a * b',
+      '}',
+      '',
+      'pub fn platform(len: usize, extra: u32) -> usize {',
+      '    len + extra',
+      '}',
+      '',
+      'pub fn pick(v: &[u8], i: u32, j: i16) -> u8 {',
+      '    v[i] + v[j]',
+      '}',
+      '',
+    ].join('\n'));
+    expect(await proposals(root, 'numeric_from_lossless', ['E0308'])).toEqual([]);
+    expect(await proposals(root, 'index_usize_from', ['E0277'])).toEqual([]);
+  });
+
+  it('option_cloned_owned: `.cloned()` on a Vec (not an Option or Result)', async () => {
+    const root = crate('near_cloned', 'pub fn all(v: Vec<u32>) -> Vec<u32> {\n    v.cloned()\n}\n');
+    expect(await proposals(root, 'option_cloned_owned', ['E0599'])).toEqual([]);
+  });
+
+  it('lifetime_shadow_rename: a higher-ranked `for<\'a>` that shadows the impl\'s lifetime', async () => {
+    const root = crate('near_shadow', [
+      "pub struct P<'a>(pub &'a str);",
+      '',
+      "impl<'a> P<'a> {",
+      "    pub fn each<F>(&self, f: F) where for<'a> F: Fn(&'a str) {",
+      '        f(self.0)',
+      '    }',
+      '}',
+      '',
+    ].join('\n'));
+    expect(await proposals(root, 'lifetime_shadow_rename', ['E0496'])).toEqual([]);
+  });
+
+  it('unwrap_on_plain_value: a struct, a tuple, a future, and expect with a computed message', async () => {
+    const root = crate('near_unwrap', [
+      'pub struct Maybe(pub Option<u32>);',
+      '',
+      'pub fn a(m: Maybe) -> Maybe {',
+      '    m.unwrap()',
+      '}',
+      '',
+      'pub fn b(t: (u8, u8)) -> u8 {',
+      '    t.unwrap().0',
+      '}',
+      '',
+      'pub async fn n() -> Result<u32, String> {',
+      '    Ok(1)',
+      '}',
+      '',
+      'pub async fn c() -> u32 {',
+      '    n().unwrap()',
+      '}',
+      '',
+      'pub fn d(x: u32, why: &str) -> u32 {',
+      '    x.expect(&format!("{why}"))',
+      '}',
+      '',
+    ].join('\n'));
+    expect(await proposals(root, 'unwrap_on_plain_value', ['E0599'])).toEqual([]);
+  });
+
+  it('ok_unit_tail_after_block: a tail if with an else, and a tail match', async () => {
+    const root = crate('near_tail_block', [
+      'pub fn a(x: u8) -> Result<(), String> {',
+      '    if x > 1 {',
+      '        println!("big");',
+      '    } else {',
+      '        println!("small");',
+      '    }',
+      '}',
+      '',
+      'pub fn b(x: u8) -> Result<(), String> {',
+      '    match x {',
+      '        0 => println!("zero"),',
+      '        _ => {}',
+      '    }',
+      '}',
+      '',
+    ].join('\n'));
+    expect(await proposals(root, 'ok_unit_tail_after_block', ['E0308'])).toEqual([]);
+  });
+
+  it('result_to_option_ok: an Option where a Result is expected, and a Result of another item type', async () => {
+    const root = crate('near_ok', [
+      'pub fn a(v: &[u8]) -> Result<u8, String> {',
+      '    v.first().copied()',
+      '}',
+      '',
+      'pub fn b(r: Result<u8, String>) -> Option<Result<u8, String>> {',
+      '    r',
+      '}',
+      '',
+    ].join('\n'));
+    expect(await proposals(root, 'result_to_option_ok', ['E0308'])).toEqual([]);
+  });
+
+  it('iter_sum_widen: u32 items summed into usize, i32 items into u64', async () => {
+    const root = crate('near_sum', 'pub fn a(v: &[u32]) -> usize {\n    v.iter().sum()\n}\n\npub fn b(v: Vec<i32>) -> u64 {\n    v.into_iter().sum()\n}\n');
+    expect(await proposals(root, 'iter_sum_widen', ['E0277'])).toEqual([]);
+  });
+
+  it('accessor_get_mut: a reference from a helper fn, and a chained lookup', async () => {
+    const root = crate('near_get_mut', [
+      'fn pick(v: &[u32]) -> &u32 {',
+      '    &v[0]',
+      '}',
+      '',
+      'pub fn a(v: &mut Vec<u32>) {',
+      '    let x = pick(v);',
+      '    *x = 1;',
+      '}',
+      '',
+      'pub fn b(v: &mut Vec<Vec<u32>>) {',
+      '    let x = v.first().and_then(|r| r.first()).unwrap();',
+      '    *x = 1;',
+      '}',
+      '',
+    ].join('\n'));
+    expect(await proposals(root, 'accessor_get_mut', ['E0594'])).toEqual([]);
+  });
+});
