@@ -60,7 +60,7 @@ export async function runAffected(opts: AffectedOptions): Promise<AffectedReport
   const members = await readMembers(repo.workspace);
   if (!members.ok) {
     // cargo cannot read the manifests: only a whole-workspace check will say why.
-    return { all: true, packages: [], shards: [], changedFiles: changed.length, unownedFiles: [], warnings: [`cargo metadata failed (${members.error}): check the whole workspace`] };
+    return { all: true, packages: [], shards: [], changedFiles: changed.length, unownedFiles: [], warnings: [`${members.error}: check the whole workspace`] };
   }
   const files = changed.flatMap((f) => (f.oldPath !== undefined ? [f.path, f.oldPath] : [f.path]));
   const sel = selectAffected({ members: members.members, changed, manifestDirs: manifestDirsAbove(repo.workspace, files) });

@@ -168,7 +168,7 @@ interface PackageChoice {
 async function choosePackages(root: string, members: MembersResult, changed: readonly ChangedFile[], opts: PreflightOptions, warnings: string[]): Promise<PackageChoice> {
   if (!members.ok) {
     if (opts.packages && opts.packages.length > 0) return { packages: opts.packages, unchecked: [], unowned: [], targetDirectory: null };
-    warnings.push(`cargo metadata failed (${members.error}): checking the whole workspace`);
+    warnings.push(`${members.error}: checking the whole workspace`);
     return { packages: null, unchecked: [], unowned: [], targetDirectory: null };
   }
   const files = changed.flatMap((f) => (f.oldPath !== undefined ? [f.path, f.oldPath] : [f.path]));

@@ -6,16 +6,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { runTool } from '../process/group.js';
 import type { MemberPackage } from '../../core/preflight/affected.js';
+import { runCargoMetadata } from './metadata.js';
 
 /** Members and target directory of a workspace, or the first line of cargo's complaint. */
 export type MembersResult = { ok: true; members: MemberPackage[]; targetDirectory: string; workspaceRoot: string } | { ok: false; error: string };
-
-interface Meta {
-  packages: Array<{ name: string; id: string; manifest_path: string; dependencies: Array<{ path?: string }> }>;
-  workspace_members: string[];
-  workspace_root: string;
-  target_directory: string;
-}
 
 function rel(root: string, p: string): string {
   return path.relative(root, p).split(path.sep).join('/');
@@ -23,18 +17,9 @@ function rel(root: string, p: string): string {
 
 /** Runs `cargo metadata --no-deps --offline` in `dir` with `env` (so CARGO_TARGET_DIR and config apply as for the check). */
 export async function readMembers(dir: string, env: Record<string, string> = {}): Promise<MembersResult> {
-  // Through the process module like every cargo call: the allow-listed environment, its own process group.
-  const r = await runTool('cargo', ['metadata', '--format-version', '1', '--no-deps', '--offline'], { cwd: dir, env: { CARGO_TERM_COLOR: 'never', ...env }, timeoutMs: 120_000 });
-  if (r.exitCode !== 0) {
-    const line = String(r.stderr).split('\n').map((l) => l.trim()).find((l) => l.startsWith('error')) ?? 'cargo metadata failed';
-    return { ok: false, error: line };
-  }
-  let meta: Meta;
-  try {
-    meta = JSON.parse(String(r.stdout)) as Meta;
-  } catch {
-    return { ok: false, error: 'cargo metadata printed invalid JSON' };
-  }
+  const run = await runCargoMetadata(dir, env);
+  if (!run.ok) return { ok: false, error: run.error };
+  const meta = run.meta;
   const root = meta.workspace_root;
   const ids = new Set(meta.workspace_members);
   const memberPkgs = meta.packages.filter((p) => ids.has(p.id));

@@ -5,18 +5,18 @@ import { runTool } from '../process/group.js';
 import { RustgateError } from '../../core/errors.js';
 import type { Workspace, WorkspacePackage, WorkspaceTarget } from '../../core/isg/workspace.js';
 
-interface CargoTarget {
+export interface CargoTarget {
   name: string;
   kind: string[];
   src_path: string;
 }
-interface CargoDep {
+export interface CargoDep {
   name: string;
   rename: string | null;
   path?: string;
   source: string | null;
 }
-interface CargoPackage {
+export interface CargoPackage {
   name: string;
   id: string;
   manifest_path: string;
@@ -24,10 +24,12 @@ interface CargoPackage {
   features: Record<string, string[]>;
   dependencies: CargoDep[];
 }
-interface CargoMetadata {
+/** The part of `cargo metadata --no-deps` JSON rustgate reads. */
+export interface CargoMetadata {
   packages: CargoPackage[];
   workspace_members: string[];
   workspace_root: string;
+  target_directory: string;
 }
 
 function rel(root: string, p: string): string {
@@ -118,27 +120,36 @@ export function checkWorkspaceDir(dir: string): string {
   return root;
 }
 
+/** One `cargo metadata --no-deps` run: its parsed JSON, or why there is none. */
+export type MetadataRun = { ok: true; meta: CargoMetadata } | { ok: false; missing: boolean; error: string };
+
+/**
+ * The one `cargo metadata --format-version 1 --no-deps --offline` call (no resolution, no network), through the
+ * process module (allow-listed environment, own process group); `env` adds CARGO_TARGET_DIR and the like.
+ */
+export async function runCargoMetadata(dir: string, env: Record<string, string> = {}): Promise<MetadataRun> {
+  const res = await runTool('cargo', ['metadata', '--format-version', '1', '--no-deps', '--offline'], { cwd: dir, env: { CARGO_TERM_COLOR: 'never', ...env }, timeoutMs: 120_000 });
+  if (res.code === 'ENOENT') return { ok: false, missing: true, error: 'cargo was not found on PATH' };
+  if (res.exitCode !== 0) return { ok: false, missing: false, error: `cargo metadata failed: ${firstErrorLine(String(res.stderr))}` };
+  try {
+    return { ok: true, meta: JSON.parse(String(res.stdout)) as CargoMetadata };
+  } catch {
+    return { ok: false, missing: false, error: 'cargo metadata printed invalid JSON' };
+  }
+}
+
 /** Runs `cargo metadata --format-version 1 --no-deps` in `root` and returns the workspace's member packages. */
 export async function readWorkspace(root: string): Promise<Workspace> {
   const abs = checkWorkspaceDir(root);
-  const res = await runTool('cargo', ['metadata', '--format-version', '1', '--no-deps', '--offline'], { cwd: abs, env: { CARGO_TERM_COLOR: 'never' }, timeoutMs: 120_000 });
-  const err = res as { code?: string };
-  if (err.code === 'ENOENT') {
+  const run = await runCargoMetadata(abs);
+  if (!run.ok && run.missing) {
     throw new RustgateError('CARGO_MISSING', 'cargo was not found on PATH', 'install Rust with rustup (https://rustup.rs) and make sure cargo is on PATH');
   }
-  if (res.exitCode !== 0) {
-    throw new RustgateError(
-      'CARGO_METADATA_FAILED',
-      `cargo metadata failed: ${firstErrorLine(String(res.stderr))}`,
-      'fix the Cargo.toml error above (try `cargo metadata --no-deps` yourself), then run again',
-    );
+  if (!run.ok) {
+    const hint = run.error.includes('invalid JSON') ? 'check the cargo version (rustup update)' : 'fix the Cargo.toml error above (try `cargo metadata --no-deps` yourself), then run again';
+    throw new RustgateError('CARGO_METADATA_FAILED', run.error, hint);
   }
-  let meta: CargoMetadata;
-  try {
-    meta = JSON.parse(String(res.stdout)) as CargoMetadata;
-  } catch (e) {
-    throw new RustgateError('CARGO_METADATA_FAILED', 'cargo metadata printed invalid JSON', 'check the cargo version (rustup update)', { cause: e });
-  }
+  const meta = run.meta;
   // Paths are made relative to the directory we were asked about, which keys are based on.
   const wsRoot = abs;
   const members = new Set(meta.workspace_members);
