@@ -1,7 +1,8 @@
 /**
  * Builds or incrementally refreshes the ISG of a workspace: re-parses only files whose content hash changed,
- * re-resolves the whole workspace from cached facts (so edges into a changed file stay right), and writes only
- * the difference to the store.
+ * rebuilds the module tree and impl index from cached facts, re-resolves the item edges of the files whose
+ * resolution can change (core/isg/incremental.ts; every file when the module structure changed) and keeps the
+ * stored edges of the others, and writes only the difference to the store.
  */
 import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
@@ -11,9 +12,10 @@ import { parseFilesJson } from '../adapters/rust-parser/pool.js';
 import { diffGraphs } from '../core/isg/delta.js';
 import { FACTS_VERSION, type FileFacts } from '../core/isg/facts.js';
 import type { FeatureSelection } from '../core/isg/cfg.js';
-import { owningPackage, resolveWorkspace } from '../core/isg/resolve.js';
+import { filesToResolve, type FileChange } from '../core/isg/incremental.js';
+import { compareEdges, owningPackage, resolverFingerprint, resolveWorkspace, sigHash } from '../core/isg/resolve.js';
 import { openConfig } from '../config/open.js';
-import { NODE_KINDS, RELS, type BuildStats, type GraphProblem, type Rel } from '../core/isg/types.js';
+import { NODE_KINDS, RELS, type BuildStats, type GraphProblem, type IsgEdge, type Rel } from '../core/isg/types.js';
 import type { Workspace } from '../core/isg/workspace.js';
 import type { FileRecord, IsgStore } from '../store/types.js';
 import { ensureWorkDir } from './workdir.js';
@@ -190,6 +192,25 @@ function decodeFacts(stored: unknown): FileFacts | undefined {
   return isFacts(v) ? v : undefined;
 }
 
+/** Store metadata: what the stored edges were resolved under, and the per-file unresolved-call / external-derive counts. */
+const META_BASIS = 'resolve_basis';
+const META_COUNTS = 'resolve_counts';
+
+/** Relations the resolver emits per item (the rest, DEPENDS and FEATURE_GATED_BY, it always emits whole). */
+function isItemEdge(e: IsgEdge): boolean {
+  return e.rel !== 'DEPENDS' && e.rel !== 'FEATURE_GATED_BY';
+}
+
+function parseCounts(text: string | undefined): Map<string, [number, number]> | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const v = JSON.parse(text) as unknown;
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? new Map(Object.entries(v as Record<string, [number, number]>)) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Builds or refreshes the ISG of the workspace at `root` into `store`, and returns the build stats. */
 export async function buildIsg(opts: BuildOptions): Promise<BuildResult> {
   const t0 = performance.now();
@@ -259,25 +280,69 @@ export async function buildIsg(opts: BuildOptions): Promise<BuildResult> {
   opts.onProgress?.({ phase: 'resolve', done: 0, total: facts.size });
   // cfg is evaluated for the configuration PreFlight checks: default features plus those rustgate.yaml selects.
   const selection = opts.features ?? (await openConfig(root).then((c) => ({ features: c.preflight.features, allFeatures: c.preflight.allFeatures })));
-  const { graph, unresolvedCalls, externalDerives, reached } = resolveWorkspace(ws, facts, selection);
-
-  opts.onProgress?.({ phase: 'write', done: 0, total: graph.nodes.length });
+  // Incremental resolution: only when the stored graph was resolved by this code, for this workspace and features.
+  const basis = sigHash(JSON.stringify([FACTS_VERSION, resolverFingerprint(), ws.packages, selection]));
+  const [storedBasis, storedCounts] = await Promise.all([opts.store.getMeta(META_BASIS), opts.store.getMeta(META_COUNTS)]);
+  const priorCounts = storedBasis === basis ? parseCounts(storedCounts) : undefined;
+  const scannedNames = new Set(scanned.map((f) => f.file));
+  const gone = [...cached.keys()].filter((f) => !scannedNames.has(f));
+  let edgesOf: Set<string> | undefined;
+  if (priorCounts && cached.size > 0) {
+    const changes: FileChange[] = [];
+    for (const f of toParse) {
+      const before = cached.get(f.file);
+      const old = before ? decodeFacts(before.facts) : undefined;
+      const after = facts.get(f.file);
+      changes.push({ file: f.file, ...(old ? { before: old } : {}), ...(after ? { after } : {}) });
+    }
+    for (const file of gone) changes.push({ file });
+    const jsonOf = (file: string): string => {
+      const parsed = factsJson.get(file);
+      if (parsed !== undefined) return parsed;
+      const stored = cached.get(file)?.facts;
+      return typeof stored === 'string' ? stored : JSON.stringify(stored ?? facts.get(file));
+    };
+    edgesOf = changes.length === 0 ? new Set() : filesToResolve(changes, facts, jsonOf);
+  }
+  lap('plan');
+  if (opts.timings) opts.timings.files_resolved = edgesOf ? edgesOf.size : facts.size;
+  const resolved = resolveWorkspace(ws, facts, selection, { ...(edgesOf ? { edgesOf } : {}), ...(opts.timings ? { timings: opts.timings } : {}) });
+  const { graph, reached } = resolved;
   lap('resolve');
+  opts.onProgress?.({ phase: 'write', done: 0, total: graph.nodes.length });
   const [oldNodes, oldEdges] = await Promise.all([opts.store.allNodes(), opts.store.allEdges()]);
   lap('read_old');
+  // The counts of every file, and (incremental) the stored item edges of the files not re-resolved.
+  const counts = new Map<string, [number, number]>();
+  if (edgesOf && priorCounts) {
+    for (const file of facts.keys()) {
+      const c = edgesOf.has(file) ? resolved.counts.get(file) : priorCounts.get(file);
+      if (c) counts.set(file, c);
+    }
+    const fileOf = new Map(oldNodes.map((n) => [n.key, n.file]));
+    const kept = oldEdges.filter((e) => isItemEdge(e) && !edgesOf.has(fileOf.get(e.src) ?? ''));
+    if (kept.length > 0) graph.edges = [...graph.edges, ...kept].sort(compareEdges);
+  } else for (const [file, c] of resolved.counts) counts.set(file, c);
+  let unresolvedCalls = 0;
+  let externalDerives = 0;
+  for (const [u, d] of counts.values()) {
+    unresolvedCalls += u;
+    externalDerives += d;
+  }
+  lap('merge');
   const delta = diffGraphs({ nodes: oldNodes, edges: oldEdges }, graph);
   lap('diff');
   if (delta.upsertNodes.length + delta.removeNodes.length + delta.addEdges.length + delta.removeEdges.length > 0) {
     await opts.store.applyDelta(delta);
   }
   lap('write_graph');
-  const scannedNames = new Set(scanned.map((f) => f.file));
-  const gone = [...cached.keys()].filter((f) => !scannedNames.has(f));
   if (gone.length > 0) await opts.store.removeFiles(gone);
   const records: FileRecord[] = toParse.map((f) => ({ file: f.file, hash: f.hash, crate: owningPackage(ws, f.file)?.name ?? '', facts: factsJson.get(f.file) ?? JSON.stringify(facts.get(f.file)) }));
   if (records.length > 0) await opts.store.putFiles(records);
   lap('write_files');
   await opts.store.setMeta('facts_version', String(FACTS_VERSION));
+  await opts.store.setMeta(META_BASIS, basis);
+  await opts.store.setMeta(META_COUNTS, JSON.stringify(Object.fromEntries(counts)));
   await opts.store.flush();
   lap('flush');
 
