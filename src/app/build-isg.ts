@@ -302,7 +302,10 @@ export async function buildIsg(opts: BuildOptions): Promise<BuildResult> {
       const stored = cached.get(file)?.facts;
       return typeof stored === 'string' ? stored : JSON.stringify(stored ?? facts.get(file));
     };
-    edgesOf = changes.length === 0 ? new Set() : filesToResolve(changes, facts, jsonOf);
+    // Every file kept must have its counts from the build that resolved it (else: resolve everything).
+    const parsedNow = new Set(toParse.map((f) => f.file));
+    const counted = [...facts.keys()].every((f) => parsedNow.has(f) || priorCounts.has(f));
+    if (counted) edgesOf = changes.length === 0 ? new Set() : filesToResolve(changes, facts, jsonOf);
   }
   lap('plan');
   if (opts.timings) opts.timings.files_resolved = edgesOf ? edgesOf.size : facts.size;
