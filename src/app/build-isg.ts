@@ -309,12 +309,15 @@ export async function buildIsg(opts: BuildOptions): Promise<BuildResult> {
   }
   lap('plan');
   if (opts.timings) opts.timings.files_resolved = edgesOf ? edgesOf.size : facts.size;
-  const resolved = resolveWorkspace(ws, facts, selection, { ...(edgesOf ? { edgesOf } : {}), ...(opts.timings ? { timings: opts.timings } : {}) });
+  const [oldNodes, oldEdges] = await Promise.all([opts.store.allNodes(), opts.store.allEdges()]);
+  lap('read_old');
+  // Nothing changed since a build by the same code and configuration: the stored graph is the graph.
+  const resolved = edgesOf?.size === 0
+    ? { graph: { nodes: oldNodes, edges: oldEdges }, reached: [], counts: new Map<string, [number, number]>() }
+    : resolveWorkspace(ws, facts, selection, { ...(edgesOf ? { edgesOf } : {}), ...(opts.timings ? { timings: opts.timings } : {}) });
   const { graph, reached } = resolved;
   lap('resolve');
   opts.onProgress?.({ phase: 'write', done: 0, total: graph.nodes.length });
-  const [oldNodes, oldEdges] = await Promise.all([opts.store.allNodes(), opts.store.allEdges()]);
-  lap('read_old');
   // The counts of every file, and (incremental) the stored item edges of the files not re-resolved.
   const counts = new Map<string, [number, number]>();
   if (edgesOf && priorCounts) {
@@ -322,9 +325,11 @@ export async function buildIsg(opts: BuildOptions): Promise<BuildResult> {
       const c = edgesOf.has(file) ? resolved.counts.get(file) : priorCounts.get(file);
       if (c) counts.set(file, c);
     }
-    const fileOf = new Map(oldNodes.map((n) => [n.key, n.file]));
-    const kept = oldEdges.filter((e) => isItemEdge(e) && !edgesOf.has(fileOf.get(e.src) ?? ''));
-    if (kept.length > 0) graph.edges = [...graph.edges, ...kept].sort(compareEdges);
+    if (edgesOf.size > 0) {
+      const fileOf = new Map(oldNodes.map((n) => [n.key, n.file]));
+      const kept = oldEdges.filter((e) => isItemEdge(e) && !edgesOf.has(fileOf.get(e.src) ?? ''));
+      if (kept.length > 0) graph.edges = [...graph.edges, ...kept].sort(compareEdges);
+    }
   } else for (const [file, c] of resolved.counts) counts.set(file, c);
   let unresolvedCalls = 0;
   let externalDerives = 0;
@@ -333,7 +338,7 @@ export async function buildIsg(opts: BuildOptions): Promise<BuildResult> {
     externalDerives += d;
   }
   lap('merge');
-  const delta = diffGraphs({ nodes: oldNodes, edges: oldEdges }, graph);
+  const delta = graph.nodes === oldNodes ? { upsertNodes: [], removeNodes: [], addEdges: [], removeEdges: [] } : diffGraphs({ nodes: oldNodes, edges: oldEdges }, graph);
   lap('diff');
   if (delta.upsertNodes.length + delta.removeNodes.length + delta.addEdges.length + delta.removeEdges.length > 0) {
     await opts.store.applyDelta(delta);
