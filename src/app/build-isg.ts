@@ -15,7 +15,7 @@ import type { FeatureSelection } from '../core/isg/cfg.js';
 import { filesToResolve, type FileChange } from '../core/isg/incremental.js';
 import { compareEdges, owningPackage, resolverFingerprint, resolveWorkspace, sigHash } from '../core/isg/resolve.js';
 import { openConfig } from '../config/open.js';
-import { NODE_KINDS, RELS, type BuildStats, type GraphProblem, type IsgEdge, type Rel } from '../core/isg/types.js';
+import { NODE_KINDS, RELS, type BuildStats, type GraphProblem, type IsgEdge, type IsgGraph, type Rel } from '../core/isg/types.js';
 import type { Workspace } from '../core/isg/workspace.js';
 import type { FileRecord, IsgStore } from '../store/types.js';
 import { ensureWorkDir } from './workdir.js';
@@ -235,6 +235,26 @@ export async function buildIsg(opts: BuildOptions): Promise<BuildResult> {
   for (const [file, rec] of cached) knownHashes.set(file, rec.hash);
   let scanned = scanRustFiles(root, problems, knownHashes).filter((f) => owningPackage(ws, f.file) !== undefined);
   lap('scan');
+  // cfg is evaluated for the configuration PreFlight checks: default features plus those rustgate.yaml selects.
+  const selection = opts.features ?? (await openConfig(root).then((c) => ({ features: c.preflight.features, allFeatures: c.preflight.allFeatures })));
+  // Incremental resolution: only when the stored graph was resolved by this code, for this workspace and features.
+  const basis = sigHash(JSON.stringify([FACTS_VERSION, resolverFingerprint(), ws.packages, selection]));
+  const [storedBasis, storedCounts] = await Promise.all([opts.store.getMeta(META_BASIS), opts.store.getMeta(META_COUNTS)]);
+  const priorCounts = storedBasis === basis ? parseCounts(storedCounts) : undefined;
+  // No file changed since such a build: the stored graph is the graph, and no cached facts need decoding (the facts
+  // JSON the parser writes starts with its version).
+  const current = `{"version":${FACTS_VERSION},`;
+  const unchanged = (f: ScannedFile): boolean => {
+    const rec = cached.get(f.file);
+    return rec?.hash === f.hash && typeof rec.facts === 'string' && rec.facts.startsWith(current) && priorCounts?.has(f.file) === true;
+  };
+  if (priorCounts && cached.size > 0 && scanned.length === cached.size && scanned.every(unchanged)) {
+    const [nodes, edges] = await Promise.all([opts.store.allNodes(), opts.store.allEdges()]);
+    lap('read_old');
+    if (opts.timings) opts.timings.files_resolved = 0;
+    const [unresolved, derives] = sumCounts(priorCounts);
+    return buildResult({ nodes, edges }, { parsed: 0, reused: scanned.length, unresolved, derives, problems, t0 });
+  }
   const facts = new Map<string, FileFacts>();
   const toParse: ScannedFile[] = [];
   let undecodable = false;
@@ -278,12 +298,6 @@ export async function buildIsg(opts: BuildOptions): Promise<BuildResult> {
   for (const f of toParse) f.text = '';
   lap('parse');
   opts.onProgress?.({ phase: 'resolve', done: 0, total: facts.size });
-  // cfg is evaluated for the configuration PreFlight checks: default features plus those rustgate.yaml selects.
-  const selection = opts.features ?? (await openConfig(root).then((c) => ({ features: c.preflight.features, allFeatures: c.preflight.allFeatures })));
-  // Incremental resolution: only when the stored graph was resolved by this code, for this workspace and features.
-  const basis = sigHash(JSON.stringify([FACTS_VERSION, resolverFingerprint(), ws.packages, selection]));
-  const [storedBasis, storedCounts] = await Promise.all([opts.store.getMeta(META_BASIS), opts.store.getMeta(META_COUNTS)]);
-  const priorCounts = storedBasis === basis ? parseCounts(storedCounts) : undefined;
   const scannedNames = new Set(scanned.map((f) => f.file));
   const gone = [...cached.keys()].filter((f) => !scannedNames.has(f));
   let edgesOf: Set<string> | undefined;
@@ -305,19 +319,16 @@ export async function buildIsg(opts: BuildOptions): Promise<BuildResult> {
     // Every file kept must have its counts from the build that resolved it (else: resolve everything).
     const parsedNow = new Set(toParse.map((f) => f.file));
     const counted = [...facts.keys()].every((f) => parsedNow.has(f) || priorCounts.has(f));
-    if (counted) edgesOf = changes.length === 0 ? new Set() : filesToResolve(changes, facts, jsonOf);
+    if (counted) edgesOf = filesToResolve(changes, facts, jsonOf);
   }
   lap('plan');
   if (opts.timings) opts.timings.files_resolved = edgesOf ? edgesOf.size : facts.size;
-  const [oldNodes, oldEdges] = await Promise.all([opts.store.allNodes(), opts.store.allEdges()]);
-  lap('read_old');
-  // Nothing changed since a build by the same code and configuration: the stored graph is the graph.
-  const resolved = edgesOf?.size === 0
-    ? { graph: { nodes: oldNodes, edges: oldEdges }, reached: [], counts: new Map<string, [number, number]>() }
-    : resolveWorkspace(ws, facts, selection, { ...(edgesOf ? { edgesOf } : {}), ...(opts.timings ? { timings: opts.timings } : {}) });
+  const resolved = resolveWorkspace(ws, facts, selection, { ...(edgesOf ? { edgesOf } : {}), ...(opts.timings ? { timings: opts.timings } : {}) });
   const { graph, reached } = resolved;
   lap('resolve');
   opts.onProgress?.({ phase: 'write', done: 0, total: graph.nodes.length });
+  const [oldNodes, oldEdges] = await Promise.all([opts.store.allNodes(), opts.store.allEdges()]);
+  lap('read_old');
   // The counts of every file, and (incremental) the stored item edges of the files not re-resolved.
   const counts = new Map<string, [number, number]>();
   if (edgesOf && priorCounts) {
@@ -325,20 +336,13 @@ export async function buildIsg(opts: BuildOptions): Promise<BuildResult> {
       const c = edgesOf.has(file) ? resolved.counts.get(file) : priorCounts.get(file);
       if (c) counts.set(file, c);
     }
-    if (edgesOf.size > 0) {
-      const fileOf = new Map(oldNodes.map((n) => [n.key, n.file]));
-      const kept = oldEdges.filter((e) => isItemEdge(e) && !edgesOf.has(fileOf.get(e.src) ?? ''));
-      if (kept.length > 0) graph.edges = [...graph.edges, ...kept].sort(compareEdges);
-    }
+    const fileOf = new Map(oldNodes.map((n) => [n.key, n.file]));
+    const kept = oldEdges.filter((e) => isItemEdge(e) && !edgesOf.has(fileOf.get(e.src) ?? ''));
+    if (kept.length > 0) graph.edges = [...graph.edges, ...kept].sort(compareEdges);
   } else for (const [file, c] of resolved.counts) counts.set(file, c);
-  let unresolvedCalls = 0;
-  let externalDerives = 0;
-  for (const [u, d] of counts.values()) {
-    unresolvedCalls += u;
-    externalDerives += d;
-  }
+  const [unresolvedCalls, externalDerives] = sumCounts(counts);
   lap('merge');
-  const delta = graph.nodes === oldNodes ? { upsertNodes: [], removeNodes: [], addEdges: [], removeEdges: [] } : diffGraphs({ nodes: oldNodes, edges: oldEdges }, graph);
+  const delta = diffGraphs({ nodes: oldNodes, edges: oldEdges }, graph);
   lap('diff');
   if (delta.upsertNodes.length + delta.removeNodes.length + delta.addEdges.length + delta.removeEdges.length > 0) {
     await opts.store.applyDelta(delta);
@@ -364,6 +368,22 @@ export async function buildIsg(opts: BuildOptions): Promise<BuildResult> {
     for (const line of parsed.syntaxErrors) problems.push({ file: f.file, kind: 'syntax_error', message: 'tree-sitter could not parse this part; the rest of the file is indexed', line });
   }
 
+  return buildResult(graph, { parsed: toParse.length, reused: scanned.length - toParse.length, unresolved: unresolvedCalls, derives: externalDerives, problems, t0 });
+}
+
+/** Sums per-file [unresolved calls, external derives] counts. */
+function sumCounts(counts: ReadonlyMap<string, readonly [number, number]>): [number, number] {
+  let unresolved = 0;
+  let derives = 0;
+  for (const [u, d] of counts.values()) {
+    unresolved += u;
+    derives += d;
+  }
+  return [unresolved, derives];
+}
+
+/** The stats of a build of `graph`. */
+function buildResult(graph: IsgGraph, s: { parsed: number; reused: number; unresolved: number; derives: number; problems: GraphProblem[]; t0: number }): BuildResult {
   const byKind: Record<string, number> = {};
   for (const k of NODE_KINDS) byKind[k] = 0;
   for (const n of graph.nodes) byKind[n.kind] = (byKind[n.kind] ?? 0) + 1;
@@ -374,12 +394,12 @@ export async function buildIsg(opts: BuildOptions): Promise<BuildResult> {
     edges: graph.edges.length,
     by_kind: byKind,
     by_rel: byRel,
-    files_parsed: toParse.length,
-    files_reused: scanned.length - toParse.length,
-    unresolved_calls: unresolvedCalls,
-    external_derives: externalDerives,
-    problems,
-    ms: Math.round(performance.now() - t0),
+    files_parsed: s.parsed,
+    files_reused: s.reused,
+    unresolved_calls: s.unresolved,
+    external_derives: s.derives,
+    problems: s.problems,
+    ms: Math.round(performance.now() - s.t0),
   };
 }
 
