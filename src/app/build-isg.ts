@@ -338,7 +338,7 @@ export async function buildIsg(opts: BuildOptions): Promise<BuildResult> {
     }
     const fileOf = new Map(oldNodes.map((n) => [n.key, n.file]));
     const kept = oldEdges.filter((e) => isItemEdge(e) && !edgesOf.has(fileOf.get(e.src) ?? ''));
-    if (kept.length > 0) graph.edges = [...graph.edges, ...kept].sort(compareEdges);
+    if (kept.length > 0) graph.edges = mergeSorted(graph.edges, kept.sort(compareEdges));
   } else for (const [file, c] of resolved.counts) counts.set(file, c);
   const [unresolvedCalls, externalDerives] = sumCounts(counts);
   lap('merge');
@@ -369,6 +369,17 @@ export async function buildIsg(opts: BuildOptions): Promise<BuildResult> {
   }
 
   return buildResult(graph, { parsed: toParse.length, reused: scanned.length - toParse.length, unresolved: unresolvedCalls, derives: externalDerives, problems, t0 });
+}
+
+/** Two edge lists sorted by compareEdges, merged in that order. */
+function mergeSorted(a: readonly IsgEdge[], b: readonly IsgEdge[]): IsgEdge[] {
+  const out: IsgEdge[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(compareEdges(a[i] as IsgEdge, b[j] as IsgEdge) <= 0 ? (a[i++] as IsgEdge) : (b[j++] as IsgEdge));
+  while (i < a.length) out.push(a[i++] as IsgEdge);
+  while (j < b.length) out.push(b[j++] as IsgEdge);
+  return out;
 }
 
 /** Sums per-file [unresolved calls, external derives] counts. */
