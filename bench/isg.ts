@@ -48,6 +48,10 @@ export interface BenchIsgResult {
   refresh_cpu_ms: number;
   refresh_phases: string;
   refresh_files_parsed: number;
+  /** A second refresh in another fresh store session with no file changed: store open, then the build. */
+  nochange_store_open_ms: number;
+  nochange_ms: number;
+  nochange_cpu_ms: number;
   two_hop_p50_ms: number;
   two_hop_p95_ms: number;
   ctags_ms: number | null;
@@ -123,6 +127,14 @@ export async function benchIsg(opts: BenchIsgOptions): Promise<BenchIsgResult> {
       const r = await buildIsg({ root: copy, store, timings: refreshTimings });
       refresh = { ms: r.ms, files_parsed: r.files_parsed, cpu: Math.round(cpuMs() - c0) };
     }
+    // No-change refresh: what a hook or PreFlight run pays when no Rust file changed since the last build.
+    await store.close();
+    const tOpen2 = performance.now();
+    store = await open(storeDir(copy));
+    const nochangeOpenMs = Math.round(performance.now() - tOpen2);
+    const c1 = cpuMs();
+    const nochange = await buildIsg({ root: copy, store });
+    const nochangeCpu = Math.round(cpuMs() - c1);
 
     const keys = (await store.allNodes()).map((n) => n.key);
     const rand = rng(42);
@@ -161,6 +173,9 @@ export async function benchIsg(opts: BenchIsgOptions): Promise<BenchIsgResult> {
       refresh_cpu_ms: refresh.cpu,
       refresh_phases: phases(refreshTimings, false),
       refresh_files_parsed: refresh.files_parsed,
+      nochange_store_open_ms: nochangeOpenMs,
+      nochange_ms: nochange.ms,
+      nochange_cpu_ms: nochangeCpu,
       two_hop_p50_ms: Number(percentile(times, 50).toFixed(2)),
       two_hop_p95_ms: Number(percentile(times, 95).toFixed(2)),
       ctags_ms: ctagsMs,

@@ -1,7 +1,8 @@
 /**
  * Builds or incrementally refreshes the ISG of a workspace: re-parses only files whose content hash changed,
- * re-resolves the whole workspace from cached facts (so edges into a changed file stay right), and writes only
- * the difference to the store.
+ * rebuilds the module tree and impl index from cached facts, re-resolves the item edges of the files whose
+ * resolution can change (core/isg/incremental.ts; every file when the module structure changed) and keeps the
+ * stored edges of the others, and writes only the difference to the store.
  */
 import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
@@ -11,9 +12,10 @@ import { parseFilesJson } from '../adapters/rust-parser/pool.js';
 import { diffGraphs } from '../core/isg/delta.js';
 import { FACTS_VERSION, type FileFacts } from '../core/isg/facts.js';
 import type { FeatureSelection } from '../core/isg/cfg.js';
-import { owningPackage, resolveWorkspace } from '../core/isg/resolve.js';
+import { filesToResolve, type FileChange } from '../core/isg/incremental.js';
+import { compareEdges, owningPackage, resolverFingerprint, resolveWorkspace, sigHash } from '../core/isg/resolve.js';
 import { openConfig } from '../config/open.js';
-import { NODE_KINDS, RELS, type BuildStats, type GraphProblem, type Rel } from '../core/isg/types.js';
+import { NODE_KINDS, RELS, type BuildStats, type GraphProblem, type IsgEdge, type IsgGraph, type Rel } from '../core/isg/types.js';
 import type { Workspace } from '../core/isg/workspace.js';
 import type { FileRecord, IsgStore } from '../store/types.js';
 import { ensureWorkDir } from './workdir.js';
@@ -190,6 +192,25 @@ function decodeFacts(stored: unknown): FileFacts | undefined {
   return isFacts(v) ? v : undefined;
 }
 
+/** Store metadata: what the stored edges were resolved under, and the per-file unresolved-call / external-derive counts. */
+const META_BASIS = 'resolve_basis';
+const META_COUNTS = 'resolve_counts';
+
+/** Relations the resolver emits per item (the rest, DEPENDS and FEATURE_GATED_BY, it always emits whole). */
+function isItemEdge(e: IsgEdge): boolean {
+  return e.rel !== 'DEPENDS' && e.rel !== 'FEATURE_GATED_BY';
+}
+
+function parseCounts(text: string | undefined): Map<string, [number, number]> | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const v = JSON.parse(text) as unknown;
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? new Map(Object.entries(v as Record<string, [number, number]>)) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Builds or refreshes the ISG of the workspace at `root` into `store`, and returns the build stats. */
 export async function buildIsg(opts: BuildOptions): Promise<BuildResult> {
   const t0 = performance.now();
@@ -214,6 +235,26 @@ export async function buildIsg(opts: BuildOptions): Promise<BuildResult> {
   for (const [file, rec] of cached) knownHashes.set(file, rec.hash);
   let scanned = scanRustFiles(root, problems, knownHashes).filter((f) => owningPackage(ws, f.file) !== undefined);
   lap('scan');
+  // cfg is evaluated for the configuration PreFlight checks: default features plus those rustgate.yaml selects.
+  const selection = opts.features ?? (await openConfig(root).then((c) => ({ features: c.preflight.features, allFeatures: c.preflight.allFeatures })));
+  // Incremental resolution: only when the stored graph was resolved by this code, for this workspace and features.
+  const basis = sigHash(JSON.stringify([FACTS_VERSION, resolverFingerprint(), ws.packages, selection]));
+  const [storedBasis, storedCounts] = await Promise.all([opts.store.getMeta(META_BASIS), opts.store.getMeta(META_COUNTS)]);
+  const priorCounts = storedBasis === basis ? parseCounts(storedCounts) : undefined;
+  // No file changed since such a build: the stored graph is the graph, and no cached facts need decoding (the facts
+  // JSON the parser writes starts with its version).
+  const current = `{"version":${FACTS_VERSION},`;
+  const unchanged = (f: ScannedFile): boolean => {
+    const rec = cached.get(f.file);
+    return rec?.hash === f.hash && typeof rec.facts === 'string' && rec.facts.startsWith(current) && priorCounts?.has(f.file) === true;
+  };
+  if (priorCounts && cached.size > 0 && scanned.length === cached.size && scanned.every(unchanged)) {
+    const [nodes, edges] = await Promise.all([opts.store.allNodes(), opts.store.allEdges()]);
+    lap('read_old');
+    if (opts.timings) opts.timings.files_resolved = 0;
+    const [unresolved, derives] = sumCounts(priorCounts);
+    return buildResult({ nodes, edges }, { parsed: 0, reused: scanned.length, unresolved, derives, problems, t0 });
+  }
   const facts = new Map<string, FileFacts>();
   const toParse: ScannedFile[] = [];
   let undecodable = false;
@@ -257,27 +298,63 @@ export async function buildIsg(opts: BuildOptions): Promise<BuildResult> {
   for (const f of toParse) f.text = '';
   lap('parse');
   opts.onProgress?.({ phase: 'resolve', done: 0, total: facts.size });
-  // cfg is evaluated for the configuration PreFlight checks: default features plus those rustgate.yaml selects.
-  const selection = opts.features ?? (await openConfig(root).then((c) => ({ features: c.preflight.features, allFeatures: c.preflight.allFeatures })));
-  const { graph, unresolvedCalls, externalDerives, reached } = resolveWorkspace(ws, facts, selection);
-
-  opts.onProgress?.({ phase: 'write', done: 0, total: graph.nodes.length });
+  const scannedNames = new Set(scanned.map((f) => f.file));
+  const gone = [...cached.keys()].filter((f) => !scannedNames.has(f));
+  let edgesOf: Set<string> | undefined;
+  if (priorCounts && cached.size > 0) {
+    const changes: FileChange[] = [];
+    for (const f of toParse) {
+      const before = cached.get(f.file);
+      const old = before ? decodeFacts(before.facts) : undefined;
+      const after = facts.get(f.file);
+      changes.push({ file: f.file, ...(old ? { before: old } : {}), ...(after ? { after } : {}) });
+    }
+    for (const file of gone) changes.push({ file });
+    const jsonOf = (file: string): string => {
+      const parsed = factsJson.get(file);
+      if (parsed !== undefined) return parsed;
+      const stored = cached.get(file)?.facts;
+      return typeof stored === 'string' ? stored : JSON.stringify(stored ?? facts.get(file));
+    };
+    // Every file kept must have its counts from the build that resolved it (else: resolve everything).
+    const parsedNow = new Set(toParse.map((f) => f.file));
+    const counted = [...facts.keys()].every((f) => parsedNow.has(f) || priorCounts.has(f));
+    if (counted) edgesOf = filesToResolve(changes, facts, jsonOf);
+  }
+  lap('plan');
+  if (opts.timings) opts.timings.files_resolved = edgesOf ? edgesOf.size : facts.size;
+  const resolved = resolveWorkspace(ws, facts, selection, { ...(edgesOf ? { edgesOf } : {}), ...(opts.timings ? { timings: opts.timings } : {}) });
+  const { graph, reached } = resolved;
   lap('resolve');
+  opts.onProgress?.({ phase: 'write', done: 0, total: graph.nodes.length });
   const [oldNodes, oldEdges] = await Promise.all([opts.store.allNodes(), opts.store.allEdges()]);
   lap('read_old');
+  // The counts of every file, and (incremental) the stored item edges of the files not re-resolved.
+  const counts = new Map<string, [number, number]>();
+  if (edgesOf && priorCounts) {
+    for (const file of facts.keys()) {
+      const c = edgesOf.has(file) ? resolved.counts.get(file) : priorCounts.get(file);
+      if (c) counts.set(file, c);
+    }
+    const fileOf = new Map(oldNodes.map((n) => [n.key, n.file]));
+    const kept = oldEdges.filter((e) => isItemEdge(e) && !edgesOf.has(fileOf.get(e.src) ?? ''));
+    if (kept.length > 0) graph.edges = mergeSorted(graph.edges, kept.sort(compareEdges));
+  } else for (const [file, c] of resolved.counts) counts.set(file, c);
+  const [unresolvedCalls, externalDerives] = sumCounts(counts);
+  lap('merge');
   const delta = diffGraphs({ nodes: oldNodes, edges: oldEdges }, graph);
   lap('diff');
   if (delta.upsertNodes.length + delta.removeNodes.length + delta.addEdges.length + delta.removeEdges.length > 0) {
     await opts.store.applyDelta(delta);
   }
   lap('write_graph');
-  const scannedNames = new Set(scanned.map((f) => f.file));
-  const gone = [...cached.keys()].filter((f) => !scannedNames.has(f));
   if (gone.length > 0) await opts.store.removeFiles(gone);
   const records: FileRecord[] = toParse.map((f) => ({ file: f.file, hash: f.hash, crate: owningPackage(ws, f.file)?.name ?? '', facts: factsJson.get(f.file) ?? JSON.stringify(facts.get(f.file)) }));
   if (records.length > 0) await opts.store.putFiles(records);
   lap('write_files');
   await opts.store.setMeta('facts_version', String(FACTS_VERSION));
+  await opts.store.setMeta(META_BASIS, basis);
+  await opts.store.setMeta(META_COUNTS, JSON.stringify(Object.fromEntries(counts)));
   await opts.store.flush();
   lap('flush');
 
@@ -291,6 +368,33 @@ export async function buildIsg(opts: BuildOptions): Promise<BuildResult> {
     for (const line of parsed.syntaxErrors) problems.push({ file: f.file, kind: 'syntax_error', message: 'tree-sitter could not parse this part; the rest of the file is indexed', line });
   }
 
+  return buildResult(graph, { parsed: toParse.length, reused: scanned.length - toParse.length, unresolved: unresolvedCalls, derives: externalDerives, problems, t0 });
+}
+
+/** Two edge lists sorted by compareEdges, merged in that order. */
+function mergeSorted(a: readonly IsgEdge[], b: readonly IsgEdge[]): IsgEdge[] {
+  const out: IsgEdge[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(compareEdges(a[i] as IsgEdge, b[j] as IsgEdge) <= 0 ? (a[i++] as IsgEdge) : (b[j++] as IsgEdge));
+  while (i < a.length) out.push(a[i++] as IsgEdge);
+  while (j < b.length) out.push(b[j++] as IsgEdge);
+  return out;
+}
+
+/** Sums per-file [unresolved calls, external derives] counts. */
+function sumCounts(counts: ReadonlyMap<string, readonly [number, number]>): [number, number] {
+  let unresolved = 0;
+  let derives = 0;
+  for (const [u, d] of counts.values()) {
+    unresolved += u;
+    derives += d;
+  }
+  return [unresolved, derives];
+}
+
+/** The stats of a build of `graph`. */
+function buildResult(graph: IsgGraph, s: { parsed: number; reused: number; unresolved: number; derives: number; problems: GraphProblem[]; t0: number }): BuildResult {
   const byKind: Record<string, number> = {};
   for (const k of NODE_KINDS) byKind[k] = 0;
   for (const n of graph.nodes) byKind[n.kind] = (byKind[n.kind] ?? 0) + 1;
@@ -301,12 +405,12 @@ export async function buildIsg(opts: BuildOptions): Promise<BuildResult> {
     edges: graph.edges.length,
     by_kind: byKind,
     by_rel: byRel,
-    files_parsed: toParse.length,
-    files_reused: scanned.length - toParse.length,
-    unresolved_calls: unresolvedCalls,
-    external_derives: externalDerives,
-    problems,
-    ms: Math.round(performance.now() - t0),
+    files_parsed: s.parsed,
+    files_reused: s.reused,
+    unresolved_calls: s.unresolved,
+    external_derives: s.derives,
+    problems: s.problems,
+    ms: Math.round(performance.now() - s.t0),
   };
 }
 

@@ -4,7 +4,7 @@
  * and emits nodes and edges. Pure: no I/O. An unresolvable call is counted, never guessed into an edge.
  */
 import type { FileFacts, ItemFact, Receiver, UseFact } from './facts.js';
-import { cfgActive, selectedFeatures, type FeatureSelection } from './cfg.js';
+import { cfgActive, defaultFeatures, evalCfg, selectedFeatures, type FeatureSelection } from './cfg.js';
 import { crateKey, featureKey, makeKey } from './keys.js';
 import { STD_METHOD_NAMES } from './std-names.js';
 import type { IsgEdge, IsgGraph, IsgNode, NodeKind, Rel } from './types.js';
@@ -19,6 +19,17 @@ export interface ResolveResult {
   externalDerives: number;
   /** Files in some crate's module tree (targets' roots, `mod` declarations, `#[path]` targets), sorted. */
   reached: string[];
+  /** Per file whose item edges were emitted: [unresolved calls, external derives] (the totals above are their sums). */
+  counts: Map<string, [number, number]>;
+}
+
+/** Options of one resolution. */
+export interface ResolveOptions {
+  /** Emit the item edges (every relation but DEPENDS and FEATURE_GATED_BY) of these files only; nodes, module
+   * DEPENDS and FEATURE_GATED_BY edges are always complete. Default: every file. */
+  edgesOf?: ReadonlySet<string>;
+  /** Filled with the wall time (ms) of each step (`resolve_<step>`), for benchmarks. */
+  timings?: Record<string, number>;
 }
 
 interface Module {
@@ -120,6 +131,17 @@ export function interfaceName(items: readonly ItemFact[], item: ItemFact): strin
   return `${prefix}${item.name}`;
 }
 
+/** The ISG keys of a file's items, in item order (a repeated InterfaceName gets ` #2`, ` #3`, ...). */
+export function fileItemKeys(file: string, items: readonly ItemFact[]): string[] {
+  const seen = new Map<string, number>();
+  return items.map((item) => {
+    const base = makeKey(file, interfaceName(items, item));
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base} #${n}`;
+  });
+}
+
 /** The package owning `file`: the one with the longest manifest directory containing it. */
 export function owningPackage(ws: Workspace, file: string): WorkspacePackage | undefined {
   let best: WorkspacePackage | undefined;
@@ -171,12 +193,19 @@ class Resolver {
   /** Trait impls for types outside the workspace (`impl From<X> for i32`): self type name → item name → keys. */
   private readonly externalImpls = new Map<string, Map<string, string[]>>();
   private readonly nameCache = new Map<Module, Map<string, Def[]>>();
-  private readonly inProgress = new Map<Module, Set<string>>();
+  /** Names being resolved, per module: the depth of the resolveName frame computing each. */
+  private readonly inProgress = new Map<Module, Map<string, number>>();
+  private nameDepth = 0;
+  /** The shallowest in-progress frame the current resolveName computation ran into (a cycle), Infinity if none. */
+  private cycleLow = Infinity;
+  private readonly counts = new Map<string, [number, number]>();
 
   constructor(
     private readonly ws: Workspace,
     private readonly files: ReadonlyMap<string, FileFacts>,
     private readonly selection?: FeatureSelection,
+    private readonly edgesOf?: ReadonlySet<string>,
+    private readonly timings?: Record<string, number>,
   ) {}
 
   run(): ResolveResult {
@@ -187,12 +216,19 @@ class Resolver {
       for (const [alias, target] of Object.entries(p.renames ?? {})) ext.set(alias, target);
       this.externs.set(p.name, ext);
     }
-    this.assignKeys();
-    this.buildModuleTree();
-    this.populateScopes();
-    this.emitNodes();
-    this.buildImplIndex();
-    this.emitEdges();
+    let t = performance.now();
+    const step = (name: string, run: () => void): void => {
+      run();
+      const now = performance.now();
+      if (this.timings) this.timings[`resolve_${name}`] = Math.round(now - t);
+      t = now;
+    };
+    step('keys', () => this.assignKeys());
+    step('modules', () => this.buildModuleTree());
+    step('scopes', () => this.populateScopes());
+    step('nodes', () => this.emitNodes());
+    step('impls', () => this.buildImplIndex());
+    step('edges', () => this.emitEdges());
     const nodes = [...this.nodes.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     // Sorted by (src, rel, dst, attr) as compareEdges orders them, one source at a time.
     const edges: IsgEdge[] = [];
@@ -202,22 +238,13 @@ class Resolver {
       group.sort(compareEdges);
       for (const e of group) edges.push(e);
     }
-    return { graph: { nodes, edges }, unresolvedCalls: this.unresolvedCalls, externalDerives: this.externalDerives, reached: this.reachedFiles() };
+    return { graph: { nodes, edges }, unresolvedCalls: this.unresolvedCalls, externalDerives: this.externalDerives, reached: this.reachedFiles(), counts: this.counts };
   }
 
   // ---- keys -------------------------------------------------------------------------------------------
 
   private assignKeys(): void {
-    for (const [file, facts] of this.files) {
-      const seen = new Map<string, number>();
-      const keys = facts.items.map((item) => {
-        const base = makeKey(file, interfaceName(facts.items, item));
-        const n = (seen.get(base) ?? 0) + 1;
-        seen.set(base, n);
-        return n === 1 ? base : `${base} #${n}`;
-      });
-      this.itemKeys.set(file, keys);
-    }
+    for (const [file, facts] of this.files) this.itemKeys.set(file, fileItemKeys(file, facts.items));
   }
 
   private keyOf(file: string, idx: number): string {
@@ -516,10 +543,20 @@ class Resolver {
     if (!cache) this.nameCache.set(m, (cache = new Map()));
     const cached = cache.get(name);
     if (cached) return cached;
+    // A glob cycle (`use super::*` both ways) makes a lookup meet itself: that frame answers [] for now, and no frame
+    // between the two caches its partial answer, so every answer cached is the one a fresh lookup gives, whichever
+    // lookup ran first (an incremental refresh resolves fewer items, in another order, and must get the same graph).
     let busy = this.inProgress.get(m);
-    if (!busy) this.inProgress.set(m, (busy = new Set()));
-    if (busy.has(name)) return [];
-    busy.add(name);
+    if (!busy) this.inProgress.set(m, (busy = new Map()));
+    const met = busy.get(name);
+    if (met !== undefined) {
+      if (met < this.cycleLow) this.cycleLow = met;
+      return [];
+    }
+    const depth = ++this.nameDepth;
+    busy.set(name, depth);
+    const outerLow = this.cycleLow;
+    this.cycleLow = Infinity;
     // Definitions and imports whose cfg is off only count when no active one names the same thing.
     const out: Def[] = [];
     const inactive: Def[] = [];
@@ -554,7 +591,10 @@ class Resolver {
       if (root) out.push(this.moduleDef(root));
     }
     busy.delete(name);
-    cache.set(name, out);
+    this.nameDepth--;
+    const low = this.cycleLow;
+    this.cycleLow = low < depth ? Math.min(outerLow, low) : outerLow;
+    if (low >= depth) cache.set(name, out);
     return out;
   }
 
@@ -710,13 +750,18 @@ class Resolver {
     for (const file of [...this.files.keys()].sort()) {
       const facts = this.files.get(file) as FileFacts;
       // A file several crates reach is resolved in each of them; the edges are the union.
+      const emit = !this.edgesOf || this.edgesOf.has(file);
+      const unresolved0 = this.unresolvedCalls;
+      const derives0 = this.externalDerives;
       for (const byFile of this.modules.get(file) ?? []) {
         for (const m of byFile.values()) this.moduleDepends(m);
+        if (!emit) continue;
         facts.items.forEach((item, idx) => {
           const owner = byFile.get(item.mods.join('::'));
           if (owner) this.itemEdges(file, facts, item, idx, owner);
         });
       }
+      if (emit) this.counts.set(file, [this.unresolvedCalls - unresolved0, this.externalDerives - derives0]);
     }
   }
 
@@ -1080,11 +1125,21 @@ function addDef(map: Map<string, Def[]>, name: string, def: Def): void {
   else map.set(name, [def]);
 }
 
+/**
+ * A fingerprint of the resolver's own code (this module's resolution logic, cfg evaluation and the std names list):
+ * an incremental refresh keeps the stored edges of unchanged files only when they were resolved by the same code.
+ */
+export function resolverFingerprint(): string {
+  const code = [Resolver, Scope, interfaceName, fileItemKeys, owningPackage, addDef, compareEdges, cfgActive, evalCfg, defaultFeatures, selectedFeatures].map(String).join('\n');
+  return sigHash(`${code}\n${[...STD_METHOD_NAMES].join(',')}`);
+}
+
 function cmpStr(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function compareEdges(a: IsgEdge, b: IsgEdge): number {
+/** The order of a graph's edges: (src, rel, dst, attr). */
+export function compareEdges(a: IsgEdge, b: IsgEdge): number {
   if (a.src !== b.src) return a.src < b.src ? -1 : 1;
   if (a.rel !== b.rel) return a.rel < b.rel ? -1 : 1;
   if (a.dst !== b.dst) return a.dst < b.dst ? -1 : 1;
@@ -1092,7 +1147,7 @@ function compareEdges(a: IsgEdge, b: IsgEdge): number {
 }
 
 /** Resolves the facts of every file of `ws` (workspace-relative path → facts) into the ISG; cfg sees `selection`'s features on top of the defaults. */
-export function resolveWorkspace(ws: Workspace, files: ReadonlyMap<string, FileFacts>, selection?: FeatureSelection): ResolveResult {
+export function resolveWorkspace(ws: Workspace, files: ReadonlyMap<string, FileFacts>, selection?: FeatureSelection, opts: ResolveOptions = {}): ResolveResult {
   const sorted = new Map([...files.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
-  return new Resolver(ws, sorted, selection).run();
+  return new Resolver(ws, sorted, selection, opts.edgesOf, opts.timings).run();
 }
