@@ -149,49 +149,6 @@ export async function acquireLock(root: string, opts: LockOptions = {}): Promise
     token: randomUUID(),
     ...(procStart !== undefined ? { procStart } : {}),
   };
-  const deadline = Date.now() + (opts.timeoutMs ?? 600_000);
-  const poll = opts.pollMs ?? 100;
-  let told = false;
-  let unreadableSince: number | null = null;
-  for (;;) {
-    assertLockFileKind(file);
-    if (tryCreate(file, holder)) break;
-    const other = readHolder(file);
-    if (other === null) {
-      // Being written right now, or garbage left by a crash: give a writer a moment, then take it over.
-      unreadableSince ??= Date.now();
-      if (Date.now() - unreadableSince > 2000) {
-        try {
-          unlinkSync(file);
-        } catch {
-          // someone else removed it
-        }
-        unreadableSince = null;
-      }
-    } else if (!holderAlive(other)) {
-      // Stale: remove it only if it is still the same stale lock (another waiter may have replaced it).
-      if (readHolder(file)?.token === other.token) {
-        try {
-          unlinkSync(file);
-        } catch {
-          // already gone
-        }
-      }
-      continue;
-    } else {
-      unreadableSince = null;
-      if (!told) {
-        told = true;
-        opts.onWait?.(other);
-      }
-    }
-    if (Date.now() >= deadline) {
-      const who = other ? ` (pid ${other.pid}, ${other.command}, since ${other.startedAt})` : '';
-      throw new RustgateError('LOCKED', `another rustgate run holds ${file}${who}`, 'wait for it to finish; if no rustgate is running, delete the lock file');
-    }
-    await sleep(poll);
-  }
-
   let released = false;
   const release = (): void => {
     if (released) return;
@@ -208,6 +165,8 @@ export async function acquireLock(root: string, opts: LockOptions = {}): Promise
     }
   };
   // Ctrl-C: drop the lock, then let the signal do what it would have done — unless the applier is restoring files.
+  // Installed before the lock file is created: a signal that lands between the two would otherwise end the process
+  // by default and leave the file behind. Before our file exists, release() removes nothing (the token check).
   function onSignal(signal: NodeJS.Signals): void {
     if (signalDeferrals > 0) return;
     release();
@@ -216,6 +175,57 @@ export async function acquireLock(root: string, opts: LockOptions = {}): Promise
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   process.once('exit', release);
+  const deadline = Date.now() + (opts.timeoutMs ?? 600_000);
+  const poll = opts.pollMs ?? 100;
+  let told = false;
+  let unreadableSince: number | null = null;
+  try {
+    await waitForLock();
+  } catch (e) {
+    release();
+    throw e;
+  }
+  async function waitForLock(): Promise<void> {
+    for (;;) {
+      assertLockFileKind(file);
+      if (tryCreate(file, holder)) return;
+      const other = readHolder(file);
+      if (other === null) {
+        // Being written right now, or garbage left by a crash: give a writer a moment, then take it over.
+        unreadableSince ??= Date.now();
+        if (Date.now() - unreadableSince > 2000) {
+          try {
+            unlinkSync(file);
+          } catch {
+            // someone else removed it
+          }
+          unreadableSince = null;
+        }
+      } else if (!holderAlive(other)) {
+        // Stale: remove it only if it is still the same stale lock (another waiter may have replaced it).
+        if (readHolder(file)?.token === other.token) {
+          try {
+            unlinkSync(file);
+          } catch {
+            // already gone
+          }
+        }
+        continue;
+      } else {
+        unreadableSince = null;
+        if (!told) {
+          told = true;
+          opts.onWait?.(other);
+        }
+      }
+      if (Date.now() >= deadline) {
+        const who = other ? ` (pid ${other.pid}, ${other.command}, since ${other.startedAt})` : '';
+        throw new RustgateError('LOCKED', `another rustgate run holds ${file}${who}`, 'wait for it to finish; if no rustgate is running, delete the lock file');
+      }
+      await sleep(poll);
+    }
+  }
+
   let recovery: ApplyRecovery | null = null;
   try {
     recovery = await recoverInterruptedApply(root);
