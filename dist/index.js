@@ -20538,7 +20538,7 @@ var require_cross_spawn = __commonJS({
     var cp = __require("child_process");
     var parse4 = require_parse2();
     var enoent = require_enoent();
-    function spawn2(command, args, options) {
+    function spawn3(command, args, options) {
       const parsed = parse4(command, args, options);
       const spawned = cp.spawn(parsed.command, parsed.args, parsed.options);
       enoent.hookChildProcess(spawned, parsed);
@@ -20550,8 +20550,8 @@ var require_cross_spawn = __commonJS({
       result.error = result.error || enoent.verifyENOENTSync(result.status, parsed);
       return result;
     }
-    module.exports = spawn2;
-    module.exports.spawn = spawn2;
+    module.exports = spawn3;
+    module.exports.spawn = spawn3;
     module.exports.sync = spawnSync2;
     module.exports._parse = parse4;
     module.exports._enoent = enoent;
@@ -21022,9 +21022,9 @@ var arch = os3.arch();
 
 // node_modules/@actions/core/lib/core.js
 var ExitCode;
-(function(ExitCode2) {
-  ExitCode2[ExitCode2["Success"] = 0] = "Success";
-  ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
+(function(ExitCode3) {
+  ExitCode3[ExitCode3["Success"] = 0] = "Success";
+  ExitCode3[ExitCode3["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
 function setSecret(secret) {
   issueCommand("add-mask", {}, secret);
@@ -25211,6 +25211,85 @@ function asRecord(v) {
 function str(v) {
   return typeof v === "string" && v !== "" ? v : null;
 }
+
+// src/adapters/git/run.ts
+import { spawn } from "node:child_process";
+
+// src/core/errors.ts
+var ExitCode2 = {
+  Ok: 0,
+  Findings: 1,
+  Usage: 2,
+  Internal: 3
+};
+function exitCodeFor(code) {
+  return code === "INTERNAL" ? ExitCode2.Internal : ExitCode2.Usage;
+}
+var RustgateError = class extends Error {
+  code;
+  hint;
+  exitCode;
+  constructor(code, message, hint, options) {
+    super(message, options?.cause === void 0 ? void 0 : { cause: options.cause });
+    this.name = "RustgateError";
+    this.code = code;
+    this.hint = hint;
+    this.exitCode = options?.exitCode ?? exitCodeFor(code);
+  }
+};
+
+// src/adapters/git/run.ts
+var GIT_ENV = {
+  GIT_OPTIONAL_LOCKS: "0",
+  GIT_TERMINAL_PROMPT: "0",
+  LC_ALL: "C"
+};
+function missingGit(cause) {
+  return new RustgateError("NOT_A_GIT_REPO", "git is not installed or not on PATH", "install git and retry", { cause });
+}
+function commandText(args) {
+  return ["git", ...args].map((a2) => /^[\w./:=@^~+-]+$/.test(a2) ? a2 : `'${a2.replace(/'/g, "'\\''")}'`).join(" ");
+}
+function runGit(cwd, args, input, env, maxBytes, baseEnv = process.env) {
+  return new Promise((resolve3, reject) => {
+    const child = spawn("git", args, { cwd, env: { ...baseEnv, ...env }, stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"] });
+    const { stdout, stderr } = child;
+    const out = [];
+    const err = [];
+    let outBytes = 0;
+    let errBytes = 0;
+    let overflow = false;
+    stdout.on("data", (b) => {
+      outBytes += b.length;
+      if (outBytes > maxBytes) {
+        overflow = true;
+        child.kill("SIGKILL");
+      } else out.push(b);
+    });
+    stderr.on("data", (b) => {
+      errBytes += b.length;
+      if (errBytes <= 1024 * 1024) err.push(b);
+    });
+    child.on("error", (e) => reject(e.code === "ENOENT" ? missingGit(e) : e));
+    child.on("close", (code, signal) => {
+      if (overflow) reject(new RustgateError("INTERNAL", `${commandText(args)} printed more than ${maxBytes} bytes`, "report this with the size of the repository"));
+      else resolve3({ exitCode: code ?? (signal !== null ? 128 : -1), stdout: Buffer.concat(out), stderr: Buffer.concat(err) });
+    });
+    if (input !== void 0 && child.stdin !== null) {
+      child.stdin.on("error", () => void 0);
+      child.stdin.end(input);
+    }
+  });
+}
+async function git(cwd, args, input, opts = {}) {
+  const r = await runGit(cwd, args, input, opts.env ? { ...GIT_ENV, ...opts.env } : GIT_ENV, 1024 * 1024 * 1024, opts.baseEnv);
+  return { exitCode: r.exitCode, stdout: r.stdout.toString("utf8"), stderr: r.stderr.toString("utf8"), command: commandText(args) };
+}
+
+// src/action/runner.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
 
 // node_modules/is-plain-obj/index.js
 function isPlainObject3(value) {
@@ -29836,7 +29915,7 @@ var getSyncResult = ({ error: error2, exitCode, signal, timedOut, isMaxBuffer, s
 
 // node_modules/execa/lib/methods/main-async.js
 import { setMaxListeners } from "node:events";
-import { spawn } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 
 // node_modules/execa/lib/ipc/methods.js
 import process8 from "node:process";
@@ -31786,7 +31865,7 @@ var handleAsyncOptions = ({ timeout, signal, ...options }) => {
 var spawnSubprocessAsync = ({ file, commandArguments, options, startTime, verboseInfo, command, escapedCommand, fileDescriptors }) => {
   let subprocess;
   try {
-    subprocess = spawn(...concatenateShell(file, commandArguments, options));
+    subprocess = spawn2(...concatenateShell(file, commandArguments, options));
   } catch (error2) {
     return handleEarlyError({
       error: error2,
@@ -32014,9 +32093,6 @@ var {
 } = getIpcExport();
 
 // src/action/runner.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
 var CHILD_ENV_NAMES = /* @__PURE__ */ new Set([
   "PATH",
   "HOME",
@@ -32110,36 +32186,36 @@ function cliRunner(log) {
 
 // src/action/git.ts
 var EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
-async function git(cwd, args) {
-  const r = await execa("git", args, { cwd, reject: false, env: childEnv(), extendEnv: false });
-  return { ok: r.exitCode === 0, out: String(r.stdout).trim(), err: String(r.stderr).trim() };
+async function git2(cwd, args) {
+  const r = await git(cwd, args, void 0, { baseEnv: childEnv() });
+  return { ok: r.exitCode === 0, out: r.stdout.trim(), err: r.stderr.trim() };
 }
 async function ensureCommits(cwd, shas, log) {
   const missing = [];
-  for (const sha of shas) if (!(await git(cwd, ["cat-file", "-e", `${sha}^{commit}`])).ok) missing.push(sha);
+  for (const sha of shas) if (!(await git2(cwd, ["cat-file", "-e", `${sha}^{commit}`])).ok) missing.push(sha);
   if (missing.length === 0) return;
   log(`fetching ${missing.join(", ")} from origin (use actions/checkout with fetch-depth: 0 to skip this)`);
-  const r = await git(cwd, ["fetch", "--no-tags", "--quiet", "--depth=50", "origin", ...missing]);
+  const r = await git2(cwd, ["fetch", "--no-tags", "--quiet", "--depth=50", "origin", ...missing]);
   if (!r.ok) throw new Error(`commits ${missing.join(", ")} are not in the checkout and git fetch failed: ${r.err}`);
 }
 async function parentOf(cwd, rev) {
-  const r = await git(cwd, ["rev-parse", "--verify", "--quiet", `${rev}~1^{commit}`]);
+  const r = await git2(cwd, ["rev-parse", "--verify", "--quiet", `${rev}~1^{commit}`]);
   return r.ok && r.out ? r.out : EMPTY_TREE;
 }
 async function changedFiles(cwd, base, head) {
   const args = ["diff", "--name-only", "--relative", "--no-renames"];
-  let r = base === EMPTY_TREE ? { ok: false, out: "", err: "" } : await git(cwd, [...args, `${base}...${head}`, "--"]);
-  if (!r.ok) r = await git(cwd, [...args, base, head, "--"]);
+  let r = base === EMPTY_TREE ? { ok: false, out: "", err: "" } : await git2(cwd, [...args, `${base}...${head}`, "--"]);
+  if (!r.ok) r = await git2(cwd, [...args, base, head, "--"]);
   if (!r.ok) throw new Error(`git diff ${base} ${head} failed: ${r.err}`);
   return r.out.split("\n").filter((l) => l !== "");
 }
 async function headSha(cwd) {
-  const r = await git(cwd, ["rev-parse", "HEAD"]);
+  const r = await git2(cwd, ["rev-parse", "HEAD"]);
   if (!r.ok) throw new Error(`${cwd} is not a git checkout: ${r.err}`);
   return r.out;
 }
 async function repoPrefix(cwd) {
-  const r = await git(cwd, ["rev-parse", "--show-prefix"]);
+  const r = await git2(cwd, ["rev-parse", "--show-prefix"]);
   if (!r.ok) throw new Error(`${cwd} is not inside a git repository: ${r.err}`);
   return r.out;
 }
@@ -32770,8 +32846,8 @@ function rootRelativeDiff(diff, prefix) {
       newLeft = Number(hunk[2] ?? 1);
       return l;
     }
-    const git2 = /^diff --git a\/(.*) b\/(.*)$/.exec(l);
-    if (git2) return `diff --git a/${prefix}${git2[1]} b/${prefix}${git2[2]}`;
+    const git3 = /^diff --git a\/(.*) b\/(.*)$/.exec(l);
+    if (git3) return `diff --git a/${prefix}${git3[1]} b/${prefix}${git3[2]}`;
     const side = /^(---|\+\+\+) ([ab])\/(.*)$/.exec(l);
     if (side) return `${side[1]} ${side[2]}/${prefix}${side[3]}`;
     const rename2 = /^(rename from|rename to|copy from|copy to) (.*)$/.exec(l);

@@ -1,13 +1,14 @@
 /** The little git the Action needs on the runner's checkout: commits present, changed files, HEAD, path prefix. */
-import { execa } from 'execa';
+import { git as runGit } from '../adapters/git/run.js';
 import { childEnv } from './runner.js';
 
 /** The empty tree: the base of a root commit. */
 export const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 
+/** The one git runner, from the Action's allow-listed environment (no token, no runner internals). */
 async function git(cwd: string, args: string[]): Promise<{ ok: boolean; out: string; err: string }> {
-  const r = await execa('git', args, { cwd, reject: false, env: childEnv(), extendEnv: false });
-  return { ok: r.exitCode === 0, out: String(r.stdout).trim(), err: String(r.stderr).trim() };
+  const r = await runGit(cwd, args, undefined, { baseEnv: childEnv() });
+  return { ok: r.exitCode === 0, out: r.stdout.trim(), err: r.stderr.trim() };
 }
 
 /** Makes sure every commit is present, fetching the missing ones from origin once (shallow checkouts lack the base). */

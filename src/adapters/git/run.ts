@@ -30,6 +30,8 @@ function missingGit(cause: unknown): RustgateError {
 export interface GitCallOptions {
   /** Variables added to GIT_ENV for this call (e.g. GIT_INDEX_FILE for a private index). */
   env?: Readonly<Record<string, string>>;
+  /** The environment git starts from (default process.env); the Action passes its allow-listed one. */
+  baseEnv?: NodeJS.ProcessEnv;
 }
 
 /** The command line as messages show it (arguments with spaces quoted). */
@@ -38,9 +40,9 @@ function commandText(args: readonly string[]): string {
 }
 
 /** Spawns git, feeds `input` (or closes stdin), collects both outputs up to `maxBytes` each. */
-function runGit(cwd: string, args: readonly string[], input: string | undefined, env: Readonly<Record<string, string>>, maxBytes: number): Promise<{ exitCode: number; stdout: Buffer; stderr: Buffer }> {
+function runGit(cwd: string, args: readonly string[], input: string | undefined, env: Readonly<Record<string, string>>, maxBytes: number, baseEnv: NodeJS.ProcessEnv = process.env): Promise<{ exitCode: number; stdout: Buffer; stderr: Buffer }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args as string[], { cwd, env: { ...process.env, ...env }, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    const child = spawn('git', args as string[], { cwd, env: { ...baseEnv, ...env }, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     const { stdout, stderr } = child as unknown as { stdout: NodeJS.ReadableStream; stderr: NodeJS.ReadableStream };
     const out: Buffer[] = [];
     const err: Buffer[] = [];
@@ -73,7 +75,7 @@ function runGit(cwd: string, args: readonly string[], input: string | undefined,
 
 /** Runs `git args` in `cwd` and returns text output; never throws for a non-zero exit. */
 export async function git(cwd: string, args: readonly string[], input?: string, opts: GitCallOptions = {}): Promise<GitResult> {
-  const r = await runGit(cwd, args, input, opts.env ? { ...GIT_ENV, ...opts.env } : GIT_ENV, 1024 * 1024 * 1024);
+  const r = await runGit(cwd, args, input, opts.env ? { ...GIT_ENV, ...opts.env } : GIT_ENV, 1024 * 1024 * 1024, opts.baseEnv);
   return { exitCode: r.exitCode, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8'), command: commandText(args) };
 }
 
