@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runDebugBug } from '../../src/app/debug-bug.js';
 import type { Diagnostic } from '../../src/core/diagnostics/types.js';
+import { missingFieldCandidates } from '../../src/core/fix/missing-field.js';
 import { renameBindingCandidates } from '../../src/core/fix/rename-binding.js';
 import { git } from './helpers.js';
 
@@ -73,6 +74,41 @@ mod tests {
 }
 `;
 
+const MISSING_FIELDS = `use std::marker::PhantomData;
+
+pub struct Tagged<T> {
+    pub value: u32,
+    marker: PhantomData<fn(T) -> T>,
+}
+
+impl<T> Tagged<T> {
+    pub fn new(value: u32) -> Self {
+        Tagged {
+            value,
+        }
+    }
+}
+
+pub struct Entry {
+    pub name: String,
+    pub is_dir: bool,
+}
+
+pub fn entry(path: &str) -> Entry {
+    let is_dir = path.ends_with('/');
+    Entry { name: path.trim_end_matches('/').to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dir() {
+        assert!(super::entry("a/").is_dir);
+        assert_eq!(super::Tagged::<u8>::new(3).value, 3);
+    }
+}
+`;
+
 describe('real-crate mutant shapes', () => {
   it('a renamed local (its uses left behind) is fixed by renaming the unused binding back: one edit, tests and doctests pass', async () => {
     const repo = await crate('renamed', { 'src/lib.rs': RENAMED_IN_FN });
@@ -106,6 +142,31 @@ describe('real-crate mutant shapes', () => {
     expect(r.errors_remaining).toEqual([]);
     expect(r.warnings.some((w) => w.startsWith('benches/bench.rs:1 needs a nightly toolchain (E0554'))).toBe(true);
     expect(await readFile(path.join(repo, 'src/lib.rs'), 'utf8')).toContain('let mut c = 0;');
+  });
+});
+
+describe('missing struct fields', () => {
+  it('fills a PhantomData field with PhantomData and a field the function computed with its unused local (not a literal)', async () => {
+    const repo = await crate('fields', { 'src/lib.rs': MISSING_FIELDS });
+    const r = await runDebugBug({ repo, apply: true, sources: [] });
+    expect(r.status, JSON.stringify([r.report, r.rounds, r.not_applied_reason])).toBe('fixed');
+    expect(r.candidate?.validation_status).toBe('Tests_OK');
+    const after = await readFile(path.join(repo, 'src/lib.rs'), 'utf8');
+    expect(after).toContain('            value,\n            marker: PhantomData,\n        }');
+    expect(after).toContain('Entry { name: path.trim_end_matches(\'/\').to_string(), is_dir }');
+  });
+
+  it('invents no value: a missing bool with no local of its name gets no candidate', () => {
+    const text = 'struct E {\n    a: u8,\n    flag: bool,\n}\nfn f() -> E {\n    E { a: 1 }\n}\n';
+    const at = text.indexOf('E { a');
+    const span = { file: 'src/lib.rs', byteStart: at, byteEnd: at + 1, lineStart: 6, lineEnd: 6, columnStart: 5, columnEnd: 6, label: null, isPrimary: true };
+    const d: Diagnostic = { level: 'error', code: 'E0063', message: 'missing field `flag` in initializer of `E`', primary: span, spans: [span], notes: [], suggestions: [], rendered: '', source: 'rustc', packageName: 'p' };
+    expect(missingFieldCandidates([d], 0, new Map([['src/lib.rs', text]]))).toEqual([]);
+    // With a local `flag` computed above and used nowhere else, the shorthand is the candidate.
+    const withLocal = text.replace('fn f() -> E {\n', 'fn f() -> E {\n    let flag = true;\n');
+    const at2 = withLocal.indexOf('E { a');
+    const d2: Diagnostic = { ...d, primary: { ...span, byteStart: at2, byteEnd: at2 + 1 } };
+    expect(missingFieldCandidates([d2], 0, new Map([['src/lib.rs', withLocal]]))[0]?.edits[0]?.replacement).toBe(', flag');
   });
 });
 
