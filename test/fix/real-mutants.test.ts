@@ -170,6 +170,17 @@ describe('missing struct fields', () => {
   });
 });
 
+describe('a collect into a mistyped annotation', () => {
+  it('annotates the element type the iterator yields (no cast), and the uses that disagreed with the old type compile', async () => {
+    const text = 'pub fn prefix_sums(n: usize) -> usize {\n    let mut cache: Vec<u32> = (1..n + 1).collect();\n    let mut acc = 0;\n    for j in 0..cache.len() {\n        acc += cache[j];\n        cache[j] = acc;\n    }\n    acc\n}\n\n#[cfg(test)]\nmod tests {\n    #[test]\n    fn sums() {\n        assert_eq!(super::prefix_sums(4), 10);\n    }\n}\n';
+    const repo = await crate('collect', { 'src/lib.rs': text });
+    const r = await runDebugBug({ repo, apply: true, sources: [] });
+    expect(r.status, JSON.stringify([r.report, r.rounds, r.not_applied_reason])).toBe('fixed');
+    expect(r.candidate?.pattern_id).toBe('collect_annotation_element');
+    expect(await readFile(path.join(repo, 'src/lib.rs'), 'utf8')).toBe(text.replace('Vec<u32>', 'Vec<usize>'));
+  });
+});
+
 describe('renameBindingCandidates (pure)', () => {
   const e0425 = (file: string, text: string, at: number, name: string): Diagnostic => {
     const byte = new TextEncoder().encode(text.slice(0, at)).length;

@@ -4,6 +4,7 @@
  * model opens lazily on its first question, and a model that is missing, unreachable, slow or refuses costs only
  * its candidates — a warning, never a failure of the run.
  */
+import { collectAnnotationSource } from '../../core/fix/collect-annotation.js';
 import { missingFieldSource } from '../../core/fix/missing-field.js';
 import { renameBindingSource } from '../../core/fix/rename-binding.js';
 import { rustcSource } from '../../core/fix/rustc-candidates.js';
@@ -109,11 +110,11 @@ function lazyModelSource(choice: ModelChoice, log: LlmLog): { source: CandidateS
 }
 
 /**
- * The candidate sources of a run: rustc, the renamed-binding and missing-field sources (core/fix: fixes rustc does not
- * offer whose value is not a guess), the given deterministic ones, and (late) the model.
+ * The candidate sources of a run: rustc, the renamed-binding, missing-field and collect-annotation sources (core/fix:
+ * fixes rustc does not offer whose value is not a guess), the given deterministic ones, and (late) the model.
  */
 export function candidateSources(extra: readonly CandidateSource[], choice: ModelChoice): CandidateSources {
-  const sources = [rustcSource(), renameBindingSource(), missingFieldSource(), ...extra];
+  const sources = [rustcSource(), renameBindingSource(), missingFieldSource(), collectAnnotationSource(), ...extra];
   if (choice.llm === 'none') return { sources, late: [], llm: null, close: async () => undefined };
   const log: LlmLog = { mode: choice.llm, asked: 0, tokens_used: 0, rejected: [], attempts: [], escalations: 0 };
   const model = lazyModelSource(choice, log);
