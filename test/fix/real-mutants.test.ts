@@ -196,6 +196,9 @@ describe('renameBindingCandidates (pure)', () => {
     expect(c).toHaveLength(1);
     expect(c[0]?.targets).toEqual([0, 1]);
     expect(c[0]?.edits).toEqual([{ file: 'src/lib.rs', byteStart: ok.indexOf('v_old'), byteEnd: ok.indexOf('v_old') + 5, replacement: 'v' }]);
+    // `let mut t`: the edit is the binding's name, not the `t` of `mut`.
+    const mut = 'fn f() -> u8 {\n    let mut t = 1;\n    u += 1;\n    u\n}\n';
+    expect(renameBindingCandidates(errorsFor(mut, 'u'), 0, new Map([['src/lib.rs', mut]]))[0]?.edits[0]?.byteStart).toBe(mut.indexOf('t = 1'));
     // The binding is used: renaming it would change what that use means.
     const used = 'fn f() -> u8 {\n    let w = 1;\n    w + v\n}\n';
     expect(renameBindingCandidates(errorsFor(used, 'v'), 0, new Map([['src/lib.rs', used]]))).toEqual([]);

@@ -53,7 +53,7 @@ export function renameBindingCandidates(diagnostics: readonly Diagnostic[], inde
   for (let m = lets.exec(text); m && m.index < first; m = lets.exec(text)) {
     if (!mask[m.index]) continue;
     const binding = m[1] as string;
-    const at = m.index + m[0].indexOf(binding, 3);
+    const at = m.index + m[0].lastIndexOf(binding);
     if (binding === name || binding.startsWith('_')) continue;
     // Its scope: the innermost block around the `let`, which must hold every use.
     let scopeEnd = bodyEnd;
