@@ -109,12 +109,17 @@ function lazyModelSource(choice: ModelChoice, log: LlmLog): { source: CandidateS
   };
 }
 
+/** The built-in deterministic sources besides rustc's suggestions (fixes rustc does not offer; see core/fix). */
+export function builtinSources(): CandidateSource[] {
+  return [renameBindingSource(), missingFieldSource(), collectAnnotationSource()];
+}
+
 /**
  * The candidate sources of a run: rustc, the renamed-binding, missing-field and collect-annotation sources (core/fix:
  * fixes rustc does not offer whose value is not a guess), the given deterministic ones, and (late) the model.
  */
 export function candidateSources(extra: readonly CandidateSource[], choice: ModelChoice): CandidateSources {
-  const sources = [rustcSource(), renameBindingSource(), missingFieldSource(), collectAnnotationSource(), ...extra];
+  const sources = [rustcSource(), ...builtinSources(), ...extra];
   if (choice.llm === 'none') return { sources, late: [], llm: null, close: async () => undefined };
   const log: LlmLog = { mode: choice.llm, asked: 0, tokens_used: 0, rejected: [], attempts: [], escalations: 0 };
   const model = lazyModelSource(choice, log);
