@@ -161,11 +161,13 @@ export async function prepareValidationTree(opts: ValidationTreeOptions): Promis
     const entry: ValidationCheck = { changed, args: ['cargo', ...cargoCheckArgs(packages !== null ? { packages } : {})], checkMs: performance.now() - started, tests: null };
     log.push(entry);
     const diagnostics = check.diagnostics;
-    // A `#![feature]` on a stable toolchain (E0554) is the toolchain's verdict on a target (typically a nightly-only
-    // bench), which no candidate edit fixes: kept apart, it neither counts against a candidate nor stops the tests
-    // (which do not build benches; a lib that needs nightly still fails them).
-    const toolchain = diagnostics.filter((d) => d.level === 'error' && d.code === TOOLCHAIN_ERROR);
-    const errors = diagnostics.filter((d) => d.level === 'error' && d.code !== TOOLCHAIN_ERROR);
+    // A `#![feature]` on a stable toolchain (E0554) in a file the candidate did not change is the toolchain's verdict
+    // on a target (typically a nightly-only bench), which no candidate edit fixes: kept apart, it neither counts
+    // against a candidate nor stops the tests (which do not build benches; a lib that needs nightly still fails
+    // them). In a changed file the candidate wrote the `#![feature]` itself: an error like any other.
+    const apartFromCode = (d: Diagnostic): boolean => d.level === 'error' && d.code === TOOLCHAIN_ERROR && !changed.includes(d.primary?.file ?? '');
+    const toolchain = diagnostics.filter(apartFromCode);
+    const errors = diagnostics.filter((d) => d.level === 'error' && !apartFromCode(d));
     const warnings = diagnostics.filter((d) => d.level === 'warning');
     if (check.exitCode !== 0 && errors.length === 0 && toolchain.length === 0) {
       errors.push(syntheticError(check.timedOut ? 'cargo check timed out' : `cargo check failed (exit ${String(check.exitCode)})`, check.stderrTail));

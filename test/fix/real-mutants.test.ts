@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runDebugBug } from '../../src/app/debug-bug.js';
+import { prepareValidationTree } from '../../src/app/fix-validate.js';
 import type { Diagnostic } from '../../src/core/diagnostics/types.js';
 import { missingFieldCandidates } from '../../src/core/fix/missing-field.js';
 import { renameBindingCandidates } from '../../src/core/fix/rename-binding.js';
@@ -142,6 +143,21 @@ describe('real-crate mutant shapes', () => {
     expect(r.errors_remaining).toEqual([]);
     expect(r.warnings.some((w) => w.startsWith('benches/bench.rs:1 needs a nightly toolchain (E0554'))).toBe(true);
     expect(await readFile(path.join(repo, 'src/lib.rs'), 'utf8')).toContain('let mut c = 0;');
+  });
+});
+
+describe('toolchain errors (E0554)', () => {
+  it('a candidate that writes a #![feature] itself is not let off: its E0554 stays an error of the candidate', async () => {
+    const lib = 'pub fn one() -> u32 {\n    1\n}\n';
+    const repo = await crate('featureadd', { 'src/lib.rs': lib, 'benches/bench.rs': '#![feature(test)]\nextern crate test;\n' });
+    const tree = await prepareValidationTree({ repoRoot: repo });
+    // The bench's own E0554 (an unchanged file) is the toolchain's: no error, reported apart.
+    const base = await tree.validate(new Map());
+    expect(base.errors).toEqual([]);
+    expect(base.toolchain?.map((d) => d.primary?.file)).toEqual(['benches/bench.rs']);
+    const v = await tree.validate(new Map([['src/lib.rs', `#![feature(test)]\n${lib}`]]));
+    expect(v.status).toBe('Failed');
+    expect(v.errors.map((d) => [d.code, d.primary?.file])).toEqual([['E0554', 'src/lib.rs']]);
   });
 });
 
