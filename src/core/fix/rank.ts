@@ -20,8 +20,9 @@ export interface ValidationResult {
    */
   checkedUnits?: string[];
   /**
-   * Errors of the toolchain rather than the code (a `#![feature]` on a stable toolchain, E0554): no candidate fixes
-   * them, so they are not in `errors`; reported beside the result. Absent: none.
+   * Errors of the toolchain rather than the code (a `#![feature]` on a stable toolchain, E0554, in a file the
+   * candidate did not change): no candidate fixes them, so they are not in `errors`; reported beside the result.
+   * Absent: none.
    */
   toolchain?: Diagnostic[];
 }
