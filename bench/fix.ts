@@ -233,11 +233,14 @@ export function renderMarkdown(s: BenchFixSummary): string {
   return lines.join('\n');
 }
 
-/** Candidate sources of the product's default pipeline (rustc's suggestions are built in; patterns are added). */
+/**
+ * Candidate sources of the product's default pipeline (rustc's suggestions are built in; the other built-in sources
+ * and the patterns are added, as in debug-bug), or none besides rustc's with `--patterns false`.
+ */
 async function productSources(withPatterns: boolean): Promise<CandidateSource[]> {
   if (!withPatterns) return [];
-  const { loadPatternSources } = await import('../src/app/debug-bug.js');
-  return loadPatternSources();
+  const [{ loadPatternSources }, { builtinSources }] = await Promise.all([import('../src/app/debug-bug.js'), import('../src/app/fix/candidates.js')]);
+  return [...builtinSources(), ...(await loadPatternSources())];
 }
 
 /**

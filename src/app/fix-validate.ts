@@ -82,6 +82,9 @@ export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
+/** rustc's "`#![feature]` may not be used on the stable release channel": the toolchain, not the code. */
+const TOOLCHAIN_ERROR = 'E0554';
+
 function syntheticError(message: string, rendered: string, source: Diagnostic['source'] = 'rustc'): Diagnostic {
   return { level: 'error', code: null, message, primary: null, spans: [], notes: [], suggestions: [], rendered, source, packageName: null };
 }
@@ -158,9 +161,15 @@ export async function prepareValidationTree(opts: ValidationTreeOptions): Promis
     const entry: ValidationCheck = { changed, args: ['cargo', ...cargoCheckArgs(packages !== null ? { packages } : {})], checkMs: performance.now() - started, tests: null };
     log.push(entry);
     const diagnostics = check.diagnostics;
-    const errors = diagnostics.filter((d) => d.level === 'error');
+    // A `#![feature]` on a stable toolchain (E0554) in a file the candidate did not change is the toolchain's verdict
+    // on a target (typically a nightly-only bench), which no candidate edit fixes: kept apart, it neither counts
+    // against a candidate nor stops the tests (which do not build benches; a lib that needs nightly still fails
+    // them). In a changed file the candidate wrote the `#![feature]` itself: an error like any other.
+    const apartFromCode = (d: Diagnostic): boolean => d.level === 'error' && d.code === TOOLCHAIN_ERROR && !changed.includes(d.primary?.file ?? '');
+    const toolchain = diagnostics.filter(apartFromCode);
+    const errors = diagnostics.filter((d) => d.level === 'error' && !apartFromCode(d));
     const warnings = diagnostics.filter((d) => d.level === 'warning');
-    if (check.exitCode !== 0 && errors.length === 0) {
+    if (check.exitCode !== 0 && errors.length === 0 && toolchain.length === 0) {
       errors.push(syntheticError(check.timedOut ? 'cargo check timed out' : `cargo check failed (exit ${String(check.exitCode)})`, check.stderrTail));
     }
     let checkedUnits = check.checkedPackages;
@@ -170,11 +179,13 @@ export async function prepareValidationTree(opts: ValidationTreeOptions): Promis
       const outside = (d: Diagnostic): boolean => d.packageName !== null && !inScope.has(d.packageName);
       errors.push(...baseline.errors.filter(outside));
       warnings.push(...baseline.warnings.filter(outside));
+      toolchain.push(...(baseline.toolchain ?? []).filter(outside));
       checkedUnits = Array.from(new Set([...checkedUnits, ...(baseline.checkedUnits ?? []).filter((u) => !inScope.has(u))])).sort();
     }
-    if (changed.length === 0) baseline = { errors: [...errors], warnings: [...warnings], status: errors.length > 0 ? 'Failed' : 'Cargo_OK', checkedUnits };
-    if (errors.length > 0) return { errors, warnings, status: 'Failed', checkedUnits };
-    if (opts.tests === null || opts.tests === undefined) return { errors, warnings, status: 'Cargo_OK', checkedUnits };
+    const apart = toolchain.length > 0 ? { toolchain } : {};
+    if (changed.length === 0) baseline = { errors: [...errors], warnings: [...warnings], status: errors.length > 0 ? 'Failed' : 'Cargo_OK', checkedUnits, ...apart };
+    if (errors.length > 0) return { errors, warnings, status: 'Failed', checkedUnits, ...apart };
+    if (opts.tests === null || opts.tests === undefined) return { errors, warnings, status: 'Cargo_OK', checkedUnits, ...apart };
     if (opts.tests === '') {
       // The impacted tests: the same selection as the check (every member when that was the whole workspace).
       workspace ??= await readWorkspace(dir);
@@ -182,9 +193,9 @@ export async function prepareValidationTree(opts: ValidationTreeOptions): Promis
       const t = await runTests({ cwd: dir, targetDir, packages: impacted, timeoutMs });
       entry.tests = { command: t.command, doctests: t.doctests?.command ?? null, ms: t.ms, selected: t.selected, ran: t.ran };
       // Cut off, not built, a failure, or tests selected but not run: not a pass (doctests run beside nextest).
-      if (t.ok) return { errors, warnings, status: 'Tests_OK', checkedUnits };
+      if (t.ok) return { errors, warnings, status: 'Tests_OK', checkedUnits, ...apart };
       const names = t.failedTests.length > 0 ? t.failedTests.map((f) => f.name) : [t.problem ?? 'tests'];
-      return { errors: names.map((n) => syntheticError(`test failed: ${n}`, t.stderrTail, 'test')), warnings, status: 'Failed', checkedUnits };
+      return { errors: names.map((n) => syntheticError(`test failed: ${n}`, t.stderrTail, 'test')), warnings, status: 'Failed', checkedUnits, ...apart };
     }
     const args = ['test', '--workspace', '--no-fail-fast', opts.tests];
     const t = await run('cargo', args, dir, env, timeoutMs);

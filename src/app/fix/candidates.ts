@@ -4,6 +4,9 @@
  * model opens lazily on its first question, and a model that is missing, unreachable, slow or refuses costs only
  * its candidates — a warning, never a failure of the run.
  */
+import { collectAnnotationSource } from '../../core/fix/collect-annotation.js';
+import { missingFieldSource } from '../../core/fix/missing-field.js';
+import { renameBindingSource } from '../../core/fix/rename-binding.js';
 import { rustcSource } from '../../core/fix/rustc-candidates.js';
 import type { Candidate, CandidateSource, FixContext } from '../../core/fix/types.js';
 import type { ModelOutcome } from '../../adapters/llm/model-source.js';
@@ -106,9 +109,17 @@ function lazyModelSource(choice: ModelChoice, log: LlmLog): { source: CandidateS
   };
 }
 
-/** The candidate sources of a run: rustc, the given deterministic ones, and (late) the model. */
+/** The built-in deterministic sources besides rustc's suggestions (fixes rustc does not offer; see core/fix). */
+export function builtinSources(): CandidateSource[] {
+  return [renameBindingSource(), missingFieldSource(), collectAnnotationSource()];
+}
+
+/**
+ * The candidate sources of a run: rustc, the renamed-binding, missing-field and collect-annotation sources (core/fix:
+ * fixes rustc does not offer whose value is not a guess), the given deterministic ones, and (late) the model.
+ */
 export function candidateSources(extra: readonly CandidateSource[], choice: ModelChoice): CandidateSources {
-  const sources = [rustcSource(), ...extra];
+  const sources = [rustcSource(), ...builtinSources(), ...extra];
   if (choice.llm === 'none') return { sources, late: [], llm: null, close: async () => undefined };
   const log: LlmLog = { mode: choice.llm, asked: 0, tokens_used: 0, rejected: [], attempts: [], escalations: 0 };
   const model = lazyModelSource(choice, log);

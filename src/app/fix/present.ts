@@ -50,6 +50,10 @@ export async function present(input: { scope: FixScope; retrieval: Retrieval; ca
     remainingKnown.set(d, known.get(twin) ?? null);
   }
   const warnings = [...(result?.warnings ?? [])];
+  // Toolchain errors (a nightly-only `#![feature]`) are no candidate's to fix; say that those targets cannot be built.
+  for (const d of (result ? result.final : scope.initial).toolchain ?? []) {
+    warnings.push(`${d.primary ? `${d.primary.file}:${d.primary.lineStart}` : 'a target'} needs a nightly toolchain (${d.code ?? 'error'}: ${d.message}); that target cannot be built on this toolchain, so the fix was not validated against it`);
+  }
   const report: DebugBugReport = {
     status: nothing ? 'nothing_to_fix' : 'no_safe_fix',
     errors: rows.map(({ message: _message, ...row }) => row),

@@ -19,6 +19,12 @@ export interface ValidationResult {
    * dependency, so errors that appear in it later are newly visible, not new. Absent: every unit counts as checked.
    */
   checkedUnits?: string[];
+  /**
+   * Errors of the toolchain rather than the code (a `#![feature]` on a stable toolchain, E0554, in a file the
+   * candidate did not change): no candidate fixes them, so they are not in `errors`; reported beside the result.
+   * Absent: none.
+   */
+  toolchain?: Diagnostic[];
 }
 
 /** A candidate after validation, with the measures the ranking uses. */

@@ -173,6 +173,23 @@ function lineAt(text: string, byte: number): number {
   return line;
 }
 
+/**
+ * True when the edit only renames a `let` binding that nothing in the item refers to: the name after `let` (or
+ * `let mut`) is replaced by another name. No expression of the test changes meaning (the old name was used
+ * nowhere; uses of the new name did not resolve before, or the candidate would not compile), so it asserts what it
+ * asserted — a renamed local in a test is fixed in the test, where the error is.
+ */
+function renamesUnusedBinding(text: string, item: ItemFact, e: FileEdit, replaced: string): boolean {
+  const ident = /^[A-Za-z_][A-Za-z0-9_]*$/;
+  if (!ident.test(replaced) || !ident.test(e.replacement)) return false;
+  const bytes = new TextEncoder().encode(text);
+  const lineStart = bytes.lastIndexOf(0x0a, e.byteStart - 1) + 1;
+  const before = new TextDecoder().decode(bytes.slice(lineStart, e.byteStart));
+  if (!/\blet\s+(?:mut\s+)?$/.test(before)) return false;
+  const body = text.split('\n').slice(item.line - 1, item.endLine).join('\n');
+  return (body.match(new RegExp(`(?<![A-Za-z0-9_])${replaced}(?![A-Za-z0-9_])`, 'g')) ?? []).length === 1;
+}
+
 /** Test-edit findings: an edit inside a test function, a test module, a `tests/` file, or a doc comment (doctest). */
 export function testEditFindings(file: string, text: string, facts: FileFacts, edits: readonly FileEdit[]): string[] {
   const out = new Set<string>();
@@ -193,7 +210,7 @@ export function testEditFindings(file: string, text: string, facts: FileFacts, e
     for (const item of facts.items) {
       if (item.kind !== 'fn' && item.kind !== 'method' && item.kind !== 'mod') continue;
       if (l < item.line || l > item.endLine) continue;
-      if (isTestItem(text, item)) out.add(`edits the test ${item.name} (${file}:${item.line})`);
+      if (isTestItem(text, item) && !renamesUnusedBinding(text, item, e, replaced)) out.add(`edits the test ${item.name} (${file}:${item.line})`);
     }
     for (let i = l; i <= l2; i++) {
       if (/^\s*\/\/[/!]/.test(lines[i - 1] ?? '')) {
