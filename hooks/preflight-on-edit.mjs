@@ -57,7 +57,8 @@ try {
 const errors = (report.diagnostics ?? []).filter((d) => d.level === 'error');
 if (r.status === 0 || errors.length === 0) {
   const tests = report.tests ? `, impacted tests ${report.tests.passed}/${report.tests.ran} passed` : '';
-  tell(`rustgate PreFlight after editing ${path.basename(file)}: the working tree compiles (cargo check in a shadow copy${tests}).`);
+  const where = report.mode === 'in_place' ? 'in place' : 'in a private copy';
+  tell(`rustgate PreFlight after editing ${path.basename(file)}: the working tree compiles (cargo check ${where}${tests}).`);
 }
 const lines = errors.slice(0, 10).map((d) => {
   const where = `${d.file ?? '?'}:${d.line ?? '?'}`;

@@ -153,7 +153,7 @@ export function createRustgateServer(opts: RustgateServerOptions): McpServer {
     {
       annotations: READ_ONLY, outputSchema: OUTPUT_SCHEMAS.preflight,
       title: 'PreFlight',
-      description: 'cargo check (and optionally the impacted tests) of the staged content, a commit range or the working tree, in a shadow copy; diagnostics mapped to ISG keys with their blast radius.',
+      description: 'cargo check (and optionally the impacted tests) of the staged content, a commit range or the working tree (in place when that is the working tree, else in a private copy; only the affected packages); diagnostics mapped to ISG keys with their blast radius.',
       inputSchema: { scope: z.enum(['staged', 'worktree', 'diff']).optional().describe('default worktree'), range: z.string().min(3).optional().describe('BASE..HEAD for scope diff'), tests: z.boolean().optional().describe('also run the tests impacted by the change'), repo: repoArg },
     },
     guard(async ({ scope, range, tests, repo }) => {

@@ -103,7 +103,7 @@ describe('the PostToolUse shim', () => {
     const repo = await makeRepo();
     const clean = await runHook({ tool_name: 'Edit', tool_input: { file_path: path.join(repo, 'src/lib.rs') }, cwd: repo }, repo);
     expect(clean.exitCode).toBe(0);
-    expect(context(clean.stdout)).toBe('rustgate PreFlight after editing lib.rs: the working tree compiles (cargo check in a shadow copy).');
+    expect(context(clean.stdout)).toBe('rustgate PreFlight after editing lib.rs: the working tree compiles (cargo check in a private copy).');
     const lib = path.join(repo, 'src/lib.rs');
     writeFileSync(lib, readFileSync(lib, 'utf8').replace('    a + b\n', '    a + "one"\n'));
     const before = userHash(repo);
