@@ -418,11 +418,11 @@ function buildResult(graph: IsgGraph, s: { parsed: number; reused: number; unres
  * Opens the store at `dir` and brings the ISG of `root` up to date in it; the caller closes the store. On failure
  * the store is closed and the error rethrown. Shared by preflight (the shadow tree), validate-fix, context, prove-fix.
  */
-export async function openBuiltStore(root: string, dir: string, opts: { onWarning?: (message: string) => void } = {}): Promise<IsgStore> {
+export async function openBuiltStore(root: string, dir: string, opts: { onWarning?: (message: string) => void; workspace?: Workspace } = {}): Promise<IsgStore> {
   const { openStore } = await import('../store/cozo-store.js');
   const store = await openStore(dir, opts.onWarning ? { onWarning: opts.onWarning } : {});
   try {
-    await buildIsg({ root, store });
+    await buildIsg({ root, store, ...(opts.workspace ? { workspace: opts.workspace } : {}) });
     return store;
   } catch (e) {
     await store.close().catch(() => undefined);

@@ -9,9 +9,11 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { locateWorkspaceRoot } from '../adapters/cargo/metadata.js';
 import path from 'node:path';
 import { cargoCheck, lockfileNeedsUpdate, type CargoCheckResult } from '../adapters/cargo/check.js';
-import { manifestDirsAbove, readMembers, resolvedFeatures, type MembersResult } from '../adapters/cargo/members.js';
-import { differFromWorktree, inPlaceBlockers, outsideChanges, rangeChanges, resolveRange, stagedChanges, trackedManifests, worktreeChanges, type ResolvedRange } from '../adapters/git/changes.js';
-import { membersKey, readCachedMembers, writeCachedMembers } from '../adapters/cargo/members-cache.js';
+import { manifestDirsAbove, membersFromMetadata, readMembers, resolvedFeatures, type MembersResult } from '../adapters/cargo/members.js';
+import { differFromWorktree, inPlaceBlockers, outsideChanges, rangeChanges, resolveRange, stagedChanges, trackedCargoInputs, worktreeChanges, type ResolvedRange } from '../adapters/git/changes.js';
+import { membersKey, readCachedMetadata, writeCachedMetadata } from '../adapters/cargo/members-cache.js';
+import { checkWorkspaceDir, runCargoMetadata, workspaceFromMetadata, type MetadataRun } from '../adapters/cargo/metadata.js';
+import type { Workspace } from '../core/isg/workspace.js';
 import { assertIndexResolved, assertNoOperationInProgress, openRepo, type RepoInfo } from '../adapters/git/repo.js';
 import type { Diagnostic } from '../core/diagnostics/types.js';
 import { RustgateError } from '../core/errors.js';
@@ -86,11 +88,11 @@ interface OpenedGraph {
 }
 
 /** Builds (incrementally) the ISG of the checked tree into its store; null with a warning if that fails. */
-async function shadowGraph(shadowRoot: string, storeDir: string, warnings: string[]): Promise<OpenedGraph | null> {
+async function shadowGraph(shadowRoot: string, storeDir: string, warnings: string[], workspace?: Workspace): Promise<OpenedGraph | null> {
   // Loaded lazily (tree-sitter, Cozo) so a run that skips cargo never pays for them.
   const { openBuiltStore } = await import('./build-isg.js');
   try {
-    const store = await openBuiltStore(shadowRoot, storeDir, { onWarning: (m) => warnings.push(m) });
+    const store = await openBuiltStore(shadowRoot, storeDir, { onWarning: (m) => warnings.push(m), ...(workspace ? { workspace } : {}) });
     return { graph: store, close: () => store.close() };
   } catch (e) {
     // The gate's verdict comes from cargo; a graph that cannot be built (e.g. a staged manifest cargo metadata
@@ -182,24 +184,35 @@ async function choosePackages(root: string, members: MembersResult, changed: rea
 
 /**
  * `cargo metadata --no-deps` of the working tree, from `.rustgate/members.json` when nothing it depends on changed
- * (src/adapters/cargo/members-cache.ts): a warm check in place then starts cargo once, for the check itself.
+ * (src/adapters/cargo/members-cache.ts): a warm check in place then starts cargo once, for the check itself, and the
+ * ISG refresh of a failing check reuses the same output. Never rejects (the caller may not await it when the run
+ * goes to the shadow): without a key, no cache.
  */
-async function membersOfWorktree(repo: RepoInfo): Promise<MembersResult> {
+async function metadataOfWorktree(repo: RepoInfo): Promise<MetadataRun> {
   const file = rustgatePaths(repo.workspace).members;
-  // Never rejects (the caller may not await it when the run goes to the shadow): without a key, no cache.
-  const key = await trackedManifests(repo).then(
-    (manifests) => membersKey(repo.workspace, manifests),
+  const key = await trackedCargoInputs(repo).then(
+    (tracked) => membersKey(repo.workspace, tracked),
     () => null,
   );
-  const hit = key === null ? null : readCachedMembers(file, repo.workspace, key);
-  if (hit !== null) return hit;
-  const fresh = await readMembers(repo.workspace);
+  const hit = key === null ? null : readCachedMetadata(file, key);
+  if (hit !== null) return { ok: true, meta: hit };
+  const fresh = await runCargoMetadata(repo.workspace);
   try {
-    if (key !== null) writeCachedMembers(file, repo.workspace, key, fresh);
+    if (key !== null && fresh.ok) writeCachedMetadata(file, key, fresh.meta);
   } catch {
     // A cache that cannot be written costs only the next run's `cargo metadata`.
   }
   return fresh;
+}
+
+/** The ISG's Workspace from metadata read in the workspace itself; null when it cannot be built (the refresh reads). */
+function workspaceOf(repo: RepoInfo, run: MetadataRun | null): Workspace | undefined {
+  if (run === null || !run.ok) return undefined;
+  try {
+    return workspaceFromMetadata(checkWorkspaceDir(repo.workspace), run.meta);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Cached `cargo tree` feature lines, keyed by manifests + lockfile + selection (`.rustgate/feature-sets.json`). */
@@ -332,7 +345,8 @@ export async function runPreflight(opts: PreflightOptions): Promise<PreflightRep
     // user's workspace with the user's own target dir (warm, nothing copied); otherwise in the shadow copy.
     progress('comparing the selected content with the working tree');
     // `cargo metadata` (read-only, --no-deps --offline) runs beside the git comparison: in place needs both.
-    const membersInPlace = opts.forceShadow ? null : membersOfWorktree(repo);
+    const metadataInPlace = opts.forceShadow ? null : metadataOfWorktree(repo);
+    const membersInPlace = metadataInPlace === null ? null : metadataInPlace.then((run): MembersResult => (run.ok ? membersFromMetadata(run.meta) : { ok: false, error: run.error }));
     const blockers = opts.forceShadow ? ['--shadow was given'] : opts.scope === 'worktree' ? [] : await inPlaceBlockers(repo, opts.scope, range?.head ?? null);
     // cargo would create a missing Cargo.lock in the user's tree: the shadow makes its own instead.
     if (blockers.length === 0 && !existsSync(path.join(repo.workspace, 'Cargo.lock'))) blockers.push('the workspace has no Cargo.lock');
@@ -351,6 +365,9 @@ export async function runPreflight(opts: PreflightOptions): Promise<PreflightRep
         if (differ.length > 0) warnings.push(`cargo reads ${differ.join(', ')} from the working tree, which differs from the ${opts.scope === 'staged' ? 'index' : 'commit'}: the selected version of ${differ.length === 1 ? 'that file was' : 'those files were'} not checked`);
       }
     }
+    // The graph of the checked tree; in place, its workspace comes from the metadata this run already has.
+    const graphFor = async (root: string, store: string): Promise<OpenedGraph | null> =>
+      shadowGraph(root, store, warnings, root === repo.workspace && metadataInPlace !== null ? workspaceOf(repo, await metadataInPlace) : undefined);
     let mode: CheckMode = blockers.length === 0 ? 'in_place' : 'shadow';
     let checkRoot = repo.workspace;
     let targetDir: string | null = null;
@@ -416,7 +433,7 @@ export async function runPreflight(opts: PreflightOptions): Promise<PreflightRep
       const store = storeDir;
       const onFirstError = (): void => {
         if (opts.isg === false || early !== null) return;
-        early = { root, graph: shadowGraph(root, store, warnings) };
+        early = { root, graph: graphFor(root, store) };
       };
       const checking = cargoCheck({
         onFirstError,
@@ -466,7 +483,7 @@ export async function runPreflight(opts: PreflightOptions): Promise<PreflightRep
       else {
         // Started for the in-place tree before the run moved to the shadow: not the checked bytes.
         if (started !== null) await (await started.graph)?.close();
-        opened = await shadowGraph(checkRoot, storeDir, warnings);
+        opened = await graphFor(checkRoot, storeDir);
       }
       // Only the wait after cargo counts: the part of the refresh that overlapped cargo cost no wall time.
       isgMs += performance.now() - t;

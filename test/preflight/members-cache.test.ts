@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { membersKey, readCachedMembers, writeCachedMembers } from '../../src/adapters/cargo/members-cache.js';
-import type { MembersResult } from '../../src/adapters/cargo/members.js';
+import { membersKey, readCachedMetadata, writeCachedMetadata } from '../../src/adapters/cargo/members-cache.js';
+import type { CargoMetadata } from '../../src/adapters/cargo/metadata.js';
 import { cliProcess, git, preflightJson, userCargoCheck, write } from './helpers.js';
 
 function workspace(globMembers: boolean): string {
@@ -24,22 +24,29 @@ function workspace(globMembers: boolean): string {
   return ws;
 }
 
-const RESULT: MembersResult = { ok: true, members: [{ name: 'mc-a', manifestDir: 'crates/a', deps: [] }], targetDirectory: '/t', workspaceRoot: '/w' };
+/** Metadata as cargo prints it for the workspace at `ws` (the fields rustgate reads). */
+function meta(ws: string): CargoMetadata {
+  const pkg = (name: string, dir: string) => ({ name, id: `path+file://${ws}/${dir}#${name}@0.1.0`, manifest_path: path.join(ws, dir, 'Cargo.toml'), targets: [], features: {}, dependencies: [] });
+  const packages = [pkg('mc-a', 'crates/a'), pkg('mc-b', 'crates/b')];
+  return { packages, workspace_members: packages.map((p) => p.id), workspace_root: ws, target_directory: path.join(ws, 'target') };
+}
 
 describe('members cache key and entry', () => {
-  it('misses when a tracked manifest, a config above, a target-dir variable or a member manifest changes', () => {
+  it('misses when a tracked manifest, a .rs path, a config above, a target-dir variable or a member manifest changes', () => {
     const ws = workspace(false);
-    const tracked = ['Cargo.toml', 'crates/a/Cargo.toml', 'crates/b/Cargo.toml'];
+    const tracked = { manifests: ['Cargo.toml', 'crates/a/Cargo.toml', 'crates/b/Cargo.toml'], sources: ['crates/a/src/lib.rs', 'crates/b/src/lib.rs'] };
     const env = { HOME: ws };
     const key = membersKey(ws, tracked, env);
     expect(membersKey(ws, tracked, env)).toBe(key);
     const file = path.join(ws, '.rustgate/members.json');
-    writeCachedMembers(file, ws, key, RESULT);
-    expect(readCachedMembers(file, ws, key)).toEqual(RESULT);
+    writeCachedMetadata(file, key, meta(ws));
+    expect(readCachedMetadata(file, key)).toEqual(meta(ws));
 
-    // A new tracked crate, an edited manifest, a config above the workspace, another target dir: other keys.
-    expect(membersKey(ws, [...tracked, 'crates/c/Cargo.toml'], env)).not.toBe(key);
+    // A new tracked crate, a new target file (cargo discovers tests/*.rs), another target dir: other keys.
+    expect(membersKey(ws, { ...tracked, manifests: [...tracked.manifests, 'crates/c/Cargo.toml'] }, env)).not.toBe(key);
+    expect(membersKey(ws, { ...tracked, sources: [...tracked.sources, 'crates/a/tests/it.rs'] }, env)).not.toBe(key);
     expect(membersKey(ws, tracked, { ...env, CARGO_TARGET_DIR: '/elsewhere' })).not.toBe(key);
+    // An edited manifest, a cargo config in the workspace (not in a sibling directory): other keys.
     const past = new Date(Date.now() - 60_000);
     utimesSync(path.join(ws, 'crates/b/Cargo.toml'), past, past);
     expect(membersKey(ws, tracked, env)).not.toBe(key);
@@ -50,22 +57,23 @@ describe('members cache key and entry', () => {
     expect(membersKey(ws, tracked, env)).not.toBe(key2);
 
     // The entry itself: a member manifest that changed since it was written (a member git ignores) is a miss.
-    writeCachedMembers(file, ws, key, RESULT);
+    writeCachedMetadata(file, key, meta(ws));
     utimesSync(path.join(ws, 'crates/a/Cargo.toml'), past, past);
-    expect(readCachedMembers(file, ws, key)).toBeNull();
-    expect(readCachedMembers(file, ws, 'another key')).toBeNull();
+    expect(readCachedMetadata(file, key)).toBeNull();
+    expect(readCachedMetadata(file, 'another key')).toBeNull();
   });
 
   it('a corrupted or hostile cache file is a miss, never an error (fuzz)', () => {
     const ws = workspace(false);
     const file = path.join(ws, '.rustgate/members.json');
     const key = 'k';
-    const entry = fc.record({ key: fc.constantFrom('k', 'x'), stamps: fc.anything(), result: fc.oneof(fc.anything(), fc.constant(RESULT), fc.record({ ok: fc.constant(true), members: fc.anything() })) });
+    const metaLike = fc.oneof(fc.anything(), fc.constant(meta(ws)), fc.record({ packages: fc.array(fc.anything()), workspace_members: fc.array(fc.anything()), workspace_root: fc.string(), target_directory: fc.string() }));
+    const entry = fc.record({ key: fc.constantFrom('k', 'x'), stamps: fc.oneof(fc.anything(), fc.dictionary(fc.string(), fc.string())), meta: metaLike });
     fc.assert(
       fc.property(fc.oneof(fc.string(), entry.map((e) => JSON.stringify(e)), fc.anything().map((v) => JSON.stringify(v) ?? 'undefined')), (text) => {
         write(ws, '.rustgate/members.json', text);
-        const r = readCachedMembers(file, ws, key);
-        expect(r === null || r.ok === true).toBe(true);
+        const r = readCachedMetadata(file, key);
+        expect(r === null || Array.isArray(r.packages)).toBe(true);
       }),
       { numRuns: 300 },
     );
@@ -83,8 +91,8 @@ describe('PreFlight in place with the members cache', () => {
     await git(ws, 'add', '-A');
     const first = await preflightJson(ws, ws);
     expect(first.json).toMatchObject({ ok: true, mode: 'in_place' });
-    const cache = JSON.parse(readFileSync(path.join(ws, '.rustgate/members.json'), 'utf8')) as { result: { members: Array<{ name: string }> } };
-    expect(cache.result.members.map((m) => m.name).sort()).toEqual(['mc-a', 'mc-b']);
+    const cache = JSON.parse(readFileSync(path.join(ws, '.rustgate/members.json'), 'utf8')) as { meta: CargoMetadata };
+    expect(cache.meta.packages.map((m) => m.name).sort()).toEqual(['mc-a', 'mc-b']);
 
     // A warm run starts cargo once, for the check: no `cargo metadata` (a logging cargo shim first on PATH).
     const shim = mkdtempSync(path.join(os.tmpdir(), 'rg-cargo-shim-'));
@@ -96,6 +104,14 @@ describe('PreFlight in place with the members cache', () => {
     const warm = await cliProcess(['preflight', '--repo', ws, '--format', 'json'], { PATH: `${shim}${path.delimiter}${process.env.PATH ?? ''}`, HOME: process.env.HOME ?? '' });
     expect(warm.code).toBe(0);
     expect(readFileSync(path.join(shim, 'calls'), 'utf8').split('\n').filter(Boolean)).toEqual(['check']);
+    // A failing check builds the ISG to map its error from the same metadata: still one cargo start.
+    write(ws, 'crates/a/src/lib.rs', 'pub fn a() -> u32 { "one" }\n');
+    await git(ws, 'add', '-A');
+    const failing = await cliProcess(['preflight', '--repo', ws, '--format', 'json'], { PATH: `${shim}${path.delimiter}${process.env.PATH ?? ''}`, HOME: process.env.HOME ?? '' });
+    expect(failing.code).toBe(1);
+    expect((JSON.parse(failing.out) as { diagnostics: Array<{ level: string; isg: { key: string } | null }> }).diagnostics.find((d) => d.level === 'error')?.isg?.key).toBe('crates/a/src/lib.rs-lib-a');
+    expect(readFileSync(path.join(shim, 'calls'), 'utf8').split('\n').filter(Boolean)).toEqual(['check', 'check']);
+    write(ws, 'crates/a/src/lib.rs', 'pub fn a() -> u32 { 1 }\n');
 
     // A new crate committed under crates/* (the root manifest unchanged): the key misses, cargo metadata runs, and
     // a broken file in the new crate is checked — not reported as "in no crate".
@@ -110,7 +126,7 @@ describe('PreFlight in place with the members cache', () => {
     expect(broken.code).toBe(1);
     expect(broken.json.unchecked_files).toEqual([]);
     expect(broken.json.diagnostics.find((d) => d.level === 'error')).toMatchObject({ code: 'E0308', file: 'crates/c/src/lib.rs' });
-    const after = JSON.parse(readFileSync(path.join(ws, '.rustgate/members.json'), 'utf8')) as { result: { members: Array<{ name: string }> } };
-    expect(after.result.members.map((m) => m.name).sort()).toEqual(['mc-a', 'mc-b', 'mc-c']);
+    const after = JSON.parse(readFileSync(path.join(ws, '.rustgate/members.json'), 'utf8')) as { meta: CargoMetadata };
+    expect(after.meta.packages.map((m) => m.name).sort()).toEqual(['mc-a', 'mc-b', 'mc-c']);
   });
 });

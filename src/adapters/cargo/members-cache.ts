@@ -1,23 +1,24 @@
 /**
- * A cache of `cargo metadata --no-deps` for checks in place (`.rustgate/members.json`), so a warm PreFlight run does
- * not start cargo twice (metadata costs 20–45 ms of a 0.2–0.4 s warm check). The key is everything that output
- * depends on, as cargo reads it from the working tree: the workspace directory, every tracked `Cargo.toml` by path,
- * size and mtime (a new tracked crate adds a path; any write moves the mtime), every cargo config and toolchain file
- * from the workspace up to `/` and in CARGO_HOME, and the variables that move the target directory. The member
- * manifests' own size and mtime are checked as well (a member git ignores). In place, untracked Rust-relevant files
- * already send the check to the shadow, which reads its metadata afresh.
+ * A cache of `cargo metadata --no-deps` output for checks in place (`.rustgate/members.json`), so a warm PreFlight
+ * run starts cargo once: for the check (metadata costs 20–45 ms of a 0.2–0.4 s warm check, and the ISG refresh of a
+ * failing check needs it too). The key is everything that output depends on, as cargo reads it from the working
+ * tree: the workspace directory, every tracked `Cargo.toml` by path, size and mtime (a new tracked crate adds a path;
+ * any write moves the mtime), every tracked `.rs` path (cargo discovers bin/test/example/bench targets from the file
+ * layout), every cargo config and toolchain file from the workspace up to `/` and in CARGO_HOME, and the variables
+ * that move the target directory. The member manifests' own size and mtime are checked as well (a member git
+ * ignores). In place, untracked Rust-relevant files already send the check to the shadow, which reads afresh.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { MembersResult } from './members.js';
+import type { CargoMetadata } from './metadata.js';
 
 interface Entry {
   key: string;
-  /** Workspace-relative member manifest → "size:mtimeMs". */
+  /** Absolute member manifest → "size:mtimeMs". */
   stamps: Record<string, string>;
-  result: MembersResult & { ok: true };
+  meta: CargoMetadata;
 }
 
 function stamp(file: string): string {
@@ -41,40 +42,47 @@ function configFiles(dir: string, env: NodeJS.ProcessEnv): string[] {
   return files;
 }
 
-/** The cache key for `workspace` given its tracked manifests (workspace-relative paths, from git). */
-export function membersKey(workspace: string, trackedManifests: readonly string[], env: NodeJS.ProcessEnv = process.env): string {
-  const h = createHash('sha256').update('members-v1\0').update(`${path.resolve(workspace)}\0`);
-  for (const m of [...trackedManifests].sort()) h.update(`${m}=${stamp(path.join(workspace, m))}\0`);
+/** The cache key for `workspace` given its tracked manifests and `.rs` files (workspace-relative paths, from git). */
+export function membersKey(workspace: string, tracked: { manifests: readonly string[]; sources: readonly string[] }, env: NodeJS.ProcessEnv = process.env): string {
+  const h = createHash('sha256').update('metadata-v2\0').update(`${path.resolve(workspace)}\0`);
+  for (const m of [...tracked.manifests].sort()) h.update(`${m}=${stamp(path.join(workspace, m))}\0`);
+  for (const f of [...tracked.sources].sort()) h.update(`${f}\0`);
   for (const v of ['CARGO_TARGET_DIR', 'CARGO_BUILD_TARGET_DIR', 'CARGO_HOME', 'RUSTUP_TOOLCHAIN']) h.update(`${v}=${env[v] ?? ''}\0`);
   for (const f of configFiles(workspace, env)) h.update(`${f}=${stamp(f)}\0`);
   return h.digest('hex');
 }
 
-function manifestOf(workspace: string, manifestDir: string): string {
-  return path.join(workspace, manifestDir, 'Cargo.toml');
+/** The member manifests of the metadata (absolute paths). */
+function memberManifests(meta: CargoMetadata): string[] {
+  const ids = new Set(meta.workspace_members);
+  return meta.packages.filter((p) => ids.has(p.id)).map((p) => p.manifest_path);
 }
 
-/** The cached members for `key`, or null (no cache, another key, a member manifest changed, unreadable). */
-export function readCachedMembers(file: string, workspace: string, key: string): MembersResult | null {
+/** The cached metadata for `key`, or null (no cache, another key, a member manifest changed, unreadable). */
+export function readCachedMetadata(file: string, key: string): CargoMetadata | null {
   let entry: Entry;
   try {
     entry = JSON.parse(readFileSync(file, 'utf8')) as Entry;
   } catch {
     return null;
   }
-  if (entry?.key !== key || entry.result?.ok !== true || !Array.isArray(entry.result.members) || typeof entry.stamps !== 'object' || entry.stamps === null) return null;
-  for (const m of entry.result.members) {
-    if (typeof m?.manifestDir !== 'string' || entry.stamps[m.manifestDir] !== stamp(manifestOf(workspace, m.manifestDir))) return null;
+  if (typeof entry !== 'object' || entry === null || entry.key !== key || typeof entry.stamps !== 'object' || entry.stamps === null) return null;
+  const meta = entry.meta;
+  if (typeof meta !== 'object' || meta === null || !Array.isArray(meta.packages) || !Array.isArray(meta.workspace_members)) return null;
+  if (typeof meta.workspace_root !== 'string' || typeof meta.target_directory !== 'string') return null;
+  try {
+    for (const m of memberManifests(meta)) if (typeof m !== 'string' || entry.stamps[m] !== stamp(m)) return null;
+  } catch {
+    return null;
   }
-  return entry.result;
+  return meta;
 }
 
-/** Saves `result` under `key` (write to a temp file, then rename: a reader never sees half a file). */
-export function writeCachedMembers(file: string, workspace: string, key: string, result: MembersResult): void {
-  if (!result.ok) return;
+/** Saves `meta` under `key` (write to a temp file, then rename: a reader never sees half a file). */
+export function writeCachedMetadata(file: string, key: string, meta: CargoMetadata): void {
   const stamps: Record<string, string> = {};
-  for (const m of result.members) stamps[m.manifestDir] = stamp(manifestOf(workspace, m.manifestDir));
-  const entry: Entry = { key, stamps, result };
+  for (const m of memberManifests(meta)) stamps[m] = stamp(m);
+  const entry: Entry = { key, stamps, meta };
   mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify(entry));

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { runTool } from '../process/group.js';
 import type { MemberPackage } from '../../core/preflight/affected.js';
-import { runCargoMetadata } from './metadata.js';
+import { runCargoMetadata, type CargoMetadata } from './metadata.js';
 
 /** Members and target directory of a workspace, or the first line of cargo's complaint. */
 export type MembersResult = { ok: true; members: MemberPackage[]; targetDirectory: string; workspaceRoot: string } | { ok: false; error: string };
@@ -18,8 +18,11 @@ function rel(root: string, p: string): string {
 /** Runs `cargo metadata --no-deps --offline` in `dir` with `env` (so CARGO_TARGET_DIR and config apply as for the check). */
 export async function readMembers(dir: string, env: Record<string, string> = {}): Promise<MembersResult> {
   const run = await runCargoMetadata(dir, env);
-  if (!run.ok) return { ok: false, error: run.error };
-  const meta = run.meta;
+  return run.ok ? membersFromMetadata(run.meta) : { ok: false, error: run.error };
+}
+
+/** PreFlight's view of `cargo metadata --no-deps` output: members, their path dependencies, the target directory. */
+export function membersFromMetadata(meta: CargoMetadata): MembersResult {
   const root = meta.workspace_root;
   const ids = new Set(meta.workspace_members);
   const memberPkgs = meta.packages.filter((p) => ids.has(p.id));

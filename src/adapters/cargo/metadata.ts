@@ -149,7 +149,14 @@ export async function readWorkspace(root: string): Promise<Workspace> {
     const hint = run.error.includes('invalid JSON') ? 'check the cargo version (rustup update)' : 'fix the Cargo.toml error above (try `cargo metadata --no-deps` yourself), then run again';
     throw new RustgateError('CARGO_METADATA_FAILED', run.error, hint);
   }
-  const meta = run.meta;
+  return workspaceFromMetadata(abs, run.meta);
+}
+
+/**
+ * The Workspace model of `cargo metadata --no-deps` output read in `abs` (the workspace directory as
+ * `checkWorkspaceDir` returns it): paths relative to it, members outside it left out.
+ */
+export function workspaceFromMetadata(abs: string, meta: CargoMetadata): Workspace {
   // Paths are made relative to the directory we were asked about, which keys are based on.
   const wsRoot = abs;
   const members = new Set(meta.workspace_members);

@@ -202,9 +202,10 @@ export async function outsideChanges(info: RepoInfo, scope: 'staged' | 'worktree
   return [...new Set(paths)].filter((p) => p !== '' && !p.startsWith(inside) && !isOwnPath(p)).sort();
 }
 
-/** Every tracked `Cargo.toml` at or below the workspace, workspace-relative (names only; read-only plumbing). */
-export async function trackedManifests(info: RepoInfo): Promise<string[]> {
-  return splitZ(await gitOk(info.workspace, ['ls-files', '-z', '--', ':(glob)**/Cargo.toml']));
+/** Every tracked `Cargo.toml` and `.rs` file at or below the workspace, workspace-relative (names only; plumbing). */
+export async function trackedCargoInputs(info: RepoInfo): Promise<{ manifests: string[]; sources: string[] }> {
+  const all = splitZ(await gitOk(info.workspace, ['ls-files', '-z', '--', ':(glob)**/Cargo.toml', ':(glob)**/*.rs']));
+  return { manifests: all.filter((f) => f === 'Cargo.toml' || f.endsWith('/Cargo.toml')), sources: all.filter((f) => f.endsWith('.rs')) };
 }
 
 /**
