@@ -12,6 +12,7 @@ import { runTests } from '../adapters/cargo/test-runner.js';
 import type { Workspace } from '../core/isg/workspace.js';
 import type { Diagnostic } from '../core/diagnostics/types.js';
 import { RustgateError } from '../core/errors.js';
+import { addedDiagnostics } from '../core/fix/progress.js';
 import type { Validator } from '../core/fix/search.js';
 import type { ValidationResult } from '../core/fix/rank.js';
 import { openRepo } from '../adapters/git/repo.js';
@@ -33,6 +34,12 @@ export interface ValidationTreeOptions {
   targetDir?: string;
   /** Kill cargo after this long (default 10 minutes). */
   timeoutMs?: number;
+  /**
+   * Extra configurations a candidate is also checked in, each a feature set checked with `--no-default-features
+   * --features SET` (`fix.validate_features`), for the selected packages that declare features or are `no_std`.
+   * Default `[[]]`: `--no-default-features` alone. `[]`: none.
+   */
+  featureSets?: readonly (readonly string[])[];
 }
 
 /** A private copy of the working tree that candidates are validated in. */
@@ -63,6 +70,32 @@ export interface ValidationCheck {
   checkMs: number;
   /** The test run after a clean check (nextest or cargo test, and the doctest run beside nextest), null when none ran. */
   tests: { command: string[]; doctests: string[] | null; ms: number; selected: number; ran: number } | null;
+  /**
+   * The extra configurations checked (one per feature set; [] when no selected package declares features or is
+   * `no_std`): the command, its time, the baseline's time when this check had to compute it (null: cached), the
+   * candidate's errors in that configuration and how many of them the baseline did not have.
+   */
+  configs: ConfigCheck[];
+}
+
+/** One extra configuration a candidate was checked in. */
+export interface ConfigCheck {
+  args: string[];
+  ms: number;
+  baselineMs: number | null;
+  errors: number;
+  added: number;
+}
+
+/** True when a crate root declares `#![no_std]`, unconditionally or under `#![cfg_attr(…, no_std)]`. */
+export function declaresNoStd(text: string): boolean {
+  const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '');
+  return /#!\[\s*no_std\s*\]/.test(code) || /#!\[\s*cfg_attr\s*\([^\]]*\bno_std\b[^\]]*\)\s*\]/.test(code);
+}
+
+/** How an extra configuration is named in a diagnostic's message. */
+function configLabel(set: readonly string[]): string {
+  return set.length === 0 ? '--no-default-features' : `--no-default-features --features ${set.join(',')}`;
 }
 
 /** Every file and link under `dir`, relative and '/'-separated ([] when `dir` does not exist). */
@@ -114,6 +147,9 @@ export async function prepareValidationTree(opts: ValidationTreeOptions): Promis
   let workspace: Workspace | undefined;
   const log: ValidationCheck[] = [];
   const env = { CARGO_TARGET_DIR: targetDir, CARGO_TERM_COLOR: 'never', RUSTFLAGS: process.env.RUSTFLAGS ?? '' };
+  const featureSets = opts.featureSets ?? [[]];
+  // The errors of each extra configuration in the synced tree (the tree before any candidate), per selection.
+  const configBaselines = new Map<string, Diagnostic[]>();
 
   // The last check of the synced content as it is, over the whole workspace: what every unit the candidate cannot
   // affect reports (their bytes and their dependencies' are the working tree's), merged into each scoped check.
@@ -149,6 +185,77 @@ export async function prepareValidationTree(opts: ValidationTreeOptions): Promis
     return s;
   };
 
+  /** A check's errors, the toolchain's (E0554 outside the changed files) kept apart, a failed run made an error. */
+  const errorsOf = (check: Awaited<ReturnType<typeof cargoCheck>>, changed: readonly string[]): { errors: Diagnostic[]; toolchain: Diagnostic[] } => {
+    // A `#![feature]` on a stable toolchain (E0554) in a file the candidate did not change is the toolchain's verdict
+    // on a target (typically a nightly-only bench), which no candidate edit fixes: kept apart, it neither counts
+    // against a candidate nor stops the tests (which do not build benches; a lib that needs nightly still fails
+    // them). In a changed file the candidate wrote the `#![feature]` itself: an error like any other.
+    const apartFromCode = (d: Diagnostic): boolean => d.level === 'error' && d.code === TOOLCHAIN_ERROR && !changed.includes(d.primary?.file ?? '');
+    const toolchain = check.diagnostics.filter(apartFromCode);
+    const errors = check.diagnostics.filter((d) => d.level === 'error' && !apartFromCode(d));
+    if (check.exitCode !== 0 && errors.length === 0 && toolchain.length === 0) {
+      errors.push(syntheticError(check.timedOut ? 'cargo check timed out' : `cargo check failed (exit ${String(check.exitCode)})`, check.stderrTail));
+    }
+    return { errors, toolchain };
+  };
+
+  /**
+   * The selected packages the extra configurations apply to: those that declare features (cargo metadata) or whose
+   * library root is `no_std` (read in the copy, so with the candidate's bytes). [] when none: no extra cargo run.
+   */
+  const configPackages = async (selected: readonly string[] | null): Promise<string[]> => {
+    if (featureSets.length === 0) return [];
+    workspace ??= await readWorkspace(dir);
+    const names = new Set(selected ?? workspace.packages.map((p) => p.name));
+    const out: string[] = [];
+    for (const p of workspace.packages) {
+      if (!names.has(p.name)) continue;
+      const lib = p.targets.find((t) => t.kind.some((k) => k === 'lib' || k === 'rlib' || k.endsWith('lib')));
+      let noStd = false;
+      if (lib) {
+        try {
+          noStd = declaresNoStd(readInside(dir, lib.srcPath)?.toString('utf8') ?? '');
+        } catch {
+          noStd = false; // a link, or a path through one
+        }
+      }
+      if (Object.keys(p.features).length > 0 || noStd) out.push(p.name);
+    }
+    return out.sort();
+  };
+
+  /**
+   * Checks the overlaid candidate in every extra configuration for `pkgs` and returns the errors it adds over the
+   * synced tree in the same configuration and selection (progress per configuration: a configuration that was
+   * already broken does not block a candidate, one it breaks does). The baseline of a configuration is computed
+   * once per selection, by checking the synced content (the overlay is dropped for it and written back after).
+   */
+  const checkConfigs = async (overrides: ReadonlyMap<string, string>, changed: readonly string[], pkgs: string[], entry: ValidationCheck): Promise<Diagnostic[]> => {
+    const added: Diagnostic[] = [];
+    for (const set of featureSets) {
+      const run = { cwd: dir, targetDir, timeoutMs, packages: pkgs, noDefaultFeatures: true, features: [...set] };
+      const key = `${set.join(',')}\0${pkgs.join(',')}`;
+      let before = configBaselines.get(key);
+      let baselineMs: number | null = null;
+      if (before === undefined) {
+        const t0 = performance.now();
+        await tree.overlay(new Map());
+        before = errorsOf(await cargoCheck(run), []).errors;
+        await tree.overlay(overrides);
+        configBaselines.set(key, before);
+        baselineMs = performance.now() - t0;
+      }
+      const t0 = performance.now();
+      const after = errorsOf(await cargoCheck(run), changed).errors;
+      const fresh = addedDiagnostics(before, after);
+      entry.configs.push({ args: ['cargo', ...cargoCheckArgs(run)], ms: performance.now() - t0, baselineMs, errors: after.length, added: fresh.length });
+      const label = configLabel(set);
+      added.push(...fresh.map((d) => ({ ...d, message: `${d.message} (with ${label})`, notes: [...d.notes, `with ${label} only: the tree before the candidate did not have this error in that configuration`] })));
+    }
+    return added;
+  };
+
   const validate: Validator = async (overrides) => {
     const changed: string[] = [];
     for (const [f, text] of overrides) if (syncedOf(f) !== text) changed.push(f);
@@ -158,20 +265,10 @@ export async function prepareValidationTree(opts: ValidationTreeOptions): Promis
     const packages = await scopeOf(changed);
     const started = performance.now();
     const check = await cargoCheck({ cwd: dir, targetDir, timeoutMs, ...(packages !== null ? { packages } : {}) });
-    const entry: ValidationCheck = { changed, args: ['cargo', ...cargoCheckArgs(packages !== null ? { packages } : {})], checkMs: performance.now() - started, tests: null };
+    const entry: ValidationCheck = { changed, args: ['cargo', ...cargoCheckArgs(packages !== null ? { packages } : {})], checkMs: performance.now() - started, tests: null, configs: [] };
     log.push(entry);
-    const diagnostics = check.diagnostics;
-    // A `#![feature]` on a stable toolchain (E0554) in a file the candidate did not change is the toolchain's verdict
-    // on a target (typically a nightly-only bench), which no candidate edit fixes: kept apart, it neither counts
-    // against a candidate nor stops the tests (which do not build benches; a lib that needs nightly still fails
-    // them). In a changed file the candidate wrote the `#![feature]` itself: an error like any other.
-    const apartFromCode = (d: Diagnostic): boolean => d.level === 'error' && d.code === TOOLCHAIN_ERROR && !changed.includes(d.primary?.file ?? '');
-    const toolchain = diagnostics.filter(apartFromCode);
-    const errors = diagnostics.filter((d) => d.level === 'error' && !apartFromCode(d));
-    const warnings = diagnostics.filter((d) => d.level === 'warning');
-    if (check.exitCode !== 0 && errors.length === 0 && toolchain.length === 0) {
-      errors.push(syntheticError(check.timedOut ? 'cargo check timed out' : `cargo check failed (exit ${String(check.exitCode)})`, check.stderrTail));
-    }
+    const { errors, toolchain } = errorsOf(check, changed);
+    const warnings = check.diagnostics.filter((d) => d.level === 'warning');
     let checkedUnits = check.checkedPackages;
     if (packages !== null && baseline !== null) {
       // Units outside the selection do not see the candidate: they report what the whole-workspace check did.
@@ -184,6 +281,13 @@ export async function prepareValidationTree(opts: ValidationTreeOptions): Promis
     }
     const apart = toolchain.length > 0 ? { toolchain } : {};
     if (changed.length === 0) baseline = { errors: [...errors], warnings: [...warnings], status: errors.length > 0 ? 'Failed' : 'Cargo_OK', checkedUnits, ...apart };
+    // A candidate is also checked in the extra configurations of the selected packages that declare features or are
+    // `no_std` (`--no-default-features`, and the feature sets of `fix.validate_features`); an error it adds there is
+    // an error of the candidate. The working tree itself (no change) is not: it is what those checks compare with.
+    if (changed.length > 0) {
+      const pkgs = await configPackages(packages);
+      if (pkgs.length > 0) errors.push(...(await checkConfigs(overrides, changed, pkgs, entry)));
+    }
     if (errors.length > 0) return { errors, warnings, status: 'Failed', checkedUnits, ...apart };
     if (opts.tests === null || opts.tests === undefined) return { errors, warnings, status: 'Cargo_OK', checkedUnits, ...apart };
     if (opts.tests === '') {
