@@ -12,7 +12,7 @@ import { runTests } from '../adapters/cargo/test-runner.js';
 import type { Workspace } from '../core/isg/workspace.js';
 import type { Diagnostic } from '../core/diagnostics/types.js';
 import { RustgateError } from '../core/errors.js';
-import { addedDiagnostics } from '../core/fix/progress.js';
+import { addedDiagnostics, unitOf } from '../core/fix/progress.js';
 import type { Validator } from '../core/fix/search.js';
 import type { ValidationResult } from '../core/fix/rank.js';
 import { openRepo } from '../adapters/git/repo.js';
@@ -256,6 +256,13 @@ export async function prepareValidationTree(opts: ValidationTreeOptions): Promis
     return added;
   };
 
+  /** True when `errors` hold one the baseline did not have, in a package the baseline checked or reported errors for. */
+  const addsOverBaseline = (errors: readonly Diagnostic[]): boolean => {
+    if (baseline === null || !baseline.checkedUnits) return false;
+    const reached = new Set([...baseline.checkedUnits, ...baseline.errors.map(unitOf)]);
+    return addedDiagnostics(baseline.errors, errors).some((d) => d.packageName !== null && reached.has(d.packageName));
+  };
+
   const validate: Validator = async (overrides) => {
     const changed: string[] = [];
     for (const [f, text] of overrides) if (syncedOf(f) !== text) changed.push(f);
@@ -284,7 +291,9 @@ export async function prepareValidationTree(opts: ValidationTreeOptions): Promis
     // A candidate is also checked in the extra configurations of the selected packages that declare features or are
     // `no_std` (`--no-default-features`, and the feature sets of `fix.validate_features`); an error it adds there is
     // an error of the candidate. The working tree itself (no change) is not: it is what those checks compare with.
-    if (changed.length > 0) {
+    // Skipped when the default check already adds an error to a package the whole-workspace baseline reached: the
+    // search rejects that candidate whatever the other configurations say (accepted states add none there).
+    if (changed.length > 0 && !addsOverBaseline(errors)) {
       const pkgs = await configPackages(packages);
       if (pkgs.length > 0) errors.push(...(await checkConfigs(overrides, changed, pkgs, entry)));
     }

@@ -122,6 +122,11 @@ describe('validation with --no-default-features (progress per configuration)', (
     // The second candidate reused the configuration's baseline.
     expect(both.tree.log.at(-1)?.configs.map((c) => [c.baselineMs, c.added])).toEqual([[null, 0]]);
 
+    // A candidate the default check already rejects (a new error there) is not checked again without features.
+    const bad = await search(repo, ['frobnicat(x)']);
+    expect(bad.result.rounds[0]?.tried).toEqual([expect.objectContaining({ newErrors: 1, status: 'Failed' })]);
+    expect(bad.tree.log.at(-1)?.configs).toEqual([]);
+
     // `fix.validate_features: []` turns the extra configurations off: the std-only fix is accepted (the control).
     const off = await search(repo, [STD_ONLY], []);
     expect(off.result.outcome).toBe('fixed');
