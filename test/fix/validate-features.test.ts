@@ -168,4 +168,19 @@ describe('validation with --no-default-features (progress per configuration)', (
     expect(worse.result.outcome).toBe('no_progress');
     expect(worse.tree.log.at(-1)?.configs.map((c) => [c.errors, c.added])).toEqual([[3, 1]]);
   });
+
+  it('debug-bug reads fix.validate_features: the std-only fix ends no_safe_fix by default, proposed with the checks off', async () => {
+    const { runDebugBug } = await import('../../src/app/debug-bug.js');
+    const repo = await crate({ 'Cargo.toml': WITH_STD, 'src/lib.rs': lib() });
+    const strict = await runDebugBug({ repo, sources: [scripted([STD_ONLY])] });
+    expect(strict.status).toBe('no_safe_fix');
+    expect(strict.rounds[0]?.tried.map((t) => [t.id, t.status])).toEqual([['scripted:0', 'Failed']]);
+    const both = await runDebugBug({ repo, sources: [scripted([STD_ONLY, PORTABLE])] });
+    expect(both.status).toBe('proposed');
+    expect(both.candidate?.diff).toContain(`+    ${PORTABLE}`);
+    await writeFile(path.join(repo, 'rustgate.yaml'), 'fix:\n  validate_features: []\n');
+    const off = await runDebugBug({ repo, sources: [scripted([STD_ONLY])] });
+    expect(off.status).toBe('proposed');
+    expect(off.candidate?.diff).toContain(`+    ${STD_ONLY}`);
+  });
 });
