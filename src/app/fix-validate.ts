@@ -226,6 +226,35 @@ export async function prepareValidationTree(opts: ValidationTreeOptions): Promis
   };
 
   /**
+   * `pkgs` split into runs of packages none of which depends on another (through workspace dependencies): cargo
+   * unifies features over one run, so a dependent that asks for a library's default features would switch them back
+   * on for it under `--no-default-features`. Each package joins the first run it is unrelated to (one run when none
+   * depends on another).
+   */
+  const unrelatedGroups = (pkgs: readonly string[]): string[][] => {
+    const deps = new Map((workspace?.packages ?? []).map((p) => [p.name, p.deps]));
+    const below = (name: string): Set<string> => {
+      const seen = new Set<string>();
+      const todo = [...(deps.get(name) ?? [])];
+      for (let d = todo.pop(); d !== undefined; d = todo.pop()) {
+        if (seen.has(d)) continue;
+        seen.add(d);
+        todo.push(...(deps.get(d) ?? []));
+      }
+      return seen;
+    };
+    const under = new Map(pkgs.map((p) => [p, below(p)]));
+    const related = (a: string, b: string): boolean => Boolean(under.get(a)?.has(b) || under.get(b)?.has(a));
+    const groups: string[][] = [];
+    for (const p of pkgs) {
+      const g = groups.find((members) => members.every((m) => !related(m, p)));
+      if (g) g.push(p);
+      else groups.push([p]);
+    }
+    return groups;
+  };
+
+  /**
    * Checks the overlaid candidate in every extra configuration for `pkgs` and returns the errors it adds over the
    * synced tree in the same configuration and selection (progress per configuration: a configuration that was
    * already broken does not block a candidate, one it breaks does). The baseline of a configuration is computed
@@ -233,9 +262,9 @@ export async function prepareValidationTree(opts: ValidationTreeOptions): Promis
    */
   const checkConfigs = async (overrides: ReadonlyMap<string, string>, changed: readonly string[], pkgs: string[], entry: ValidationCheck): Promise<Diagnostic[]> => {
     const added: Diagnostic[] = [];
-    for (const set of featureSets) {
-      const run = { cwd: dir, targetDir, timeoutMs, packages: pkgs, noDefaultFeatures: true, features: [...set] };
-      const key = `${set.join(',')}\0${pkgs.join(',')}`;
+    for (const [set, group] of featureSets.flatMap((set) => unrelatedGroups(pkgs).map((g) => [set, g] as const))) {
+      const run = { cwd: dir, targetDir, timeoutMs, packages: group, noDefaultFeatures: true, features: [...set] };
+      const key = `${set.join(',')}\0${group.join(',')}`;
       let before = configBaselines.get(key);
       let baselineMs: number | null = null;
       if (before === undefined) {

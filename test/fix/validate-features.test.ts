@@ -57,11 +57,11 @@ const STD_ONLY = 'describe(x).len() as u32';
 const PORTABLE = 'double(double(x))';
 
 /** A candidate source that proposes these replacements of the broken call in src/lib.rs, in order. */
-function scripted(replacements: string[]): CandidateSource {
+function scripted(replacements: string[], file = 'src/lib.rs'): CandidateSource {
   return {
     name: 'scripted',
     propose: (i, ctx) => {
-      const text = ctx.files.get('src/lib.rs') ?? '';
+      const text = ctx.files.get(file) ?? '';
       const at = text.indexOf(BROKEN_CALL);
       if (at < 0) return Promise.resolve([]);
       return Promise.resolve(
@@ -71,7 +71,7 @@ function scripted(replacements: string[]): CandidateSource {
             origin: 'pattern',
             patternId: null,
             description: `call ${r}`,
-            edits: [{ file: 'src/lib.rs', byteStart: at, byteEnd: at + BROKEN_CALL.length, replacement: r }],
+            edits: [{ file, byteStart: at, byteEnd: at + BROKEN_CALL.length, replacement: r }],
             touchedKeys: [],
             targets: [i],
           }),
@@ -81,11 +81,11 @@ function scripted(replacements: string[]): CandidateSource {
   };
 }
 
-async function search(repo: string, replacements: string[], featureSets?: string[][]) {
+async function search(repo: string, replacements: string[], featureSets?: string[][], file = 'src/lib.rs') {
   const tree = await prepareValidationTree({ repoRoot: repo, ...(featureSets ? { featureSets } : {}) });
   const initial = await tree.validate(new Map());
-  const text = (await tree.readWorktree('src/lib.rs')) ?? '';
-  const result = await searchFix({ files: new Map([['src/lib.rs', text]]), initial, sources: [scripted(replacements)], validate: tree.validate, maxRounds: 1 });
+  const text = (await tree.readWorktree(file)) ?? '';
+  const result = await searchFix({ files: new Map([[file, text]]), initial, sources: [scripted(replacements, file)], validate: tree.validate, maxRounds: 1 });
   return { tree, initial, result };
 }
 
@@ -182,5 +182,26 @@ describe('validation with --no-default-features (progress per configuration)', (
     const off = await runDebugBug({ repo, sources: [scripted([STD_ONLY])] });
     expect(off.status).toBe('proposed');
     expect(off.candidate?.diff).toContain(`+    ${STD_ONLY}`);
+  });
+
+  it('in a workspace, a library is checked without its default features even when a selected dependent enables them', async () => {
+    // `app` depends on `bitcore` with its default features: in one `-p app -p bitcore --no-default-features` run cargo
+    // would unify `std` back on for `bitcore`, so packages one of which depends on the other are checked apart.
+    const repo = await crate({
+      'Cargo.toml': '[workspace]\nmembers = ["crates/core", "crates/app"]\nresolver = "2"\n',
+      'crates/core/Cargo.toml': WITH_STD.replace('name = "bits"', 'name = "bitcore"'),
+      'crates/core/src/lib.rs': lib(),
+      'crates/app/Cargo.toml': '[package]\nname = "app"\nversion = "0.1.0"\nedition = "2021"\n\n[features]\nfancy = []\n\n[dependencies]\nbitcore = { path = "../core" }\n',
+      'crates/app/src/lib.rs': 'pub fn go() -> u32 {\n    bitcore::double(2)\n}\n',
+    });
+    const r = await search(repo, [STD_ONLY], undefined, 'crates/core/src/lib.rs');
+    expect(r.result.outcome).toBe('no_progress');
+    const check = r.tree.log.at(-1);
+    // Both members are selected (the library and its dependent): the default check covers the workspace.
+    expect(check?.args).toContain('--workspace');
+    expect(check?.configs.map((c) => [c.args.slice(c.args.indexOf('-p')), c.added])).toEqual([
+      [['-p', 'app', '--no-default-features'], 0],
+      [['-p', 'bitcore', '--no-default-features'], 1],
+    ]);
   });
 });
