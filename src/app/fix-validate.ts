@@ -36,7 +36,7 @@ export interface ValidationTreeOptions {
   timeoutMs?: number;
   /**
    * Extra configurations a candidate is also checked in, each a feature set checked with `--no-default-features
-   * --features SET` (`fix.validate_features`), for the selected packages that declare features or are `no_std`.
+   * --features SET` (`fix.validate_features`), for the selected packages that declare features.
    * Default `[[]]`: `--no-default-features` alone. `[]`: none.
    */
   featureSets?: readonly (readonly string[])[];
@@ -71,8 +71,8 @@ export interface ValidationCheck {
   /** The test run after a clean check (nextest or cargo test, and the doctest run beside nextest), null when none ran. */
   tests: { command: string[]; doctests: string[] | null; ms: number; selected: number; ran: number } | null;
   /**
-   * The extra configurations checked (one per feature set; [] when no selected package declares features or is
-   * `no_std`): the command, its time, the baseline's time when this check had to compute it (null: cached), the
+   * The extra configurations checked (one per feature set and run of packages; [] when no selected package declares
+   * features): the command, its time, the baseline's time when this check had to compute it (null: cached), the
    * candidate's errors in that configuration and how many of them the baseline did not have.
    */
   configs: ConfigCheck[];
@@ -85,12 +85,6 @@ export interface ConfigCheck {
   baselineMs: number | null;
   errors: number;
   added: number;
-}
-
-/** True when a crate root declares `#![no_std]`, unconditionally or under `#![cfg_attr(…, no_std)]`. */
-export function declaresNoStd(text: string): boolean {
-  const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '');
-  return /#!\[\s*no_std\s*\]/.test(code) || /#!\[\s*cfg_attr\s*\([^\]]*\bno_std\b[^\]]*\)\s*\]/.test(code);
 }
 
 /** How an extra configuration is named in a diagnostic's message. */
@@ -148,7 +142,7 @@ export async function prepareValidationTree(opts: ValidationTreeOptions): Promis
   const log: ValidationCheck[] = [];
   const env = { CARGO_TARGET_DIR: targetDir, CARGO_TERM_COLOR: 'never', RUSTFLAGS: process.env.RUSTFLAGS ?? '' };
   const featureSets = opts.featureSets ?? [[]];
-  // The errors of each extra configuration in the synced tree (the tree before any candidate), per selection.
+  // The errors of each extra configuration in the synced tree (the tree before any candidate), per run of packages.
   const configBaselines = new Map<string, Diagnostic[]>();
 
   // The last check of the synced content as it is, over the whole workspace: what every unit the candidate cannot
@@ -201,28 +195,16 @@ export async function prepareValidationTree(opts: ValidationTreeOptions): Promis
   };
 
   /**
-   * The selected packages the extra configurations apply to: those that declare features (cargo metadata) or whose
-   * library root is `no_std` (read in the copy, so with the candidate's bytes). [] when none: no extra cargo run.
+   * The selected packages the extra configurations apply to: those that declare features (cargo metadata, implicit
+   * features of optional dependencies included). A `#![cfg_attr(not(feature = "std"), no_std)]` crate always has
+   * one; a `#![no_std]` crate without features compiles with `--no-default-features` exactly as without it, so its
+   * root is not read. [] when none: no extra cargo run.
    */
   const configPackages = async (selected: readonly string[] | null): Promise<string[]> => {
     if (featureSets.length === 0) return [];
     workspace ??= await readWorkspace(dir);
     const names = new Set(selected ?? workspace.packages.map((p) => p.name));
-    const out: string[] = [];
-    for (const p of workspace.packages) {
-      if (!names.has(p.name)) continue;
-      const lib = p.targets.find((t) => t.kind.some((k) => k === 'lib' || k === 'rlib' || k.endsWith('lib')));
-      let noStd = false;
-      if (lib) {
-        try {
-          noStd = declaresNoStd(readInside(dir, lib.srcPath)?.toString('utf8') ?? '');
-        } catch {
-          noStd = false; // a link, or a path through one
-        }
-      }
-      if (Object.keys(p.features).length > 0 || noStd) out.push(p.name);
-    }
-    return out.sort();
+    return workspace.packages.filter((p) => names.has(p.name) && Object.keys(p.features).length > 0).map((p) => p.name).sort();
   };
 
   /**
@@ -256,31 +238,35 @@ export async function prepareValidationTree(opts: ValidationTreeOptions): Promis
 
   /**
    * Checks the overlaid candidate in every extra configuration for `pkgs` and returns the errors it adds over the
-   * synced tree in the same configuration and selection (progress per configuration: a configuration that was
-   * already broken does not block a candidate, one it breaks does). The baseline of a configuration is computed
-   * once per selection, by checking the synced content (the overlay is dropped for it and written back after).
+   * synced tree (the tree before the search) in the same configuration and packages: progress per configuration, so
+   * a configuration that was already broken does not block a candidate, one it breaks does. Each configuration's
+   * baseline is checked once per run of packages, on the synced content (the overlay is dropped for those checks and
+   * written back after).
    */
   const checkConfigs = async (overrides: ReadonlyMap<string, string>, changed: readonly string[], pkgs: string[], entry: ValidationCheck): Promise<Diagnostic[]> => {
-    const added: Diagnostic[] = [];
-    for (const [set, group] of featureSets.flatMap((set) => unrelatedGroups(pkgs).map((g) => [set, g] as const))) {
-      const run = { cwd: dir, targetDir, timeoutMs, packages: group, noDefaultFeatures: true, features: [...set] };
-      const key = `${set.join(',')}\0${group.join(',')}`;
-      let before = configBaselines.get(key);
-      let baselineMs: number | null = null;
-      if (before === undefined) {
+    const runs = featureSets.flatMap((set) =>
+      unrelatedGroups(pkgs).map((group) => ({ set, key: `${set.join(',')}\0${group.join(',')}`, opts: { cwd: dir, targetDir, timeoutMs, packages: group, noDefaultFeatures: true, features: [...set] } })),
+    );
+    const baselineMs = new Map<string, number>();
+    const missing = runs.filter((r) => !configBaselines.has(r.key));
+    if (missing.length > 0) {
+      await tree.overlay(new Map());
+      for (const r of missing) {
         const t0 = performance.now();
-        await tree.overlay(new Map());
-        before = errorsOf(await cargoCheck(run), []).errors;
-        await tree.overlay(overrides);
-        configBaselines.set(key, before);
-        baselineMs = performance.now() - t0;
+        configBaselines.set(r.key, errorsOf(await cargoCheck(r.opts), []).errors);
+        baselineMs.set(r.key, performance.now() - t0);
       }
+      await tree.overlay(overrides);
+    }
+    const added: Diagnostic[] = [];
+    for (const r of runs) {
       const t0 = performance.now();
-      const after = errorsOf(await cargoCheck(run), changed).errors;
-      const fresh = addedDiagnostics(before, after);
-      entry.configs.push({ args: ['cargo', ...cargoCheckArgs(run)], ms: performance.now() - t0, baselineMs, errors: after.length, added: fresh.length });
-      const label = configLabel(set);
-      added.push(...fresh.map((d) => ({ ...d, message: `${d.message} (with ${label})`, notes: [...d.notes, `with ${label} only: the tree before the candidate did not have this error in that configuration`] })));
+      const after = errorsOf(await cargoCheck(r.opts), changed).errors;
+      const fresh = addedDiagnostics(configBaselines.get(r.key) ?? [], after);
+      entry.configs.push({ args: ['cargo', ...cargoCheckArgs(r.opts)], ms: performance.now() - t0, baselineMs: baselineMs.get(r.key) ?? null, errors: after.length, added: fresh.length });
+      const label = configLabel(r.set);
+      const note = `with ${label} only: the tree before the fix search did not have this error in that configuration`;
+      added.push(...fresh.map((d) => ({ ...d, message: `${d.message} (with ${label})`, notes: [...d.notes, note] })));
     }
     return added;
   };
@@ -317,8 +303,8 @@ export async function prepareValidationTree(opts: ValidationTreeOptions): Promis
     }
     const apart = toolchain.length > 0 ? { toolchain } : {};
     if (changed.length === 0) baseline = { errors: [...errors], warnings: [...warnings], status: errors.length > 0 ? 'Failed' : 'Cargo_OK', checkedUnits, ...apart };
-    // A candidate is also checked in the extra configurations of the selected packages that declare features or are
-    // `no_std` (`--no-default-features`, and the feature sets of `fix.validate_features`); an error it adds there is
+    // A candidate is also checked in the extra configurations of the selected packages that declare features
+    // (`--no-default-features`, and the feature sets of `fix.validate_features`); an error it adds there is
     // an error of the candidate. The working tree itself (no change) is not: it is what those checks compare with.
     // Skipped when the default check already adds an error to a package the whole-workspace baseline reached: the
     // search rejects that candidate whatever the other configurations say (accepted states add none there).

@@ -9,7 +9,7 @@ export const DEFAULT_FIX_GATE_SECONDS = 5;
 
 /**
  * Default extra configurations a candidate is validated in (`fix.validate_features`), for the selected packages that
- * declare features or are `no_std`: one, `--no-default-features` with no feature enabled.
+ * declare features: one, `--no-default-features` with no feature enabled.
  */
 export const DEFAULT_FIX_VALIDATE_FEATURES: readonly (readonly string[])[] = [[]];
 
