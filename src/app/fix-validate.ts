@@ -202,7 +202,11 @@ export async function prepareValidationTree(opts: ValidationTreeOptions): Promis
    */
   const configPackages = async (selected: readonly string[] | null): Promise<string[]> => {
     if (featureSets.length === 0) return [];
-    workspace ??= await readWorkspace(dir);
+    try {
+      workspace ??= await readWorkspace(dir);
+    } catch {
+      return []; // the candidate's manifest does not parse: its default check already failed
+    }
     const names = new Set(selected ?? workspace.packages.map((p) => p.name));
     return workspace.packages.filter((p) => names.has(p.name) && Object.keys(p.features).length > 0).map((p) => p.name).sort();
   };

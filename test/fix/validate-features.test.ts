@@ -196,4 +196,14 @@ describe('validation with --no-default-features (progress per configuration)', (
       [['-p', 'bitcore', '--no-default-features'], 1],
     ]);
   });
+
+  it('a candidate that breaks the manifest is an error of the candidate, not a crash of the extra configurations', async () => {
+    const repo = await crate({ 'Cargo.toml': WITH_STD, 'src/lib.rs': lib() });
+    const tree = await prepareValidationTree({ repoRoot: repo });
+    await tree.validate(new Map());
+    const v = await tree.validate(new Map([['Cargo.toml', `${WITH_STD}\n[features\n`]]));
+    expect(v.status).toBe('Failed');
+    expect(v.errors.map((d) => d.message)).toEqual(['cargo check failed (exit 101)']);
+    expect(tree.log.at(-1)?.configs).toEqual([]);
+  });
 });
