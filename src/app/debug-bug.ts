@@ -86,7 +86,7 @@ export async function runDebugBug(opts: DebugBugOptions): Promise<DebugBugReport
   const tau = opts.antiPatternTau ?? settings.antiPatternTau;
   const lock = await acquireLock(repo, { command: 'debug-bug' });
   try {
-    return await debugBugLocked(repo, opts, started, { resources, tau, totalMemBytes });
+    return await debugBugLocked(repo, opts, started, { resources, tau, totalMemBytes, featureSets: settings.validateFeatures });
   } finally {
     lock.release();
   }
@@ -96,12 +96,12 @@ async function debugBugLocked(
   repo: string,
   opts: DebugBugOptions,
   started: number,
-  run: { resources: ResourcePlan; tau: number; totalMemBytes: number },
+  run: { resources: ResourcePlan; tau: number; totalMemBytes: number; featureSets: string[][] },
 ): Promise<DebugBugReport> {
   const store = opts.store ?? null;
   // A fix that is applied must also pass the impacted tests, so --apply always validates with them.
   const withTests = Boolean(opts.tests) || Boolean(opts.apply);
-  const tree = await prepareValidationTree({ repoRoot: repo, tests: opts.test ?? (withTests ? '' : null) });
+  const tree = await prepareValidationTree({ repoRoot: repo, tests: opts.test ?? (withTests ? '' : null), featureSets: run.featureSets });
   const wantsApply = Boolean(opts.apply) && !opts.investigate;
   // Nothing changed since a validated proposal (e.g. the one a blocked pre-commit printed): apply that very result.
   const key = await contentKey(repo, tree.files);

@@ -12,6 +12,7 @@ import { runTests } from '../adapters/cargo/test-runner.js';
 import type { Workspace } from '../core/isg/workspace.js';
 import type { Diagnostic } from '../core/diagnostics/types.js';
 import { RustgateError } from '../core/errors.js';
+import { addedDiagnostics, unitOf } from '../core/fix/progress.js';
 import type { Validator } from '../core/fix/search.js';
 import type { ValidationResult } from '../core/fix/rank.js';
 import { openRepo } from '../adapters/git/repo.js';
@@ -33,6 +34,12 @@ export interface ValidationTreeOptions {
   targetDir?: string;
   /** Kill cargo after this long (default 10 minutes). */
   timeoutMs?: number;
+  /**
+   * Extra configurations a candidate is also checked in, each a feature set checked with `--no-default-features
+   * --features SET` (`fix.validate_features`), for the selected packages that declare features.
+   * Default `[[]]`: `--no-default-features` alone. `[]`: none.
+   */
+  featureSets?: readonly (readonly string[])[];
 }
 
 /** A private copy of the working tree that candidates are validated in. */
@@ -63,6 +70,26 @@ export interface ValidationCheck {
   checkMs: number;
   /** The test run after a clean check (nextest or cargo test, and the doctest run beside nextest), null when none ran. */
   tests: { command: string[]; doctests: string[] | null; ms: number; selected: number; ran: number } | null;
+  /**
+   * The extra configurations checked (one per feature set and run of packages; [] when no selected package declares
+   * features): the command, its time, the baseline's time when this check had to compute it (null: cached), the
+   * candidate's errors in that configuration and how many of them the baseline did not have.
+   */
+  configs: ConfigCheck[];
+}
+
+/** One extra configuration a candidate was checked in. */
+export interface ConfigCheck {
+  args: string[];
+  ms: number;
+  baselineMs: number | null;
+  errors: number;
+  added: number;
+}
+
+/** How an extra configuration is named in a diagnostic's message. */
+function configLabel(set: readonly string[]): string {
+  return set.length === 0 ? '--no-default-features' : `--no-default-features --features ${set.join(',')}`;
 }
 
 /** Every file and link under `dir`, relative and '/'-separated ([] when `dir` does not exist). */
@@ -114,6 +141,9 @@ export async function prepareValidationTree(opts: ValidationTreeOptions): Promis
   let workspace: Workspace | undefined;
   const log: ValidationCheck[] = [];
   const env = { CARGO_TARGET_DIR: targetDir, CARGO_TERM_COLOR: 'never', RUSTFLAGS: process.env.RUSTFLAGS ?? '' };
+  const featureSets = opts.featureSets ?? [[]];
+  // The errors of each extra configuration in the synced tree (the tree before any candidate), per run of packages.
+  const configBaselines = new Map<string, Diagnostic[]>();
 
   // The last check of the synced content as it is, over the whole workspace: what every unit the candidate cannot
   // affect reports (their bytes and their dependencies' are the working tree's), merged into each scoped check.
@@ -149,6 +179,109 @@ export async function prepareValidationTree(opts: ValidationTreeOptions): Promis
     return s;
   };
 
+  /** A check's errors, the toolchain's (E0554 outside the changed files) kept apart, a failed run made an error. */
+  const errorsOf = (check: Awaited<ReturnType<typeof cargoCheck>>, changed: readonly string[]): { errors: Diagnostic[]; toolchain: Diagnostic[] } => {
+    // A `#![feature]` on a stable toolchain (E0554) in a file the candidate did not change is the toolchain's verdict
+    // on a target (typically a nightly-only bench), which no candidate edit fixes: kept apart, it neither counts
+    // against a candidate nor stops the tests (which do not build benches; a lib that needs nightly still fails
+    // them). In a changed file the candidate wrote the `#![feature]` itself: an error like any other.
+    const apartFromCode = (d: Diagnostic): boolean => d.level === 'error' && d.code === TOOLCHAIN_ERROR && !changed.includes(d.primary?.file ?? '');
+    const toolchain = check.diagnostics.filter(apartFromCode);
+    const errors = check.diagnostics.filter((d) => d.level === 'error' && !apartFromCode(d));
+    if (check.exitCode !== 0 && errors.length === 0 && toolchain.length === 0) {
+      errors.push(syntheticError(check.timedOut ? 'cargo check timed out' : `cargo check failed (exit ${String(check.exitCode)})`, check.stderrTail));
+    }
+    return { errors, toolchain };
+  };
+
+  /**
+   * The selected packages the extra configurations apply to: those that declare features (cargo metadata, implicit
+   * features of optional dependencies included). A `#![cfg_attr(not(feature = "std"), no_std)]` crate always has
+   * one; a `#![no_std]` crate without features compiles with `--no-default-features` exactly as without it, so its
+   * root is not read. [] when none: no extra cargo run.
+   */
+  const configPackages = async (selected: readonly string[] | null): Promise<string[]> => {
+    if (featureSets.length === 0) return [];
+    try {
+      workspace ??= await readWorkspace(dir);
+    } catch {
+      return []; // the candidate's manifest does not parse: its default check already failed
+    }
+    const names = new Set(selected ?? workspace.packages.map((p) => p.name));
+    return workspace.packages.filter((p) => names.has(p.name) && Object.keys(p.features).length > 0).map((p) => p.name).sort();
+  };
+
+  /**
+   * `pkgs` split into runs of packages none of which depends on another (through workspace dependencies): cargo
+   * unifies features over one run, so a dependent that asks for a library's default features would switch them back
+   * on for it under `--no-default-features`. Each package joins the first run it is unrelated to (one run when none
+   * depends on another).
+   */
+  const unrelatedGroups = (pkgs: readonly string[]): string[][] => {
+    const deps = new Map((workspace?.packages ?? []).map((p) => [p.name, p.deps]));
+    const below = (name: string): Set<string> => {
+      const seen = new Set<string>();
+      const todo = [...(deps.get(name) ?? [])];
+      for (let d = todo.pop(); d !== undefined; d = todo.pop()) {
+        if (seen.has(d)) continue;
+        seen.add(d);
+        todo.push(...(deps.get(d) ?? []));
+      }
+      return seen;
+    };
+    const under = new Map(pkgs.map((p) => [p, below(p)]));
+    const related = (a: string, b: string): boolean => Boolean(under.get(a)?.has(b) || under.get(b)?.has(a));
+    const groups: string[][] = [];
+    for (const p of pkgs) {
+      const g = groups.find((members) => members.every((m) => !related(m, p)));
+      if (g) g.push(p);
+      else groups.push([p]);
+    }
+    return groups;
+  };
+
+  /**
+   * Checks the overlaid candidate in every extra configuration for `pkgs` and returns the errors it adds over the
+   * synced tree (the tree before the search) in the same configuration and packages: progress per configuration, so
+   * a configuration that was already broken does not block a candidate, one it breaks does. Each configuration's
+   * baseline is checked once per run of packages, on the synced content (the overlay is dropped for those checks and
+   * written back after).
+   */
+  const checkConfigs = async (overrides: ReadonlyMap<string, string>, changed: readonly string[], pkgs: string[], entry: ValidationCheck): Promise<Diagnostic[]> => {
+    const runs = featureSets.flatMap((set) =>
+      unrelatedGroups(pkgs).map((group) => ({ set, key: `${set.join(',')}\0${group.join(',')}`, opts: { cwd: dir, targetDir, timeoutMs, packages: group, noDefaultFeatures: true, features: [...set] } })),
+    );
+    const baselineMs = new Map<string, number>();
+    const missing = runs.filter((r) => !configBaselines.has(r.key));
+    if (missing.length > 0) {
+      await tree.overlay(new Map());
+      for (const r of missing) {
+        const t0 = performance.now();
+        configBaselines.set(r.key, errorsOf(await cargoCheck(r.opts), []).errors);
+        baselineMs.set(r.key, performance.now() - t0);
+      }
+      await tree.overlay(overrides);
+    }
+    const added: Diagnostic[] = [];
+    for (const r of runs) {
+      const t0 = performance.now();
+      const after = errorsOf(await cargoCheck(r.opts), changed).errors;
+      const fresh = addedDiagnostics(configBaselines.get(r.key) ?? [], after);
+      entry.configs.push({ args: ['cargo', ...cargoCheckArgs(r.opts)], ms: performance.now() - t0, baselineMs: baselineMs.get(r.key) ?? null, errors: after.length, added: fresh.length });
+      const label = configLabel(r.set);
+      const note = `with ${label} only: the tree before the fix search did not have this error in that configuration`;
+      added.push(...fresh.map((d) => ({ ...d, message: `${d.message} (with ${label})`, notes: [...d.notes, note] })));
+    }
+    return added;
+  };
+
+  /** True when `errors` hold one the baseline did not have, in a package the baseline checked or reported errors for. */
+  const addsOverBaseline = (errors: readonly Diagnostic[]): boolean => {
+    if (baseline === null || !baseline.checkedUnits) return false;
+    const reached = new Set([...baseline.checkedUnits, ...baseline.errors.map(unitOf)]);
+    return addedDiagnostics(baseline.errors, errors).some((d) => d.packageName !== null && reached.has(d.packageName));
+  };
+
   const validate: Validator = async (overrides) => {
     const changed: string[] = [];
     for (const [f, text] of overrides) if (syncedOf(f) !== text) changed.push(f);
@@ -158,20 +291,10 @@ export async function prepareValidationTree(opts: ValidationTreeOptions): Promis
     const packages = await scopeOf(changed);
     const started = performance.now();
     const check = await cargoCheck({ cwd: dir, targetDir, timeoutMs, ...(packages !== null ? { packages } : {}) });
-    const entry: ValidationCheck = { changed, args: ['cargo', ...cargoCheckArgs(packages !== null ? { packages } : {})], checkMs: performance.now() - started, tests: null };
+    const entry: ValidationCheck = { changed, args: ['cargo', ...cargoCheckArgs(packages !== null ? { packages } : {})], checkMs: performance.now() - started, tests: null, configs: [] };
     log.push(entry);
-    const diagnostics = check.diagnostics;
-    // A `#![feature]` on a stable toolchain (E0554) in a file the candidate did not change is the toolchain's verdict
-    // on a target (typically a nightly-only bench), which no candidate edit fixes: kept apart, it neither counts
-    // against a candidate nor stops the tests (which do not build benches; a lib that needs nightly still fails
-    // them). In a changed file the candidate wrote the `#![feature]` itself: an error like any other.
-    const apartFromCode = (d: Diagnostic): boolean => d.level === 'error' && d.code === TOOLCHAIN_ERROR && !changed.includes(d.primary?.file ?? '');
-    const toolchain = diagnostics.filter(apartFromCode);
-    const errors = diagnostics.filter((d) => d.level === 'error' && !apartFromCode(d));
-    const warnings = diagnostics.filter((d) => d.level === 'warning');
-    if (check.exitCode !== 0 && errors.length === 0 && toolchain.length === 0) {
-      errors.push(syntheticError(check.timedOut ? 'cargo check timed out' : `cargo check failed (exit ${String(check.exitCode)})`, check.stderrTail));
-    }
+    const { errors, toolchain } = errorsOf(check, changed);
+    const warnings = check.diagnostics.filter((d) => d.level === 'warning');
     let checkedUnits = check.checkedPackages;
     if (packages !== null && baseline !== null) {
       // Units outside the selection do not see the candidate: they report what the whole-workspace check did.
@@ -184,6 +307,15 @@ export async function prepareValidationTree(opts: ValidationTreeOptions): Promis
     }
     const apart = toolchain.length > 0 ? { toolchain } : {};
     if (changed.length === 0) baseline = { errors: [...errors], warnings: [...warnings], status: errors.length > 0 ? 'Failed' : 'Cargo_OK', checkedUnits, ...apart };
+    // A candidate is also checked in the extra configurations of the selected packages that declare features
+    // (`--no-default-features`, and the feature sets of `fix.validate_features`); an error it adds there is
+    // an error of the candidate. The working tree itself (no change) is not: it is what those checks compare with.
+    // Skipped when the default check already adds an error to a package the whole-workspace baseline reached: the
+    // search rejects that candidate whatever the other configurations say (accepted states add none there).
+    if (changed.length > 0 && !addsOverBaseline(errors)) {
+      const pkgs = await configPackages(packages);
+      if (pkgs.length > 0) errors.push(...(await checkConfigs(overrides, changed, pkgs, entry)));
+    }
     if (errors.length > 0) return { errors, warnings, status: 'Failed', checkedUnits, ...apart };
     if (opts.tests === null || opts.tests === undefined) return { errors, warnings, status: 'Cargo_OK', checkedUnits, ...apart };
     if (opts.tests === '') {

@@ -84,12 +84,13 @@ export function parseConfigText(text: string, file: string): RustgateConfig {
       ...(raw.fix.anti_pattern_tau !== undefined ? { antiPatternTau: raw.fix.anti_pattern_tau } : {}),
       ...(raw.fix.mode !== undefined ? { mode: raw.fix.mode } : {}),
       ...(raw.fix.gate_seconds !== undefined ? { gateSeconds: raw.fix.gate_seconds } : {}),
+      ...(raw.fix.validate_features !== undefined ? { validateFeatures: raw.fix.validate_features } : {}),
     },
   };
 }
 
 function hintFor(file: string): string {
-  return `Edit ${path.basename(file)}: allowed keys are preflight.{budget_seconds, features, all_features, packages, tests.{enabled, timeout_seconds}, rust_analyzer, targets} and fix.{llm, anti_pattern_tau, mode, gate_seconds}.`;
+  return `Edit ${path.basename(file)}: allowed keys are preflight.{budget_seconds, features, all_features, packages, tests.{enabled, timeout_seconds}, rust_analyzer, targets} and fix.{llm, anti_pattern_tau, mode, gate_seconds, validate_features}.`;
 }
 
 /** `/preflight/tests/enabled` → `preflight.tests.enabled`; array items as `features[0]`. */

@@ -25,7 +25,7 @@ export interface RustgateConfig {
    * `antiPatternTau` and `mode` are present only when the file sets them; `fixSettings` (fix.ts) applies their
    * defaults, so configurations written before they existed read back unchanged.
    */
-  fix: { llm: 'none' | 'local' | 'openai'; antiPatternTau?: number; mode?: ResourceModeName; gateSeconds?: number };
+  fix: { llm: 'none' | 'local' | 'openai'; antiPatternTau?: number; mode?: ResourceModeName; gateSeconds?: number; validateFeatures?: string[][] };
 }
 
 /** Cargo's target-selection flags a repository may narrow PreFlight to (`--lib`, `--bins`, …). */
@@ -94,6 +94,11 @@ export const CONFIG_SCHEMA = {
         anti_pattern_tau: { type: 'number', exclusiveMinimum: 0, maximum: 1, description: 'a cosine distance in (0, 1], default 0.2' },
         mode: { enum: ['standard', 'low-mem', 'offline'], description: "'standard', 'low-mem' or 'offline'" },
         gate_seconds: { type: 'number', minimum: 0, description: 'seconds the blocked pre-commit may spend looking for a fix (0 turns it off), default 5' },
+        validate_features: {
+          type: 'array',
+          items: { type: 'array', items: { type: 'string', minLength: 1, pattern: '^[^\\s,]+$' } },
+          description: 'a list of feature sets, each a list of Cargo feature names checked with --no-default-features (default [[]]: --no-default-features alone; [] turns the extra checks off)',
+        },
       },
       default: {},
     },
@@ -111,5 +116,5 @@ export interface RawConfig {
     rust_analyzer: 'auto' | 'off';
     targets: Array<'all' | CargoTargetKind>;
   };
-  fix: { llm: 'none' | 'local' | 'openai'; anti_pattern_tau?: number; mode?: ResourceModeName; gate_seconds?: number };
+  fix: { llm: 'none' | 'local' | 'openai'; anti_pattern_tau?: number; mode?: ResourceModeName; gate_seconds?: number; validate_features?: string[][] };
 }

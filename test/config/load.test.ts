@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, loadConfig } from '../../src/config/index.js';
+import { DEFAULT_CONFIG, fixSettings, loadConfig } from '../../src/config/index.js';
 import { RustgateError } from '../../src/core/errors.js';
 
 function repoWith(yaml: string | null): string {
@@ -100,6 +100,17 @@ describe('loadConfig', () => {
     expect(err.exitCode).toBe(2);
     expect(err.message).toBe(`${file}: ${expected}`);
     expect(err.hint).toContain('rustgate.yaml');
+  });
+
+  it('fix.validate_features: the feature sets a candidate is also checked with (default [[]], [] turns them off)', () => {
+    expect(fixSettings(loadConfig(repoWith(null))).validateFeatures).toEqual([[]]);
+    expect(fixSettings(loadConfig(repoWith('fix:\n  validate_features: [[], [std], [serde, alloc]]\n'))).validateFeatures).toEqual([[], ['std'], ['serde', 'alloc']]);
+    expect(fixSettings(loadConfig(repoWith('fix:\n  validate_features: []\n'))).validateFeatures).toEqual([]);
+    const { err, file } = loadError('fix:\n  validate_features: [std]\n');
+    expect(err.message).toBe(
+      `${file}: "fix.validate_features[0]" must be array (expected a list of feature sets, each a list of Cargo feature names checked with --no-default-features (default [[]]: --no-default-features alone; [] turns the extra checks off))`,
+    );
+    expect(loadError('fix:\n  validate_features: [["a,b"]]\n').err.message).toContain('"fix.validate_features[0][0]" must match pattern');
   });
 
   it('reports every problem at once', () => {

@@ -46,6 +46,8 @@ describe('git and cargo argument plumbing', () => {
     expect(cargoCheckArgs({})).toEqual(['check', '--all-targets', '--message-format=json', '--keep-going', '--workspace']);
     expect(cargoCheckArgs({ packages: ['a', 'b'], features: ['x', 'y'] })).toEqual(['check', '--all-targets', '--message-format=json', '--keep-going', '-p', 'a', '-p', 'b', '--features', 'x,y']);
     expect(cargoCheckArgs({ allFeatures: true, features: ['x'] })).toEqual(['check', '--all-targets', '--message-format=json', '--keep-going', '--workspace', '--all-features']);
+    expect(cargoCheckArgs({ packages: ['a'], noDefaultFeatures: true, features: ['std'] })).toEqual(['check', '--all-targets', '--message-format=json', '--keep-going', '-p', 'a', '--no-default-features', '--features', 'std']);
+    expect(cargoCheckArgs({ noDefaultFeatures: true, allFeatures: true })).toEqual(['check', '--all-targets', '--message-format=json', '--keep-going', '--workspace', '--all-features']);
     expect(cargoCheckArgs({ targets: ['lib', 'tests'], keepGoing: false, packages: ['a'] })).toEqual(['check', '--lib', '--tests', '--message-format=json', '-p', 'a']);
   });
 });

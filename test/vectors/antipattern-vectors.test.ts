@@ -54,7 +54,7 @@ describe('vector anti-pattern detector', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'rg-tau-'));
     expect(fixSettings(loadConfig(dir)).antiPatternTau).toBe(0.2);
     writeFileSync(path.join(dir, 'rustgate.yaml'), 'fix:\n  anti_pattern_tau: 0.05\n  mode: low-mem\n');
-    expect(fixSettings(loadConfig(dir))).toEqual({ llm: 'none', antiPatternTau: 0.05, mode: 'low-mem', gateSeconds: 5 });
+    expect(fixSettings(loadConfig(dir))).toEqual({ llm: 'none', antiPatternTau: 0.05, mode: 'low-mem', gateSeconds: 5, validateFeatures: [[]] });
     for (const [bad, msg] of [
       ['0', '"fix.anti_pattern_tau" must be > 0 (expected a cosine distance in (0, 1], default 0.2)'],
       ['1.5', '"fix.anti_pattern_tau" must be <= 1 (expected a cosine distance in (0, 1], default 0.2)'],

@@ -14,6 +14,8 @@ export interface CargoCheckOptions {
   targetDir: string | null;
   features?: string[];
   allFeatures?: boolean;
+  /** Pass `--no-default-features` (the fix validation's extra configurations). */
+  noDefaultFeatures?: boolean;
   /** Check only these packages (`-p`) instead of the whole workspace. */
   packages?: string[];
   /** Narrower targets than `--all-targets` (`--lib`, `--tests`, …). */
@@ -43,14 +45,17 @@ export interface CargoCheckResult {
 }
 
 /** The cargo arguments for a check run. */
-export function cargoCheckArgs(opts: Pick<CargoCheckOptions, 'features' | 'allFeatures' | 'packages' | 'targets' | 'keepGoing' | 'locked'>): string[] {
+export function cargoCheckArgs(opts: Pick<CargoCheckOptions, 'features' | 'allFeatures' | 'noDefaultFeatures' | 'packages' | 'targets' | 'keepGoing' | 'locked'>): string[] {
   const args = ['check', ...(opts.targets && opts.targets.length > 0 ? opts.targets.map((t) => `--${t}`) : ['--all-targets']), '--message-format=json'];
   if (opts.keepGoing !== false) args.push('--keep-going');
   if (opts.locked) args.push('--locked');
   if (opts.packages && opts.packages.length > 0) for (const p of opts.packages) args.push('-p', p);
   else args.push('--workspace');
   if (opts.allFeatures) args.push('--all-features');
-  else if (opts.features && opts.features.length > 0) args.push('--features', opts.features.join(','));
+  else {
+    if (opts.noDefaultFeatures) args.push('--no-default-features');
+    if (opts.features && opts.features.length > 0) args.push('--features', opts.features.join(','));
+  }
   return args;
 }
 
