@@ -40,7 +40,54 @@ const OPS: Record<string, LineOp> = {
   remove_clone: (l) => (/\.clone\(\)/.test(l) ? l.replace(/\.clone\(\)/, '') : null),
 };
 
-/** Every mutant of `text` (doc comments and attributes other than derives are left alone). */
+/**
+ * Block operator `remove_impl_method`: drops one whole `fn` item (its doc comments and attributes included) from an
+ * `impl Trait for Type` block whose trait is not a derive-like marker, so rustc reports E0046 for a required method
+ * (a method the trait provides by default just compiles and is dropped by the bench). Brace depth is counted on the
+ * text with string and char literals blanked; good enough for the small crates of the corpus.
+ */
+export function blockMutants(text: string): Mutant[] {
+  const lines = text.split('\n');
+  const out: Mutant[] = [];
+  const code = lines.map((l) => l.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/'(?:[^'\\]|\\.)'/g, "' '").replace(/\/\/.*$/, ''));
+  let depth = 0;
+  let implDepth = -1; // depth inside the current trait impl's braces, -1 outside one
+  for (let i = 0; i < lines.length; i++) {
+    const l = code[i] ?? '';
+    if (implDepth < 0 && /^\s*(unsafe\s+)?impl\b[^{;]*\bfor\b/.test(l) && l.includes('{')) implDepth = depth + 1;
+    else if (implDepth >= 0 && depth === implDepth && /^\s*(pub(\([^)]*\))?\s+)?(const\s+)?(unsafe\s+)?fn\s+\w+/.test(l)) {
+      // The fn item ends where its braces close again (or at `;` for a bodiless one).
+      let d = depth;
+      let end = -1;
+      for (let j = i; j < lines.length; j++) {
+        for (const ch of code[j] ?? '') {
+          if (ch === '{') d++;
+          else if (ch === '}') d--;
+        }
+        if (d === depth && ((code[j] ?? '').includes('}') || (code[j] ?? '').trimEnd().endsWith(';'))) {
+          end = j;
+          break;
+        }
+      }
+      if (end >= i) {
+        let start = i;
+        while (start > 0 && /^\s*(\/\/\/|#\[)/.test(lines[start - 1] ?? '')) start--;
+        const copy = [...lines.slice(0, start), ...lines.slice(end + 1)];
+        out.push({ op: 'remove_impl_method', line: i + 1, text: copy.join('\n') });
+      }
+    }
+    for (const ch of l) {
+      if (ch === '{') depth++;
+      else if (ch === '}') {
+        depth--;
+        if (depth < implDepth) implDepth = -1;
+      }
+    }
+  }
+  return out;
+}
+
+/** Every line mutant of `text` (doc comments and attributes other than derives are left alone). */
 export function mutants(text: string): Mutant[] {
   const lines = text.split('\n');
   const out: Mutant[] = [];

@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runDebugBug } from '../../src/app/debug-bug.js';
+import { loadPatternSources, runDebugBug } from '../../src/app/debug-bug.js';
 import { prepareValidationTree } from '../../src/app/fix-validate.js';
 import type { Diagnostic } from '../../src/core/diagnostics/types.js';
 import { missingFieldCandidates } from '../../src/core/fix/missing-field.js';
@@ -194,6 +194,39 @@ describe('a collect into a mistyped annotation', () => {
     expect(r.status, JSON.stringify([r.report, r.rounds, r.not_applied_reason])).toBe('fixed');
     expect(r.candidate?.pattern_id).toBe('collect_annotation_element');
     expect(await readFile(path.join(repo, 'src/lib.rs'), 'utf8')).toBe(text.replace('Vec<u32>', 'Vec<usize>'));
+  });
+});
+
+describe('a binding whose declared integer type its stored values contradict', () => {
+  it('declares the binding with the stored values\' type (one edit at the `let`), not a try_into().unwrap() at each store', async () => {
+    const text = 'pub fn distances(n: usize) -> usize {\n    let prev: Vec<usize> = (0..n + 1).collect();\n    let mut curr: Vec<u32> = vec![0; n + 1];\n    for i in 0..n {\n        curr[0] = i + 1;\n        curr[i + 1] = prev[i] + curr[i];\n    }\n    curr[n]\n}\n\n#[cfg(test)]\nmod tests {\n    #[test]\n    fn three() {\n        assert_eq!(super::distances(3), 4);\n    }\n}\n';
+    const repo = await crate('bindingtype', { 'src/lib.rs': text });
+    const r = await runDebugBug({ repo, apply: true, sources: [] });
+    expect(r.status, JSON.stringify([r.report, r.rounds, r.not_applied_reason])).toBe('fixed');
+    expect(r.candidate?.pattern_id).toBe('binding_type_from_values');
+    expect(r.candidate?.validation_status).toBe('Tests_OK');
+    expect(await readFile(path.join(repo, 'src/lib.rs'), 'utf8')).toBe(text.replace('Vec<u32>', 'Vec<usize>'));
+  });
+});
+
+describe('an item made private that the crate re-exports (`pub use m::{T}`), defined in another file', () => {
+  const lib = 'mod title;\n\npub use title::{AsTitle, ToTitle};\n';
+  const title = '/// Title case.\n///\n/// ```\n/// use retitle::ToTitle;\n/// assert_eq!("ab cd".to_title(), "Ab Cd");\n/// ```\ntrait ToTitle {\n    fn to_title(&self) -> String;\n}\n\npub struct AsTitle;\n\nimpl ToTitle for str {\n    fn to_title(&self) -> String {\n        self.split(\' \').map(|w| w[..1].to_uppercase() + &w[1..]).collect::<Vec<_>>().join(" ")\n    }\n}\n';
+  it('makes it `pub` at its definition (rustc\'s "defined here" note, no graph needed): the re-export already declares it public, so it is applied', async () => {
+    const repo = await crate('retitle', { 'src/lib.rs': lib, 'src/title.rs': title });
+    const r = await runDebugBug({ repo, apply: true, sources: await loadPatternSources() });
+    expect(r.status, JSON.stringify([r.report, r.rounds, r.not_applied_reason, r.amber_reasons])).toBe('fixed');
+    expect(r.candidate?.pattern_id).toBe('make_visible_item');
+    expect(r.candidate?.validation_status).toBe('Tests_OK');
+    expect(await readFile(path.join(repo, 'src/title.rs'), 'utf8')).toBe(title.replace('trait ToTitle {', 'pub trait ToTitle {'));
+  });
+
+  it('an item used only by an integration test (not re-exported) stays amber and is not applied: `pub` would widen the API', async () => {
+    const plain = 'fn shout(s: &str) -> String {\n    s.to_uppercase()\n}\n';
+    const repo = await crate('shoutapi', { 'src/lib.rs': plain, 'tests/it.rs': '#[test]\nfn loud() {\n    assert_eq!(shoutapi::shout("a"), "A");\n}\n' });
+    const r = await runDebugBug({ repo, apply: true, sources: await loadPatternSources() });
+    expect(r.status).not.toBe('fixed');
+    expect(await readFile(path.join(repo, 'src/lib.rs'), 'utf8')).toBe(plain);
   });
 });
 
