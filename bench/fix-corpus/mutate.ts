@@ -28,6 +28,9 @@ const OPS: Record<string, LineOp> = {
   remove_mut: (l) => (/\blet mut\b/.test(l) ? l.replace(/\blet mut\b/, 'let') : null),
   remove_ref: (l) => (/\(&(?!mut)[a-z_]\w*/.test(l) && !/^\s*\/\//.test(l) ? l.replace(/\(&(?!mut)([a-z_]\w*)/, '($1') : null),
   remove_question: (l) => (/\)\?[;.)]/.test(l) ? l.replace(/\)\?([;.)])/, ')$1') : null),
+  // The other half of the `?` family: a `?` added to a `let` initialised by a call whose value is not `Try` (or in
+  // a function that returns neither Result nor Option): E0277.
+  add_question: (l) => (/^\s*let (mut )?[a-z_]\w*(\s*:[^=]+)?\s*=\s*[^;?]*\)\s*;\s*$/.test(l) ? l.replace(/\)\s*;\s*$/, ')?;') : null),
   remove_pub: (l) => (/^\s*pub (fn|struct|enum|trait|mod|type|const) /.test(l) ? l.replace(/\bpub /, '') : null),
   remove_field: (l) => (/^\s+[a-z_]\w*\s*:\s*[^,]+,\s*$/.test(l) && !/=>|let |\/\//.test(l) ? '' : null),
   remove_match_arm: (l) => (/^\s+[^/]*=>\s*[^{]*,\s*$/.test(l) && !/\b_\s*=>/.test(l) ? '' : null),
