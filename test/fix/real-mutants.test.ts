@@ -230,6 +230,32 @@ describe('an item made private that the crate re-exports (`pub use m::{T}`), def
   });
 });
 
+describe('the `?` family: a `?` added where it cannot act', () => {
+  it('in a #[test], on a value that is not Try: the `?` is removed there and not rated amber (it could do nothing, no assertion changes)', async () => {
+    const text = 'pub fn double(n: u32) -> u32 {\n    n * 2\n}\n\n#[cfg(test)]\nmod tests {\n    #[test]\n    fn four() {\n        let d = super::double(2)?;\n        assert_eq!(d, 4);\n    }\n}\n';
+    const repo = await crate('trytest', { 'src/lib.rs': text });
+    const r = await runDebugBug({ repo, apply: true, sources: await loadPatternSources() });
+    expect(r.status, JSON.stringify([r.report, r.rounds, r.not_applied_reason, r.amber_reasons])).toBe('fixed');
+    expect(r.amber_reasons).toBeUndefined();
+    expect(await readFile(path.join(repo, 'src/lib.rs'), 'utf8')).toBe(text.replace('double(2)?;', 'double(2);'));
+  });
+
+  it('in a function returning a plain value: removed where a typed `let` takes the value; a statement `f()?;` is never offered the removal (its Result would be ignored)', async () => {
+    const text = 'pub fn squeeze(s: &str) -> usize {\n    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect()?;\n    t.len()\n}\n\n#[cfg(test)]\nmod tests {\n    #[test]\n    fn two() {\n        assert_eq!(super::squeeze("a b"), 2);\n    }\n}\n';
+    const repo = await crate('tryplain', { 'src/lib.rs': text });
+    const r = await runDebugBug({ repo, apply: true, sources: await loadPatternSources() });
+    expect(r.status, JSON.stringify([r.report, r.rounds, r.not_applied_reason])).toBe('fixed');
+    expect(r.candidate?.pattern_id).toBe('remove_try_in_plain_fn');
+    expect(await readFile(path.join(repo, 'src/lib.rs'), 'utf8')).toBe(text.replace('collect()?;', 'collect();'));
+    const stmt = 'use std::fmt::Write;\n\npub fn log(out: &mut String, n: u32) {\n    write!(out, "{}", n)?;\n}\n';
+    const repo2 = await crate('trystmt', { 'src/lib.rs': stmt });
+    const r2 = await runDebugBug({ repo: repo2, apply: true, sources: await loadPatternSources() });
+    // (rustc's own suggestion, a `Result` return type, may still be chosen; the `?` is never just dropped.)
+    expect(r2.rounds.flatMap((x) => x.tried.map((t) => t.id)).some((id) => id.includes('remove_try'))).toBe(false);
+    expect(await readFile(path.join(repo2, 'src/lib.rs'), 'utf8')).toContain('write!(out, "{}", n)?;');
+  });
+});
+
 describe('renameBindingCandidates (pure)', () => {
   const e0425 = (file: string, text: string, at: number, name: string): Diagnostic => {
     const byte = new TextEncoder().encode(text.slice(0, at)).length;

@@ -511,7 +511,12 @@ const fieldsFromScope: GraphActionFn = async (input) => {
 // ---------------------------------------------------------------------------------------------------------
 // the `?` family
 
-/** E0277 on `?` applied to a value that is not `Try`: drops that `?`. */
+/**
+ * E0277 on `?` applied to a value that is not `Try`: drops that `?`. With param `require: annotated_let` (a `?` in
+ * a function that cannot propagate), only a `?` that ends the initialiser of `let name: T = …?;`: the binding then
+ * holds the whole operand, of the written type `T` (rustc checks it), so no error value is dropped — unlike a
+ * statement `f()?;` whose `Result` would be silently ignored, or an unannotated `let` that would start holding one.
+ */
 const removeTry: GraphActionFn = async (input) => {
   const p = input.diagnostic.primary;
   if (!p) return [];
@@ -520,6 +525,21 @@ const removeTry: GraphActionFn = async (input) => {
   const end = src.indexOf(p.byteEnd);
   const q = src.masked[end - 1] === '?' ? end - 1 : src.masked[end] === '?' ? end : -1;
   if (q < 0) return [];
+  if (input.params.require === 'annotated_let') {
+    if (src.masked[src.skipSpace(q + 1)] !== ';') return [];
+    // The statement's start: the previous `;`, `{` or `}` outside the initialiser's own brackets.
+    let k = q - 1;
+    let depth = 0;
+    for (; k >= 0; k--) {
+      const ch = src.masked[k] as string;
+      if (')]}'.includes(ch)) depth++;
+      else if ('([{'.includes(ch)) {
+        if (depth === 0) break;
+        depth--;
+      } else if (ch === ';' && depth === 0) break;
+    }
+    if (!/^\s*let\s+(?:mut\s+)?[a-z_]\w*\s*:[^=]+=/.test(src.masked.slice(k + 1, q)) || /^\s*let\s+_\s*:/.test(src.masked.slice(k + 1, q))) return [];
+  }
   return [{ edits: [mk(p.file, src, q, q + 1, '')] }];
 };
 
