@@ -96,7 +96,7 @@ async function runRustgate(dir: string, targetDir: string): Promise<{ result: Ca
   const r = await runDebugBug({ repo: dir, apply: true, sources: await loadPatternSources(), timeBudgetMs: 60_000 }).catch((e: unknown) => ({ status: `error: ${e instanceof Error ? e.message : String(e)}` }) as Partial<DebugBugReport> & { status: string });
   const ms = Date.now() - t0;
   const codes = Array.from(new Set((r.errors ?? []).map((e) => e.code ?? 'error'))).join('+');
-  const amber = r.amber_reasons?.length ? ` [${r.amber_reasons.join('; ')}]` : '';
+  const amber = r.amber_reasons?.length && !(r.not_applied_reason ?? '').startsWith('amber') ? ` [${r.amber_reasons.join('; ')}]` : '';
   return { result: await score(dir, r.status === 'fixed', targetDir), ms, status: r.status, codes, pattern: r.candidate?.pattern_id ?? '-', reason: `${r.not_applied_reason ?? ''}${amber}` };
 }
 
