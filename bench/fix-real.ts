@@ -144,7 +144,7 @@ export async function mainReal(opts: Record<string, string>): Promise<void> {
     for (const f of files) {
       const text = await readFile(path.join(base, f), 'utf8');
       // Operators added after the default sample was fixed join it only when named, so earlier rows stay comparable.
-      for (const m of mutants(text)) if (ops || !OPT_IN.has(m.op)) lineAll.push({ file: f, ...m });
+      for (const m of mutants(text)) if (!OPT_IN.has(m.op) || ops?.has(m.op)) lineAll.push({ file: f, ...m });
       for (const m of blockMutants(text)) blockAll.push({ file: f, ...m });
     }
     const shuffle = (xs: typeof lineAll, seed: number) => {
