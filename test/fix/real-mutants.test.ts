@@ -209,6 +209,22 @@ describe('a binding whose declared integer type its stored values contradict', (
   });
 });
 
+describe('a return type its returned value contradicts (integer types)', () => {
+  it('a private fn gets the returned value\'s type in its signature (one edit at the cause); on a pub fn it is not proposed (a public signature), nothing is applied', async () => {
+    const text = 'fn spaces(s: &[u8]) -> u32 {\n    s.iter().filter(|&&b| b == b\' \').count()\n}\n\npub fn words(s: &str) -> usize {\n    spaces(s.as_bytes()) + 1\n}\n\n#[cfg(test)]\nmod tests {\n    #[test]\n    fn three() {\n        assert_eq!(super::words("a b c"), 3);\n    }\n}\n';
+    const repo = await crate('rettype', { 'src/lib.rs': text });
+    const r = await runDebugBug({ repo, apply: true, sources: [] });
+    expect(r.status, JSON.stringify([r.report, r.rounds, r.not_applied_reason])).toBe('fixed');
+    expect(r.candidate?.pattern_id).toBe('return_type_from_values');
+    expect(await readFile(path.join(repo, 'src/lib.rs'), 'utf8')).toBe(text.replace('-> u32 {', '-> usize {'));
+    const pub = 'pub fn width(s: &str) -> u32 {\n    s.len()\n}\n';
+    const repo2 = await crate('rettypepub', { 'src/lib.rs': pub });
+    const r2 = await runDebugBug({ repo: repo2, apply: true, sources: [] });
+    expect(r2.status).not.toBe('fixed');
+    expect(await readFile(path.join(repo2, 'src/lib.rs'), 'utf8')).toBe(pub);
+  });
+});
+
 describe('an item made private that the crate re-exports (`pub use m::{T}`), defined in another file', () => {
   const lib = 'mod title;\n\npub use title::{AsTitle, ToTitle};\n';
   const title = '/// Title case.\n///\n/// ```\n/// use retitle::ToTitle;\n/// assert_eq!("ab cd".to_title(), "Ab Cd");\n/// ```\ntrait ToTitle {\n    fn to_title(&self) -> String;\n}\n\npub struct AsTitle;\n\nimpl ToTitle for str {\n    fn to_title(&self) -> String {\n        self.split(\' \').map(|w| w[..1].to_uppercase() + &w[1..]).collect::<Vec<_>>().join(" ")\n    }\n}\n';
