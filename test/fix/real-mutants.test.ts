@@ -13,9 +13,9 @@ import { renameBindingCandidates } from '../../src/core/fix/rename-binding.js';
 import { git } from './helpers.js';
 
 /** A temp crate (one commit) with these files besides its manifest. */
-async function crate(name: string, files: Record<string, string>): Promise<string> {
+async function crate(name: string, files: Record<string, string>, edition = '2021'): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), `rustgate-mutant-${name}-`));
-  await writeFile(path.join(dir, 'Cargo.toml'), `[package]\nname = "${name}"\nversion = "0.1.0"\nedition = "2021"\n`);
+  await writeFile(path.join(dir, 'Cargo.toml'), `[package]\nname = "${name}"\nversion = "0.1.0"\nedition = "${edition}"\n`);
   await writeFile(path.join(dir, '.gitignore'), 'target/\n');
   for (const [f, text] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(dir, f)), { recursive: true });
@@ -222,6 +222,17 @@ describe('a return type its returned value contradicts (integer types)', () => {
     const r2 = await runDebugBug({ repo: repo2, apply: true, sources: [] });
     expect(r2.status).not.toBe('fixed');
     expect(await readFile(path.join(repo2, 'src/lib.rs'), 'utf8')).toBe(pub);
+  });
+});
+
+describe('a panic path reached in two steps', () => {
+  it('a try_into().unwrap() that needs the TryInto import first (edition 2015) is still rated amber and not applied', async () => {
+    const text = 'pub fn width(s: &str) -> u32 {\n    s.len()\n}\n';
+    const repo = await crate('twostep', { 'src/lib.rs': text }, '2015');
+    const r = await runDebugBug({ repo, apply: true, sources: [] });
+    expect(r.status, JSON.stringify([r.rounds, r.candidate?.diff])).not.toBe('fixed');
+    expect(r.amber_reasons?.some((x) => x.startsWith('inserts a panic path'))).toBe(true);
+    expect(await readFile(path.join(repo, 'src/lib.rs'), 'utf8')).toBe(text);
   });
 });
 
