@@ -12,15 +12,24 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
-import { mutants, rng } from './fix-corpus/mutate.js';
+import type { DebugBugReport } from '../src/app/debug-bug.js';
+import { blockMutants, mutants, rng } from './fix-corpus/mutate.js';
 
 interface CaseResult {
   name: string;
+  op: string;
+  /** The error codes of the mutant, the applied/proposed pattern, and why a proposal was not applied. */
+  codes: string;
+  pattern: string;
+  reason: string;
   rustgate: 'fixed' | 'wrong' | 'unfixed';
   cargoFix: 'fixed' | 'wrong' | 'unfixed';
   ms: number;
   status: string;
 }
+
+/** Operators sampled only when `--ops` names them (the block operator is always kept apart). */
+const OPT_IN = new Set(['add_question']);
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const GIT_ENV = { GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'b@example.com', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'b@example.com' };
@@ -81,12 +90,14 @@ async function score(dir: string, changed: boolean, targetDir: string): Promise<
   return c.exitCode === 0 ? 'wrong' : 'unfixed';
 }
 
-async function runRustgate(dir: string, targetDir: string): Promise<{ result: CaseResult['rustgate']; ms: number; status: string }> {
+async function runRustgate(dir: string, targetDir: string): Promise<{ result: CaseResult['rustgate']; ms: number; status: string; codes: string; pattern: string; reason: string }> {
   const { runDebugBug, loadPatternSources } = await import('../src/app/debug-bug.js');
   const t0 = Date.now();
-  const r = await runDebugBug({ repo: dir, apply: true, sources: await loadPatternSources(), timeBudgetMs: 60_000 }).catch((e: unknown) => ({ status: `error: ${e instanceof Error ? e.message : String(e)}` }) as { status: string });
+  const r = await runDebugBug({ repo: dir, apply: true, sources: await loadPatternSources(), timeBudgetMs: 60_000 }).catch((e: unknown) => ({ status: `error: ${e instanceof Error ? e.message : String(e)}` }) as Partial<DebugBugReport> & { status: string });
   const ms = Date.now() - t0;
-  return { result: await score(dir, r.status === 'fixed', targetDir), ms, status: r.status };
+  const codes = Array.from(new Set((r.errors ?? []).map((e) => e.code ?? 'error'))).join('+');
+  const amber = r.amber_reasons?.length && !(r.not_applied_reason ?? '').startsWith('amber') ? ` [${r.amber_reasons.join('; ')}]` : '';
+  return { result: await score(dir, r.status === 'fixed', targetDir), ms, status: r.status, codes, pattern: r.candidate?.pattern_id ?? '-', reason: `${r.not_applied_reason ?? ''}${amber}` };
 }
 
 async function runCargoFix(dir: string, targetDir: string): Promise<CaseResult['cargoFix']> {
@@ -106,6 +117,11 @@ function median(xs: number[]): number {
 export async function mainReal(opts: Record<string, string>): Promise<void> {
   const list = JSON.parse(await readFile(path.join(here, 'fix-corpus', 'real-crates.json'), 'utf8')) as { crates: { name: string; version: string }[] };
   const perCrate = Number(opts.perCrate ?? 5);
+  // `--ops a,b`: only these operators (a per-class run); remove_impl_method and add_question are sampled only when
+  // named, so the default sample stays the one of the earlier rows. `--maxPerOp N` (default 2) per crate.
+  const ops = opts.ops ? new Set(opts.ops.split(',').map((o) => o.trim())) : null;
+  const maxPerOp = Number(opts.maxPerOp ?? 2);
+  const withCargoFix = opts.cargoFix !== 'false';
   const work = await mkdtemp(path.join(os.tmpdir(), 'rg-bench-real-'));
   const sources = await fetchCrates(list.crates, work);
   const results: CaseResult[] = [];
@@ -123,20 +139,30 @@ export async function mainReal(opts: Record<string, string>): Promise<void> {
       continue;
     }
     const files = await rsFiles(base);
-    const all: { file: string; op: string; line: number; text: string }[] = [];
-    for (const f of files) for (const m of mutants(await readFile(path.join(base, f), 'utf8'))) all.push({ file: f, ...m });
-    const rand = rng(13);
-    for (let i = all.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [all[i], all[j]] = [all[j]!, all[i]!];
+    const lineAll: { file: string; op: string; line: number; text: string }[] = [];
+    const blockAll: typeof lineAll = [];
+    for (const f of files) {
+      const text = await readFile(path.join(base, f), 'utf8');
+      // Operators added after the default sample was fixed join it only when named, so earlier rows stay comparable.
+      for (const m of mutants(text)) if (!OPT_IN.has(m.op) || ops?.has(m.op)) lineAll.push({ file: f, ...m });
+      for (const m of blockMutants(text)) blockAll.push({ file: f, ...m });
     }
+    const shuffle = (xs: typeof lineAll, seed: number) => {
+      const rand = rng(seed);
+      for (let i = xs.length - 1; i > 0; i--) {
+        const j = Math.floor(rand() * (i + 1));
+        [xs[i], xs[j]] = [xs[j]!, xs[i]!];
+      }
+      return xs;
+    };
+    const all = [...shuffle(lineAll, 13), ...(ops ? shuffle(blockAll, 17) : [])].filter((m) => !ops || ops.has(m.op));
     const probe = path.join(work, `probe-${c.name}`);
     await copyCrate(base, probe);
     let kept = 0;
     const usedOps = new Map<string, number>();
     for (const m of all) {
       if (kept >= perCrate) break;
-      if ((usedOps.get(m.op) ?? 0) >= 2) continue; // spread the operators
+      if ((usedOps.get(m.op) ?? 0) >= maxPerOp) continue; // spread the operators
       const original = await readFile(path.join(base, m.file), 'utf8');
       await writeFile(path.join(probe, m.file), m.text);
       const broken = (await cargo(['check', '--all-targets', '-q'], probe, target)).exitCode !== 0;
@@ -152,14 +178,14 @@ export async function mainReal(opts: Record<string, string>): Promise<void> {
       const cf = path.join(work, `cf-${c.name}-${kept}`);
       await cp(rg, cf, { recursive: true });
       const r = await runRustgate(rg, target);
-      const b = await runCargoFix(cf, target);
-      results.push({ name, rustgate: r.result, cargoFix: b, ms: r.ms, status: r.status });
-      console.log(`  ${name}\trustgate ${r.result} (${r.status}, ${r.ms} ms)\tcargo fix ${b}`);
+      const b = withCargoFix ? await runCargoFix(cf, target) : 'unfixed';
+      results.push({ name, op: m.op, codes: r.codes, pattern: r.pattern, reason: r.reason, rustgate: r.result, cargoFix: b, ms: r.ms, status: r.status });
+      console.log(`  ${name}\t${r.codes}\trustgate ${r.result} (${r.status}, ${r.pattern}, ${r.ms} ms)${r.reason ? `\t${r.reason}` : ''}\tcargo fix ${withCargoFix ? b : 'skipped'}`);
     }
   }
   // The multi-crate case set: a bug in a library crate plus one in a dependent binary.
   const multi: CaseResult[] = [];
-  for (const fixture of ['cascade']) {
+  for (const fixture of ops ? [] : ['cascade']) {
     const dir = path.join(work, `multi-${fixture}`);
     await cp(path.resolve(here, '../test/fixtures/fix', fixture), dir, { recursive: true });
     await gitInit(dir);
@@ -168,13 +194,22 @@ export async function mainReal(opts: Record<string, string>): Promise<void> {
     const target = path.join(work, 'target-multi');
     const r = await runRustgate(dir, target);
     const b = await runCargoFix(cf, target);
-    multi.push({ name: fixture, rustgate: r.result, cargoFix: b, ms: r.ms, status: r.status });
+    multi.push({ name: fixture, op: 'multi', codes: r.codes, pattern: r.pattern, reason: r.reason, rustgate: r.result, cargoFix: b, ms: r.ms, status: r.status });
   }
   const count = (xs: CaseResult[], k: 'rustgate' | 'cargoFix', v: string) => xs.filter((x) => x[k] === v).length;
   console.log('\n| corpus | cases | rustgate fixed | rustgate wrong | cargo fix fixed | cargo fix wrong | median ms (rustgate) |');
   console.log('|---|---|---|---|---|---|---|');
   for (const [label, xs] of [['real-crate mutants', results], ['multi-crate', multi]] as const) {
     console.log(`| ${label} | ${xs.length} | ${count(xs, 'rustgate', 'fixed')} | ${count(xs, 'rustgate', 'wrong')} | ${count(xs, 'cargoFix', 'fixed')} | ${count(xs, 'cargoFix', 'wrong')} | ${median(xs.map((x) => x.ms))} |`);
+  }
+  // Per operator (error class): cases, fixed, wrong, proposed but not applied (with the reasons), nothing proposed.
+  console.log('\n| operator | cases | fixed | wrong | proposed, not applied (reason) | no candidate |');
+  console.log('|---|---|---|---|---|---|');
+  for (const op of Array.from(new Set(results.map((x) => x.op))).sort()) {
+    const xs = results.filter((x) => x.op === op);
+    const proposed = xs.filter((x) => x.rustgate === 'unfixed' && x.status === 'proposed');
+    const reasons = proposed.map((x) => `${x.codes}: ${x.reason || 'not applied'}`).join('; ');
+    console.log(`| ${op} | ${xs.length} | ${count(xs, 'rustgate', 'fixed')} | ${count(xs, 'rustgate', 'wrong')} | ${proposed.length}${reasons ? ` (${reasons})` : ''} | ${xs.filter((x) => x.rustgate === 'unfixed' && x.status !== 'proposed').length} |`);
   }
   if (opts.keep !== 'true') await rm(work, { recursive: true, force: true });
 }

@@ -244,7 +244,8 @@ async function productSources(withPatterns: boolean): Promise<CandidateSource[]>
 }
 
 /**
- * `npm run bench -- fix [--corpus DIR] [--jobs N] [--limit N] [--patterns false] [--real true [--perCrate N]]`: the
+ * `npm run bench -- fix [--corpus DIR] [--jobs N] [--limit N] [--patterns false] [--real true [--perCrate N] [--ops a,b]
+ * [--maxPerOp N] [--cargoFix false]]`: the
  * rustc-ui corpus (shared/eval) and the mutation corpus (bench/fix-corpus/cases), each with the cargo-fix baseline
  * measured in the same run; `--real true` runs the real-crate mutation corpus and the multi-crate cases instead.
  */

@@ -28,6 +28,9 @@ const OPS: Record<string, LineOp> = {
   remove_mut: (l) => (/\blet mut\b/.test(l) ? l.replace(/\blet mut\b/, 'let') : null),
   remove_ref: (l) => (/\(&(?!mut)[a-z_]\w*/.test(l) && !/^\s*\/\//.test(l) ? l.replace(/\(&(?!mut)([a-z_]\w*)/, '($1') : null),
   remove_question: (l) => (/\)\?[;.)]/.test(l) ? l.replace(/\)\?([;.)])/, ')$1') : null),
+  // The other half of the `?` family: a `?` added to a `let` initialised by a call whose value is not `Try` (or in
+  // a function that returns neither Result nor Option): E0277.
+  add_question: (l) => (/^\s*let (mut )?[a-z_]\w*(\s*:[^=]+)?\s*=\s*[^;?]*\)\s*;\s*$/.test(l) ? l.replace(/\)\s*;\s*$/, ')?;') : null),
   remove_pub: (l) => (/^\s*pub (fn|struct|enum|trait|mod|type|const) /.test(l) ? l.replace(/\bpub /, '') : null),
   remove_field: (l) => (/^\s+[a-z_]\w*\s*:\s*[^,]+,\s*$/.test(l) && !/=>|let |\/\//.test(l) ? '' : null),
   remove_match_arm: (l) => (/^\s+[^/]*=>\s*[^{]*,\s*$/.test(l) && !/\b_\s*=>/.test(l) ? '' : null),
@@ -40,7 +43,54 @@ const OPS: Record<string, LineOp> = {
   remove_clone: (l) => (/\.clone\(\)/.test(l) ? l.replace(/\.clone\(\)/, '') : null),
 };
 
-/** Every mutant of `text` (doc comments and attributes other than derives are left alone). */
+/**
+ * Block operator `remove_impl_method`: drops one whole `fn` item (its doc comments and attributes included) from an
+ * `impl Trait for Type` block whose trait is not a derive-like marker, so rustc reports E0046 for a required method
+ * (a method the trait provides by default just compiles and is dropped by the bench). Brace depth is counted on the
+ * text with string and char literals blanked; good enough for the small crates of the corpus.
+ */
+export function blockMutants(text: string): Mutant[] {
+  const lines = text.split('\n');
+  const out: Mutant[] = [];
+  const code = lines.map((l) => l.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/'(?:[^'\\]|\\.)'/g, "' '").replace(/\/\/.*$/, ''));
+  let depth = 0;
+  let implDepth = -1; // depth inside the current trait impl's braces, -1 outside one
+  for (let i = 0; i < lines.length; i++) {
+    const l = code[i] ?? '';
+    if (implDepth < 0 && /^\s*(unsafe\s+)?impl\b[^{;]*\bfor\b/.test(l) && l.includes('{')) implDepth = depth + 1;
+    else if (implDepth >= 0 && depth === implDepth && /^\s*(pub(\([^)]*\))?\s+)?(const\s+)?(unsafe\s+)?fn\s+\w+/.test(l)) {
+      // The fn item ends where its braces close again (or at `;` for a bodiless one).
+      let d = depth;
+      let end = -1;
+      for (let j = i; j < lines.length; j++) {
+        for (const ch of code[j] ?? '') {
+          if (ch === '{') d++;
+          else if (ch === '}') d--;
+        }
+        if (d === depth && ((code[j] ?? '').includes('}') || (code[j] ?? '').trimEnd().endsWith(';'))) {
+          end = j;
+          break;
+        }
+      }
+      if (end >= i) {
+        let start = i;
+        while (start > 0 && /^\s*(\/\/\/|#\[)/.test(lines[start - 1] ?? '')) start--;
+        const copy = [...lines.slice(0, start), ...lines.slice(end + 1)];
+        out.push({ op: 'remove_impl_method', line: i + 1, text: copy.join('\n') });
+      }
+    }
+    for (const ch of l) {
+      if (ch === '{') depth++;
+      else if (ch === '}') {
+        depth--;
+        if (depth < implDepth) implDepth = -1;
+      }
+    }
+  }
+  return out;
+}
+
+/** Every line mutant of `text` (doc comments and attributes other than derives are left alone). */
 export function mutants(text: string): Mutant[] {
   const lines = text.split('\n');
   const out: Mutant[] = [];

@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runDebugBug } from '../../src/app/debug-bug.js';
+import { loadPatternSources, runDebugBug } from '../../src/app/debug-bug.js';
 import { prepareValidationTree } from '../../src/app/fix-validate.js';
 import type { Diagnostic } from '../../src/core/diagnostics/types.js';
 import { missingFieldCandidates } from '../../src/core/fix/missing-field.js';
@@ -13,9 +13,9 @@ import { renameBindingCandidates } from '../../src/core/fix/rename-binding.js';
 import { git } from './helpers.js';
 
 /** A temp crate (one commit) with these files besides its manifest. */
-async function crate(name: string, files: Record<string, string>): Promise<string> {
+async function crate(name: string, files: Record<string, string>, edition = '2021'): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), `rustgate-mutant-${name}-`));
-  await writeFile(path.join(dir, 'Cargo.toml'), `[package]\nname = "${name}"\nversion = "0.1.0"\nedition = "2021"\n`);
+  await writeFile(path.join(dir, 'Cargo.toml'), `[package]\nname = "${name}"\nversion = "0.1.0"\nedition = "${edition}"\n`);
   await writeFile(path.join(dir, '.gitignore'), 'target/\n');
   for (const [f, text] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(dir, f)), { recursive: true });
@@ -194,6 +194,92 @@ describe('a collect into a mistyped annotation', () => {
     expect(r.status, JSON.stringify([r.report, r.rounds, r.not_applied_reason])).toBe('fixed');
     expect(r.candidate?.pattern_id).toBe('collect_annotation_element');
     expect(await readFile(path.join(repo, 'src/lib.rs'), 'utf8')).toBe(text.replace('Vec<u32>', 'Vec<usize>'));
+  });
+});
+
+describe('a binding whose declared integer type its stored values contradict', () => {
+  it('declares the binding with the stored values\' type (one edit at the `let`), not a try_into().unwrap() at each store', async () => {
+    const text = 'pub fn distances(n: usize) -> usize {\n    let prev: Vec<usize> = (0..n + 1).collect();\n    let mut curr: Vec<u32> = vec![0; n + 1];\n    for i in 0..n {\n        curr[0] = i + 1;\n        curr[i + 1] = prev[i] + curr[i];\n    }\n    curr[n]\n}\n\n#[cfg(test)]\nmod tests {\n    #[test]\n    fn three() {\n        assert_eq!(super::distances(3), 4);\n    }\n}\n';
+    const repo = await crate('bindingtype', { 'src/lib.rs': text });
+    const r = await runDebugBug({ repo, apply: true, sources: [] });
+    expect(r.status, JSON.stringify([r.report, r.rounds, r.not_applied_reason])).toBe('fixed');
+    expect(r.candidate?.pattern_id).toBe('binding_type_from_values');
+    expect(r.candidate?.validation_status).toBe('Tests_OK');
+    expect(await readFile(path.join(repo, 'src/lib.rs'), 'utf8')).toBe(text.replace('Vec<u32>', 'Vec<usize>'));
+  });
+});
+
+describe('a return type its returned value contradicts (integer types)', () => {
+  it('a private fn gets the returned value\'s type in its signature (one edit at the cause); on a pub fn it is not proposed (a public signature), nothing is applied', async () => {
+    const text = 'fn spaces(s: &[u8]) -> u32 {\n    s.iter().filter(|&&b| b == b\' \').count()\n}\n\npub fn words(s: &str) -> usize {\n    spaces(s.as_bytes()) + 1\n}\n\n#[cfg(test)]\nmod tests {\n    #[test]\n    fn three() {\n        assert_eq!(super::words("a b c"), 3);\n    }\n}\n';
+    const repo = await crate('rettype', { 'src/lib.rs': text });
+    const r = await runDebugBug({ repo, apply: true, sources: [] });
+    expect(r.status, JSON.stringify([r.report, r.rounds, r.not_applied_reason])).toBe('fixed');
+    expect(r.candidate?.pattern_id).toBe('return_type_from_values');
+    expect(await readFile(path.join(repo, 'src/lib.rs'), 'utf8')).toBe(text.replace('-> u32 {', '-> usize {'));
+    const pub = 'pub fn width(s: &str) -> u32 {\n    s.len()\n}\n';
+    const repo2 = await crate('rettypepub', { 'src/lib.rs': pub });
+    const r2 = await runDebugBug({ repo: repo2, apply: true, sources: [] });
+    expect(r2.status).not.toBe('fixed');
+    expect(await readFile(path.join(repo2, 'src/lib.rs'), 'utf8')).toBe(pub);
+  });
+});
+
+describe('a panic path reached in two steps', () => {
+  it('a try_into().unwrap() that needs the TryInto import first (edition 2015) is still rated amber and not applied', async () => {
+    const text = 'pub fn width(s: &str) -> u32 {\n    s.len()\n}\n';
+    const repo = await crate('twostep', { 'src/lib.rs': text }, '2015');
+    const r = await runDebugBug({ repo, apply: true, sources: [] });
+    expect(r.status, JSON.stringify([r.rounds, r.candidate?.diff])).not.toBe('fixed');
+    expect(r.amber_reasons?.some((x) => x.startsWith('inserts a panic path'))).toBe(true);
+    expect(await readFile(path.join(repo, 'src/lib.rs'), 'utf8')).toBe(text);
+  });
+});
+
+describe('an item made private that the crate re-exports (`pub use m::{T}`), defined in another file', () => {
+  const lib = 'mod title;\n\npub use title::{AsTitle, ToTitle};\n';
+  const title = '/// Title case.\n///\n/// ```\n/// use retitle::ToTitle;\n/// assert_eq!("ab cd".to_title(), "Ab Cd");\n/// ```\ntrait ToTitle {\n    fn to_title(&self) -> String;\n}\n\npub struct AsTitle;\n\nimpl ToTitle for str {\n    fn to_title(&self) -> String {\n        self.split(\' \').map(|w| w[..1].to_uppercase() + &w[1..]).collect::<Vec<_>>().join(" ")\n    }\n}\n';
+  it('makes it `pub` at its definition (rustc\'s "defined here" note, no graph needed): the re-export already declares it public, so it is applied', async () => {
+    const repo = await crate('retitle', { 'src/lib.rs': lib, 'src/title.rs': title });
+    const r = await runDebugBug({ repo, apply: true, sources: await loadPatternSources() });
+    expect(r.status, JSON.stringify([r.report, r.rounds, r.not_applied_reason, r.amber_reasons])).toBe('fixed');
+    expect(r.candidate?.pattern_id).toBe('make_visible_item');
+    expect(r.candidate?.validation_status).toBe('Tests_OK');
+    expect(await readFile(path.join(repo, 'src/title.rs'), 'utf8')).toBe(title.replace('trait ToTitle {', 'pub trait ToTitle {'));
+  });
+
+  it('an item used only by an integration test (not re-exported) stays amber and is not applied: `pub` would widen the API', async () => {
+    const plain = 'fn shout(s: &str) -> String {\n    s.to_uppercase()\n}\n';
+    const repo = await crate('shoutapi', { 'src/lib.rs': plain, 'tests/it.rs': '#[test]\nfn loud() {\n    assert_eq!(shoutapi::shout("a"), "A");\n}\n' });
+    const r = await runDebugBug({ repo, apply: true, sources: await loadPatternSources() });
+    expect(r.status).not.toBe('fixed');
+    expect(await readFile(path.join(repo, 'src/lib.rs'), 'utf8')).toBe(plain);
+  });
+});
+
+describe('the `?` family: a `?` added where it cannot act', () => {
+  it('in a #[test], on a value that is not Try: the `?` is removed there and not rated amber (it could do nothing, no assertion changes)', async () => {
+    const text = 'pub fn double(n: u32) -> u32 {\n    n * 2\n}\n\n#[cfg(test)]\nmod tests {\n    #[test]\n    fn four() {\n        let d = super::double(2)?;\n        assert_eq!(d, 4);\n    }\n}\n';
+    const repo = await crate('trytest', { 'src/lib.rs': text });
+    const r = await runDebugBug({ repo, apply: true, sources: await loadPatternSources() });
+    expect(r.status, JSON.stringify([r.report, r.rounds, r.not_applied_reason, r.amber_reasons])).toBe('fixed');
+    expect(r.amber_reasons).toBeUndefined();
+    expect(await readFile(path.join(repo, 'src/lib.rs'), 'utf8')).toBe(text.replace('double(2)?;', 'double(2);'));
+  });
+
+  it('in a function returning a plain value: removed where a typed `let` takes the value; a statement `f()?;` is never offered the removal (its Result would be ignored)', async () => {
+    const text = 'pub fn squeeze(s: &str) -> usize {\n    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect()?;\n    t.len()\n}\n\n#[cfg(test)]\nmod tests {\n    #[test]\n    fn two() {\n        assert_eq!(super::squeeze("a b"), 2);\n    }\n}\n';
+    const repo = await crate('tryplain', { 'src/lib.rs': text });
+    const r = await runDebugBug({ repo, apply: true, sources: await loadPatternSources() });
+    expect(r.status, JSON.stringify([r.report, r.rounds, r.not_applied_reason])).toBe('fixed');
+    expect(r.candidate?.pattern_id).toBe('remove_try_in_plain_fn');
+    expect(await readFile(path.join(repo, 'src/lib.rs'), 'utf8')).toBe(text.replace('collect()?;', 'collect();'));
+    const stmt = 'use std::fmt::Write;\n\npub fn log(out: &mut String, n: u32) {\n    write!(out, "{}", n)?;\n}\n';
+    const repo2 = await crate('trystmt', { 'src/lib.rs': stmt });
+    const r2 = await runDebugBug({ repo: repo2, apply: true, sources: await loadPatternSources() });
+    // (rustc's own suggestion, a `Result` return type, may still be chosen; the `?` is never just dropped.)
+    expect(r2.rounds.flatMap((x) => x.tried.map((t) => t.id)).some((id) => id.includes('remove_try'))).toBe(false);
+    expect(await readFile(path.join(repo2, 'src/lib.rs'), 'utf8')).toContain('write!(out, "{}", n)?;');
   });
 });
 

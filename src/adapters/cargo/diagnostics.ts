@@ -170,9 +170,11 @@ export function convertDiagnostic(d: RustcDiagnostic, root: string, packageName:
   const primaryRaw = d.spans.find((s) => s.is_primary) ?? d.spans[0];
   const notes: string[] = [];
   const suggestions: Suggestion[] = [];
+  const noteSpans: SourceSpan[] = [];
   const visit = (children: RustcDiagnostic[]): void => {
     for (const child of children) {
       notes.push(`${child.level}: ${child.message}`);
+      for (const s of child.spans) if (s.suggested_replacement === null) noteSpans.push({ ...convertSpan(userFacingSpan(s, root), root), label: s.label ?? child.message });
       suggestions.push(...suggestionsOf(child, root));
       visit(child.children);
     }
@@ -187,6 +189,7 @@ export function convertDiagnostic(d: RustcDiagnostic, root: string, packageName:
     primary: primaryRaw ? convertSpan(userFacingSpan(primaryRaw, root), root) : null,
     spans,
     notes,
+    ...(noteSpans.length > 0 ? { noteSpans } : {}),
     suggestions,
     rendered: d.rendered ?? d.message,
     source: 'rustc',

@@ -4,6 +4,7 @@
  * model opens lazily on its first question, and a model that is missing, unreachable, slow or refuses costs only
  * its candidates — a warning, never a failure of the run.
  */
+import { bindingTypeSource } from '../../core/fix/binding-type.js';
 import { collectAnnotationSource } from '../../core/fix/collect-annotation.js';
 import { missingFieldSource } from '../../core/fix/missing-field.js';
 import { renameBindingSource } from '../../core/fix/rename-binding.js';
@@ -111,11 +112,11 @@ function lazyModelSource(choice: ModelChoice, log: LlmLog): { source: CandidateS
 
 /** The built-in deterministic sources besides rustc's suggestions (fixes rustc does not offer; see core/fix). */
 export function builtinSources(): CandidateSource[] {
-  return [renameBindingSource(), missingFieldSource(), collectAnnotationSource()];
+  return [renameBindingSource(), missingFieldSource(), collectAnnotationSource(), bindingTypeSource()];
 }
 
 /**
- * The candidate sources of a run: rustc, the renamed-binding, missing-field and collect-annotation sources (core/fix:
+ * The candidate sources of a run: rustc, the renamed-binding, missing-field, collect-annotation and binding-type sources (core/fix:
  * fixes rustc does not offer whose value is not a guess), the given deterministic ones, and (late) the model.
  */
 export function candidateSources(extra: readonly CandidateSource[], choice: ModelChoice): CandidateSources {

@@ -24,10 +24,12 @@ export interface FixScope {
   read(file: string): Promise<string | undefined>;
 }
 
-/** Workspace files a diagnostic points at (primary, other spans and its suggestions). */
+/** Workspace files a diagnostic points at (primary, other spans, its notes' spans and its suggestions). */
 export function filesOf(d: Diagnostic): string[] {
   const fs = new Set<string>();
   for (const s of d.spans) fs.add(s.file);
+  // A note's span is rustc's pointer to the cause (e.g. "the trait `T` is defined here" in another file).
+  for (const s of d.noteSpans ?? []) fs.add(s.file);
   if (d.primary) fs.add(d.primary.file);
   for (const s of d.suggestions) for (const e of s.edits) fs.add(e.span.file);
   return Array.from(fs).filter(isWorkspaceFile);

@@ -56,7 +56,7 @@ export function reviewer(): (c: Candidate, before: ReadonlyMap<string, string>, 
       const fb = await parse(b);
       if (fa.parseError !== undefined || fb.parseError !== undefined) continue;
       reasons.push(...publicApiFindings(f, fa, fb, targets));
-      reasons.push(...testEditFindings(f, a, fa, c.edits));
+      reasons.push(...testEditFindings(f, a, fa, c.edits, targets));
     }
     reasons.push(...panicFindings(before, after, files));
     return reasons;

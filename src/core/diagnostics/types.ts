@@ -45,6 +45,11 @@ export interface Diagnostic {
   spans: SourceSpan[];
   /** Messages of `note` and `help` children, in order. */
   notes: string[];
+  /**
+   * Spans of `note` children that point somewhere without suggesting an edit (e.g. "the trait `T` is defined
+   * here"), each labelled with its child's message: rustc's own pointer to a definition in another file.
+   */
+  noteSpans?: SourceSpan[];
   suggestions: Suggestion[];
   /** rustc's rendered text, kept for humans. */
   rendered: string;

@@ -394,6 +394,14 @@ export async function searchFix(opts: SearchOptions): Promise<SearchResult> {
       const next = await evaluateRound(applied.files, side.validation, Math.max(2, Math.floor(cap / 2)));
       const second = rankCandidates(next.evaluated, history).find((e) => isProgress(e) && e.validation.errors.length < state.errors.length);
       if (!second) continue;
+      // A sidestep makes no progress on its own, so evaluation did not review it: review it now, or a panic path
+      // it adds (a `try_into().unwrap()` whose E0308 became an E0599 until the second step imported the trait)
+      // would be applied unrated.
+      if (opts.review && side.amber === undefined) {
+        const targets = side.candidate.targets.map((t) => state.errors[t]).filter((d): d is Diagnostic => d !== undefined);
+        const reasons = await opts.review(side.candidate, current, applied.files, targets);
+        if (reasons.length > 0) side.amber = reasons;
+      }
       accept(side, round);
       accept(second, next.round);
       r++;

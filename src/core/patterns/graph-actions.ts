@@ -149,6 +149,25 @@ function visibilityEdit(file: string, src: RustText, at: number, vis: [number, n
   return mk(file, src, at, at, `${want} `);
 }
 
+/** The visibility written on the `use` item around `span` (`pub`, `pub(crate)`…), or null when it is no `pub use`. */
+function reexportVisibility(src: RustText, span: SourceSpan | null): string | null {
+  if (!span) return null;
+  const at = src.indexOf(span.byteStart);
+  // A `use` item holds no `;` before its end, so no `;` between its keyword and the span means the span is in it.
+  const head = /(?:^|[;{}\]])\s*(pub(?:\s*\([^)]*\))?)\s+use\b[^;]*$/.exec(src.masked.slice(Math.max(0, at - 4000), at));
+  const vis = head ? (head[1] ?? '').replace(/\s+/g, '') : null;
+  // `pub(super)`/`pub(in …)` name a module relative to the use, not to the item: left to the default rule.
+  return vis === 'pub' || vis === 'pub(crate)' ? vis : null;
+}
+
+/** The visibility edit that makes an item exactly `want` visible (none when it already is, or is `pub`). */
+function visibilityEditTo(file: string, src: RustText, at: number, vis: [number, number] | null, visText: string, want: string): FileEdit | null {
+  const current = visText.replace(/\s+/g, '');
+  if (current === 'pub' || current === want) return null;
+  if (vis) return mk(file, src, vis[0], vis[1], `${want} `);
+  return mk(file, src, at, at, `${want} `);
+}
+
 /**
  * Makes the private item, method or field the error names visible at its definition, wherever the graph (or a
  * secondary span) locates it: `pub(crate)` when the use is in the same crate, `pub` across crates (flagged when
@@ -166,14 +185,19 @@ const makeVisible: GraphActionFn = async (input) => {
   if (!isIdent(name) || (field !== '' && !isIdent(field))) return [];
   const kinds = field !== '' ? (['struct'] as NodeKind[]) : (KIND_WORDS[input.params.kind ?? ''] ?? ['fn', 'method', 'struct', 'enum', 'trait', 'const', 'static', 'type', 'mod', 'union']);
   const sites: DefSite[] = [];
-  // rustc's own pointer to the definition ("private method defined here"), in any file.
+  // rustc's own pointer to the definition ("private method defined here", or a note "the trait `T` is defined
+  // here" in another file), in any file.
   for (const s of input.matched) sites.push({ file: s.file, from: -s.byteStart - 1, crate: null });
+  for (const s of d.noteSpans ?? []) if (/\bdefined here\b/.test(s.label ?? '')) sites.push({ file: s.file, from: -s.byteStart - 1, crate: null });
   const qual = field !== '' ? [] : qualifier(useSrc, d.primary, name);
   for (const n of await defs(input, name, kinds)) {
     if (field === '' && !consistent(n, qual, name)) continue;
     sites.push({ file: n.file, from: n.span.startLine, crate: n.crate });
   }
   const useCrate = d.packageName;
+  // A re-export (`pub use m::{T}`) needs the item at least as visible as the re-export itself, and does not widen
+  // the crate's API: the crate's own source already declares the name public there.
+  const reexport = field === '' ? reexportVisibility(useSrc, d.primary) : null;
   const out: GraphProposal[] = [];
   const seen = new Set<string>();
   for (const site of sites.slice(0, 6)) {
@@ -185,7 +209,7 @@ const makeVisible: GraphActionFn = async (input) => {
     if (field === '') {
       const item = findItem(src, from, name);
       if (!item) continue;
-      e = visibilityEdit(site.file, src, item.at, item.vis, item.visText, cross);
+      e = reexport !== null && !cross ? visibilityEditTo(site.file, src, item.at, item.vis, item.visText, reexport) : visibilityEdit(site.file, src, item.at, item.vis, item.visText, cross);
     } else {
       const def = new RegExp(`\\bstruct\\s+${name}\\b[^{;(]*\\{`, 'g');
       def.lastIndex = from;
@@ -207,7 +231,7 @@ const makeVisible: GraphActionFn = async (input) => {
     const k = `${e.file}:${e.byteStart}`;
     if (seen.has(k)) continue;
     seen.add(k);
-    const widens = cross && site.crate !== null && input.ctx.lookup ? await input.ctx.lookup.published(site.crate).catch(() => true) : cross;
+    const widens = reexport !== null && !cross ? false : cross && site.crate !== null && input.ctx.lookup ? await input.ctx.lookup.published(site.crate).catch(() => true) : cross;
     out.push({ edits: [e], atCause: e.file !== useFile, widensPublicApi: widens, note: `${e.replacement.trim()} in ${e.file}` });
   }
   return out;
@@ -487,7 +511,12 @@ const fieldsFromScope: GraphActionFn = async (input) => {
 // ---------------------------------------------------------------------------------------------------------
 // the `?` family
 
-/** E0277 on `?` applied to a value that is not `Try`: drops that `?`. */
+/**
+ * E0277 on `?` applied to a value that is not `Try`: drops that `?`. With param `require: annotated_let` (a `?` in
+ * a function that cannot propagate), only a `?` that ends the initialiser of `let name: T = …?;`: the binding then
+ * holds the whole operand, of the written type `T` (rustc checks it), so no error value is dropped — unlike a
+ * statement `f()?;` whose `Result` would be silently ignored, or an unannotated `let` that would start holding one.
+ */
 const removeTry: GraphActionFn = async (input) => {
   const p = input.diagnostic.primary;
   if (!p) return [];
@@ -496,6 +525,21 @@ const removeTry: GraphActionFn = async (input) => {
   const end = src.indexOf(p.byteEnd);
   const q = src.masked[end - 1] === '?' ? end - 1 : src.masked[end] === '?' ? end : -1;
   if (q < 0) return [];
+  if (input.params.require === 'annotated_let') {
+    if (src.masked[src.skipSpace(q + 1)] !== ';') return [];
+    // The statement's start: the previous `;`, `{` or `}` outside the initialiser's own brackets.
+    let k = q - 1;
+    let depth = 0;
+    for (; k >= 0; k--) {
+      const ch = src.masked[k] as string;
+      if (')]}'.includes(ch)) depth++;
+      else if ('([{'.includes(ch)) {
+        if (depth === 0) break;
+        depth--;
+      } else if (ch === ';' && depth === 0) break;
+    }
+    if (!/^\s*let\s+(?:mut\s+)?[a-z_]\w*\s*:[^=]+=/.test(src.masked.slice(k + 1, q)) || /^\s*let\s+_\s*:/.test(src.masked.slice(k + 1, q))) return [];
+  }
   return [{ edits: [mk(p.file, src, q, q + 1, '')] }];
 };
 
