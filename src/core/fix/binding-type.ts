@@ -31,7 +31,7 @@ export function bindingTypeCandidates(diagnostics: readonly Diagnostic[], index:
   const name = place[1] as string;
   const mask = codeMask(text);
   const at = byteToIndex(text, binding.byteStart);
-  const body = fnBodyAround(text, mask, bracePairs(text, mask), at, at);
+  const body = fnBodyAround(text, mask, bracePairs(text), at, at);
   if (!body) return [];
   // The one `let [mut] name: T =` of the function before the place (a shadowing second `let` is too unsure).
   const lets = [...text.slice(body[0], at).matchAll(new RegExp(`\\blet\\s+(?:mut\\s+)?${name}\\s*:([^=;]+)=`, 'g'))].filter((m) => mask[body[0] + m.index]);

@@ -73,7 +73,7 @@ export function missingFieldCandidates(diagnostics: readonly Diagnostic[], index
   const text = files.get(file);
   if (text === undefined) return [];
   const mask = codeMask(text);
-  const pairs = bracePairs(text, mask);
+  const pairs = bracePairs(text);
   const fields = structFields(text, mask, pairs, parsed.struct);
   if (!fields) return [];
   // The literal's braces: the first code `{` after the struct path the error points at.

@@ -42,7 +42,7 @@ export function renameBindingCandidates(diagnostics: readonly Diagnostic[], inde
   const first = Math.min(...unique);
   const last = Math.max(...sites);
   const mask = codeMask(text);
-  const pairs = bracePairs(text, mask);
+  const pairs = bracePairs(text);
   // The innermost function body holding every use.
   const body = fnBodyAround(text, mask, pairs, first, last);
   if (!body) return [];
