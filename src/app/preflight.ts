@@ -11,7 +11,7 @@ import path from 'node:path';
 import { cargoCheck, lockfileNeedsUpdate, type CargoCheckResult } from '../adapters/cargo/check.js';
 import { manifestDirsAbove, membersFromMetadata, readMembers, resolvedFeatures, type MembersResult } from '../adapters/cargo/members.js';
 import { differFromWorktree, inPlaceBlockers, outsideChanges, rangeChanges, resolveRange, stagedChanges, trackedCargoInputs, worktreeChanges, type ResolvedRange } from '../adapters/git/changes.js';
-import { membersKey, readCachedMetadata, writeCachedMetadata } from '../adapters/cargo/members-cache.js';
+import { metadataKey, readCachedMetadata, writeCachedMetadata } from '../adapters/cargo/metadata-cache.js';
 import { checkWorkspaceDir, runCargoMetadata, workspaceFromMetadata, type MetadataRun } from '../adapters/cargo/metadata.js';
 import type { Workspace } from '../core/isg/workspace.js';
 import { assertIndexResolved, assertNoOperationInProgress, openRepo, type RepoInfo } from '../adapters/git/repo.js';
@@ -183,15 +183,15 @@ async function choosePackages(root: string, members: MembersResult, changed: rea
 }
 
 /**
- * `cargo metadata --no-deps` of the working tree, from `.rustgate/members.json` when nothing it depends on changed
- * (src/adapters/cargo/members-cache.ts): a warm check in place then starts cargo once, for the check itself, and the
+ * `cargo metadata --no-deps` of the working tree, from `.rustgate/metadata.json` when nothing it depends on changed
+ * (src/adapters/cargo/metadata-cache.ts): a warm check in place then starts cargo once, for the check itself, and the
  * ISG refresh of a failing check reuses the same output. Never rejects (the caller may not await it when the run
  * goes to the shadow): without a key, no cache.
  */
 async function metadataOfWorktree(repo: RepoInfo): Promise<MetadataRun> {
-  const file = rustgatePaths(repo.workspace).members;
+  const file = rustgatePaths(repo.workspace).metadata;
   const key = await trackedCargoInputs(repo).then(
-    (tracked) => membersKey(repo.workspace, tracked),
+    (tracked) => metadataKey(repo.workspace, tracked),
     () => null,
   );
   const hit = key === null ? null : readCachedMetadata(file, key);

@@ -34,7 +34,7 @@ export interface RustgatePaths {
   /** PreFlight's cache of resolved dependency features per package selection (`cargo tree`). */
   featureSets: string;
   /** PreFlight's cache of `cargo metadata --no-deps` for checks in place. */
-  members: string;
+  metadata: string;
   hooks: string;
   vectors: string;
   logs: string;
@@ -60,7 +60,7 @@ export function rustgatePaths(root: string): RustgatePaths {
     targetLedger: path.join(target, 'rustgate-ledger.json'),
     lock: path.join(dir, 'lock'),
     featureSets: path.join(dir, 'feature-sets.json'),
-    members: path.join(dir, 'members.json'),
+    metadata: path.join(dir, 'metadata.json'),
     hooks: path.join(dir, 'hooks'),
     vectors: path.join(dir, 'vectors'),
     logs: path.join(dir, 'logs'),

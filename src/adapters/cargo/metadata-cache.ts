@@ -1,30 +1,31 @@
 /**
- * A cache of `cargo metadata --no-deps` output for checks in place (`.rustgate/members.json`), so a warm PreFlight
+ * A cache of `cargo metadata --no-deps` output for checks in place (`.rustgate/metadata.json`), so a warm PreFlight
  * run starts cargo once: for the check (metadata costs 20–45 ms of a 0.2–0.4 s warm check, and the ISG refresh of a
  * failing check needs it too). The key is everything that output depends on, as cargo reads it from the working
- * tree: the workspace directory, every tracked `Cargo.toml` by path, size and mtime (a new tracked crate adds a path;
- * any write moves the mtime), every tracked `.rs` path (cargo discovers bin/test/example/bench targets from the file
- * layout), every cargo config and toolchain file from the workspace up to `/` and in CARGO_HOME, and the variables
- * that move the target directory. The member manifests' own size and mtime are checked as well (a member git
+ * tree: the workspace directory, every tracked `Cargo.toml` by path and stat stamp (a new tracked crate adds a path;
+ * any write moves its mtime and ctime), every tracked `.rs` path (cargo discovers bin/test/example/bench targets from
+ * the file layout), every cargo config and toolchain file from the workspace up to `/` and in CARGO_HOME, and the
+ * variables that move the target directory. The member manifests' own stamps are checked as well (a member git
  * ignores). In place, untracked Rust-relevant files already send the check to the shadow, which reads afresh.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { stampOf } from '../git/shadow.js';
 import type { CargoMetadata } from './metadata.js';
 
 interface Entry {
   key: string;
-  /** Absolute member manifest → "size:mtimeMs". */
+  /** Absolute member manifest → its stat stamp. */
   stamps: Record<string, string>;
   meta: CargoMetadata;
 }
 
+/** The file's stat stamp (size, mtime, ctime, inode: the one the private copies use), '-' when it is absent. */
 function stamp(file: string): string {
   try {
-    const st = statSync(file);
-    return `${st.size}:${st.mtimeMs}`;
+    return JSON.stringify(stampOf(statSync(file)));
   } catch {
     return '-';
   }
@@ -43,7 +44,7 @@ function configFiles(dir: string, env: NodeJS.ProcessEnv): string[] {
 }
 
 /** The cache key for `workspace` given its tracked manifests and `.rs` files (workspace-relative paths, from git). */
-export function membersKey(workspace: string, tracked: { manifests: readonly string[]; sources: readonly string[] }, env: NodeJS.ProcessEnv = process.env): string {
+export function metadataKey(workspace: string, tracked: { manifests: readonly string[]; sources: readonly string[] }, env: NodeJS.ProcessEnv = process.env): string {
   const h = createHash('sha256').update('metadata-v2\0').update(`${path.resolve(workspace)}\0`);
   for (const m of [...tracked.manifests].sort()) h.update(`${m}=${stamp(path.join(workspace, m))}\0`);
   for (const f of [...tracked.sources].sort()) h.update(`${f}\0`);

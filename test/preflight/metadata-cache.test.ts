@@ -1,5 +1,5 @@
 /**
- * PreFlight's cache of `cargo metadata --no-deps` for checks in place (src/adapters/cargo/members-cache.ts): a warm
+ * PreFlight's cache of `cargo metadata --no-deps` for checks in place (src/adapters/cargo/metadata-cache.ts): a warm
  * run reuses it, and anything the metadata depends on — a tracked manifest, a new tracked crate, a cargo config
  * above the workspace, the target-dir variables, an ignored member's manifest — makes it miss.
  */
@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { membersKey, readCachedMetadata, writeCachedMetadata } from '../../src/adapters/cargo/members-cache.js';
+import { metadataKey, readCachedMetadata, writeCachedMetadata } from '../../src/adapters/cargo/metadata-cache.js';
 import type { CargoMetadata } from '../../src/adapters/cargo/metadata.js';
 import { cliProcess, git, preflightJson, userCargoCheck, write } from './helpers.js';
 
@@ -31,30 +31,30 @@ function meta(ws: string): CargoMetadata {
   return { packages, workspace_members: packages.map((p) => p.id), workspace_root: ws, target_directory: path.join(ws, 'target') };
 }
 
-describe('members cache key and entry', () => {
+describe('metadata cache key and entry', () => {
   it('misses when a tracked manifest, a .rs path, a config above, a target-dir variable or a member manifest changes', () => {
     const ws = workspace(false);
     const tracked = { manifests: ['Cargo.toml', 'crates/a/Cargo.toml', 'crates/b/Cargo.toml'], sources: ['crates/a/src/lib.rs', 'crates/b/src/lib.rs'] };
     const env = { HOME: ws };
-    const key = membersKey(ws, tracked, env);
-    expect(membersKey(ws, tracked, env)).toBe(key);
-    const file = path.join(ws, '.rustgate/members.json');
+    const key = metadataKey(ws, tracked, env);
+    expect(metadataKey(ws, tracked, env)).toBe(key);
+    const file = path.join(ws, '.rustgate/metadata.json');
     writeCachedMetadata(file, key, meta(ws));
     expect(readCachedMetadata(file, key)).toEqual(meta(ws));
 
     // A new tracked crate, a new target file (cargo discovers tests/*.rs), another target dir: other keys.
-    expect(membersKey(ws, { ...tracked, manifests: [...tracked.manifests, 'crates/c/Cargo.toml'] }, env)).not.toBe(key);
-    expect(membersKey(ws, { ...tracked, sources: [...tracked.sources, 'crates/a/tests/it.rs'] }, env)).not.toBe(key);
-    expect(membersKey(ws, tracked, { ...env, CARGO_TARGET_DIR: '/elsewhere' })).not.toBe(key);
+    expect(metadataKey(ws, { ...tracked, manifests: [...tracked.manifests, 'crates/c/Cargo.toml'] }, env)).not.toBe(key);
+    expect(metadataKey(ws, { ...tracked, sources: [...tracked.sources, 'crates/a/tests/it.rs'] }, env)).not.toBe(key);
+    expect(metadataKey(ws, tracked, { ...env, CARGO_TARGET_DIR: '/elsewhere' })).not.toBe(key);
     // An edited manifest, a cargo config in the workspace (not in a sibling directory): other keys.
     const past = new Date(Date.now() - 60_000);
     utimesSync(path.join(ws, 'crates/b/Cargo.toml'), past, past);
-    expect(membersKey(ws, tracked, env)).not.toBe(key);
-    const key2 = membersKey(ws, tracked, env);
+    expect(metadataKey(ws, tracked, env)).not.toBe(key);
+    const key2 = metadataKey(ws, tracked, env);
     write(path.dirname(ws), `${path.basename(ws)}-sibling-is-not-above/.cargo/config.toml`, '');
-    expect(membersKey(ws, tracked, env)).toBe(key2);
+    expect(metadataKey(ws, tracked, env)).toBe(key2);
     write(ws, '.cargo/config.toml', '[build]\ntarget-dir = "elsewhere"\n');
-    expect(membersKey(ws, tracked, env)).not.toBe(key2);
+    expect(metadataKey(ws, tracked, env)).not.toBe(key2);
 
     // The entry itself: a member manifest that changed since it was written (a member git ignores) is a miss.
     writeCachedMetadata(file, key, meta(ws));
@@ -65,13 +65,13 @@ describe('members cache key and entry', () => {
 
   it('a corrupted or hostile cache file is a miss, never an error (fuzz)', () => {
     const ws = workspace(false);
-    const file = path.join(ws, '.rustgate/members.json');
+    const file = path.join(ws, '.rustgate/metadata.json');
     const key = 'k';
     const metaLike = fc.oneof(fc.anything(), fc.constant(meta(ws)), fc.record({ packages: fc.array(fc.anything()), workspace_members: fc.array(fc.anything()), workspace_root: fc.string(), target_directory: fc.string() }));
     const entry = fc.record({ key: fc.constantFrom('k', 'x'), stamps: fc.oneof(fc.anything(), fc.dictionary(fc.string(), fc.string())), meta: metaLike });
     fc.assert(
       fc.property(fc.oneof(fc.string(), entry.map((e) => JSON.stringify(e)), fc.anything().map((v) => JSON.stringify(v) ?? 'undefined')), (text) => {
-        write(ws, '.rustgate/members.json', text);
+        write(ws, '.rustgate/metadata.json', text);
         const r = readCachedMetadata(file, key);
         expect(r === null || Array.isArray(r.packages)).toBe(true);
       }),
@@ -80,7 +80,7 @@ describe('members cache key and entry', () => {
   });
 });
 
-describe('PreFlight in place with the members cache', () => {
+describe('PreFlight in place with the metadata cache', () => {
   it('writes it on the first run, reuses it, and sees a crate added through a glob on the next run', async () => {
     const ws = workspace(true);
     await git(ws, 'init', '-q', '-b', 'main');
@@ -91,7 +91,7 @@ describe('PreFlight in place with the members cache', () => {
     await git(ws, 'add', '-A');
     const first = await preflightJson(ws, ws);
     expect(first.json).toMatchObject({ ok: true, mode: 'in_place' });
-    const cache = JSON.parse(readFileSync(path.join(ws, '.rustgate/members.json'), 'utf8')) as { meta: CargoMetadata };
+    const cache = JSON.parse(readFileSync(path.join(ws, '.rustgate/metadata.json'), 'utf8')) as { meta: CargoMetadata };
     expect(cache.meta.packages.map((m) => m.name).sort()).toEqual(['mc-a', 'mc-b']);
 
     // A warm run starts cargo once, for the check: no `cargo metadata` (a logging cargo shim first on PATH).
@@ -126,7 +126,7 @@ describe('PreFlight in place with the members cache', () => {
     expect(broken.code).toBe(1);
     expect(broken.json.unchecked_files).toEqual([]);
     expect(broken.json.diagnostics.find((d) => d.level === 'error')).toMatchObject({ code: 'E0308', file: 'crates/c/src/lib.rs' });
-    const after = JSON.parse(readFileSync(path.join(ws, '.rustgate/members.json'), 'utf8')) as { meta: CargoMetadata };
+    const after = JSON.parse(readFileSync(path.join(ws, '.rustgate/metadata.json'), 'utf8')) as { meta: CargoMetadata };
     expect(after.meta.packages.map((m) => m.name).sort()).toEqual(['mc-a', 'mc-b', 'mc-c']);
   });
 });
