@@ -180,15 +180,9 @@ export async function acquireLock(root: string, opts: LockOptions = {}): Promise
   let told = false;
   let unreadableSince: number | null = null;
   try {
-    await waitForLock();
-  } catch (e) {
-    release();
-    throw e;
-  }
-  async function waitForLock(): Promise<void> {
     for (;;) {
       assertLockFileKind(file);
-      if (tryCreate(file, holder)) return;
+      if (tryCreate(file, holder)) break;
       const other = readHolder(file);
       if (other === null) {
         // Being written right now, or garbage left by a crash: give a writer a moment, then take it over.
@@ -224,6 +218,9 @@ export async function acquireLock(root: string, opts: LockOptions = {}): Promise
       }
       await sleep(poll);
     }
+  } catch (e) {
+    release();
+    throw e;
   }
 
   let recovery: ApplyRecovery | null = null;
