@@ -33229,14 +33229,15 @@ async function fixMode(ctx, token) {
   setOutputs({ ok: String(result.errors.length === 0), errors: String(result.errors.length), warnings: "0", sarifFile: "", fixed: String(validated), reviewId: "" });
   const candidate = validated ? result.candidate : null;
   const shown = { ...result, candidate: candidate ? { ...candidate, diff: rootRelativeDiff(candidate.diff, ctx.prefix) } : null };
+  const summarize = (why, url) => writeSummary(fixSummary(shown, why, url) + kpis);
   if (!pr) {
-    await writeSummary(fixSummary(shown, `This run is a \`${event.eventName}\` event, not a pull request: nothing to review.`, null) + kpis);
+    await summarize(`This run is a \`${event.eventName}\` event, not a pull request: nothing to review.`, null);
     return;
   }
   if (pr.isFork && event.eventName !== "pull_request_target") {
     const why = `This pull request comes from a fork (${pr.headRepo ?? "deleted repository"}), whose GITHUB_TOKEN is read-only: the suggestion is here instead of a PR review.`;
     warning(why);
-    await writeSummary(fixSummary(shown, candidate ? why : null, null) + kpis);
+    await summarize(candidate ? why : null, null);
     return;
   }
   const octo = (ctx.deps.octokit ?? ((t) => getOctokit(t)))(token);
@@ -33248,17 +33249,17 @@ async function fixMode(ctx, token) {
     info(
       `rustgate: review ${outcome.reviewId ?? "-"}: ${outcome.posted} suggestion(s) posted, ${outcome.skipped} already there, ${outcome.deleted} outdated comment(s) deleted, ${outcome.outdatedReviews} outdated review(s) marked${outcome.alreadyPosted ? " (proposal already posted)" : ""}.`
     );
-    await writeSummary(fixSummary(shown, null, outcome.url) + kpis);
+    await summarize(null, outcome.url);
   } catch (e) {
     const f = apiFailure(e);
     if (f.readOnly) {
       const why2 = `The token cannot write reviews (GitHub said: ${redact(f.message, token)}). Give the job \`permissions: pull-requests: write\`; the suggestion is here instead.`;
       warning(why2);
-      await writeSummary(fixSummary(shown, why2, null) + kpis);
+      await summarize(why2, null);
       return;
     }
     const why = `GitHub API request failed: ${redact(f.message, token)}. No retry was made.`;
-    await writeSummary(fixSummary(shown, why, null) + kpis);
+    await summarize(why, null);
     throw new Error(
       `${why}${f.status === 422 ? " (GitHub rejected the review; every comment line was checked against the PR hunks, so the PR probably changed during the run: re-run the job.)" : ""}`,
       // setFailed prints the message only; Octokit also redacts the authorization header in the cause.

@@ -199,15 +199,17 @@ async function fixMode(ctx: Ctx, token: string): Promise<void> {
   // What users see (and `git apply` at the repository root) is repository-root-relative; the review plan maps
   // workspace paths itself.
   const shown: DebugBugJson = { ...result, candidate: candidate ? { ...candidate, diff: rootRelativeDiff(candidate.diff, ctx.prefix) } : null };
+  // Every ending writes the same summary: the proposal (with why it is here, or where it was posted) and the KPIs.
+  const summarize = (why: string | null, url: string | null): Promise<void> => writeSummary(fixSummary(shown, why, url) + kpis);
   if (!pr) {
-    await writeSummary(fixSummary(shown, `This run is a \`${event.eventName}\` event, not a pull request: nothing to review.`, null) + kpis);
+    await summarize(`This run is a \`${event.eventName}\` event, not a pull request: nothing to review.`, null);
     return;
   }
   // On pull_request_target the token is the base repository's and can write, fork or not.
   if (pr.isFork && event.eventName !== 'pull_request_target') {
     const why = `This pull request comes from a fork (${pr.headRepo ?? 'deleted repository'}), whose GITHUB_TOKEN is read-only: the suggestion is here instead of a PR review.`;
     core.warning(why);
-    await writeSummary(fixSummary(shown, candidate ? why : null, null) + kpis);
+    await summarize(candidate ? why : null, null);
     return;
   }
   const octo = (ctx.deps.octokit ?? ((t: string) => getOctokit(t)))(token);
@@ -222,17 +224,17 @@ async function fixMode(ctx: Ctx, token: string): Promise<void> {
       `rustgate: review ${outcome.reviewId ?? '-'}: ${outcome.posted} suggestion(s) posted, ${outcome.skipped} already there, ` +
         `${outcome.deleted} outdated comment(s) deleted, ${outcome.outdatedReviews} outdated review(s) marked${outcome.alreadyPosted ? ' (proposal already posted)' : ''}.`,
     );
-    await writeSummary(fixSummary(shown, null, outcome.url) + kpis);
+    await summarize(null, outcome.url);
   } catch (e) {
     const f = apiFailure(e);
     if (f.readOnly) {
       const why = `The token cannot write reviews (GitHub said: ${redact(f.message, token)}). Give the job \`permissions: pull-requests: write\`; the suggestion is here instead.`;
       core.warning(why);
-      await writeSummary(fixSummary(shown, why, null) + kpis);
+      await summarize(why, null);
       return;
     }
     const why = `GitHub API request failed: ${redact(f.message, token)}. No retry was made.`;
-    await writeSummary(fixSummary(shown, why, null) + kpis);
+    await summarize(why, null);
     throw new Error(
       `${why}${f.status === 422 ? ' (GitHub rejected the review; every comment line was checked against the PR hunks, so the PR probably changed during the run: re-run the job.)' : ''}`,
       // setFailed prints the message only; Octokit also redacts the authorization header in the cause.
