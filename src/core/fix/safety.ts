@@ -6,6 +6,7 @@
 import type { Diagnostic } from '../diagnostics/types.js';
 import type { FileFacts, ItemFact } from '../isg/facts.js';
 import type { FileEdit } from './types.js';
+import { occurrences } from './rust-text.js';
 
 /** One public entry of a file's interface: its identity and what callers depend on. */
 interface PublicEntry {
@@ -187,7 +188,7 @@ function renamesUnusedBinding(text: string, item: ItemFact, e: FileEdit, replace
   const before = new TextDecoder().decode(bytes.slice(lineStart, e.byteStart));
   if (!/\blet\s+(?:mut\s+)?$/.test(before)) return false;
   const body = text.split('\n').slice(item.line - 1, item.endLine).join('\n');
-  return (body.match(new RegExp(`(?<![A-Za-z0-9_])${replaced}(?![A-Za-z0-9_])`, 'g')) ?? []).length === 1;
+  return occurrences(body, replaced, 0, body.length).length === 1;
 }
 
 /**
