@@ -10,7 +10,7 @@ import {
 } from "./chunk-AVFMJZAF.js";
 import {
   registerDebugBug
-} from "./chunk-OHGJJVEE.js";
+} from "./chunk-IXQB5MRD.js";
 import {
   printJson,
   processIO,
@@ -18,7 +18,7 @@ import {
 } from "./chunk-XT5B7XE7.js";
 import {
   registerPreflight
-} from "./chunk-W5XBYO5N.js";
+} from "./chunk-DXD2WGWR.js";
 import "./chunk-ZMDLB4TP.js";
 import "./chunk-V5IOIPMT.js";
 import "./chunk-6CU5GOAN.js";
@@ -3595,7 +3595,7 @@ function registerHooks(program2, io, setExit, deps = {}) {
     setExit(ExitCode.Ok);
   });
   hooks.command("run <hook> [args...]").description("run one hook in this process (called by the installed hook files)").option("--workspace <dir>", "the workspace, relative to the git top level").option("--repo <dir>", "the workspace, absolute (hooks of the earlier layout)").action(async (hook, args, o) => {
-    const { runHook } = await import("./chunk-62YMGWZL.js");
+    const { runHook } = await import("./chunk-7FESVTLU.js");
     const code = await runHook({
       hook,
       hookArgs: args,
@@ -3612,7 +3612,7 @@ function registerHooks(program2, io, setExit, deps = {}) {
 import path2 from "node:path";
 function registerMcp(program2, _io, setExit) {
   program2.command("mcp").description("Serve the rustgate tools (build_isg, preflight, context, validate_fix, ...) over MCP on stdio").option("--repo <dir>", "default workspace of the tools (relative repo arguments resolve against it); default: $CLAUDE_PROJECT_DIR, else the current directory").action(async (flags) => {
-    const { serveStdio } = await import("./chunk-3TD7F4SG.js");
+    const { serveStdio } = await import("./chunk-P2A22UDG.js");
     await serveStdio({ repo: path2.resolve(flags.repo ?? (process.env.CLAUDE_PROJECT_DIR || ".")) });
     setExit(ExitCode.Ok);
   });
