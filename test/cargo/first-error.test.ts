@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cargoCheck, isErrorMessageLine } from '../../src/adapters/cargo/check.js';
+import { cargoCheck } from '../../src/adapters/cargo/check.js';
+import { isErrorMessageLine } from '../../src/adapters/cargo/diagnostics.js';
 
 const dirs: string[] = [];
 afterAll(() => {

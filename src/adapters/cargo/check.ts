@@ -4,7 +4,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { startTool } from '../process/group.js';
 import type { Diagnostic } from '../../core/diagnostics/types.js';
 import { RustgateError } from '../../core/errors.js';
-import { parseCargoMessages } from './diagnostics.js';
+import { isErrorMessageLine, parseCargoMessages } from './diagnostics.js';
 
 export interface CargoCheckOptions {
   /** The workspace root to check (the directory with the root Cargo.toml). */
@@ -57,17 +57,6 @@ export function cargoCheckArgs(opts: Pick<CargoCheckOptions, 'features' | 'allFe
     if (opts.features && opts.features.length > 0) args.push('--features', opts.features.join(','));
   }
   return args;
-}
-
-/** True for one line of cargo's JSON output that is an error-level compiler message. */
-export function isErrorMessageLine(line: string): boolean {
-  if (!line.includes('"compiler-message"') || !line.includes('"level":"error')) return false;
-  try {
-    const m = JSON.parse(line) as { reason?: unknown; message?: { level?: unknown } };
-    return m.reason === 'compiler-message' && m.message?.level === 'error';
-  } catch {
-    return false;
-  }
 }
 
 /** Calls `onFirst` once, when the stream carries the first error-level compiler message; stops listening after. */

@@ -245,3 +245,14 @@ export function parseCargoMessages(stdout: string, workspaceRoot: string): Cargo
   }
   return { diagnostics, buildSucceeded, checkedPackages: Array.from(checked).sort() };
 }
+
+/** True for one line of cargo's JSON output that is an error-level compiler message. */
+export function isErrorMessageLine(line: string): boolean {
+  if (!line.includes('"compiler-message"') || !line.includes('"level":"error')) return false;
+  try {
+    const m = JSON.parse(line) as { reason?: unknown; message?: { level?: unknown } };
+    return m.reason === 'compiler-message' && m.message?.level === 'error';
+  } catch {
+    return false;
+  }
+}
