@@ -56,17 +56,8 @@ export function eventInfo(eventName: string, payload: unknown, repository: strin
   return { eventName, owner, repo, range: { base: null, head: 'HEAD' }, pr: null };
 }
 
-/** True when a changed path matters to a Rust build (sources, manifests, lock file, toolchain and cargo config). */
-export function isRustRelevant(path: string): boolean {
-  const name = path.split('/').pop() ?? '';
-  return (
-    path.endsWith('.rs') ||
-    name === 'Cargo.toml' ||
-    name === 'Cargo.lock' ||
-    name.startsWith('rust-toolchain') ||
-    /(^|\/)\.cargo\/config(\.toml)?$/.test(path)
-  );
-}
+/** True when a changed path matters to a Rust build: PreFlight's own classification, so the Action and the CLI agree. */
+export { isRustRelevant } from '../core/preflight/classify.js';
 
 function asRecord(v: unknown): Record<string, unknown> {
   return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};

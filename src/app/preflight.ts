@@ -21,7 +21,7 @@ import { rustgatePaths } from '../core/paths.js';
 import type { CargoTargetKind } from '../config/schema.js';
 import type { GraphQuery } from '../core/isg/query.js';
 import { featureDrift, selectAffected, uncheckedFiles, type MemberPackage } from '../core/preflight/affected.js';
-import { cargoInputsAbove, classifyChanges } from '../core/preflight/classify.js';
+import { CARGO_DIR_INPUTS, cargoDirInput, cargoInputsAbove, classifyChanges } from '../core/preflight/classify.js';
 import { hasErrors, mapFindings, selectDiagnostics } from '../core/preflight/report.js';
 import type { ChangedFile, CheckMode, PreflightReport, Scope, TestSummary } from '../core/preflight/types.js';
 import { acquireLock, type LockHolder } from './lock.js';
@@ -388,7 +388,7 @@ export async function runPreflight(opts: PreflightOptions): Promise<PreflightRep
       // parent config (the copy's, with the selected bytes, wins key by key; keys only the working tree's has apply
       // too). Say so when that file is not the selected one.
       if (opts.scope !== 'worktree') {
-        const own = ['.cargo/config', '.cargo/config.toml'].map((f) => (repo.prefix === '' ? f : `${repo.prefix}/${f}`));
+        const own = CARGO_DIR_INPUTS.filter((f) => cargoDirInput(f) === 'cargo-config').map((f) => (repo.prefix === '' ? f : `${repo.prefix}/${f}`));
         const differ = await differFromWorktree(repo, opts.scope, range?.head ?? null, own);
         if (differ.length > 0) warnings.push(`the private copy also reads the working tree's ${differ.join(', ')} (cargo reads the config files of every directory above it), which differs from the ${opts.scope === 'staged' ? 'index' : 'commit'}: settings only the working-tree version has applied to this check too; stage it or stash it to check the selected version alone`);
       }

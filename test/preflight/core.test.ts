@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseNameStatusZ } from '../../src/adapters/git/changes.js';
 import { cargoCheckArgs } from '../../src/adapters/cargo/check.js';
 import type { Diagnostic } from '../../src/core/diagnostics/types.js';
-import { classifyChanges, isRustRelevant } from '../../src/core/preflight/classify.js';
+import { cargoDirInput, cargoInputsAbove, classifyChanges, isRustRelevant } from '../../src/core/preflight/classify.js';
+import { wholeWorkspaceReason } from '../../src/core/preflight/affected.js';
 import { selectDiagnostics } from '../../src/core/preflight/report.js';
 
 describe('change classification', () => {
@@ -21,8 +22,19 @@ describe('change classification', () => {
     ['src/data.json', false],
     ['.cargo/credentials.toml', false],
     ['scripts/rs', false],
+    ['rust-toolchain.txt', false],
+    ['my.cargo/config', false],
   ];
   it.each(table)('%s → %s', (p, relevant) => expect(isRustRelevant(p)).toBe(relevant));
+
+  it('every reader of cargo/rustup directory inputs agrees on which files they are', () => {
+    for (const [p, kind] of [['.cargo/config', 'cargo-config'], ['a/b/.cargo/config.toml', 'cargo-config'], ['rust-toolchain', 'toolchain'], ['a/rust-toolchain.toml', 'toolchain'], ['a/src/main.rs', null], ['rust-toolchain.txt', null]] as const) {
+      expect(cargoDirInput(p)).toBe(kind);
+      expect(wholeWorkspaceReason(p, 'modified')).toBe(kind);
+    }
+    // Above a workspace in `ws/app`: only its own directory chain counts.
+    expect(cargoInputsAbove(['.cargo/config', 'ws/rust-toolchain.toml', 'other/.cargo/config.toml', 'ws/app2/rust-toolchain', 'rust-toolchain.txt'], 'ws/app')).toEqual(['.cargo/config', 'ws/rust-toolchain.toml']);
+  });
 
   it('skips only when no file (nor a rename source) is relevant', () => {
     expect(classifyChanges([{ path: 'README.md', status: 'modified' }]).skip).toBe(true);

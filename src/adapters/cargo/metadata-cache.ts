@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { stampOf } from '../git/shadow.js';
 import type { CargoMetadata } from './metadata.js';
+import { CARGO_DIR_INPUTS } from '../../core/preflight/classify.js';
 
 interface Entry {
   key: string;
@@ -35,11 +36,11 @@ function stamp(file: string): string {
 function configFiles(dir: string, env: NodeJS.ProcessEnv): string[] {
   const files: string[] = [];
   for (let d = path.resolve(dir); ; d = path.dirname(d)) {
-    files.push(path.join(d, '.cargo', 'config'), path.join(d, '.cargo', 'config.toml'), path.join(d, 'rust-toolchain'), path.join(d, 'rust-toolchain.toml'));
+    files.push(...CARGO_DIR_INPUTS.map((f) => path.join(d, f)));
     if (path.dirname(d) === d) break;
   }
   const home = env.CARGO_HOME ?? path.join(env.HOME ?? os.homedir(), '.cargo');
-  files.push(path.join(home, 'config'), path.join(home, 'config.toml'));
+  files.push(...CARGO_DIR_INPUTS.filter((f) => f.startsWith('.cargo/')).map((f) => path.join(home, f.slice('.cargo/'.length))));
   return files;
 }
 

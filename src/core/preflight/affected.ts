@@ -2,7 +2,7 @@
  * Which workspace packages a change can affect: the packages owning the changed files plus every workspace package
  * that depends on them, transitively. Pure: the caller reads `cargo metadata` and the tree.
  */
-import { isRustRelevant } from './classify.js';
+import { cargoDirInput, isRustRelevant } from './classify.js';
 import type { ChangedFile } from './types.js';
 
 /** One workspace member as the selection needs it. */
@@ -60,8 +60,8 @@ export function wholeWorkspaceReason(p: string, status: ChangedFile['status']): 
   const base = baseName(p);
   if (p === 'Cargo.toml') return 'root-manifest';
   if (base === 'Cargo.lock') return 'lockfile';
-  if (/(^|\/)\.cargo\/config(\.toml)?$/.test(p)) return 'cargo-config';
-  if (base.startsWith('rust-toolchain')) return 'toolchain';
+  const input = cargoDirInput(p);
+  if (input !== null) return input;
   // A member whose manifest disappears leaves dependents that no longer build: only the whole workspace sees that.
   if (base === 'Cargo.toml' && (status === 'deleted' || status === 'renamed')) return 'manifest-removed';
   return null;

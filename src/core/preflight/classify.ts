@@ -5,14 +5,26 @@ function baseName(p: string): string {
   return p.slice(p.lastIndexOf('/') + 1);
 }
 
+/**
+ * The files cargo (or rustup, for the toolchain) reads from a directory besides sources and manifests, relative to
+ * that directory: the one list every reader of them uses (change classification, the metadata cache key, the
+ * private copy's note about the working tree's config).
+ */
+export const CARGO_DIR_INPUTS = ['.cargo/config', '.cargo/config.toml', 'rust-toolchain', 'rust-toolchain.toml'] as const;
+
+/** What a repository-relative path is among `CARGO_DIR_INPUTS` (at any level), or null. */
+export function cargoDirInput(path: string): 'cargo-config' | 'toolchain' | null {
+  const hit = CARGO_DIR_INPUTS.find((f) => path === f || path.endsWith(`/${f}`));
+  if (hit === undefined) return null;
+  return hit.startsWith('.cargo/') ? 'cargo-config' : 'toolchain';
+}
+
 /** True for files that can change what `cargo check` reports (sources, manifests, lock, toolchain, cargo config). */
 export function isRustRelevant(path: string): boolean {
   const base = baseName(path);
   if (base.endsWith('.rs')) return true; // includes build.rs
   if (base === 'Cargo.toml' || base === 'Cargo.lock') return true;
-  if (base.startsWith('rust-toolchain')) return true;
-  // `.cargo/config` and `.cargo/config.toml` at any level.
-  return /(^|\/)\.cargo\/config(\.toml)?$/.test(path);
+  return cargoDirInput(path) !== null;
 }
 
 /** Splits the changed files into the relevant ones (a submodule bump always is); `skip` is true when none is relevant. */
@@ -29,10 +41,7 @@ export function classifyChanges(files: readonly ChangedFile[]): { relevant: Chan
 export function cargoInputsAbove(outside: readonly string[], prefix: string): string[] {
   const isAncestor = (dir: string): boolean => dir === '' || prefix === dir || prefix.startsWith(`${dir}/`);
   return outside.filter((p) => {
-    const cfg = /^(?:(.*)\/)?\.cargo\/config(?:\.toml)?$/.exec(p);
-    if (cfg) return isAncestor(cfg[1] ?? '');
-    const slash = p.lastIndexOf('/');
-    const base = p.slice(slash + 1);
-    return (base === 'rust-toolchain' || base === 'rust-toolchain.toml') && isAncestor(slash < 0 ? '' : p.slice(0, slash));
+    const name = CARGO_DIR_INPUTS.find((f) => p === f || p.endsWith(`/${f}`));
+    return name !== undefined && isAncestor(p.slice(0, Math.max(0, p.length - name.length - 1)));
   });
 }
