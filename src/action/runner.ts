@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
+import { cliEnv } from '../adapters/process/env.js';
 
 /** One finished CLI run, as fields. */
 export interface CliResult {
@@ -24,35 +25,13 @@ export interface CliResult {
 /** Runs `rustgate <args>` in `cwd`; injectable so tests can replay recorded contract JSON. */
 export type CliRunner = (args: string[], opts: { cwd: string; env: Record<string, string> }) => Promise<CliResult>;
 
-/** Variables the CLI child (and through it cargo, rustc and the PR's build scripts) may see, by exact name. */
-const CHILD_ENV_NAMES = new Set([
-  'PATH', 'HOME', 'USER', 'LOGNAME', 'SHELL', 'LANG', 'LANGUAGE', 'TERM', 'TZ', 'TMPDIR', 'TMP', 'TEMP',
-  'RUSTFLAGS', 'RUSTDOCFLAGS', 'RUSTC', 'RUSTC_WRAPPER', 'RUSTDOC', 'RUST_BACKTRACE', 'RUST_LOG', 'RUST_MIN_STACK',
-  'CC', 'CXX', 'AR', 'CFLAGS', 'CXXFLAGS', 'LDFLAGS', 'PKG_CONFIG_PATH', 'OPENSSL_DIR', 'LIBCLANG_PATH',
-  'SSL_CERT_FILE', 'SSL_CERT_DIR', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy',
-  'CI', 'NODE_OPTIONS', 'NODE_EXTRA_CA_CERTS',
-  // Windows needs these to start processes at all.
-  'SystemRoot', 'SYSTEMROOT', 'ComSpec', 'COMSPEC', 'PATHEXT', 'WINDIR', 'APPDATA', 'LOCALAPPDATA', 'USERPROFILE', 'ProgramData', 'ProgramFiles',
-]);
-
-/** Prefixes admitted as a family (toolchain and rustgate settings); everything else is dropped. */
-const CHILD_ENV_PREFIXES = ['CARGO_', 'RUSTUP_', 'RUSTGATE_', 'LC_', 'SCCACHE_'];
-
-/** Never passed, whatever the lists say: GitHub's tokens and runtime credentials, and the Action's inputs. */
-const CHILD_ENV_DENIED = /^(INPUT_|ACTIONS_|GITHUB_|RUNNER_)|TOKEN|SECRET|PASSWORD/i;
-
 /**
- * Env for the CLI child: an allow-list (PATH, HOME, toolchain and locale variables, RUSTGATE_*), never INPUT_*,
- * ACTIONS_* (the runtime and OIDC request tokens), GITHUB_* (GITHUB_TOKEN among them) or anything named like a
- * token, so no credential reaches cargo or a pull request's build.rs. `extra` is added as given.
+ * Env for the CLI child: the one allow-list module's CLI policy (`cliEnv`: what a Rust tool may see, RUSTGATE_*,
+ * Node's settings; never INPUT_*, ACTIONS_* — the runtime and OIDC request tokens —, GITHUB_* or anything named like
+ * a credential outside RUSTGATE_*), so no credential reaches cargo or a pull request's build.rs. `extra` is added as given.
  */
 export function childEnv(extra: Record<string, string> = {}, source: NodeJS.ProcessEnv = process.env): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(source)) {
-    if (v === undefined || CHILD_ENV_DENIED.test(k)) continue;
-    if (CHILD_ENV_NAMES.has(k) || CHILD_ENV_PREFIXES.some((p) => k.startsWith(p))) env[k] = v;
-  }
-  return { ...env, ...extra };
+  return cliEnv(extra, source);
 }
 
 /** The action's root directory (the folder holding action.yml), found from this bundle's location. */

@@ -10,7 +10,7 @@ import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cargoCheck } from '../../src/adapters/cargo/check.js';
 import { runTests } from '../../src/adapters/cargo/test-runner.js';
-import { allowedToolVar, toolEnv } from '../../src/adapters/process/env.js';
+import { allowedToolVar, cliEnv, toolEnv } from '../../src/adapters/process/env.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
@@ -57,6 +57,20 @@ describe('toolEnv: the allow-list', () => {
     );
     expect(env.CARGO_TARGET_DIR).toBe('/mine');
     for (const k of ['CARGO_REGISTRY_TOKEN', 'CARGO_REGISTRIES_MY_TOKEN', 'SCCACHE_AWS_SECRET', 'MY_API_KEY', 'CARGO_HTTP_AUTH']) expect(allowedToolVar(k)).toBe(false);
+  });
+});
+
+describe('cliEnv: a rustgate CLI child (the Action\'s)', () => {
+  it('adds RUSTGATE_* and Node settings to the tool list and never passes GitHub runtime, inputs or credentials', () => {
+    const base = {
+      PATH: '/bin', HOME: '/h', CARGO_HOME: '/c', RUSTUP_TOOLCHAIN: 'stable', NODE_OPTIONS: '--x', NODE_EXTRA_CA_CERTS: '/ca.pem',
+      RUSTGATE_MODEL: 'm.gguf', RUSTGATE_OPENAI_API_KEY: 'rg-key', GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: '/w', RUNNER_TEMP: '/r',
+      SSH_AUTH_SOCK: '/s', MY_DEPLOY_TOKEN: 'deploy', ...SECRETS,
+    };
+    const env = cliEnv({ RUSTGATE_DIR: '/d' }, base);
+    expect(Object.keys(env).sort()).toEqual(['CARGO_HOME', 'HOME', 'NODE_EXTRA_CA_CERTS', 'NODE_OPTIONS', 'PATH', 'RUSTGATE_DIR', 'RUSTGATE_MODEL', 'RUSTGATE_OPENAI_API_KEY', 'RUSTUP_TOOLCHAIN'].sort());
+    // The model key reaches the CLI (its model source needs it) but not a Rust tool the CLI starts.
+    expect(toolEnv({}, env).RUSTGATE_OPENAI_API_KEY).toBeUndefined();
   });
 });
 

@@ -45,3 +45,23 @@ export function toolEnv(extra: Readonly<Record<string, string | undefined>> = {}
   }
   return out;
 }
+
+/** GitHub Actions' runtime and inputs: never passed to anything rustgate starts. */
+const CI_RUNTIME = /^(INPUT_|ACTIONS_|GITHUB_|RUNNER_)/;
+
+/** Node's own settings the CLI needs when something (the Action) starts it as a child. */
+const NODE_VARS = new Set(['NODE_OPTIONS', 'NODE_EXTRA_CA_CERTS', 'SHELL']);
+
+/**
+ * The environment of a rustgate CLI child (the Action runs the CLI that way): what a Rust tool may see, plus
+ * rustgate's own `RUSTGATE_*` settings (the model source's key among them — the CLI keeps it from cargo with
+ * `toolEnv`) and Node's settings; never GitHub's runtime, inputs or tokens. `extra` is added as given.
+ */
+export function cliEnv(extra: Readonly<Record<string, string>> = {}, base: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(base)) {
+    if (v === undefined || CI_RUNTIME.test(k)) continue;
+    if (k.startsWith('RUSTGATE_') || NODE_VARS.has(k) || allowedToolVar(k)) out[k] = v;
+  }
+  return { ...out, ...extra };
+}
