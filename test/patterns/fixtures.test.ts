@@ -142,6 +142,12 @@ const TEXT_FINDINGS: Record<string, number[]> = {
 const GUIDANCE: Record<string, { code: string; line: number }> = {
   dyn_trait_object_safety: { code: 'E0038', line: 6 },
   result_error_unification: { code: 'E0277', line: 7 },
+  mut_borrow_across_iterations: { code: 'E0499', line: 4 },
+  moved_in_previous_iteration: { code: 'E0382', line: 4 },
+  rc_across_threads: { code: 'E0277', line: 6 },
+  refcell_across_threads: { code: 'E0277', line: 7 },
+  move_out_of_mut_ref: { code: 'E0507', line: 6 },
+  borrow_must_be_static: { code: 'E0521', line: 4 },
 };
 
 describe('anti-patterns on their fixtures', () => {
