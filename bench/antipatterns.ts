@@ -10,8 +10,8 @@ import { loadPatterns } from '../src/adapters/patterns/load.js';
 import { detectAntiPatterns, TEXT_DETECTORS } from '../src/core/patterns/antipatterns.js';
 import type { Finding } from '../src/core/patterns/model.js';
 
-/** Directories never walked: build output, VCS data, vendored dependencies. */
-const SKIP = new Set(['target', 'node_modules', '.git', 'vendor']);
+/** Directories never walked: build output, VCS data, vendored dependencies (other dot-directories are walked). */
+const SKIP = new Set(['target', 'node_modules', '.git', '.cargo', 'vendor']);
 
 /** Every `.rs` file under `root`, as paths relative to it (sorted, so runs are comparable). */
 export function rustFilesUnder(root: string): string[] {
@@ -19,7 +19,7 @@ export function rustFilesUnder(root: string): string[] {
   const walk = (dir: string): void => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       if (e.isDirectory()) {
-        if (!SKIP.has(e.name) && !e.name.startsWith('.')) walk(path.join(dir, e.name));
+        if (!SKIP.has(e.name)) walk(path.join(dir, e.name));
       } else if (e.isFile() && e.name.endsWith('.rs')) out.push(path.relative(root, path.join(dir, e.name)));
     }
   };

@@ -93,7 +93,6 @@ const TEXT_FINDINGS: Record<string, number[]> = {
   ref_box_param: [5],
   ref_option_param: [1],
   string_error_result: [1],
-  box_dyn_error_result: [3],
   unit_error_result: [1],
   impl_into: [4],
   impl_to_string: [3],

@@ -36,7 +36,6 @@ describe('loadPatterns', () => {
       'arc_rwlock_to_mutex',
       'borrow_must_be_static',
       'box_collection',
-      'box_dyn_error_result',
       'cfg_feature_consolidation',
       'chars_nth_in_loop',
       'check_then_unwrap',

@@ -398,7 +398,8 @@ const floatToIntCast = regexDetector(new RegExp(`\\bas\\s+(${INT})\\b`, 'g'), (m
     const group = /[\w!>]\s*$/.test(src.masked.slice(Math.max(0, open - 2), open)) ? false : /(?<![\w.])\d+\.\d+(?:_?f(?:32|64))?\b|\bas\s+f(?:32|64)\b|\bf(?:32|64)::/.test(inner);
     floaty = callee || group;
   }
-  if (!floaty) return null;
+  // An operand bounded on purpose (`x.min(255.0)`, `.clamp(..)`) has had its range handled.
+  if (!floaty || /\.(?:min|max|clamp)\(/.test(before.slice(before.lastIndexOf(';') + 1))) return null;
   return `a float converted with \`as ${m[1] ?? 'i32'}\` saturates at the integer's bounds and turns NaN into 0 without an error; check \`is_finite()\` and the range first when the value can be out of range`;
 });
 
@@ -516,7 +517,6 @@ export const STYLE_DETECTORS: Readonly<Record<string, TextDetector>> = {
   ref_box_param: refOwnedParam('Box', '`&Box<T>` parameter: take `&T` instead; the extra indirection buys nothing, and callers without a `Box` can call it'),
   ref_option_param: refOwnedParam('Option', '`&Option<T>` parameter: take `Option<&T>` instead (callers pass `x.as_ref()`); it is as cheap and accepts values that are not stored in an `Option`'),
   string_error_result: pubResultError((e) => /^(?:String|&\s*'static\s+str)$/.test(e), 'a public function returning `Result<_, String>` gives callers an error they can only print; return an error type (an enum implementing `std::error::Error`) they can match on'),
-  box_dyn_error_result: pubResultError((e) => /^Box\s*<\s*dyn\s+(?:(?:std|core)::error::)?Error\b/.test(e), 'a public library function returning `Box<dyn Error>` hides which errors can happen; return a concrete error type (an enum implementing `std::error::Error`) and leave `Box<dyn Error>`/`anyhow` to applications'),
   unit_error_result: pubResultError((e) => /^\(\s*\)$/.test(e), 'a public function returning `Result<_, ()>` reports failure with no information; return `Option<_>` if absence is the only failure, or an error type that says what went wrong'),
   impl_into: implInto,
   impl_to_string: implToString,
