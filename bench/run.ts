@@ -7,11 +7,11 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const suites = ['isg', 'isg-accuracy', 'store', 'preflight', 'fix', 'vectors', 'coverage', 'crash', 'hooks', 'install'] as const;
-/** `all` runs these; `crash` (a hundred kills, minutes), `isg-accuracy` (rust-analyzer, minutes), `coverage`, `hooks` and `install` (npm, network) run only when named. */
+const suites = ['isg', 'isg-accuracy', 'store', 'preflight', 'fix', 'vectors', 'coverage', 'crash', 'hooks', 'install', 'antipatterns'] as const;
+/** `all` runs these; `crash` (a hundred kills, minutes), `isg-accuracy` (rust-analyzer, minutes), `coverage`, `hooks` and `install` (npm, network) and `antipatterns` (needs real workspaces) run only when named. */
 const everyday = ['isg', 'store', 'preflight', 'fix', 'vectors'];
 
-/** Parses `--key value` pairs after the suite name into an options object. */
+/** Parses `--key value` pairs after the suite name into an options object; a repeated key's values are joined with `,`. */
 function parseOptions(args: string[]): Record<string, string> {
   const opts: Record<string, string> = {};
   for (let i = 0; i < args.length; i++) {
@@ -19,7 +19,8 @@ function parseOptions(args: string[]): Record<string, string> {
     if (!arg.startsWith('--')) continue;
     const next = args[i + 1];
     if (next !== undefined && !next.startsWith('--')) {
-      opts[arg.slice(2)] = next;
+      const key = arg.slice(2);
+      opts[key] = opts[key] === undefined ? next : `${opts[key]},${next}`;
       i++;
     } else {
       opts[arg.slice(2)] = 'true';

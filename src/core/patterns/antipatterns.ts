@@ -3,31 +3,20 @@
  * one source file (lexically, on the masked text); diagnostic guidance patterns match compiler diagnostics.
  */
 import type { Diagnostic } from '../diagnostics/types.js';
+import { isLibraryFile, testRanges } from './code-scope.js';
+import { STYLE_DETECTORS } from './detectors-style.js';
 import { matchDetector } from './detect.js';
 import { scopesAt } from './items.js';
 import type { Finding, Pattern } from './model.js';
 import { RustText } from './rust-text.js';
 
 /** A raw hit of a text detector: 0-based string index and a message. */
-interface TextHit {
+export interface TextHit {
   index: number;
   message: string;
 }
 
-type TextDetector = (src: RustText, filePath: string) => TextHit[];
-
-/** Ranges of `#[cfg(test)] mod … { }` and `#[test] fn … { }` bodies, which are test code. */
-function testRanges(src: RustText): [number, number][] {
-  const out: [number, number][] = [];
-  const re = /#\[(?:cfg\(test\)|test|tokio::test)\]/g;
-  for (let m = re.exec(src.text); m; m = re.exec(src.text)) {
-    if (src.masked[m.index] !== '#') continue;
-    const open = src.masked.indexOf('{', m.index);
-    const close = open < 0 ? -1 : src.closeOf(open);
-    if (close > 0) out.push([m.index, close]);
-  }
-  return out;
-}
+export type TextDetector = (src: RustText, filePath: string) => TextHit[];
 
 function lineOf(text: string, index: number): number {
   let line = 1;
@@ -65,8 +54,7 @@ const guardAcrossAwait: TextDetector = (src) => {
 
 /** `.unwrap()` in library code (not main.rs, bins, tests, examples, benches, build scripts or test modules). */
 const unwrapInLibrary: TextDetector = (src, filePath) => {
-  const p = filePath.replace(/\\/g, '/');
-  if (!/(^|\/)src\//.test(p) || /(^|\/)src\/(main\.rs|bin\/)/.test(p) || /(^|\/)(tests|examples|benches)\//.test(p) || p.endsWith('build.rs')) return [];
+  if (!isLibraryFile(filePath)) return [];
   const tests = testRanges(src);
   const hits: TextHit[] = [];
   const re = /\.unwrap\(\)/g;
@@ -125,6 +113,7 @@ export const TEXT_DETECTORS: Readonly<Record<string, TextDetector>> = {
   cfg_feature_scatter: cfgFeatureScatter,
   rwlock_write_only: rwlockWriteOnly,
   len_cast_truncation: lenCastTruncation,
+  ...STYLE_DETECTORS,
 };
 
 /** Runs every anti-pattern with a text detector over one file; findings sorted by line. */
