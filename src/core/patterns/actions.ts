@@ -1657,6 +1657,122 @@ const removeUnusedImplParam: ActionFn = (input) => {
   return [edit(input, start - 1, end, '')];
 };
 
+/** Index of the `;` ending the statement that starts at or contains `from`, skipping bracketed groups; -1 if none before `limit`. */
+function statementEnd(src: RustText, from: number, limit: number): number {
+  for (let i = from; i < limit; i++) {
+    const ch = src.masked[i];
+    if (ch === '(' || ch === '[' || ch === '{') {
+      const close = src.closeOf(i);
+      if (close < 0) return -1;
+      i = close;
+    } else if (ch === ';') return i;
+  }
+  return -1;
+}
+
+/** True when the `{` at `open` starts a bare block statement (after `;`, `{` or `}`), not a body or an expression. */
+function isBareBlock(src: RustText, open: number): boolean {
+  const before = src.masked[src.skipSpaceBack(open) - 1];
+  return before === ';' || before === '{' || before === '}';
+}
+
+/**
+ * E0597: a local borrowed past the end of the bare block that declares it. When its `let` is the block's first
+ * statement (so moving it changes no order of evaluation) and its name appears nowhere else in the enclosing block,
+ * the `let` moves to just before the block: the local then lives as long as the borrow needs; nothing else moves.
+ */
+const hoistBorrowedLocal: ActionFn = (input) => {
+  const decl = labelledRange(input, /^binding `\w+` declared here$/);
+  const dropped = labelledRange(input, /^`\w+` dropped here while still borrowed$/);
+  if (!decl || !dropped) return [];
+  const { src } = input;
+  const name = textOf(input, decl);
+  if (!isIdent(name)) return [];
+  const head = /\blet\s+(?:mut\s+)?$/.exec(src.masked.slice(Math.max(0, decl.start - 12), decl.start));
+  if (!head) return [];
+  const letAt = decl.start - head[0].length;
+  const block = src.enclosingBraces(letAt)[0];
+  if (!block || block.close !== dropped.start || src.skipSpace(block.open + 1) !== letAt || !isBareBlock(src, block.open)) return [];
+  const outer = src.enclosingBraces(block.open)[0];
+  if (!outer) return [];
+  const nameRe = new RegExp(`(?<![\\w'])${name}(?!\\w)`);
+  if (nameRe.test(src.masked.slice(outer.open + 1, block.open)) || nameRe.test(src.masked.slice(block.close + 1, outer.close))) return [];
+  const end = statementEnd(src, decl.end, block.close);
+  if (end < 0) return [];
+  const stmt = src.text.slice(letAt, end + 1);
+  return [edit(input, block.open, block.open, `${stmt}\n${src.indentAt(block.open)}`), edit(input, letAt, src.skipSpace(end + 1), '')];
+};
+
+/**
+ * E0434: a nested `fn` reads a local of the enclosing function, which only a closure can capture. A plain nested fn
+ * (no generics, attributes, qualifiers or recursion, used only after its definition) becomes `let name = |params|
+ * -> Ret { body };` with the same parameters, return type and body.
+ */
+const innerFnToClosure: ActionFn = (input) => {
+  const p = primary(input);
+  if (!p) return [];
+  const { src } = input;
+  const fns = scopesAt(src, p.start).filter((s) => s.keyword === 'fn');
+  const inner = fns[0];
+  const outerFn = fns[1];
+  if (!inner || !outerFn || inner.generics || src.masked[inner.headerEnd] !== '{') return [];
+  if (!isBareBlock(src, inner.start)) return [];
+  const m = /^fn\s+([a-z_]\w*)\s*\(/.exec(src.masked.slice(inner.start, inner.headerEnd));
+  if (!m) return [];
+  const name = m[1] ?? '';
+  const open = inner.start + m[0].length - 1;
+  const close = src.closeOf(open);
+  if (close < 0 || close > inner.headerEnd) return [];
+  const params = src.text.slice(open + 1, close).trim();
+  if (/\bself\b/.test(params)) return [];
+  const ret = src.text.slice(close + 1, inner.headerEnd).trim();
+  if (ret !== '' && !/^->\s*[^{]+$/.test(ret)) return [];
+  if (/\bwhere\b/.test(ret)) return [];
+  const nameRe = new RegExp(`(?<![\\w.:])${name}(?!\\w)`);
+  // Recursion, or a use before the definition (fn items are visible in the whole block; a `let` is not).
+  if (nameRe.test(src.masked.slice(inner.headerEnd, inner.end))) return [];
+  const outerBody = src.enclosingBraces(inner.start)[0];
+  if (!outerBody || nameRe.test(src.masked.slice(outerBody.open + 1, inner.start))) return [];
+  const head = `let ${name} = |${params}|${ret === '' ? '' : ` ${ret}`} `;
+  return [edit(input, inner.start, inner.headerEnd, head), edit(input, inner.end + 1, inner.end + 1, ';')];
+};
+
+/**
+ * Lifetime errors without a code ("lifetime may not live long enough") where rustc's help names the outlives bound
+ * the body needs (`'b: 'a`): the bound is added where `'b` is declared (the fn's or its impl's generics).
+ */
+const addLifetimeBound: ActionFn = (input) => {
+  const m = /^('[a-z_]\w*): ('[a-z_]\w*)$/.exec(input.params.bound?.trim() ?? '');
+  const p = primary(input);
+  if (!m || !p) return [];
+  const [, short, long] = m as unknown as [string, string, string];
+  const { src } = input;
+  for (const scope of scopesAt(src, p.start)) {
+    if (!scope.generics || (scope.keyword !== 'fn' && scope.keyword !== 'impl')) continue;
+    const [open, close] = scope.generics;
+    for (const [off, piece] of splitTopLevel(src.masked.slice(open + 1, close))) {
+      const d = new RegExp(`^\\s*${short}(?!\\w)(\\s*:\\s*[^,]*)?\\s*$`).exec(piece);
+      if (!d) continue;
+      if (d[1] !== undefined && new RegExp(`${long}(?!\\w)`).test(d[1])) return [];
+      const at = open + 1 + off + piece.trimEnd().length;
+      return [edit(input, at, at, d[1] === undefined ? `: ${long}` : ` + ${long}`)];
+    }
+  }
+  return [];
+};
+
+/** Appends `.clone()` at the note span whose label (its note's message) matches `params.note`. */
+const cloneAtNote: ActionFn = (input) => {
+  let re: RegExp;
+  try {
+    re = new RegExp(input.params.note ?? '^$');
+  } catch {
+    return [];
+  }
+  const r = noteRange(input, re);
+  return r ? appendPostfix(input, r, '.clone()') : [];
+};
+
 export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   insert_use: insertUse,
   add_bound: addBound,
@@ -1712,6 +1828,10 @@ export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   impl_generics_from_definition: implGenericsFromDefinition,
   debug_placeholder: debugPlaceholder,
   remove_unused_impl_param: removeUnusedImplParam,
+  hoist_borrowed_local: hoistBorrowedLocal,
+  inner_fn_to_closure: innerFnToClosure,
+  add_lifetime_bound: addLifetimeBound,
+  clone_at_note: cloneAtNote,
 };
 
 /** Names of the built-in actions (for the schema). */

@@ -101,7 +101,11 @@ export type ActionName =
   | 'params_from_trait'
   | 'impl_generics_from_definition'
   | 'debug_placeholder'
-  | 'remove_unused_impl_param';
+  | 'remove_unused_impl_param'
+  | 'hoist_borrowed_local'
+  | 'inner_fn_to_closure'
+  | 'add_lifetime_bound'
+  | 'clone_at_note';
 
 /** The built-in action and its parameters (strings; `{{field.group}}` refers to detector captures). */
 export interface PatternTemplate {
