@@ -248,4 +248,139 @@ describe('ownership and trait-impl patterns: near-misses propose nothing (real c
     ]);
     expect(await proposals(root, 'unused_impl_param', ['E0207'])).toEqual([]);
   });
+  it('hoist_borrowed_local: a loop body, a local that is not the block\'s first statement, a name used after the block', async () => {
+    const root = crate('near_hoist', [
+      'pub fn lens(items: &[&str]) -> usize {',
+      '    let mut keep: Vec<&String> = Vec::new();',
+      '    for it in items {',
+      '        let owned = it.to_string();',
+      '        keep.push(&owned);',
+      '    }',
+      '    keep.len()',
+      '}',
+      '',
+      'pub fn second(prefix: &str) -> usize {',
+      '    let r;',
+      '    {',
+      '        let n = prefix.len();',
+      '        let full = format!("{prefix}{n}");',
+      '        r = &full;',
+      '    }',
+      '    r.len()',
+      '}',
+      '',
+      'pub fn shadow(prefix: &str) -> usize {',
+      '    let r;',
+      '    {',
+      '        let full = format!("{prefix}!");',
+      '        r = &full;',
+      '    }',
+      '    let full = 3;',
+      '    r.len() + full',
+      '}',
+    ]);
+    expect(await proposals(root, 'hoist_borrowed_local', ['E0597'])).toEqual([]);
+  });
+
+  it('inner_fn_to_closure: a recursive nested fn, one called before its definition, a generic one', async () => {
+    const root = crate('near_inner_fn', [
+      'pub fn countdown(start: u32) -> u32 {',
+      '    fn step(n: u32) -> u32 {',
+      '        if n == 0 { start } else { step(n - 1) }',
+      '    }',
+      '    step(3)',
+      '}',
+      '',
+      'pub fn early(base: u32) -> u32 {',
+      '    let x = add(1);',
+      '    fn add(y: u32) -> u32 {',
+      '        base + y',
+      '    }',
+      '    x',
+      '}',
+      '',
+      'pub fn generic(base: u32) -> u32 {',
+      '    fn conv<T: Into<u32>>(y: T) -> u32 {',
+      '        base + y.into()',
+      '    }',
+      '    conv(2u8)',
+      '}',
+    ]);
+    expect(await proposals(root, 'inner_fn_to_closure', ['E0434'])).toEqual([]);
+  });
+
+  it('lifetime_outlives_bound: a closure returning its argument (no bound for rustc to name)', async () => {
+    const root = crate('near_outlives', [
+      'pub fn first() -> i32 {',
+      '    let f = |x: &i32| x;',
+      '    *f(&1)',
+      '}',
+    ]);
+    const { diagnostics } = await cargoCheck(root);
+    expect(diagnostics.some((d) => d.level === 'error' && d.message === 'lifetime may not live long enough')).toBe(true);
+    expect(await proposals(root, 'lifetime_outlives_bound', [])).toEqual([]);
+  });
+
+  it('fnonce_called_twice_clone: a closure moved into a call and used again (not one that is FnOnce)', async () => {
+    const root = crate('near_twice', [
+      'pub fn take<F: FnOnce() -> usize>(f: F) -> usize {',
+      '    f()',
+      '}',
+      '',
+      'pub fn run(s: String) -> usize {',
+      '    let f = move || s.len();',
+      '    take(f) + f()',
+      '}',
+    ]);
+    expect(await proposals(root, 'fnonce_called_twice_clone', ['E0382'])).toEqual([]);
+  });
+
+  it('derive_for_trait_method: a std type, a method several traits define, a method no derive gives', async () => {
+    const root = crate('near_derive_method', [
+      'pub struct Level(pub u32);',
+      '',
+      'pub fn copy_file(f: std::fs::File) -> (std::fs::File, std::fs::File) {',
+      '    let g = f.clone();',
+      '    (f, g)',
+      '}',
+      '',
+      'pub fn higher(a: Level, b: Level) -> Level {',
+      '    a.max(b)',
+      '}',
+      '',
+      'pub fn text(a: Level) -> String {',
+      '    a.to_string()',
+      '}',
+    ]);
+    expect(await proposals(root, 'derive_for_trait_method', ['E0599'])).toEqual([]);
+  });
+
+  it('add_derive_list: the type is defined in another file (a graph action\'s shape)', async () => {
+    const root = crate('near_derive_list', [
+      'pub mod version;',
+      '',
+      'pub fn newer(a: &version::Version, b: &version::Version) -> bool {',
+      '    a > b',
+      '}',
+    ]);
+    writeFileSync(path.join(root, 'src/version.rs'), '#[derive(PartialEq)]\npub struct Version {\n    pub major: u32,\n}\n');
+    expect(await proposals(root, 'add_derive_list', ['E0369'])).toEqual([]);
+  });
+
+  it('partial_move_borrow / partial_move_clone: a field moved by a destructuring pattern', async () => {
+    const root = crate('near_partial', [
+      '#[derive(Debug)]',
+      'pub struct User {',
+      '    pub name: String,',
+      '    pub id: u32,',
+      '}',
+      '',
+      'pub fn greet(u: User) -> String {',
+      '    let User { name, .. } = u;',
+      '    format!("{name} {u:?}")',
+      '}',
+    ]);
+    expect(await proposals(root, 'partial_move_borrow', ['E0382'])).toEqual([]);
+    expect(await proposals(root, 'partial_move_clone', ['E0382'])).toEqual([]);
+  });
 });
