@@ -1773,6 +1773,17 @@ const cloneAtNote: ActionFn = (input) => {
   return r ? appendPostfix(input, r, '.clone()') : [];
 };
 
+/**
+ * Derives the list of std traits rustc asks for (`PartialEq, PartialOrd`) through the one trait of the list whose
+ * required derives cover the others (`PartialOrd` needs `PartialEq`); a list no single trait covers gets no proposal.
+ */
+const addDeriveCovering: ActionFn = (input) => {
+  const list = (input.params.traits ?? '').split(',').map((t) => t.trim()).filter((t) => t !== '');
+  if (list.length === 0 || list.some((t) => DERIVABLE[t] === undefined)) return [];
+  const top = list.find((t) => list.every((u) => u === t || (DERIVABLE[t] ?? []).includes(u)));
+  return top ? addDerive({ ...input, params: { ...input.params, trait: top } }) : [];
+};
+
 export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   insert_use: insertUse,
   add_bound: addBound,
@@ -1832,6 +1843,7 @@ export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   inner_fn_to_closure: innerFnToClosure,
   add_lifetime_bound: addLifetimeBound,
   clone_at_note: cloneAtNote,
+  add_derive_covering: addDeriveCovering,
 };
 
 /** Names of the built-in actions (for the schema). */

@@ -105,7 +105,8 @@ export type ActionName =
   | 'hoist_borrowed_local'
   | 'inner_fn_to_closure'
   | 'add_lifetime_bound'
-  | 'clone_at_note';
+  | 'clone_at_note'
+  | 'add_derive_covering';
 
 /** The built-in action and its parameters (strings; `{{field.group}}` refers to detector captures). */
 export interface PatternTemplate {
