@@ -41,6 +41,13 @@ const OPS: Record<string, LineOp> = {
   change_int_type: (l) => (/\bu32\b/.test(l) ? l.replace(/\bu32\b/, 'u64') : /\busize\b/.test(l) && !/^\s*\/\//.test(l) ? l.replace(/\busize\b/, 'u32') : null),
   remove_move: (l) => (/\bmove\s*\|/.test(l) ? l.replace(/\bmove\s*\|/, '|') : null),
   remove_clone: (l) => (/\.clone\(\)/.test(l) ? l.replace(/\.clone\(\)/, '') : null),
+  // Opt-in (sampled only when `--ops` names them): a method made to take `self` by value (E0507, E0382 at its
+  // callers), and `Copy` added to a derive list (E0204 when a field is not Copy).
+  self_by_value: (l) => (/\bfn\s+\w+(?:<[^>]*>)?\(&self\b/.test(l) ? l.replace(/\(&self\b/, '(self') : null),
+  add_copy_derive: (l) => {
+    const m = /#\[derive\(([^)]*\bClone\b[^)]*)\)\]/.exec(l);
+    return m && !/\bCopy\b/.test(m[1] ?? '') ? l.replace(m[0], `#[derive(${m[1] ?? ''}, Copy)]`) : null;
+  },
 };
 
 /**

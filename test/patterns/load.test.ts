@@ -31,7 +31,7 @@ describe('loadPatterns', () => {
     expect(packageRoot()).toBe(path.resolve('.'));
     expect(defaultPatternDir()).toBe(path.resolve('patterns'));
     const patterns = loadPatterns();
-    expect(patterns.filter((p) => p.kind === 'fix')).toHaveLength(95);
+    expect(patterns.filter((p) => p.kind === 'fix')).toHaveLength(115);
     expect(patterns.filter((p) => p.kind === 'anti_pattern').map((p) => p.id)).toEqual([
       'arc_rwlock_to_mutex',
       'borrow_must_be_static',

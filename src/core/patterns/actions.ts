@@ -5,7 +5,7 @@
 import type { Diagnostic, SourceSpan } from '../diagnostics/types.js';
 import type { FileEdit } from '../fix/types.js';
 import type { ActionName } from './model.js';
-import { inlineModules, moduleAt, scopesAt, splitTopLevel, type ItemScope } from './items.js';
+import { inlineModules, itemScopes, moduleAt, scopesAt, splitTopLevel, type ItemScope } from './items.js';
 import { isIdent, isPostfixSafe, RustText } from './rust-text.js';
 
 /** What an action sees: one file, one diagnostic, the spans the detector selected, interpolated params. */
@@ -1402,6 +1402,388 @@ const renameShadowingLifetime: ActionFn = (input) => {
 };
 
 /** Every built-in action by name. */
+// ---------------------------------------------------------------------------------------------------------
+// Ownership, trait-impl signatures and derives (2026-12-05, issue 14 item 4)
+
+/** The note span in this file whose label (its note's message) matches `re`. */
+function noteRange(input: ActionInput, re: RegExp): Range | null {
+  const s = (input.diagnostic.noteSpans ?? []).find((n) => re.test(n.label ?? ''));
+  return s ? rangeOf(input, s) : null;
+}
+
+/** The span (primary or secondary) in this file whose label matches `re`. */
+function labelledRange(input: ActionInput, re: RegExp): Range | null {
+  const s = input.diagnostic.spans.find((n) => re.test(n.label ?? ''));
+  return s ? rangeOf(input, s) : null;
+}
+
+/** True when index `i` lies in an inherent `impl` block (not `impl Trait for Type`), whose methods the file owns. */
+function inInherentImpl(src: RustText, i: number): boolean {
+  const impl = scopesAt(src, i).find((s) => s.keyword === 'impl');
+  if (!impl) return false;
+  return !/\bfor\b/.test(src.masked.slice(impl.generics ? impl.generics[1] + 1 : impl.start + 4, impl.headerEnd));
+}
+
+/**
+ * E0507: a method of an inherent impl of this file takes `self` by value and is called on borrowed content. When
+ * rustc's note points at that `self`, the method is made to take `&self`; it compiles only if the body never moves
+ * out of `self`, and every caller that could call it before still can (auto-ref).
+ */
+const borrowReceiverAtDefinition: ActionFn = (input) => {
+  const r = noteRange(input, /takes ownership of the receiver `self`/);
+  if (!r || textOf(input, r) !== 'self') return [];
+  const { src } = input;
+  const before = src.masked.slice(Math.max(0, r.start - 8), r.start);
+  // `mut self`, `&self` or a typed `self: Box<Self>` are other shapes.
+  if (/(?:\bmut\s+|&\s*)$/.test(before) || src.masked[src.skipSpace(r.end)] === ':') return [];
+  if (src.masked[src.skipSpaceBack(r.start) - 1] !== '(') return [];
+  if (!inInherentImpl(src, r.start)) return [];
+  return [edit(input, r.start, r.start, '&')];
+};
+
+/** The `#[derive(…)]` list directly above the item whose keyword is at `kw`: [open paren, close paren], or null. */
+function deriveListAbove(src: RustText, kw: number): [number, number] | null {
+  const vis = /(?:\bpub\s*(?:\([^)]*\))?\s*)$/.exec(src.masked.slice(Math.max(0, kw - 30), kw));
+  let at = src.skipSpaceBack(kw - (vis ? vis[0].length : 0));
+  while (at > 0 && src.masked[at - 1] === ']') {
+    const pair = src.pairs().find((q) => q.kind === '[' && q.close === at - 1);
+    if (!pair || src.masked[pair.open - 1] !== '#') return null;
+    const d = /^\[\s*derive\s*\(/.exec(src.masked.slice(pair.open, pair.close));
+    if (d) {
+      const open = pair.open + d[0].length - 1;
+      const close = src.closeOf(open);
+      return close > 0 ? [open, close] : null;
+    }
+    at = src.skipSpaceBack(pair.open - 1);
+  }
+  return null;
+}
+
+/** Edits removing entry `name` from the derive list `[open, close]`; the whole attribute when it is the only one. */
+function removeFromDerive(input: ActionInput, list: [number, number], name: string): FileEdit[] {
+  const { src } = input;
+  const pieces = splitTopLevel(src.masked.slice(list[0] + 1, list[1]));
+  const entries = pieces.map(([off, p]) => ({ start: list[0] + 1 + off, text: p })).filter((p) => p.text.trim() !== '');
+  const k = entries.findIndex((p) => (p.text.trim().split('::').pop() ?? '') === name);
+  if (k < 0) return [];
+  if (entries.length === 1) {
+    // `#[derive(Copy)]` alone: drop the attribute and its line.
+    const hash = src.masked.lastIndexOf('#', list[0]);
+    const close = src.closeOf(hash + 1);
+    if (hash < 0 || close < 0) return [];
+    const lineStart = src.lineStart(hash);
+    const onlyThere = src.masked.slice(lineStart, hash).trim() === '' && src.masked[close + 1] === '\n';
+    return onlyThere ? [edit(input, lineStart, close + 2, '')] : [edit(input, hash, src.skipSpace(close + 1), '')];
+  }
+  const entry = entries[k] as { start: number; text: string };
+  const start = src.skipSpace(entry.start);
+  const end = entry.start + entry.text.length;
+  if (k < entries.length - 1) return [edit(input, start, src.skipSpace(end + 1), '')];
+  // The last entry: remove it with the comma before it.
+  const comma = src.masked.lastIndexOf(',', start);
+  return [edit(input, comma, end, '')];
+}
+
+/**
+ * Removes a derived trait. `at: primary`: the primary span is the trait's name inside a `#[derive(…)]` (E0119: a
+ * manual impl of the same trait exists, and the author's own impl is kept). Otherwise `trait` is removed from the
+ * derive list of the struct/enum whose name is the primary span (E0204, E0184: `Copy` the type cannot have).
+ */
+const removeDeriveTrait: ActionFn = (input) => {
+  const p = primary(input);
+  if (!p) return [];
+  const { src } = input;
+  const name = textOf(input, p);
+  if (!isIdent(name)) return [];
+  if (input.params.at === 'primary') {
+    const list = src.pairs().find((q) => q.kind === '(' && q.open < p.start && p.end <= q.close && /#\[\s*derive\s*$/.test(src.masked.slice(Math.max(0, q.open - 12), q.open)));
+    if (!list) return [];
+    return removeFromDerive(input, [list.open, list.close], name);
+  }
+  const trait = input.params.trait?.trim() ?? '';
+  if (!isIdent(trait)) return [];
+  const kw = /\b(?:struct|enum|union)\s+$/.exec(src.masked.slice(Math.max(0, p.start - 20), p.start));
+  if (!kw) return [];
+  // A generic type: the missing `Copy` may be a bound on a parameter instead (another pattern's shape).
+  if (src.masked[src.skipSpace(p.end)] === '<') return [];
+  const list = deriveListAbove(src, p.start - kw[0].length);
+  return list ? removeFromDerive(input, list, trait) : [];
+};
+
+/** The parameter list `(…)` of the fn signature at `r` (a span starting at or before `fn`): [open, close]. */
+function fnParams(src: RustText, r: Range): [number, number] | null {
+  const m = /\bfn\s+[A-Za-z_]\w*\s*(?:<[^(]*>\s*)?\(/.exec(src.masked.slice(r.start, r.end + 1));
+  if (!m) return null;
+  const open = r.start + m.index + m[0].length - 1;
+  const close = src.closeOf(open);
+  return close > 0 ? [open, close] : null;
+}
+
+/** E0186: the trait declares a receiver the impl method lacks; the impl takes the receiver the message names. */
+const addReceiver: ActionFn = (input) => {
+  const receiver = input.params.receiver?.trim() ?? '';
+  if (!/^(?:&(?:'[a-z_]\w*\s+)?(?:mut\s+)?)?self$/.test(receiver)) return [];
+  const p = primary(input);
+  if (!p) return [];
+  const params = fnParams(input.src, p);
+  if (!params) return [];
+  const inner = input.src.masked.slice(params[0] + 1, params[1]);
+  if (/\bself\b/.test(inner)) return [];
+  return [edit(input, params[0] + 1, params[0] + 1, inner.trim() === '' ? receiver : `${receiver}, `)];
+};
+
+/** E0185: the impl method has a receiver the trait's declaration lacks; the receiver is removed from the impl. */
+const removeReceiver: ActionFn = (input) => {
+  const p = primary(input);
+  if (!p) return [];
+  const { src } = input;
+  const params = fnParams(src, p);
+  if (!params) return [];
+  const first = splitTopLevel(src.masked.slice(params[0] + 1, params[1]))[0];
+  if (!first || !/^\s*(?:&(?:'[a-z_]\w*\s+)?(?:mut\s+)?|mut\s+)?self\s*$/.test(first[1])) return [];
+  const start = params[0] + 1;
+  const end = start + first[1].length;
+  const next = src.masked[end] === ',' ? src.skipSpace(end + 1) : end;
+  return [edit(input, start, next, '')];
+};
+
+/** Normalises a type or parameter text for comparison (whitespace only). */
+function squash(s: string): string {
+  return s.replace(/\s+/g, ' ').replace(/\s*([<>(),&:])\s*/g, '$1').trim();
+}
+
+/**
+ * E0050: the impl method has fewer parameters than the trait declares. When the impl's parameters are a prefix of
+ * the trait's (same types in the same order), the missing ones are appended unused (`_name: Type`) — the trait fixes
+ * the signature; the body is left alone. The trait's declaration must be in this file (rustc's secondary span).
+ */
+const paramsFromTrait: ActionFn = (input) => {
+  const p = primary(input);
+  const t = labelledRange(input, /^trait requires \d+ parameters?$/);
+  if (!p || !t) return [];
+  const { src } = input;
+  const types = (pieces: string[]): string[] => pieces.map((x) => (/\bself$/.test(x.trim()) ? squash(x) : squash(x.slice(x.indexOf(':') + 1))));
+  const implPieces = splitTopLevel(src.masked.slice(p.start, p.end)).map(([, x]) => x).filter((x) => x.trim() !== '');
+  const traitPieces = splitTopLevel(src.text.slice(t.start, t.end)).map(([, x]) => x).filter((x) => x.trim() !== '');
+  if (implPieces.length >= traitPieces.length) return [];
+  const ti = types(traitPieces);
+  if (types(implPieces).some((ty, k) => ty !== ti[k])) return [];
+  const extra: string[] = [];
+  for (const piece of traitPieces.slice(implPieces.length)) {
+    const m = /^\s*(?:mut\s+)?([A-Za-z_]\w*)\s*:\s*([\s\S]+?)\s*$/.exec(piece);
+    if (!m || /\bself\b/.test(piece)) return [];
+    const name = m[1] === '_' || (m[1] ?? '').startsWith('_') ? (m[1] ?? '_') : `_${m[1] ?? ''}`;
+    extra.push(`${name}: ${m[2] ?? ''}`);
+  }
+  const sep = implPieces.length === 0 ? '' : ', ';
+  const end = src.skipSpaceBack(p.end);
+  return [edit(input, end, end, `${sep}${extra.join(', ')}`)];
+};
+
+/**
+ * E0107 "missing generics" on the self type of an `impl` header: the impl is made generic over the type's own
+ * parameters, copied from its definition in this file (`struct G<T: Clone>` → `impl<T: Clone> G<T>`), defaults dropped.
+ */
+const implGenericsFromDefinition: ActionFn = (input) => {
+  const p = primary(input);
+  if (!p) return [];
+  const { src } = input;
+  const name = textOf(input, p);
+  if (!isIdent(name) || src.masked[src.skipSpace(p.end)] === '<') return [];
+  const impl = scopesAt(src, p.start).find((s) => s.keyword === 'impl');
+  if (!impl || p.end > impl.headerEnd || impl.generics) return [];
+  if (!/^impl\s/.test(src.masked.slice(impl.start, impl.start + 5))) return [];
+  const defs = itemScopes(src).filter((s) => (s.keyword === 'struct' || s.keyword === 'enum' || s.keyword === 'union') && s.name === name);
+  if (defs.length !== 1) return [];
+  const g = defs[0]?.generics;
+  if (!g) return [];
+  const decl: string[] = [];
+  const args: string[] = [];
+  for (const [, piece] of splitTopLevel(src.text.slice(g[0] + 1, g[1]))) {
+    const text = piece.trim();
+    if (text === '') continue;
+    const noDefault = splitTopLevel(text, '=')[0]?.[1].trim() ?? '';
+    const m = /^(?:const\s+)?('?[A-Za-z_]\w*)/.exec(noDefault);
+    if (!m) return [];
+    decl.push(noDefault);
+    args.push(m[1] ?? '');
+  }
+  if (args.length === 0) return [];
+  const implKw = impl.start + 4;
+  return [edit(input, implKw, implKw, `<${decl.join(', ')}>`), edit(input, p.end, p.end, `<${args.join(', ')}>`)];
+};
+
+/**
+ * E0277 Display: the value has no `Display`, and rustc notes that `{:?}` may do; the formatting parameter rustc
+ * points at (`{}`, `{name}`, `{:>8}`) asks for `Debug` instead. Only when it has no other formatting trait.
+ */
+const debugPlaceholder: ActionFn = (input) => {
+  const r = labelledRange(input, /^required by this formatting parameter$/);
+  if (!r) return [];
+  const text = textOf(input, r);
+  const m = /^\{([A-Za-z_]\w*|\d+)?(?::([^}]*))?\}$/.exec(text);
+  if (!m) return [];
+  const spec = m[2];
+  if (spec === undefined) return [edit(input, r.end - 1, r.end - 1, ':?')];
+  if (/[?xXeEobp]$/.test(spec)) return [];
+  return [edit(input, r.end - 1, r.end - 1, '?')];
+};
+
+/**
+ * E0207: an impl type parameter that nothing in the impl uses (not the self type, the trait, a where clause or any
+ * item) is removed from `impl<…>`; an unconstrained parameter that is used elsewhere in the impl is a design question.
+ */
+const removeUnusedImplParam: ActionFn = (input) => {
+  const p = primary(input);
+  if (!p) return [];
+  const { src } = input;
+  const name = textOf(input, p);
+  if (!/^[A-Z]\w*$/.test(name)) return [];
+  const impl = scopesAt(src, p.start).find((s) => s.keyword === 'impl');
+  if (!impl?.generics || p.start < impl.generics[0] || p.end > impl.generics[1]) return [];
+  const [open, close] = impl.generics;
+  const uses = [...src.masked.slice(close + 1, impl.end).matchAll(new RegExp(`(?<![\\w'])${name}(?!\\w)`, 'g'))];
+  if (uses.length > 0) return [];
+  const pieces = splitTopLevel(src.masked.slice(open + 1, close)).filter(([, x]) => x.trim() !== '');
+  const k = pieces.findIndex(([off, x]) => open + 1 + off + x.indexOf(x.trim()) === p.start);
+  if (k < 0) return [];
+  // Another parameter's bound naming it (`U: From<T>`) keeps it.
+  if (pieces.some(([, x], j) => j !== k && new RegExp(`(?<![\\w'])${name}(?!\\w)`).test(x))) return [];
+  if (pieces.length === 1) return [edit(input, open, close + 1, '')];
+  const [off, piece] = pieces[k] as [number, string];
+  const start = open + 1 + off;
+  const end = start + piece.length;
+  if (k < pieces.length - 1) return [edit(input, src.skipSpace(start), src.skipSpace(end + 1), '')];
+  return [edit(input, start - 1, end, '')];
+};
+
+/** Index of the `;` ending the statement that starts at or contains `from`, skipping bracketed groups; -1 if none before `limit`. */
+function statementEnd(src: RustText, from: number, limit: number): number {
+  for (let i = from; i < limit; i++) {
+    const ch = src.masked[i];
+    if (ch === '(' || ch === '[' || ch === '{') {
+      const close = src.closeOf(i);
+      if (close < 0) return -1;
+      i = close;
+    } else if (ch === ';') return i;
+  }
+  return -1;
+}
+
+/** True when the `{` at `open` starts a bare block statement (after `;`, `{` or `}`), not a body or an expression. */
+function isBareBlock(src: RustText, open: number): boolean {
+  const before = src.masked[src.skipSpaceBack(open) - 1];
+  return before === ';' || before === '{' || before === '}';
+}
+
+/**
+ * E0597: a local borrowed past the end of the bare block that declares it. When its `let` is the block's first
+ * statement (so moving it changes no order of evaluation) and its name appears nowhere else in the enclosing block,
+ * the `let` moves to just before the block: the local then lives as long as the borrow needs; nothing else moves.
+ */
+const hoistBorrowedLocal: ActionFn = (input) => {
+  const decl = labelledRange(input, /^binding `\w+` declared here$/);
+  const dropped = labelledRange(input, /^`\w+` dropped here while still borrowed$/);
+  if (!decl || !dropped) return [];
+  const { src } = input;
+  const name = textOf(input, decl);
+  if (!isIdent(name)) return [];
+  const head = /\blet\s+(?:mut\s+)?$/.exec(src.masked.slice(Math.max(0, decl.start - 12), decl.start));
+  if (!head) return [];
+  const letAt = decl.start - head[0].length;
+  const block = src.enclosingBraces(letAt)[0];
+  if (!block || block.close !== dropped.start || src.skipSpace(block.open + 1) !== letAt || !isBareBlock(src, block.open)) return [];
+  const outer = src.enclosingBraces(block.open)[0];
+  if (!outer) return [];
+  const nameRe = new RegExp(`(?<![\\w'])${name}(?!\\w)`);
+  if (nameRe.test(src.masked.slice(outer.open + 1, block.open)) || nameRe.test(src.masked.slice(block.close + 1, outer.close))) return [];
+  const end = statementEnd(src, decl.end, block.close);
+  if (end < 0) return [];
+  const stmt = src.text.slice(letAt, end + 1);
+  return [edit(input, block.open, block.open, `${stmt}\n${src.indentAt(block.open)}`), edit(input, letAt, src.skipSpace(end + 1), '')];
+};
+
+/**
+ * E0434: a nested `fn` reads a local of the enclosing function, which only a closure can capture. A plain nested fn
+ * (no generics, attributes, qualifiers or recursion, used only after its definition) becomes `let name = |params|
+ * -> Ret { body };` with the same parameters, return type and body.
+ */
+const innerFnToClosure: ActionFn = (input) => {
+  const p = primary(input);
+  if (!p) return [];
+  const { src } = input;
+  const fns = scopesAt(src, p.start).filter((s) => s.keyword === 'fn');
+  const inner = fns[0];
+  const outerFn = fns[1];
+  if (!inner || !outerFn || inner.generics || src.masked[inner.headerEnd] !== '{') return [];
+  if (!isBareBlock(src, inner.start)) return [];
+  const m = /^fn\s+([a-z_]\w*)\s*\(/.exec(src.masked.slice(inner.start, inner.headerEnd));
+  if (!m) return [];
+  const name = m[1] ?? '';
+  const open = inner.start + m[0].length - 1;
+  const close = src.closeOf(open);
+  if (close < 0 || close > inner.headerEnd) return [];
+  const params = src.text.slice(open + 1, close).trim();
+  if (/\bself\b/.test(params)) return [];
+  const ret = src.text.slice(close + 1, inner.headerEnd).trim();
+  if (ret !== '' && !/^->\s*[^{]+$/.test(ret)) return [];
+  if (/\bwhere\b/.test(ret)) return [];
+  const nameRe = new RegExp(`(?<![\\w.:])${name}(?!\\w)`);
+  // Recursion, or a use before the definition (fn items are visible in the whole block; a `let` is not).
+  if (nameRe.test(src.masked.slice(inner.headerEnd, inner.end))) return [];
+  const outerBody = src.enclosingBraces(inner.start)[0];
+  if (!outerBody || nameRe.test(src.masked.slice(outerBody.open + 1, inner.start))) return [];
+  const head = `let ${name} = |${params}|${ret === '' ? '' : ` ${ret}`} `;
+  return [edit(input, inner.start, inner.headerEnd, head), edit(input, inner.end + 1, inner.end + 1, ';')];
+};
+
+/**
+ * Lifetime errors without a code ("lifetime may not live long enough") where rustc's help names the outlives bound
+ * the body needs (`'b: 'a`): the bound is added where `'b` is declared (the fn's or its impl's generics).
+ */
+const addLifetimeBound: ActionFn = (input) => {
+  const m = /^('[a-z_]\w*): ('[a-z_]\w*)$/.exec(input.params.bound?.trim() ?? '');
+  const p = primary(input);
+  if (!m || !p) return [];
+  const [, short, long] = m as unknown as [string, string, string];
+  const { src } = input;
+  for (const scope of scopesAt(src, p.start)) {
+    if (!scope.generics || (scope.keyword !== 'fn' && scope.keyword !== 'impl')) continue;
+    const [open, close] = scope.generics;
+    for (const [off, piece] of splitTopLevel(src.masked.slice(open + 1, close))) {
+      const d = new RegExp(`^\\s*${short}(?!\\w)(\\s*:\\s*[^,]*)?\\s*$`).exec(piece);
+      if (!d) continue;
+      if (d[1] !== undefined && new RegExp(`${long}(?!\\w)`).test(d[1])) return [];
+      const at = open + 1 + off + piece.trimEnd().length;
+      return [edit(input, at, at, d[1] === undefined ? `: ${long}` : ` + ${long}`)];
+    }
+  }
+  return [];
+};
+
+/** Appends `.clone()` at the note span whose label (its note's message) matches `params.note`. */
+const cloneAtNote: ActionFn = (input) => {
+  let re: RegExp;
+  try {
+    re = new RegExp(input.params.note ?? '^$');
+  } catch {
+    return [];
+  }
+  const r = noteRange(input, re);
+  return r ? appendPostfix(input, r, '.clone()') : [];
+};
+
+/**
+ * Derives the list of std traits rustc asks for (`PartialEq, PartialOrd`) through the one trait of the list whose
+ * required derives cover the others (`PartialOrd` needs `PartialEq`); a list no single trait covers gets no proposal.
+ */
+const addDeriveCovering: ActionFn = (input) => {
+  const list = (input.params.traits ?? '').split(',').map((t) => t.trim()).filter((t) => t !== '');
+  if (list.length === 0 || list.some((t) => DERIVABLE[t] === undefined)) return [];
+  const top = list.find((t) => list.every((u) => u === t || (DERIVABLE[t] ?? []).includes(u)));
+  return top ? addDerive({ ...input, params: { ...input.params, trait: top } }) : [];
+};
+
 export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   insert_use: insertUse,
   add_bound: addBound,
@@ -1448,6 +1830,20 @@ export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   map_lossless_before_call: mapLosslessBeforeCall,
   accessor_to_mut: accessorToMut,
   rename_shadowing_lifetime: renameShadowingLifetime,
+  // Ownership, trait-impl signatures and derives (2026-12-05).
+  borrow_receiver_at_definition: borrowReceiverAtDefinition,
+  remove_derive_trait: removeDeriveTrait,
+  add_receiver: addReceiver,
+  remove_receiver: removeReceiver,
+  params_from_trait: paramsFromTrait,
+  impl_generics_from_definition: implGenericsFromDefinition,
+  debug_placeholder: debugPlaceholder,
+  remove_unused_impl_param: removeUnusedImplParam,
+  hoist_borrowed_local: hoistBorrowedLocal,
+  inner_fn_to_closure: innerFnToClosure,
+  add_lifetime_bound: addLifetimeBound,
+  clone_at_note: cloneAtNote,
+  add_derive_covering: addDeriveCovering,
 };
 
 /** Names of the built-in actions (for the schema). */

@@ -92,7 +92,21 @@ export type ActionName =
   | 'remove_method_call'
   | 'map_lossless_before_call'
   | 'accessor_to_mut'
-  | 'rename_shadowing_lifetime';
+  | 'rename_shadowing_lifetime'
+  // Ownership, trait-impl signatures and derives (2026-12-05).
+  | 'borrow_receiver_at_definition'
+  | 'remove_derive_trait'
+  | 'add_receiver'
+  | 'remove_receiver'
+  | 'params_from_trait'
+  | 'impl_generics_from_definition'
+  | 'debug_placeholder'
+  | 'remove_unused_impl_param'
+  | 'hoist_borrowed_local'
+  | 'inner_fn_to_closure'
+  | 'add_lifetime_bound'
+  | 'clone_at_note'
+  | 'add_derive_covering';
 
 /** The built-in action and its parameters (strings; `{{field.group}}` refers to detector captures). */
 export interface PatternTemplate {
