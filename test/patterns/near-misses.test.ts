@@ -195,3 +195,125 @@ describe('text patterns: near-misses propose nothing (real cargo)', () => {
     expect(await proposals(root, 'accessor_get_mut', ['E0594'])).toEqual([]);
   });
 });
+
+describe('types, conversions, paths and statics: near-misses propose nothing (real cargo)', () => {
+  it('import_path_typo: two equally close modules, a module with no close name, `crate::` outside a crate root', async () => {
+    const root = crate('near_path_typo', [
+      'mod nodes {',
+      '    pub mod alpha1 {',
+      '        pub fn f() {}',
+      '    }',
+      '    pub mod alpha2 {',
+      '        pub fn f() {}',
+      '    }',
+      '    pub mod storage {',
+      '        pub fn g() {}',
+      '    }',
+      '}',
+      '',
+      'use nodes::alpha::f;',
+      'use nodes::network::g;',
+      '',
+    ].join('\n'));
+    expect(await proposals(root, 'import_path_typo', ['E0432'])).toEqual([]);
+  });
+
+  it('collect_copied / collect_cloned: items of another type than the collection holds', async () => {
+    const root = crate('near_collect', [
+      'pub fn widen(v: &[u32]) -> Vec<u64> {',
+      '    v.iter().collect()',
+      '}',
+      '',
+      'pub fn names(v: &[String]) -> Vec<usize> {',
+      '    v.iter().collect()',
+      '}',
+      '',
+    ].join('\n'));
+    expect(await proposals(root, 'collect_copied', ['E0277'])).toEqual([]);
+    expect(await proposals(root, 'collect_cloned', ['E0277'])).toEqual([]);
+  });
+
+  it('wrapped_str_to_owned / vec_str_to_owned: another error type, bytes instead of strings', async () => {
+    const root = crate('near_wrapped', [
+      'pub fn a(r: Result<&str, String>) -> Result<String, std::fmt::Error> {',
+      '    r',
+      '}',
+      '',
+      'pub fn b(v: Vec<&[u8]>) -> Vec<String> {',
+      '    v',
+      '}',
+      '',
+      'pub fn c(o: Option<&[u8]>) -> Option<String> {',
+      '    o',
+      '}',
+      '',
+    ].join('\n'));
+    expect(await proposals(root, 'wrapped_str_to_owned', ['E0308'])).toEqual([]);
+    expect(await proposals(root, 'vec_str_to_owned', ['E0308'])).toEqual([]);
+  });
+
+  it('str_as_path / str_as_os_str: bytes and owned paths are not strings to view', async () => {
+    const root = crate('near_path', [
+      'use std::ffi::OsStr;',
+      'use std::path::{Path, PathBuf};',
+      '',
+      'fn p(_: &Path) {}',
+      'fn o(_: &OsStr) {}',
+      '',
+      'pub fn a(b: &[u8], q: PathBuf) {',
+      '    p(b);',
+      '    o(b);',
+      '    p(q);',
+      '}',
+      '',
+    ].join('\n'));
+    expect(await proposals(root, 'str_as_path', ['E0308'])).toEqual([]);
+    expect(await proposals(root, 'str_as_os_str', ['E0308'])).toEqual([]);
+  });
+
+  it('cast_to_string: a &str and a char cast to String (rustc offers From), a number cast to a Vec', async () => {
+    const root = crate('near_cast', [
+      'pub fn a(s: &str, c: char) -> (String, String) {',
+      '    (s as String, c as String)',
+      '}',
+      '',
+      'pub fn b(n: u32) -> Vec<u8> {',
+      '    n as Vec<u8>',
+      '}',
+      '',
+    ].join('\n'));
+    expect(await proposals(root, 'cast_to_string', ['E0605'])).toEqual([]);
+  });
+
+  it('static_lazylock / empty_string_const: a const (no LazyLock note), non-empty strings', async () => {
+    const root = crate('near_static', [
+      'use std::collections::HashMap;',
+      '',
+      'pub const GREETING: String = String::from("hello");',
+      'pub const TABLE: HashMap<u32, u32> = HashMap::new();',
+      'pub static NAME: String = "x".to_owned();',
+      '',
+    ].join('\n'));
+    expect(await proposals(root, 'empty_string_const', ['E0015'])).toEqual([]);
+    // A const is evaluated at compile time wherever it is used: rustc notes no LazyLock there, and nothing is proposed.
+    const consts = crate('near_const', 'use std::collections::HashMap;\n\npub const TABLE: HashMap<u32, u32> = HashMap::new();\npub const GREETING: String = String::from("hello");\n');
+    expect(await proposals(consts, 'static_lazylock', ['E0015'])).toEqual([]);
+  });
+
+  it('owned_string_binding: `+=` on a &str parameter and on an annotated local', async () => {
+    const root = crate('near_owned', [
+      'pub fn a(mut s: &str, t: &str) -> usize {',
+      '    s += t;',
+      '    s.len()',
+      '}',
+      '',
+      'pub fn b(t: &str) -> usize {',
+      '    let mut s: &str = "";',
+      '    s += t;',
+      '    s.len()',
+      '}',
+      '',
+    ].join('\n'));
+    expect(await proposals(root, 'owned_string_binding', ['E0368'])).toEqual([]);
+  });
+});

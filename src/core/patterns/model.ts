@@ -92,7 +92,14 @@ export type ActionName =
   | 'remove_method_call'
   | 'map_lossless_before_call'
   | 'accessor_to_mut'
-  | 'rename_shadowing_lifetime';
+  | 'rename_shadowing_lifetime'
+  | 'fix_path_segment'
+  | 'append_call'
+  | 'wrap_call'
+  | 'cast_to_method'
+  | 'lazy_static'
+  | 'empty_string_new'
+  | 'owned_string_binding';
 
 /** The built-in action and its parameters (strings; `{{field.group}}` refers to detector captures). */
 export interface PatternTemplate {
