@@ -316,4 +316,64 @@ describe('types, conversions, paths and statics: near-misses propose nothing (re
     ].join('\n'));
     expect(await proposals(root, 'owned_string_binding', ['E0368'])).toEqual([]);
   });
+
+  it('collection_convert / vec_ref_to_owned: other item types, the same collection, strings borrowed as str', async () => {
+    const root = crate('near_collection', [
+      'use std::collections::HashSet;',
+      '',
+      'pub fn a(v: Vec<u32>) -> HashSet<u64> {',
+      '    v',
+      '}',
+      '',
+      'pub fn b(v: Vec<&u32>) -> Vec<u64> {',
+      '    v',
+      '}',
+      '',
+      'pub fn c(v: Vec<&str>) -> Vec<String> {',
+      '    v',
+      '}',
+      '',
+    ].join('\n'));
+    expect(await proposals(root, 'collection_convert', ['E0308'])).toEqual([]);
+    expect(await proposals(root, 'vec_ref_to_owned', ['E0308'])).toEqual([]);
+  });
+
+  it('str_as_bytes / byte_to_char / bool_to_int: wide chars, a mutable buffer, a lossy u32, a borrowed or optional bool', async () => {
+    const root = crate('near_conv', [
+      'fn wide(_: &[u16]) {}',
+      'fn fill(_: &mut [u8]) {}',
+      '',
+      'pub fn a(s: &str, mut t: String) {',
+      '    wide(s);',
+      '    fill(&mut t);',
+      '}',
+      '',
+      'pub fn b(x: u32, y: u16) -> (char, char) {',
+      '    (x, y)',
+      '}',
+      '',
+      'pub fn c(f: &bool, g: Option<bool>) -> (u32, u8) {',
+      '    (f, g)',
+      '}',
+      '',
+    ].join('\n'));
+    expect(await proposals(root, 'str_as_bytes', ['E0308'])).toEqual([]);
+    expect(await proposals(root, 'byte_to_char', ['E0308'])).toEqual([]);
+    expect(await proposals(root, 'bool_to_int', ['E0308'])).toEqual([]);
+  });
+
+  it('bool_as_float / str_eq_char: a borrowed bool, a char variable, a char literal that is a receiver', async () => {
+    const root = crate('near_cmp', [
+      'pub fn a(b: &bool) -> f64 {',
+      '    b as f64',
+      '}',
+      '',
+      'pub fn b(s: &str, c: char) -> bool {',
+      "    s == c || s == 'C'.to_ascii_lowercase()",
+      '}',
+      '',
+    ].join('\n'));
+    expect(await proposals(root, 'bool_as_float', ['E0606'])).toEqual([]);
+    expect(await proposals(root, 'str_eq_char', ['E0277'])).toEqual([]);
+  });
 });

@@ -1519,16 +1519,20 @@ const appendCall: ActionFn = (input) => {
 
 /**
  * Wraps the target expression in a call of a std path (`std::path::Path::new`): the short form (`Path::new`) when the
- * file imports the type's name from that module, else the full path.
+ * file imports the type's name from that module, else the full path; or in a primitive's `From` (`char::from`).
  */
 const wrapCall: ActionFn = (input) => {
   const full = input.params.path?.trim() ?? '';
-  const m = /^((?:[a-z_]\w*::)+)([A-Z]\w*)::([a-z_]\w*)$/.exec(full);
-  if (!m) return [];
-  const [, mod, type, fn] = m as unknown as [string, string, string, string];
-  const modPath = mod.slice(0, -2).replace(/:/g, '\\:');
-  const imported = new RegExp(`\\buse\\s+${modPath}::(?:${type}\\s*;|\\{[^}]*\\b${type}\\b(?!\\s+as)[^}]*\\})`).test(input.src.masked);
-  const callee = imported ? `${type}::${fn}` : full;
+  let callee: string;
+  if (/^(?:[iu](?:8|16|32|64|128|size)|f32|f64|char)::from$/.test(full)) callee = full;
+  else {
+    const m = /^((?:[a-z_]\w*::)+)([A-Z]\w*)::([a-z_]\w*)$/.exec(full);
+    if (!m) return [];
+    const [, mod, type, fn] = m as unknown as [string, string, string, string];
+    const modPath = mod.slice(0, -2).replace(/:/g, '\\:');
+    const imported = new RegExp(`\\buse\\s+${modPath}::(?:${type}\\s*;|\\{[^}]*\\b${type}\\b(?!\\s+as)[^}]*\\})`).test(input.src.masked);
+    callee = imported ? `${type}::${fn}` : full;
+  }
   return targets(input).flatMap((r) => {
     const text = textOf(input, r);
     if (text.trim() === '' || inPattern(input.src, r)) return [];
@@ -1537,7 +1541,10 @@ const wrapCall: ActionFn = (input) => {
   });
 };
 
-/** `x as String` (a cast rustc rejects) → `x.to_string()`: the primary span is the whole cast; `type` names the target. */
+/**
+ * A cast rustc rejects, the primary span being the whole cast `x as T`: `x as String` → `x.to_string()` (`method`), or
+ * with `method: from`, `x as f64` → `f64::from(x)` (for a conversion std implements losslessly).
+ */
 const castToMethod: ActionFn = (input) => {
   const method = input.params.method?.trim() ?? '';
   const type = input.params.type?.trim() ?? '';
@@ -1549,8 +1556,8 @@ const castToMethod: ActionFn = (input) => {
   const operand = { start: p.start, end: p.start + m.index };
   const text = textOf(input, operand).trim();
   if (text === '' || /\bas\s*$/.test(text)) return [];
-  const call = isPostfixSafe(text) ? [edit(input, operand.end, p.end, `.${method}()`)] : [edit(input, operand.start, operand.start, '('), edit(input, operand.end, p.end, `).${method}()`)];
-  return call;
+  if (method === 'from') return [edit(input, operand.start, operand.start, `${type}::from(`), edit(input, operand.end, p.end, ')')];
+  return isPostfixSafe(text) ? [edit(input, operand.end, p.end, `.${method}()`)] : [edit(input, operand.start, operand.start, '('), edit(input, operand.end, p.end, `).${method}()`)];
 };
 
 /** Items `static NAME: TYPE = INIT;` (not `mut`) of the file: the type's and the initialiser's ranges. */
@@ -1657,6 +1664,25 @@ const ownedStringBinding: ActionFn = (input) => {
   return [edit(input, litStart, litEnd, lit === '""' ? 'String::new()' : `String::from(${lit})`)];
 };
 
+/**
+ * E0277 "can't compare `&str` with `char`": the right operand of the `==`/`!=` at the primary span is a char literal;
+ * written with double quotes it is the one-character string the comparison means (`s == 'x'` → `s == "x"`).
+ */
+const charOperandToStr: ActionFn = (input) => {
+  const p = primary(input);
+  if (!p || !/^[!=]=$/.test(textOf(input, p))) return [];
+  const { src } = input;
+  const at = src.skipSpace(p.end);
+  const m = /^'(\\'|\\?[^'\\]|\\u\{[0-9a-fA-F]{1,6}\})'/u.exec(src.text.slice(at, at + 12));
+  if (!m) return [];
+  const end = at + m[0].length;
+  // The literal must be the whole operand: what follows ends the comparison.
+  if (!/^\s*(?:$|[),;{}\]]|&&|\|\||=>)/.test(src.masked.slice(end, end + 40))) return [];
+  const body = m[1] ?? '';
+  const inner = body === "\\'" ? "'" : body === '"' ? '\\"' : body;
+  return [edit(input, at, end, `"${inner}"`)];
+};
+
 /** Every built-in action by name. */
 export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   insert_use: insertUse,
@@ -1711,6 +1737,7 @@ export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   lazy_static: lazyStatic,
   empty_string_new: emptyStringNew,
   owned_string_binding: ownedStringBinding,
+  char_operand_to_str: charOperandToStr,
 };
 
 /** Names of the built-in actions (for the schema). */

@@ -99,7 +99,8 @@ export type ActionName =
   | 'cast_to_method'
   | 'lazy_static'
   | 'empty_string_new'
-  | 'owned_string_binding';
+  | 'owned_string_binding'
+  | 'char_operand_to_str';
 
 /** The built-in action and its parameters (strings; `{{field.group}}` refers to detector captures). */
 export interface PatternTemplate {
