@@ -376,4 +376,25 @@ describe('types, conversions, paths and statics: near-misses propose nothing (re
     expect(await proposals(root, 'bool_as_float', ['E0606'])).toEqual([]);
     expect(await proposals(root, 'str_eq_char', ['E0277'])).toEqual([]);
   });
+
+  it('bool_operand_from / format_macro: a bool call result, an untyped integer, a format method on a String value', async () => {
+    const root = crate('near_bool_fmt', [
+      'fn odd(x: u32) -> bool {',
+      '    x % 2 == 1',
+      '}',
+      '',
+      'pub fn a(n: u32, total: u32) -> u32 {',
+      '    let mut k = 0;',
+      '    k = k + (n > 3);',
+      '    total + odd(n)',
+      '}',
+      '',
+      'pub fn b(template: String, n: u32) -> String {',
+      '    template.format(n)',
+      '}',
+      '',
+    ].join('\n'));
+    expect(await proposals(root, 'bool_operand_from', ['E0277'])).toEqual([]);
+    expect(await proposals(root, 'format_macro', ['E0599'])).toEqual([]);
+  });
 });

@@ -1683,6 +1683,60 @@ const charOperandToStr: ActionFn = (input) => {
   return [edit(input, at, end, `"${inner}"`)];
 };
 
+/**
+ * E0277 "cannot add `bool` to `usize`" (and the other arithmetic operators): the right operand of the operator at the
+ * primary span is a `bool`; `to::from(…)` (0 or 1, std's lossless `From<bool>`) makes it the number the operator
+ * needs. The operand must be a parenthesised group or a plain place (`cost`, `self.flag`).
+ */
+const fromOperand: ActionFn = (input) => {
+  const to = input.params.to?.trim() ?? '';
+  if (!/^(?:[iu](?:8|16|32|64|128|size)|f32|f64)$/.test(to)) return [];
+  const p = primary(input);
+  if (!p || !/^[-+*/]=?$/.test(textOf(input, p))) return [];
+  const { src } = input;
+  const at = src.skipSpace(p.end);
+  if (src.masked[at] === '(') {
+    const close = src.closeOf(at);
+    if (close < 0) return [];
+    return [edit(input, at, at, `${to}::from`)];
+  }
+  const m = /^[a-z_]\w*(?:\.[a-z_]\w*)*/.exec(src.masked.slice(at, at + 200));
+  if (!m) return [];
+  const end = at + m[0].length;
+  if (/^\s*(?:[([.?]|as\b)/.test(src.masked.slice(end, end + 4))) return [];
+  return [edit(input, at, at, `${to}::from(`), edit(input, end, end, ')')];
+};
+
+/**
+ * E0599 `format` called as a fn or method that does not exist: `String::format("{}", x)` → `format!("{}", x)`, and
+ * `"{} items".format(n)` (a string literal receiver) → `format!("{} items", n)`. std has one `format`, the macro.
+ */
+const formatMacro: ActionFn = (input) => {
+  const p = primary(input);
+  if (!p || textOf(input, p) !== 'format') return [];
+  const { src } = input;
+  const open = src.skipSpace(p.end);
+  if (src.masked[open] !== '(') return [];
+  const close = src.closeOf(open);
+  if (close < 0) return [];
+  const path = /String\s*::\s*$/.exec(src.masked.slice(Math.max(0, p.start - 20), p.start));
+  if (path) {
+    const start = p.start - path[0].length;
+    if (/[\w:]/.test(src.masked[start - 1] ?? '')) return [];
+    return [edit(input, start, p.end, 'format!')];
+  }
+  const dot = src.skipSpaceBack(p.start) - 1;
+  if (src.masked[dot] !== '.') return [];
+  const litEnd = src.skipSpaceBack(dot);
+  if (src.masked[litEnd - 1] !== '"') return [];
+  const litStart = src.masked.lastIndexOf('"', litEnd - 2);
+  if (litStart < 0 || /[\w#]/.test(src.masked[litStart - 1] ?? '')) return [];
+  const lit = src.text.slice(litStart, litEnd);
+  if (!/^"(?:[^"\\]|\\.)*"$/s.test(lit)) return [];
+  const args = src.text.slice(open + 1, close).trim();
+  return [edit(input, litStart, close + 1, `format!(${lit}${args === '' ? '' : `, ${args}`})`)];
+};
+
 /** Every built-in action by name. */
 export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   insert_use: insertUse,
@@ -1738,6 +1792,8 @@ export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   empty_string_new: emptyStringNew,
   owned_string_binding: ownedStringBinding,
   char_operand_to_str: charOperandToStr,
+  from_operand: fromOperand,
+  format_macro: formatMacro,
 };
 
 /** Names of the built-in actions (for the schema). */

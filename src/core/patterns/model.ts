@@ -100,7 +100,9 @@ export type ActionName =
   | 'lazy_static'
   | 'empty_string_new'
   | 'owned_string_binding'
-  | 'char_operand_to_str';
+  | 'char_operand_to_str'
+  | 'from_operand'
+  | 'format_macro';
 
 /** The built-in action and its parameters (strings; `{{field.group}}` refers to detector captures). */
 export interface PatternTemplate {
