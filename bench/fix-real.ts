@@ -29,7 +29,7 @@ interface CaseResult {
 }
 
 /** Operators sampled only when `--ops` names them (the block operator is always kept apart). */
-const OPT_IN = new Set(['add_question', 'self_by_value', 'add_copy_derive']);
+const OPT_IN = new Set(['add_question', 'self_by_value', 'add_copy_derive', 'remove_conversion']);
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const GIT_ENV = { GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'b@example.com', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'b@example.com' };

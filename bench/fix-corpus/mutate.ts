@@ -48,6 +48,15 @@ const OPS: Record<string, LineOp> = {
     const m = /#\[derive\(([^)]*\bClone\b[^)]*)\)\]/.exec(l);
     return m && !/\bCopy\b/.test(m[1] ?? '') ? l.replace(m[0], `#[derive(${m[1] ?? ''}, Copy)]`) : null;
   },
+  // A conversion the code needs, removed (the type and conversion classes): `.copied()`/`.cloned()`, `.as_bytes()`,
+  // `.map(String::from)`, `.into_iter().collect()`, `Path::new(x)`/`OsStr::new(x)`, a primitive's `T::from(x)`.
+  remove_conversion: (l) => {
+    for (const re of [/\.(?:copied|cloned)\(\)/, /\.as_bytes\(\)/, /\.map\(String::from\)/, /\.into_iter\(\)\.collect\(\)/]) if (re.test(l)) return l.replace(re, '');
+    const wrapped = /\b(?:Path::new|OsStr::new|(?:[iu](?:8|16|32|64|128|size)|f32|f64|char)::from)\(([^()]*)\)/.exec(l);
+    if (!wrapped) return null;
+    const inner = wrapped[1] ?? '';
+    return l.replace(wrapped[0], /^[\w.&*]+$/.test(inner.trim()) ? inner : `(${inner})`);
+  },
 };
 
 /**

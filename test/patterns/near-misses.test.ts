@@ -195,3 +195,206 @@ describe('text patterns: near-misses propose nothing (real cargo)', () => {
     expect(await proposals(root, 'accessor_get_mut', ['E0594'])).toEqual([]);
   });
 });
+
+describe('types, conversions, paths and statics: near-misses propose nothing (real cargo)', () => {
+  it('import_path_typo: two equally close modules, a module with no close name, `crate::` outside a crate root', async () => {
+    const root = crate('near_path_typo', [
+      'mod nodes {',
+      '    pub mod alpha1 {',
+      '        pub fn f() {}',
+      '    }',
+      '    pub mod alpha2 {',
+      '        pub fn f() {}',
+      '    }',
+      '    pub mod storage {',
+      '        pub fn g() {}',
+      '    }',
+      '}',
+      '',
+      'use nodes::alpha::f;',
+      'use nodes::network::g;',
+      '',
+    ].join('\n'));
+    expect(await proposals(root, 'import_path_typo', ['E0432'])).toEqual([]);
+  });
+
+  it('collect_copied / collect_cloned: items of another type than the collection holds', async () => {
+    const root = crate('near_collect', [
+      'pub fn widen(v: &[u32]) -> Vec<u64> {',
+      '    v.iter().collect()',
+      '}',
+      '',
+      'pub fn names(v: &[String]) -> Vec<usize> {',
+      '    v.iter().collect()',
+      '}',
+      '',
+    ].join('\n'));
+    expect(await proposals(root, 'collect_copied', ['E0277'])).toEqual([]);
+    expect(await proposals(root, 'collect_cloned', ['E0277'])).toEqual([]);
+  });
+
+  it('wrapped_str_to_owned / vec_str_to_owned: another error type, bytes instead of strings', async () => {
+    const root = crate('near_wrapped', [
+      'pub fn a(r: Result<&str, String>) -> Result<String, std::fmt::Error> {',
+      '    r',
+      '}',
+      '',
+      'pub fn b(v: Vec<&[u8]>) -> Vec<String> {',
+      '    v',
+      '}',
+      '',
+      'pub fn c(o: Option<&[u8]>) -> Option<String> {',
+      '    o',
+      '}',
+      '',
+    ].join('\n'));
+    expect(await proposals(root, 'wrapped_str_to_owned', ['E0308'])).toEqual([]);
+    expect(await proposals(root, 'vec_str_to_owned', ['E0308'])).toEqual([]);
+  });
+
+  it('str_as_path / str_as_os_str: bytes and owned paths are not strings to view', async () => {
+    const root = crate('near_path', [
+      'use std::ffi::OsStr;',
+      'use std::path::{Path, PathBuf};',
+      '',
+      'fn p(_: &Path) {}',
+      'fn o(_: &OsStr) {}',
+      '',
+      'pub fn a(b: &[u8], q: PathBuf) {',
+      '    p(b);',
+      '    o(b);',
+      '    p(q);',
+      '}',
+      '',
+    ].join('\n'));
+    expect(await proposals(root, 'str_as_path', ['E0308'])).toEqual([]);
+    expect(await proposals(root, 'str_as_os_str', ['E0308'])).toEqual([]);
+  });
+
+  it('cast_to_string: a &str and a char cast to String (rustc offers From), a number cast to a Vec', async () => {
+    const root = crate('near_cast', [
+      'pub fn a(s: &str, c: char) -> (String, String) {',
+      '    (s as String, c as String)',
+      '}',
+      '',
+      'pub fn b(n: u32) -> Vec<u8> {',
+      '    n as Vec<u8>',
+      '}',
+      '',
+    ].join('\n'));
+    expect(await proposals(root, 'cast_to_string', ['E0605'])).toEqual([]);
+  });
+
+  it('static_lazylock / empty_string_const: a const (no LazyLock note), non-empty strings', async () => {
+    const root = crate('near_static', [
+      'use std::collections::HashMap;',
+      '',
+      'pub const GREETING: String = String::from("hello");',
+      'pub const TABLE: HashMap<u32, u32> = HashMap::new();',
+      'pub static NAME: String = "x".to_owned();',
+      '',
+    ].join('\n'));
+    expect(await proposals(root, 'empty_string_const', ['E0015'])).toEqual([]);
+    // A const is evaluated at compile time wherever it is used: rustc notes no LazyLock there, and nothing is proposed.
+    const consts = crate('near_const', 'use std::collections::HashMap;\n\npub const TABLE: HashMap<u32, u32> = HashMap::new();\npub const GREETING: String = String::from("hello");\n');
+    expect(await proposals(consts, 'static_lazylock', ['E0015'])).toEqual([]);
+  });
+
+  it('owned_string_binding: `+=` on a &str parameter and on an annotated local', async () => {
+    const root = crate('near_owned', [
+      'pub fn a(mut s: &str, t: &str) -> usize {',
+      '    s += t;',
+      '    s.len()',
+      '}',
+      '',
+      'pub fn b(t: &str) -> usize {',
+      '    let mut s: &str = "";',
+      '    s += t;',
+      '    s.len()',
+      '}',
+      '',
+    ].join('\n'));
+    expect(await proposals(root, 'owned_string_binding', ['E0368'])).toEqual([]);
+  });
+
+  it('collection_convert / vec_ref_to_owned: other item types, the same collection, strings borrowed as str', async () => {
+    const root = crate('near_collection', [
+      'use std::collections::HashSet;',
+      '',
+      'pub fn a(v: Vec<u32>) -> HashSet<u64> {',
+      '    v',
+      '}',
+      '',
+      'pub fn b(v: Vec<&u32>) -> Vec<u64> {',
+      '    v',
+      '}',
+      '',
+      'pub fn c(v: Vec<&str>) -> Vec<String> {',
+      '    v',
+      '}',
+      '',
+    ].join('\n'));
+    expect(await proposals(root, 'collection_convert', ['E0308'])).toEqual([]);
+    expect(await proposals(root, 'vec_ref_to_owned', ['E0308'])).toEqual([]);
+  });
+
+  it('str_as_bytes / byte_to_char / bool_to_int: wide chars, a mutable buffer, a lossy u32, a borrowed or optional bool', async () => {
+    const root = crate('near_conv', [
+      'fn wide(_: &[u16]) {}',
+      'fn fill(_: &mut [u8]) {}',
+      '',
+      'pub fn a(s: &str, mut t: String) {',
+      '    wide(s);',
+      '    fill(&mut t);',
+      '}',
+      '',
+      'pub fn b(x: u32, y: u16) -> (char, char) {',
+      '    (x, y)',
+      '}',
+      '',
+      'pub fn c(f: &bool, g: Option<bool>) -> (u32, u8) {',
+      '    (f, g)',
+      '}',
+      '',
+    ].join('\n'));
+    expect(await proposals(root, 'str_as_bytes', ['E0308'])).toEqual([]);
+    expect(await proposals(root, 'byte_to_char', ['E0308'])).toEqual([]);
+    expect(await proposals(root, 'bool_to_int', ['E0308'])).toEqual([]);
+  });
+
+  it('bool_as_float / str_eq_char: a borrowed bool, a char variable, a char literal that is a receiver', async () => {
+    const root = crate('near_cmp', [
+      'pub fn a(b: &bool) -> f64 {',
+      '    b as f64',
+      '}',
+      '',
+      'pub fn b(s: &str, c: char) -> bool {',
+      "    s == c || s == 'C'.to_ascii_lowercase()",
+      '}',
+      '',
+    ].join('\n'));
+    expect(await proposals(root, 'bool_as_float', ['E0606'])).toEqual([]);
+    expect(await proposals(root, 'str_eq_char', ['E0277'])).toEqual([]);
+  });
+
+  it('bool_operand_from / format_macro: a bool call result, an untyped integer, a format method on a String value', async () => {
+    const root = crate('near_bool_fmt', [
+      'fn odd(x: u32) -> bool {',
+      '    x % 2 == 1',
+      '}',
+      '',
+      'pub fn a(n: u32, total: u32) -> u32 {',
+      '    let mut k = 0;',
+      '    k = k + (n > 3);',
+      '    total + odd(n)',
+      '}',
+      '',
+      'pub fn b(template: String, n: u32) -> String {',
+      '    template.format(n)',
+      '}',
+      '',
+    ].join('\n'));
+    expect(await proposals(root, 'bool_operand_from', ['E0277'])).toEqual([]);
+    expect(await proposals(root, 'format_macro', ['E0599'])).toEqual([]);
+  });
+});

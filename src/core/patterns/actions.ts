@@ -1401,6 +1401,342 @@ const renameShadowingLifetime: ActionFn = (input) => {
   return out;
 };
 
+// ---------------------------------------------------------------------------------------------------------
+// types, conversions, paths and statics (h36)
+
+/** Edit distance between two names (insertions, deletions, substitutions, adjacent swaps). */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const row = d[i] as number[];
+      const prev = d[i - 1] as number[];
+      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
+    }
+  }
+  return (d[a.length] as number[])[b.length] as number;
+}
+
+/** std's public modules (the same for `core` and `alloc` where they exist), and the well-known nested ones. */
+const STD_MODULES: Readonly<Record<string, readonly string[]>> = {
+  '': ['alloc', 'any', 'arch', 'array', 'ascii', 'backtrace', 'borrow', 'boxed', 'cell', 'char', 'clone', 'cmp', 'collections', 'convert', 'default', 'env', 'error', 'f32', 'f64', 'ffi', 'fmt', 'fs', 'future', 'hash', 'hint', 'i8', 'i16', 'i32', 'i64', 'i128', 'io', 'isize', 'iter', 'marker', 'mem', 'net', 'num', 'ops', 'option', 'os', 'panic', 'path', 'pin', 'prelude', 'primitive', 'process', 'ptr', 'rc', 'result', 'slice', 'str', 'string', 'sync', 'task', 'thread', 'time', 'u8', 'u16', 'u32', 'u64', 'u128', 'usize', 'vec'],
+  collections: ['binary_heap', 'btree_map', 'btree_set', 'hash_map', 'hash_set', 'linked_list', 'vec_deque'],
+  sync: ['atomic', 'mpsc'],
+  os: ['fd', 'raw', 'unix', 'windows', 'linux', 'wasi'],
+  io: ['prelude'],
+};
+
+/** Files that are a crate's root module, where `crate::` names the file's top level (a bare `main.rs`/`lib.rs` is a single-file crate). */
+function isCrateRootFile(file: string): boolean {
+  return /^(?:lib|main)\.rs$|(?:^|\/)(?:src\/(?:lib|main)\.rs|src\/bin\/[^/]+\.rs|(?:tests|examples|benches)\/[^/]+\.rs|build\.rs)$/.test(file);
+}
+
+/** Names usable as a path prefix (`name::…`) declared directly in the module body `open`…`close`: modules, enums, imports. */
+function pathItemNames(src: RustText, open: number, close: number): string[] {
+  const depth = src.braceDepth(open + 1);
+  const body = src.masked.slice(open + 1, close);
+  const names: string[] = [];
+  const add = (re: RegExp, group: number): void => {
+    for (const m of body.matchAll(re)) {
+      if (src.braceDepth(open + 1 + (m.index ?? 0)) === depth) names.push(m[group] ?? '');
+    }
+  };
+  add(/\b(?:mod|enum)\s+([A-Za-z_]\w*)/g, 1);
+  add(/\buse\s[^;]*?\bas\s+([A-Za-z_]\w*)\s*;/g, 1);
+  add(/\buse\s+(?:[\w]+::)+([A-Za-z_]\w*)\s*;/g, 1);
+  return names.filter((n) => n !== '' && n !== '_');
+}
+
+/**
+ * E0432 "could not find `X` in `M`": a path segment rustc cannot find and offers nothing for. Replaces it with the one
+ * name of a module, enum or import in `M` within edit distance 2 (none when two are equally close): `M` is std
+ * (its well-known modules) or an inline module of this file, resolved from the written path or rustc's label.
+ */
+const fixPathSegment: ActionFn = (input) => {
+  const seg = input.params.segment?.trim() ?? '';
+  const label = input.params.parent?.trim() ?? '';
+  const p = primary(input);
+  if (!p || !isIdent(seg) || textOf(input, p) !== seg) return [];
+  const { src } = input;
+  const written = /((?:[A-Za-z_]\w*\s*::\s*)+)$/.exec(src.masked.slice(Math.max(0, p.start - 300), p.start));
+  let segs = written ? (written[1] ?? '').split('::').map((s) => s.trim()).filter((s) => s !== '') : label === '' ? [] : label.split('::');
+  if (segs.length === 0) segs = ['crate'];
+  let names: string[] = [];
+  if (segs[0] === 'std' || segs[0] === 'core' || segs[0] === 'alloc') {
+    if (segs.length > 2) return [];
+    names = [...(STD_MODULES[segs[1] ?? ''] ?? [])];
+  } else {
+    const mods = inlineModules(src);
+    const here = moduleAt(src, p.start);
+    const bodyOf = (m: { open: number; close: number } | null): [number, number] => (m ? [m.open, m.close] : [-1, src.text.length]);
+    const childOf = (parent: { open: number; close: number } | null, name: string) => {
+      const [o, c] = bodyOf(parent);
+      return mods.find((md) => md.name === name && md.open > o && md.close < c && src.braceDepth(md.open) === src.braceDepth(o + 1)) ?? null;
+    };
+    const starts: ({ open: number; close: number } | null)[] = [];
+    if (segs[0] === 'crate') {
+      if (!isCrateRootFile(input.file)) return [];
+      starts.push(null);
+      segs = segs.slice(1);
+    } else if (segs[0] === 'self') {
+      starts.push(here);
+      segs = segs.slice(1);
+    } else {
+      starts.push(here);
+      if (isCrateRootFile(input.file) && here !== null) starts.push(null);
+    }
+    for (const start of starts) {
+      let cur = start;
+      let ok = true;
+      for (const s of segs) {
+        const next = childOf(cur, s);
+        if (!next) {
+          ok = false;
+          break;
+        }
+        cur = next;
+      }
+      if (!ok) continue;
+      const [o, c] = bodyOf(cur);
+      names.push(...pathItemNames(src, o, c));
+    }
+  }
+  if (names.includes(seg)) return [];
+  const scored = [...new Set(names)].map((n) => [n, editDistance(seg, n)] as const).filter(([, dist]) => dist <= 2 && dist < seg.length);
+  const best = Math.min(...scored.map(([, dist]) => dist));
+  const closest = scored.filter(([, dist]) => dist === best);
+  if (closest.length !== 1) return [];
+  return [edit(input, p.start, p.end, closest[0]?.[0] ?? seg)];
+};
+
+/** Appends a validated call chain to the target expression: `.map(String::from)`, `.into_iter().map(String::from).collect()`. */
+const appendCall: ActionFn = (input) => {
+  const call = input.params.call?.trim() ?? '';
+  if (!/^(?:\.[a-z_]\w*\((?:[A-Za-z_][\w:]*)?\))+$/.test(call)) return [];
+  return targets(input).flatMap((r) => appendPostfix(input, r, call));
+};
+
+/**
+ * Wraps the target expression in a call of a std path (`std::path::Path::new`): the short form (`Path::new`) when the
+ * file imports the type's name from that module, else the full path; or in a primitive's `From` (`char::from`).
+ */
+const wrapCall: ActionFn = (input) => {
+  const full = input.params.path?.trim() ?? '';
+  let callee: string;
+  if (/^(?:[iu](?:8|16|32|64|128|size)|f32|f64|char)::from$/.test(full)) callee = full;
+  else {
+    const m = /^((?:[a-z_]\w*::)+)([A-Z]\w*)::([a-z_]\w*)$/.exec(full);
+    if (!m) return [];
+    const [, mod, type, fn] = m as unknown as [string, string, string, string];
+    const modPath = mod.slice(0, -2).replace(/:/g, '\\:');
+    const imported = new RegExp(`\\buse\\s+${modPath}::(?:${type}\\s*;|\\{[^}]*\\b${type}\\b(?!\\s+as)[^}]*\\})`).test(input.src.masked);
+    callee = imported ? `${type}::${fn}` : full;
+  }
+  return targets(input).flatMap((r) => {
+    const text = textOf(input, r);
+    if (text.trim() === '' || inPattern(input.src, r)) return [];
+    if (isIdent(text) && isShorthandField(input.src, r)) return [edit(input, r.start, r.end, `${text}: ${callee}(${text})`)];
+    return [edit(input, r.start, r.start, `${callee}(`), edit(input, r.end, r.end, ')')];
+  });
+};
+
+/**
+ * A cast rustc rejects, the primary span being the whole cast `x as T`: `x as String` → `x.to_string()` (`method`), or
+ * with `method: from`, `x as f64` → `f64::from(x)` (for a conversion std implements losslessly).
+ */
+const castToMethod: ActionFn = (input) => {
+  const method = input.params.method?.trim() ?? '';
+  const type = input.params.type?.trim() ?? '';
+  const p = primary(input);
+  if (!p || !/^[a-z_]\w*$/.test(method) || !isIdent(type)) return [];
+  const masked = input.src.masked.slice(p.start, p.end);
+  const m = new RegExp(`\\s+as\\s+${type}$`).exec(masked);
+  if (!m) return [];
+  const operand = { start: p.start, end: p.start + m.index };
+  const text = textOf(input, operand).trim();
+  if (text === '' || /\bas\s*$/.test(text)) return [];
+  if (method === 'from') return [edit(input, operand.start, operand.start, `${type}::from(`), edit(input, operand.end, p.end, ')')];
+  return isPostfixSafe(text) ? [edit(input, operand.end, p.end, `.${method}()`)] : [edit(input, operand.start, operand.start, '('), edit(input, operand.end, p.end, `).${method}()`)];
+};
+
+/** Items `static NAME: TYPE = INIT;` (not `mut`) of the file: the type's and the initialiser's ranges. */
+function staticItems(src: RustText): { type: Range; init: Range }[] {
+  const out: { type: Range; init: Range }[] = [];
+  for (const m of src.masked.matchAll(/\bstatic\s+(?!mut\b)[A-Za-z_]\w*\s*:/g)) {
+    const depth = src.braceDepth(m.index ?? 0);
+    const typeStart = src.skipSpace((m.index ?? 0) + m[0].length);
+    let i = typeStart;
+    let angle = 0;
+    while (i < src.masked.length && !(src.masked[i] === '=' && angle === 0)) {
+      const ch = src.masked[i] as string;
+      if (ch === '<') angle++;
+      else if (ch === '>' && src.masked[i - 1] !== '-') angle--;
+      else if (ch === '(' || ch === '[' || ch === '{') i = src.closeOf(i);
+      else if (ch === ';') break;
+      if (i < 0) break;
+      i++;
+    }
+    if (i < 0 || src.masked[i] !== '=') continue;
+    const typeEnd = src.skipSpaceBack(i);
+    const initStart = src.skipSpace(i + 1);
+    let j = initStart;
+    while (j < src.masked.length && src.masked[j] !== ';') {
+      const ch = src.masked[j] as string;
+      if (ch === '(' || ch === '[' || ch === '{') j = src.closeOf(j);
+      if (j < 0) break;
+      j++;
+    }
+    if (j < 0 || src.braceDepth(j) !== depth) continue;
+    out.push({ type: { start: typeStart, end: typeEnd }, init: { start: initStart, end: src.skipSpaceBack(j) } });
+  }
+  return out;
+}
+
+/**
+ * E0015 in a static whose initialiser calls a non-const fn, where rustc notes "consider wrapping this expression in
+ * `std::sync::LazyLock::new(|| ...)`": `static M: T = INIT;` → `static M: LazyLock<T> = LazyLock::new(|| INIT);`.
+ * The value is computed on first use instead of at compile time; reads go through `Deref`.
+ */
+const lazyStatic: ActionFn = (input) => {
+  const p = primary(input);
+  if (!p) return [];
+  const { src } = input;
+  const item = staticItems(src).find((s) => s.init.start <= p.start && p.end <= s.init.end);
+  if (!item) return [];
+  const type = textOf(input, item.type);
+  if (/\bLazyLock\b|\bOnceLock\b/.test(type) || /\bLazyLock\b/.test(textOf(input, item.init))) return [];
+  const imported = /\buse\s+std::sync::(?:LazyLock\s*;|\{[^}]*\bLazyLock\b(?!\s+as)[^}]*\})/.test(src.masked);
+  const lazy = imported ? 'LazyLock' : 'std::sync::LazyLock';
+  return [
+    edit(input, item.type.start, item.type.start, `${lazy}<`),
+    edit(input, item.type.end, item.type.end, '>'),
+    edit(input, item.init.start, item.init.start, `${lazy}::new(|| `),
+    edit(input, item.init.end, item.init.end, ')'),
+  ];
+};
+
+/**
+ * E0015 on an empty `String` built by a non-const call (`String::from("")`, `"".to_string()`, `"".to_owned()`,
+ * `"".into()`) → `String::new()`: the same value, from a const fn.
+ */
+const emptyStringNew: ActionFn = (input) => {
+  const p = primary(input);
+  if (!p) return [];
+  const { src } = input;
+  const text = src.text.slice(p.start, p.end);
+  if (/^String\s*::\s*from\s*\(\s*""\s*\)$/.test(text)) return [edit(input, p.start, p.end, 'String::new()')];
+  const m = /^(?:to_string|to_owned|into)\s*\(\s*\)$/.exec(text);
+  if (!m) return [];
+  const dot = src.skipSpaceBack(p.start) - 1;
+  if (src.masked[dot] !== '.') return [];
+  const lit = src.skipSpaceBack(dot);
+  if (src.text.slice(lit - 2, lit) !== '""' || /[\w"#]/.test(src.text[lit - 3] ?? '')) return [];
+  return [edit(input, lit - 2, p.end, 'String::new()')];
+};
+
+/**
+ * E0368 `+=` on a `&str` local that was initialised with a string literal: `let mut s = "a";` → `let mut s =
+ * String::from("a");` (`String::new()` for `""`), the owned string `+=` appends to. The span labelled "cannot use
+ * `+=` on type `&str`" names the local; its nearest `let mut` in the fn must be unannotated with a literal initialiser.
+ */
+const ownedStringBinding: ActionFn = (input) => {
+  const { src } = input;
+  const target = input.matched.map((s) => rangeOf(input, s)).find((r): r is Range => r !== null);
+  if (!target) return [];
+  const name = textOf(input, target);
+  if (!isIdent(name)) return [];
+  const fn = scopesAt(src, target.start).find((s) => s.keyword === 'fn');
+  if (!fn) return [];
+  const body = src.masked.slice(fn.headerEnd, target.start);
+  const decl = new RegExp(`\\blet\\s+(mut\\s+)?${name}\\b\\s*(:)?`, 'g');
+  let last: RegExpExecArray | null = null;
+  for (let m = decl.exec(body); m; m = decl.exec(body)) last = m;
+  if (!last || last[1] === undefined || last[2] !== undefined) return [];
+  const eq = src.skipSpace(fn.headerEnd + last.index + last[0].length);
+  if (src.masked[eq] !== '=') return [];
+  const litStart = src.skipSpace(eq + 1);
+  const semi = src.masked.indexOf(';', litStart);
+  if (semi < 0) return [];
+  const lit = src.text.slice(litStart, src.skipSpaceBack(semi));
+  if (!/^"(?:[^"\\]|\\.)*"$/s.test(lit)) return [];
+  const litEnd = litStart + lit.length;
+  return [edit(input, litStart, litEnd, lit === '""' ? 'String::new()' : `String::from(${lit})`)];
+};
+
+/**
+ * E0277 "can't compare `&str` with `char`": the right operand of the `==`/`!=` at the primary span is a char literal;
+ * written with double quotes it is the one-character string the comparison means (`s == 'x'` → `s == "x"`).
+ */
+const charOperandToStr: ActionFn = (input) => {
+  const p = primary(input);
+  if (!p || !/^[!=]=$/.test(textOf(input, p))) return [];
+  const { src } = input;
+  const at = src.skipSpace(p.end);
+  const m = /^'(\\'|\\?[^'\\]|\\u\{[0-9a-fA-F]{1,6}\})'/u.exec(src.text.slice(at, at + 12));
+  if (!m) return [];
+  const end = at + m[0].length;
+  // The literal must be the whole operand: what follows ends the comparison.
+  if (!/^\s*(?:$|[),;{}\]]|&&|\|\||=>)/.test(src.masked.slice(end, end + 40))) return [];
+  const body = m[1] ?? '';
+  const inner = body === "\\'" ? "'" : body === '"' ? '\\"' : body;
+  return [edit(input, at, end, `"${inner}"`)];
+};
+
+/**
+ * E0277 "cannot add `bool` to `usize`" (and the other arithmetic operators): the right operand of the operator at the
+ * primary span is a `bool`; `to::from(…)` (0 or 1, std's lossless `From<bool>`) makes it the number the operator
+ * needs. The operand must be a parenthesised group or a plain place (`cost`, `self.flag`).
+ */
+const fromOperand: ActionFn = (input) => {
+  const to = input.params.to?.trim() ?? '';
+  if (!/^(?:[iu](?:8|16|32|64|128|size)|f32|f64)$/.test(to)) return [];
+  const p = primary(input);
+  if (!p || !/^[-+*/]=?$/.test(textOf(input, p))) return [];
+  const { src } = input;
+  const at = src.skipSpace(p.end);
+  if (src.masked[at] === '(') {
+    const close = src.closeOf(at);
+    if (close < 0) return [];
+    return [edit(input, at, at, `${to}::from`)];
+  }
+  const m = /^[a-z_]\w*(?:\.[a-z_]\w*)*/.exec(src.masked.slice(at, at + 200));
+  if (!m) return [];
+  const end = at + m[0].length;
+  if (/^\s*(?:[([.?]|as\b)/.test(src.masked.slice(end, end + 4))) return [];
+  return [edit(input, at, at, `${to}::from(`), edit(input, end, end, ')')];
+};
+
+/**
+ * E0599 `format` called as a fn or method that does not exist: `String::format("{}", x)` → `format!("{}", x)`, and
+ * `"{} items".format(n)` (a string literal receiver) → `format!("{} items", n)`. std has one `format`, the macro.
+ */
+const formatMacro: ActionFn = (input) => {
+  const p = primary(input);
+  if (!p || textOf(input, p) !== 'format') return [];
+  const { src } = input;
+  const open = src.skipSpace(p.end);
+  if (src.masked[open] !== '(') return [];
+  const close = src.closeOf(open);
+  if (close < 0) return [];
+  const path = /String\s*::\s*$/.exec(src.masked.slice(Math.max(0, p.start - 20), p.start));
+  if (path) {
+    const start = p.start - path[0].length;
+    if (/[\w:]/.test(src.masked[start - 1] ?? '')) return [];
+    return [edit(input, start, p.end, 'format!')];
+  }
+  const dot = src.skipSpaceBack(p.start) - 1;
+  if (src.masked[dot] !== '.') return [];
+  const litEnd = src.skipSpaceBack(dot);
+  if (src.masked[litEnd - 1] !== '"') return [];
+  const litStart = src.masked.lastIndexOf('"', litEnd - 2);
+  if (litStart < 0 || /[\w#]/.test(src.masked[litStart - 1] ?? '')) return [];
+  const lit = src.text.slice(litStart, litEnd);
+  if (!/^"(?:[^"\\]|\\.)*"$/s.test(lit)) return [];
+  const args = src.text.slice(open + 1, close).trim();
+  return [edit(input, litStart, close + 1, `format!(${lit}${args === '' ? '' : `, ${args}`})`)];
+};
+
 /** Every built-in action by name. */
 // ---------------------------------------------------------------------------------------------------------
 // Ownership, trait-impl signatures and derives (2026-12-05, issue 14 item 4)
@@ -1844,6 +2180,16 @@ export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   add_lifetime_bound: addLifetimeBound,
   clone_at_note: cloneAtNote,
   add_derive_covering: addDeriveCovering,
+  fix_path_segment: fixPathSegment,
+  append_call: appendCall,
+  wrap_call: wrapCall,
+  cast_to_method: castToMethod,
+  lazy_static: lazyStatic,
+  empty_string_new: emptyStringNew,
+  owned_string_binding: ownedStringBinding,
+  char_operand_to_str: charOperandToStr,
+  from_operand: fromOperand,
+  format_macro: formatMacro,
 };
 
 /** Names of the built-in actions (for the schema). */

@@ -106,7 +106,17 @@ export type ActionName =
   | 'inner_fn_to_closure'
   | 'add_lifetime_bound'
   | 'clone_at_note'
-  | 'add_derive_covering';
+  | 'add_derive_covering'
+  | 'fix_path_segment'
+  | 'append_call'
+  | 'wrap_call'
+  | 'cast_to_method'
+  | 'lazy_static'
+  | 'empty_string_new'
+  | 'owned_string_binding'
+  | 'char_operand_to_str'
+  | 'from_operand'
+  | 'format_macro';
 
 /** The built-in action and its parameters (strings; `{{field.group}}` refers to detector captures). */
 export interface PatternTemplate {
