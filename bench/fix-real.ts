@@ -77,7 +77,8 @@ async function copyCrate(src: string, dest: string): Promise<void> {
 }
 
 async function gitInit(dir: string): Promise<void> {
-  await writeFile(path.join(dir, '.gitignore'), 'target/\n');
+  // Anchored: a crate may have a `src/target/` module directory (an unanchored `target/` would hide it from git).
+  await writeFile(path.join(dir, '.gitignore'), '/target/\n');
   for (const args of [['init', '-q', '-b', 'main'], ['add', '-A'], ['commit', '-q', '-m', 'mutant']]) await execa('git', args, { cwd: dir, env: GIT_ENV });
 }
 

@@ -251,6 +251,18 @@ describe('arms_like_siblings / arms_from_variant_name: the arm the siblings spel
   });
 });
 
+describe('arms_like_siblings: `ref mut`, comments and a `#[cfg]` arm', () => {
+  it('the cfg arm is read but is no template; a comment between arms is ignored', async () => {
+    const root = crate({
+      'Cargo.toml': PKG('arms_cfg', 'publish = false\n'),
+      'src/lib.rs': 'pub enum W {\n    A(Vec<u8>),\n    B(Vec<u8>),\n    C(Vec<u8>),\n    #[cfg(windows)]\n    D { w: Vec<u8> },\n}\n\nimpl W {\n    pub fn len(&mut self) -> usize {\n        match *self {\n            W::A(ref mut v) => v.len(),\n            // the buffered one\n            W::B(ref mut v) => v.len(),\n            #[cfg(windows)]\n            W::D { ref mut w } => w.len() + 1,\n        }\n    }\n}\n',
+    });
+    const cands = await propose(root, 'arms_like_siblings', 'E0004');
+    expect(cands.map((c) => c.edits.map((e) => e.replacement))).toEqual([['\n            W::C(ref mut v) => v.len(),']]);
+    await applyAndCheck(root, cands[0]);
+  });
+});
+
 describe('arms_from_variant_name: near-misses propose nothing', () => {
   const lib = (arms: string, variants = ['Dev', 'Beta', 'NightlyBuild', 'Stable']): string =>
     `${ENUM3('Kind', variants)}\npub fn name(k: &Kind, flag: bool) -> &'static str {\n    let _ = flag;\n    match k {\n${arms}    }\n}\n`;

@@ -24,6 +24,8 @@ export interface MatchArm {
   /** Binding name → its hole (`B0`, `Ffield`), only for plain identifier bindings. */
   bindings: Map<string, string>;
   patText: string;
+  /** Behind an attribute such as `#[cfg(…)]`: may not exist in every build, so never a template. */
+  conditional?: boolean;
   body: string;
   end: number;
 }
@@ -141,8 +143,13 @@ export function readArms(src: RustText, open: number, close: number): MatchArm[]
     const patMasked = src.masked.slice(i, arrow);
     // Guards, or-patterns, `@` bindings and ranges name no single variant: nothing to abstract.
     if (/\bif\b|\||@|\.\.=|\d\s*\.\./.test(patMasked)) return null;
-    const parsed = parsePattern(src.text.slice(i, arrow).trim());
+    // Comments are blanked; an attribute (`#[cfg(windows)]`) makes the arm conditional: read, never a template.
+    let patText = patMasked.trim();
+    const attrs = /^(?:#\[[^\]]*\]\s*)+/.exec(patText);
+    if (attrs) patText = patText.slice(attrs[0].length);
+    const parsed = parsePattern(patText);
     if (!parsed) return null;
+    if (attrs) parsed.conditional = true;
     const b = src.skipSpace(arrow + 2);
     let bodyEnd: number;
     if (src.masked[b] === '{') {
@@ -249,7 +256,8 @@ const hasHole = (s: string): boolean => s.includes('⟦');
  * under a transform, when any arm of the group disagrees, or when two transforms give different texts.
  * `fields`: the variant's fields from its definition, when known (a struct template must name only those).
  */
-export function armFor(arms: readonly MatchArm[], miss: MissingVariant, fields: readonly string[] | null, kind: ArmTemplateKind): string | null {
+export function armFor(all: readonly MatchArm[], miss: MissingVariant, fields: readonly string[] | null, kind: ArmTemplateKind): string | null {
+  const arms = all.filter((a) => !a.conditional);
   const groups: { peers: MatchArm[]; wild: boolean }[] = [];
   const same = arms.filter((a) => payloadOf(a) === miss.payload && patternShape(a) === patternShape(arms.find((b) => payloadOf(b) === miss.payload) as MatchArm));
   if (same.length >= 2 && same.length === arms.filter((a) => payloadOf(a) === miss.payload).length) groups.push({ peers: same, wild: false });
