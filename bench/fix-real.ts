@@ -77,7 +77,8 @@ async function copyCrate(src: string, dest: string): Promise<void> {
 }
 
 async function gitInit(dir: string): Promise<void> {
-  await writeFile(path.join(dir, '.gitignore'), 'target/\n');
+  // Anchored: a crate may have a `src/target/` module directory (an unanchored `target/` would hide it from git).
+  await writeFile(path.join(dir, '.gitignore'), '/target/\n');
   for (const args of [['init', '-q', '-b', 'main'], ['add', '-A'], ['commit', '-q', '-m', 'mutant']]) await execa('git', args, { cwd: dir, env: GIT_ENV });
 }
 
@@ -113,9 +114,21 @@ function median(xs: number[]): number {
   return s.length === 0 ? 0 : (s[Math.floor((s.length - 1) / 2)] ?? 0);
 }
 
+/**
+ * `--crates name@version,name@version`: another crate list instead of real-crates.json (a per-class run on crates
+ * that have the shape the class needs). A malformed entry stops the run before anything is fetched.
+ */
+export function parseCrateList(spec: string): { name: string; version: string }[] {
+  return spec.split(',').map((s) => s.trim()).filter(Boolean).map((s) => {
+    const m = /^([A-Za-z0-9_-]+)@(\d+\.\d+\.\d+(?:[-+][\w.-]+)?)$/.exec(s);
+    if (!m) throw new Error(`--crates: '${s}' is not name@version (e.g. heck@0.5.0)`);
+    return { name: m[1] as string, version: m[2] as string };
+  });
+}
+
 /** Runs the real-crate corpus and the multi-crate cases; prints a markdown table. */
 export async function mainReal(opts: Record<string, string>): Promise<void> {
-  const list = JSON.parse(await readFile(path.join(here, 'fix-corpus', 'real-crates.json'), 'utf8')) as { crates: { name: string; version: string }[] };
+  const list = opts.crates ? { crates: parseCrateList(opts.crates) } : (JSON.parse(await readFile(path.join(here, 'fix-corpus', 'real-crates.json'), 'utf8')) as { crates: { name: string; version: string }[] });
   const perCrate = Number(opts.perCrate ?? 5);
   // `--ops a,b`: only these operators (a per-class run); remove_impl_method and add_question are sampled only when
   // named, so the default sample stays the one of the earlier rows. `--maxPerOp N` (default 2) per crate.
@@ -185,7 +198,7 @@ export async function mainReal(opts: Record<string, string>): Promise<void> {
   }
   // The multi-crate case set: a bug in a library crate plus one in a dependent binary.
   const multi: CaseResult[] = [];
-  for (const fixture of ops ? [] : ['cascade']) {
+  for (const fixture of ops || opts.crates ? [] : ['cascade']) {
     const dir = path.join(work, `multi-${fixture}`);
     await cp(path.resolve(here, '../test/fixtures/fix', fixture), dir, { recursive: true });
     await gitInit(dir);

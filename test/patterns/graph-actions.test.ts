@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadPatterns } from '../../src/adapters/patterns/load.js';
 import type { Candidate } from '../../src/core/fix/types.js';
+import { applyEditsToFiles } from '../../src/core/fix/apply.js';
 import { createPatternSource } from '../../src/core/patterns/source.js';
 import { cargoCheck, graphContext, readFiles, rustFiles } from './helpers.js';
 
@@ -180,5 +181,111 @@ describe('near-misses propose nothing', () => {
       const root = crate({ 'Cargo.toml': PKG(`try_field_${name}`, 'publish = false\n'), 'src/lib.rs': text });
       expect(await propose(root, 'restore_try_field', 'E0609'), name).toEqual([]);
     }
+  });
+});
+
+/** The crate with the candidate's edits applied compiles (real cargo); returns the edited text of `file`. */
+async function applyAndCheck(root: string, cand: Candidate | undefined, file = 'src/lib.rs'): Promise<string> {
+  expect(cand, 'a candidate').toBeDefined();
+  const original = readFiles(root, rustFiles(root));
+  const applied = applyEditsToFiles(original, cand?.edits ?? []);
+  expect(applied.ok).toBe(true);
+  if (!applied.ok) return '';
+  for (const [f, text] of applied.files) writeFileSync(path.join(root, f), text);
+  const after = await cargoCheck(root);
+  expect(after.ok, after.diagnostics.map((d) => d.rendered).join('\n')).toBe(true);
+  return applied.files.get(file) ?? '';
+}
+
+const ENUM3 = (name: string, variants: string[]): string => `pub enum ${name} {\n${variants.map((v) => `    ${v},\n`).join('')}}\n`;
+
+describe('arms_like_siblings / arms_from_variant_name: the arm the siblings spell out', () => {
+  it('a parallel enum (`From`): the variant as an identifier', async () => {
+    const root = crate({
+      'Cargo.toml': PKG('arms_parallel', 'publish = false\n'),
+      'src/lib.rs': `pub mod other {\n${ENUM3('Kind', ['Foo', 'Bar', 'BazQux'])}}\n\n${ENUM3('Kind', ['Foo', 'Bar', 'BazQux'])}\nimpl From<Kind> for other::Kind {\n    fn from(k: Kind) -> Self {\n        match k {\n            Kind::Foo => other::Kind::Foo,\n            Kind::Bar => other::Kind::Bar,\n        }\n    }\n}\n`,
+    });
+    const cands = await propose(root, 'arms_from_variant_name', 'E0004');
+    expect(cands.map((c) => c.edits.map((e) => e.replacement))).toEqual([['\n            Kind::BazQux => other::Kind::BazQux,']]);
+    await applyAndCheck(root, cands[0]);
+  });
+
+  it('block bodies over several lines, `write!` with the name as written, a payload arm apart', async () => {
+    const root = crate({
+      'Cargo.toml': PKG('arms_display', 'publish = false\n'),
+      'src/lib.rs': `use std::fmt;\n\npub enum Level {\n    Warn,\n    HardError,\n    FatalError,\n    Custom(String),\n}\n\nimpl fmt::Display for Level {\n    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {\n        match self {\n            Level::Warn => {\n                write!(f, "Warn")\n            }\n            Level::HardError => {\n                write!(f, "HardError")\n            }\n            Level::Custom(s) => f.write_str(s),\n        }\n    }\n}\n`,
+    });
+    // The template spells the name: the bindings-only pattern stays silent, the name pattern writes the arm.
+    expect(await propose(root, 'arms_like_siblings', 'E0004')).toEqual([]);
+    const cands = await propose(root, 'arms_from_variant_name', 'E0004');
+    const text = await applyAndCheck(root, cands[0]);
+    expect(text).toContain('            Level::FatalError => {\n                write!(f, "FatalError")\n            }\n');
+  });
+
+  it('SCREAMING_SNAKE strings through `&` patterns; a tuple variant gets rustc\'s wildcards', async () => {
+    const root = crate({
+      'Cargo.toml': PKG('arms_screaming', 'publish = false\n'),
+      'src/lib.rs': `pub enum Op {\n    Add,\n    SubAll,\n    MulBy(u8, u8),\n}\n\npub fn code(o: &Op) -> &'static str {\n    match o {\n        &Op::Add => "ADD",\n        &Op::SubAll => "SUB_ALL",\n    }\n}\n`,
+    });
+    const cands = await propose(root, 'arms_from_variant_name', 'E0004');
+    expect(cands.map((c) => c.edits.map((e) => e.replacement))).toEqual([['\n        &Op::MulBy(_, _) => "MUL_BY",']]);
+    await applyAndCheck(root, cands[0]);
+  });
+
+  it('bindings by position (two) and by field (a struct variant with one field more)', async () => {
+    const tuple = crate({
+      'Cargo.toml': PKG('arms_two_bind', 'publish = false\n'),
+      'src/lib.rs': `pub enum Pair {\n    A(u32, u32),\n    B(u32, u32),\n    C(u32, u32),\n}\n\npub fn sum(p: &Pair) -> u32 {\n    match p {\n        Pair::A(x, y) => x.max(y) + 1,\n        Pair::B(a, b) => a.max(b) + 1,\n    }\n}\n`,
+    });
+    const t = await propose(tuple, 'arms_like_siblings', 'E0004');
+    expect(t.map((c) => c.edits.map((e) => e.replacement))).toEqual([['\n        Pair::C(x, y) => x.max(y) + 1,']]);
+    await applyAndCheck(tuple, t[0]);
+    const fields = crate({
+      'Cargo.toml': PKG('arms_fields', 'publish = false\n'),
+      'src/lib.rs': 'mod ev;\n\npub use ev::Event;\n\npub fn at(e: &Event) -> (i32, i32) {\n    match e {\n        Event::Click { x, y } => (*x, *y),\n        Event::Move { x, y } => (*x, *y),\n    }\n}\n',
+      'src/ev.rs': 'pub enum Event {\n    Click { x: i32, y: i32 },\n    Move { x: i32, y: i32 },\n    Drag { x: i32, y: i32, button: u8 },\n}\n',
+    });
+    const f = await propose(fields, 'arms_like_siblings', 'E0004');
+    expect(f.map((c) => c.edits.map((e) => e.replacement))).toEqual([['\n        Event::Drag { x, y, .. } => (*x, *y),']]);
+    await applyAndCheck(fields, f[0]);
+  });
+});
+
+describe('arms_like_siblings: `ref mut`, comments and a `#[cfg]` arm', () => {
+  it('the cfg arm is read but is no template; a comment between arms is ignored', async () => {
+    const root = crate({
+      'Cargo.toml': PKG('arms_cfg', 'publish = false\n'),
+      'src/lib.rs': 'pub enum W {\n    A(Vec<u8>),\n    B(Vec<u8>),\n    C(Vec<u8>),\n    #[cfg(windows)]\n    D { w: Vec<u8> },\n}\n\nimpl W {\n    pub fn len(&mut self) -> usize {\n        match *self {\n            W::A(ref mut v) => v.len(),\n            // the buffered one\n            W::B(ref mut v) => v.len(),\n            #[cfg(windows)]\n            W::D { ref mut w } => w.len() + 1,\n        }\n    }\n}\n',
+    });
+    const cands = await propose(root, 'arms_like_siblings', 'E0004');
+    expect(cands.map((c) => c.edits.map((e) => e.replacement))).toEqual([['\n            W::C(ref mut v) => v.len(),']]);
+    await applyAndCheck(root, cands[0]);
+  });
+});
+
+describe('arms_from_variant_name: near-misses propose nothing', () => {
+  const lib = (arms: string, variants = ['Dev', 'Beta', 'NightlyBuild', 'Stable']): string =>
+    `${ENUM3('Kind', variants)}\npub fn name(k: &Kind, flag: bool) -> &'static str {\n    let _ = flag;\n    match k {\n${arms}    }\n}\n`;
+  it.each([
+    ['constant bodies', '        Kind::Dev => "x",\n        Kind::Beta => "x",\n        Kind::Stable => "x",\n'],
+    ['one sibling only (the other arm passes its payload on)', ''],
+    ['a sibling that spells its name differently', '        Kind::Dev => "Dev",\n        Kind::Beta => "BETA",\n        Kind::Stable => "Stable",\n'],
+    ['transforms that disagree on the new name (nightlybuild, nightly_build, nightly-build)', '        Kind::Dev => "dev",\n        Kind::Beta => "beta",\n        Kind::Stable => "stable",\n'],
+    ['a guard arm', '        Kind::Dev if flag => "dev",\n        Kind::Dev => "dev",\n        Kind::Beta => "beta",\n        Kind::Stable => "stable",\n'],
+    ['an or-pattern', '        Kind::Dev | Kind::Beta => "dev",\n        Kind::Stable => "stable",\n'],
+  ])('%s', async (name, arms) => {
+    const text = arms === '' ? lib('        Kind::Dev => "dev",\n        Kind::Other(s) => s,\n', ['Dev', 'Beta', "Other(&'static str)"]) : lib(arms);
+    const root = crate({ 'Cargo.toml': PKG(`arms_near_${name.replace(/\W+/g, '_').slice(0, 30)}`, 'publish = false\n'), 'src/lib.rs': text });
+    expect(await propose(root, 'arms_from_variant_name', 'E0004')).toEqual([]);
+    expect(await propose(root, 'arms_like_siblings', 'E0004')).toEqual([]);
+  });
+
+  it('an arity the template cannot fill: bindings of one field, the new variant has two', async () => {
+    const root = crate({
+      'Cargo.toml': PKG('arms_arity', 'publish = false\n'),
+      'src/lib.rs': 'pub enum S {\n    A(String),\n    B(String),\n    C(String, String),\n}\n\npub fn label(s: &S) -> String {\n    match s {\n        S::A(x) => format!("A {x}"),\n        S::B(x) => format!("B {x}"),\n    }\n}\n',
+    });
+    expect(await propose(root, 'arms_from_variant_name', 'E0004')).toEqual([]);
+    expect(await propose(root, 'arms_like_siblings', 'E0004')).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import type { FileEdit, FixContext } from '../fix/types.js';
 import type { IsgNode, NodeKind } from '../isg/types.js';
 import { ACTIONS, appendPostfixEdits } from './actions.js';
 import { itemScopes, matchAngle, scopesAt, splitTopLevel } from './items.js';
+import { armFor, parseMissing, readArms, variantFields } from './match-arms.js';
 import { isIdent, RustText } from './rust-text.js';
 
 /** What a graph action sees: the diagnostic, its detector's spans and params, and the whole fix context. */
@@ -375,16 +376,18 @@ const traitMethodFromSiblings: GraphActionFn = async (input) => {
 // arms_like_siblings
 
 /**
- * E0004: adds the arms rustc names as not covered, each mirroring the existing arms when they all delegate the same
- * way through a single binding (`E::A(x) => x.f(y)`). Never a wildcard, a copied constant or a panicking
- * placeholder. Param `patterns` (rustc's list).
+ * E0004: adds the arms rustc names as not covered, each instantiated from the template every sibling arm of the same
+ * payload shape agrees on (`match-arms.ts`): param `shape: bindings` takes templates that pass the payload's bindings
+ * on (`E::A(x) => x.f(y)`), `shape: name` those that spell the variant's name (`E::DarkRed => "dark-red"`, `E::A =>
+ * other::E::A`). Never a wildcard, a copied constant or a panicking placeholder. Param `patterns` (rustc's list).
  */
 const armsLikeSiblings: GraphActionFn = async (input) => {
   const list = input.params.patterns ?? '';
+  const kind = input.params.shape === 'name' ? 'name' : 'bindings';
   const p = input.diagnostic.primary;
   if (!p || /\bmore\b/.test(list)) return [];
-  const pats = [...list.matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? '');
-  if (pats.length === 0 || pats.some((x) => !/^&?(?:[A-Z]\w*::)*[A-Z]\w*(?:\(\s*_\s*\)|\s*\{\s*\.\.\s*\})?$/.test(x))) return [];
+  const missing = parseMissing([...list.matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? ''));
+  if (!missing || missing.length === 0) return [];
   const src = await textOf(input, p.file);
   if (!src) return [];
   const start = src.indexOf(p.byteStart);
@@ -394,48 +397,23 @@ const armsLikeSiblings: GraphActionFn = async (input) => {
   if (src.masked[open] !== '{') return [];
   const close = src.closeOf(open);
   if (close < 0) return [];
-  // Split the arms at top-level commas / block ends.
-  const arms: { pat: string; body: string; end: number }[] = [];
-  let i = src.skipSpace(open + 1);
-  while (i < close) {
-    const arrow = src.masked.indexOf('=>', i);
-    if (arrow < 0 || arrow > close) return [];
-    const pat = src.text.slice(i, arrow).trim();
-    let b = src.skipSpace(arrow + 2);
-    let bodyEnd: number;
-    if (src.masked[b] === '{') {
-      bodyEnd = src.closeOf(b) + 1;
-      if (bodyEnd <= 0) return [];
-    } else {
-      bodyEnd = b;
-      while (bodyEnd < close && src.masked[bodyEnd] !== ',') {
-        const ch = src.masked[bodyEnd] as string;
-        bodyEnd = '([{'.includes(ch) ? src.closeOf(bodyEnd) + 1 : bodyEnd + 1;
-        if (bodyEnd <= 0) return [];
-      }
+  const arms = readArms(src, open, close);
+  if (!arms || arms.length < 2) return [];
+  const added: string[] = [];
+  for (const miss of missing) {
+    // A struct variant's fields, from rustc's "not covered" pointer into the enum's definition.
+    let fields: string[] | null = null;
+    const at = (input.diagnostic.noteSpans ?? []).find((s) => s.label === 'not covered' && miss.payload === 'struct');
+    if (at) {
+      const def = await textOf(input, at.file);
+      if (def) fields = variantFields(def, def.indexOf(at.byteStart), miss.name);
     }
-    arms.push({ pat, body: src.text.slice(b, bodyEnd).trim(), end: bodyEnd });
-    b = src.skipSpace(bodyEnd);
-    if (src.masked[b] === ',') b = src.skipSpace(b + 1);
-    i = b;
+    const arm = armFor(arms, miss, fields, kind);
+    // Arms that share a value but bind nothing (`A => false, B => false`) are not a shape: the missing variant may
+    // well be the one that differs, so that case is left to a person.
+    if (arm === null) return [];
+    added.push(arm);
   }
-  if (arms.length < 2 || arms.some((a) => /\bif\b|\||\.\.|@/.test(a.pat))) return [];
-  // Shape 1: one binding, delegated the same way (`E::A(x) => x.len()`), with the binding abstracted.
-  const bound = arms.map((a) => /^(?:[A-Z]\w*::)*[A-Z]\w*\(\s*(?:ref\s+)?([a-z_]\w*)\s*\)$/.exec(a.pat));
-  let shape: ((pat: string) => string | null) | null = null;
-  if (bound.every((m) => m !== null)) {
-    const norm = arms.map((a, k) => a.body.replace(new RegExp(`\\b${bound[k]?.[1] ?? ''}\\b`, 'g'), '@@HOLE@@'));
-    const v = bound[0]?.[1] ?? 'x';
-    if (norm.every((x) => x === norm[0]) && norm[0]?.includes('@@HOLE@@')) {
-      const body = (norm[0] ?? '').split('@@HOLE@@').join(v);
-      shape = (pat) => (/\(\s*_\s*\)$/.test(pat) ? `${pat.replace(/\(\s*_\s*\)$/, `(${v})`)} => ${body}` : null);
-    }
-  }
-  // Arms that share a value but bind nothing (`A => false, B => false`) are not a shape: the missing variant may
-  // well be the one that differs, so that case is left to a person.
-  if (!shape) return [];
-  const added = pats.map((x) => shape(x.replace(/^&/, '')));
-  if (added.some((x) => x === null)) return [];
   const last = arms[arms.length - 1] as { end: number; body: string };
   const after = src.skipSpace(last.end);
   const hasComma = src.masked[after] === ',';
@@ -443,8 +421,9 @@ const armsLikeSiblings: GraphActionFn = async (input) => {
   const indent = src.indentAt(src.lineStart(last.end) === src.lineStart(open) ? open : last.end);
   const multiline = src.masked.slice(open, close).includes('\n');
   const lead = hasComma || last.body.endsWith('}') ? '' : ',';
-  const text = added.map((a) => (multiline ? `\n${indent}${a},` : ` ${a},`)).join('');
-  return [{ edits: [mk(p.file, src, insertAt, insertAt, `${lead}${text}`)], note: 'arms mirror the existing ones' }];
+  // A block body takes no comma (rustfmt's style); the others do.
+  const text = added.map((a) => `${multiline ? `\n${indent}` : ' '}${a}${a.endsWith('}') ? '' : ','}`).join('');
+  return [{ edits: [mk(p.file, src, insertAt, insertAt, `${lead}${text}`)], note: kind === 'name' ? 'arms spell the variant as the existing ones do' : 'arms mirror the existing ones' }];
 };
 
 // ---------------------------------------------------------------------------------------------------------
