@@ -227,6 +227,20 @@ describe('E0046 body sources (forwarding, mutability mirrors, canonical bodies)'
     expect(inserted(await propose(root, 'trait_method_mirror', 'E0046'))).toEqual(['fn get_mut(&mut self) -> Option<&mut <Self as Peek>::Item> { self.item.as_mut() }']);
   });
 
+  it('trait_method_mirror: the other way round, Deref from DerefMut and a shared `get` from its `get_mut` twin', async () => {
+    const deref = crate({
+      'Cargo.toml': PKG('mirror_back', 'publish = false\n'),
+      'src/lib.rs': 'use std::ops::{Deref, DerefMut};\n\npub struct Guard {\n    value: Box<String>,\n}\n\nimpl Deref for Guard {\n    type Target = String;\n}\n\nimpl DerefMut for Guard {\n    fn deref_mut(&mut self) -> &mut String {\n        &mut *self.value\n    }\n}\n',
+    });
+    expect(inserted(await propose(deref, 'trait_method_mirror', 'E0046'))).toEqual(['fn deref(&self) -> &<Self as Deref>::Target { &*self.value }']);
+    const keyed = crate({
+      'Cargo.toml': PKG('mirror_keyless', 'publish = false\n'),
+      'src/lib.rs': 'pub trait Look {\n    fn get(&self) -> &Vec<u8>;\n}\n\npub trait LookMut {\n    fn get_mut(&mut self) -> &mut Vec<u8>;\n}\n\npub struct R {\n    inner: std::io::Cursor<Vec<u8>>,\n}\n\nimpl LookMut for R {\n    fn get_mut(&mut self) -> &mut Vec<u8> {\n        self.inner.get_mut()\n    }\n}\n\nimpl Look for R {}\n',
+    });
+    // `.get_mut()` without a key is `get_ref`'s twin as often as `get`'s: no guess.
+    expect(await propose(keyed, 'trait_method_mirror', 'E0046')).toEqual([]);
+  });
+
   it('trait_method_canonical: partial_cmp of a type with its own Ord', async () => {
     const root = crate({
       'Cargo.toml': PKG('canon_ord', 'publish = false\n'),

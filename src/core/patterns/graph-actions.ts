@@ -662,12 +662,16 @@ const traitMethodForward: GraphActionFn = async (input) => {
 
 // Mutability mirrors
 
-/** Mutable traits whose method mirrors a shared one of the same self type: trait → [method, shared trait, its method]. */
+/** Paired std traits: trait → [its method, the twin trait, the twin's method] (shared ↔ mutable). */
 const MIRRORS: Readonly<Record<string, readonly [string, string, string]>> = {
   DerefMut: ['deref_mut', 'Deref', 'deref'],
   AsMut: ['as_mut', 'AsRef', 'as_ref'],
   IndexMut: ['index_mut', 'Index', 'index'],
   BorrowMut: ['borrow_mut', 'Borrow', 'borrow'],
+  Deref: ['deref', 'DerefMut', 'deref_mut'],
+  AsRef: ['as_ref', 'AsMut', 'as_mut'],
+  Index: ['index', 'IndexMut', 'index_mut'],
+  Borrow: ['borrow', 'BorrowMut', 'borrow_mut'],
 };
 
 /** Shared accessors and their mutable counterparts. */
@@ -685,17 +689,24 @@ const MUT_METHODS: Readonly<Record<string, string>> = {
   as_deref: 'as_deref_mut',
 };
 
+/** Mutable accessors and their shared counterparts (`get_mut` is `get` with a key; alone it may be `get_ref`). */
+const SHARED_METHODS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(MUT_METHODS).filter(([k]) => k !== 'get_ref').map(([k, v]) => [v, k]),
+);
+
 /** Methods that pass a reference through unchanged, whichever its mutability. */
 const REF_NEUTRAL = new Set(['unwrap']);
 
 /**
- * The mutable mirror of a shared accessor body: each `&` borrow becomes `&mut `, `ref` becomes `ref mut`, each
- * accessor its `_mut` counterpart. Null when anything in the body has no known mirror: another call, a macro, a
- * closure, `unsafe`, a cast, a binary `&`/`&&`, a lifetime, an existing `mut`, a literal or comment.
+ * The mirror of an accessor body in the other mutability. To `&mut` (`toMut`): each `&` borrow becomes `&mut `,
+ * `ref` becomes `ref mut`, each accessor its `_mut` counterpart; to shared: each `&mut` becomes `&`, `ref mut`
+ * becomes `ref`, each `_mut` accessor its shared one. Null when anything in the body has no known mirror: another
+ * call, a macro, a closure, `unsafe`, a cast, a binary `&`/`&&`, a lifetime, a `mut` that is not part of a borrow
+ * being mirrored, a literal or comment.
  */
-export function mutableMirror(body: string): string | null {
+export function mirrorBody(body: string, toMut: boolean): string | null {
   if (new RustText(body).masked !== body) return null;
-  if (/\b(?:unsafe|as|mut|static|const|fn|loop|while|for|return)\b|[|!'"]|::|&&/.test(body)) return null;
+  if (/\b(?:unsafe|as|static|const|fn|loop|while|for|return)\b|[|!'"]|::|&&/.test(body)) return null;
   let out = '';
   let i = 0;
   const prev = (): string => out.trimEnd().slice(-1);
@@ -704,8 +715,10 @@ export function mutableMirror(body: string): string | null {
     if (ch === '&') {
       // A borrow, not a binary `&`: nothing that ends an operand before it.
       if (/[\w)\]]/.test(prev())) return null;
-      out += '&mut ';
-      i = i + 1;
+      const mut = /^&\s*mut\s+/.exec(body.slice(i));
+      if (toMut === (mut !== null)) return null;
+      out += toMut ? '&mut ' : '&';
+      i += mut ? mut[0].length : 1;
       while (body[i] === ' ') i++;
       continue;
     }
@@ -714,10 +727,18 @@ export function mutableMirror(body: string): string | null {
       const w = word[0];
       const after = body.slice(i + w.length);
       const dotted = prev() === '.';
-      if (w === 'ref') out += 'ref mut';
-      else if (/^\s*\(/.test(after)) {
+      if (w === 'mut') return null;
+      if (w === 'ref') {
+        const mut = /^\s+mut\b/.exec(after);
+        if (toMut === (mut !== null)) return null;
+        out += toMut ? 'ref mut' : 'ref';
+        i += w.length + (mut ? mut[0].length : 0);
+        continue;
+      }
+      if (/^\s*\(/.test(after)) {
         // A call: a mapped accessor or a pass-through method; a capitalised tuple constructor (`Some(x)`); else none.
-        if (dotted && MUT_METHODS[w] !== undefined) out += MUT_METHODS[w];
+        const mapped = toMut ? MUT_METHODS[w] : w === 'get_mut' && /^\s*\(\s*\)/.test(after) ? undefined : SHARED_METHODS[w];
+        if (dotted && mapped !== undefined) out += mapped;
         else if (dotted && REF_NEUTRAL.has(w)) out += w;
         else if (!dotted && /^[A-Z]/.test(w)) out += w;
         else if (!dotted && ['match', 'if', 'else', 'in', 'let'].includes(w)) out += w;
@@ -733,11 +754,12 @@ export function mutableMirror(body: string): string | null {
 }
 
 /**
- * E0046 for a `_mut` accessor: `deref_mut`/`as_mut`/`index_mut`/`borrow_mut` mirror the same self type's `deref`/
- * `as_ref`/`index`/`borrow` (same trait arguments); any other `m_mut` (a `StreamingIteratorMut::get_mut`) mirrors
- * the one `&self` method `m` of the same self type's other trait impls (the `_mut` naming convention of Rust's API
- * guidelines). The body is mirrored to mutability (`&self.x` → `&mut self.x`, `.as_ref()` → `.as_mut()`) only when
- * every borrow and accessor in it has a mirror; the shared method's parameter names are kept.
+ * E0046 for one accessor of a shared/mutable pair: `deref_mut`/`as_mut`/`index_mut`/`borrow_mut` mirror the same
+ * self type's `deref`/`as_ref`/`index`/`borrow` (same trait arguments) and the other way round; any other `m_mut`
+ * (a `StreamingIteratorMut::get_mut`) mirrors the one `&self` method `m` of the same self type's other trait impls,
+ * and a missing `m` the one `&mut self` method `m_mut` (the `_mut` naming convention of Rust's API guidelines). The
+ * body is mirrored (`&self.x` ↔ `&mut self.x`, `.as_ref()` ↔ `.as_mut()`) only when every borrow and accessor in it
+ * has a mirror; the twin's parameter names are kept.
  */
 const traitMethodMirror: GraphActionFn = async (input) => {
   const names = missingNames(input);
@@ -745,26 +767,28 @@ const traitMethodMirror: GraphActionFn = async (input) => {
   const method = names?.[0];
   if (!names || names.length !== 1 || !impl || method === undefined) return [];
   const std = MIRRORS[impl.trait];
-  let sharedMethod: string;
+  const toMut = /_mut$/.test(method);
+  let twin: string;
   let owners: TraitImpl[];
   if (std) {
     if (method !== std[0]) return [];
-    sharedMethod = std[2];
+    twin = std[2];
     owners = await implsFor(input, impl, std[1], impl.traitArgs);
   } else {
-    const base = /^([a-z_]\w*?)_mut$/.exec(method)?.[1];
-    if (base === undefined || base === '') return [];
-    sharedMethod = base;
+    twin = toMut ? method.replace(/_mut$/, '') : `${method}_mut`;
+    if (twin === '') return [];
     owners = (await implsFor(input, impl, null, null)).filter((t) => t.file !== impl.file || t.scope.start !== impl.scope.start);
   }
-  const found = owners.flatMap((t) => (implFns(t.src, t.scope) ?? []).filter((f) => f.name === sharedMethod).map((f) => ({ t, f })));
+  const found = owners.flatMap((t) => (implFns(t.src, t.scope) ?? []).filter((f) => f.name === twin).map((f) => ({ t, f })));
   const only = found.length === 1 ? found[0] : undefined;
-  if (!only || only.f.literal || !/^&(?:'\w+)?self$/.test(only.f.receiver ?? '')) return [];
-  const body = mutableMirror(only.f.body);
+  const shared = /^&(?:'\w+)?self$/;
+  const mutable = /^&(?:'\w+)?mutself$/;
+  if (!only || only.f.literal || !(toMut ? shared : mutable).test(only.f.receiver ?? '')) return [];
+  const body = mirrorBody(only.f.body, toMut);
   const sig = body === null ? null : await missingSignature(input, impl.trait, method, only.f.params);
-  if (body === null || !sig || !/^&(?:'\w+)?mutself$/.test(sig.receiver ?? '') || sig.params.join(',') !== only.f.params.join(',')) return [];
+  if (body === null || !sig || !(toMut ? mutable : shared).test(sig.receiver ?? '') || sig.params.join(',') !== only.f.params.join(',')) return [];
   const where = only.t.file !== impl.file ? ` in ${only.t.file}` : '';
-  return [{ edits: [addMethodsEdit(impl.file, impl.src, impl.scope, [methodText(sig.sig, body)])], note: `mirrors ${only.t.trait}::${sharedMethod} of ${impl.selfType}${where}` }];
+  return [{ edits: [addMethodsEdit(impl.file, impl.src, impl.scope, [methodText(sig.sig, body)])], note: `mirrors ${only.t.trait}::${twin} of ${impl.selfType}${where}` }];
 };
 
 // Canonical bodies
