@@ -289,3 +289,109 @@ describe('arms_from_variant_name: near-misses propose nothing', () => {
     expect(await propose(root, 'arms_like_siblings', 'E0004')).toEqual([]);
   });
 });
+
+/** The one edit's inserted text of the only candidate, whitespace collapsed (for the E0046 body sources). */
+function inserted(cands: Candidate[]): string[] {
+  return cands.map((c) => c.edits.map((e) => e.replacement.replace(/\s+/g, ' ').trim()).join(' | '));
+}
+
+describe('E0046 body sources (forwarding, mutability mirrors, canonical bodies)', () => {
+  it('trait_method_forward: a std trait on a newtype forwards to its only field, with rustc\'s signature', async () => {
+    const root = crate({
+      'Cargo.toml': PKG('fwd_newtype', 'publish = false\n'),
+      'src/lib.rs': 'use std::io::{self, Write};\n\npub struct Out<W>(pub W);\n\nimpl<W: Write> Write for Out<W> {\n    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {\n        self.0.write(buf)\n    }\n}\n',
+    });
+    expect(inserted(await propose(root, 'trait_method_forward', 'E0046'))).toEqual(['fn flush(&mut self) -> Result<(), std::io::Error> { self.0.flush() }']);
+  });
+
+  it('trait_method_forward: a std trait names rustc\'s `_` parameters (Hasher::write through a field)', async () => {
+    const root = crate({
+      'Cargo.toml': PKG('fwd_hasher', 'publish = false\n'),
+      'src/lib.rs': 'use std::collections::hash_map::DefaultHasher;\nuse std::hash::Hasher;\n\npub struct H {\n    inner: DefaultHasher,\n}\n\nimpl Hasher for H {\n    fn finish(&self) -> u64 {\n        self.inner.finish()\n    }\n}\n',
+    });
+    expect(inserted(await propose(root, 'trait_method_forward', 'E0046'))).toEqual(['fn write(&mut self, arg1: &[u8]) { self.inner.write(arg1) }']);
+  });
+
+  it('trait_method_mirror: IndexMut from Index keeps the shared method\'s parameter name; AsMut from AsRef maps the accessor', async () => {
+    const index = crate({
+      'Cargo.toml': PKG('mirror_index', 'publish = false\n'),
+      'src/lib.rs': 'use std::ops::{Index, IndexMut};\n\npub struct Grid {\n    cells: Vec<u8>,\n}\n\nimpl Index<usize> for Grid {\n    type Output = u8;\n    fn index(&self, i: usize) -> &u8 {\n        &self.cells[i]\n    }\n}\n\nimpl IndexMut<usize> for Grid {}\n',
+    });
+    expect(inserted(await propose(index, 'trait_method_mirror', 'E0046'))).toEqual(['fn index_mut(&mut self, i: usize) -> &mut <Self as Index<usize>>::Output { &mut self.cells[i] }']);
+    const asref = crate({
+      'Cargo.toml': PKG('mirror_asref', 'publish = false\n'),
+      'src/lib.rs': 'pub struct Slot {\n    v: Option<String>,\n}\n\nimpl AsRef<Option<String>> for Slot {\n    fn as_ref(&self) -> &Option<String> {\n        self.v.as_ref().map(|_| &self.v).unwrap_or(&self.v)\n    }\n}\n\nimpl AsMut<Option<String>> for Slot {}\n',
+    });
+    // A closure in the body: no mirror is known for it.
+    expect(await propose(asref, 'trait_method_mirror', 'E0046')).toEqual([]);
+  });
+
+  it('trait_method_mirror: the `_mut` twin of a user trait\'s accessor on the same type', async () => {
+    const root = crate({
+      'Cargo.toml': PKG('mirror_twin', 'publish = false\n'),
+      'src/lib.rs': 'pub trait Peek {\n    type Item;\n    fn get(&self) -> Option<&Self::Item>;\n}\n\npub trait PeekMut: Peek {\n    fn get_mut(&mut self) -> Option<&mut Self::Item>;\n}\n\npub struct Once<T> {\n    item: Option<T>,\n}\n\nimpl<T> Peek for Once<T> {\n    type Item = T;\n    fn get(&self) -> Option<&T> {\n        self.item.as_ref()\n    }\n}\n\nimpl<T> PeekMut for Once<T> {}\n',
+    });
+    expect(inserted(await propose(root, 'trait_method_mirror', 'E0046'))).toEqual(['fn get_mut(&mut self) -> Option<&mut <Self as Peek>::Item> { self.item.as_mut() }']);
+  });
+
+  it('trait_method_mirror: the other way round, Deref from DerefMut and a shared `get` from its `get_mut` twin', async () => {
+    const deref = crate({
+      'Cargo.toml': PKG('mirror_back', 'publish = false\n'),
+      'src/lib.rs': 'use std::ops::{Deref, DerefMut};\n\npub struct Guard {\n    value: Box<String>,\n}\n\nimpl Deref for Guard {\n    type Target = String;\n}\n\nimpl DerefMut for Guard {\n    fn deref_mut(&mut self) -> &mut String {\n        &mut *self.value\n    }\n}\n',
+    });
+    expect(inserted(await propose(deref, 'trait_method_mirror', 'E0046'))).toEqual(['fn deref(&self) -> &<Self as Deref>::Target { &*self.value }']);
+    const keyed = crate({
+      'Cargo.toml': PKG('mirror_keyless', 'publish = false\n'),
+      'src/lib.rs': 'pub trait Look {\n    fn get(&self) -> &Vec<u8>;\n}\n\npub trait LookMut {\n    fn get_mut(&mut self) -> &mut Vec<u8>;\n}\n\npub struct R {\n    inner: std::io::Cursor<Vec<u8>>,\n}\n\nimpl LookMut for R {\n    fn get_mut(&mut self) -> &mut Vec<u8> {\n        self.inner.get_mut()\n    }\n}\n\nimpl Look for R {}\n',
+    });
+    // `.get_mut()` without a key is `get_ref`'s twin as often as `get`'s: no guess.
+    expect(await propose(keyed, 'trait_method_mirror', 'E0046')).toEqual([]);
+  });
+
+  it('trait_method_canonical: partial_cmp of a type with its own Ord', async () => {
+    const root = crate({
+      'Cargo.toml': PKG('canon_ord', 'publish = false\n'),
+      'src/lib.rs': 'use std::cmp::Ordering;\n\n#[derive(PartialEq, Eq)]\npub struct Rank(pub u8);\n\nimpl Ord for Rank {\n    fn cmp(&self, other: &Self) -> Ordering {\n        other.0.cmp(&self.0)\n    }\n}\n\nimpl PartialOrd for Rank {}\n',
+    });
+    expect(inserted(await propose(root, 'trait_method_canonical', 'E0046'))).toEqual(['fn partial_cmp(&self, other: &Rank) -> Option<std::cmp::Ordering> { Some(self.cmp(other)) }']);
+  });
+});
+
+describe('E0046 near-misses propose nothing', () => {
+  it('trait_method_forward: one method forwards, another does something else', async () => {
+    const root = crate({
+      'Cargo.toml': PKG('fwd_mixed', 'publish = false\n'),
+      'src/lib.rs': 'pub trait Tally {\n    fn total(&self) -> u32;\n    fn add(&mut self, n: u32);\n    fn reset(&mut self);\n}\n\npub struct Logged<T> {\n    inner: T,\n}\n\nimpl<T: Tally> Tally for Logged<T> {\n    fn total(&self) -> u32 {\n        self.inner.total()\n    }\n    fn add(&mut self, n: u32) {\n        self.inner.add(n + 1)\n    }\n}\n',
+    });
+    expect(await propose(root, 'trait_method_forward', 'E0046')).toEqual([]);
+  });
+
+  it('trait_method_forward: a single forwarding method on a wrapper with more state than the receiver', async () => {
+    const root = crate({
+      'Cargo.toml': PKG('fwd_state', 'publish = false\n'),
+      'src/lib.rs': 'use std::io::{self, Write};\n\npub struct Counting<W> {\n    inner: W,\n    pub written: usize,\n}\n\nimpl<W: Write> Write for Counting<W> {\n    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {\n        self.inner.write(buf)\n    }\n}\n',
+    });
+    expect(await propose(root, 'trait_method_forward', 'E0046')).toEqual([]);
+  });
+
+  it('trait_method_mirror: a deref body through a user method has no known mutable twin', async () => {
+    const root = crate({
+      'Cargo.toml': PKG('mirror_user_call', 'publish = false\n'),
+      'src/lib.rs': 'use std::ops::{Deref, DerefMut};\n\npub struct Pool {\n    items: Vec<String>,\n}\n\nimpl Pool {\n    fn current(&self) -> &String {\n        &self.items[0]\n    }\n}\n\nimpl Deref for Pool {\n    type Target = String;\n    fn deref(&self) -> &String {\n        self.current()\n    }\n}\n\nimpl DerefMut for Pool {}\n',
+    });
+    expect(await propose(root, 'trait_method_mirror', 'E0046')).toEqual([]);
+  });
+
+  it('trait_method_canonical: clone of a type that is not Copy, and partial_cmp when cmp calls partial_cmp', async () => {
+    const clone = crate({
+      'Cargo.toml': PKG('canon_not_copy', 'publish = false\n'),
+      'src/lib.rs': '#[derive(Debug)]\npub struct Name(pub String);\n\nimpl Clone for Name {}\n',
+    });
+    expect(await propose(clone, 'trait_method_canonical', 'E0046')).toEqual([]);
+    const ord = crate({
+      'Cargo.toml': PKG('canon_ord_loop', 'publish = false\n'),
+      'src/lib.rs': 'use std::cmp::Ordering;\n\n#[derive(PartialEq, Eq)]\npub struct F(pub u8);\n\nimpl Ord for F {\n    fn cmp(&self, other: &Self) -> Ordering {\n        self.partial_cmp(other).unwrap()\n    }\n}\n\nimpl PartialOrd for F {}\n',
+    });
+    expect(await propose(ord, 'trait_method_canonical', 'E0046')).toEqual([]);
+  });
+});

@@ -38,6 +38,9 @@ export type GraphActionName =
   | 'make_visible'
   | 'derive_at_definition'
   | 'trait_method_from_siblings'
+  | 'trait_method_forward'
+  | 'trait_method_mirror'
+  | 'trait_method_canonical'
   | 'arms_like_siblings'
   | 'fields_from_scope'
   | 'remove_try'
@@ -364,12 +367,488 @@ const traitMethodFromSiblings: GraphActionFn = async (input) => {
     if (/\bself\s*\.\s*[A-Za-z_]\w*\b(?!\s*\()/.test(first) || /\b(?:todo|unimplemented|unreachable)!/.test(first)) return [];
     additions.push(`${sigText} {\n        ${first.replace(/\n\s*/g, '\n        ')}\n    }`);
   }
+  return [{ edits: [addMethodsEdit(p.file, implSrc, impl, additions)], note: `body shared by every sibling impl of ${traitName}` }];
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// E0046 body sources beyond sibling impls: forwarding, mutability mirrors, canonical bodies
+
+type Scope = ReturnType<typeof itemScopes>[number];
+
+/** A trait impl block: where it is and its header's parts (whitespace removed from `traitArgs` and `selfType`). */
+interface TraitImpl {
+  file: string;
+  src: RustText;
+  scope: Scope;
+  /** The trait's last path segment (`Deref` for `std::ops::Deref`). */
+  trait: string;
+  /** The trait's generic arguments as written, `<…>` included (`<[u8]>`), or ''. */
+  traitArgs: string;
+  /** The self type after `for`, before any `where`. */
+  selfType: string;
+}
+
+/** Parses the masked header `impl<…> path::Trait<Args> for SelfType where …` (up to its `{`). */
+function implHeader(header: string): { trait: string; traitArgs: string; selfType: string } | null {
+  let i = header.indexOf('impl') + 4;
+  while (/\s/.test(header[i] ?? '')) i++;
+  if (header[i] === '<') {
+    const close = matchAngle(header, i);
+    if (close < 0) return null;
+    i = close + 1;
+  }
+  const path = /^\s*(?:::\s*)?(?:[A-Za-z_]\w*\s*::\s*)*([A-Za-z_]\w*)\s*/.exec(header.slice(i));
+  if (!path) return null;
+  i += path[0].length;
+  let traitArgs = '';
+  if (header[i] === '<') {
+    const close = matchAngle(header, i);
+    if (close < 0) return null;
+    traitArgs = header.slice(i, close + 1).replace(/\s+/g, '');
+    i = close + 1;
+  }
+  const rest = /^\s*for\s+([\s\S]*)$/.exec(header.slice(i));
+  if (!rest) return null;
+  const selfType = (rest[1] ?? '').replace(/\bwhere\b[\s\S]*$/, '').replace(/\s+/g, '');
+  return selfType === '' ? null : { trait: path[1] ?? '', traitArgs, selfType };
+}
+
+/** Every trait impl block of a file. */
+function traitImpls(file: string, src: RustText): TraitImpl[] {
+  const out: TraitImpl[] = [];
+  for (const scope of itemScopes(src)) {
+    if (scope.keyword !== 'impl' || src.masked[scope.headerEnd] !== '{') continue;
+    const h = implHeader(src.masked.slice(scope.start, scope.headerEnd));
+    if (h) out.push({ file, src, scope, ...h });
+  }
+  return out;
+}
+
+/** The trait impl an E0046 points at (its primary span is on the impl's header). */
+async function traitImplAt(input: GraphActionInput): Promise<TraitImpl | null> {
+  const p = input.diagnostic.primary;
+  if (!p) return null;
+  const src = await textOf(input, p.file);
+  if (!src) return null;
+  const at = src.indexOf(p.byteStart);
+  return traitImpls(p.file, src).find((t) => t.scope.start <= at && at <= t.scope.headerEnd) ?? null;
+}
+
+/** The missing item names of an E0046 (param `names`, rustc's backquoted list); null when one is not a plain name. */
+function missingNames(input: GraphActionInput): string[] | null {
+  const names = [...(input.params.names ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1] ?? '');
+  return names.length > 0 && names.every(isIdent) ? names : null;
+}
+
+/** A fn item directly inside an impl block: name, receiver as written, the other parameters' names, body. */
+interface ImplFn {
+  name: string;
+  /** `&self`, `&mut self`, `self`… with whitespace removed, or null for an associated fn. */
+  receiver: string | null;
+  params: string[];
+  /** Body text between the braces, trimmed. */
+  body: string;
+  /** True when the body holds a comment or a literal (the masked text differs). */
+  literal: boolean;
+}
+
+/** The receiver and parameter names of a parameter list (text between the parentheses); null on a pattern parameter. */
+function paramNames(list: string): { receiver: string | null; params: (string | null)[] } | null {
+  const pieces = splitTopLevel(list).map(([, x]) => x.trim()).filter((x) => x !== '');
+  let receiver: string | null = null;
+  const first = pieces[0];
+  if (first !== undefined && /^(?:&\s*(?:'\w+\s+)?(?:mut\s+)?)?(?:mut\s+)?self\b/.test(first)) {
+    receiver = first.replace(/\s+/g, '');
+    pieces.shift();
+  }
+  const params: (string | null)[] = [];
+  for (const piece of pieces) {
+    const m = /^(?:mut\s+)?([A-Za-z_]\w*)\s*:/.exec(piece);
+    if (!m) return null;
+    params.push(m[1] === '_' ? null : (m[1] ?? null));
+  }
+  return { receiver, params };
+}
+
+/** The fn items directly inside `impl`, or null when one has a parameter pattern or no body. */
+function implFns(src: RustText, impl: Scope): ImplFn[] | null {
+  const depth = src.braceDepth(impl.headerEnd + 1);
+  const out: ImplFn[] = [];
+  for (const fn of itemScopes(src)) {
+    if (fn.keyword !== 'fn' || fn.start <= impl.headerEnd || fn.start >= impl.end || src.braceDepth(fn.start) !== depth) continue;
+    if (src.masked[fn.headerEnd] !== '{') return null;
+    const po = src.masked.indexOf('(', fn.generics ? fn.generics[1] : fn.start);
+    const pc = po < 0 ? -1 : src.closeOf(po);
+    if (pc < 0 || pc > fn.headerEnd) return null;
+    const names = paramNames(src.masked.slice(po + 1, pc));
+    if (!names || names.params.some((x) => x === null)) return null;
+    const body = src.text.slice(fn.headerEnd + 1, fn.end).trim();
+    const masked = src.masked.slice(fn.headerEnd + 1, fn.end).trim();
+    out.push({ name: fn.name, receiver: names.receiver, params: names.params as string[], body, literal: body !== masked });
+  }
+  return out;
+}
+
+/** The declaration of trait `name` (rustc's "from trait" span, else the graph), or null (a std trait). */
+async function traitDecl(input: GraphActionInput, name: string): Promise<{ src: RustText; scope: Scope } | null> {
+  const files = new Set<string>(input.diagnostic.spans.filter((s) => !s.isPrimary && /from trait$/.test(s.label ?? '')).map((s) => s.file));
+  for (const n of await defs(input, name, ['trait'])) files.add(n.file);
+  for (const f of files) {
+    const src = await textOf(input, f);
+    const scope = src ? itemScopes(src).find((x) => x.keyword === 'trait' && x.name === name) : undefined;
+    if (src && scope) return { src, scope };
+  }
+  return null;
+}
+
+/**
+ * The missing method's signature: rustc's E0046 suggestion (`fn m(&self, _: u32) -> u32 { todo!() }`, printed
+ * even for std traits) without its stub, each `_` parameter named — by `names` (a sibling's own names, positionally),
+ * else by the trait's declaration, else `argN`. Null when rustc printed none or a parameter is another pattern.
+ */
+async function missingSignature(input: GraphActionInput, trait: string, name: string, names: readonly string[] = []): Promise<{ sig: string; receiver: string | null; params: string[] } | null> {
+  let sig: string | null = null;
+  const re = new RegExp(`(?:^|\\n)[ \\t]*((?:(?:unsafe|async|const)\\s+)*fn\\s+${name}\\b[^\\n]*?)\\s*\\{\\s*todo!\\(\\)\\s*\\}`);
+  for (const s of input.diagnostic.suggestions) for (const e of s.edits) sig ??= re.exec(e.replacement)?.[1]?.trim() ?? null;
+  if (sig === null) return null;
+  const text = new RustText(sig);
+  const head = new RegExp(`\\bfn\\s+${name}\\s*`).exec(text.masked);
+  if (!head) return null;
+  let open = head.index + head[0].length;
+  if (text.masked[open] === '<') open = text.skipSpace(matchAngle(text.masked, open) + 1);
+  if (text.masked[open] !== '(') return null;
+  const close = text.closeOf(open);
+  if (close < 0) return null;
+  const parsed = paramNames(text.masked.slice(open + 1, close));
+  if (!parsed) return null;
+  // The trait's own parameter names, when its declaration is in the workspace.
+  let declared: (string | null)[] = [];
+  const decl = parsed.params.some((x) => x === null) && names.length === 0 ? await traitDecl(input, trait) : null;
+  if (decl) {
+    const d = new RegExp(`\\bfn\\s+${name}\\b`).exec(decl.src.masked.slice(decl.scope.headerEnd, decl.scope.end));
+    const at = d ? decl.scope.headerEnd + d.index : -1;
+    const po = at < 0 ? -1 : decl.src.masked.indexOf('(', at);
+    const pc = po < 0 ? -1 : decl.src.closeOf(po);
+    declared = pc < 0 ? [] : (paramNames(decl.src.masked.slice(po + 1, pc))?.params ?? []);
+  }
+  const params = parsed.params.map((p, k) => p ?? names[k] ?? declared[k] ?? `arg${k + 1}`);
+  if (new Set(params).size !== params.length || params.some((p) => p === 'self' || !isIdent(p))) return null;
+  // Rebuild the list with the names: the receiver as printed, then `name: Type` per parameter.
+  const pieces = splitTopLevel(text.text.slice(open + 1, close)).map(([, x]) => x.trim()).filter((x) => x !== '');
+  const rebuilt = pieces.map((piece, k) => {
+    const j = parsed.receiver !== null ? k - 1 : k;
+    return j < 0 ? piece : piece.replace(/^(?:mut\s+)?[A-Za-z_]\w*\s*:/, `${params[j] ?? ''}:`);
+  });
+  return { sig: `${sig.slice(0, open + 1)}${rebuilt.join(', ')}${sig.slice(close)}`, receiver: parsed.receiver, params };
+}
+
+/** The edit that adds `methods` (`sig { body }` texts, 4-space relative indentation) before the impl's closing brace. */
+function addMethodsEdit(file: string, src: RustText, impl: Scope, methods: readonly string[]): FileEdit {
   const close = impl.end;
-  const at = implSrc.skipSpaceBack(close);
-  const indent = `${implSrc.indentAt(impl.start)}    `;
-  const empty = implSrc.masked.slice(impl.headerEnd + 1, close).trim() === '';
-  const text = additions.map((a) => `\n${indent}${a.replace(/\n {4}/g, `\n${indent}`).replace(/^ {4}/, '')}`).join('\n');
-  return [{ edits: [mk(p.file, implSrc, at, at, `${empty ? '' : '\n'}${text}\n${implSrc.indentAt(impl.start)}`.replace(/^\n\n/, '\n'))], note: `body shared by every sibling impl of ${traitName}` }];
+  const at = src.skipSpaceBack(close);
+  const indent = `${src.indentAt(impl.start)}    `;
+  const empty = src.masked.slice(impl.headerEnd + 1, close).trim() === '';
+  const text = methods.map((a) => `\n${indent}${a.replace(/\n {4}/g, `\n${indent}`).replace(/^ {4}/, '')}`).join('\n');
+  return mk(file, src, at, at, `${empty ? '' : '\n'}${text}\n${src.indentAt(impl.start)}`.replace(/^\n\n/, '\n'));
+}
+
+/** `sig { body }` with the body on its own, re-indented lines. */
+function methodText(sig: string, body: string): string {
+  return `${sig} {\n        ${body.replace(/\n\s*/g, '\n        ')}\n    }`;
+}
+
+/** Files that may hold another impl for the same self type: the impl's, the context's, the type's definition. */
+async function implFiles(input: GraphActionInput, impl: TraitImpl, otherTrait: string | null): Promise<string[]> {
+  const files = new Set<string>([impl.file, ...input.ctx.files.keys()]);
+  const base = /^(?:[A-Za-z_]\w*::)*([A-Za-z_]\w*)/.exec(impl.selfType)?.[1] ?? '';
+  if (isIdent(base)) for (const n of await defs(input, base, ['struct', 'enum', 'union'])) files.add(n.file);
+  if (otherTrait !== null) for (const n of await defs(input, `impl ${otherTrait} for ${impl.selfType}`, ['impl'])) files.add(n.file);
+  return [...files];
+}
+
+/** The impls of `trait` (null: any trait) for exactly `impl`'s self type (whitespace aside) in the candidate files. */
+async function implsFor(input: GraphActionInput, impl: TraitImpl, trait: string | null, traitArgs: string | null): Promise<TraitImpl[]> {
+  const out: TraitImpl[] = [];
+  for (const f of await implFiles(input, impl, trait)) {
+    const src = f === impl.file ? impl.src : await textOf(input, f);
+    if (!src) continue;
+    for (const t of traitImpls(f, src)) if ((trait === null || t.trait === trait) && t.selfType === impl.selfType && (traitArgs === null || t.traitArgs === traitArgs)) out.push(t);
+  }
+  return out;
+}
+
+// Forwarding
+
+const FWD_RECV = String.raw`self(?:\s*\.\s*\w+)+|\(\s*(?:\*{2,}\s*self(?:\s*\.\s*\w+)*|\*+\s*self(?:\s*\.\s*\w+)+)\s*\)`;
+const FWD_FIRST = String.raw`&\s*(?:mut\s+)?\*{2,}\s*self|\*+\s*self|&\s*(?:mut\s+)?self(?:\s*\.\s*\w+)+|self(?:\s*\.\s*\w+)+`;
+const FWD_PATH = String.raw`<[^;{}()]*?>|(?:[A-Za-z_]\w*\s*::\s*)*[A-Za-z_]\w*(?:\s*::\s*<[^;{}()]*?>|<[^;{}()]*?>)?`;
+
+/** How `f` forwards, as a key shared by methods forwarding the same way (`.|self.0`, `::|T|&**self`), or null. */
+function forwardKey(f: ImplFn): string | null {
+  if (f.literal || f.receiver === null) return null;
+  const args = f.params.map((p) => `\\s*${p}\\s*`).join(',');
+  const body = f.body.replace(/;$/, '');
+  const a = new RegExp(`^(${FWD_RECV})\\s*\\.\\s*${f.name}\\s*\\(${args || '\\s*'}\\)$`).exec(body);
+  if (a) return `.|${(a[1] ?? '').replace(/\s+/g, '')}`;
+  const b = new RegExp(`^(${FWD_PATH})\\s*::\\s*${f.name}\\s*\\(\\s*(${FWD_FIRST})\\s*${args ? `,${args}` : ''}\\)$`).exec(body);
+  if (b) return `::|${(b[1] ?? '').replace(/\s+/g, ' ').trim()}|${(b[2] ?? '').replace(/\s+/g, '')}`;
+  return null;
+}
+
+/** The forwarding call of method `name` with `params` for a key of `forwardKey`. */
+function forwardCall(key: string, name: string, params: readonly string[]): string {
+  const [kind, a = '', b = ''] = key.split('|');
+  return kind === '.' ? `${a}.${name}(${params.join(', ')})` : `${a}::${name}(${[b, ...params].join(', ')})`;
+}
+
+/** True when the field `field` is all the state of struct `name` (its only field apart from `PhantomData`). */
+async function soleField(input: GraphActionInput, impl: TraitImpl, field: string): Promise<boolean> {
+  const name = /^(?:[A-Za-z_]\w*::)*([A-Za-z_]\w*)/.exec(impl.selfType)?.[1] ?? '';
+  if (!isIdent(name)) return false;
+  const files = new Set<string>([impl.file]);
+  for (const n of await defs(input, name, ['struct'])) files.add(n.file);
+  const found: boolean[] = [];
+  for (const f of files) {
+    const src = f === impl.file ? impl.src : await textOf(input, f);
+    if (!src) continue;
+    for (const s of itemScopes(src)) {
+      if (s.keyword !== 'struct' || s.name !== name) continue;
+      const from = s.generics ? s.generics[1] + 1 : s.start;
+      const open = /[({]/.exec(src.masked.slice(from, s.headerEnd + 1));
+      if (!open) continue;
+      const o = from + open.index;
+      const c = src.closeOf(o);
+      if (c < 0) continue;
+      const fields = splitTopLevel(src.masked.slice(o + 1, c)).map(([, x]) => x.trim()).filter((x) => x !== '');
+      const state = fields.map((x, k) => [open[0] === '(' ? String(k) : (/([A-Za-z_]\w*)\s*:/.exec(x.replace(/^(?:#\[[^\]]*\]\s*)*(?:pub(?:\s*\([^)]*\))?\s+)?/, ''))?.[1] ?? ''), x] as const).filter(([, x]) => !/\bPhantomData\b/.test(x));
+      found.push(state.length === 1 && state[0]?.[0] === field);
+    }
+  }
+  return found.length === 1 && found[0] === true;
+}
+
+/**
+ * E0046 in an impl whose every method forwards to one receiver with its own name and arguments (`self.0.m(a)`,
+ * `(**self).m(a)`, `T::m(&**self, a)`): the missing method forwards the same way. Two forwarding siblings are a
+ * convention; one suffices only where that receiver is all the impl's state (a `&T`/`&mut T`/`Box<T>`/`Rc<T>`/`Arc<T>`
+ * impl dereferencing `self`, or the only field of a newtype), since such an impl has nothing else to act on. Any
+ * method that does not forward: nothing. Param `names`.
+ */
+const traitMethodForward: GraphActionFn = async (input) => {
+  const names = missingNames(input);
+  const impl = await traitImplAt(input);
+  if (!names || !impl) return [];
+  const fns = implFns(impl.src, impl.scope);
+  if (!fns || fns.length === 0) return [];
+  const keys = fns.map(forwardKey);
+  const key = keys[0];
+  if (key === null || key === undefined || keys.some((k) => k !== key)) return [];
+  // `Self::m(self.0)` names this very impl's method: not a forward.
+  if (/^::\|Self\b/.test(key)) return [];
+  if (fns.length < 2) {
+    const [kind, recv = ''] = key.split('|');
+    const pointer = /^(?:&|(?:(?:std|alloc)::(?:boxed|rc|sync)::)?(?:Box|Rc|Arc)<)/.test(impl.selfType);
+    const deref = kind === '.' && /^\(\*+self\)$/.test(recv);
+    const field = kind === '.' ? /^self\.(\w+)/.exec(recv)?.[1] : undefined;
+    if (!(pointer && deref) && !(field !== undefined && (await soleField(input, impl, field)))) return [];
+  }
+  const methods: string[] = [];
+  for (const name of names) {
+    const sig = await missingSignature(input, impl.trait, name);
+    if (!sig || sig.receiver === null) return [];
+    methods.push(methodText(sig.sig, forwardCall(key, name, sig.params)));
+  }
+  return [{ edits: [addMethodsEdit(impl.file, impl.src, impl.scope, methods)], note: `forwards like the impl's other ${fns.length === 1 ? 'method' : 'methods'}` }];
+};
+
+// Mutability mirrors
+
+/** Paired std traits: trait → [its method, the twin trait, the twin's method] (shared ↔ mutable). */
+const MIRRORS: Readonly<Record<string, readonly [string, string, string]>> = {
+  DerefMut: ['deref_mut', 'Deref', 'deref'],
+  AsMut: ['as_mut', 'AsRef', 'as_ref'],
+  IndexMut: ['index_mut', 'Index', 'index'],
+  BorrowMut: ['borrow_mut', 'Borrow', 'borrow'],
+  Deref: ['deref', 'DerefMut', 'deref_mut'],
+  AsRef: ['as_ref', 'AsMut', 'as_mut'],
+  Index: ['index', 'IndexMut', 'index_mut'],
+  Borrow: ['borrow', 'BorrowMut', 'borrow_mut'],
+};
+
+/** Shared accessors and their mutable counterparts. */
+const MUT_METHODS: Readonly<Record<string, string>> = {
+  as_ref: 'as_mut',
+  deref: 'deref_mut',
+  borrow: 'borrow_mut',
+  index: 'index_mut',
+  get: 'get_mut',
+  get_ref: 'get_mut',
+  first: 'first_mut',
+  last: 'last_mut',
+  as_slice: 'as_mut_slice',
+  as_str: 'as_mut_str',
+  as_deref: 'as_deref_mut',
+};
+
+/** Mutable accessors and their shared counterparts (`get_mut` is `get` with a key; alone it may be `get_ref`). */
+const SHARED_METHODS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(MUT_METHODS).filter(([k]) => k !== 'get_ref').map(([k, v]) => [v, k]),
+);
+
+/** Methods that pass a reference through unchanged, whichever its mutability. */
+const REF_NEUTRAL = new Set(['unwrap']);
+
+/**
+ * The mirror of an accessor body in the other mutability. To `&mut` (`toMut`): each `&` borrow becomes `&mut `,
+ * `ref` becomes `ref mut`, each accessor its `_mut` counterpart; to shared: each `&mut` becomes `&`, `ref mut`
+ * becomes `ref`, each `_mut` accessor its shared one. Null when anything in the body has no known mirror: another
+ * call, a macro, a closure, `unsafe`, a cast, a binary `&`/`&&`, a lifetime, a `mut` that is not part of a borrow
+ * being mirrored, a literal or comment.
+ */
+export function mirrorBody(body: string, toMut: boolean): string | null {
+  if (new RustText(body).masked !== body) return null;
+  if (/\b(?:unsafe|as|static|const|fn|loop|while|for|return)\b|[|!'"]|::|&&/.test(body)) return null;
+  let out = '';
+  let i = 0;
+  const prev = (): string => out.trimEnd().slice(-1);
+  while (i < body.length) {
+    const ch = body[i] as string;
+    if (ch === '&') {
+      // A borrow, not a binary `&`: nothing that ends an operand before it.
+      if (/[\w)\]]/.test(prev())) return null;
+      const mut = /^&\s*mut\s+/.exec(body.slice(i));
+      if (toMut === (mut !== null)) return null;
+      out += toMut ? '&mut ' : '&';
+      i += mut ? mut[0].length : 1;
+      while (body[i] === ' ') i++;
+      continue;
+    }
+    const word = /^[A-Za-z_]\w*/.exec(body.slice(i));
+    if (word) {
+      const w = word[0];
+      const after = body.slice(i + w.length);
+      const dotted = prev() === '.';
+      if (w === 'mut') return null;
+      if (w === 'ref') {
+        const mut = /^\s+mut\b/.exec(after);
+        if (toMut === (mut !== null)) return null;
+        out += toMut ? 'ref mut' : 'ref';
+        i += w.length + (mut ? mut[0].length : 0);
+        continue;
+      }
+      if (/^\s*\(/.test(after)) {
+        // A call: a mapped accessor or a pass-through method; a capitalised tuple constructor (`Some(x)`); else none.
+        const mapped = toMut ? MUT_METHODS[w] : w === 'get_mut' && /^\s*\(\s*\)/.test(after) ? undefined : SHARED_METHODS[w];
+        if (dotted && mapped !== undefined) out += mapped;
+        else if (dotted && REF_NEUTRAL.has(w)) out += w;
+        else if (!dotted && /^[A-Z]/.test(w)) out += w;
+        else if (!dotted && ['match', 'if', 'else', 'in', 'let'].includes(w)) out += w;
+        else return null;
+      } else out += w;
+      i += w.length;
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
+/**
+ * E0046 for one accessor of a shared/mutable pair: `deref_mut`/`as_mut`/`index_mut`/`borrow_mut` mirror the same
+ * self type's `deref`/`as_ref`/`index`/`borrow` (same trait arguments) and the other way round; any other `m_mut`
+ * (a `StreamingIteratorMut::get_mut`) mirrors the one `&self` method `m` of the same self type's other trait impls,
+ * and a missing `m` the one `&mut self` method `m_mut` (the `_mut` naming convention of Rust's API guidelines). The
+ * body is mirrored (`&self.x` ↔ `&mut self.x`, `.as_ref()` ↔ `.as_mut()`) only when every borrow and accessor in it
+ * has a mirror; the twin's parameter names are kept.
+ */
+const traitMethodMirror: GraphActionFn = async (input) => {
+  const names = missingNames(input);
+  const impl = await traitImplAt(input);
+  const method = names?.[0];
+  if (!names || names.length !== 1 || !impl || method === undefined) return [];
+  const std = MIRRORS[impl.trait];
+  const toMut = /_mut$/.test(method);
+  let twin: string;
+  let owners: TraitImpl[];
+  if (std) {
+    if (method !== std[0]) return [];
+    twin = std[2];
+    owners = await implsFor(input, impl, std[1], impl.traitArgs);
+  } else {
+    twin = toMut ? method.replace(/_mut$/, '') : `${method}_mut`;
+    if (twin === '') return [];
+    owners = (await implsFor(input, impl, null, null)).filter((t) => t.file !== impl.file || t.scope.start !== impl.scope.start);
+  }
+  const found = owners.flatMap((t) => (implFns(t.src, t.scope) ?? []).filter((f) => f.name === twin).map((f) => ({ t, f })));
+  const only = found.length === 1 ? found[0] : undefined;
+  const shared = /^&(?:'\w+)?self$/;
+  const mutable = /^&(?:'\w+)?mutself$/;
+  if (!only || only.f.literal || !(toMut ? shared : mutable).test(only.f.receiver ?? '')) return [];
+  const body = mirrorBody(only.f.body, toMut);
+  const sig = body === null ? null : await missingSignature(input, impl.trait, method, only.f.params);
+  if (body === null || !sig || !(toMut ? mutable : shared).test(sig.receiver ?? '') || sig.params.join(',') !== only.f.params.join(',')) return [];
+  const where = only.t.file !== impl.file ? ` in ${only.t.file}` : '';
+  return [{ edits: [addMethodsEdit(impl.file, impl.src, impl.scope, [methodText(sig.sig, body)])], note: `mirrors ${only.t.trait}::${twin} of ${impl.selfType}${where}` }];
+};
+
+// Canonical bodies
+
+/** True when the self type of `impl` is `Copy`: derived at its definition or implemented for the same self type. */
+async function isCopy(input: GraphActionInput, impl: TraitImpl): Promise<boolean> {
+  if ((await implsFor(input, impl, 'Copy', '')).length > 0) return true;
+  const m = /^(?:[A-Za-z_]\w*::)*([A-Za-z_]\w*)(<.*>)?$/.exec(impl.selfType);
+  const name = m?.[1] ?? '';
+  if (!isIdent(name)) return false;
+  const files = new Set<string>([impl.file]);
+  for (const n of await defs(input, name, ['struct', 'enum', 'union'])) files.add(n.file);
+  for (const f of files) {
+    const src = f === impl.file ? impl.src : await textOf(input, f);
+    if ((src ? derivesOf(src, name) : null)?.includes('Copy')) return true;
+  }
+  return false;
+}
+
+/** True when the self type has `Ord` (derived, or implemented with a `cmp` that does not call `partial_cmp`). */
+async function hasOrdApartFromPartialOrd(input: GraphActionInput, impl: TraitImpl): Promise<boolean> {
+  const ords = await implsFor(input, impl, 'Ord', '');
+  if (ords.length === 1 && ords[0]) {
+    const o = ords[0];
+    // `cmp` written through `partial_cmp` would make `Some(self.cmp(other))` recurse forever.
+    return !/\bpartial_cmp\b/.test(o.src.masked.slice(o.scope.headerEnd, o.scope.end)) && /\bfn\s+cmp\b/.test(o.src.masked.slice(o.scope.headerEnd, o.scope.end));
+  }
+  if (ords.length > 1) return false;
+  const name = /^(?:[A-Za-z_]\w*::)*([A-Za-z_]\w*)(<.*>)?$/.exec(impl.selfType)?.[1] ?? '';
+  if (!isIdent(name)) return false;
+  const files = new Set<string>([impl.file]);
+  for (const n of await defs(input, name, ['struct', 'enum', 'union'])) files.add(n.file);
+  for (const f of files) {
+    const src = f === impl.file ? impl.src : await textOf(input, f);
+    if ((src ? derivesOf(src, name) : null)?.includes('Ord')) return true;
+  }
+  return false;
+}
+
+/**
+ * E0046 where rustc and clippy name the only sensible body (clippy's `non_canonical_clone_impl` and
+ * `non_canonical_partial_ord_impl`): `Clone::clone` of a type that is `Copy` → `*self`; `PartialOrd::partial_cmp` of a
+ * type that is `Ord` (against `Self`) → `Some(self.cmp(other))`. Only when the other impl or derive is in the code.
+ */
+const traitMethodCanonical: GraphActionFn = async (input) => {
+  const names = missingNames(input);
+  const impl = await traitImplAt(input);
+  if (!names || names.length !== 1 || !impl) return [];
+  let body: string | null = null;
+  let sig: Awaited<ReturnType<typeof missingSignature>> = null;
+  if (impl.trait === 'Clone' && names[0] === 'clone' && impl.traitArgs === '') {
+    sig = await missingSignature(input, 'Clone', 'clone');
+    if (sig?.receiver === '&self' && sig.params.length === 0 && (await isCopy(input, impl))) body = '*self';
+  } else if (impl.trait === 'PartialOrd' && names[0] === 'partial_cmp' && (impl.traitArgs === '' || impl.traitArgs === `<${impl.selfType}>` || impl.traitArgs === '<Self>')) {
+    sig = await missingSignature(input, 'PartialOrd', 'partial_cmp', ['other']);
+    if (sig?.receiver === '&self' && sig.params.length === 1 && (await hasOrdApartFromPartialOrd(input, impl))) body = `Some(self.cmp(${sig.params[0] ?? 'other'}))`;
+  }
+  if (body === null || !sig) return [];
+  return [{ edits: [addMethodsEdit(impl.file, impl.src, impl.scope, [methodText(sig.sig, body)])], note: impl.trait === 'Clone' ? `${impl.selfType} is Copy` : `${impl.selfType} is Ord` }];
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -753,6 +1232,9 @@ export const GRAPH_ACTIONS: Readonly<Record<GraphActionName, GraphActionFn>> = {
   make_visible: makeVisible,
   derive_at_definition: deriveAtDefinition,
   trait_method_from_siblings: traitMethodFromSiblings,
+  trait_method_forward: traitMethodForward,
+  trait_method_mirror: traitMethodMirror,
+  trait_method_canonical: traitMethodCanonical,
   arms_like_siblings: armsLikeSiblings,
   fields_from_scope: fieldsFromScope,
   remove_try: removeTry,
