@@ -724,12 +724,12 @@ const hoistTemporary: ActionFn = (input) => {
 };
 
 /**
- * Inserts a method call (e.g. `.borrow()`, `.clone()`, `.map(ToString::to_string)`) between a receiver and the
- * method named at the target span (`recv.method()` → `recv.borrow().method()`).
+ * Inserts a method call (e.g. `.borrow()`, `.clone()`, `.map(ToString::to_string)`, `.collect::<Vec<_>>()`) between a
+ * receiver and the method named at the target span (`recv.method()` → `recv.borrow().method()`).
  */
 const insertMethodCall: ActionFn = (input) => {
   const call = input.params.call?.trim() ?? '';
-  if (!/^(?:\.[a-z_]\w*\((?:[A-Za-z_][\w:]*)?\))+$/.test(call)) return [];
+  if (!/^(?:\.[a-z_]\w*\((?:[A-Za-z_][\w:]*)?\))+$/.test(call) && call !== '.collect::<Vec<_>>()') return [];
   const out: FileEdit[] = [];
   for (const r of targets(input)) {
     if (!/^[a-z_]\w*/.test(textOf(input, r))) return [];
@@ -1737,6 +1737,34 @@ const formatMacro: ActionFn = (input) => {
   return [edit(input, litStart, close + 1, `format!(${lit}${args === '' ? '' : `, ${args}`})`)];
 };
 
+/** Where std defines the methods of `String` and `Vec` (as rustc's note spans name the files). */
+const OWNER_FILES: Readonly<Record<string, RegExp>> = { string: /(?:^|\/)alloc\/src\/string\.rs$/, vec: /(?:^|\/)alloc\/src\/vec\/mod\.rs$/ };
+
+/**
+ * The argument of a method call does not fit the method but fits its sibling: renames the method (the span rustc labels
+ * "arguments to this method are incorrect") from `from` to `to` — `s.push_str(c)` → `s.push(c)`, `v.push(w)` →
+ * `v.extend(w)` — and with `borrow: 'true'` borrows the argument (the primary span): `s.push(t)` → `s.push_str(&t)`.
+ * Only for a method of std's `String` or `Vec` (`owner`), never a namesake of another type.
+ */
+const renameCall: ActionFn = (input) => {
+  const from = input.params.from?.trim() ?? '';
+  const to = input.params.to?.trim() ?? '';
+  if (!isIdent(from) || !isIdent(to)) return [];
+  const { src } = input;
+  const method = input.matched.map((s) => rangeOf(input, s)).find((r): r is Range => r !== null && textOf(input, r) === from);
+  const arg = primary(input);
+  if (!method || !arg || src.masked[src.skipSpaceBack(method.start) - 1] !== '.') return [];
+  // `owner` pins the method to std's `String` or `Vec`: rustc's "method defined here" note points into alloc's source.
+  const owner = OWNER_FILES[input.params.owner ?? ''];
+  if (!owner || !(input.diagnostic.noteSpans ?? []).some((n) => n.label === 'method defined here' && owner.test(n.file))) return [];
+  // The argument must be the call's only argument.
+  const open = src.skipSpace(method.end);
+  if (src.masked[open] !== '(' || src.skipSpace(open + 1) !== arg.start || src.skipSpace(arg.end) !== src.closeOf(open)) return [];
+  const edits = [edit(input, method.start, method.end, to)];
+  if (input.params.borrow === 'true') edits.push(...prefixExpr(input, arg, '&'));
+  return edits;
+};
+
 /** Every built-in action by name. */
 export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   insert_use: insertUse,
@@ -1794,6 +1822,7 @@ export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   char_operand_to_str: charOperandToStr,
   from_operand: fromOperand,
   format_macro: formatMacro,
+  rename_call: renameCall,
 };
 
 /** Names of the built-in actions (for the schema). */

@@ -102,7 +102,8 @@ export type ActionName =
   | 'owned_string_binding'
   | 'char_operand_to_str'
   | 'from_operand'
-  | 'format_macro';
+  | 'format_macro'
+  | 'rename_call';
 
 /** The built-in action and its parameters (strings; `{{field.group}}` refers to detector captures). */
 export interface PatternTemplate {
