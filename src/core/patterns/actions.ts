@@ -1451,7 +1451,8 @@ function pathItemNames(src: RustText, open: number, close: number): string[] {
 /**
  * E0432 "could not find `X` in `M`": a path segment rustc cannot find and offers nothing for. Replaces it with the one
  * name of a module, enum or import in `M` within edit distance 2 (none when two are equally close): `M` is std
- * (its well-known modules) or an inline module of this file, resolved from the written path or rustc's label.
+ * (its well-known modules) or an inline module of this file, resolved from the import rustc names, the written path
+ * or rustc's label.
  */
 const fixPathSegment: ActionFn = (input) => {
   const seg = input.params.segment?.trim() ?? '';
@@ -1459,8 +1460,12 @@ const fixPathSegment: ActionFn = (input) => {
   const p = primary(input);
   if (!p || !isIdent(seg) || textOf(input, p) !== seg) return [];
   const { src } = input;
+  // The parent path: E0432's message names the whole import (`local::x::collection`); else the path written before the
+  // segment; else rustc's label, which names only the parent's last segment.
+  const imported = /^unresolved import `((?:[A-Za-z_]\w*::)+)([A-Za-z_]\w*)`$/.exec(input.diagnostic.message);
   const written = /((?:[A-Za-z_]\w*\s*::\s*)+)$/.exec(src.masked.slice(Math.max(0, p.start - 300), p.start));
-  let segs = written ? (written[1] ?? '').split('::').map((s) => s.trim()).filter((s) => s !== '') : label === '' ? [] : label.split('::');
+  const parentPath = imported && imported[2] === seg ? imported[1] : written ? written[1] : null;
+  let segs = parentPath !== null && parentPath !== undefined ? parentPath.split('::').map((s) => s.trim()).filter((s) => s !== '') : label === '' ? [] : label.split('::');
   if (segs.length === 0) segs = ['crate'];
   let names: string[] = [];
   if (segs[0] === 'std' || segs[0] === 'core' || segs[0] === 'alloc') {
