@@ -240,6 +240,8 @@ const ROWS: Row[] = [
   ['String::format', 'format_macro', 'fn f(a: u8) -> String { String::⟦format⟧("{}", a) }', {}, 'fn f(a: u8) -> String { format!("{}", a) }'],
   ['literal.format', 'format_macro', 'fn f(a: u8) -> String { "{} x".⟦format⟧(a) }', {}, 'fn f(a: u8) -> String { format!("{} x", a) }'],
   ['format on a variable', 'format_macro', 'fn f(t: String, a: u8) -> String { t.⟦format⟧(a) }', {}, null],
+  ['to_vec on an iterator', 'replace_method', 'fn f() { v.iter().⟦to_vec⟧() }', { from: 'to_vec', to: 'collect::<Vec<_>>' }, 'fn f() { v.iter().collect::<Vec<_>>() }'],
+  ['replaced method must take no arguments', 'replace_method', 'fn f() { v.iter().⟦to_vec⟧(1) }', { from: 'to_vec', to: 'collect::<Vec<_>>' }, null],
   ['rename call without rustc naming the std owner', 'rename_call', 'fn f(s: &mut String, c: char) { s.⟨push_str⟩(⟦c⟧) }', { from: 'push_str', to: 'push', owner: 'string' }, null],
 ];
 

@@ -436,4 +436,20 @@ describe('types, conversions, paths and statics: near-misses propose nothing (re
     expect(await proposals(root, 'chars_count', ['E0599'])).toEqual([]);
     expect(await proposals(root, 'join_collect', ['E0599'])).toEqual([]);
   });
+
+  it('unsigned_abs / iter_to_vec / iterator_collect: a signed abs, to_vec on a slice method chain, an iterator where a number is expected', async () => {
+    const root = crate('near_iter2', [
+      'pub fn a(x: i32, v: &[u8]) -> (u32, Vec<u8>) {',
+      '    (x.abs(), v.iter().to_vec())',
+      '}',
+      '',
+      'pub fn b(v: &[u32]) -> u32 {',
+      '    v.iter().copied().filter(|x| *x > 1)',
+      '}',
+      '',
+    ].join('\n'));
+    expect(await proposals(root, 'unsigned_abs', ['E0308'])).toEqual([]);
+    expect(await proposals(root, 'iter_to_vec', ['E0599'])).toEqual([]);
+    expect(await proposals(root, 'iterator_collect', ['E0308'])).toEqual([]);
+  });
 });

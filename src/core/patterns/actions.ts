@@ -1770,6 +1770,23 @@ const renameCall: ActionFn = (input) => {
   return edits;
 };
 
+/**
+ * A zero-argument method call that does not exist on the receiver's type, replaced by the one that means the same:
+ * `iter.to_vec()` → `iter.collect::<Vec<_>>()`. The primary span must be `from`, written `.from()`.
+ */
+const replaceMethod: ActionFn = (input) => {
+  const from = input.params.from?.trim() ?? '';
+  const to = input.params.to?.trim() ?? '';
+  if (!isIdent(from) || !/^[a-z_]\w*(?:::<[\w<>_, ]+>)?$/.test(to)) return [];
+  const p = primary(input);
+  if (!p || textOf(input, p) !== from) return [];
+  const { src } = input;
+  if (src.masked[src.skipSpaceBack(p.start) - 1] !== '.') return [];
+  const open = src.skipSpace(p.end);
+  if (src.masked[open] !== '(' || src.masked.slice(open + 1, src.closeOf(open)).trim() !== '') return [];
+  return [edit(input, p.start, p.end, to)];
+};
+
 /** Every built-in action by name. */
 export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   insert_use: insertUse,
@@ -1828,6 +1845,7 @@ export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   from_operand: fromOperand,
   format_macro: formatMacro,
   rename_call: renameCall,
+  replace_method: replaceMethod,
 };
 
 /** Names of the built-in actions (for the schema). */

@@ -103,7 +103,8 @@ export type ActionName =
   | 'char_operand_to_str'
   | 'from_operand'
   | 'format_macro'
-  | 'rename_call';
+  | 'rename_call'
+  | 'replace_method';
 
 /** The built-in action and its parameters (strings; `{{field.group}}` refers to detector captures). */
 export interface PatternTemplate {
