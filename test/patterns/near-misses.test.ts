@@ -397,4 +397,59 @@ describe('types, conversions, paths and statics: near-misses propose nothing (re
     expect(await proposals(root, 'bool_operand_from', ['E0277'])).toEqual([]);
     expect(await proposals(root, 'format_macro', ['E0599'])).toEqual([]);
   });
+
+  it('push_* patterns: a Vec<char>, a user type with its own push_str, items of another type', async () => {
+    const root = crate('near_push', [
+      'pub struct Buf;',
+      '',
+      'impl Buf {',
+      '    pub fn push_str(&mut self, _: &str) {}',
+      '}',
+      '',
+      'pub fn a(v: &mut Vec<char>, s: String, b: &mut Buf, c: char) {',
+      '    v.push(s);',
+      '    b.push_str(c);',
+      '}',
+      '',
+      'pub fn b(v: &mut Vec<u64>, w: Vec<u32>, x: &[u32]) {',
+      '    v.push(w);',
+      '    v.push(x);',
+      '}',
+      '',
+    ].join('\n'));
+    for (const id of ['push_char', 'push_owned_string', 'push_vec_extend', 'push_slice_extend']) expect(await proposals(root, id, ['E0308'])).toEqual([]);
+  });
+
+  it('chars_count / join_collect: another method name, an iterator that has len, a join on a map', async () => {
+    const root = crate('near_iter', [
+      'use std::collections::HashMap;',
+      '',
+      'pub fn a(s: &str, v: &[u32]) -> usize {',
+      '    s.chars().size() + v.iter().len()',
+      '}',
+      '',
+      'pub fn b(m: &HashMap<u32, String>) -> String {',
+      '    m.join(",")',
+      '}',
+      '',
+    ].join('\n'));
+    expect(await proposals(root, 'chars_count', ['E0599'])).toEqual([]);
+    expect(await proposals(root, 'join_collect', ['E0599'])).toEqual([]);
+  });
+
+  it('unsigned_abs / iter_to_vec / iterator_collect: a signed abs, to_vec on a slice method chain, an iterator where a number is expected', async () => {
+    const root = crate('near_iter2', [
+      'pub fn a(x: i32, v: &[u8]) -> (u32, Vec<u8>) {',
+      '    (x.abs(), v.iter().to_vec())',
+      '}',
+      '',
+      'pub fn b(v: &[u32]) -> u32 {',
+      '    v.iter().copied().filter(|x| *x > 1)',
+      '}',
+      '',
+    ].join('\n'));
+    expect(await proposals(root, 'unsigned_abs', ['E0308'])).toEqual([]);
+    expect(await proposals(root, 'iter_to_vec', ['E0599'])).toEqual([]);
+    expect(await proposals(root, 'iterator_collect', ['E0308'])).toEqual([]);
+  });
 });

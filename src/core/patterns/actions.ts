@@ -724,12 +724,12 @@ const hoistTemporary: ActionFn = (input) => {
 };
 
 /**
- * Inserts a method call (e.g. `.borrow()`, `.clone()`, `.map(ToString::to_string)`) between a receiver and the
- * method named at the target span (`recv.method()` → `recv.borrow().method()`).
+ * Inserts a method call (e.g. `.borrow()`, `.clone()`, `.map(ToString::to_string)`, `.collect::<Vec<_>>()`) between a
+ * receiver and the method named at the target span (`recv.method()` → `recv.borrow().method()`).
  */
 const insertMethodCall: ActionFn = (input) => {
   const call = input.params.call?.trim() ?? '';
-  if (!/^(?:\.[a-z_]\w*\((?:[A-Za-z_][\w:]*)?\))+$/.test(call)) return [];
+  if (!/^(?:\.[a-z_]\w*\((?:[A-Za-z_][\w:]*)?\))+$/.test(call) && call !== '.collect::<Vec<_>>()') return [];
   const out: FileEdit[] = [];
   for (const r of targets(input)) {
     if (!/^[a-z_]\w*/.test(textOf(input, r))) return [];
@@ -1451,7 +1451,8 @@ function pathItemNames(src: RustText, open: number, close: number): string[] {
 /**
  * E0432 "could not find `X` in `M`": a path segment rustc cannot find and offers nothing for. Replaces it with the one
  * name of a module, enum or import in `M` within edit distance 2 (none when two are equally close): `M` is std
- * (its well-known modules) or an inline module of this file, resolved from the written path or rustc's label.
+ * (its well-known modules) or an inline module of this file, resolved from the import rustc names, the written path
+ * or rustc's label.
  */
 const fixPathSegment: ActionFn = (input) => {
   const seg = input.params.segment?.trim() ?? '';
@@ -1459,8 +1460,12 @@ const fixPathSegment: ActionFn = (input) => {
   const p = primary(input);
   if (!p || !isIdent(seg) || textOf(input, p) !== seg) return [];
   const { src } = input;
+  // The parent path: E0432's message names the whole import (`local::x::collection`); else the path written before the
+  // segment; else rustc's label, which names only the parent's last segment.
+  const imported = /^unresolved import `((?:[A-Za-z_]\w*::)+)([A-Za-z_]\w*)`$/.exec(input.diagnostic.message);
   const written = /((?:[A-Za-z_]\w*\s*::\s*)+)$/.exec(src.masked.slice(Math.max(0, p.start - 300), p.start));
-  let segs = written ? (written[1] ?? '').split('::').map((s) => s.trim()).filter((s) => s !== '') : label === '' ? [] : label.split('::');
+  const parentPath = imported && imported[2] === seg ? imported[1] : written ? written[1] : null;
+  let segs = parentPath !== null && parentPath !== undefined ? parentPath.split('::').map((s) => s.trim()).filter((s) => s !== '') : label === '' ? [] : label.split('::');
   if (segs.length === 0) segs = ['crate'];
   let names: string[] = [];
   if (segs[0] === 'std' || segs[0] === 'core' || segs[0] === 'alloc') {
@@ -1735,6 +1740,51 @@ const formatMacro: ActionFn = (input) => {
   if (!/^"(?:[^"\\]|\\.)*"$/s.test(lit)) return [];
   const args = src.text.slice(open + 1, close).trim();
   return [edit(input, litStart, close + 1, `format!(${lit}${args === '' ? '' : `, ${args}`})`)];
+};
+
+/** Where std defines the methods of `String` and `Vec` (as rustc's note spans name the files). */
+const OWNER_FILES: Readonly<Record<string, RegExp>> = { string: /(?:^|\/)alloc\/src\/string\.rs$/, vec: /(?:^|\/)alloc\/src\/vec\/mod\.rs$/ };
+
+/**
+ * The argument of a method call does not fit the method but fits its sibling: renames the method (the span rustc labels
+ * "arguments to this method are incorrect") from `from` to `to` — `s.push_str(c)` → `s.push(c)`, `v.push(w)` →
+ * `v.extend(w)` — and with `borrow: 'true'` borrows the argument (the primary span): `s.push(t)` → `s.push_str(&t)`.
+ * Only for a method of std's `String` or `Vec` (`owner`), never a namesake of another type.
+ */
+const renameCall: ActionFn = (input) => {
+  const from = input.params.from?.trim() ?? '';
+  const to = input.params.to?.trim() ?? '';
+  if (!isIdent(from) || !isIdent(to)) return [];
+  const { src } = input;
+  const method = input.matched.map((s) => rangeOf(input, s)).find((r): r is Range => r !== null && textOf(input, r) === from);
+  const arg = primary(input);
+  if (!method || !arg || src.masked[src.skipSpaceBack(method.start) - 1] !== '.') return [];
+  // `owner` pins the method to std's `String` or `Vec`: rustc's "method defined here" note points into alloc's source.
+  const owner = OWNER_FILES[input.params.owner ?? ''];
+  if (!owner || !(input.diagnostic.noteSpans ?? []).some((n) => n.label === 'method defined here' && owner.test(n.file))) return [];
+  // The argument must be the call's only argument.
+  const open = src.skipSpace(method.end);
+  if (src.masked[open] !== '(' || src.skipSpace(open + 1) !== arg.start || src.skipSpace(arg.end) !== src.closeOf(open)) return [];
+  const edits = [edit(input, method.start, method.end, to)];
+  if (input.params.borrow === 'true') edits.push(...prefixExpr(input, arg, '&'));
+  return edits;
+};
+
+/**
+ * A zero-argument method call that does not exist on the receiver's type, replaced by the one that means the same:
+ * `iter.to_vec()` → `iter.collect::<Vec<_>>()`. The primary span must be `from`, written `.from()`.
+ */
+const replaceMethod: ActionFn = (input) => {
+  const from = input.params.from?.trim() ?? '';
+  const to = input.params.to?.trim() ?? '';
+  if (!isIdent(from) || !/^[a-z_]\w*(?:::<[\w<>_, ]+>)?$/.test(to)) return [];
+  const p = primary(input);
+  if (!p || textOf(input, p) !== from) return [];
+  const { src } = input;
+  if (src.masked[src.skipSpaceBack(p.start) - 1] !== '.') return [];
+  const open = src.skipSpace(p.end);
+  if (src.masked[open] !== '(' || src.masked.slice(open + 1, src.closeOf(open)).trim() !== '') return [];
+  return [edit(input, p.start, p.end, to)];
 };
 
 /** Every built-in action by name. */
@@ -2190,6 +2240,8 @@ export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   char_operand_to_str: charOperandToStr,
   from_operand: fromOperand,
   format_macro: formatMacro,
+  rename_call: renameCall,
+  replace_method: replaceMethod,
 };
 
 /** Names of the built-in actions (for the schema). */

@@ -116,7 +116,9 @@ export type ActionName =
   | 'owned_string_binding'
   | 'char_operand_to_str'
   | 'from_operand'
-  | 'format_macro';
+  | 'format_macro'
+  | 'rename_call'
+  | 'replace_method';
 
 /** The built-in action and its parameters (strings; `{{field.group}}` refers to detector captures). */
 export interface PatternTemplate {
