@@ -227,6 +227,8 @@ const collectThenCount: TextDetector = regexDetector(/\.collect\s*::\s*</g, (m, 
     const lt = m.index + m[0].length - 1;
     const gt = matchAngle(src.masked, lt);
     if (gt < 0 || !/^\s*\(\s*\)/.test(src.masked.slice(gt + 1, gt + 8))) return null;
+    // Only a `Vec`: a set or map dedupes, so its `len()` is not the iterator's `count()`.
+    if (!/^\s*(?:std::vec::)?Vec\s*</.test(src.masked.slice(lt + 1, gt))) return null;
     const after = src.masked.slice(src.masked.indexOf(')', gt) + 1, src.masked.indexOf(')', gt) + 30);
     const next = /^\s*\.(len|is_empty)\(\)/.exec(after)?.[1];
     if (next === undefined) return null;
@@ -273,7 +275,8 @@ const mapClone = regexDetector(/\.map\(\s*\|\s*(&?)\s*([a-z_]\w*)\s*\|\s*(\*?)\s
 
 /** `s = format!("{s}…")` / `s = format!("…", s, …)` in a loop: copies the whole string every iteration. */
 const formatSelfAppend = regexDetector(/\b([a-z_]\w*)\s*=\s*format!\s*\(/g, (m, src) => {
-  if (src.masked[m.index + m[0].indexOf('=') + 1] === '=' || !directlyInLoop(src, m.index)) return null;
+  // `let s = format!(.., s)` shadows: each iteration starts from a fresh value, nothing accumulates.
+  if (src.masked[m.index + m[0].indexOf('=') + 1] === '=' || /\blet\s+(?:mut\s+)?$/.test(src.masked.slice(Math.max(0, m.index - 12), m.index)) || !directlyInLoop(src, m.index)) return null;
   const name = m[1] ?? '';
   const args = argsAt(src, m.index + m[0].length - 1);
   if (!args) return null;
