@@ -60,6 +60,11 @@ const CASES: Case[] = [
   ['fallible_from', 'input ignored: an impossible case', 'impl From<Never> for E {\n    fn from(_: Never) -> E { panic!("impossible") }\n}', []],
   ['fallible_from', 'unwrap_or is total', 'impl From<&str> for N {\n    fn from(s: &str) -> Self { N(s.parse().unwrap_or(0)) }\n}', []],
   ['into_by_ref', 'into_ taking self', 'impl A {\n    fn into_inner(self) -> u8 { self.0 }\n}', []],
+  ['new_without_default', 'Default implemented elsewhere in the file', 'impl Default for A {\n    fn default() -> Self { A::new() }\n}\nimpl A {\n    pub fn new() -> Self { A }\n}', []],
+  ['new_without_default', 'new with arguments', 'impl A {\n    pub fn new(n: u8) -> Self { A(n) }\n}', []],
+  ['new_without_default', 'generic type, private new', 'impl<T> B<T> {\n    fn new() -> Self { B(Vec::new()) }\n}', []],
+  ['new_without_default', 'generic type, public new', 'impl<T> B<T> {\n    pub fn new() -> B<T> { B(Vec::new()) }\n}', [2]],
+  ['new_without_default', 'trait impl', 'impl Make for A {\n    pub fn new() -> Self { A }\n}', []],
   // Performance.
   ['clone_to_iterate', 'to_vec then iter', 'fn f(v: &[u8]) -> usize { v.to_vec().iter().count() }', [1]],
   ['clone_to_iterate', 'for loop that writes the collection', 'fn f(v: &mut Vec<u8>) {\n    for x in v.clone().iter() {\n        v.push(*x);\n    }\n}', []],

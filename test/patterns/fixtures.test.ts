@@ -98,6 +98,7 @@ const TEXT_FINDINGS: Record<string, number[]> = {
   impl_to_string: [3],
   fallible_from: [3],
   into_by_ref: [4],
+  new_without_default: [6],
   clone_to_iterate: [2],
   collect_then_count: [2],
   format_push_str: [4],

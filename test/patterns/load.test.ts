@@ -72,6 +72,7 @@ describe('loadPatterns', () => {
       'moved_in_previous_iteration',
       'mut_borrow_across_iterations',
       'mutex_of_scalar',
+      'new_without_default',
       'ok_unwrap',
       'ord_mismatch',
       'partial_cmp_unwrap',

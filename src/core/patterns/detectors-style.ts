@@ -205,6 +205,30 @@ const fallibleFrom: TextDetector = (src, filePath) => {
 
 const intoByRef = regexDetector(/\bfn\s+into_\w+\s*(?:<[^>(]*>)?\s*\(\s*&\s*(?:'\w+\s+)?(?:mut\s+)?self\b/g, () => 'an `into_*` method takes `self` by value by convention (it consumes the receiver); name a borrowing conversion `to_*` or `as_*`', { skipTests: true });
 
+/**
+ * `pub fn new() -> Self` with no parameters on a type that has no `Default` in the same file (neither derived nor
+ * implemented): `Default` is what generic code, `..Default::default()` and `#[derive(Default)]` on containers use.
+ */
+const newWithoutDefault: TextDetector = (src, filePath) => {
+  if (isTestLikeFile(filePath)) return [];
+  const hits: TextHit[] = [];
+  for (const s of itemScopes(src)) {
+    if (s.keyword !== 'impl' || src.masked[s.headerEnd] !== '{' || inTestCode(src, s.start)) continue;
+    const header = src.masked.slice(s.generics ? s.generics[1] + 1 : s.start + 4, s.headerEnd);
+    if (/\bfor\b|\bwhere\b/.test(header)) continue;
+    const name = /^\s*([A-Z]\w*)\s*(?:<[^{]*>)?\s*$/.exec(header)?.[1];
+    if (name === undefined) continue;
+    const body = src.masked.slice(s.headerEnd, s.end);
+    const ctor = /\bpub\s+(?:const\s+)?fn\s+new\s*\(\s*\)\s*->\s*(?:Self|([A-Z]\w*))\b/.exec(body);
+    if (!ctor || (ctor[1] !== undefined && ctor[1] !== name)) continue;
+    const impl = new RegExp(`\\bimpl\\s*(?:<[^>{]*>\\s*)?(?:[\\w:]*::)?Default\\s+for\\s+${name}\\b`).test(src.masked);
+    const derived = new RegExp(`#\\[derive\\([^\\]]*\\bDefault\\b[^\\]]*\\)\\]\\s*(?:#\\[[^\\]]*\\]\\s*)*(?:pub(?:\\([^)]*\\))?\\s+)?(?:struct|enum)\\s+${name}\\b`).test(src.masked);
+    if (impl || derived) continue;
+    hits.push({ index: s.headerEnd + ctor.index, message: `\`${name}::new()\` takes no arguments but \`${name}\` has no \`Default\`; add \`impl Default for ${name}\` (calling \`new\`) or derive it, so generic code and \`..Default::default()\` can build one` });
+  }
+  return hits;
+};
+
 // ---------------------------------------------------------------------------------------------------------------
 // Performance.
 
@@ -537,6 +561,7 @@ export const STYLE_DETECTORS: Readonly<Record<string, TextDetector>> = {
   impl_to_string: implToString,
   fallible_from: fallibleFrom,
   into_by_ref: intoByRef,
+  new_without_default: newWithoutDefault,
   clone_to_iterate: cloneToIterate,
   collect_then_count: collectThenCount,
   format_push_str: formatPushStr,
