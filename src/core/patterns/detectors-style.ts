@@ -205,6 +205,30 @@ const fallibleFrom: TextDetector = (src, filePath) => {
 
 const intoByRef = regexDetector(/\bfn\s+into_\w+\s*(?:<[^>(]*>)?\s*\(\s*&\s*(?:'\w+\s+)?(?:mut\s+)?self\b/g, () => 'an `into_*` method takes `self` by value by convention (it consumes the receiver); name a borrowing conversion `to_*` or `as_*`', { skipTests: true });
 
+/**
+ * `pub fn new() -> Self` with no parameters on a type that has no `Default` in the same file (neither derived nor
+ * implemented): `Default` is what generic code, `..Default::default()` and `#[derive(Default)]` on containers use.
+ */
+const newWithoutDefault: TextDetector = (src, filePath) => {
+  if (isTestLikeFile(filePath)) return [];
+  const hits: TextHit[] = [];
+  for (const s of itemScopes(src)) {
+    if (s.keyword !== 'impl' || src.masked[s.headerEnd] !== '{' || inTestCode(src, s.start)) continue;
+    const header = src.masked.slice(s.generics ? s.generics[1] + 1 : s.start + 4, s.headerEnd);
+    if (/\bfor\b|\bwhere\b/.test(header)) continue;
+    const name = /^\s*([A-Z]\w*)\s*(?:<[^{]*>)?\s*$/.exec(header)?.[1];
+    if (name === undefined) continue;
+    const body = src.masked.slice(s.headerEnd, s.end);
+    const ctor = /\bpub\s+(?:const\s+)?fn\s+new\s*\(\s*\)\s*->\s*(?:Self|([A-Z]\w*))\b/.exec(body);
+    if (!ctor || (ctor[1] !== undefined && ctor[1] !== name)) continue;
+    const impl = new RegExp(`\\bimpl\\s*(?:<[^>{]*>\\s*)?(?:[\\w:]*::)?Default\\s+for\\s+${name}\\b`).test(src.masked);
+    const derived = new RegExp(`#\\[derive\\([^\\]]*\\bDefault\\b[^\\]]*\\)\\]\\s*(?:#\\[[^\\]]*\\]\\s*)*(?:pub(?:\\([^)]*\\))?\\s+)?(?:struct|enum)\\s+${name}\\b`).test(src.masked);
+    if (impl || derived) continue;
+    hits.push({ index: s.headerEnd + ctor.index, message: `\`${name}::new()\` takes no arguments but \`${name}\` has no \`Default\`; add \`impl Default for ${name}\` (calling \`new\`) or derive it, so generic code and \`..Default::default()\` can build one` });
+  }
+  return hits;
+};
+
 // ---------------------------------------------------------------------------------------------------------------
 // Performance.
 
@@ -227,6 +251,8 @@ const collectThenCount: TextDetector = regexDetector(/\.collect\s*::\s*</g, (m, 
     const lt = m.index + m[0].length - 1;
     const gt = matchAngle(src.masked, lt);
     if (gt < 0 || !/^\s*\(\s*\)/.test(src.masked.slice(gt + 1, gt + 8))) return null;
+    // Only a `Vec`: a set or map dedupes, so its `len()` is not the iterator's `count()`.
+    if (!/^\s*(?:std::vec::)?Vec\s*</.test(src.masked.slice(lt + 1, gt))) return null;
     const after = src.masked.slice(src.masked.indexOf(')', gt) + 1, src.masked.indexOf(')', gt) + 30);
     const next = /^\s*\.(len|is_empty)\(\)/.exec(after)?.[1];
     if (next === undefined) return null;
@@ -246,8 +272,6 @@ const formatToString = regexDetector(/\bformat!\s*\(/g, (m, src) => {
   if (parts.length === 1 && lit[1] !== undefined && !/[{}]/.test(lit[1])) return '`format!` of a plain literal only copies it; write `"…".to_string()` (or `String::from`)';
   return null;
 });
-
-const iterCount = regexDetector(/\.(iter|iter_mut)\(\)\s*\.count\(\)/g, (m) => `\`.${m[1] ?? 'iter'}().count()\` walks every element to count them; \`.len()\` on the collection is O(1)`);
 
 const charsNthInLoop = regexDetector(/\.chars\(\)\s*\.nth\(/g, (m, src) => (inLoop(src, m.index) ? '`.chars().nth(i)` inside a loop decodes the string from the start on every iteration (quadratic); iterate `chars()`/`char_indices()` once, or collect into a `Vec<char>` before the loop' : null));
 
@@ -275,7 +299,8 @@ const mapClone = regexDetector(/\.map\(\s*\|\s*(&?)\s*([a-z_]\w*)\s*\|\s*(\*?)\s
 
 /** `s = format!("{s}…")` / `s = format!("…", s, …)` in a loop: copies the whole string every iteration. */
 const formatSelfAppend = regexDetector(/\b([a-z_]\w*)\s*=\s*format!\s*\(/g, (m, src) => {
-  if (src.masked[m.index + m[0].indexOf('=') + 1] === '=' || !directlyInLoop(src, m.index)) return null;
+  // `let s = format!(.., s)` shadows: each iteration starts from a fresh value, nothing accumulates.
+  if (src.masked[m.index + m[0].indexOf('=') + 1] === '=' || /\blet\s+(?:mut\s+)?$/.test(src.masked.slice(Math.max(0, m.index - 12), m.index)) || !directlyInLoop(src, m.index)) return null;
   const name = m[1] ?? '';
   const args = argsAt(src, m.index + m[0].length - 1);
   if (!args) return null;
@@ -310,10 +335,21 @@ const containsKeyInsert = regexDetector(/\bif\s+!\s*([a-z_][\w.]*)\.contains_key
   return ins ? `\`contains_key\` then \`insert\` hashes the key twice; \`${map}.entry(key).or_insert(…)\` (or \`or_insert_with\`) does one lookup` : null;
 });
 
-/** `.find(…).is_some()` / `.position(…).is_none()` and friends: `.any(…)` / `.contains(…)` say it directly. */
+/** Calls whose result is surely an iterator: a `.find(…)` after one is `Iterator::find`, not a type's own `find`. */
+const ITERATOR_SOURCE = /\.(?:iter|iter_mut|into_iter|chars|bytes|char_indices|lines|split\w*|keys|values|values_mut|drain|windows|chunks\w*|filter|map|filter_map|flat_map|skip|take|skip_while|take_while|rev|enumerate|zip|chain|copied|cloned|peekable)$/;
+
+/**
+ * `.find(…).is_some()` / `.position(…).is_none()` and friends on an iterator (or `str::find` with a literal
+ * pattern): `.any(…)` / `.contains(…)` say it directly. A type's own `find` method (a map, a database) is left alone.
+ */
 const searchIsSome = regexDetector(/\.(find|position|rposition)\(/g, (m, src) => {
   const args = argsAt(src, m.index + m[0].length - 1);
   if (!args) return null;
+  const end = src.skipSpaceBack(m.index);
+  const callOpen = src.masked[end - 1] === ')' ? src.pairs().find((p) => p.close === end - 1 && p.kind === '(')?.open : undefined;
+  const iterator = callOpen !== undefined && ITERATOR_SOURCE.test(src.masked.slice(Math.max(0, callOpen - 30), callOpen).trimEnd());
+  const strFind = m[1] === 'find' && /^\s*["']/.test(args.masked);
+  if (!iterator && !strFind) return null;
   const tail = /^\s*\.(is_some|is_none)\(\)/.exec(src.masked.slice(args.close + 1, args.close + 20));
   if (!tail) return null;
   return `\`.${m[1] ?? 'find'}(…).${tail[1] ?? 'is_some'}()\` asks only whether a match exists; use \`${tail[1] === 'is_none' ? '!' : ''}….any(…)\` on an iterator (or \`${tail[1] === 'is_none' ? '!' : ''}….contains(…)\` on a string)`;
@@ -351,8 +387,6 @@ const mutexOfScalar: TextDetector = (src, filePath) => {
 };
 
 const removeFrontInLoop = regexDetector(/\.(remove\(\s*0\s*\)|insert\(\s*0\s*,)/g, (m, src) => (inLoop(src, m.index) ? `\`.${m[1]?.startsWith('remove') === true ? 'remove(0)' : 'insert(0, …)'}\` in a loop shifts every element each time (quadratic on a \`Vec\`); use a \`VecDeque\` (\`pop_front\`/\`push_front\`) or iterate/reverse once` : null));
-
-const ownedForCompare = regexDetector(/\.(to_string|to_owned)\(\)\s*(==|!=)\s*"/g, (m) => `\`.${m[1] ?? 'to_string'}() ${m[2] ?? '=='} "…"\` allocates a \`String\` only to compare it; compare the borrowed value (\`as_str()\`, \`*s\` or \`&s[..]\`) with the literal`);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Error handling.
@@ -398,9 +432,14 @@ const floatToIntCast = regexDetector(new RegExp(`\\bas\\s+(${INT})\\b`, 'g'), (m
     const group = /[\w!>]\s*$/.test(src.masked.slice(Math.max(0, open - 2), open)) ? false : /(?<![\w.])\d+\.\d+(?:_?f(?:32|64))?\b|\bas\s+f(?:32|64)\b|\bf(?:32|64)::/.test(inner);
     floaty = callee || group;
   }
-  // An operand bounded on purpose (`x.min(255.0)`, `.clamp(..)`) has had its range handled.
-  if (!floaty || /\.(?:min|max|clamp)\(/.test(before.slice(before.lastIndexOf(';') + 1))) return null;
-  return `a float converted with \`as ${m[1] ?? 'i32'}\` saturates at the integer's bounds and turns NaN into 0 without an error; check \`is_finite()\` and the range first when the value can be out of range`;
+  if (!floaty) return null;
+  // The expression since the statement (or assignment) began: only where it can produce NaN or an infinity (a
+  // division by a non-literal, a logarithm, a root, a power) is the silent saturation a likely hidden bug; rounding
+  // a value in a known range (pixel arithmetic) is the intended use of `as`. A bounded operand (`min`, `clamp`) is fine.
+  const expr = before.slice(Math.max(before.lastIndexOf(';'), before.lastIndexOf('{'), before.lastIndexOf('}'), before.search(/=[^=]*$/)) + 1);
+  if (/\.(?:min|max|clamp)\(/.test(expr)) return null;
+  if (!/\/\s*(?!\d[\d_.]*\b)[\w(]|\.(?:ln|log|log2|log10|acos|asin)\(/.test(expr)) return null;
+  return `a float that can be NaN or infinite here (division by a variable, logarithm) converted with \`as ${m[1] ?? 'i32'}\` saturates at the integer's bounds and turns NaN into 0 without an error; check \`is_finite()\` and the range (or the divisor) first`;
 });
 
 const floatEq = regexDetector(/(==|!=)\s*-?(\d+\.\d+)(?:_?f(?:32|64))?(?![\w.])|(?<![\w.])(\d+\.\d+)(?:_?f(?:32|64))?\s*(==|!=)\s*(-?[\w.]*)/g, (m, src) => {
@@ -522,11 +561,11 @@ export const STYLE_DETECTORS: Readonly<Record<string, TextDetector>> = {
   impl_to_string: implToString,
   fallible_from: fallibleFrom,
   into_by_ref: intoByRef,
+  new_without_default: newWithoutDefault,
   clone_to_iterate: cloneToIterate,
   collect_then_count: collectThenCount,
   format_push_str: formatPushStr,
   format_to_string: formatToString,
-  iter_count: iterCount,
   chars_nth_in_loop: charsNthInLoop,
   push_loop_collect: pushLoopCollect,
   map_clone: mapClone,
@@ -541,7 +580,6 @@ export const STYLE_DETECTORS: Readonly<Record<string, TextDetector>> = {
   rc_owned_buffer: rcOwnedBuffer,
   mutex_of_scalar: mutexOfScalar,
   remove_front_in_loop: removeFrontInLoop,
-  owned_for_compare: ownedForCompare,
   ok_unwrap: okUnwrap,
   map_err_discard: mapErrDiscard,
   err_try: errTry,
