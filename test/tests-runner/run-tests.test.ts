@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
@@ -103,6 +103,17 @@ describe('runTests with real cargo', () => {
   });
 });
 
+describe('an #[ignore]d test (real nextest)', () => {
+  it('a clean run of a crate with an ignored test is a pass: selected counts what nextest runs', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'rg-tests-ignored-'));
+    mkdirSync(path.join(dir, 'src'));
+    writeFileSync(path.join(dir, 'Cargo.toml'), '[package]\nname = "ignored_one"\nversion = "0.1.0"\nedition = "2021"\n');
+    writeFileSync(path.join(dir, 'src/lib.rs'), '#[test]\nfn a() {}\n\n#[test]\nfn b() {}\n\n#[test]\n#[ignore]\nfn slow() {}\n');
+    const r = await runTests({ cwd: dir, targetDir, packages: ['ignored_one'], timeoutMs: 120_000 });
+    expect({ runner: r.runner, selected: r.selected, ran: r.ran, ok: r.ok, problem: r.problem }).toEqual({ runner: 'nextest', selected: 2, ran: 2, ok: true, problem: null });
+  });
+});
+
 describe('doctests (nextest does not run them)', () => {
   it('a crate whose only test is a failing doctest is not a pass with nextest: the doctest runs and fails', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'rg-doconly-'));
@@ -191,6 +202,22 @@ describe('parsers on recorded output', () => {
       selected: 3, ran: 3, passed: 2, failed: 1,
       failedTests: [{ name: 'render::tests::renders_currency', package: 'report', binary: 'report' }],
     });
+  });
+
+  it('parseNextest takes nextest\'s own count when a binary has an ignored test (its JSON suite events repeat)', () => {
+    // Recorded from cargo-nextest on a crate with tests a, b and an #[ignore]d c.
+    const stdout = [
+      '{"type":"suite","event":"started","test_count":3}',
+      '{"type":"test","event":"started","name":"ign::ign$a"}',
+      '{"type":"test","event":"ok","name":"ign::ign$a","exec_time":0.001}',
+      '{"type":"suite","event":"ok","passed":1,"failed":0,"ignored":1,"measured":0,"filtered_out":0,"exec_time":0.004}',
+      '{"type":"suite","event":"started","test_count":3}',
+      '{"type":"test","event":"started","name":"ign::ign$b"}',
+      '{"type":"test","event":"ok","name":"ign::ign$b","exec_time":0.001}',
+      '{"type":"suite","event":"ok","passed":1,"failed":0,"ignored":1,"measured":0,"filtered_out":1,"exec_time":0.010}',
+    ].join('\n');
+    const stderr = '    Starting 2 tests across 1 binary (1 test skipped)\n';
+    expect(parseNextest(stdout, stderr)).toEqual({ selected: 2, ran: 2, passed: 2, failed: 0, failedTests: [] });
   });
 
   it('parseCargoTest keeps the FAILED lines of an unfinished binary', () => {

@@ -271,8 +271,11 @@ export function parseNextest(stdout: string, stderr: string): ParsedTests {
     }
   }
   // Both formats print `Starting N tests across M binaries` on stderr; the JSON suite events carry the same count.
+  // nextest's own count of the tests it will run (ignored ones skipped) is the selection. The libtest-json suite
+  // events are not: with an `#[ignore]`d test a binary's `started` event comes twice, each with every test of the
+  // binary (ignored included), so their sum (6 for 2 run + 1 ignored) made a clean run read as "only 2 of 6 ran".
   const starting = /^\s*Starting (\d+) tests? across/m.exec(stderr);
-  if (!sawJson || selected === 0) selected = Math.max(selected, Number(starting?.[1] ?? 0));
+  if (starting) selected = Number(starting[1]);
   if (!sawJson) {
     // Human format: `        PASS [   0.037s] (2/4) report render::tests::renders_total` (the counter is newer nextest).
     const re = /^\s*(PASS|FAIL|SIGSEGV|SIGABRT|SIGKILL|TIMEOUT|ABORT|LEAK-FAIL)\s+\[[^\]]*\]\s+(?:\(\d+\/\d+\)\s+)?(\S+)\s+(\S+)\s*$/;
