@@ -1,5 +1,5 @@
 /** Loading and validating pattern YAML, and the pattern source's candidate shape. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,9 +32,10 @@ describe('loadPatterns', () => {
     expect(defaultPatternDir()).toBe(path.resolve('patterns'));
     const patterns = loadPatterns();
     expect(patterns.filter((p) => p.kind === 'fix')).toHaveLength(95);
-    expect(patterns.filter((p) => p.kind === 'anti_pattern').map((p) => p.id)).toEqual([
-      'arc_rwlock_to_mutex', 'cfg_feature_consolidation', 'dyn_trait_object_safety', 'guard_across_await', 'len_as_narrow_int', 'result_error_unification', 'unwrap_in_library',
-    ]);
+    // Every file of kind anti_pattern loads (their detectors and fixtures are checked in antipatterns*.test.ts and fixtures.test.ts).
+    const anti = patterns.filter((p) => p.kind === 'anti_pattern').map((p) => p.id);
+    expect(anti).toEqual(expect.arrayContaining(['arc_rwlock_to_mutex', 'dyn_trait_object_safety', 'guard_across_await', 'unsafe_block', 'relock_in_statement']));
+    expect(anti).toHaveLength(readdirSync(path.resolve('patterns')).filter((f) => f.endsWith('.yaml') && /^kind: anti_pattern$/m.test(readFileSync(path.resolve('patterns', f), 'utf8'))).length);
     expect(patterns.find((p) => p.id === 'mut_binding')?.template).toEqual({ action: 'add_mut_to_binding', params: { name: '{{message.name}}' } });
   });
 
@@ -49,6 +50,7 @@ describe('loadPatterns', () => {
     ['unknown detector field', VALID.replace('detector:\n', 'detector:\n  mesage: x\n'), 'pattern file <dir>/mut_binding.yaml: detector must NOT have additional properties (mesage)'],
     ['fix without template', VALID.replace(/^template:\n(?: {2}.*\n)+/m, ''), 'pattern file <dir>/mut_binding.yaml: (root) must have required property \'template\''],
     ['not YAML', 'id: [unclosed\n', 'pattern file <dir>/mut_binding.yaml: (root) is not valid YAML'],
+    ['never_introduce without a text detector', VALID.replace('kind: fix\n', 'kind: fix\nnever_introduce: true\n'), 'pattern file <dir>/mut_binding.yaml: kind must be equal to constant'],
   ])('rejects a file with a %s as PATTERN_INVALID naming the file and field', (_name, text, message) => {
     const err = loadError('mut_binding.yaml', text);
     expect(err?.code).toBe('PATTERN_INVALID');

@@ -109,6 +109,11 @@ export interface Pattern {
   kind: PatternKind;
   /** For anti-patterns: how bad a finding is. */
   severity?: Severity;
+  /**
+   * For text anti-patterns: a fix must never add a hit (a model edit that does is refused; any other candidate that
+   * does is at most amber). Existing hits are still reported as findings.
+   */
+  never_introduce?: boolean;
   confidence?: PatternConfidence;
   detector: PatternDetector;
   /** Required for `kind: fix`. */
