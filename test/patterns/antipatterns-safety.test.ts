@@ -66,6 +66,9 @@ const CASES: [string, string, string, string, number[]][] = [
   ['empty_expect_message', 'test code', '#[test]\nfn t() {\n    Some(1).expect("");\n}', 'src/lib.rs', []],
   ['panic_in_pub_fn', 'docs that mention panicking in prose', '/// Returns the day; panics when `n > 1`.\npub fn day(n: u8) -> u8 {\n    if n > 1 { panic!("day") }\n    n\n}', 'src/lib.rs', []],
   ['panic_in_pub_fn', 'a binary', 'pub fn day(n: u8) -> u8 {\n    if n > 1 { panic!("day") }\n    n\n}', 'src/main.rs', []],
+  ['panic_in_pub_fn', 'a module file (may be private)', 'pub fn day(n: u8) -> u8 {\n    if n > 1 { panic!("day") }\n    n\n}', 'src/days.rs', []],
+  ['panic_in_pub_fn', 'a private inline module', 'mod imp {\n    pub fn day(n: u8) -> u8 {\n        if n > 1 { panic!("day") }\n        n\n    }\n}', 'src/lib.rs', []],
+  ['panic_in_pub_fn', 'a pub inline module', 'pub mod days {\n    pub fn day(n: u8) -> u8 {\n        if n > 1 { panic!("day") }\n        n\n    }\n}', 'src/lib.rs', [3]],
   ['panic_in_pub_fn', 'pub(crate)', 'pub(crate) fn day(n: u8) -> u8 {\n    if n > 1 { panic!("day") }\n    n\n}', 'src/lib.rs', []],
   ['partial_cmp_unwrap', 'max_by comparator', 'fn f(v: &[f64]) -> Option<&f64> {\n    v.iter().max_by(|a, b| a.partial_cmp(b).unwrap())\n}', 'src/lib.rs', [2]],
   ['partial_cmp_unwrap', 'Ord::cmp over a total partial_cmp', 'impl Ord for K {\n    fn cmp(&self, o: &Self) -> Ordering {\n        self.partial_cmp(o).unwrap()\n    }\n}', 'src/lib.rs', []],
@@ -86,6 +89,11 @@ const CASES: [string, string, string, string, number[]][] = [
   ['world_writable_permissions', 'DirBuilder mode', 'fn f(b: &mut DirBuilder) { b.mode(0o777); }', 'src/lib.rs', [1]],
   ['sql_format_injection', 'INSERT', 'fn f(n: &str) -> String {\n    format!("INSERT INTO t (name) VALUES (\'{n}\')")\n}', 'src/lib.rs', [2]],
   ['derive_hash_manual_eq', 'PartialEq with another type', '#[derive(Hash, PartialEq)]\nstruct Span(u32);\nimpl PartialEq<u32> for Span {\n    fn eq(&self, o: &u32) -> bool { self.0 == *o }\n}', 'src/lib.rs', []],
+  ['derive_hash_manual_eq', 'an eq that reads every field agrees with the derived Hash', '#[derive(Hash, Eq)]\nstruct Name<\'a> {\n    ns: &\'a str,\n    local: &\'a str,\n}\nimpl PartialEq for Name<\'_> {\n    fn eq(&self, o: &Self) -> bool { self.ns == o.ns && self.local == o.local }\n}', 'src/lib.rs', []],
+  ['derive_hash_manual_eq', 'tuple struct whose eq skips .1', '#[derive(Hash, Eq)]\nstruct P(u8, u8);\nimpl PartialEq for P {\n    fn eq(&self, o: &Self) -> bool { self.0 == o.0 }\n}', 'src/lib.rs', [3]],
+  ['derive_ord_manual_partial_ord', 'a crate\'s own Ord trait', '#[derive(PartialEq, Eq, PartialOrd)]\nstruct Greater;\nimpl Ord for Greater {\n    fn to_ordering() -> Ordering { Ordering::Greater }\n}', 'src/lib.rs', []],
+  ['no_mangle_rust_abi', 'an unsafe fn hook for Rust-to-Rust linking', '#[no_mangle]\nunsafe fn __hook(p: *mut u8) {}', 'src/lib.rs', []],
+  ['no_mangle_rust_abi', 'inside a macro template', 'macro_rules! register {\n    () => {\n        #[no_mangle]\n        pub fn hook() {}\n    };\n}', 'src/lib.rs', []],
   ['derive_ord_manual_partial_ord', 'derived Ord, hand-written PartialOrd', '#[derive(PartialEq, Eq, Ord)]\nstruct V(u8);\nimpl PartialOrd for V {\n    fn partial_cmp(&self, o: &Self) -> Option<Ordering> { o.0.partial_cmp(&self.0) }\n}', 'src/lib.rs', [3]],
 ];
 

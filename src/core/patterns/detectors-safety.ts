@@ -6,7 +6,7 @@
  */
 import type { TextDetector, TextHit } from './detector-kit.js';
 import { aliveTogether, awaited, docAbove, enclosingFn, hasSafetyNote, inTest, isLibraryPath, isTestPath, onExecutor, stringLiterals } from './detector-kit.js';
-import { splitTopLevel } from './items.js';
+import { inlineModules, splitTopLevel } from './items.js';
 import type { RustText } from './rust-text.js';
 
 /** Every match of `re` on the masked text (re must be global), as hits with `message(match)`. */
@@ -101,7 +101,10 @@ const noMangleRustAbi: TextDetector = (src, filePath) =>
     : scan(src, /#\[\s*(?:unsafe\s*\(\s*)?no_mangle\s*\)?\s*\]/g, () => '`#[no_mangle]` on a function without `extern "C"`: it is exported with the unstable Rust ABI, so calls from C are undefined behaviour; declare it `extern "C" fn`', (m) => {
     const after = src.masked.slice(m.index + m[0].length, m.index + m[0].length + 300);
     const item = /\b(fn|static)\b/.exec(after);
-    return item !== null && item[1] === 'fn' && !/\bextern\b/.test(after.slice(0, item.index));
+    // A crate-private or `unsafe fn` with a fixed symbol is usually Rust-to-Rust linking (a hook another crate
+    // declares), and code templates (`macro_rules!`, `quote!`) are not items yet: only a plain `pub fn` is flagged.
+    if (item === null || item[1] !== 'fn' || /\bextern\b|\bunsafe\b/.test(after.slice(0, item.index)) || !/\bpub\s+$/.test(after.slice(0, item.index))) return false;
+    return !src.pairs().some((p) => p.open < m.index && m.index < p.close && /(?:macro_rules!\s*\w+|quote!|quote_spanned!\([^)]*\))\s*$/.test(src.masked.slice(Math.max(0, p.open - 40), p.open)));
   });
 
 const unsafeFnMissingSafetyDoc: TextDetector = (src, filePath) =>
@@ -185,15 +188,24 @@ const refcellDoubleBorrow: TextDetector = (src) =>
 const emptyExpectMessage: TextDetector = (src, filePath) =>
   scan(src, /\.expect\s*\(\s*""\s*\)/g, () => '`.expect("")` panics with an empty message; say which invariant failed (or use `?`)', notTest(src, filePath));
 
+/** True for a crate root (`src/lib.rs`), where a plain `pub fn` outside inline modules is public API for sure. */
+const isCrateRoot = (filePath: string): boolean => /(^|\/)src\/lib\.rs$/.test(filePath.replace(/\\/g, '/'));
+
+/** True when `i` is inside an inline `mod` that is not plain `pub` (its `pub fn`s are not public API). */
+function inPrivateModule(src: RustText, i: number): boolean {
+  return inlineModules(src).some((md) => md.open < i && i < md.close && !/\bpub\s+mod\s+\w+\s*$/.test(src.masked.slice(Math.max(0, md.open - 80), md.open)));
+}
+
 const panicInPubFn: TextDetector = (src, filePath) =>
-  isLibraryPath(filePath)
+  // Procedural-macro code reports errors by panicking (they become compile errors).
+  isCrateRoot(filePath) && !/\bproc_macro/.test(src.masked)
     ? scan(src, /\bpanic!\s*[([{]/g, (m) => {
         const fn = enclosingFn(src, m.index);
         return `\`panic!\` in public \`fn ${fn?.name ?? ''}\`, and its docs never say when it panics: callers cannot avoid it; return an error, or document when it panics`;
       }, (m) => {
         if (inTest(src, m.index)) return false;
         const fn = enclosingFn(src, m.index);
-        return fn !== null && fn.isPub && !/\bpanic/i.test(fn.doc);
+        return fn !== null && fn.isPub && !/\bpanic/i.test(fn.doc) && !/#\[doc\(hidden\)\]/.test(fn.doc) && !inPrivateModule(src, m.index);
       })
     : [];
 
@@ -314,17 +326,51 @@ function manualImpls(src: RustText, trait: string): Map<string, number> {
   return out;
 }
 
+/** The body `{…}` of the impl block starting at `index` (masked text), or ''. */
+function implBody(src: RustText, index: number): string {
+  const open = src.masked.indexOf('{', index);
+  const close = open < 0 ? -1 : src.closeOf(open);
+  return close < 0 ? '' : src.masked.slice(open, close + 1);
+}
+
+/** Field names of `struct <name>` (`0`, `1`… for a tuple struct; [] for a unit struct), or null (enum, not found). */
+function fieldsOf(src: RustText, name: string): string[] | null {
+  const m = new RegExp(String.raw`\bstruct\s+${name}\b\s*(?:<[^{;(]*>)?\s*(?:where[^{;(]*)?([{(;])`).exec(src.masked);
+  if (!m) return null;
+  const open = m.index + m[0].length - 1;
+  if (m[1] === ';') return [];
+  const close = src.closeOf(open);
+  if (close < 0) return null;
+  const parts = splitTopLevel(src.masked.slice(open + 1, close)).map(([, f]) => f.trim()).filter((f) => f !== '');
+  if (m[1] === '(') return parts.map((_, i) => String(i));
+  return parts.map((f) => /(?:^|\s)([A-Za-z_]\w*)\s*:/.exec(f.replace(/#\[[^\]]*\]/g, ''))?.[1] ?? '').filter((f) => f !== '');
+}
+
 const deriveHashManualEq: TextDetector = (src) => {
+  if (/derived_hash_with_manual_eq/.test(src.masked)) return [];
   const hashed = derivedWith(src, 'Hash');
-  return [...manualImpls(src, 'PartialEq')].filter(([t]) => hashed.has(t)).map(([t, index]) => ({ index, message: `\`${t}\` derives \`Hash\` but implements \`PartialEq\` by hand: values equal by this \`eq\` may hash differently, which breaks \`HashMap\`/\`HashSet\`; implement \`Hash\` over the same fields (or derive both)` }));
+  const hits: TextHit[] = [];
+  for (const [t, index] of manualImpls(src, 'PartialEq')) {
+    if (!hashed.has(t)) continue;
+    const body = implBody(src, index);
+    const fields = fieldsOf(src, t);
+    // An `eq` that reads every field agrees with the derived hash; one that skips a field does not.
+    const skipped = fields?.filter((f) => !new RegExp(String.raw`\.${f}\b|\b${f}\s*[:,}]`).test(body)) ?? [];
+    if (!/\bfn\s+eq\b/.test(body) || skipped.length === 0) continue;
+    hits.push({ index, message: `\`${t}\` derives \`Hash\` (every field) but its hand-written \`eq\` ignores \`${skipped.join('`, `')}\`: values equal by \`eq\` may hash differently, which breaks \`HashMap\`/\`HashSet\`; implement \`Hash\` over the fields \`eq\` compares (or derive both)` });
+  }
+  return hits;
 };
 
 const deriveOrdManualPartialOrd: TextDetector = (src) => {
+  if (/derive_ord_xor_partial_ord/.test(src.masked)) return [];
   const ord = derivedWith(src, 'Ord');
   const partial = derivedWith(src, 'PartialOrd');
+  // The std traits (a crate's own `Ord` trait has other methods).
+  const std = (method: string) => ([, index]: [string, number]): boolean => new RegExp(String.raw`\bfn\s+${method}\b`).test(implBody(src, index));
   return [
-    ...[...manualImpls(src, 'PartialOrd')].filter(([t]) => ord.has(t)).map(([t, index]) => ({ index, message: `\`${t}\` derives \`Ord\` but implements \`PartialOrd\` by hand: sorting and comparisons may disagree; write \`partial_cmp\` as \`Some(self.cmp(other))\` or derive both` })),
-    ...[...manualImpls(src, 'Ord')].filter(([t]) => partial.has(t)).map(([t, index]) => ({ index, message: `\`${t}\` implements \`Ord\` by hand but derives \`PartialOrd\` (field order): \`<\` and \`sort\` disagree; implement \`PartialOrd\` as \`Some(self.cmp(other))\`` })),
+    ...[...manualImpls(src, 'PartialOrd')].filter(([t]) => ord.has(t)).filter(std('partial_cmp')).map(([t, index]) => ({ index, message: `\`${t}\` derives \`Ord\` but implements \`PartialOrd\` by hand: sorting and comparisons may disagree; write \`partial_cmp\` as \`Some(self.cmp(other))\` or derive both` })),
+    ...[...manualImpls(src, 'Ord')].filter(([t]) => partial.has(t)).filter(std('cmp')).map(([t, index]) => ({ index, message: `\`${t}\` implements \`Ord\` by hand but derives \`PartialOrd\` (field order): \`<\` and \`sort\` disagree; implement \`PartialOrd\` as \`Some(self.cmp(other))\`` })),
   ].sort((a, b) => a.index - b.index);
 };
 
