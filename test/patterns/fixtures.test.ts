@@ -122,6 +122,10 @@ const TEXT_FINDINGS: Record<string, number[]> = {
   sql_format_injection: [2],
   derive_hash_manual_eq: [7],
   derive_ord_manual_partial_ord: [6],
+  refcell_borrow_across_await: [6],
+  arc_of_non_sync: [5],
+  debug_derives_secret: [4],
+  child_never_waited: [4],
 };
 
 /** Anti-patterns matched on diagnostics: the code and line of the diagnostic they explain. */

@@ -131,8 +131,10 @@ const blockingFsInAsync: TextDetector = (src, filePath) => {
   });
 };
 
-const blockOnInAsync: TextDetector = (src, filePath) =>
-  scan(src, /\bblock_on\s*\(/g, () => '`block_on` inside async code blocks the executor thread (Tokio panics: "Cannot start a runtime from within a runtime"); `.await` the future instead', (m) => notTest(src, filePath)(m) && !/\bfn\s+$/.test(src.masked.slice(Math.max(0, m.index - 6), m.index)) && onExecutor(src, m.index));
+const blockOnInAsync: TextDetector = (src, filePath) => [
+  ...scan(src, /\b(?:Runtime::new|runtime::Builder::new_(?:current_thread|multi_thread))\s*\(/g, () => 'a runtime created inside async code: Tokio panics when it is dropped (or blocks) on a runtime thread; use the current runtime (`Handle::current()`, `.await`)', (m) => notTest(src, filePath)(m) && onExecutor(src, m.index)),
+  ...scan(src, /\bblock_on\s*\(/g, () => '`block_on` inside async code blocks the executor thread (Tokio panics: "Cannot start a runtime from within a runtime"); `.await` the future instead', (m) => notTest(src, filePath)(m) && !/\bfn\s+$/.test(src.masked.slice(Math.max(0, m.index - 6), m.index)) && onExecutor(src, m.index)),
+].sort((a, b) => a.index - b.index);
 
 const blockingApiInAsync: TextDetector = (src, filePath) =>
   scan(src, /\.(blocking_recv|blocking_send|blocking_lock|blocking_read|blocking_write|recv)\s*\(/g, (m) =>
@@ -177,11 +179,65 @@ function conflicts(src: RustText, calls: { recv: string; method: string; index: 
   return hits;
 }
 
-const relockInStatement: TextDetector = (src) =>
-  conflicts(src, guardCalls(src, /lock|read|write/), (a, b) => a !== 'read' || b !== 'read', (recv, a, b) => `\`${recv}.${b}()\` while the guard from \`${recv}.${a}()\` earlier in the same statement is still alive: a std lock is not re-entrant, so this deadlocks; bind the first result to a local and drop the guard before locking again`);
+/**
+ * A guard bound by `let g = recv.lock().unwrap();` (the binding holds the guard itself, nothing read out of it) and a
+ * later call on the same receiver in the same block while `g` is alive (no `drop(g)` in between); reported there.
+ */
+function heldGuardConflicts(src: RustText, methods: RegExp, clash: (a: string, b: string) => boolean, message: (guard: string, recv: string, a: string, b: string) => string): TextHit[] {
+  const hits: TextHit[] = [];
+  const re = new RegExp(String.raw`\blet\s+(?:mut\s+)?([a-z_]\w*)\s*(?::[^=;{}]+)?=\s*((?:self\.)?[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\.(${methods.source})\s*\(\s*\)\s*(?:\.unwrap\s*\(\s*\)|\.expect\s*\([^()]*\)|\.await\b|\?)*\s*;`, 'g');
+  for (let m = re.exec(src.masked); m; m = re.exec(src.masked)) {
+    const [, guard = '', recv = '', method = ''] = m;
+    const block = src.enclosingBraces(m.index)[0];
+    if (!block) continue;
+    const from = m.index + m[0].length;
+    const rest = src.masked.slice(from, block.close);
+    const esc = recv.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const again = new RegExp(String.raw`(?<![\w.])${esc}\.(${methods.source})\s*\(\s*\)`, 'g');
+    const dropAt = rest.search(new RegExp(String.raw`\bdrop\s*\(\s*${guard}\s*\)|\b${guard}\s*=[^=]`));
+    for (let n = again.exec(rest); n; n = again.exec(rest)) {
+      if (dropAt >= 0 && dropAt < n.index) break;
+      if (!clash(method, n[1] ?? '')) continue;
+      hits.push({ index: from + n.index, message: message(guard, recv, method, n[1] ?? '') });
+      break;
+    }
+  }
+  return hits;
+}
 
-const refcellDoubleBorrow: TextDetector = (src) =>
-  conflicts(src, guardCalls(src, /borrow_mut|borrow/), (a, b) => a === 'borrow_mut' || b === 'borrow_mut', (recv, a, b) => `\`${recv}.${b}()\` while \`${recv}.${a}()\` from earlier in the same statement is still borrowed: this panics at run time (\`BorrowMutError\`); copy what you need out of the first borrow into a local first`);
+/** Re-entrant locks may be taken again by the thread that holds them. */
+const REENTRANT = /\bRe[Ee]ntrant(?:Mutex|Lock)\b/;
+
+const relockInStatement: TextDetector = (src, filePath) =>
+  isTestPath(filePath) || REENTRANT.test(src.masked)
+    ? []
+    : [
+    ...conflicts(src, guardCalls(src, /lock|read|write/), (a, b) => a !== 'read' || b !== 'read', (recv, a, b) => `\`${recv}.${b}()\` while the guard from \`${recv}.${a}()\` earlier in the same statement is still alive: a std lock is not re-entrant, so this deadlocks; bind the first result to a local and drop the guard before locking again`),
+    ...heldGuardConflicts(src, /lock|read|write/, (a, b) => a !== 'read' || b !== 'read', (guard, recv, a, b) => `\`${recv}.${b}()\` while \`${guard}\` still holds \`${recv}.${a}()\`: the lock is not re-entrant, so this deadlocks; use \`${guard}\`, or \`drop(${guard})\` first`),
+  ].filter((h) => !inTest(src, h.index)).sort((x, y) => x.index - y.index);
+
+const refcellDoubleBorrow: TextDetector = (src, filePath) =>
+  isTestPath(filePath)
+    ? []
+    : [
+    ...conflicts(src, guardCalls(src, /borrow_mut|borrow/), (a, b) => a === 'borrow_mut' || b === 'borrow_mut', (recv, a, b) => `\`${recv}.${b}()\` while \`${recv}.${a}()\` from earlier in the same statement is still borrowed: this panics at run time (\`BorrowMutError\`); copy what you need out of the first borrow into a local first`),
+    ...heldGuardConflicts(src, /borrow_mut|borrow/, (a, b) => a === 'borrow_mut' || b === 'borrow_mut', (guard, recv, a, b) => `\`${recv}.${b}()\` while \`${guard}\` still holds \`${recv}.${a}()\`: this panics at run time (\`BorrowError\`/\`BorrowMutError\`); use \`${guard}\`, or \`drop(${guard})\` first`),
+  ].filter((h) => !inTest(src, h.index)).sort((x, y) => x.index - y.index);
+
+const refcellBorrowAcrossAwait: TextDetector = (src, filePath) =>
+  scan(src, /\blet\s+(?:mut\s+)?([a-z_]\w*)\s*(?::[^=;{}]+)?=\s*(?:self\.)?[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\.(borrow_mut|borrow)\s*\(\s*\)\s*;/g, (m) => `\`${m[1] ?? 'r'}\` from \`.${m[2] ?? 'borrow'}()\` is held across an \`.await\`: another task on the same executor that borrows the cell panics (\`BorrowMutError\`); copy what you need and drop the borrow before awaiting`, (m) => {
+    if (!notTest(src, filePath)(m) || !onExecutor(src, m.index)) return false;
+    const block = src.enclosingBraces(m.index)[0];
+    if (!block) return false;
+    const after = src.masked.slice(m.index + m[0].length, block.close);
+    const awaitAt = after.indexOf('.await');
+    if (awaitAt < 0) return false;
+    const dropAt = after.search(new RegExp(String.raw`\bdrop\s*\(\s*${m[1] ?? ''}\s*\)`));
+    return dropAt < 0 || dropAt > awaitAt;
+  });
+
+const arcOfNonSync: TextDetector = (src) =>
+  scan(src, /\bArc\s*<\s*(?:(?:std|core)::cell::)?(RefCell|Cell|Rc)\s*</g, (m) => `\`Arc<${m[1] ?? 'RefCell'}<…>>\`: \`${m[1] ?? 'RefCell'}\` is not \`Sync\`, so this \`Arc\` can never be sent to another thread and only pays for atomic counting; use \`Rc<${m[1] ?? 'RefCell'}<…>>\` for one thread, or \`Arc<Mutex<…>>\`/an atomic to share across threads`);
 
 // ---- Panics in library code ----
 
@@ -223,7 +279,10 @@ const partialCmpUnwrap: TextDetector = (src, filePath) =>
 const envSetVarThreaded: TextDetector = (src, filePath) => {
   const threaded = isLibraryPath(filePath) || /\bthread::spawn\b|\basync\s+fn\b|#\[tokio::main|\brayon::/.test(src.masked);
   if (!threaded) return [];
-  return scan(src, /\benv::(set_var|remove_var)\s*\(/g, (m) => `\`env::${m[1] ?? 'set_var'}\` in ${isLibraryPath(filePath) ? 'library' : 'multi-threaded'} code races with any other thread reading the environment (undefined behaviour in libc; \`unsafe\` since edition 2024); pass configuration explicitly, or set it before any thread starts`, notTest(src, filePath));
+  return scan(src, /\benv::(set_var|remove_var|set_current_dir)\s*\(/g, (m) =>
+    m[1] === 'set_current_dir'
+      ? `\`env::set_current_dir\` in ${isLibraryPath(filePath) ? 'library' : 'multi-threaded'} code changes the directory every thread resolves relative paths against, under their feet; pass absolute paths (or \`Command::current_dir\` for a child) instead`
+      : `\`env::${m[1] ?? 'set_var'}\` in ${isLibraryPath(filePath) ? 'library' : 'multi-threaded'} code races with any other thread reading the environment (undefined behaviour in libc; \`unsafe\` since edition 2024); pass configuration explicitly, or set it before any thread starts`, notTest(src, filePath));
 };
 
 const shellCommandFormat: TextDetector = (src, filePath) =>
@@ -248,6 +307,7 @@ const TOKEN_FORMATS: [RegExp, string][] = [
   [/^AIza[0-9A-Za-z_-]{35}$/, 'a Google API key'],
   [/^glpat-[0-9A-Za-z_-]{20}$/, 'a GitLab token'],
   [/-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----/, 'a private key'],
+  [/^eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,}$/, 'a signed JSON Web Token'],
 ];
 
 /** Placeholder-looking values (documentation examples, repeated characters). */
@@ -282,8 +342,17 @@ const hardcodedCredential: TextDetector = (src, filePath) => {
 const tlsVerificationDisabled: TextDetector = (src, filePath) =>
   scan(src, /\b(danger_accept_invalid_certs|danger_accept_invalid_hostnames)\s*\(\s*true\s*\)|\bSslVerifyMode::NONE\b|\bset_verify_hostname\s*\(\s*false\s*\)/g, () => 'TLS certificate or hostname verification is switched off: anyone on the network path can impersonate the server; trust the specific certificate (a custom root) instead', notTest(src, filePath));
 
-const predictableTempPath: TextDetector = (src, filePath) =>
-  scan(src, /\btemp_dir\s*\(\s*\)\s*\.join\s*\(\s*"/g, () => 'a fixed file name in the shared temp directory: another user can pre-create or symlink it, and parallel runs collide; create a unique file or directory (`tempfile`)', notTest(src, filePath));
+const predictableTempPath: TextDetector = (src, filePath) => {
+  const message = 'a fixed file name in the shared temp directory: another user can pre-create or symlink it, and parallel runs collide; create a unique file or directory (`tempfile`)';
+  return [
+    ...scan(src, /\btemp_dir\s*\(\s*\)\s*\.join\s*\(\s*"/g, () => message, notTest(src, filePath)),
+    ...scan(src, /\b(?:File::create|fs::write|create_dir_all|create_dir|OpenOptions::new\(\)[^;]*?\.open)\s*\(\s*"/g, () => message, (m) => {
+      const open = m.index + m[0].length - 1;
+      const lit = stringLiterals(src).find(([a]) => a === open);
+      return lit !== undefined && /^\/tmp\/[^{}]+$/.test(src.text.slice(lit[0] + 1, lit[1])) && notTest(src, filePath)(m);
+    }),
+  ].sort((a, b) => a.index - b.index);
+};
 
 const worldWritablePermissions: TextDetector = (src, filePath) =>
   scan(src, /\b(?:from_mode|set_mode|mode)\s*\(\s*0o([0-7]{3,4})\s*\)/g, (m) => `mode \`0o${m[1] ?? ''}\` makes the file writable by every user; drop the write bit for others (e.g. \`0o644\`/\`0o755\`, or \`0o600\` for secrets)`, (m) => {
@@ -298,6 +367,39 @@ const sqlFormatInjection: TextDetector = (src, filePath) =>
     if (!lit) return false;
     const body = src.text.slice(lit[0] + 1, lit[1]);
     return /^\s*(?:SELECT\s[\s\S]*\sFROM\s|INSERT\s+INTO\s|UPDATE\s+\S+\s+SET\s|DELETE\s+FROM\s)/i.test(body) && /\{[^}]*\}/.test(body) && notTest(src, filePath)(m);
+  });
+
+const SECRET_FIELD = /^(?:password|passphrase|secret|client_secret|api_?key|apikey|access_?token|refresh_?token|auth_?token|bearer_?token|private_?key|secret_?key)$/i;
+
+const debugDerivesSecret: TextDetector = (src, filePath) => {
+  if (isTestPath(filePath)) return [];
+  const hits: TextHit[] = [];
+  for (const t of derivedWith(src, 'Debug')) {
+    const fields = fieldsOf(src, t);
+    if (!fields) continue;
+    const decl = new RegExp(String.raw`\bstruct\s+${t}\b`).exec(src.masked);
+    if (!decl) continue;
+    for (const f of fields) {
+      if (!SECRET_FIELD.test(f)) continue;
+      // A wrapper type that redacts itself (`Secret<…>`, `SecretString`, `Zeroizing<…>`, `Redacted<…>`) is fine.
+      const fieldDecl = new RegExp(String.raw`\b${f}\s*:\s*([^,}]*)`).exec(src.masked.slice(decl.index));
+      if (!fieldDecl || /Secret|Redact|Sensitive|Zeroiz|Masked|Protected/.test(fieldDecl[1] ?? '')) continue;
+      hits.push({ index: decl.index + fieldDecl.index, message: `\`${t}\` derives \`Debug\`, so \`{:?}\` (logs, panics, error reports) prints its \`${f}\` in clear; implement \`Debug\` by hand and redact it, or wrap the value in a type that does` });
+    }
+  }
+  return hits.sort((a, b) => a.index - b.index);
+};
+
+const childNeverWaited: TextDetector = (src, filePath) =>
+  scan(src, /\bCommand::new\s*\(/g, () => 'a spawned child is dropped without `wait()`: it stays a zombie until this process exits, and its exit status and failures are lost; keep the `Child` and `wait()` for it (or use `status()`/`output()`)', (m) => {
+    if (!notTest(src, filePath)(m)) return false;
+    // The statement: from the start of `Command::new` to its `;`, as one chain ending in `.spawn()`.
+    const end = src.masked.indexOf(';', m.index);
+    if (end < 0) return false;
+    const chain = src.masked.slice(m.index, end);
+    if (!/\.spawn\s*\(\s*\)\s*(?:\?|\.unwrap\s*\(\s*\)|\.expect\s*\([^()]*\))?\s*$/.test(chain) || /[{}]/.test(chain)) return false;
+    const head = src.masked.slice(src.lineStart(m.index), m.index);
+    return /^\s*(?:let\s+_\s*=\s*)?$/.test(head);
   });
 
 // ---- Trait consistency ----
@@ -410,4 +512,8 @@ export const SAFETY_DETECTORS: Readonly<Record<string, TextDetector>> = {
   sql_format_injection: sqlFormatInjection,
   derive_hash_manual_eq: deriveHashManualEq,
   derive_ord_manual_partial_ord: deriveOrdManualPartialOrd,
+  refcell_borrow_across_await: refcellBorrowAcrossAwait,
+  arc_of_non_sync: arcOfNonSync,
+  debug_derives_secret: debugDerivesSecret,
+  child_never_waited: childNeverWaited,
 };
