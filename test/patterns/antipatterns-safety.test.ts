@@ -96,6 +96,8 @@ const CASES: [string, string, string, string, number[]][] = [
   ['shell_command_format', 'a program, not a shell', 'fn f(x: &str) {\n    Command::new("git").arg("-c").arg(format!("user.name={x}")).status().ok();\n}', 'src/lib.rs', []],
   ['hardcoded_secret_token', 'a PEM private key', 'const K: &str = "-----BEGIN RSA PRIVATE KEY-----\\nMIIEow";', 'src/lib.rs', [1]],
   ['hardcoded_secret_token', 'an integration test', 'const K: &str = "AKIA4T7QX2LMN8PRW3VB";', 'tests/it.rs', []],
+  ['hardcoded_secret_token', 'a test key by its name', 'pub(crate) const TEST_PRIVATE_KEY_PEM: &str = r#"\n-----BEGIN PRIVATE KEY-----\nMIIEvQ"#;', 'src/keys.rs', []],
+  ['hardcoded_secret_token', 'a test key by its file name', 'pub const KEY: &str = "AKIA4T7QX2LMN8PRW3VB";', 'src/test_keys.rs', []],
   ['hardcoded_secret_token', 'in a comment', '// AKIA4T7QX2LMN8PRW3VB\nfn f() {}', 'src/lib.rs', []],
   ['hardcoded_credential', 'a constant', 'pub const API_KEY: &str = "k3y9f8s7d6a5";', 'src/lib.rs', [1]],
   ['hardcoded_credential', 'a placeholder', 'let password = "changeme123";', 'src/lib.rs', []],

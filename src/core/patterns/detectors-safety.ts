@@ -313,21 +313,24 @@ const TOKEN_FORMATS: [RegExp, string][] = [
 /** Placeholder-looking values (documentation examples, repeated characters). */
 const FAKE = /EXAMPLE|example|xxxx|XXXX|0000|1234|dummy|fake|placeholder|changeme|your[_-]/i;
 
+/** Test or sample material by its file name or by the name declared on the line (`TEST_PRIVATE_KEY`, `example_token`). */
+const SAMPLE_NAME = /test|example|sample|fixture|mock|dummy|fake|demo/i;
+
 const hardcodedSecretToken: TextDetector = (src, filePath) => {
-  if (isTestPath(filePath)) return [];
+  if (isTestPath(filePath) || SAMPLE_NAME.test(filePath.replace(/\\/g, '/').split('/').pop() ?? '')) return [];
   const hits: TextHit[] = [];
   for (const [a, b] of stringLiterals(src)) {
     const body = src.text.slice(a + 1, b);
     if (body.length < 20 || inTest(src, a)) continue;
     const found = TOKEN_FORMATS.find(([re]) => re.test(body.trim()));
-    if (!found || FAKE.test(body)) continue;
+    if (!found || FAKE.test(body) || SAMPLE_NAME.test(src.masked.slice(src.lineStart(a), a))) continue;
     hits.push({ index: a, message: `string literal looks like ${found[1]}: a secret in source is leaked to everyone who can read the repository; load it from the environment or a secret store, and revoke this one` });
   }
   return hits;
 };
 
 const hardcodedCredential: TextDetector = (src, filePath) => {
-  if (isTestPath(filePath)) return [];
+  if (isTestPath(filePath) || SAMPLE_NAME.test(filePath.replace(/\\/g, '/').split('/').pop() ?? '')) return [];
   const lits = new Map(stringLiterals(src).map(([a, b]) => [a, b]));
   return scan(src, /\b(\w*(?:password|passwd|secret|api_?key|apikey|access_?token|auth_?token|private_?key|client_?secret)\w*)\s*(?::\s*&\s*(?:'static\s+)?str\s*)?[:=]\s*"/gi, (m) => `\`${m[1] ?? 'secret'}\` is set from a string literal: a credential in source is leaked with the code; read it from the environment or a secret store`, (m) => {
     if (inTest(src, m.index)) return false;
