@@ -50,6 +50,7 @@ describe('loadPatterns', () => {
     ['unknown detector field', VALID.replace('detector:\n', 'detector:\n  mesage: x\n'), 'pattern file <dir>/mut_binding.yaml: detector must NOT have additional properties (mesage)'],
     ['fix without template', VALID.replace(/^template:\n(?: {2}.*\n)+/m, ''), 'pattern file <dir>/mut_binding.yaml: (root) must have required property \'template\''],
     ['not YAML', 'id: [unclosed\n', 'pattern file <dir>/mut_binding.yaml: (root) is not valid YAML'],
+    ['report_existing: false without never_introduce', VALID.replace('kind: fix\n', 'kind: fix\nreport_existing: false\n'), 'pattern file <dir>/mut_binding.yaml: (root) must have required property \'never_introduce\''],
     ['never_introduce without a text detector', VALID.replace('kind: fix\n', 'kind: fix\nnever_introduce: true\n'), 'pattern file <dir>/mut_binding.yaml: kind must be equal to constant'],
   ])('rejects a file with a %s as PATTERN_INVALID naming the file and field', (_name, text, message) => {
     const err = loadError('mut_binding.yaml', text);

@@ -121,6 +121,11 @@ export function detectAntiPatterns(fileText: string, filePath: string, patterns:
   return out.sort((a, b) => a.line - b.line || a.patternId.localeCompare(b.patternId));
 }
 
+/** The anti-patterns whose occurrences in existing code are findings (all but `report_existing: false`). */
+export function reportedOnExistingCode(patterns: readonly Pattern[]): Pattern[] {
+  return patterns.filter((p) => p.kind === 'anti_pattern' && p.report_existing !== false);
+}
+
 /** The anti-patterns a fix must never introduce (`never_introduce: true`). */
 export function neverIntroduced(patterns: readonly Pattern[]): Pattern[] {
   return patterns.filter((p) => p.kind === 'anti_pattern' && p.never_introduce === true && p.detector.text_detector !== undefined);

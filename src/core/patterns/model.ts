@@ -111,9 +111,14 @@ export interface Pattern {
   severity?: Severity;
   /**
    * For text anti-patterns: a fix must never add a hit (a model edit that does is refused; any other candidate that
-   * does is at most amber). Existing hits are still reported as findings.
+   * does is at most amber). Existing hits are findings unless `report_existing` is false.
    */
   never_introduce?: boolean;
+  /**
+   * For anti-patterns: whether occurrences already in the code are findings (default true). `false` for constructs
+   * that are normal in existing code and matter only when a fix adds them (with `never_introduce`).
+   */
+  report_existing?: boolean;
   confidence?: PatternConfidence;
   detector: PatternDetector;
   /** Required for `kind: fix`. */
