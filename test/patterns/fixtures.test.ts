@@ -126,6 +126,8 @@ const TEXT_FINDINGS: Record<string, number[]> = {
   arc_of_non_sync: [5],
   debug_derives_secret: [4],
   child_never_waited: [4],
+  panic_in_drop: [10],
+  secret_logged: [2],
 };
 
 /** Anti-patterns matched on diagnostics: the code and line of the diagnostic they explain. */

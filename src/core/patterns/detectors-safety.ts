@@ -274,6 +274,54 @@ const partialCmpUnwrap: TextDetector = (src, filePath) =>
     return src.pairs().some((p) => p.kind === '(' && p.open < m.index && m.index < p.close && /\b(?:sort_by|sort_unstable_by|max_by|min_by|binary_search_by|select_nth_unstable_by|is_sorted_by)\s*$/.test(src.masked.slice(Math.max(0, p.open - 30), p.open)));
   });
 
+/** `fn drop(&mut self)` bodies of `impl Drop for …` blocks, as [open, close] brace indexes. */
+function dropBodies(src: RustText): [number, number][] {
+  const out: [number, number][] = [];
+  const re = /\bimpl\s*(?:<[^{]*?>\s*)?(?:(?:std|core)::ops::)?Drop\s+for\b[^{]*\{/g;
+  for (let m = re.exec(src.masked); m; m = re.exec(src.masked)) {
+    const implOpen = m.index + m[0].length - 1;
+    const implClose = src.closeOf(implOpen);
+    const fn = /\bfn\s+drop\s*\(\s*&\s*mut\s+self\s*\)\s*\{/.exec(src.masked.slice(implOpen, implClose < 0 ? undefined : implClose));
+    if (!fn) continue;
+    const open = implOpen + fn.index + fn[0].length - 1;
+    const close = src.closeOf(open);
+    // A drop that checks `thread::panicking()` is a deliberate "drop bomb" that never panics while unwinding.
+    if (close > 0 && !/\bpanicking\s*\(\s*\)/.test(src.masked.slice(open, close))) out.push([open, close]);
+  }
+  return out;
+}
+
+const panicInDrop: TextDetector = (src, filePath) => {
+  if (isTestPath(filePath)) return [];
+  const bodies = dropBodies(src);
+  if (bodies.length === 0) return [];
+  return scan(src, /\.(unwrap|expect)\s*\(|\b(panic|unreachable|todo|unimplemented)!\s*[([{]/g, (m) => `\`${m[1] ? `.${m[1]}()` : `${m[2] ?? 'panic'}!`}\` in \`Drop::drop\`: a panic while the thread is already unwinding aborts the whole process, and a panicking destructor leaks the rest of the value; handle the error in place (log it, ignore a poisoned lock with \`unwrap_or_else(PoisonError::into_inner)\`)`, (m) => {
+    if (inTest(src, m.index) || !bodies.some(([a, b]) => a < m.index && m.index < b)) return false;
+    // `opt.take().unwrap()` and friends state an invariant of the value being dropped; a bare `panic!()` in a
+    // destructor is the deliberate abort idiom. Failures from outside (locks, channels, I/O) are what is flagged.
+    if (m[1] && /\.(?:take|as_ref|as_mut)\s*\(\s*\)\s*$/.test(src.masked.slice(Math.max(0, m.index - 20), m.index))) return false;
+    return !(m[2] === 'panic' && /^\s*\)/.test(src.masked.slice(m.index + m[0].length, m.index + m[0].length + 4)));
+  });
+};
+
+/** Names that hold a secret (bare `token` is left out: parsers are full of tokens). */
+const SECRET_NAME = String.raw`(?:password|passwd|passphrase|secret|client_secret|api_?key|apikey|access_?token|refresh_?token|auth_?token|bearer_?token|private_?key|secret_?key)`;
+
+const secretLogged: TextDetector = (src, filePath) =>
+  scan(src, /\b(println|eprintln|print|eprint|info|debug|warn|error|trace|log)!\s*\(/g, (m) => `a secret is written to ${/print/.test(m[1] ?? '') ? 'the terminal' : 'the log'} (\`${m[1] ?? 'info'}!\` of a value named like a credential): logs are kept, shipped and read by many; log that it is set (or a redacted form), never the value`, (m) => {
+    if (isTestPath(filePath) || inTest(src, m.index)) return false;
+    const open = m.index + m[0].length - 1;
+    const close = src.closeOf(open);
+    if (close < 0) return false;
+    // Arguments outside the format string (masked), or `{name}` captured inside it.
+    const args = src.masked.slice(open + 1, close);
+    const lit = stringLiterals(src).find(([a, b]) => a > open && b < close);
+    const inline = lit ? src.text.slice(lit[0] + 1, lit[1]) : '';
+    // The value itself (or a plain view of it); a member of it (`token.expires_at`, `key.len()`) is not the secret.
+    const named = new RegExp(String.raw`(?:^|[^\w.])(?:[A-Za-z_]\w*\.)*${SECRET_NAME}\b(?!\s*(?:\((?!\s*\))|!|\.(?!(?:as_str|as_ref|as_deref|as_bytes|to_string|to_owned|clone|expose_secret|unwrap|unwrap_or_default)\s*\()))`, 'i');
+    return named.test(args.replace(/"[^"]*"/g, '""')) || new RegExp(String.raw`\{${SECRET_NAME}(?::[^}]*)?\}`, 'i').test(inline);
+  });
+
 // ---- Process and environment ----
 
 const envSetVarThreaded: TextDetector = (src, filePath) => {
@@ -519,4 +567,6 @@ export const SAFETY_DETECTORS: Readonly<Record<string, TextDetector>> = {
   arc_of_non_sync: arcOfNonSync,
   debug_derives_secret: debugDerivesSecret,
   child_never_waited: childNeverWaited,
+  panic_in_drop: panicInDrop,
+  secret_logged: secretLogged,
 };
