@@ -27,6 +27,7 @@ const CASES: [string, string, string, string, number[]][] = [
   ['mem_transmute', 'in a string', 'fn f() -> &\'static str {\n    "transmute(x)"\n}', 'src/lib.rs', []],
   ['unsafe_block', 'in a comment', '// unsafe { x }\nfn f() {}', 'src/lib.rs', []],
   ['unsafe_block', 'unsafe fn is not a block', 'pub unsafe fn f() {}', 'src/lib.rs', []],
+  ['static_mut', "a `&'static mut` reference type", "fn f(s: &'static mut str) -> &'static mut str {\n    s\n}", 'src/lib.rs', []],
   ['static_mut', 'a static of a Mutex', 'static M: std::sync::Mutex<u8> = std::sync::Mutex::new(0);', 'src/lib.rs', []],
   ['lint_allow', 'inner attribute', '#![allow(clippy::all)]\nfn f() {}', 'src/lib.rs', [1]],
   ['lint_allow', 'deny is not an allow', '#![deny(missing_docs)]\nfn f() {}', 'src/lib.rs', []],

@@ -44,7 +44,7 @@ const unsafeBlock: TextDetector = (src) =>
   scan(src, /\bunsafe\s*\{/g, () => '`unsafe` block: rustc no longer checks memory safety inside; keep it minimal with a `// SAFETY:` comment — a fix must never add one to silence an error');
 
 const staticMut: TextDetector = (src) =>
-  scan(src, /\bstatic\s+mut\s+[A-Za-z_]/g, () => '`static mut` is unsynchronised global state (every access is `unsafe` and racy); use an atomic, `Mutex`/`OnceLock` in a plain `static`, or pass the state explicitly');
+  scan(src, /(?<!')\bstatic\s+mut\s+[A-Za-z_]/g, () => '`static mut` is unsynchronised global state (every access is `unsafe` and racy); use an atomic, `Mutex`/`OnceLock` in a plain `static`, or pass the state explicitly');
 
 const lintAllow: TextDetector = (src) =>
   scan(src, /#!?\[\s*allow\s*\(/g, () => '`#[allow(…)]` silences a lint instead of fixing what it reports; fix the code, or keep the allow narrow with a comment saying why — a fix must never add one');
