@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadPatterns } from '../adapters/patterns/load.js';
-import { detectAntiPatterns, describeHits } from '../core/context/anti-patterns.js';
+import { contextAntiPatterns, describeHits } from '../core/context/anti-patterns.js';
 import { sliceLines } from '../core/context/anchored-edits.js';
 import { DEFAULT_TOKEN_BUDGET, namedInError, packParts, renderContext, type PackedParts, type PackError, type PackSlice, type PatternExample } from '../core/context/pack.js';
 import type { Diagnostic } from '../core/diagnostics/types.js';
@@ -152,7 +152,7 @@ export async function buildContext(opts: ContextOptions): Promise<ContextReport>
       }
     }
     constraints.push(...notes);
-    const antiPatterns = [...seeds, ...definitions, ...neighbors].flatMap((s) => describeHits(detectAntiPatterns(s.text), s.key));
+    const antiPatterns = [...seeds, ...definitions, ...neighbors].flatMap((s) => describeHits(contextAntiPatterns(s.text, s.file, loadPatterns()), s.key));
     // Examples by relevance: only patterns whose detectors match this diagnostic, not every pattern of its code.
     const target = hitDiagnostic;
     const patternExamples: PatternExample[] =

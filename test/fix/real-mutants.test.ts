@@ -10,6 +10,7 @@ import { prepareValidationTree } from '../../src/app/fix-validate.js';
 import type { Diagnostic } from '../../src/core/diagnostics/types.js';
 import { missingFieldCandidates } from '../../src/core/fix/missing-field.js';
 import { renameBindingCandidates } from '../../src/core/fix/rename-binding.js';
+import type { CandidateSource } from '../../src/core/fix/types.js';
 import { git } from './helpers.js';
 
 /** A temp crate (one commit) with these files besides its manifest. */
@@ -310,5 +311,23 @@ describe('renameBindingCandidates (pure)', () => {
     // Two unused bindings: which one was renamed is a guess.
     const two = 'fn f() -> u8 {\n    let a = 1;\n    let b = 2;\n    v\n}\n';
     expect(renameBindingCandidates(errorsFor(two, 'v'), 0, new Map([['src/lib.rs', two]]))).toEqual([]);
+  });
+});
+
+describe('a candidate that silences the error with a construct a fix must never introduce', () => {
+  it('wrapping an unsafe call in `unsafe { }` (E0133) compiles, but a pattern or rustc candidate doing it is rated amber and not applied', async () => {
+    const text = 'unsafe fn raw(v: &[u8]) -> u8 {\n    *v.as_ptr()\n}\n\npub fn first(v: &[u8]) -> u8 {\n    raw(v)\n}\n';
+    const repo = await crate('silenced', { 'src/lib.rs': text });
+    const at = Buffer.byteLength(text.slice(0, text.indexOf('raw(v)')));
+    const wrap: CandidateSource = {
+      name: 'scripted',
+      propose: (i, ctx) => Promise.resolve(ctx.diagnostics[i]?.code === 'E0133'
+        ? [{ id: 'scripted:unsafe', origin: 'pattern' as const, patternId: 'scripted_unsafe', description: 'wrap the call in unsafe', edits: [{ file: 'src/lib.rs', byteStart: at, byteEnd: at + 6, replacement: 'unsafe { raw(v) }' }], touchedKeys: [], targets: [i] }]
+        : []),
+    };
+    const r = await runDebugBug({ repo, apply: true, sources: [wrap] });
+    expect(r.status, JSON.stringify([r.rounds, r.candidate?.diff, r.amber_reasons])).not.toBe('fixed');
+    expect(r.amber_reasons?.some((x) => x.startsWith('introduces unsafe_block in src/lib.rs:6'))).toBe(true);
+    expect(await readFile(path.join(repo, 'src/lib.rs'), 'utf8')).toBe(text);
   });
 });

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createModelSource, createPacker, type ModelCandidate, type ModelOutcome } from '../../src/adapters/llm/model-source.js';
 import { createOpenAiReasoner } from '../../src/adapters/llm/reasoner.js';
-import { detectAntiPatterns, introducedAntiPatterns } from '../../src/core/context/anti-patterns.js';
+import { contextAntiPatterns, introducedAntiPatterns } from '../../src/core/context/anti-patterns.js';
+import { loadPatterns } from '../../src/adapters/patterns/load.js';
 import type { Diagnostic } from '../../src/core/diagnostics/types.js';
 import { applyEdits } from '../../src/core/fix/apply.js';
 import type { FixContext } from '../../src/core/fix/types.js';
@@ -121,7 +122,7 @@ describe('model CandidateSource', () => {
     expect(outcome.rejected).toBeNull();
     const user = bodies.at(-1)!.messages[1]!.content;
     expect(user).toContain(`- error[E0277] at ${FILE}:8 (key ${key('run')}): \`F\` cannot be sent between threads safely`);
-    expect(user).toContain(`- ${key('impl Send for Counter')}:1: \`unsafe impl Send/Sync\` hides a thread-safety error instead of fixing it (\`unsafe impl Send for Counter {}\`)`);
+    expect(user).toContain(`- ${key('impl Send for Counter')}:1: \`unsafe impl Send\` asserts thread safety the compiler could not prove; wrap the non-Send field in a type that is (\`Arc\`, \`Mutex\`, an atomic) or document the invariant with \`// SAFETY:\` — a fix must never add one (\`unsafe impl Send for Counter {}\`)`);
     expect(user).toContain('- rustc: help: consider further restricting type parameter `F` with trait `Send`');
     expect(candidates).toHaveLength(1);
     const c = candidates[0]!;
@@ -132,7 +133,7 @@ describe('model CandidateSource', () => {
   it('refuses an edit that silences the error with unsafe code', async () => {
     const { candidates, outcome } = await propose([{ key: key('helper'), original: 'run(|| 1)', replacement: 'unsafe { run(|| 1) }' }]);
     expect(candidates).toEqual([]);
-    expect(outcome.rejected).toBe('the edit introduces an anti-pattern: unsafe_block (a new `unsafe` block is never an acceptable compile fix)');
+    expect(outcome.rejected).toBe('the edit introduces an anti-pattern: unsafe_block (`unsafe` block: rustc no longer checks memory safety inside; keep it minimal with a `// SAFETY:` comment — a fix must never add one to silence an error)');
   });
 
   it('refuses ambiguous quotes and keys outside the plan', async () => {
@@ -144,12 +145,13 @@ describe('model CandidateSource', () => {
   });
 });
 
-describe('anti-pattern detector', () => {
-  it('finds silencing patterns line by line, ignoring comments', () => {
-    const text = '#[allow(dead_code)]\nlet x: u64 = unsafe { std::mem::transmute(y) };\n// unsafe { }\ntodo!()\n';
-    expect(detectAntiPatterns(text).map((h) => [h.id, h.line])).toEqual([
+describe('anti-patterns in the model context (the never_introduce patterns of the library)', () => {
+  const patterns = loadPatterns();
+  it('finds silencing constructs on masked text: comments and strings never match', () => {
+    const text = '#[allow(dead_code)]\nlet x: u64 = unsafe { std::mem::transmute(y) };\n// unsafe { }\ntodo!()\nlet s = "unsafe { todo!() }";\n';
+    expect(contextAntiPatterns(text, 'src/lib.rs', patterns).map((h) => [h.id, h.line])).toEqual([
       ['lint_allow', 1],
-      ['transmute', 2],
+      ['mem_transmute', 2],
       ['unsafe_block', 2],
       ['placeholder_macro', 4],
     ]);
@@ -157,7 +159,8 @@ describe('anti-pattern detector', () => {
 
   it('reports only what an edit adds', () => {
     const slices = new Map([['k', { file: 'a.rs', byteStart: 0, text: 'unsafe { a() }\nb()\n' }]]);
-    expect(introducedAntiPatterns([{ key: 'k', original: 'a()', replacement: 'a2()' }], slices)).toEqual([]);
-    expect(introducedAntiPatterns([{ key: 'k', original: 'b()', replacement: 'unsafe { b() }' }], slices).map((h) => [h.id, h.line])).toEqual([['unsafe_block', 2]]);
+    expect(introducedAntiPatterns([{ key: 'k', original: 'a()', replacement: 'a2()' }], slices, patterns)).toEqual([]);
+    expect(introducedAntiPatterns([{ key: 'k', original: 'b()', replacement: 'unsafe { b() }' }], slices, patterns).map((h) => [h.id, h.line])).toEqual([['unsafe_block', 2]]);
+    expect(introducedAntiPatterns([{ key: 'k', original: 'b()', replacement: 'b("unsafe { }")' }], slices, patterns)).toEqual([]);
   });
 });

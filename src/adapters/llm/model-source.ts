@@ -5,7 +5,9 @@
  */
 import type { Diagnostic } from '../../core/diagnostics/types.js';
 import { anchoredEditsToFileEdits, sliceLines, type CodeSlice } from '../../core/context/anchored-edits.js';
-import { describeHits, detectAntiPatterns, introducedAntiPatterns } from '../../core/context/anti-patterns.js';
+import { contextAntiPatterns, describeHits, introducedAntiPatterns } from '../../core/context/anti-patterns.js';
+import type { Pattern } from '../../core/patterns/model.js';
+import { loadPatterns } from '../patterns/load.js';
 import { namedInError, packContext, type ContextBundle, type CountTokens, type PackInput, type PackSlice } from '../../core/context/pack.js';
 import type { Candidate, CandidateSource, FixContext } from '../../core/fix/types.js';
 import { RustgateError } from '../../core/errors.js';
@@ -71,6 +73,8 @@ export interface ModelSourceOptions {
   onOutcome?: (o: ModelOutcome) => void;
   /** Ask a larger model once per diagnostic when the first answer's confidence is below the threshold. */
   escalation?: EscalationOptions;
+  /** The pattern library whose `never_introduce` anti-patterns are shown and refused (default: the bundled one). */
+  patterns?: readonly Pattern[];
 }
 
 const SKIP_KINDS = new Set(['crate', 'feature', 'mod']);
@@ -79,6 +83,7 @@ const NO_SILENCING = 'Fix the cause: no unsafe code, transmute, #[allow(...)], t
 /** Creates the `llm` CandidateSource. */
 export function createModelSource(reasoner: Reasoner, packer: Packer, opts: ModelSourceOptions = {}): CandidateSource {
   const escalated = new Set<number>();
+  const patterns = opts.patterns ?? loadPatterns();
   let fallbackOpening: Promise<Reasoner> | undefined;
   return {
     name: 'llm',
@@ -122,7 +127,7 @@ export function createModelSource(reasoner: Reasoner, packer: Packer, opts: Mode
       }
       const extra = opts.extras ? await opts.extras(d, ctx) : {};
       // Anti-patterns already in the code around the error: shown to the model as things not to repeat.
-      const found = [...slices].flatMap(([key, s]) => describeHits(detectAntiPatterns(s.text), key));
+      const found = [...slices].flatMap(([key, s]) => describeHits(contextAntiPatterns(s.text, s.file, patterns), key));
       const bundle = await packer({
         errors: [{ code: d.code, message: d.message, file: primary.file, line: primary.lineStart, key: seeds[0]?.key ?? null }],
         seeds,
@@ -166,7 +171,7 @@ export function createModelSource(reasoner: Reasoner, packer: Packer, opts: Mode
     const proposal = await r.propose(bundle);
     const log = { tokensUsed: proposal.tokensUsed, raw: proposal.raw, attempt: which, reasoner: r.name, confidence: proposal.rejected === null ? proposal.confidence : 0 };
     if (proposal.rejected !== null) return { candidate: null, log: { ...log, rejected: proposal.rejected } };
-    const introduced = introducedAntiPatterns(proposal.edits, slices);
+    const introduced = introducedAntiPatterns(proposal.edits, slices, patterns);
     if (introduced.length > 0) {
       return { candidate: null, log: { ...log, rejected: `the edit introduces an anti-pattern: ${introduced[0]!.id} (${introduced[0]!.message})` } };
     }

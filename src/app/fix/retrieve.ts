@@ -40,8 +40,8 @@ export async function plan(errors: readonly Diagnostic[], keys: (string | null)[
 /** Anti-pattern detectors over the error files plus guidance for errors whose fix is an API decision (A4). */
 async function antiPatternFindings(errors: readonly Diagnostic[], files: ReadonlyMap<string, string>): Promise<AntiPatternFinding[]> {
   const { loadPatterns } = await import('../../adapters/patterns/load.js');
-  const { detectAntiPatterns, guidanceFor } = await import('../../core/patterns/antipatterns.js');
-  const patterns = loadPatterns();
+  const { detectAntiPatterns, guidanceFor, reportedOnExistingCode } = await import('../../core/patterns/antipatterns.js');
+  const patterns = reportedOnExistingCode(loadPatterns());
   const found = [...guidanceFor(errors, patterns), ...Array.from(files).flatMap(([file, text]) => detectAntiPatterns(text, file, patterns))];
   return found.map((f) => ({ pattern_id: f.patternId, severity: f.severity, file: f.file, line: f.line, message: f.message }));
 }
@@ -52,7 +52,8 @@ function antiPatternExemplars(): Promise<import('../../core/vectors/antipattern-
   exemplarsOnce ??= (async () => {
     const { loadPatterns } = await import('../../adapters/patterns/load.js');
     const { embedAntiPatternExemplars } = await import('../../core/vectors/antipattern-vectors.js');
-    return embedAntiPatternExemplars(loadPatterns());
+    const { reportedOnExistingCode } = await import('../../core/patterns/antipatterns.js');
+    return embedAntiPatternExemplars(reportedOnExistingCode(loadPatterns()));
   })();
   return exemplarsOnce;
 }

@@ -7,6 +7,9 @@ import type { Diagnostic } from '../../core/diagnostics/types.js';
 import { git } from '../../adapters/git/run.js';
 import { applyEdits } from '../../core/fix/apply.js';
 import { revertsUserChange } from '../../core/patterns/intent.js';
+import { introducedFindings } from '../../core/patterns/antipatterns.js';
+import type { Pattern } from '../../core/patterns/model.js';
+import { loadPatterns } from '../../adapters/patterns/load.js';
 import { panicFindings, publicApiFindings, testEditFindings } from '../../core/fix/safety.js';
 import { checkCandidateScope, isWorkspaceFile } from '../../core/fix/scope.js';
 import { unitOf } from '../../core/fix/progress.js';
@@ -42,8 +45,12 @@ function factsCache(): (text: string) => Promise<FileFacts> {
   };
 }
 
-/** The review of a progressing candidate: public-API narrowing, test edits, new panic paths (reasons; [] = none). */
-export function reviewer(): (c: Candidate, before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>, targets: readonly Diagnostic[]) => Promise<string[]> {
+/**
+ * The review of a progressing candidate: public-API narrowing, test edits, new panic paths, and constructs a fix must
+ * never introduce (the library's `never_introduce` anti-patterns: `unsafe`, `transmute`, lint allows …), whatever
+ * the candidate's origin (reasons; [] = none).
+ */
+export function reviewer(patterns: readonly Pattern[] = loadPatterns()): (c: Candidate, before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>, targets: readonly Diagnostic[]) => Promise<string[]> {
   const parse = factsCache();
   return async (c, before, after, targets) => {
     const files = Array.from(new Set(c.edits.map((e) => e.file))).filter((f) => f.endsWith('.rs')).sort();
@@ -59,6 +66,12 @@ export function reviewer(): (c: Candidate, before: ReadonlyMap<string, string>, 
       reasons.push(...testEditFindings(f, a, fa, c.edits, targets));
     }
     reasons.push(...panicFindings(before, after, files));
+    for (const f of files) {
+      const a = before.get(f);
+      const b = after.get(f);
+      if (a === undefined || b === undefined) continue;
+      for (const hit of introducedFindings(a, b, f, patterns)) reasons.push(`introduces ${hit.patternId} in ${f}:${hit.line} (${hit.title})`);
+    }
     return reasons;
   };
 }

@@ -3,33 +3,12 @@
  * one source file (lexically, on the masked text); diagnostic guidance patterns match compiler diagnostics.
  */
 import type { Diagnostic } from '../diagnostics/types.js';
-import { isLibraryFile, testRanges } from './code-scope.js';
-import { STYLE_DETECTORS } from './detectors-style.js';
 import { matchDetector } from './detect.js';
-import { scopesAt } from './items.js';
+import { inAsync, isLibraryPath, testRanges, type TextDetector, type TextHit } from './detector-kit.js';
+import { SAFETY_DETECTORS } from './detectors-safety.js';
+import { STYLE_DETECTORS } from './detectors-style.js';
 import type { Finding, Pattern } from './model.js';
 import { RustText } from './rust-text.js';
-
-/** A raw hit of a text detector: 0-based string index and a message. */
-export interface TextHit {
-  index: number;
-  message: string;
-}
-
-export type TextDetector = (src: RustText, filePath: string) => TextHit[];
-
-function lineOf(text: string, index: number): number {
-  let line = 1;
-  for (let i = 0; i < index && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
-
-/** True when index `i` is inside an `async fn` body or an `async` block. */
-function inAsync(src: RustText, i: number): boolean {
-  const fn = scopesAt(src, i).find((s) => s.keyword === 'fn');
-  if (fn && /\basync\s+(?:unsafe\s+)?$/.test(src.masked.slice(Math.max(0, fn.start - 20), fn.start))) return true;
-  return src.enclosingBraces(i).some((b) => /\basync\s+(?:move\s+)?$/.test(src.masked.slice(Math.max(0, b.open - 12), b.open)));
-}
 
 /** A lock guard (`.lock()`, `.read()`, `.write()`) bound by `let` and still alive at a later `.await`. */
 const guardAcrossAwait: TextDetector = (src) => {
@@ -54,7 +33,7 @@ const guardAcrossAwait: TextDetector = (src) => {
 
 /** `.unwrap()` in library code (not main.rs, bins, tests, examples, benches, build scripts or test modules). */
 const unwrapInLibrary: TextDetector = (src, filePath) => {
-  if (!isLibraryFile(filePath)) return [];
+  if (!isLibraryPath(filePath)) return [];
   const tests = testRanges(src);
   const hits: TextHit[] = [];
   const re = /\.unwrap\(\)/g;
@@ -113,22 +92,80 @@ export const TEXT_DETECTORS: Readonly<Record<string, TextDetector>> = {
   cfg_feature_scatter: cfgFeatureScatter,
   rwlock_write_only: rwlockWriteOnly,
   len_cast_truncation: lenCastTruncation,
+  ...SAFETY_DETECTORS,
   ...STYLE_DETECTORS,
 };
 
 /** Runs every anti-pattern with a text detector over one file; findings sorted by line. */
 export function detectAntiPatterns(fileText: string, filePath: string, patterns: readonly Pattern[]): Finding[] {
   const src = new RustText(fileText);
+  const starts = [0];
+  for (let i = fileText.indexOf('\n'); i >= 0; i = fileText.indexOf('\n', i + 1)) starts.push(i + 1);
+  const lineAt = (index: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
   const out: Finding[] = [];
   for (const p of patterns) {
     if (p.kind !== 'anti_pattern' || p.detector.text_detector === undefined) continue;
     const detector = TEXT_DETECTORS[p.detector.text_detector];
     if (!detector) continue;
     for (const hit of detector(src, filePath)) {
-      out.push({ patternId: p.id, title: p.title, severity: p.severity ?? 'warning', file: filePath, line: lineOf(fileText, hit.index), message: hit.message, rationale: p.rationale });
+      out.push({ patternId: p.id, title: p.title, severity: p.severity ?? 'warning', file: filePath, line: lineAt(hit.index), message: hit.message, rationale: p.rationale });
     }
   }
   return out.sort((a, b) => a.line - b.line || a.patternId.localeCompare(b.patternId));
+}
+
+/** The anti-patterns whose occurrences in existing code are findings (all but `report_existing: false`). */
+export function reportedOnExistingCode(patterns: readonly Pattern[]): Pattern[] {
+  return patterns.filter((p) => p.kind === 'anti_pattern' && p.report_existing !== false);
+}
+
+/** The anti-patterns a fix must never introduce (`never_introduce: true`). */
+export function neverIntroduced(patterns: readonly Pattern[]): Pattern[] {
+  return patterns.filter((p) => p.kind === 'anti_pattern' && p.never_introduce === true && p.detector.text_detector !== undefined);
+}
+
+/**
+ * Findings of the never-introduce anti-patterns that `after` has and `before` had not: for each pattern with more
+ * hits after than before, the hits on lines whose text is new (so an edit elsewhere in the file or a moved line is
+ * not blamed), up to the number added. Same file path for both texts.
+ */
+export function introducedFindings(before: string, after: string, filePath: string, patterns: readonly Pattern[]): Finding[] {
+  const guarded = neverIntroduced(patterns);
+  if (guarded.length === 0) return [];
+  const was = detectAntiPatterns(before, filePath, guarded);
+  const now = detectAntiPatterns(after, filePath, guarded);
+  const beforeLines = before.split('\n');
+  const afterLines = after.split('\n');
+  const out: Finding[] = [];
+  for (const p of guarded) {
+    const a = was.filter((f) => f.patternId === p.id);
+    const b = now.filter((f) => f.patternId === p.id);
+    const added = b.length - a.length;
+    if (added <= 0) continue;
+    const old = new Map<string, number>();
+    for (const f of a) {
+      const t = (beforeLines[f.line - 1] ?? '').trim();
+      old.set(t, (old.get(t) ?? 0) + 1);
+    }
+    const fresh: Finding[] = [];
+    for (const f of b) {
+      const t = (afterLines[f.line - 1] ?? '').trim();
+      const n = old.get(t) ?? 0;
+      if (n > 0) old.set(t, n - 1);
+      else fresh.push(f);
+    }
+    out.push(...(fresh.length > 0 ? fresh : b.slice(a.length)).slice(0, added));
+  }
+  return out.sort((x, y) => x.line - y.line || x.patternId.localeCompare(y.patternId));
 }
 
 /** Guidance findings for diagnostics that anti-pattern patterns recognise (e.g. E0038 dyn compatibility). */

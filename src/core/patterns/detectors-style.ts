@@ -3,8 +3,7 @@
  * masked text (comments and literals never match), looks only at shapes it can read lexically with certainty, and
  * says what is wrong and what to write instead. Spread into `TEXT_DETECTORS` by antipatterns.ts.
  */
-import type { TextDetector, TextHit } from './antipatterns.js';
-import { inTestCode, isLibraryFile, isTestLikeFile } from './code-scope.js';
+import { inTest, isLibraryPath, isTestLikeFile, type TextDetector, type TextHit } from './detector-kit.js';
 import { itemScopes, matchAngle, scopesAt, splitTopLevel, type ItemScope } from './items.js';
 import type { RustText } from './rust-text.js';
 
@@ -15,7 +14,7 @@ function matches(src: RustText, re: RegExp, filePath: string, skipTests: boolean
   re.lastIndex = 0;
   for (let m = re.exec(src.masked); m; m = re.exec(src.masked)) {
     if (m[0].length === 0) re.lastIndex++;
-    if (skipTests && inTestCode(src, m.index)) continue;
+    if (skipTests && inTest(src, m.index)) continue;
     out.push(m);
   }
   return out;
@@ -24,7 +23,7 @@ function matches(src: RustText, re: RegExp, filePath: string, skipTests: boolean
 /** A detector from one regex: every match outside test code (when `skipTests`) is a hit unless `keep` says no. */
 function regexDetector(re: RegExp, message: (m: RegExpExecArray, src: RustText) => string | null, opts: { skipTests?: boolean; libraryOnly?: boolean } = {}): TextDetector {
   return (src, filePath) => {
-    if (opts.libraryOnly === true && !isLibraryFile(filePath)) return [];
+    if (opts.libraryOnly === true && !isLibraryPath(filePath)) return [];
     const hits: TextHit[] = [];
     for (const m of matches(src, re, filePath, opts.skipTests ?? true)) {
       const msg = message(m, src);
@@ -133,7 +132,7 @@ function refOwnedParam(kind: 'String' | 'Vec' | 'Box' | 'Option', advice: string
     if (isTestLikeFile(filePath)) return [];
     const hits: TextHit[] = [];
     for (const sig of fnSignatures(src)) {
-      if (sig.inTraitImpl || inTestCode(src, sig.scope.start)) continue;
+      if (sig.inTraitImpl || inTest(src, sig.scope.start)) continue;
       const [open, close] = sig.params;
       for (const [off, piece] of splitTopLevel(src.masked.slice(open + 1, close))) {
         const colon = piece.indexOf(':');
@@ -169,10 +168,10 @@ function resultError(ret: string): string | null {
 /** Public library functions returning `Result<_, E>` where `keep(E)` picks the error shape. */
 function pubResultError(keep: (err: string) => boolean, message: string): TextDetector {
   return (src, filePath) => {
-    if (!isLibraryFile(filePath)) return [];
+    if (!isLibraryPath(filePath)) return [];
     const hits: TextHit[] = [];
     for (const sig of fnSignatures(src)) {
-      if (!sig.isPub || sig.inTraitImpl || inTestCode(src, sig.scope.start)) continue;
+      if (!sig.isPub || sig.inTraitImpl || inTest(src, sig.scope.start)) continue;
       const err = resultError(sig.ret);
       if (err !== null && keep(err)) hits.push({ index: sig.scope.start, message });
     }
@@ -192,7 +191,7 @@ const fallibleFrom: TextDetector = (src, filePath) => {
   if (isTestLikeFile(filePath)) return [];
   const hits: TextHit[] = [];
   for (const s of itemScopes(src)) {
-    if (s.keyword !== 'impl' || src.masked[s.headerEnd] !== '{' || inTestCode(src, s.start)) continue;
+    if (s.keyword !== 'impl' || src.masked[s.headerEnd] !== '{' || inTest(src, s.start)) continue;
     if (!/^impl\s*(?:<[^{]*?>\s*)?(?:(?:std|core)::convert::)?From\s*</.test(src.masked.slice(s.start, s.headerEnd))) continue;
     const body = src.masked.slice(s.headerEnd, s.end);
     // `fn from(_: Never)` ignores its input: the panic marks an impossible case, not a failing conversion.
@@ -213,7 +212,7 @@ const newWithoutDefault: TextDetector = (src, filePath) => {
   if (isTestLikeFile(filePath)) return [];
   const hits: TextHit[] = [];
   for (const s of itemScopes(src)) {
-    if (s.keyword !== 'impl' || src.masked[s.headerEnd] !== '{' || inTestCode(src, s.start)) continue;
+    if (s.keyword !== 'impl' || src.masked[s.headerEnd] !== '{' || inTest(src, s.start)) continue;
     const header = src.masked.slice(s.generics ? s.generics[1] + 1 : s.start + 4, s.headerEnd);
     if (/\bfor\b|\bwhere\b/.test(header)) continue;
     const name = /^\s*([A-Z]\w*)\s*(?:<[^{]*>)?\s*$/.exec(header)?.[1];
@@ -411,8 +410,6 @@ const ignoredErr = regexDetector(/\bif\s+let\s+Err\s*\(\s*_\s*\)\s*=/g, (m, src)
 // is often deliberately ignored) and to in-memory buffers that cannot fail.
 const letUnderscoreIo = regexDetector(/\blet\s+_\s*=\s*(?:(?:(?:std::)?fs::(write|copy|rename|create_dir|create_dir_all|set_permissions|hard_link)\s*\()|(?:[\w.():]+?\.(sync_all|sync_data)\s*\())/g, (m) => `\`let _ = …${m[1] ?? m[2] ?? 'write'}(…)\` silently drops an I/O error: the data may not be where the program later assumes; propagate with \`?\` or log the failure`);
 
-const expectEmpty = regexDetector(/\.expect\(\s*"\s*"\s*\)/g, (m, src) => (src.text.slice(m.index, m.index + m[0].length).includes('""') ? '`.expect("")` panics with no explanation; state the invariant that makes failure impossible (`.expect("config was validated at startup")`)' : null));
-
 // ---------------------------------------------------------------------------------------------------------------
 // Idioms that hide bugs.
 
@@ -507,32 +504,6 @@ const rangeLoopIndex = regexDetector(/\bfor\s+([a-z_]\w*)\s+in\s+0\s*\.\.\s*([a-
   return `\`for ${i} in 0..${v}.len()\` indexes \`${v}[${i}]\` with a bounds check each time; iterate \`${v}.iter()\` (or \`.iter().enumerate()\` when \`${i}\` is needed too)`;
 });
 
-/** `#[derive(Hash)]` with a hand-written `PartialEq` (or the reverse): equal values may hash differently. */
-function derivedVsManual(derived: string, manual: string, message: string): TextDetector {
-  return (src, filePath) => {
-    if (isTestLikeFile(filePath)) return [];
-    const hits: TextHit[] = [];
-    const re = /#\[derive\(([^\]]*)\)\]\s*(?:#\[[^\]]*\]\s*)*(?:pub(?:\([^)]*\))?\s+)?(?:struct|enum)\s+([A-Za-z_]\w*)/g;
-    for (let m = re.exec(src.masked); m; m = re.exec(src.masked)) {
-      // The derive list is masked only where it holds strings; read it from the text.
-      const list = src.text.slice(m.index, m.index + m[0].length);
-      const name = m[2] ?? '';
-      for (const [d, hand] of [[derived, manual], [manual, derived]] as const) {
-        if (!new RegExp(`\\b${d}\\b`).test(list.slice(0, list.indexOf(')')))) continue;
-        const impl = new RegExp(`\\bimpl\\s*(?:<[^>{]*>\\s*)?(?:[\\w:]*::)?${hand}\\s+for\\s+${name}\\b`).exec(src.masked);
-        if (impl && !new RegExp(`\\b${hand}\\b`).test(list)) hits.push({ index: impl.index, message: message.replace('{type}', name) });
-      }
-    }
-    return hits;
-  };
-}
-
-const partialCmpUnwrap = regexDetector(/\.partial_cmp\(/g, (m, src) => {
-  const args = argsAt(src, m.index + m[0].length - 1);
-  if (!args) return null;
-  return /^\s*\.(unwrap\(\)|expect\()/.test(src.masked.slice(args.close + 1, args.close + 14)) ? '`partial_cmp(…).unwrap()` panics as soon as a NaN shows up; for floats use `a.total_cmp(b)` (or decide where NaN sorts explicitly)' : null;
-});
-
 const dbgMacro = regexDetector(/\bdbg!\s*\(/g, () => '`dbg!` is a debugging aid left in: it prints to stderr in release builds too; remove it or use `log`/`tracing`');
 
 /** `if x.is_some() { … x.unwrap() … }`: the check and the unwrap can drift apart; bind with `if let`. */
@@ -585,16 +556,12 @@ export const STYLE_DETECTORS: Readonly<Record<string, TextDetector>> = {
   err_try: errTry,
   ignored_err: ignoredErr,
   let_underscore_io: letUnderscoreIo,
-  expect_empty: expectEmpty,
   float_to_int_cast: floatToIntCast,
   float_eq: floatEq,
   mem_replace_default: memReplaceDefault,
   loop_match_break: loopMatchBreak,
   while_let_next: whileLetNext,
   range_loop_index: rangeLoopIndex,
-  hash_eq_mismatch: derivedVsManual('Hash', 'PartialEq', '`{type}` derives one of `Hash`/`PartialEq` and implements the other by hand: values that compare equal must hash equally, or `HashMap` lookups silently miss; derive both or implement both from the same fields'),
-  ord_mismatch: derivedVsManual('PartialOrd', 'Ord', '`{type}` derives one of `PartialOrd`/`Ord` and implements the other by hand: the two orders can disagree and sorting becomes inconsistent; implement `Ord` and make `partial_cmp` return `Some(self.cmp(other))`'),
-  partial_cmp_unwrap: partialCmpUnwrap,
   dbg_macro: dbgMacro,
   check_then_unwrap: checkThenUnwrap,
 };

@@ -135,6 +135,16 @@ export interface Pattern {
   kind: PatternKind;
   /** For anti-patterns: how bad a finding is. */
   severity?: Severity;
+  /**
+   * For text anti-patterns: a fix must never add a hit (a model edit that does is refused; any other candidate that
+   * does is at most amber). Existing hits are findings unless `report_existing` is false.
+   */
+  never_introduce?: boolean;
+  /**
+   * For anti-patterns: whether occurrences already in the code are findings (default true). `false` for constructs
+   * that are normal in existing code and matter only when a fix adds them (with `never_introduce`).
+   */
+  report_existing?: boolean;
   confidence?: PatternConfidence;
   detector: PatternDetector;
   /** Required for `kind: fix`. */

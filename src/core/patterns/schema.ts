@@ -21,6 +21,8 @@ export const PATTERN_SCHEMA = {
     error_codes: { type: 'array', items: { type: 'string', pattern: '^(E\\d{4}|[a-z_]+)$' } },
     kind: { enum: ['fix', 'anti_pattern'] },
     severity: { enum: ['info', 'warning', 'error'] },
+    never_introduce: { type: 'boolean' },
+    report_existing: { type: 'boolean' },
     confidence: { enum: ['high', 'medium', 'low'] },
     detector: {
       type: 'object',
@@ -69,6 +71,10 @@ export const PATTERN_SCHEMA = {
   allOf: [
     { if: { properties: { kind: { const: 'fix' } } }, then: { required: ['template'] } },
     { if: { properties: { kind: { const: 'anti_pattern' } } }, then: { required: ['severity'] } },
+    // A construct never reported in existing code must at least be guarded against fixes.
+    { if: { required: ['report_existing'], properties: { report_existing: { const: false } } }, then: { required: ['never_introduce'], properties: { never_introduce: { const: true } } } },
+    // Only a text detector can be re-run on a candidate's text: never_introduce needs one.
+    { if: { required: ['never_introduce'], properties: { never_introduce: { const: true } } }, then: { properties: { kind: { const: 'anti_pattern' }, detector: { required: ['text_detector'] } } } },
   ],
 } as const;
 
