@@ -383,4 +383,34 @@ describe('ownership and trait-impl patterns: near-misses propose nothing (real c
     expect(await proposals(root, 'partial_move_borrow', ['E0382'])).toEqual([]);
     expect(await proposals(root, 'partial_move_clone', ['E0382'])).toEqual([]);
   });
+  it('option_take_field: behind a shared reference, a match scrutinee, a call argument', async () => {
+    const root = crate('near_take', [
+      'pub struct Node {',
+      '    pub next: Option<Box<Node>>,',
+      '}',
+      '',
+      'pub fn keep(n: Option<Box<Node>>) -> bool {',
+      '    n.is_some()',
+      '}',
+      '',
+      'impl Node {',
+      '    pub fn peek(&self) -> Option<Box<Node>> {',
+      '        let n = self.next;',
+      '        n',
+      '    }',
+      '',
+      '    pub fn depth(&mut self) -> u32 {',
+      '        match self.next {',
+      '            Some(n) => 1 + n.next.map_or(0, |_| 1),',
+      '            None => 0,',
+      '        }',
+      '    }',
+      '',
+      '    pub fn has(&mut self) -> bool {',
+      '        keep(self.next)',
+      '    }',
+      '}',
+    ]);
+    expect(await proposals(root, 'option_take_field', ['E0507'])).toEqual([]);
+  });
 });

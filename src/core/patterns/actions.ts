@@ -1784,6 +1784,27 @@ const addDeriveCovering: ActionFn = (input) => {
   return top ? addDerive({ ...input, params: { ...input.params, trait: top } }) : [];
 };
 
+/**
+ * E0507 on an `Option` field behind `&mut` (`let next = self.next;`, or the fn's returned value): the value is taken
+ * out with `.take()`, leaving `None` — what the move meant, since a moved-from place cannot be read until it is
+ * assigned again. Only where the place is a whole `let` initialiser or the returned value, never a match scrutinee
+ * or an argument (there the author may have meant a borrow).
+ */
+const takeOptionPlace: ActionFn = (input) => {
+  const p = primary(input);
+  if (!p) return [];
+  const { src } = input;
+  const text = textOf(input, p);
+  if (!/^(?:self|[a-z_]\w*)(?:\.[a-z_]\w*)+$/.test(text)) return [];
+  const before = src.masked.slice(Math.max(0, p.start - 200), p.start);
+  const after = src.masked[src.skipSpace(p.end)];
+  const letInit = /\blet\s+(?:mut\s+)?[a-z_]\w*\s*(?::[^=;{}]+)?=\s*$/.test(before) && after === ';';
+  const returned = /\breturn\s+$/.test(before) && (after === ';' || after === '}');
+  const tail = /[;{]\s*$/.test(before) && after === '}' && scopesAt(src, p.start)[0]?.keyword === 'fn' && src.enclosingBraces(p.start)[0]?.close === scopesAt(src, p.start)[0]?.end;
+  if (!letInit && !returned && !tail) return [];
+  return [edit(input, p.end, p.end, '.take()')];
+};
+
 export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   insert_use: insertUse,
   add_bound: addBound,
@@ -1844,6 +1865,7 @@ export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   add_lifetime_bound: addLifetimeBound,
   clone_at_note: cloneAtNote,
   add_derive_covering: addDeriveCovering,
+  take_option_place: takeOptionPlace,
 };
 
 /** Names of the built-in actions (for the schema). */

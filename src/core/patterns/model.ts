@@ -106,7 +106,8 @@ export type ActionName =
   | 'inner_fn_to_closure'
   | 'add_lifetime_bound'
   | 'clone_at_note'
-  | 'add_derive_covering';
+  | 'add_derive_covering'
+  | 'take_option_place';
 
 /** The built-in action and its parameters (strings; `{{field.group}}` refers to detector captures). */
 export interface PatternTemplate {
