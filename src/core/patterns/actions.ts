@@ -1438,6 +1438,10 @@ const borrowReceiverAtDefinition: ActionFn = (input) => {
   if (/(?:\bmut\s+|&\s*)$/.test(before) || src.masked[src.skipSpace(r.end)] === ':') return [];
   if (src.masked[src.skipSpaceBack(r.start) - 1] !== '(') return [];
   if (!inInherentImpl(src, r.start)) return [];
+  // A type with a destructor: consuming `self` may be how the method releases it (`fn close(self) {}`).
+  const impl = scopesAt(src, r.start).find((s) => s.keyword === 'impl');
+  const selfType = impl ? /([A-Za-z_]\w*)\s*(?:<[^{]*)?$/.exec(src.masked.slice(impl.generics ? impl.generics[1] + 1 : impl.start + 4, impl.headerEnd).trim())?.[1] : undefined;
+  if (!selfType || new RegExp(`\\bimpl\\b[^{;]*\\bDrop\\s+for\\s+${selfType}\\b`).test(src.masked)) return [];
   return [edit(input, r.start, r.start, '&')];
 };
 
@@ -1727,7 +1731,8 @@ const innerFnToClosure: ActionFn = (input) => {
   if (/\bself\b/.test(params)) return [];
   const ret = src.text.slice(close + 1, inner.headerEnd).trim();
   if (ret !== '' && !/^->\s*[^{]+$/.test(ret)) return [];
-  if (/\bwhere\b/.test(ret)) return [];
+  // A closure's return type cannot be `impl Trait`, and a where clause has no closure form.
+  if (/\b(?:where|impl)\b/.test(ret)) return [];
   const nameRe = new RegExp(`(?<![\\w.:])${name}(?!\\w)`);
   // Recursion, or a use before the definition (fn items are visible in the whole block; a `let` is not).
   if (nameRe.test(src.masked.slice(inner.headerEnd, inner.end))) return [];
