@@ -31,7 +31,7 @@ describe('loadPatterns', () => {
     expect(packageRoot()).toBe(path.resolve('.'));
     expect(defaultPatternDir()).toBe(path.resolve('patterns'));
     const patterns = loadPatterns();
-    expect(patterns.filter((p) => p.kind === 'fix')).toHaveLength(116);
+    expect(patterns.filter((p) => p.kind === 'fix')).toHaveLength(117);
     expect(patterns.filter((p) => p.kind === 'anti_pattern').map((p) => p.id)).toEqual([
       'arc_rwlock_to_mutex', 'cfg_feature_consolidation', 'dyn_trait_object_safety', 'guard_across_await', 'len_as_narrow_int', 'result_error_unification', 'unwrap_in_library',
     ]);

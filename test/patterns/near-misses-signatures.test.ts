@@ -434,4 +434,52 @@ describe('ownership and trait-impl patterns: near-misses propose nothing (real c
     ]);
     expect(await proposals(root, 'option_take_field', ['E0507'])).toEqual([]);
   });
+  it('receiver_by_ref_reused: an `into_*` method, a trait method, a type with a destructor, each used again', async () => {
+    const root = crate('near_receiver_reused', [
+      'pub struct Table {',
+      '    pub cells: Vec<u32>,',
+      '}',
+      '',
+      'impl Table {',
+      '    pub fn into_total(self) -> u32 {',
+      '        self.cells.iter().sum()',
+      '    }',
+      '}',
+      '',
+      'pub trait Size {',
+      '    fn size(self) -> usize;',
+      '}',
+      '',
+      'impl Size for Table {',
+      '    fn size(self) -> usize {',
+      '        self.cells.len()',
+      '    }',
+      '}',
+      '',
+      'pub struct Lock(pub u32);',
+      '',
+      'impl Drop for Lock {',
+      '    fn drop(&mut self) {}',
+      '}',
+      '',
+      'impl Lock {',
+      '    pub fn release(self) -> u32 {',
+      '        self.0',
+      '    }',
+      '}',
+      '',
+      'pub fn twice(t: Table) -> u32 {',
+      '    t.into_total() + t.into_total()',
+      '}',
+      '',
+      'pub fn sizes(t: Table) -> usize {',
+      '    t.size() + t.size()',
+      '}',
+      '',
+      'pub fn unlock(l: Lock) -> u32 {',
+      '    l.release() + l.release()',
+      '}',
+    ]);
+    expect(await proposals(root, 'receiver_by_ref_reused', ['E0382'])).toEqual([]);
+  });
 });

@@ -1425,9 +1425,10 @@ function inInherentImpl(src: RustText, i: number): boolean {
 }
 
 /**
- * E0507: a method of an inherent impl of this file takes `self` by value and is called on borrowed content. When
- * rustc's note points at that `self`, the method is made to take `&self`; it compiles only if the body never moves
- * out of `self`, and every caller that could call it before still can (auto-ref).
+ * E0507 / E0382: a method of an inherent impl of this file takes `self` by value and is called on borrowed content
+ * (or on a value used again). When rustc's note points at that `self`, the method is made to take `&self`; it
+ * compiles only if the body never moves out of `self`, and every caller that could call it before still can
+ * (auto-ref). Never for `into_*` methods or a type with a destructor.
  */
 const borrowReceiverAtDefinition: ActionFn = (input) => {
   const r = noteRange(input, /takes ownership of the receiver `self`/);
@@ -1437,6 +1438,8 @@ const borrowReceiverAtDefinition: ActionFn = (input) => {
   // `mut self`, `&self` or a typed `self: Box<Self>` are other shapes.
   if (/(?:\bmut\s+|&\s*)$/.test(before) || src.masked[src.skipSpace(r.end)] === ':') return [];
   if (src.masked[src.skipSpaceBack(r.start) - 1] !== '(') return [];
+  // `into_*` consumes by convention (Rust API guidelines, C-CONV): the caller is what has to change.
+  if (/\bfn\s+into_\w*\s*(?:<[^(]*>)?\s*\($/.test(src.masked.slice(Math.max(0, r.start - 120), src.skipSpaceBack(r.start)))) return [];
   if (!inInherentImpl(src, r.start)) return [];
   // A type with a destructor: consuming `self` may be how the method releases it (`fn close(self) {}`).
   const impl = scopesAt(src, r.start).find((s) => s.keyword === 'impl');
