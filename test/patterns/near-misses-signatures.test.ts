@@ -41,7 +41,7 @@ async function proposals(root: string, id: string, codes: string[]): Promise<str
 }
 
 describe('ownership and trait-impl patterns: near-misses propose nothing (real cargo)', () => {
-  it('receiver_by_ref: a trait method that consumes `self`, and a `mut self` method', async () => {
+  it('receiver_by_ref: a trait method that consumes `self`, a `mut self` method, a type with a destructor', async () => {
     const root = crate('near_receiver', [
       'pub trait Consume {',
       '    fn consume(self) -> usize;',
@@ -72,6 +72,20 @@ describe('ownership and trait-impl patterns: near-misses propose nothing (real c
       '',
       'pub fn grown(h: &Holder) -> Chunk {',
       '    h.chunk.grow()',
+      '}',
+      '',
+      'pub struct Session(pub u32);',
+      '',
+      'impl Drop for Session {',
+      '    fn drop(&mut self) {}',
+      '}',
+      '',
+      'impl Session {',
+      '    pub fn close(self) {}',
+      '}',
+      '',
+      'pub fn end(s: &Session) {',
+      '    s.close()',
       '}',
     ]);
     expect(await proposals(root, 'receiver_by_ref', ['E0507'])).toEqual([]);
@@ -282,7 +296,7 @@ describe('ownership and trait-impl patterns: near-misses propose nothing (real c
     expect(await proposals(root, 'hoist_borrowed_local', ['E0597'])).toEqual([]);
   });
 
-  it('inner_fn_to_closure: a recursive nested fn, one called before its definition, a generic one', async () => {
+  it('inner_fn_to_closure: a recursive nested fn, one called before its definition, an `impl Trait` return, a generic one', async () => {
     const root = crate('near_inner_fn', [
       'pub fn countdown(start: u32) -> u32 {',
       '    fn step(n: u32) -> u32 {',
@@ -297,6 +311,13 @@ describe('ownership and trait-impl patterns: near-misses propose nothing (real c
       '        base + y',
       '    }',
       '    x',
+      '}',
+      '',
+      'pub fn evens(limit: u32) -> Vec<u32> {',
+      '    fn upto(n: u32) -> impl Iterator<Item = u32> {',
+      '        (0..n).filter(move |x| x % limit == 0)',
+      '    }',
+      '    upto(10).collect()',
       '}',
       '',
       'pub fn generic(base: u32) -> u32 {',
@@ -382,5 +403,83 @@ describe('ownership and trait-impl patterns: near-misses propose nothing (real c
     ]);
     expect(await proposals(root, 'partial_move_borrow', ['E0382'])).toEqual([]);
     expect(await proposals(root, 'partial_move_clone', ['E0382'])).toEqual([]);
+  });
+  it('option_take_field: behind a shared reference, a match scrutinee, a call argument', async () => {
+    const root = crate('near_take', [
+      'pub struct Node {',
+      '    pub next: Option<Box<Node>>,',
+      '}',
+      '',
+      'pub fn keep(n: Option<Box<Node>>) -> bool {',
+      '    n.is_some()',
+      '}',
+      '',
+      'impl Node {',
+      '    pub fn peek(&self) -> Option<Box<Node>> {',
+      '        let n = self.next;',
+      '        n',
+      '    }',
+      '',
+      '    pub fn depth(&mut self) -> u32 {',
+      '        match self.next {',
+      '            Some(n) => 1 + n.next.map_or(0, |_| 1),',
+      '            None => 0,',
+      '        }',
+      '    }',
+      '',
+      '    pub fn has(&mut self) -> bool {',
+      '        keep(self.next)',
+      '    }',
+      '}',
+    ]);
+    expect(await proposals(root, 'option_take_field', ['E0507'])).toEqual([]);
+  });
+  it('receiver_by_ref_reused: an `into_*` method, a trait method, a type with a destructor, each used again', async () => {
+    const root = crate('near_receiver_reused', [
+      'pub struct Table {',
+      '    pub cells: Vec<u32>,',
+      '}',
+      '',
+      'impl Table {',
+      '    pub fn into_total(self) -> u32 {',
+      '        self.cells.iter().sum()',
+      '    }',
+      '}',
+      '',
+      'pub trait Size {',
+      '    fn size(self) -> usize;',
+      '}',
+      '',
+      'impl Size for Table {',
+      '    fn size(self) -> usize {',
+      '        self.cells.len()',
+      '    }',
+      '}',
+      '',
+      'pub struct Lock(pub u32);',
+      '',
+      'impl Drop for Lock {',
+      '    fn drop(&mut self) {}',
+      '}',
+      '',
+      'impl Lock {',
+      '    pub fn release(self) -> u32 {',
+      '        self.0',
+      '    }',
+      '}',
+      '',
+      'pub fn twice(t: Table) -> u32 {',
+      '    t.into_total() + t.into_total()',
+      '}',
+      '',
+      'pub fn sizes(t: Table) -> usize {',
+      '    t.size() + t.size()',
+      '}',
+      '',
+      'pub fn unlock(l: Lock) -> u32 {',
+      '    l.release() + l.release()',
+      '}',
+    ]);
+    expect(await proposals(root, 'receiver_by_ref_reused', ['E0382'])).toEqual([]);
   });
 });

@@ -1811,9 +1811,10 @@ function inInherentImpl(src: RustText, i: number): boolean {
 }
 
 /**
- * E0507: a method of an inherent impl of this file takes `self` by value and is called on borrowed content. When
- * rustc's note points at that `self`, the method is made to take `&self`; it compiles only if the body never moves
- * out of `self`, and every caller that could call it before still can (auto-ref).
+ * E0507 / E0382: a method of an inherent impl of this file takes `self` by value and is called on borrowed content
+ * (or on a value used again). When rustc's note points at that `self`, the method is made to take `&self`; it
+ * compiles only if the body never moves out of `self`, and every caller that could call it before still can
+ * (auto-ref). Never for `into_*` methods or a type with a destructor.
  */
 const borrowReceiverAtDefinition: ActionFn = (input) => {
   const r = noteRange(input, /takes ownership of the receiver `self`/);
@@ -1823,7 +1824,13 @@ const borrowReceiverAtDefinition: ActionFn = (input) => {
   // `mut self`, `&self` or a typed `self: Box<Self>` are other shapes.
   if (/(?:\bmut\s+|&\s*)$/.test(before) || src.masked[src.skipSpace(r.end)] === ':') return [];
   if (src.masked[src.skipSpaceBack(r.start) - 1] !== '(') return [];
+  // `into_*` consumes by convention (Rust API guidelines, C-CONV): the caller is what has to change.
+  if (/\bfn\s+into_\w*\s*(?:<[^(]*>)?\s*\($/.test(src.masked.slice(Math.max(0, r.start - 120), src.skipSpaceBack(r.start)))) return [];
   if (!inInherentImpl(src, r.start)) return [];
+  // A type with a destructor: consuming `self` may be how the method releases it (`fn close(self) {}`).
+  const impl = scopesAt(src, r.start).find((s) => s.keyword === 'impl');
+  const selfType = impl ? /([A-Za-z_]\w*)\s*(?:<[^{]*)?$/.exec(src.masked.slice(impl.generics ? impl.generics[1] + 1 : impl.start + 4, impl.headerEnd).trim())?.[1] : undefined;
+  if (!selfType || new RegExp(`\\bimpl\\b[^{;]*\\bDrop\\s+for\\s+${selfType}\\b`).test(src.masked)) return [];
   return [edit(input, r.start, r.start, '&')];
 };
 
@@ -2113,7 +2120,8 @@ const innerFnToClosure: ActionFn = (input) => {
   if (/\bself\b/.test(params)) return [];
   const ret = src.text.slice(close + 1, inner.headerEnd).trim();
   if (ret !== '' && !/^->\s*[^{]+$/.test(ret)) return [];
-  if (/\bwhere\b/.test(ret)) return [];
+  // A closure's return type cannot be `impl Trait`, and a where clause has no closure form.
+  if (/\b(?:where|impl)\b/.test(ret)) return [];
   const nameRe = new RegExp(`(?<![\\w.:])${name}(?!\\w)`);
   // Recursion, or a use before the definition (fn items are visible in the whole block; a `let` is not).
   if (nameRe.test(src.masked.slice(inner.headerEnd, inner.end))) return [];
@@ -2168,6 +2176,27 @@ const addDeriveCovering: ActionFn = (input) => {
   if (list.length === 0 || list.some((t) => DERIVABLE[t] === undefined)) return [];
   const top = list.find((t) => list.every((u) => u === t || (DERIVABLE[t] ?? []).includes(u)));
   return top ? addDerive({ ...input, params: { ...input.params, trait: top } }) : [];
+};
+
+/**
+ * E0507 on an `Option` field behind `&mut` (`let next = self.next;`, or the fn's returned value): the value is taken
+ * out with `.take()`, leaving `None` — what the move meant, since a moved-from place cannot be read until it is
+ * assigned again. Only where the place is a whole `let` initialiser or the returned value, never a match scrutinee
+ * or an argument (there the author may have meant a borrow).
+ */
+const takeOptionPlace: ActionFn = (input) => {
+  const p = primary(input);
+  if (!p) return [];
+  const { src } = input;
+  const text = textOf(input, p);
+  if (!/^(?:self|[a-z_]\w*)(?:\.[a-z_]\w*)+$/.test(text)) return [];
+  const before = src.masked.slice(Math.max(0, p.start - 200), p.start);
+  const after = src.masked[src.skipSpace(p.end)];
+  const letInit = /\blet\s+(?:mut\s+)?[a-z_]\w*\s*(?::[^=;{}]+)?=\s*$/.test(before) && after === ';';
+  const returned = /\breturn\s+$/.test(before) && (after === ';' || after === '}');
+  const tail = /[;{]\s*$/.test(before) && after === '}' && scopesAt(src, p.start)[0]?.keyword === 'fn' && src.enclosingBraces(p.start)[0]?.close === scopesAt(src, p.start)[0]?.end;
+  if (!letInit && !returned && !tail) return [];
+  return [edit(input, p.end, p.end, '.take()')];
 };
 
 export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
@@ -2242,6 +2271,7 @@ export const ACTIONS: Readonly<Record<ActionName, ActionFn>> = {
   format_macro: formatMacro,
   rename_call: renameCall,
   replace_method: replaceMethod,
+  take_option_place: takeOptionPlace,
 };
 
 /** Names of the built-in actions (for the schema). */

@@ -118,7 +118,8 @@ export type ActionName =
   | 'from_operand'
   | 'format_macro'
   | 'rename_call'
-  | 'replace_method';
+  | 'replace_method'
+  | 'take_option_place';
 
 /** The built-in action and its parameters (strings; `{{field.group}}` refers to detector captures). */
 export interface PatternTemplate {
