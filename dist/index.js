@@ -25173,6 +25173,23 @@ function expect(cond, command, what) {
   if (!cond) throw new ContractError(`rustgate ${command} printed JSON that breaks the contract: ${what}`);
 }
 
+// src/core/preflight/classify.ts
+function baseName(p) {
+  return p.slice(p.lastIndexOf("/") + 1);
+}
+var CARGO_DIR_INPUTS = [".cargo/config", ".cargo/config.toml", "rust-toolchain", "rust-toolchain.toml"];
+function cargoDirInput(path6) {
+  const hit = CARGO_DIR_INPUTS.find((f) => path6 === f || path6.endsWith(`/${f}`));
+  if (hit === void 0) return null;
+  return hit.startsWith(".cargo/") ? "cargo-config" : "toolchain";
+}
+function isRustRelevant(path6) {
+  const base = baseName(path6);
+  if (base.endsWith(".rs")) return true;
+  if (base === "Cargo.toml" || base === "Cargo.lock") return true;
+  return cargoDirInput(path6) !== null;
+}
+
 // src/action/event.ts
 var ZERO_SHA = /^0+$/;
 function eventInfo(eventName, payload, repository) {
@@ -25200,10 +25217,6 @@ function eventInfo(eventName, payload, repository) {
     return { eventName, owner, repo, range: { base: before && !ZERO_SHA.test(before) ? before : null, head: after }, pr: null };
   }
   return { eventName, owner, repo, range: { base: null, head: "HEAD" }, pr: null };
-}
-function isRustRelevant(path6) {
-  const name = path6.split("/").pop() ?? "";
-  return path6.endsWith(".rs") || name === "Cargo.toml" || name === "Cargo.lock" || name.startsWith("rust-toolchain") || /(^|\/)\.cargo\/config(\.toml)?$/.test(path6);
 }
 function asRecord(v) {
   return typeof v === "object" && v !== null ? v : {};
@@ -32092,37 +32105,44 @@ var {
   getCancelSignal: getCancelSignal2
 } = getIpcExport();
 
-// src/action/runner.ts
-var CHILD_ENV_NAMES = /* @__PURE__ */ new Set([
+// src/adapters/process/env.ts
+var EXACT = /* @__PURE__ */ new Set([
   "PATH",
   "HOME",
   "USER",
   "LOGNAME",
-  "SHELL",
   "LANG",
   "LANGUAGE",
-  "TERM",
   "TZ",
+  "TERM",
   "TMPDIR",
   "TMP",
   "TEMP",
   "RUSTFLAGS",
   "RUSTDOCFLAGS",
-  "RUSTC",
-  "RUSTC_WRAPPER",
   "RUSTDOC",
   "RUST_BACKTRACE",
+  "RUST_LIB_BACKTRACE",
   "RUST_LOG",
   "RUST_MIN_STACK",
+  "RUST_TEST_THREADS",
+  "RUST_SRC_PATH",
   "CC",
   "CXX",
   "AR",
+  "LD",
+  "RANLIB",
   "CFLAGS",
   "CXXFLAGS",
+  "CPPFLAGS",
   "LDFLAGS",
-  "PKG_CONFIG_PATH",
-  "OPENSSL_DIR",
-  "LIBCLANG_PATH",
+  "ARFLAGS",
+  "LD_LIBRARY_PATH",
+  "LIBRARY_PATH",
+  "CPATH",
+  "C_INCLUDE_PATH",
+  "CPLUS_INCLUDE_PATH",
+  "DYLD_LIBRARY_PATH",
   "SSL_CERT_FILE",
   "SSL_CERT_DIR",
   "HTTP_PROXY",
@@ -32131,31 +32151,43 @@ var CHILD_ENV_NAMES = /* @__PURE__ */ new Set([
   "http_proxy",
   "https_proxy",
   "no_proxy",
+  "ALL_PROXY",
+  "all_proxy",
+  "SOURCE_DATE_EPOCH",
   "CI",
-  "NODE_OPTIONS",
-  "NODE_EXTRA_CA_CERTS",
-  // Windows needs these to start processes at all.
-  "SystemRoot",
+  "XDG_CACHE_HOME",
+  "XDG_CONFIG_HOME",
+  "XDG_DATA_HOME",
+  "XDG_RUNTIME_DIR",
   "SYSTEMROOT",
-  "ComSpec",
+  "WINDIR",
   "COMSPEC",
   "PATHEXT",
-  "WINDIR",
+  "USERPROFILE",
   "APPDATA",
   "LOCALAPPDATA",
-  "USERPROFILE",
-  "ProgramData",
-  "ProgramFiles"
+  "PROGRAMDATA"
 ]);
-var CHILD_ENV_PREFIXES = ["CARGO_", "RUSTUP_", "RUSTGATE_", "LC_", "SCCACHE_"];
-var CHILD_ENV_DENIED = /^(INPUT_|ACTIONS_|GITHUB_|RUNNER_)|TOKEN|SECRET|PASSWORD/i;
-function childEnv(extra = {}, source = process.env) {
-  const env = {};
-  for (const [k, v] of Object.entries(source)) {
-    if (v === void 0 || CHILD_ENV_DENIED.test(k)) continue;
-    if (CHILD_ENV_NAMES.has(k) || CHILD_ENV_PREFIXES.some((p) => k.startsWith(p))) env[k] = v;
+var PREFIXES = ["CARGO_", "RUSTUP_", "RUSTC", "LC_", "PKG_CONFIG", "NEXTEST_", "CC_", "CXX_", "AR_", "CFLAGS_", "CXXFLAGS_", "TARGET_", "HOST_", "SCCACHE_"];
+var SECRET = /(TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|PRIVATE|(^|_)KEY($|_)|API_?KEY|AUTH)/i;
+function allowedToolVar(name) {
+  if (SECRET.test(name)) return false;
+  return EXACT.has(name) || PREFIXES.some((p) => name.startsWith(p));
+}
+var CI_RUNTIME = /^(INPUT_|ACTIONS_|GITHUB_|RUNNER_)/;
+var NODE_VARS = /* @__PURE__ */ new Set(["NODE_OPTIONS", "NODE_EXTRA_CA_CERTS", "SHELL"]);
+function cliEnv(extra = {}, base = process.env) {
+  const out = {};
+  for (const [k, v] of Object.entries(base)) {
+    if (v === void 0 || CI_RUNTIME.test(k)) continue;
+    if (k.startsWith("RUSTGATE_") || NODE_VARS.has(k) || allowedToolVar(k)) out[k] = v;
   }
-  return { ...env, ...extra };
+  return { ...out, ...extra };
+}
+
+// src/action/runner.ts
+function childEnv(extra = {}, source = process.env) {
+  return cliEnv(extra, source);
 }
 function actionRoot() {
   return resolve(dirname(fileURLToPath3(import.meta.url)), "..");

@@ -1,9 +1,0 @@
-import { createRequire as __rgCreateRequire } from 'node:module';
-const require = __rgCreateRequire(import.meta.url);
-import {
-  preflightSeams
-} from "./chunk-7ADLAJTU.js";
-import "./chunk-AMJD2YOB.js";
-export {
-  preflightSeams
-};
