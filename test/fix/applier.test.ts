@@ -2,15 +2,15 @@
  * The `debug-bug --apply` applier (src/app/fix/apply.ts, src/app/fix/journal.ts): restore only rustgate's own bytes,
  * commit exactly the validated bytes, and the apply journal a killed run leaves for the next run. Real git, real cargo.
  */
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
+import { chmod, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa, type ResultPromise } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { acquireLock } from '../../src/app/lock.js';
-import { journalPath, writeJournal } from '../../src/app/fix/journal.js';
+import { journalPath, replaceFile, writeJournal } from '../../src/app/fix/journal.js';
 import { git, makeRepo } from './helpers.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -125,6 +125,20 @@ describe('debug-bug --apply commits exactly the validated bytes', () => {
   });
 });
 
+describe('replaceFile: a user file is replaced whole', () => {
+  it('keeps the mode, writes through a symbolic link (the link stays a link) and leaves no temporary file', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'rustgate-replace-'));
+    await writeFile(path.join(dir, 'tool.rs'), 'old\n');
+    await chmod(path.join(dir, 'tool.rs'), 0o755);
+    await symlink('tool.rs', path.join(dir, 'link.rs'));
+    await replaceFile(path.join(dir, 'link.rs'), 'new\n');
+    expect(lstatSync(path.join(dir, 'link.rs')).isSymbolicLink()).toBe(true);
+    expect(await readFile(path.join(dir, 'tool.rs'), 'utf8')).toBe('new\n');
+    expect(statSync(path.join(dir, 'tool.rs')).mode & 0o777).toBe(0o755);
+    expect(readdirSync(dir).sort()).toEqual(['link.rs', 'tool.rs']);
+  });
+});
+
 describe('apply journal', () => {
   it('SIGKILL between write and commit: the next run rolls back to the pre-run bytes and says so', async () => {
     const repo = await makeRepo('send-bound');
@@ -135,6 +149,8 @@ describe('apply journal', () => {
     child.kill('SIGKILL');
     await child;
     expect(await readFile(path.join(repo, LIB), 'utf8')).toMatch(FIXED);
+    // A kill while a file was being replaced leaves its temporary sibling (never a truncated file): recovery removes it.
+    await writeFile(path.join(repo, 'src/.lib.rs.rustgate-99999.tmp'), 'half a fi');
     // Any command that takes the run lock recovers; here preflight.
     const r = await start(['preflight', '--repo', repo, '--format', 'json']);
     expect(r.stderr).toContain(`an interrupted debug-bug --apply was rolled back: restored ${LIB}`);

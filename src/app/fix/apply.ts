@@ -11,7 +11,7 @@ import { RustgateError, isRustgateError } from '../../core/errors.js';
 import type { Validator } from '../../core/fix/search.js';
 import { deferSignalExit } from '../lock.js';
 import { ensureWorkDir } from '../workdir.js';
-import { clearJournal, describeLeft, indexEntry, restoreOwnBytes, sha256Hex, stageCommitted, writeJournal, type ApplyJournal, type JournalFile } from './journal.js';
+import { clearJournal, describeLeft, indexEntry, replaceFile, restoreOwnBytes, sha256Hex, stageCommitted, writeJournal, type ApplyJournal, type JournalFile } from './journal.js';
 
 /** What to apply: the validated content of each touched file, and how to re-check it once written. */
 export interface ApplyRequest {
@@ -128,7 +128,8 @@ export async function applyValidatedFix(req: ApplyRequest): Promise<ApplyResult>
   try {
     writeJournal(repo, journal);
     try {
-      for (const f of files) await writeFile(path.join(repo, f), after.get(f) ?? '');
+      // Each file is replaced whole (temp + rename): never seen truncated, even by a SIGKILL's recovery.
+      for (const f of files) await replaceFile(path.join(repo, f), after.get(f) ?? '');
       await testPause(() => interrupted !== null);
       if (interrupted) throw new RustgateError('INTERRUPTED', `interrupted (${String(interrupted)}) while applying the fix`, 'Nothing was committed; run the command again.');
       if (process.env.RUSTGATE_TEST_FAIL_AFTER_WRITE === '1') throw new Error('injected failure after write (RUSTGATE_TEST_FAIL_AFTER_WRITE=1)');

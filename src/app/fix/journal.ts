@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { git } from '../../adapters/git/run.js';
 import { ensureWorkDir } from '../workdir.js';
@@ -104,6 +104,40 @@ export function clearJournal(root: string): void {
 }
 
 /** Temp files an interrupted apply may leave in `.rustgate/` (journal temp, private index): removed by recovery. */
+/** The temporary sibling `replaceFile` writes `real` through (a name no tool reads as a source: a dot file, `.tmp`). */
+function replacementTemp(real: string, pid: number): string {
+  return path.join(path.dirname(real), `.${path.basename(real)}.rustgate-${pid}.tmp`);
+}
+
+/**
+ * Replaces a user's file all at once: the bytes go to a temporary sibling (same directory, so the same file system)
+ * with the file's mode, which is then renamed over the file's physical path (a symbolic link keeps pointing at it).
+ * A reader — an editor, cargo, a killed run's recovery — sees the old bytes or the new ones, never a truncated file.
+ */
+export async function replaceFile(abs: string, bytes: string | Buffer): Promise<void> {
+  const real = await realpath(abs);
+  const mode = (await stat(real)).mode & 0o7777;
+  const tmp = replacementTemp(real, process.pid);
+  try {
+    await writeFile(tmp, bytes, { mode });
+    await rename(tmp, real);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** Removes the temporary siblings a killed `replaceFile` left beside the journal's files (any pid). */
+async function removeReplacementTemps(repo: string, files: readonly JournalFile[]): Promise<void> {
+  for (const f of files) {
+    const real = await realpath(path.join(repo, f.path)).catch(() => path.join(repo, f.path));
+    const prefix = `.${path.basename(real)}.rustgate-`;
+    for (const n of readdirSync(path.dirname(real))) {
+      if (n.startsWith(prefix) && /^\d+\.tmp$/.test(n.slice(prefix.length))) rmSync(path.join(path.dirname(real), n), { force: true });
+    }
+  }
+}
+
 function removeLeftovers(root: string): void {
   const dir = rustgatePaths(root).dir;
   let names: string[];
@@ -184,7 +218,7 @@ export async function restoreOwnBytes(repo: string, files: readonly JournalFile[
     const h = now === null ? null : sha256Hex(now);
     if (h === f.beforeSha256) continue; // never written, or already restored
     if (h === f.afterSha256) {
-      await writeFile(abs, Buffer.from(f.before, 'base64'));
+      await replaceFile(abs, Buffer.from(f.before, 'base64'));
       restored.push(f.path);
     } else {
       left.push({ path: f.path, previousBlob: f.indexBlob || null });
@@ -218,6 +252,7 @@ export async function recoverInterruptedApply(root: string): Promise<ApplyRecove
     return null;
   }
   const repo = journal.repo;
+  await removeReplacementTemps(repo, journal.files).catch(() => undefined);
   const head = await headOf(repo);
   let recovery: ApplyRecovery;
   if (head === journal.commit) {
