@@ -163,6 +163,13 @@ const CASES: Case[] = [
   ['system_time_elapsed', 'duration_since a start', 'fn f() -> Duration {\n    let t0 = std::time::SystemTime::now();\n    work();\n    SystemTime::now().duration_since(t0).unwrap()\n}', [2]],
   ['system_time_elapsed', 'a timestamp since the epoch', 'fn f() -> u64 {\n    let now = SystemTime::now();\n    now.duration_since(UNIX_EPOCH).unwrap().as_secs()\n}', []],
   ['system_time_elapsed', 'age of a file, not of now', 'fn f(m: &Metadata) -> Duration {\n    let now = SystemTime::now();\n    m.modified().unwrap().elapsed().unwrap()\n}', []],
+  ['display_recursion', 'write! of self with {}', 'impl fmt::Display for T {\n    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {\n        write!(f, "{}", self)\n    }\n}', [3]],
+  ['display_recursion', 'std::fmt::Display path, to_string in format!', 'impl std::fmt::Display for T {\n    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {\n        let s = format!("<{}>", self.to_string());\n        f.write_str(&s)\n    }\n}', [3]],
+  ['display_recursion', 'a field of self', 'impl fmt::Display for T {\n    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {\n        write!(f, "{}", self.name)\n    }\n}', []],
+  ['display_recursion', 'Debug of self inside Display', 'impl fmt::Display for T {\n    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {\n        write!(f, "{:?}", self)\n    }\n}', []],
+  ['display_recursion', 'an inherent to_string method', 'impl T {\n    fn to_string(&self) -> String {\n        self.0.clone()\n    }\n}\nimpl fmt::Display for T {\n    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {\n        f.write_str(&self.to_string())\n    }\n}', []],
+  ['display_recursion', 'Debug formats self through Display', 'impl fmt::Debug for T {\n    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {\n        write!(f, "T({})", self)\n    }\n}', []],
+  ['display_recursion', 'another value with {}', 'impl fmt::Display for T {\n    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {\n        write!(f, "{}", other)\n    }\n}', []],
   ['system_time_elapsed', 'Instant', 'fn f() -> Duration {\n    let t = Instant::now();\n    t.elapsed()\n}', []],
   ['system_time_elapsed', 'shadowed by an Instant before elapsed()', 'fn f() -> Duration {\n    let t = SystemTime::now();\n    log(t);\n    let t = Instant::now();\n    t.elapsed()\n}', []],
 ];

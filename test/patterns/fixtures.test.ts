@@ -176,6 +176,7 @@ const TEXT_FINDINGS: Record<string, number[]> = {
   with_capacity_index: [4],
   system_time_elapsed: [4],
   empty_spin_loop: [4],
+  display_recursion: [7],
 };
 
 /** Anti-patterns matched on diagnostics: the code and line of the diagnostic they explain. */

@@ -606,6 +606,41 @@ const systemTimeElapsed: TextDetector = (src, filePath) => {
   return hits;
 };
 
+/**
+ * `impl Display for T` whose `fmt` formats `self` through `Display` again (`self.to_string()`, or `self` as the
+ * argument of a `{}`): `to_string` calls `fmt`, so it recurses until the stack overflows. A type with its own
+ * inherent `to_string` method (which `self.to_string()` then calls) is left alone.
+ */
+const displayRecursion: TextDetector = (src, filePath) => {
+  if (isTestLikeFile(filePath)) return [];
+  const hits: TextHit[] = [];
+  const ownToString = /\bfn\s+to_string\s*\(\s*&\s*self\b/.test(src.masked);
+  for (const s of itemScopes(src)) {
+    if (s.keyword !== 'impl' || src.masked[s.headerEnd] !== '{' || inTest(src, s.start)) continue;
+    if (!/^impl\s*(?:<[^{]*?>\s*)?(?:(?:std|core)::)?(?:fmt::)?Display\s+for\b/.test(src.masked.slice(s.start, s.headerEnd))) continue;
+    const body = src.masked.slice(s.headerEnd, s.end);
+    const call = ownToString ? null : /(?<![\w.])self\s*\.\s*to_string\s*\(\s*\)/.exec(body);
+    if (call) {
+      hits.push({ index: s.headerEnd + call.index, message: '`self.to_string()` inside `Display::fmt` calls `fmt` again (`to_string` is built on `Display`): infinite recursion and a stack overflow (unless the type has its own inherent `to_string`, defined elsewhere); write the fields with `write!(f, …)`' });
+      continue;
+    }
+    const re = /\b(?:write|format)!\s*\(/g;
+    for (let m = re.exec(body); m; m = re.exec(body)) {
+      const open = s.headerEnd + m.index + m[0].length - 1;
+      const args = argsAt(src, open);
+      if (!args) continue;
+      const parts = splitTopLevel(args.masked).map(([off, p]) => args.text.slice(off, off + p.length).trim());
+      const fmtIdx = m[0].startsWith('write') ? 1 : 0;
+      const lit = /^"(.*)"$/s.exec(parts[fmtIdx] ?? '')?.[1];
+      // One plain `{}` placeholder whose argument is `self` itself.
+      if (lit === undefined || (lit.match(/\{[^{}]*\}/g) ?? []).length !== 1 || !lit.includes('{}') || parts.length !== fmtIdx + 2) continue;
+      if (!/^(?:&\s*)?\*?\s*self$/.test(parts[fmtIdx + 1] ?? '')) continue;
+      hits.push({ index: open, message: 'formatting `self` with `{}` inside `Display::fmt` calls this same `fmt` again: infinite recursion and a stack overflow; write the fields instead' });
+    }
+  }
+  return hits;
+};
+
 /** The style-side text detectors by name. */
 export const STYLE_DETECTORS: Readonly<Record<string, TextDetector>> = {
   ref_string_param: refOwnedParam('String', '`&String` parameter: take `&str` instead; a `&String` argument still coerces, and callers with a literal or a slice no longer need to allocate'),
@@ -654,4 +689,5 @@ export const STYLE_DETECTORS: Readonly<Record<string, TextDetector>> = {
   read_line_no_clear: readLineNoClear,
   with_capacity_index: withCapacityIndex,
   system_time_elapsed: systemTimeElapsed,
+  display_recursion: displayRecursion,
 };
