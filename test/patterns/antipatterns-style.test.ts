@@ -202,7 +202,7 @@ describe('the flagged fixtures are real Rust', () => {
 });
 
 describe('style detectors on arbitrary input', () => {
-  const tokens = ['fn ', 'pub ', 'impl ', ' for ', 'loop ', 'while ', 'let ', 'mut ', 'if ', 'match ', '=>', '{', '}', '(', ')', '<', '>', '[', ']', ';', ',', '.', ':', '&', '|', '!', '?', '=', '==', '"', "'", '//', '/*', '*/', '\n', ' ', 'x', 'v', 's', '0', '1.5', 'as ', 'u8', 'String', 'Vec', 'Box', 'Option', 'Result', 'Err', 'Mutex', 'Arc', 'clone()', 'iter()', 'len()', 'unwrap()', 'format!', 'collect::<Vec<_>>()', 'mem::replace', '#[derive(Hash)]', '#[cfg(test)]', 'contains_key', 'insert', 'push', 'next()', 'partial_cmp', 'chars().nth('];
+  const tokens = ['fn ', 'pub ', 'impl ', ' for ', 'loop ', 'while ', 'let ', 'mut ', 'if ', 'match ', '=>', '{', '}', '(', ')', '<', '>', '[', ']', ';', ',', '.', ':', '&', '|', '!', '?', '=', '==', '"', "'", '//', '/*', '*/', '\n', ' ', 'x', 'v', 's', '0', '1.5', 'as ', 'u8', 'String', 'Vec', 'Box', 'Option', 'Result', 'Err', 'Mutex', 'Arc', 'clone()', 'iter()', 'len()', 'unwrap()', 'format!', 'collect::<Vec<_>>()', 'mem::replace', '#[derive(Hash)]', '#[cfg(test)]', 'contains_key', 'insert', 'push', 'next()', 'partial_cmp', 'chars().nth(', 'step_by(0)', 'read_line(&mut s)', 'let mut v = Vec::with_capacity(n);', 'v[i] = ', 'let t = SystemTime::now();', 't.elapsed()', 'impl fmt::Display for T {', 'self.to_string()', 'write!(f, "{}", self)'];
   const rustish = fc.array(fc.constantFrom(...tokens), { maxLength: 120 }).map((t) => t.join(''));
   it('never throw and report indexes inside the text', () => {
     fc.assert(
