@@ -14,6 +14,7 @@ const VOCAB = [
   'env::set_var("A", "1")', 'Command::new("sh").arg("-c").arg(format!("{x}"))', '"AKIA4T7QX2LMN8PRW3VB"', 'password: "Tr0ub4dor3x"',
   '.danger_accept_invalid_certs(true)', 'temp_dir().join("x")', 'from_mode(0o777)', 'format!("SELECT a FROM t WHERE b = {x}")', 'transmute::<u32, f32>(x)',
   'static mut X: u8 = 0;', '#[allow(dead_code)]', 'todo!()', 'Box::leak(b)', 'mem::forget(x)', 'x.unwrap_unchecked()', 'p as *const u8',
+  'while !r.load(Ordering::Acquire) {}', 'loop {}', 'r.read_line(&mut buf)', 'buf.clear()',
 ];
 
 const patterns = loadPatterns();

@@ -125,6 +125,12 @@ const CASES: [string, string, string, string, number[]][] = [
   ['no_mangle_rust_abi', 'an unsafe fn hook for Rust-to-Rust linking', '#[no_mangle]\nunsafe fn __hook(p: *mut u8) {}', 'src/lib.rs', []],
   ['no_mangle_rust_abi', 'inside a macro template', 'macro_rules! register {\n    () => {\n        #[no_mangle]\n        pub fn hook() {}\n    };\n}', 'src/lib.rs', []],
   ['derive_ord_manual_partial_ord', 'derived Ord, hand-written PartialOrd', '#[derive(PartialEq, Eq, Ord)]\nstruct V(u8);\nimpl PartialOrd for V {\n    fn partial_cmp(&self, o: &Self) -> Option<Ordering> { o.0.partial_cmp(&self.0) }\n}', 'src/lib.rs', [3]],
+  ['empty_spin_loop', 'spin lock on swap', 'fn lock(l: &AtomicBool) {\n    while l.swap(true, Ordering::Acquire) {}\n}', 'src/lib.rs', [2]],
+  ['empty_spin_loop', 'compare_exchange_weak spin', 'fn lock(l: &AtomicBool) {\n    while l\n        .compare_exchange_weak(false, true, Ordering::Acquire, Ordering::Relaxed)\n        .is_err()\n    {}\n}', 'src/lib.rs', [2]],
+  ['empty_spin_loop', 'spin_loop hint in the body', 'fn f(r: &AtomicBool) {\n    while !r.load(Ordering::Acquire) {\n        std::hint::spin_loop();\n    }\n}', 'src/lib.rs', []],
+  ['empty_spin_loop', 'work done in the condition', 'fn f(mut it: Chars) {\n    while it.next().is_some() {}\n}', 'src/lib.rs', []],
+  ['empty_spin_loop', 'an empty loop {} (a value of type !)', 'fn f() -> u8 {\n    if false { loop {} }\n    0\n}', 'src/lib.rs', []],
+  ['empty_spin_loop', 'in a test file', 'fn t(r: &AtomicBool) {\n    while !r.load(Ordering::Acquire) {}\n}', 'tests/it.rs', []],
 ];
 
 describe('safety anti-patterns: more shapes and near-misses', () => {

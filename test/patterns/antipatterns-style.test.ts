@@ -144,6 +144,34 @@ const CASES: Case[] = [
   ['dbg_macro', 'integration test', 'fn f() { dbg!(1); }', [], 'tests/it.rs'],
   ['check_then_unwrap', 'field of self (if let may conflict with &mut self)', 'impl A {\n    fn f(&mut self) {\n        if self.x.is_some() {\n            self.g();\n            self.x.unwrap();\n        }\n    }\n}', []],
   ['check_then_unwrap', 'is_ok then unwrap', 'fn f(r: Result<u8, E>) -> u8 {\n    if r.is_ok() {\n        return r.unwrap();\n    }\n    0\n}', [2]],
+  ['step_by_zero', 'literal zero', 'fn f() {\n    for i in (0..9).step_by(0) {}\n}', [2]],
+  ['step_by_zero', 'a computed step', 'fn f(k: usize) {\n    for i in (0..9).step_by(k) {}\n}', []],
+  ['step_by_zero', 'a step of ten', 'fn f() {\n    for i in (0..99).step_by(10) {}\n}', []],
+  ['step_by_zero', 'in a test (a should_panic case)', '#[test]\n#[should_panic]\nfn t() {\n    (0..9).step_by(0);\n}', []],
+  ['read_line_no_clear', 'loop body read, never cleared', 'fn f(r: &mut impl BufRead) {\n    let mut buf = Vec::new();\n    loop {\n        if r.read_until(b\'\\n\', &mut buf).unwrap() == 0 {\n            break;\n        }\n        handle(&buf);\n    }\n}', [4]],
+  ['read_line_no_clear', 'cleared at the top of the loop', 'fn f(r: &mut impl BufRead) {\n    let mut line = String::new();\n    loop {\n        line.clear();\n        if r.read_line(&mut line).unwrap() == 0 {\n            break;\n        }\n    }\n}', []],
+  ['read_line_no_clear', 'buffer declared in the loop', 'fn f(r: &mut impl BufRead) {\n    loop {\n        let mut line = String::new();\n        r.read_line(&mut line).unwrap();\n    }\n}', []],
+  ['read_line_no_clear', 'taken with mem::take', 'fn f(r: &mut impl BufRead, out: &mut Vec<String>) {\n    let mut line = String::new();\n    while r.read_line(&mut line).unwrap() > 0 {\n        out.push(std::mem::take(&mut line));\n    }\n}', []],
+  ['read_line_no_clear', 'truncated after use', 'fn f(r: &mut impl BufRead) {\n    let mut line = String::new();\n    while r.read_line(&mut line).unwrap() > 0 {\n        line.truncate(0);\n    }\n}', []],
+  ['read_line_no_clear', 'one read, no loop', 'fn f(r: &mut impl BufRead) -> String {\n    let mut line = String::new();\n    r.read_line(&mut line).unwrap();\n    line\n}', []],
+  ['read_line_no_clear', 'a field buffer cleared', 'impl P {\n    fn f(&mut self) {\n        while self.r.read_line(&mut self.buf).unwrap() > 0 {\n            self.buf.clear();\n        }\n    }\n}', []],
+  ['with_capacity_index', 'a write right after', 'fn f(n: usize) -> Vec<u8> {\n    let mut v: Vec<u8> = Vec::with_capacity(n);\n    v[0] = 1;\n    v\n}', [3]],
+  ['with_capacity_index', 'resized first', 'fn f(n: usize) -> Vec<u8> {\n    let mut v = Vec::with_capacity(n);\n    v.resize(n, 0);\n    v[0] = 1;\n    v\n}', []],
+  ['with_capacity_index', 'pushed later in the same loop', 'fn f(n: u32) -> Vec<u32> {\n    let mut v = Vec::with_capacity(8);\n    for j in 0..n {\n        if let Some(p) = v.iter().position(|&x| x == j) {\n            v[p] = j;\n        }\n        v.push(j);\n    }\n    v\n}', []],
+  ['with_capacity_index', 'filled by a call first', 'fn f(n: usize) -> Vec<u8> {\n    let mut v = Vec::with_capacity(n);\n    fill(&mut v);\n    v[0] = 1;\n    v\n}', []],
+  ['with_capacity_index', 'a comparison, not a write', 'fn f(n: usize) -> bool {\n    let mut v: Vec<u8> = Vec::with_capacity(n);\n    v.push(1);\n    v[0] == 1\n}', []],
+  ['system_time_elapsed', 'duration_since a start', 'fn f() -> Duration {\n    let t0 = std::time::SystemTime::now();\n    work();\n    SystemTime::now().duration_since(t0).unwrap()\n}', [2]],
+  ['system_time_elapsed', 'a timestamp since the epoch', 'fn f() -> u64 {\n    let now = SystemTime::now();\n    now.duration_since(UNIX_EPOCH).unwrap().as_secs()\n}', []],
+  ['system_time_elapsed', 'age of a file, not of now', 'fn f(m: &Metadata) -> Duration {\n    let now = SystemTime::now();\n    m.modified().unwrap().elapsed().unwrap()\n}', []],
+  ['display_recursion', 'write! of self with {}', 'impl fmt::Display for T {\n    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {\n        write!(f, "{}", self)\n    }\n}', [3]],
+  ['display_recursion', 'std::fmt::Display path, to_string in format!', 'impl std::fmt::Display for T {\n    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {\n        let s = format!("<{}>", self.to_string());\n        f.write_str(&s)\n    }\n}', [3]],
+  ['display_recursion', 'a field of self', 'impl fmt::Display for T {\n    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {\n        write!(f, "{}", self.name)\n    }\n}', []],
+  ['display_recursion', 'Debug of self inside Display', 'impl fmt::Display for T {\n    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {\n        write!(f, "{:?}", self)\n    }\n}', []],
+  ['display_recursion', 'an inherent to_string method', 'impl T {\n    fn to_string(&self) -> String {\n        self.0.clone()\n    }\n}\nimpl fmt::Display for T {\n    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {\n        f.write_str(&self.to_string())\n    }\n}', []],
+  ['display_recursion', 'Debug formats self through Display', 'impl fmt::Debug for T {\n    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {\n        write!(f, "T({})", self)\n    }\n}', []],
+  ['display_recursion', 'another value with {}', 'impl fmt::Display for T {\n    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {\n        write!(f, "{}", other)\n    }\n}', []],
+  ['system_time_elapsed', 'Instant', 'fn f() -> Duration {\n    let t = Instant::now();\n    t.elapsed()\n}', []],
+  ['system_time_elapsed', 'shadowed by an Instant before elapsed()', 'fn f() -> Duration {\n    let t = SystemTime::now();\n    log(t);\n    let t = Instant::now();\n    t.elapsed()\n}', []],
 ];
 
 describe('style detectors: flagged shapes and near-misses', () => {
@@ -174,7 +202,7 @@ describe('the flagged fixtures are real Rust', () => {
 });
 
 describe('style detectors on arbitrary input', () => {
-  const tokens = ['fn ', 'pub ', 'impl ', ' for ', 'loop ', 'while ', 'let ', 'mut ', 'if ', 'match ', '=>', '{', '}', '(', ')', '<', '>', '[', ']', ';', ',', '.', ':', '&', '|', '!', '?', '=', '==', '"', "'", '//', '/*', '*/', '\n', ' ', 'x', 'v', 's', '0', '1.5', 'as ', 'u8', 'String', 'Vec', 'Box', 'Option', 'Result', 'Err', 'Mutex', 'Arc', 'clone()', 'iter()', 'len()', 'unwrap()', 'format!', 'collect::<Vec<_>>()', 'mem::replace', '#[derive(Hash)]', '#[cfg(test)]', 'contains_key', 'insert', 'push', 'next()', 'partial_cmp', 'chars().nth('];
+  const tokens = ['fn ', 'pub ', 'impl ', ' for ', 'loop ', 'while ', 'let ', 'mut ', 'if ', 'match ', '=>', '{', '}', '(', ')', '<', '>', '[', ']', ';', ',', '.', ':', '&', '|', '!', '?', '=', '==', '"', "'", '//', '/*', '*/', '\n', ' ', 'x', 'v', 's', '0', '1.5', 'as ', 'u8', 'String', 'Vec', 'Box', 'Option', 'Result', 'Err', 'Mutex', 'Arc', 'clone()', 'iter()', 'len()', 'unwrap()', 'format!', 'collect::<Vec<_>>()', 'mem::replace', '#[derive(Hash)]', '#[cfg(test)]', 'contains_key', 'insert', 'push', 'next()', 'partial_cmp', 'chars().nth(', 'step_by(0)', 'read_line(&mut s)', 'let mut v = Vec::with_capacity(n);', 'v[i] = ', 'let t = SystemTime::now();', 't.elapsed()', 'impl fmt::Display for T {', 'self.to_string()', 'write!(f, "{}", self)'];
   const rustish = fc.array(fc.constantFrom(...tokens), { maxLength: 120 }).map((t) => t.join(''));
   it('never throw and report indexes inside the text', () => {
     fc.assert(

@@ -171,6 +171,12 @@ const TEXT_FINDINGS: Record<string, number[]> = {
   child_never_waited: [4],
   panic_in_drop: [10],
   secret_logged: [2],
+  step_by_zero: [2],
+  read_line_no_clear: [6],
+  with_capacity_index: [4],
+  system_time_elapsed: [4],
+  empty_spin_loop: [4],
+  display_recursion: [7],
 };
 
 /** Anti-patterns matched on diagnostics: the code and line of the diagnostic they explain. */

@@ -241,6 +241,14 @@ const arcOfNonSync: TextDetector = (src) =>
 
 // ---- Panics in library code ----
 
+/**
+ * A `while` that spins on an atomic with an empty body (`while !ready.load(…) {}`, a `compare_exchange` lock): it
+ * burns a core while it waits and starves the thread that should set the flag. An empty `loop {}` is left alone: in
+ * real code it is mostly a value of type `!` in code that never runs (const assertions, macro output).
+ */
+const emptySpinLoop: TextDetector = (src, filePath) =>
+  scan(src, /\bwhile\b([^{};]*)\{\s*\}/g, () => 'this `while` spins on an atomic with an empty body, burning a core while it waits; block on a `Condvar`, a channel or `thread::park`, or for a short wait call `std::hint::spin_loop()` in the body', (m) => notTest(src, filePath)(m) && /\.(?:load|compare_exchange(?:_weak)?|swap|fetch_\w+)\s*\(/.test(m[1] ?? '') && !/\blet\b/.test(m[1] ?? ''));
+
 const emptyExpectMessage: TextDetector = (src, filePath) =>
   scan(src, /\.expect\s*\(\s*""\s*\)/g, () => '`.expect("")` panics with an empty message; say which invariant failed (or use `?`)', notTest(src, filePath));
 
@@ -569,4 +577,5 @@ export const SAFETY_DETECTORS: Readonly<Record<string, TextDetector>> = {
   child_never_waited: childNeverWaited,
   panic_in_drop: panicInDrop,
   secret_logged: secretLogged,
+  empty_spin_loop: emptySpinLoop,
 };

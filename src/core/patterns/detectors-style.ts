@@ -520,6 +520,127 @@ const checkThenUnwrap = regexDetector(/\bif\s+([a-z_]\w*)\.(is_some|is_ok)\(\)\s
   return `\`if ${x}.${check ?? 'is_some'}() { … ${x}.unwrap() … }\` checks and unwraps separately, and an edit can separate them; \`if let ${check === 'is_ok' ? 'Ok' : 'Some'}(v) = ${x} { … }\` binds the value once`;
 });
 
+const stepByZero = regexDetector(/\.step_by\(\s*0(?:_?usize)?\s*\)/g, () => '`.step_by(0)` always panics (`Iterator::step_by` asserts a positive step); use a step of at least 1');
+
+/** The loop whose body or `while` header holds index `i` (within its innermost function): header start and body. */
+function loopAround(src: RustText, i: number): { start: number; open: number; close: number } | null {
+  const fn = scopesAt(src, i).find((s) => s.keyword === 'fn');
+  const stmtStart = (at: number): number => {
+    let s = at;
+    while (s > 0 && !/[;{}]/.test(src.masked[s - 1] as string)) s--;
+    return s;
+  };
+  // A `while` condition: the statement holding `i` starts with `while` and its body follows.
+  const own = stmtStart(i);
+  if (/^\s*(?:'\w+\s*:\s*)?while\b/.test(src.masked.slice(own, i))) {
+    const block = blockAfter(src, i);
+    if (block) return { start: own, ...block };
+  }
+  for (const b of src.enclosingBraces(i)) {
+    if (fn && b.open <= fn.headerEnd) break;
+    const start = stmtStart(b.open);
+    if (/^\s*(?:'\w+\s*:\s*)?(?:for\b|while\b|loop\s*$)/.test(src.masked.slice(start, b.open))) return { start, open: b.open, close: b.close };
+  }
+  return null;
+}
+
+/**
+ * `read_line(&mut buf)` / `read_until(b, &mut buf)` in a loop that never empties `buf`: both append, so each
+ * iteration sees every earlier line too (and the buffer grows without bound).
+ */
+const readLineNoClear = regexDetector(/\.(read_line|read_until)\(/g, (m, src) => {
+  const args = argsAt(src, m.index + m[0].length - 1);
+  if (!args) return null;
+  const parts = splitTopLevel(args.masked);
+  const buf = /^\s*&\s*mut\s+([a-z_]\w*(?:\.[a-z_]\w*)?)\s*$/.exec(parts[parts.length - 1]?.[1] ?? '')?.[1];
+  if (buf === undefined || (m[1] === 'read_line' ? parts.length !== 1 : parts.length !== 2)) return null;
+  const loop = loopAround(src, m.index);
+  if (!loop) return null;
+  const b = buf.replace(/\./g, '\\.');
+  const region = src.masked.slice(loop.start, loop.close);
+  // Emptied, replaced, re-declared, or handed on by `&mut`/`take` somewhere in the loop.
+  const reset = new RegExp(String.raw`(?<![\w.])${b}\s*\.\s*(?:clear|truncate|drain|split_off|split_to)\s*\(|(?<![\w.])${b}\s*=(?!=)|\blet\s+(?:mut\s+)?${b}\b|(?:take|replace|swap)\s*\(\s*&\s*mut\s+${b}\b`);
+  if (reset.test(region)) return null;
+  return `\`${m[1] ?? 'read_line'}\` appends to \`${buf}\`, and this loop never empties it: each iteration also sees every earlier line, and the buffer grows without bound; call \`${buf}.clear()\` before each read (or iterate \`.lines()\`)`;
+});
+
+/**
+ * `let mut v = Vec::with_capacity(n);` then `v[i] = …` before anything grows `v`: capacity is not length, so the
+ * index is out of bounds and the write panics.
+ */
+const withCapacityIndex: TextDetector = (src, filePath) => {
+  const hits: TextHit[] = [];
+  for (const m of matches(src, /\blet\s+mut\s+([a-z_]\w*)\s*(?::[^=;]*)?=\s*(?:std::vec::)?Vec(?:::<[^;(]*>)?::with_capacity\(/g, filePath, true)) {
+    const name = m[1] ?? '';
+    const args = argsAt(src, m.index + m[0].length - 1);
+    const block = src.enclosingBraces(m.index)[0];
+    if (!args || !block) continue;
+    const from = args.close + 1;
+    const rest = src.masked.slice(from, block.close);
+    const write = new RegExp(String.raw`(?<![\w.])${name}\s*\[[^\]]*\]\s*(?:=(?!=)|[-+*/%&|^]=)`).exec(rest);
+    if (!write) continue;
+    // Grown, replaced, or handed to something that may fill it before the write.
+    const grown = new RegExp(String.raw`(?<![\w.])${name}\s*\.\s*(?:push|resize|resize_with|extend|extend_from_slice|insert|append|set_len|spare_capacity_mut|as_mut_ptr)\b|(?<![\w.])${name}\s*=(?!=)|[(,]\s*(?:&\s*mut\s+)?${name}\s*[,)]`);
+    // In a loop that began after the `let`, a growth later in the body runs before the next iteration's write.
+    const loop = loopAround(src, from + write.index);
+    const upTo = loop && loop.start >= from ? loop.close - from : write.index;
+    if (grown.test(rest.slice(0, upTo))) continue;
+    hits.push({ index: from + write.index, message: `\`${name}\` was made by \`Vec::with_capacity\` and nothing has grown it: capacity is not length, so \`${name}[…] = …\` is out of bounds and panics; use \`vec![init; n]\` (or \`resize\`) to have elements, or \`push\`` });
+  }
+  return hits;
+};
+
+/** `let t = SystemTime::now();` later measured with `t.elapsed()` or `SystemTime::now().duration_since(t)`. */
+const systemTimeElapsed: TextDetector = (src, filePath) => {
+  const hits: TextHit[] = [];
+  for (const m of matches(src, /\blet\s+(?:mut\s+)?([a-z_]\w*)\s*=\s*(?:(?:std::)?time::)?SystemTime::now\(\)\s*;/g, filePath, true)) {
+    const name = m[1] ?? '';
+    const block = src.enclosingBraces(m.index)[0];
+    const rest = src.masked.slice(m.index + m[0].length, block ? block.close : src.masked.length);
+    // The binding is shadowed before any use: stop there.
+    const shadow = new RegExp(String.raw`\blet\s+(?:mut\s+)?${name}\b`).exec(rest);
+    const scope = shadow ? rest.slice(0, shadow.index) : rest;
+    if (!new RegExp(String.raw`(?<![\w.])${name}\s*\.\s*elapsed\s*\(|SystemTime::now\(\)\s*\.\s*duration_since\(\s*${name}\s*\)`).test(scope)) continue;
+    hits.push({ index: m.index, message: `\`${name}\` is wall-clock time (\`SystemTime\`) used to measure an interval: the clock can be adjusted or jump backwards, and \`elapsed()\` then errs or lies; use \`std::time::Instant::now()\` and \`${name}.elapsed()\`` });
+  }
+  return hits;
+};
+
+/**
+ * `impl Display for T` whose `fmt` formats `self` through `Display` again (`self.to_string()`, or `self` as the
+ * argument of a `{}`): `to_string` calls `fmt`, so it recurses until the stack overflows. A type with its own
+ * inherent `to_string` method (which `self.to_string()` then calls) is left alone.
+ */
+const displayRecursion: TextDetector = (src, filePath) => {
+  if (isTestLikeFile(filePath)) return [];
+  const hits: TextHit[] = [];
+  const ownToString = /\bfn\s+to_string\s*\(\s*&\s*self\b/.test(src.masked);
+  for (const s of itemScopes(src)) {
+    if (s.keyword !== 'impl' || src.masked[s.headerEnd] !== '{' || inTest(src, s.start)) continue;
+    if (!/^impl\s*(?:<[^{]*?>\s*)?(?:(?:std|core)::)?(?:fmt::)?Display\s+for\b/.test(src.masked.slice(s.start, s.headerEnd))) continue;
+    const body = src.masked.slice(s.headerEnd, s.end);
+    const call = ownToString ? null : /(?<![\w.])self\s*\.\s*to_string\s*\(\s*\)/.exec(body);
+    if (call) {
+      hits.push({ index: s.headerEnd + call.index, message: '`self.to_string()` inside `Display::fmt` calls `fmt` again (`to_string` is built on `Display`): infinite recursion and a stack overflow (unless the type has its own inherent `to_string`, defined elsewhere); write the fields with `write!(f, …)`' });
+      continue;
+    }
+    const re = /\b(?:write|format)!\s*\(/g;
+    for (let m = re.exec(body); m; m = re.exec(body)) {
+      const open = s.headerEnd + m.index + m[0].length - 1;
+      const args = argsAt(src, open);
+      if (!args) continue;
+      const parts = splitTopLevel(args.masked).map(([off, p]) => args.text.slice(off, off + p.length).trim());
+      const fmtIdx = m[0].startsWith('write') ? 1 : 0;
+      const lit = /^"(.*)"$/s.exec(parts[fmtIdx] ?? '')?.[1];
+      // One plain `{}` placeholder whose argument is `self` itself.
+      if (lit === undefined || (lit.match(/\{[^{}]*\}/g) ?? []).length !== 1 || !lit.includes('{}') || parts.length !== fmtIdx + 2) continue;
+      if (!/^(?:&\s*)?\*?\s*self$/.test(parts[fmtIdx + 1] ?? '')) continue;
+      hits.push({ index: open, message: 'formatting `self` with `{}` inside `Display::fmt` calls this same `fmt` again: infinite recursion and a stack overflow; write the fields instead' });
+    }
+  }
+  return hits;
+};
+
 /** The style-side text detectors by name. */
 export const STYLE_DETECTORS: Readonly<Record<string, TextDetector>> = {
   ref_string_param: refOwnedParam('String', '`&String` parameter: take `&str` instead; a `&String` argument still coerces, and callers with a literal or a slice no longer need to allocate'),
@@ -564,4 +685,9 @@ export const STYLE_DETECTORS: Readonly<Record<string, TextDetector>> = {
   range_loop_index: rangeLoopIndex,
   dbg_macro: dbgMacro,
   check_then_unwrap: checkThenUnwrap,
+  step_by_zero: stepByZero,
+  read_line_no_clear: readLineNoClear,
+  with_capacity_index: withCapacityIndex,
+  system_time_elapsed: systemTimeElapsed,
+  display_recursion: displayRecursion,
 };
