@@ -10,7 +10,7 @@ import {
 } from "./chunk-IBVLUE2U.js";
 import {
   registerDebugBug
-} from "./chunk-XFNYXAUB.js";
+} from "./chunk-YTLMOETH.js";
 import {
   printJson,
   processIO,
@@ -18,7 +18,7 @@ import {
 } from "./chunk-XT5B7XE7.js";
 import {
   registerPreflight
-} from "./chunk-NCC7NF4L.js";
+} from "./chunk-LTJIEOTF.js";
 import "./chunk-ZMDLB4TP.js";
 import "./chunk-V5IOIPMT.js";
 import "./chunk-6CU5GOAN.js";
@@ -3492,7 +3492,7 @@ function registerAffected(program2, io, setExit) {
     if (chosen > 1) throw new RustgateError("BAD_FLAG", "choose one of --staged, --diff, --worktree", "run rustgate affected --help");
     const shards = Number(flags.shards ?? "1");
     if (!Number.isInteger(shards) || shards < 1) throw new RustgateError("BAD_FLAG", `--shards must be a positive integer (got '${flags.shards}')`, "for example --shards 4");
-    const { runAffected } = await import("./chunk-3MAXXBZV.js");
+    const { runAffected } = await import("./chunk-YGPWCQXU.js");
     const r = await runAffected({
       repo: flags.repo,
       scope: flags.diff !== void 0 ? "diff" : flags.worktree ? "worktree" : "staged",
@@ -3517,7 +3517,7 @@ function registerContext(program2, io, setExit) {
   program2.command("context").description("Print what a reasoner needs to fix an error code (e.g. E0277) or change an ISG key, under a token budget").option("--for <target>", "an error code of a current diagnostic (E0277) or an ISG key").option("--budget <tokens>", "token budget of the bundle", "3000").option("--json", "print the bundle as JSON").option("--repo <dir>", "the workspace root (directory with the root Cargo.toml)", ".").action(async (flags) => {
     if (!flags.for) throw new RustgateError("BAD_FLAG", "--for is required", "pass --for E0277 (an error code in the working tree) or --for KEY (an ISG key)");
     const budget = Number(flags.budget);
-    const { buildContext, contextText } = await import("./chunk-DXNPLVZK.js");
+    const { buildContext, contextText } = await import("./chunk-XFXTFQF7.js");
     const r = await buildContext({ repo: flags.repo, target: flags.for, budget, ...io.interactive ? { onProgress: (s) => io.err(`rustgate: ${s}\u2026`) } : {} });
     if (flags.json) printJson(io, r);
     else {
@@ -3568,7 +3568,7 @@ function registerHooks(program2, io, setExit, deps = {}) {
   const hooks = program2.command("hooks").description("install or remove the rustgate git hooks (pre-commit, pre-merge-commit, pre-push) of this clone");
   hooks.command("install").description("install pre-commit and pre-merge-commit (PreFlight on what is committed) and pre-push (PreFlight + tests on what is pushed); existing hooks keep running").option("--repo <dir>", "the Cargo workspace, or a directory inside it", ".").option("--json", "print the result as JSON").action(async (o) => {
     const { installHooks } = await import("./chunk-Y4RUFPFH.js");
-    const { openWorkspace } = await import("./chunk-FR6VL3XF.js");
+    const { openWorkspace } = await import("./chunk-KUPYJRBH.js");
     const ws = await openWorkspace(path.resolve(o.repo));
     const r = await installHooks({ repo: path.resolve(o.repo), workspace: ws.workspace, cli: deps.cli ?? defaultHookCli() });
     if (o.json) printJson(io, r);
@@ -3595,7 +3595,7 @@ function registerHooks(program2, io, setExit, deps = {}) {
     setExit(ExitCode.Ok);
   });
   hooks.command("run <hook> [args...]").description("run one hook in this process (called by the installed hook files)").option("--workspace <dir>", "the workspace, relative to the git top level").option("--repo <dir>", "the workspace, absolute (hooks of the earlier layout)").action(async (hook, args, o) => {
-    const { runHook } = await import("./chunk-GKWJSDZY.js");
+    const { runHook } = await import("./chunk-SZMLVDNA.js");
     const code = await runHook({
       hook,
       hookArgs: args,
@@ -3612,7 +3612,7 @@ function registerHooks(program2, io, setExit, deps = {}) {
 import path2 from "node:path";
 function registerMcp(program2, _io, setExit) {
   program2.command("mcp").description("Serve the rustgate tools (build_isg, preflight, context, validate_fix, ...) over MCP on stdio").option("--repo <dir>", "default workspace of the tools (relative repo arguments resolve against it); default: $CLAUDE_PROJECT_DIR, else the current directory").action(async (flags) => {
-    const { serveStdio } = await import("./chunk-ROD2X3CU.js");
+    const { serveStdio } = await import("./chunk-6CPZODRP.js");
     await serveStdio({ repo: path2.resolve(flags.repo ?? (process.env.CLAUDE_PROJECT_DIR || ".")) });
     setExit(ExitCode.Ok);
   });
@@ -3625,7 +3625,7 @@ function mb(n) {
 function registerModels(program2, io, setExit) {
   const models = program2.command("models").description("List, verify and fetch the local GGUF models (reasoner, embedding, scout).");
   models.command("list").description("Models in the manifest and whether each file is in the cache dir.").option("--json", "print JSON").action(async (opts) => {
-    const { listModels } = await import("./chunk-RNW7XPPH.js");
+    const { listModels } = await import("./chunk-FXGVSTUN.js");
     const { models: rows, dir } = listModels();
     if (opts.json) {
       printJson(io, { models: rows.map(({ id, role, file, format, size_bytes, sha256, present }) => ({ id, role, file, format, size_bytes, sha256, present })) });
@@ -3636,7 +3636,7 @@ function registerModels(program2, io, setExit) {
     setExit(ExitCode.Ok);
   });
   models.command("verify [id]").description("Check the GGUF header, architecture and sha256 of the cached model files (all present ones, or ID).").option("--json", "print JSON").action(async (id, opts) => {
-    const { verifyModels } = await import("./chunk-RNW7XPPH.js");
+    const { verifyModels } = await import("./chunk-FXGVSTUN.js");
     const res = await verifyModels(id);
     if (opts.json) printJson(io, res);
     else for (const r of res.models) io.out(`${r.status.padEnd(8)} ${r.id}${r.actual_sha256 ? `  ${r.actual_sha256}` : ""}${r.problem ? `  (${r.problem})` : ""}`);
@@ -3644,7 +3644,7 @@ function registerModels(program2, io, setExit) {
   });
   models.command("pull <id>").description("Download a model into the cache dir (kept when already present), then verify it.").option("--offline", "never use the network (also RUSTGATE_OFFLINE=1)").option("--json", "print JSON").action(async (id, opts) => {
     let last = -1;
-    const { pullModel } = await import("./chunk-RNW7XPPH.js");
+    const { pullModel } = await import("./chunk-FXGVSTUN.js");
     const res = await pullModel(id, {
       offline: opts.offline === true,
       onProgress: io.interactive ? (done, total) => {
@@ -3672,7 +3672,7 @@ function readPatchArg(arg, stdin = () => readFileSync(0, "utf8")) {
 function registerValidateFix(program2, io, setExit) {
   program2.command("validate-fix").description("PreFlight of a proposed unified diff in a private copy (never writes your files)").option("--patch <file>", "the unified diff to validate ('-' reads stdin)").option("--staged", "apply the patch to the index instead of the working tree").option("--tests", "also run the tests of the packages the patch touches").option("--json", "print the contract JSON").option("--repo <dir>", "the workspace root (directory with the root Cargo.toml)", ".").action(async (flags) => {
     const patch = readPatchArg(flags.patch);
-    const { validateFix } = await import("./chunk-X3XJBFGH.js");
+    const { validateFix } = await import("./chunk-SVNDW6Z4.js");
     let report;
     try {
       report = await validateFix({
@@ -3708,7 +3708,7 @@ function registerProveFix(program2, io, setExit) {
     if (flags.fix === "-" && flags.testPatch === "-") throw new RustgateError("BAD_FLAG", "only one of --fix and --test-patch can read stdin", "write one of the diffs to a file");
     const fix = readPatchArg(flags.fix);
     const testPatch = flags.testPatch !== void 0 ? readPatchArg(flags.testPatch) : void 0;
-    const { proveFix } = await import("./chunk-YXWXZVD2.js");
+    const { proveFix } = await import("./chunk-GPYGVPX2.js");
     const r = await proveFix({
       repo: flags.repo,
       fix,
@@ -3722,7 +3722,7 @@ function registerProveFix(program2, io, setExit) {
       if (r.needs_test.test_module) io.out(`  test module: ${r.needs_test.test_module.suggestion}`);
       io.out(`  fixed keys: ${r.touched_keys.join(", ") || "none"}`);
       if (r.needs_test.context) {
-        const { contextText } = await import("./chunk-DXNPLVZK.js");
+        const { contextText } = await import("./chunk-XFXTFQF7.js");
         io.out(contextText(r.needs_test.context));
       }
     } else {
