@@ -14,7 +14,7 @@ import { registerStats } from '../../src/cli/commands/stats.js';
 import { renderError, type CliIO } from '../../src/cli/io.js';
 import type { RunRecord } from '../../src/store/types.js';
 import { openStore } from '../../src/store/cozo-store.js';
-import { git } from '../fix/helpers.js';
+import { commitAll, git } from '../fix/helpers.js';
 
 const PATTERN_FIXTURES = path.resolve('test/fixtures/patterns');
 
@@ -93,12 +93,7 @@ describe('rustgate stats on a repository after real debug-bug --apply runs', () 
   it('counts the applied fixes, the reverted one, and the patterns behind them', async () => {
     const repo = await mkdtemp(path.join(os.tmpdir(), 'rustgate-stats-'));
     await cp(path.join(PATTERN_FIXTURES, 'make_visible_method', 'broken'), repo, { recursive: true });
-    await git(repo, 'init', '-q', '-b', 'main');
-    await git(repo, 'config', 'user.name', 'Test');
-    await git(repo, 'config', 'user.email', 't@example.com');
-    await git(repo, 'config', 'commit.gpgsign', 'false');
-    await git(repo, 'add', '-A');
-    await git(repo, 'commit', '-q', '-m', 'init');
+    await commitAll(repo);
     const sources = await loadPatternSources();
     const storeDir = path.join(repo, '.rustgate', 'store');
     const fix = async (): Promise<string | null> => {

@@ -1,6 +1,6 @@
 /** Test helpers of the fix area: temp git repos copied from fixtures, and a hash of everything git owns. */
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,17 +16,32 @@ export async function git(cwd: string, ...args: string[]): Promise<string> {
   return r.stdout;
 }
 
-/** A temp git repo holding a copy of `fixture`, with one commit. */
-export async function makeRepo(fixture: string): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), `rustgate-fix-${fixture}-`));
-  await cp(path.join(FIXTURES, fixture), dir, { recursive: true });
+/** Makes `dir` a git repository (branch main, a test identity, unsigned) whose one commit holds everything in it. */
+export async function commitAll(dir: string, message = 'init'): Promise<string> {
   await git(dir, 'init', '-q', '-b', 'main');
   await git(dir, 'config', 'user.name', 'Test');
   await git(dir, 'config', 'user.email', 't@example.com');
   await git(dir, 'config', 'commit.gpgsign', 'false');
   await git(dir, 'add', '-A');
-  await git(dir, 'commit', '-q', '-m', 'init');
+  await git(dir, 'commit', '-q', '-m', message);
   return dir;
+}
+
+/** A temp dir (`prefix` names it) holding these files (relative path → text), committed once with `commitAll`. */
+export async function repoWithFiles(prefix: string, files: Record<string, string>, message = 'init'): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  for (const [f, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, f)), { recursive: true });
+    await writeFile(path.join(dir, f), text);
+  }
+  return commitAll(dir, message);
+}
+
+/** A temp git repo holding a copy of `fixture`, with one commit. */
+export async function makeRepo(fixture: string): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), `rustgate-fix-${fixture}-`));
+  await cp(path.join(FIXTURES, fixture), dir, { recursive: true });
+  return commitAll(dir);
 }
 
 async function walk(root: string, rel: string, out: string[]): Promise<void> {

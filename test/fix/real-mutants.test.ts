@@ -1,8 +1,7 @@
 // Shapes from the real-crate mutation corpus (bench/fix-real.ts) that the search used to leave unfixed: a local
 // binding renamed without its uses (in a function and in a test), and a fix whose crate also has a nightly-only
 // bench (E0554 revealed once the library compiles). Real cargo and git in temp crates; `debug-bug --apply`.
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPatternSources, runDebugBug } from '../../src/app/debug-bug.js';
@@ -11,24 +10,12 @@ import type { Diagnostic } from '../../src/core/diagnostics/types.js';
 import { missingFieldCandidates } from '../../src/core/fix/missing-field.js';
 import { renameBindingCandidates } from '../../src/core/fix/rename-binding.js';
 import type { CandidateSource } from '../../src/core/fix/types.js';
-import { git } from './helpers.js';
+import { repoWithFiles } from './helpers.js';
 
 /** A temp crate (one commit) with these files besides its manifest. */
 async function crate(name: string, files: Record<string, string>, edition = '2021'): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), `rustgate-mutant-${name}-`));
-  await writeFile(path.join(dir, 'Cargo.toml'), `[package]\nname = "${name}"\nversion = "0.1.0"\nedition = "${edition}"\n`);
-  await writeFile(path.join(dir, '.gitignore'), 'target/\n');
-  for (const [f, text] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(dir, f)), { recursive: true });
-    await writeFile(path.join(dir, f), text);
-  }
-  await git(dir, 'init', '-q', '-b', 'main');
-  await git(dir, 'config', 'user.name', 'Test');
-  await git(dir, 'config', 'user.email', 't@example.com');
-  await git(dir, 'config', 'commit.gpgsign', 'false');
-  await git(dir, 'add', '-A');
-  await git(dir, 'commit', '-q', '-m', 'mutant');
-  return dir;
+  const manifest = `[package]\nname = "${name}"\nversion = "0.1.0"\nedition = "${edition}"\n`;
+  return repoWithFiles(`rustgate-mutant-${name}-`, { 'Cargo.toml': manifest, '.gitignore': 'target/\n', ...files }, 'mutant');
 }
 
 const RENAMED_IN_FN = `/// Sum of the squares.

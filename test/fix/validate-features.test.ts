@@ -1,29 +1,17 @@
 // The fix validation's extra configurations: a package that declares features or is `no_std` is also checked with
 // `--no-default-features` (and the feature sets of `fix.validate_features`), as progress per configuration against
 // the tree before the candidate. Real cargo, git and the real search over scripted candidates.
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { prepareValidationTree } from '../../src/app/fix-validate.js';
 import { searchFix } from '../../src/core/fix/search.js';
 import type { Candidate, CandidateSource } from '../../src/core/fix/types.js';
-import { git } from './helpers.js';
+import { repoWithFiles } from './helpers.js';
 
 /** A temp git repo with one crate `bits` made of these files, committed. */
 async function crate(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'rustgate-features-'));
-  for (const [f, text] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(dir, f)), { recursive: true });
-    await writeFile(path.join(dir, f), text);
-  }
-  await git(dir, 'init', '-q', '-b', 'main');
-  await git(dir, 'config', 'user.name', 'Test');
-  await git(dir, 'config', 'user.email', 't@example.com');
-  await git(dir, 'config', 'commit.gpgsign', 'false');
-  await git(dir, 'add', '-A');
-  await git(dir, 'commit', '-q', '-m', 'init');
-  return dir;
+  return repoWithFiles('rustgate-features-', files);
 }
 
 const WITH_STD = `[package]\nname = "bits"\nversion = "0.1.0"\nedition = "2021"\n\n[features]\ndefault = ["std"]\nstd = []\n\n[dependencies]\n`;

@@ -1,8 +1,9 @@
 /** Shared helpers for the pattern tests: fixture copies and real `cargo check` runs. */
-import { cpSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
+import { expect } from 'vitest';
 import { parseCargoMessages } from '../../src/adapters/cargo/diagnostics.js';
 import { readWorkspace } from '../../src/adapters/cargo/metadata.js';
 import { parseRustSource } from '../../src/adapters/rust-parser/parse.js';
@@ -10,6 +11,8 @@ import { createIsgLookup } from '../../src/app/isg-lookup.js';
 import type { IsgLookup } from '../../src/core/fix/types.js';
 import { MemoryGraph } from '../../src/core/isg/memory-graph.js';
 import { resolveWorkspace } from '../../src/core/isg/resolve.js';
+import type { Pattern } from '../../src/core/patterns/model.js';
+import { createPatternSource } from '../../src/core/patterns/source.js';
 import type { Diagnostic } from '../../src/core/diagnostics/types.js';
 
 /** One target dir for all pattern fixtures keeps repeated checks incremental. */
@@ -22,6 +25,31 @@ export function copyCrate(dir: string): string {
   const root = mkdtempSync(path.join(os.tmpdir(), 'rg-pat-'));
   cpSync(dir, root, { recursive: true });
   return root;
+}
+
+/** A one-file library crate `name` with `lib` as src/lib.rs, in a fresh temp dir pushed to `temps` for the caller's cleanup. */
+export function libCrate(name: string, lib: string, temps: string[]): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'rg-near-'));
+  temps.push(root);
+  mkdirSync(path.join(root, 'src'));
+  writeFileSync(path.join(root, 'Cargo.toml'), `[package]\nname = "${name}"\nversion = "0.1.0"\nedition = "2021"\npublish = false\n`);
+  writeFileSync(path.join(root, 'src/lib.rs'), lib);
+  return root;
+}
+
+/**
+ * For near-miss tests: asserts real cargo reports each of `codes` in the crate at `root`, and returns the descriptions
+ * of what pattern `id` (of `patterns`) proposes over all the crate's errors.
+ */
+export async function proposalsOf(patterns: readonly Pattern[], root: string, id: string, codes: readonly string[]): Promise<string[]> {
+  const { diagnostics } = await cargoCheck(root);
+  const errors = diagnostics.map((d, i) => [d, i] as const).filter(([d]) => d.level === 'error');
+  for (const code of codes) expect(errors.filter(([d]) => d.code === code).length, diagnostics.map((d) => `${d.code} ${d.message}`).join('\n')).toBeGreaterThan(0);
+  const source = createPatternSource(patterns.filter((p) => p.id === id));
+  const files = readFiles(root, rustFiles(root));
+  const out: string[] = [];
+  for (const [, i] of errors) for (const c of await source.propose(i, { diagnostics, files })) out.push(c.description);
+  return out;
 }
 
 /** Real `cargo check --message-format=json` on `root`: diagnostics and whether the build succeeded. */

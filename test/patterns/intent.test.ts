@@ -2,13 +2,12 @@
  * Intent from the diff: a candidate that undoes the user's own uncommitted change is recognised, ranked after the
  * ones that adapt the code to it, and never applied automatically; without a user change the edit at the cause wins.
  */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPatternSources, runDebugBug } from '../../src/app/debug-bug.js';
 import { revertsUserChange, userChangedLines } from '../../src/core/patterns/intent.js';
-import { git } from '../fix/helpers.js';
+import { git, repoWithFiles } from '../fix/helpers.js';
 
 describe('revertsUserChange', () => {
   const head = 'a\n#[derive(Clone, Copy)]\nstruct P;\nfn f() {}\n';
@@ -32,17 +31,7 @@ describe('revertsUserChange', () => {
 const LIB_HEAD = '#[derive(Clone, Copy)]\npub struct P {\n    pub x: i32,\n}\n\npub fn f(a: P) -> i32 {\n    let b = a;\n    a.x + b.x\n}\n';
 
 async function repoWith(lib: string): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'rustgate-intent-'));
-  await writeFile(path.join(dir, 'Cargo.toml'), '[package]\nname = "intent"\nversion = "0.1.0"\nedition = "2021"\npublish = false\n');
-  await import('node:fs/promises').then((fs) => fs.mkdir(path.join(dir, 'src')));
-  await writeFile(path.join(dir, 'src/lib.rs'), lib);
-  await git(dir, 'init', '-q', '-b', 'main');
-  await git(dir, 'config', 'user.name', 'Test');
-  await git(dir, 'config', 'user.email', 't@example.com');
-  await git(dir, 'config', 'commit.gpgsign', 'false');
-  await git(dir, 'add', '-A');
-  await git(dir, 'commit', '-q', '-m', 'init');
-  return dir;
+  return repoWithFiles('rustgate-intent-', { 'Cargo.toml': '[package]\nname = "intent"\nversion = "0.1.0"\nedition = "2021"\npublish = false\n', 'src/lib.rs': lib });
 }
 
 describe('debug-bug and the user\'s own change (real cargo, real git)', () => {

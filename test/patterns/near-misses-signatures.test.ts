@@ -5,13 +5,11 @@
  * parameters of other types, a type argument outside an impl header, a parameter the impl uses). The pattern must
  * propose nothing for any error of the crate.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadPatterns } from '../../src/adapters/patterns/load.js';
-import { createPatternSource } from '../../src/core/patterns/source.js';
-import { cargoCheck, readFiles, rustFiles } from './helpers.js';
+import { cargoCheck, libCrate, proposalsOf } from './helpers.js';
 
 const patterns = loadPatterns();
 const temps: string[] = [];
@@ -19,26 +17,8 @@ afterAll(() => {
   for (const t of temps) rmSync(t, { recursive: true, force: true });
 });
 
-function crate(name: string, lines: string[]): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'rg-near-sig-'));
-  temps.push(root);
-  mkdirSync(path.join(root, 'src'));
-  writeFileSync(path.join(root, 'Cargo.toml'), `[package]\nname = "${name}"\nversion = "0.1.0"\nedition = "2021"\npublish = false\n`);
-  writeFileSync(path.join(root, 'src/lib.rs'), `${lines.join('\n')}\n`);
-  return root;
-}
-
-/** Asserts the crate reports each of `codes`, and returns the descriptions of what pattern `id` proposes over all its errors. */
-async function proposals(root: string, id: string, codes: string[]): Promise<string[]> {
-  const { diagnostics } = await cargoCheck(root);
-  const errors = diagnostics.map((d, i) => [d, i] as const).filter(([d]) => d.level === 'error');
-  for (const code of codes) expect(errors.filter(([d]) => d.code === code).length, diagnostics.map((d) => `${d.code} ${d.message}`).join('\n')).toBeGreaterThan(0);
-  const source = createPatternSource(patterns.filter((p) => p.id === id));
-  const files = readFiles(root, rustFiles(root));
-  const out: string[] = [];
-  for (const [, i] of errors) for (const c of await source.propose(i, { diagnostics, files })) out.push(c.description);
-  return out;
-}
+const crate = (name: string, lines: string[]): string => libCrate(name, `${lines.join('\n')}\n`, temps);
+const proposals = (root: string, id: string, codes: string[]): Promise<string[]> => proposalsOf(patterns, root, id, codes);
 
 describe('ownership and trait-impl patterns: near-misses propose nothing (real cargo)', () => {
   it('receiver_by_ref: a trait method that consumes `self`, a `mut self` method, a type with a destructor', async () => {

@@ -4,13 +4,10 @@
  * `Result`, a narrowing or platform-dependent conversion, a type that is not an `Option`, a higher-ranked lifetime).
  * The pattern must propose nothing for any error of the crate.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadPatterns } from '../../src/adapters/patterns/load.js';
-import { createPatternSource } from '../../src/core/patterns/source.js';
-import { cargoCheck, readFiles, rustFiles } from './helpers.js';
+import { libCrate, proposalsOf } from './helpers.js';
 
 const patterns = loadPatterns();
 const temps: string[] = [];
@@ -18,26 +15,8 @@ afterAll(() => {
   for (const t of temps) rmSync(t, { recursive: true, force: true });
 });
 
-function crate(name: string, lib: string): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'rg-near-'));
-  temps.push(root);
-  mkdirSync(path.join(root, 'src'));
-  writeFileSync(path.join(root, 'Cargo.toml'), `[package]\nname = "${name}"\nversion = "0.1.0"\nedition = "2021"\npublish = false\n`);
-  writeFileSync(path.join(root, 'src/lib.rs'), lib);
-  return root;
-}
-
-/** Asserts the crate reports each of `codes`, and returns how many candidates pattern `id` proposes over all its errors. */
-async function proposals(root: string, id: string, codes: string[]): Promise<string[]> {
-  const { diagnostics } = await cargoCheck(root);
-  const errors = diagnostics.map((d, i) => [d, i] as const).filter(([d]) => d.level === 'error');
-  for (const code of codes) expect(errors.filter(([d]) => d.code === code).length, diagnostics.map((d) => `${d.code} ${d.message}`).join('\n')).toBeGreaterThan(0);
-  const source = createPatternSource(patterns.filter((p) => p.id === id));
-  const files = readFiles(root, rustFiles(root));
-  const out: string[] = [];
-  for (const [, i] of errors) for (const c of await source.propose(i, { diagnostics, files })) out.push(c.description);
-  return out;
-}
+const crate = (name: string, lib: string): string => libCrate(name, lib, temps);
+const proposals = (root: string, id: string, codes: string[]): Promise<string[]> => proposalsOf(patterns, root, id, codes);
 
 describe('text patterns: near-misses propose nothing (real cargo)', () => {
   it('try_ok_in_option_fn: `?` on an Option in a fn returning Result (the error value is the author\'s)', async () => {
