@@ -15,6 +15,17 @@ export interface TextHit {
 /** A text detector: one source file (lexed once) and its workspace-relative path in, hits out. Never throws. */
 export type TextDetector = (src: RustText, filePath: string) => TextHit[];
 
+/** Every match of the global regex `re` on the masked text (comments and literals blanked), in order. */
+export function maskedMatches(src: RustText, re: RegExp): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(src.masked); m; m = re.exec(src.masked)) {
+    if (m[0].length === 0) re.lastIndex++;
+    out.push(m);
+  }
+  return out;
+}
+
 /** Ranges of `#[cfg(test)] mod … { }` and `#[test] fn … { }` bodies, which are test code. */
 export function testRanges(src: RustText): [number, number][] {
   const cached = src.memo.get('testRanges') as [number, number][] | undefined;

@@ -5,16 +5,14 @@
  * are left out on purpose. The first ten are also the constructs a fix must never introduce (`never_introduce`).
  */
 import type { TextDetector, TextHit } from './detector-kit.js';
-import { aliveTogether, awaited, docAbove, enclosingFn, hasSafetyNote, inTest, isLibraryPath, isTestPath, onExecutor, stringLiterals } from './detector-kit.js';
+import { aliveTogether, awaited, docAbove, enclosingFn, hasSafetyNote, inTest, isLibraryPath, isTestPath, maskedMatches, onExecutor, stringLiterals } from './detector-kit.js';
 import { inlineModules, splitTopLevel } from './items.js';
 import type { RustText } from './rust-text.js';
 
 /** Every match of `re` on the masked text (re must be global), as hits with `message(match)`. */
 function scan(src: RustText, re: RegExp, message: (m: RegExpExecArray) => string | null, keep: (m: RegExpExecArray) => boolean = () => true): TextHit[] {
   const hits: TextHit[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(src.masked); m; m = re.exec(src.masked)) {
-    if (m[0].length === 0) re.lastIndex++;
+  for (const m of maskedMatches(src, re)) {
     if (!keep(m)) continue;
     const msg = message(m);
     if (msg !== null) hits.push({ index: m.index, message: msg });

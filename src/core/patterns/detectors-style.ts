@@ -3,21 +3,15 @@
  * masked text (comments and literals never match), looks only at shapes it can read lexically with certainty, and
  * says what is wrong and what to write instead. Spread into `TEXT_DETECTORS` by antipatterns.ts.
  */
-import { inTest, isLibraryPath, isTestLikeFile, type TextDetector, type TextHit } from './detector-kit.js';
+import { inTest, isLibraryPath, isTestLikeFile, maskedMatches, type TextDetector, type TextHit } from './detector-kit.js';
 import { itemScopes, matchAngle, scopesAt, splitTopLevel, type ItemScope } from './items.js';
 import type { RustText } from './rust-text.js';
 
 /** Every match of `re` (global) on the masked text, skipping test code when `skipTests`. */
 function matches(src: RustText, re: RegExp, filePath: string, skipTests: boolean): RegExpExecArray[] {
   if (skipTests && isTestLikeFile(filePath)) return [];
-  const out: RegExpExecArray[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(src.masked); m; m = re.exec(src.masked)) {
-    if (m[0].length === 0) re.lastIndex++;
-    if (skipTests && inTest(src, m.index)) continue;
-    out.push(m);
-  }
-  return out;
+  const all = maskedMatches(src, re);
+  return skipTests ? all.filter((m) => !inTest(src, m.index)) : all;
 }
 
 /** A detector from one regex: every match outside test code (when `skipTests`) is a hit unless `keep` says no. */
