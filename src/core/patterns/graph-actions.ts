@@ -794,19 +794,23 @@ const traitMethodMirror: GraphActionFn = async (input) => {
 
 // Canonical bodies
 
-/** True when the self type of `impl` is `Copy`: derived at its definition or implemented for the same self type. */
-async function isCopy(input: GraphActionInput, impl: TraitImpl): Promise<boolean> {
-  if ((await implsFor(input, impl, 'Copy', '')).length > 0) return true;
-  const m = /^(?:[A-Za-z_]\w*::)*([A-Za-z_]\w*)(<.*>)?$/.exec(impl.selfType);
-  const name = m?.[1] ?? '';
+/** True when the self type of `impl` derives `trait` at its definition (this file, or where the graph finds the type). */
+async function selfTypeDerives(input: GraphActionInput, impl: TraitImpl, trait: string): Promise<boolean> {
+  const name = /^(?:[A-Za-z_]\w*::)*([A-Za-z_]\w*)(<.*>)?$/.exec(impl.selfType)?.[1] ?? '';
   if (!isIdent(name)) return false;
   const files = new Set<string>([impl.file]);
   for (const n of await defs(input, name, ['struct', 'enum', 'union'])) files.add(n.file);
   for (const f of files) {
     const src = f === impl.file ? impl.src : await textOf(input, f);
-    if ((src ? derivesOf(src, name) : null)?.includes('Copy')) return true;
+    if ((src ? derivesOf(src, name) : null)?.includes(trait)) return true;
   }
   return false;
+}
+
+/** True when the self type of `impl` is `Copy`: derived at its definition or implemented for the same self type. */
+async function isCopy(input: GraphActionInput, impl: TraitImpl): Promise<boolean> {
+  if ((await implsFor(input, impl, 'Copy', '')).length > 0) return true;
+  return selfTypeDerives(input, impl, 'Copy');
 }
 
 /** True when the self type has `Ord` (derived, or implemented with a `cmp` that does not call `partial_cmp`). */
@@ -818,15 +822,7 @@ async function hasOrdApartFromPartialOrd(input: GraphActionInput, impl: TraitImp
     return !/\bpartial_cmp\b/.test(o.src.masked.slice(o.scope.headerEnd, o.scope.end)) && /\bfn\s+cmp\b/.test(o.src.masked.slice(o.scope.headerEnd, o.scope.end));
   }
   if (ords.length > 1) return false;
-  const name = /^(?:[A-Za-z_]\w*::)*([A-Za-z_]\w*)(<.*>)?$/.exec(impl.selfType)?.[1] ?? '';
-  if (!isIdent(name)) return false;
-  const files = new Set<string>([impl.file]);
-  for (const n of await defs(input, name, ['struct', 'enum', 'union'])) files.add(n.file);
-  for (const f of files) {
-    const src = f === impl.file ? impl.src : await textOf(input, f);
-    if ((src ? derivesOf(src, name) : null)?.includes('Ord')) return true;
-  }
-  return false;
+  return selfTypeDerives(input, impl, 'Ord');
 }
 
 /**
