@@ -9,6 +9,7 @@ import type { IsgStore } from '../../store/types.js';
 import { printJson, type CliIO } from '../io.js';
 import { buildRepoIsg } from './build-isg.js';
 import type { SetExit } from './index.js';
+import { editDistance } from '../../core/edit-distance.js';
 
 interface IsgFlags {
   repo: string;
@@ -31,20 +32,6 @@ async function openBuilt(repo: string, io: CliIO): Promise<IsgStore> {
     store = await openStore(storeDir(root), { onWarning });
   }
   return store;
-}
-
-function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0] as number;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j] as number;
-      prev[j] = Math.min((prev[j] as number) + 1, (prev[j - 1] as number) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length] as number;
 }
 
 /** The keys most like `key`: same item name first, then by edit distance. */

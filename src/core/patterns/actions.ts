@@ -7,6 +7,7 @@ import type { FileEdit } from '../fix/types.js';
 import type { ActionName } from './model.js';
 import { inlineModules, itemScopes, moduleAt, scopesAt, splitTopLevel, type ItemScope } from './items.js';
 import { isIdent, isPostfixSafe, RustText } from './rust-text.js';
+import { editDistance } from '../edit-distance.js';
 
 /** What an action sees: one file, one diagnostic, the spans the detector selected, interpolated params. */
 export interface ActionInput {
@@ -1404,20 +1405,6 @@ const renameShadowingLifetime: ActionFn = (input) => {
 // ---------------------------------------------------------------------------------------------------------
 // types, conversions, paths and statics (h36)
 
-/** Edit distance between two names (insertions, deletions, substitutions, adjacent swaps). */
-function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const row = d[i] as number[];
-      const prev = d[i - 1] as number[];
-      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
-    }
-  }
-  return (d[a.length] as number[])[b.length] as number;
-}
-
 /** std's public modules (the same for `core` and `alloc` where they exist), and the well-known nested ones. */
 const STD_MODULES: Readonly<Record<string, readonly string[]>> = {
   '': ['alloc', 'any', 'arch', 'array', 'ascii', 'backtrace', 'borrow', 'boxed', 'cell', 'char', 'clone', 'cmp', 'collections', 'convert', 'default', 'env', 'error', 'f32', 'f64', 'ffi', 'fmt', 'fs', 'future', 'hash', 'hint', 'i8', 'i16', 'i32', 'i64', 'i128', 'io', 'isize', 'iter', 'marker', 'mem', 'net', 'num', 'ops', 'option', 'os', 'panic', 'path', 'pin', 'prelude', 'primitive', 'process', 'ptr', 'rc', 'result', 'slice', 'str', 'string', 'sync', 'task', 'thread', 'time', 'u8', 'u16', 'u32', 'u64', 'u128', 'usize', 'vec'],
@@ -1508,7 +1495,7 @@ const fixPathSegment: ActionFn = (input) => {
     }
   }
   if (names.includes(seg)) return [];
-  const scored = [...new Set(names)].map((n) => [n, editDistance(seg, n)] as const).filter(([, dist]) => dist <= 2 && dist < seg.length);
+  const scored = [...new Set(names)].map((n) => [n, editDistance(seg, n, { transpositions: true })] as const).filter(([, dist]) => dist <= 2 && dist < seg.length);
   const best = Math.min(...scored.map(([, dist]) => dist));
   const closest = scored.filter(([, dist]) => dist === best);
   if (closest.length !== 1) return [];
