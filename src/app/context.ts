@@ -152,13 +152,14 @@ export async function buildContext(opts: ContextOptions): Promise<ContextReport>
       }
     }
     constraints.push(...notes);
-    const antiPatterns = [...seeds, ...definitions, ...neighbors].flatMap((s) => describeHits(contextAntiPatterns(s.text, s.file, loadPatterns()), s.key));
+    const library = loadPatterns();
+    const antiPatterns = [...seeds, ...definitions, ...neighbors].flatMap((s) => describeHits(contextAntiPatterns(s.text, s.file, library), s.key));
     // Examples by relevance: only patterns whose detectors match this diagnostic, not every pattern of its code.
     const target = hitDiagnostic;
     const patternExamples: PatternExample[] =
       target === null
         ? []
-        : loadPatterns()
+        : library
             .filter((p) => p.kind === 'fix' && matchDetector(p, target).length > 0)
             .map((p) => ({ id: p.id, description: p.title, before: p.example.before.trimEnd(), after: p.example.after.trimEnd() }));
     const bundle = await packParts({ errors, seeds, definitions, neighbors, constraints, antiPatterns, patternExamples }, { budget });
