@@ -7,10 +7,10 @@ import {
 import {
   registerBuildIsg,
   registerIsg
-} from "./chunk-IBVLUE2U.js";
+} from "./chunk-EV7MHMJX.js";
 import {
   registerDebugBug
-} from "./chunk-YTLMOETH.js";
+} from "./chunk-DPOCYLYP.js";
 import {
   printJson,
   processIO,
@@ -18,9 +18,10 @@ import {
 } from "./chunk-XT5B7XE7.js";
 import {
   registerPreflight
-} from "./chunk-LTJIEOTF.js";
+} from "./chunk-A6ICDRLT.js";
 import "./chunk-ZMDLB4TP.js";
 import "./chunk-V5IOIPMT.js";
+import "./chunk-CS55E7MD.js";
 import "./chunk-6CU5GOAN.js";
 import {
   onNotice
@@ -3517,7 +3518,7 @@ function registerContext(program2, io, setExit) {
   program2.command("context").description("Print what a reasoner needs to fix an error code (e.g. E0277) or change an ISG key, under a token budget").option("--for <target>", "an error code of a current diagnostic (E0277) or an ISG key").option("--budget <tokens>", "token budget of the bundle", "3000").option("--json", "print the bundle as JSON").option("--repo <dir>", "the workspace root (directory with the root Cargo.toml)", ".").action(async (flags) => {
     if (!flags.for) throw new RustgateError("BAD_FLAG", "--for is required", "pass --for E0277 (an error code in the working tree) or --for KEY (an ISG key)");
     const budget = Number(flags.budget);
-    const { buildContext, contextText } = await import("./chunk-XFXTFQF7.js");
+    const { buildContext, contextText } = await import("./chunk-SE3GSRV5.js");
     const r = await buildContext({ repo: flags.repo, target: flags.for, budget, ...io.interactive ? { onProgress: (s) => io.err(`rustgate: ${s}\u2026`) } : {} });
     if (flags.json) printJson(io, r);
     else {
@@ -3595,7 +3596,7 @@ function registerHooks(program2, io, setExit, deps = {}) {
     setExit(ExitCode.Ok);
   });
   hooks.command("run <hook> [args...]").description("run one hook in this process (called by the installed hook files)").option("--workspace <dir>", "the workspace, relative to the git top level").option("--repo <dir>", "the workspace, absolute (hooks of the earlier layout)").action(async (hook, args, o) => {
-    const { runHook } = await import("./chunk-SZMLVDNA.js");
+    const { runHook } = await import("./chunk-MTL6SQ4Q.js");
     const code = await runHook({
       hook,
       hookArgs: args,
@@ -3612,7 +3613,7 @@ function registerHooks(program2, io, setExit, deps = {}) {
 import path2 from "node:path";
 function registerMcp(program2, _io, setExit) {
   program2.command("mcp").description("Serve the rustgate tools (build_isg, preflight, context, validate_fix, ...) over MCP on stdio").option("--repo <dir>", "default workspace of the tools (relative repo arguments resolve against it); default: $CLAUDE_PROJECT_DIR, else the current directory").action(async (flags) => {
-    const { serveStdio } = await import("./chunk-6CPZODRP.js");
+    const { serveStdio } = await import("./chunk-YUG4FN3T.js");
     await serveStdio({ repo: path2.resolve(flags.repo ?? (process.env.CLAUDE_PROJECT_DIR || ".")) });
     setExit(ExitCode.Ok);
   });
@@ -3625,7 +3626,7 @@ function mb(n) {
 function registerModels(program2, io, setExit) {
   const models = program2.command("models").description("List, verify and fetch the local GGUF models (reasoner, embedding, scout).");
   models.command("list").description("Models in the manifest and whether each file is in the cache dir.").option("--json", "print JSON").action(async (opts) => {
-    const { listModels } = await import("./chunk-FXGVSTUN.js");
+    const { listModels } = await import("./chunk-ENYR7WWH.js");
     const { models: rows, dir } = listModels();
     if (opts.json) {
       printJson(io, { models: rows.map(({ id, role, file, format, size_bytes, sha256, present }) => ({ id, role, file, format, size_bytes, sha256, present })) });
@@ -3636,7 +3637,7 @@ function registerModels(program2, io, setExit) {
     setExit(ExitCode.Ok);
   });
   models.command("verify [id]").description("Check the GGUF header, architecture and sha256 of the cached model files (all present ones, or ID).").option("--json", "print JSON").action(async (id, opts) => {
-    const { verifyModels } = await import("./chunk-FXGVSTUN.js");
+    const { verifyModels } = await import("./chunk-ENYR7WWH.js");
     const res = await verifyModels(id);
     if (opts.json) printJson(io, res);
     else for (const r of res.models) io.out(`${r.status.padEnd(8)} ${r.id}${r.actual_sha256 ? `  ${r.actual_sha256}` : ""}${r.problem ? `  (${r.problem})` : ""}`);
@@ -3644,7 +3645,7 @@ function registerModels(program2, io, setExit) {
   });
   models.command("pull <id>").description("Download a model into the cache dir (kept when already present), then verify it.").option("--offline", "never use the network (also RUSTGATE_OFFLINE=1)").option("--json", "print JSON").action(async (id, opts) => {
     let last = -1;
-    const { pullModel } = await import("./chunk-FXGVSTUN.js");
+    const { pullModel } = await import("./chunk-ENYR7WWH.js");
     const res = await pullModel(id, {
       offline: opts.offline === true,
       onProgress: io.interactive ? (done, total) => {
@@ -3708,7 +3709,7 @@ function registerProveFix(program2, io, setExit) {
     if (flags.fix === "-" && flags.testPatch === "-") throw new RustgateError("BAD_FLAG", "only one of --fix and --test-patch can read stdin", "write one of the diffs to a file");
     const fix = readPatchArg(flags.fix);
     const testPatch = flags.testPatch !== void 0 ? readPatchArg(flags.testPatch) : void 0;
-    const { proveFix } = await import("./chunk-GPYGVPX2.js");
+    const { proveFix } = await import("./chunk-T4R763GD.js");
     const r = await proveFix({
       repo: flags.repo,
       fix,
@@ -3722,7 +3723,7 @@ function registerProveFix(program2, io, setExit) {
       if (r.needs_test.test_module) io.out(`  test module: ${r.needs_test.test_module.suggestion}`);
       io.out(`  fixed keys: ${r.touched_keys.join(", ") || "none"}`);
       if (r.needs_test.context) {
-        const { contextText } = await import("./chunk-XFXTFQF7.js");
+        const { contextText } = await import("./chunk-SE3GSRV5.js");
         io.out(contextText(r.needs_test.context));
       }
     } else {
